@@ -1,0 +1,69 @@
+import Foundation
+
+/// Splits an article body into paragraphs.
+///
+/// Blank lines separate paragraphs and hard-wrapped lines are joined with a space. A body with
+/// no blank line at all (one paragraph per line, as scraped text often is) gets one paragraph per line.
+enum ParagraphSplitter {
+    static func split(_ body: Substring, firstLine: Int) -> [Paragraph] {
+        var lines: [(text: Substring, line: Int)] = []
+        var lineNo = firstLine
+        var hasBlank = false
+        var sawText = false
+        var pendingBlank = false
+        for raw in body.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = raw
+            if line.last == "\r" { line = line.dropLast() }
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty {
+                if sawText { pendingBlank = true }
+            } else {
+                if pendingBlank { hasBlank = true }
+                pendingBlank = false
+                sawText = true
+            }
+            lines.append((line, lineNo))
+            lineNo += 1
+        }
+        var paragraphs: [Paragraph] = []
+        if !hasBlank {
+            for (text, line) in lines {
+                let t = clean(text)
+                if !t.isEmpty { paragraphs.append(Paragraph(text: t, line: line)) }
+            }
+            return paragraphs
+        }
+        var current: [String] = []
+        var start = 0
+        func flush() {
+            if !current.isEmpty {
+                paragraphs.append(Paragraph(text: current.joined(separator: " "), line: start))
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        for (text, line) in lines {
+            let t = clean(text)
+            if t.isEmpty {
+                flush()
+                continue
+            }
+            // A Markdown heading stands alone.
+            if t.hasPrefix("#") {
+                flush()
+                paragraphs.append(Paragraph(text: t, line: line))
+                continue
+            }
+            if current.isEmpty { start = line }
+            current.append(t)
+        }
+        flush()
+        return paragraphs
+    }
+
+    /// Trims surrounding white space and turns tabs and other control characters into spaces.
+    static func clean(_ s: Substring) -> String {
+        let trimmed = s.trimmingCharacters(in: .whitespaces)
+        if !trimmed.unicodeScalars.contains(where: { $0.value < 0x20 }) { return trimmed }
+        return String(String.UnicodeScalarView(trimmed.unicodeScalars.map { $0.value < 0x20 ? " " : $0 }))
+    }
+}

@@ -1,0 +1,88 @@
+/// How precisely a date is known.
+public enum DatePrecision: String, Sendable, Hashable, Codable, CaseIterable {
+    case day, week, month, year, approximate
+}
+
+/// A normalized date: a value with a precision and, where vague, the range it may fall in.
+public struct EventDate: Sendable, Hashable, Codable {
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY` depending on precision (approximate uses a day).
+    public var value: String
+    public var precision: DatePrecision
+    /// Earliest and latest day the date may be (inclusive), when known.
+    public var earliest: Day?
+    public var latest: Day?
+
+    public init(value: String, precision: DatePrecision, earliest: Day? = nil, latest: Day? = nil) {
+        self.value = value
+        self.precision = precision
+        self.earliest = earliest
+        self.latest = latest
+    }
+}
+
+/// How two events relate.
+public enum EventRelationKind: String, Sendable, Hashable, Codable, CaseIterable {
+    case before, after, same, followUp = "follow-up"
+}
+
+/// A link from one event to another ("after", "follow-up").
+public struct EventRelation: Sendable, Hashable, Codable {
+    public var event: String
+    public var relation: EventRelationKind
+    /// The words in the text that show the relation, when there are any.
+    public var cue: String?
+
+    public init(event: String, relation: EventRelationKind, cue: String? = nil) {
+        self.event = event
+        self.relation = relation
+        self.cue = cue
+    }
+}
+
+/// A passage that mentions an event.
+public struct EventMention: Sendable, Hashable, Codable {
+    public var article: String
+    public var paragraph: Int
+    /// The words that name the event ("the Hanoi summit").
+    public var text: String
+
+    public init(article: String, paragraph: Int, text: String) {
+        self.article = article
+        self.paragraph = paragraph
+        self.text = text
+    }
+}
+
+/// A talk, summit, test or visit, merged across the articles that mention it.
+public struct Event: Sendable, Hashable, Codable, Identifiable {
+    public var id: String
+    /// "talks", "summit", "missile test", "visit", …
+    public var kind: String
+    public var title: String
+    public var place: String?
+    public var date: EventDate?
+    /// True for an event announced or planned but not (yet) held.
+    public var planned: Bool
+    public var participants: [String]
+    public var mentions: [EventMention]
+    public var related: [EventRelation]
+    /// Outcome words that go with the event ("broke down", "good discussions").
+    public var outcomes: [String]
+
+    public init(
+        id: String, kind: String, title: String, place: String? = nil, date: EventDate? = nil, planned: Bool = false,
+        participants: [String] = [], mentions: [EventMention] = [], related: [EventRelation] = [],
+        outcomes: [String] = []
+    ) {
+        self.id = id
+        self.kind = kind
+        self.title = title
+        self.place = place
+        self.date = date
+        self.planned = planned
+        self.participants = participants
+        self.mentions = mentions
+        self.related = related
+        self.outcomes = outcomes
+    }
+}

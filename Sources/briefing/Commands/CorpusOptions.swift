@@ -1,0 +1,91 @@
+import ArgumentParser
+import BriefingModel
+import Foundation
+
+/// The options every command shares: which articles to read and the default date.
+struct CorpusOptions: ParsableArguments {
+    @Argument(help: "Article files or folders (default: $BRIEFING_CORPUS, else Data/articles).")
+    var paths: [String] = []
+
+    @Option(name: .long, help: "Date (YYYY-MM-DD) for articles that carry none; relative dates resolve against it.")
+    var date: String?
+
+    @Flag(name: .long, help: "List the files passed over (hidden files, other extensions).")
+    var verbose = false
+
+    func validate() throws {
+        if let date, Day(iso: date) == nil {
+            throw ValidationError("--date '\(date)' is not a date; use YYYY-MM-DD")
+        }
+    }
+
+    /// The paths to read, resolved against the defaults.
+    func resolvedPaths() throws -> [String] {
+        if !paths.isEmpty { return paths }
+        if let env = ProcessInfo.processInfo.environment["BRIEFING_CORPUS"], !env.isEmpty {
+            return env.split(separator: ":").map(String.init)
+        }
+        let fallback = FileManager.default.currentDirectoryPath + "/Data/articles"
+        if FileManager.default.fileExists(atPath: fallback) { return ["Data/articles"] }
+        throw CLIError.noCorpus
+    }
+
+    /// Loads and parses the corpus, printing warnings (and with --verbose the skipped files) on stderr.
+    func openCorpus() throws -> Corpus {
+        let paths = try resolvedPaths()
+        let options = LoadOptions(defaultDate: date.flatMap { Day(iso: $0) })
+        let (corpus, skipped) = try Briefing.open(paths: paths, options: options)
+        for w in corpus.warnings { Console.error("warning: \(w)") }
+        if verbose {
+            for s in skipped { Console.error("skipped: \(s)") }
+        }
+        return corpus
+    }
+}
+
+/// Errors the command reports before exiting 1.
+enum CLIError: Error, CustomStringConvertible {
+    case noCorpus
+
+    var description: String {
+        switch self {
+        case .noCorpus:
+            return "no corpus: pass article files or folders (briefing PATH…), set BRIEFING_CORPUS, or run from a folder with Data/articles"
+        }
+    }
+}
+
+/// Output format of the plain subcommands.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// stdout and stderr helpers.
+enum Console {
+    static func error(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func outData(_ data: Data) {
+        FileHandle.standardOutput.write(data)
+    }
+
+    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+}
+
+/// Runs `body`, turning failures into a message on stderr and exit code 1.
+func runReporting(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let e as CLIError {
+        Console.error("briefing: \(e)")
+        throw ExitCode(1)
+    } catch let e as Briefing.Failure {
+        Console.error("briefing: \(e)")
+        throw ExitCode(1)
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import BriefingModel
+import BriefingTUI
+import Foundation
+
+/// `briefing [PATH…]`: the interactive reader.
+struct ReadCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "read",
+        abstract: "Open the interactive reader (the default).",
+        discussion: """
+            Examples:
+              briefing                      # the sample corpus in Data/articles
+              briefing ~/news/korea/        # a folder of your own
+            """
+    )
+
+    @OptionGroup var corpus: CorpusOptions
+
+    func run() throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            Console.error(
+                "briefing: the reader needs a terminal; for scripts use the plain subcommands: briefing extract|speakers|quotes|agenda|events --format json"
+            )
+            throw ExitCode(2)
+        }
+        try runReporting {
+            let model = try corpus.openCorpus()
+            let status = Reader.run(corpus: model)
+            if status != 0 { throw ExitCode(status) }
+        }
+    }
+}
