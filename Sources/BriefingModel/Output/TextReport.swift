@@ -9,9 +9,4 @@ public enum TextReport {
         }
         return out
     }
-
-    public static func speakers(_ c: Corpus) -> String { "" }
-    public static func quotes(_ c: Corpus) -> String { "" }
-    public static func agenda(_ c: Corpus) -> String { "" }
-    public static func events(_ c: Corpus) -> String { "" }
 }
