@@ -3,10 +3,10 @@
 /// Rules, applied in order to words of ASCII letters longer than three letters (others are kept as they are):
 /// 1. plurals and third person: `-ies` → `-y`, `-sses` → `-ss`, `-es` after x/ch/sh/z is dropped, a final `-s`
 ///    is dropped unless the word ends in `ss`, `us` or `is`;
-/// 2. `-ied` → `-y`; `-ed` and `-ing` are dropped when at least three letters with a vowel remain, and a
+/// 2. `-ied` → `-y`; `-eed` → `-ee` after a vowel (`agreed` → `agree`, `need` stays); `-ed` and `-ing` are dropped when at least three letters with a vowel remain, and a
 ///    doubled final consonant is then undoubled (`stopped` → `stop`, but `falling` → `fall`);
 /// 3. `-ization` → `-ize`, `-ation` → `-ate` when at least three letters remain before the suffix;
-/// 4. a final `-e` is dropped when at least three letters remain.
+/// 4. a final `-e` is dropped when at least three letters remain and it does not follow another `e`.
 ///
 /// So talks/talked/talking → `talk`, denuclearization/denuclearize/denuclearized → `denucleariz`,
 /// displeased/displease → `displeas`, negotiations/negotiated → `negotiat`.
@@ -17,7 +17,7 @@ public enum LightStemmer {
         stripPlural(&w)
         stripInflection(&w)
         stripDerivation(&w)
-        if w.count >= 4, w.last == ascii("e") { w.removeLast() }
+        if w.count >= 4, w[w.count - 1] == ascii("e"), w[w.count - 2] != ascii("e") { w.removeLast() }
         return String(decoding: w, as: UTF8.self)
     }
 
@@ -63,6 +63,10 @@ public enum LightStemmer {
         if ends(w, "ied") && w.count > 4 {
             w.removeLast(3)
             w.append(ascii("y"))
+            return
+        }
+        if ends(w, "eed") && w.count > 4 {
+            if hasVowel(w, before: w.count - 3) { w.removeLast() }
             return
         }
         var cut = 0
