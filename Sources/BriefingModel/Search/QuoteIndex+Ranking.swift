@@ -1,7 +1,7 @@
 /// The terms and phrases of a query whose occurrences are highlighted (those not under an exclusion).
 struct Highlight {
     var terms: Set<Int32> = []
-    var phrases: [[Set<Int32>]] = []
+    var phrases: [[[Int32]]] = []
 }
 
 extension QuoteIndex {
@@ -20,8 +20,8 @@ extension QuoteIndex {
         let n = found.docs.count
         let k = min(n, max(0, limit ?? n))
         guard k > 0 else { return [] }
-        var items = (0..<n).map { (doc: found.docs[$0], score: found.scores[$0]) }
         if k * 4 >= n {
+            var items = (0..<n).map { (doc: found.docs[$0], score: found.scores[$0]) }
             items.sort { ranksBefore($0.doc, $0.score, $1.doc, $1.score) }
             return Array(items.prefix(k))
         }
@@ -44,7 +44,8 @@ extension QuoteIndex {
                 i = m
             }
         }
-        for item in items {
+        for i in 0..<n {
+            let item = (doc: found.docs[i], score: found.scores[i])
             if heap.count < k {
                 heap.append(item)
                 var i = heap.count - 1
@@ -70,7 +71,7 @@ extension QuoteIndex {
             if positions.count == 1 {
                 h.terms.formUnion(positions[0])
             } else {
-                h.phrases.append(positions.map(Set.init))
+                h.phrases.append(positions)
             }
         case .and(let ps), .or(let ps): for p in ps { collectHighlight(p, into: &h) }
         case .not, .predicate: break

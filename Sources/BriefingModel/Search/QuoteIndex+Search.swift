@@ -1,11 +1,23 @@
 import Foundation
 
+/// Which interned names a filter accepts, as a table indexed by name id.
+struct NameSet: Sendable {
+    var accepted: [Bool]
+
+    init(_ ids: Set<Int32>, names: Int) {
+        accepted = Array(repeating: false, count: names)
+        for id in ids where id >= 0 && Int(id) < names { accepted[Int(id)] = true }
+    }
+
+    func contains(_ id: Int32) -> Bool { id >= 0 && Int(id) < accepted.count && accepted[Int(id)] }
+}
+
 /// A filter resolved to interned ids, tested against one quote's metadata.
 enum DocPredicate: Sendable {
-    case speaker(Set<Int32>)
-    case article(Set<Int32>)
-    case pillar(Set<Int32>)
-    case event(Set<Int32>)
+    case speaker(NameSet)
+    case article(NameSet)
+    case pillar(NameSet)
+    case event(NameSet)
     case onOrAfter(Int32)
     case before(Int32)
 }
@@ -20,6 +32,52 @@ indirect enum QueryPlan: Sendable {
     case not(QueryPlan)
     case and([QueryPlan])
     case or([QueryPlan])
+}
+
+/// One side of an intersection: a posting list with counts (scored on demand) or already scored quotes.
+struct ConjunctionSource {
+    var docs: [Int32]
+    /// In-quote counts of a term list; empty when `scores` holds the scores.
+    var counts: [UInt16]
+    var scores: [Double]
+    var boost: Double
+
+    /// The candidates found in this list, with this list's score added. Gallops through `docs`.
+    func intersect(_ candidates: ScoredDocs, norms: [Double]) -> ScoredDocs {
+        var out = ScoredDocs()
+        out.docs.reserveCapacity(candidates.docs.count)
+        out.scores.reserveCapacity(candidates.docs.count)
+        var lo = 0
+        let n = docs.count
+        for (i, d) in candidates.docs.enumerated() {
+            // Exponential then binary search for the first position >= d.
+            var step = 1
+            var hi = lo
+            while hi < n, docs[hi] < d {
+                lo = hi + 1
+                hi += step
+                step *= 2
+            }
+            hi = min(hi, n)
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if docs[mid] < d { lo = mid + 1 } else { hi = mid }
+            }
+            guard lo < n else { break }
+            if docs[lo] == d {
+                let add: Double
+                if counts.isEmpty {
+                    add = scores[lo]
+                } else {
+                    let tf = Double(counts[lo])
+                    add = boost * tf / (tf + norms[Int(d)])
+                }
+                out.docs.append(d)
+                out.scores.append(candidates.scores[i] + add)
+            }
+        }
+        return out
+    }
 }
 
 /// Quote numbers in ascending order with a score for each.
@@ -64,7 +122,7 @@ extension QuoteIndex {
 
     // MARK: Resolving
 
-    func interned(_ ids: Set<String>) -> Set<Int32> { Set(ids.compactMap { nameIDs[$0] }) }
+    func interned(_ ids: Set<String>) -> NameSet { NameSet(Set(ids.compactMap { nameIDs[$0] }), names: names.count) }
 
     func resolve(_ node: QueryNode, notices: inout [String]) -> QueryPlan {
         switch node {
@@ -79,7 +137,7 @@ extension QuoteIndex {
     }
 
     func resolve(_ f: QueryFilter, notices: inout [String]) -> DocPredicate {
-        func named(_ ids: Set<String>, _ what: String) -> Set<Int32> {
+        func named(_ ids: Set<String>, _ what: String) -> NameSet {
             if ids.isEmpty { notices.append("no \(what) in the corpus (\(f))") }
             return interned(ids)
         }
@@ -101,8 +159,8 @@ extension QuoteIndex {
         switch p {
         case .speaker(let s): return s.contains(docSpeaker[d])
         case .article(let s): return s.contains(docArticle[d])
-        case .pillar(let s): return docPillars[d].contains(where: s.contains)
-        case .event(let s): return docEvents[d].contains(where: s.contains)
+        case .pillar(let s): return docPillars[d].contains { s.contains($0) }
+        case .event(let s): return docEvents[d].contains { s.contains($0) }
         case .onOrAfter(let day): return docDay[d] != Self.undated && docDay[d] >= day
         case .before(let day): return docDay[d] != Self.undated && docDay[d] < day
         }
@@ -164,19 +222,15 @@ extension QuoteIndex {
         if positives.isEmpty {
             result = scan { d in predicates.allSatisfy { test($0, d) } }
         } else {
-            let parts = positives.map(evaluate).sorted { $0.docs.count < $1.docs.count }
-            result = parts[0]
-            for p in parts.dropFirst() {
-                if result.docs.isEmpty { break }
-                result = Self.intersect(result, p)
-            }
+            // Terms stay raw posting lists and are scored only on the quotes that survive the intersection.
+            let sources = positives.map(source).sorted { $0.docs.count < $1.docs.count }
+            var candidates = sources[0].docs
             if !predicates.isEmpty {
-                var kept = ScoredDocs()
-                for (i, d) in result.docs.enumerated() where predicates.allSatisfy({ test($0, Int(d)) }) {
-                    kept.docs.append(d)
-                    kept.scores.append(result.scores[i])
-                }
-                result = kept
+                candidates = candidates.filter { d in predicates.allSatisfy { test($0, Int(d)) } }
+            }
+            result = ScoredDocs(docs: candidates, scores: Array(repeating: 0, count: candidates.count))
+            for s in sources where !result.docs.isEmpty {
+                result = s.intersect(result, norms: docNorm)
             }
         }
         for e in exclusions where !result.docs.isEmpty {
@@ -185,43 +239,66 @@ extension QuoteIndex {
         return result
     }
 
+    /// A positive part of a conjunction, as a list to intersect with.
+    func source(_ plan: QueryPlan) -> ConjunctionSource {
+        if case .terms(let ids) = plan {
+            let (docs, counts) = union(ids)
+            return ConjunctionSource(docs: docs, counts: counts, scores: [], boost: idfBoost(df: docs.count))
+        }
+        let s = evaluate(plan)
+        return ConjunctionSource(docs: s.docs, counts: [], scores: s.scores, boost: 0)
+    }
+
+    /// idf × (k1 + 1) for a term found in `df` quotes.
+    func idfBoost(df: Int) -> Double {
+        let n = Double(quotes.count)
+        let f = Double(df)
+        return log(1 + (n - f + 0.5) / (f + 0.5)) * (Self.k1 + 1)
+    }
+
     /// The quotes among `candidates` that an excluded term matches (predicates are tested, not scanned).
     func excluding(_ plan: QueryPlan, among candidates: ScoredDocs) -> [Int32] {
-        if case .predicate(let p) = plan {
-            return candidates.docs.filter { test(p, Int($0)) }
+        switch plan {
+        case .predicate(let p): return candidates.docs.filter { test(p, Int($0)) }
+        case .terms(let ids): return unionDocs(ids)
+        default: return evaluate(plan).docs
         }
-        return evaluate(plan).docs
     }
 
     // MARK: Postings
 
     /// The quotes holding any of `ids`, with the summed count of those terms in each.
-    func union(_ ids: [Int32]) -> ([Int32], [Int]) {
+    func union(_ ids: [Int32]) -> (docs: [Int32], counts: [UInt16]) {
         switch ids.count {
         case 0:
             return ([], [])
         case 1:
-            let t = Int(ids[0])
-            return (postingDocs[t], postingCounts[t].map(Int.init))
+            return (postingDocs[Int(ids[0])], postingCounts[Int(ids[0])])
         default:
             let total = ids.reduce(0) { $0 + postingDocs[Int($1)].count }
             if ids.count <= 4 || total * 16 < quotes.count {
                 var docs = postingDocs[Int(ids[0])]
-                var counts = postingCounts[Int(ids[0])].map(Int.init)
+                var counts = postingCounts[Int(ids[0])]
                 for t in ids.dropFirst() {
                     (docs, counts) = Self.mergeCounts(docs, counts, postingDocs[Int(t)], postingCounts[Int(t)])
                 }
                 return (docs, counts)
             }
             // Many terms over many quotes (a short prefix): accumulate densely, then read in order.
-            var dense = [Int](repeating: 0, count: quotes.count)
+            var dense = [UInt16](repeating: 0, count: quotes.count)
             for t in ids {
                 let ds = postingDocs[Int(t)]
                 let cs = postingCounts[Int(t)]
-                for i in ds.indices { dense[Int(ds[i])] += Int(cs[i]) }
+                for i in ds.indices {
+                    let d = Int(ds[i])
+                    let (sum, overflow) = dense[d].addingReportingOverflow(cs[i])
+                    dense[d] = overflow ? UInt16.max : sum
+                }
             }
             var docs: [Int32] = []
-            var counts: [Int] = []
+            var counts: [UInt16] = []
+            docs.reserveCapacity(total)
+            counts.reserveCapacity(total)
             for (d, c) in dense.enumerated() where c > 0 {
                 docs.append(Int32(d))
                 counts.append(c)
@@ -230,9 +307,14 @@ extension QuoteIndex {
         }
     }
 
-    static func mergeCounts(_ a: [Int32], _ ac: [Int], _ b: [Int32], _ bc: [UInt16]) -> ([Int32], [Int]) {
+    /// Only the quotes holding any of `ids` (no counts), for exclusions and phrase candidates.
+    func unionDocs(_ ids: [Int32]) -> [Int32] {
+        ids.count == 1 ? postingDocs[Int(ids[0])] : union(ids).docs
+    }
+
+    static func mergeCounts(_ a: [Int32], _ ac: [UInt16], _ b: [Int32], _ bc: [UInt16]) -> ([Int32], [UInt16]) {
         var docs: [Int32] = []
-        var counts: [Int] = []
+        var counts: [UInt16] = []
         docs.reserveCapacity(a.count + b.count)
         counts.reserveCapacity(a.count + b.count)
         var i = 0
@@ -244,11 +326,12 @@ extension QuoteIndex {
                 i += 1
             } else if i == a.count || b[j] < a[i] {
                 docs.append(b[j])
-                counts.append(Int(bc[j]))
+                counts.append(bc[j])
                 j += 1
             } else {
                 docs.append(a[i])
-                counts.append(ac[i] + Int(bc[j]))
+                let (sum, overflow) = ac[i].addingReportingOverflow(bc[j])
+                counts.append(overflow ? UInt16.max : sum)
                 i += 1
                 j += 1
             }
@@ -257,41 +340,45 @@ extension QuoteIndex {
     }
 
     /// Okapi BM25 for one term (or phrase) with document frequency `docs.count`.
-    func bm25(docs: [Int32], counts: [Int]) -> ScoredDocs {
-        let n = Double(quotes.count)
-        let df = Double(docs.count)
-        let idf = log(1 + (n - df + 0.5) / (df + 0.5))
-        var scores: [Double] = []
-        scores.reserveCapacity(docs.count)
-        for i in docs.indices {
-            let tf = Double(counts[i])
-            scores.append(idf * tf * (Self.k1 + 1) / (tf + docNorm[Int(docs[i])]))
+    func bm25(docs: [Int32], counts: [UInt16]) -> ScoredDocs {
+        let boost = idfBoost(df: docs.count)
+        let scores = [Double](unsafeUninitializedCapacity: docs.count) { buffer, initialized in
+            docs.withUnsafeBufferPointer { ds in
+                counts.withUnsafeBufferPointer { cs in
+                    docNorm.withUnsafeBufferPointer { norms in
+                        for i in 0..<ds.count {
+                            let tf = Double(cs[i])
+                            buffer[i] = boost * tf / (tf + norms[Int(ds[i])])
+                        }
+                    }
+                }
+            }
+            initialized = docs.count
         }
         return ScoredDocs(docs: docs, scores: scores)
     }
 
     func phrase(_ positions: [[Int32]]) -> ScoredDocs {
         guard !positions.isEmpty, positions.allSatisfy({ !$0.isEmpty }) else { return ScoredDocs() }
-        let sets = positions.map(Set.init)
-        var candidates = positions.map { union($0).0 }.sorted { $0.count < $1.count }
+        var candidates = positions.map(unionDocs).sorted { $0.count < $1.count }
         var docs = candidates.removeFirst()
         for c in candidates where !docs.isEmpty {
             docs = Self.intersect(docs, c)
         }
         var kept: [Int32] = []
-        var counts: [Int] = []
+        var counts: [UInt16] = []
         for d in docs {
-            let n = occurrences(of: sets, in: Int(d)).count
+            let n = occurrences(of: positions, in: Int(d)).count
             if n > 0 {
                 kept.append(d)
-                counts.append(n)
+                counts.append(UInt16(clamping: n))
             }
         }
         return bm25(docs: kept, counts: counts)
     }
 
     /// Token indexes (absolute) where the phrase starts in quote `d`.
-    func occurrences(of sets: [Set<Int32>], in d: Int) -> [Int] {
+    func occurrences(of sets: [[Int32]], in d: Int) -> [Int] {
         let lo = Int(docTokens[d])
         let hi = Int(docTokens[d + 1])
         guard hi - lo >= sets.count else { return [] }
@@ -320,42 +407,6 @@ extension QuoteIndex {
                 j += 1
             } else {
                 out.append(a[i])
-                i += 1
-                j += 1
-            }
-        }
-        return out
-    }
-
-    /// Quotes in both, scores added. Gallops through the longer list when the lengths differ a lot.
-    static func intersect(_ a: ScoredDocs, _ b: ScoredDocs) -> ScoredDocs {
-        let (small, large) = a.docs.count <= b.docs.count ? (a, b) : (b, a)
-        var out = ScoredDocs()
-        if small.docs.count * 8 < large.docs.count {
-            var lo = 0
-            for (i, d) in small.docs.enumerated() {
-                var hi = large.docs.count
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    if large.docs[mid] < d { lo = mid + 1 } else { hi = mid }
-                }
-                if lo < large.docs.count, large.docs[lo] == d {
-                    out.docs.append(d)
-                    out.scores.append(small.scores[i] + large.scores[lo])
-                }
-            }
-            return out
-        }
-        var i = 0
-        var j = 0
-        while i < small.docs.count, j < large.docs.count {
-            if small.docs[i] < large.docs[j] {
-                i += 1
-            } else if large.docs[j] < small.docs[i] {
-                j += 1
-            } else {
-                out.docs.append(small.docs[i])
-                out.scores.append(small.scores[i] + large.scores[j])
                 i += 1
                 j += 1
             }
@@ -392,6 +443,8 @@ extension QuoteIndex {
     /// `a` without the quotes in `removed` (sorted).
     static func subtract(_ a: ScoredDocs, _ removed: [Int32]) -> ScoredDocs {
         var out = ScoredDocs()
+        out.docs.reserveCapacity(a.docs.count)
+        out.scores.reserveCapacity(a.docs.count)
         var j = 0
         for (i, d) in a.docs.enumerated() {
             while j < removed.count, removed[j] < d { j += 1 }
