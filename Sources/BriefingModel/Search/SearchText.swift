@@ -86,6 +86,7 @@ public enum SearchText {
     }
 
     static func isMark(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x300 { return false }
         switch s.properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true
         default: return false
