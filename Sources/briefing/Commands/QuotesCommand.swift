@@ -80,9 +80,9 @@ struct QuotesCommand: ParsableCommand {
         }
     }
 
-    /// Color only on a terminal and when NO_COLOR is unset.
+    /// Color only on a terminal and when NO_COLOR is unset or empty (no-color.org).
     static var useColor: Bool {
-        Console.stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        Console.stdoutIsTerminal && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
     }
 
     /// The terminal's width, else $COLUMNS, else 100 (piped output).
