@@ -109,6 +109,10 @@ public struct SearchQuery: Sendable, Hashable, CustomStringConvertible {
         self.root = root
     }
 
+    /// A one-line reminder of the syntax, for a status line or a help screen.
+    public static let syntaxSummary =
+        "words (all)  \"exact phrase\"  -exclude  prefix*  a OR b  (group)  speaker: kind: pillar: event: article: after: before:"
+
     /// The query in a normalized form: ANDed terms in parentheses, OR spelled out.
     public var description: String { root?.description ?? "" }
 }
