@@ -9,7 +9,7 @@ struct QueryParser {
     enum Lexeme: Equatable {
         case word(String)
         case phrase(String)
-        case filter(name: String, value: String, quoted: Bool)
+        case filter(name: String, value: String)
         case open, close, or, not
     }
 
@@ -109,14 +109,12 @@ struct QueryParser {
                         throw .unknownFilter(name: String(run[..<colon]), column: column)
                     }
                     var value = String(run[run.index(after: colon)...])
-                    var quoted = false
                     if value.isEmpty, j < chars.count, Self.isQuoteMark(chars[j]) {
                         let (inside, next) = try readPhrase(at: j)
                         value = inside
-                        quoted = true
                         j = next
                     }
-                    out.append(Located(lexeme: .filter(name: name, value: value, quoted: quoted), column: column))
+                    out.append(Located(lexeme: .filter(name: name, value: value), column: column))
                 } else {
                     out.append(Located(lexeme: .word(run), column: column))
                 }
@@ -173,10 +171,9 @@ struct QueryParser {
         case .open:
             guard depth < Self.maxDepth else { throw .tooDeep(column: next.column) }
             let inner = try parseSequence(depth: depth + 1)
-            guard let close = peek(), close.lexeme == .close else { throw .unclosedParenthesis(column: next.column) }
+            guard peek()?.lexeme == .close else { throw .unclosedParenthesis(column: next.column) }
             position += 1
             guard let node = Self.combine(inner, and: true) else { throw .emptyGroup(column: next.column) }
-            _ = close
             return node
         case .close:
             throw .unmatchedParenthesis(column: next.column)
@@ -193,8 +190,8 @@ struct QueryParser {
             case 1: return .word(words[0])
             default: return .phrase(words)
             }
-        case .filter(let name, let value, let quoted):
-            return .filter(try Self.filter(name: name, value: value, quoted: quoted, column: next.column))
+        case .filter(let name, let value):
+            return .filter(try Self.filter(name: name, value: value, column: next.column))
         }
     }
 
@@ -242,7 +239,7 @@ struct QueryParser {
         return Day(year: y, month: m, day: 1)
     }
 
-    static func filter(name: String, value: String, quoted: Bool, column: Int) throws(QueryError) -> QueryFilter {
+    static func filter(name: String, value: String, column: Int) throws(QueryError) -> QueryFilter {
         guard let kind = QueryFilterName(rawValue: name) else { throw .unknownFilter(name: name, column: column) }
         let trimmed = value.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty { throw .missingFilterValue(filter: name, column: column) }
