@@ -70,6 +70,12 @@ struct QuoteRow {
     static let maxSpeaker = 24
     static let maxCue = 14
     static let maxPlace = 32
+    /// Narrowest the speaker, cue and place columns get when the line is short of room.
+    static let minSpeaker = 12
+    static let minCue = 6
+    static let minPlace = 14
+    /// The quote keeps at least this share of the line (percent), and never less than `minText` columns.
+    static let textShare = 40
     static let minText = 20
 
     /// Cuts `s` to `n` characters, ending with "…" when cut.
@@ -91,11 +97,22 @@ struct QuoteRow {
     static func layout(_ rows: [QuoteRow], width: Int) -> String {
         guard !rows.isEmpty else { return "" }
         let dateW = rows.map(\.date.count).max() ?? 0
-        let speakerW = min(maxSpeaker, rows.map(\.speaker.count).max() ?? 0)
-        let cueW = min(maxCue, rows.map(\.cue.count).max() ?? 0)
-        let placeW = min(maxPlace, rows.map(\.place.count).max() ?? 0)
-        let fixed = dateW + speakerW + cueW + placeW + 4 * 2
-        let textW = max(minText, width - fixed - 2)
+        var widths = [
+            min(maxSpeaker, rows.map(\.speaker.count).max() ?? 0),
+            min(maxCue, rows.map(\.cue.count).max() ?? 0),
+            min(maxPlace, rows.map(\.place.count).max() ?? 0),
+        ]
+        let floors = zip(widths, [minSpeaker, minCue, minPlace]).map { Swift.min($0, $1) }
+        let textFloor = max(minText, width * textShare / 100)
+        // Columns, four gaps of two and the two quotation marks; narrow the widest column until the quote fits.
+        let budget = width - dateW - 4 * 2 - 2 - textFloor
+        while widths.reduce(0, +) > budget {
+            let excess = zip(widths, floors).map { $0 - $1 }
+            guard let i = excess.indices.max(by: { excess[$0] < excess[$1] }), excess[i] > 0 else { break }
+            widths[i] -= 1
+        }
+        let (speakerW, cueW, placeW) = (widths[0], widths[1], widths[2])
+        let textW = max(minText, width - dateW - speakerW - cueW - placeW - 4 * 2 - 2)
         var out = ""
         for r in rows {
             var line = pad(r.date, dateW) + "  " + pad(cut(r.speaker, speakerW), speakerW) + "  "
