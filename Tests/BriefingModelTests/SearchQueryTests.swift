@@ -77,4 +77,30 @@ import Testing
         let date = QueryError.badDate(filter: "after", value: "June", column: 5).description
         #expect(date.contains("June") && date.contains("YYYY-MM-DD") && date.contains("column 5"))
     }
+
+    /// Random strings of query punctuation either parse and run, or fail with a column inside the text.
+    @Test func arbitraryInputParsesOrFailsWithAColumn() {
+        let pieces = ["talks", "OR", "-", "\"", "\u{201C}", "(", ")", "*", ":", "speaker:", "after:", "kind:", "pillar:",
+                      "2019", "-06", " ", " ", "r\u{E9}gime", "'", "\u{2019}s", "x", "event:", "OR "]
+        var state: UInt64 = 0x2545F4914F6CDD1D
+        func next(_ n: Int) -> Int {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            return Int(state % UInt64(n))
+        }
+        var parsed = 0
+        for _ in 0..<2000 {
+            let text = (0..<(1 + next(8))).map { _ in pieces[next(pieces.count)] }.joined()
+            do {
+                let query = try SearchQuery(text)
+                _ = SearchFixture.index.search(query, limit: 5)
+                parsed += 1
+            } catch {
+                #expect((1...max(1, text.count)).contains(error.column), "\(text): \(error)")
+                #expect(!error.description.isEmpty)
+            }
+        }
+        #expect(parsed > 100)
+    }
 }
