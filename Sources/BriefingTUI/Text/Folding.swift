@@ -1,0 +1,33 @@
+import Foundation
+
+/// Case- and diacritic-insensitive matching used by search and by match highlighting.
+public enum Folding {
+    /// The folded form of a text.
+    public static func fold(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    }
+
+    /// Character ranges of `characters` whose folded text equals the folded query.
+    static func ranges(in characters: [Character], query: String) -> [Range<Int>] {
+        let q = fold(query)
+        guard !q.isEmpty else { return [] }
+        let folded = characters.map { fold(String($0)) }
+        var out: [Range<Int>] = []
+        var i = 0
+        while i < folded.count {
+            var acc = ""
+            var j = i
+            while j < folded.count, acc.count < q.count {
+                acc += folded[j]
+                j += 1
+            }
+            if acc == q {
+                out.append(i..<j)
+                i = j
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+}
