@@ -157,6 +157,7 @@ extension AppState {
 
     fileprivate mutating func show(_ pane: Pane) {
         if search.editing { search.editing = false }
+        if pane != at.pane { history.push(at) }
         at.pane = pane
         at.focus = .list
     }
