@@ -3,10 +3,11 @@ import Testing
 
 @testable import BriefingTUI
 
-/// Whole frames rendered from the fixture and compared as text with `Snapshots/*.txt`.
+/// Whole frames rendered from the fixture and compared as text with `Tests/Snapshots/BriefingTUI/*.txt` (outside the target, so SwiftPM sees no stray resources).
 /// Run with RECORD_SNAPSHOTS=1 to rewrite them after an intended change (then review the diff).
 @Suite struct FrameTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Snapshots/BriefingTUI")
 
     private func check(_ name: String, _ state: AppState, sourceLocation: SourceLocation = #_sourceLocation) {
         let frame = Fixture.frame(state)
