@@ -48,6 +48,16 @@ wait_for() {
     return 1
 }
 
+# wait_status PANE [SECONDS]: until the status line starts with the pane's name.
+wait_status() {
+    local deadline=$((SECONDS + ${2:-3}))
+    while [ $SECONDS -le $deadline ]; do
+        if cap | tail -2 | head -1 | grep -q "^ $1 "; then return 0; fi
+        sleep 0.05
+    done
+    return 1
+}
+
 # wait_file PATH [SECONDS]
 wait_file() {
     local deadline=$((SECONDS + ${2:-5}))

@@ -26,16 +26,16 @@ events=$(printf '%s' "$status" | sed -n 's/.* \([0-9][0-9]*\) events.*/\1/p')
 # Every pane, by number and by Tab.
 for pane in 1:Articles 2:Speakers 3:Quotes 4:Agenda 5:Events; do
     keys "${pane%%:*}"
-    if wait_for " ${pane#*:} " 2 && cap | tail -2 | head -1 | grep -q "^ ${pane#*:} "; then
+    if wait_status "${pane#*:}"; then
         pass "pane ${pane#*:} (key ${pane%%:*})"
     else
         fail "pane ${pane#*:} (key ${pane%%:*})" "$(cap | tail -3)"
     fi
 done
 keys Tab
-if wait_for " Articles " 2 && cap | tail -2 | head -1 | grep -q "^ Articles "; then pass "Tab wraps to Articles"; else fail "Tab wraps to Articles"; fi
+if wait_status Articles; then pass "Tab wraps to Articles"; else fail "Tab wraps to Articles"; fi
 keys BTab
-if sleep 0.2 && cap | tail -2 | head -1 | grep -q "^ Events "; then pass "Shift-Tab back to Events"; else fail "Shift-Tab back to Events"; fi
+if wait_status Events; then pass "Shift-Tab back to Events"; else fail "Shift-Tab back to Events"; fi
 
 # Search "denuclearization" in the quotes, narrowing as we type, then step through the matches.
 keys 3 /
@@ -64,7 +64,8 @@ fi
 # Open the selected quote's paragraph in its article.
 if [ "${quotes:-0}" -gt 0 ]; then
     keys Enter
-    sleep 0.3
+    wait_status Articles
+    sleep 0.1
     screen="$(cap)"
     if printf '%s' "$screen" | tail -2 | head -1 | grep -q "^ Articles " && printf '%s' "$screen" | grep -q "▌"; then
         pass "quote → its paragraph in the article (cursor on the paragraph)"
@@ -72,8 +73,7 @@ if [ "${quotes:-0}" -gt 0 ]; then
         fail "quote → its paragraph in the article" "$screen"
     fi
     keys BSpace
-    sleep 0.2
-    if cap | tail -2 | head -1 | grep -q "^ Quotes "; then pass "back returns to the quote"; else fail "back returns to the quote" "$(cap | tail -2)"; fi
+    if wait_status Quotes; then pass "back returns to the quote"; else fail "back returns to the quote" "$(cap | tail -2)"; fi
     keys Escape
 else
     needs_data "open a quote's paragraph" "quotes from the extraction stage"
