@@ -3,7 +3,7 @@
 # and signals. After each, the terminal must be restored (stty -a identical, normal screen, cursor, mouse off).
 # Usage: Tests/e2e/abuse.sh [path/to/briefing] [corpus paths…]
 set -u
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.bash"
 setup "$@"
 
 quit_and_check() { # NAME

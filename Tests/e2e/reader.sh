@@ -4,7 +4,7 @@
 # Steps that need extracted quotes and linked events fail with "(needs …)" when the corpus has none;
 # E2E_ALLOW_MISSING_DATA=1 reports them as SKIP instead (for branches without the extraction stages).
 set -u
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.bash"
 setup "$@"
 
 needs_data() { # STEP WHAT
