@@ -69,6 +69,10 @@ import Testing
         #expect(s.at.pane == .speakers)
         s = Fixture.press(s, [.backTab, .backTab])
         #expect(s.at.pane == .events)
+        let reading = Fixture.press(start, [.enter, .char("j")])
+        let switched = Fixture.press(reading, "4")
+        #expect(switched.at.cursor == nil && switched.at.detailScroll == 0 && switched.at.focus == .list)
+        #expect(Fixture.press(switched, "h").at == reading.at)
         for (key, pane) in zip("12345", Pane.allCases) {
             #expect(Fixture.press(start, String(key)).at.pane == pane)
         }

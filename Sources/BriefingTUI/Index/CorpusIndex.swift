@@ -45,8 +45,11 @@ public final class CorpusIndex: Sendable {
             articleRow[id].flatMap { articles[$0].date?.ordinal } ?? Int.max
         }
 
+        var quoteCount: [String: Int] = [:]
+        for q in corpus.quotes { if let s = q.speaker { quoteCount[s, default: 0] += 1 } }
+        // Most quoted first, then by name.
         let speakers = corpus.speakers.sorted {
-            ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id)
+            (-(quoteCount[$0.id] ?? 0), $0.name.lowercased(), $0.id) < (-(quoteCount[$1.id] ?? 0), $1.name.lowercased(), $1.id)
         }
         self.speakers = speakers
         var speakerRow: [String: Int] = [:]

@@ -157,7 +157,11 @@ extension AppState {
 
     fileprivate mutating func show(_ pane: Pane) {
         if search.editing { search.editing = false }
-        if pane != at.pane { history.push(at) }
+        if pane != at.pane {
+            history.push(at)
+            at.detailScroll = 0
+            at.cursor = nil
+        }
         at.pane = pane
         at.focus = .list
     }

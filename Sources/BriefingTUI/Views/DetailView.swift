@@ -11,8 +11,8 @@ struct DetailView {
             let i = state.at.detailScroll + line
             guard i < layout.lines.count else { break }
             let r = g.bodyTop + line
-            if cursorLines.contains(i) {
-                grid.put(Glyph(active ? "▌" : "│", width: 1, role: active ? .cursor : .dim), row: r, col: g.detailX)
+            if active && cursorLines.contains(i) {
+                grid.put(Glyph("▌", width: 1, role: .cursor), row: r, col: g.detailX)
             }
             grid.write(layout.lines[i], row: r, col: g.textX, limit: g.textWidth)
         }
