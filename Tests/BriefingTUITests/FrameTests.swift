@@ -142,3 +142,12 @@ import Testing
         for role in [Role.quote, .match, .speaker(1), .status] { #expect(mono.style(role).fg == nil) }
     }
 }
+
+@Suite struct DocsTests {
+    @Test func readerDocHasTheKeyTableOfTheKeyMap() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/READER.md")
+        let doc = try String(contentsOf: url, encoding: .utf8)
+        #expect(doc.contains(KeyMap.markdown), "docs/READER.md: paste the output of `briefing read --keys`")
+    }
+}

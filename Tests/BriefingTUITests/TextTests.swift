@@ -113,3 +113,16 @@ import Testing
         #expect(g.text == "")
     }
 }
+
+@Suite struct HighlightTests {
+    @Test func matchesAreMarkedCaseInsensitively() {
+        let spans = Span.highlighted("Never closer, and NEVER further", .quote, query: "never")
+        #expect(spans.map(\.role) == [.match, .quote, .match, .quote])
+        #expect(spans.map(\.text).joined() == "Never closer, and NEVER further")
+    }
+
+    @Test func noQueryLeavesTheText() {
+        #expect(Span.highlighted("abc", .quote, query: nil) == [Span("abc", .quote)])
+        #expect(Span.highlighted("abc", .quote, query: "x") == [Span("abc", .quote)])
+    }
+}

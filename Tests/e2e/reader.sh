@@ -7,6 +7,9 @@ set -u
 source "$(dirname "${BASH_SOURCE[0]}")/lib.bash"
 setup "$@"
 
+detail_title() { cap | sed -n '2p' | sed 's/^[^│]*│.//'; }
+cursor_lines() { cap | grep "│▌" | sed 's/^[^│]*│▌//'; }
+
 needs_data() { # STEP WHAT
     if [ "${E2E_ALLOW_MISSING_DATA:-0}" = 1 ]; then skip "$1 (needs $2)"; else fail "$1 (needs $2)"; fi
 }
@@ -88,29 +91,29 @@ if [ "${events:-0}" -gt 0 ]; then
     sleep 0.2
     keys Enter
     sleep 0.3
-    if cap | sed -n '2p' | grep -qi "stockholm"; then
-        pass "Stockholm talks event opened"
+    if detail_title | grep -qi "stockholm"; then
+        pass "Stockholm talks event opened: $(detail_title | sed 's/^ *//')"
         found=0
         for _ in $(seq 1 40); do
-            if cap | grep "▌" | grep -q "Hanoi"; then found=1; break; fi
+            if cursor_lines | grep "→" | grep -q "Hanoi"; then found=1; break; fi
             keys j
             sleep 0.05
         done
         if [ $found = 1 ]; then
-            rel="$(cap | grep "▌" | grep "Hanoi" | head -1 | sed 's/.*│▌ *//')"
+            rel="$(cursor_lines | grep "Hanoi" | head -1 | sed 's/^ *//')"
             pass "Hanoi summit listed as related: $rel"
             keys Enter
             sleep 0.3
-            if cap | sed -n '2p' | grep -qi "hanoi"; then pass "Enter jumps to the Hanoi summit"; else fail "Enter jumps to the Hanoi summit" "$(cap | head -4)"; fi
+            if detail_title | grep -qi "hanoi"; then pass "Enter jumps to the Hanoi summit: $(detail_title | sed 's/^ *//')"; else fail "Enter jumps to the Hanoi summit" "$(cap | head -4)"; fi
             keys h
             sleep 0.3
-            if cap | sed -n '2p' | grep -qi "stockholm" && cap | grep "▌" | grep -q "Hanoi"; then
+            if detail_title | grep -qi "stockholm" && cursor_lines | grep -q "Hanoi"; then
                 pass "back returns to the Stockholm talks with the cursor on the Hanoi link"
             else
                 fail "back returns to the Stockholm talks" "$(cap | head -12)"
             fi
         else
-            fail "Hanoi summit is not among the Stockholm talks' links" "$(cap)"
+            fail "Hanoi summit is not among the Stockholm talks' related events" "$(cap)"
         fi
     else
         fail "no Stockholm talks event" "$(cap | head -6)"

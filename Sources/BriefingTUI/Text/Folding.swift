@@ -31,3 +31,22 @@ public enum Folding {
         return out
     }
 }
+
+extension Span {
+    /// A run of text in one role with the matches of `query` in the match role.
+    static func highlighted(_ text: String, _ role: Role, query: String?) -> [Span] {
+        guard let query, !query.isEmpty else { return [Span(text, role)] }
+        let chars = Array(text)
+        let ranges = Folding.ranges(in: chars, query: query)
+        guard !ranges.isEmpty else { return [Span(text, role)] }
+        var out: [Span] = []
+        var at = 0
+        for r in ranges {
+            if r.lowerBound > at { out.append(Span(String(chars[at..<r.lowerBound]), role)) }
+            out.append(Span(String(chars[r]), .match))
+            at = r.upperBound
+        }
+        if at < chars.count { out.append(Span(String(chars[at...]), role)) }
+        return out
+    }
+}

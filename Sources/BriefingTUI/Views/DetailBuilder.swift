@@ -78,7 +78,7 @@ struct DetailBuilder {
 
     func quote(_ q: Quote) -> Doc {
         var d = Doc()
-        d.add([Span("“" + q.text + "”", .quote)])
+        d.add(Span.highlighted("“" + q.text + "”", .quote, query: query))
         d.space()
         if let sid = q.speaker, let s = index.speaker(sid) {
             d.add([Span("Speaker: ", .label), Span(s.name, .speaker(index.slot(ofSpeaker: sid)))], link: .speaker(sid))
@@ -189,7 +189,7 @@ struct DetailBuilder {
             let name = q.speaker.flatMap { index.speaker($0)?.name } ?? "unattributed"
             spans.append(Span(name + ": ", q.speaker == nil ? .dim : .speaker(index.slot(ofSpeaker: q.speaker))))
         }
-        spans.append(Span("“" + q.text + "”", .quote))
+        spans.append(contentsOf: Span.highlighted("“" + q.text + "”", .quote, query: query))
         return spans
     }
 
