@@ -23,16 +23,20 @@ public enum Reader {
         var state = AppState(index: index, size: screen.size)
         var dirty = true
         while !state.quit {
-            if dirty {
-                screen.present(FrameRenderer.render(state))
-                dirty = false
-            }
             let sig = Signals.pending.load(ordering: .relaxed)
             if sig != 0 {
                 screen.close()
                 return 128 + sig
             }
-            guard let key = screen.readKey() else { continue }
+            // Keys already typed are taken before drawing, so a burst of keys costs one frame; when none are
+            // waiting the frame is drawn and the loop waits (briefly, to notice signals).
+            guard let key = screen.readKey(waitMilliseconds: dirty ? 0 : 100) else {
+                if dirty {
+                    screen.present(FrameRenderer.render(state))
+                    dirty = false
+                }
+                continue
+            }
             if case .resize = key { dirty = true }
             guard let action = KeyMap.action(for: key, in: state) else { continue }
             state = Reducer.update(state, action)

@@ -95,6 +95,11 @@ wait_for "1 Articles" 10
 kill -HUP "$(reader_pid)"
 check_restored sighup 129
 
+launch sigsegv
+wait_for "1 Articles" 10
+kill -SEGV "$(reader_pid)"
+check_restored sigsegv 139
+
 launch sigtstp
 wait_for "1 Articles" 10
 pid="$(reader_pid)"

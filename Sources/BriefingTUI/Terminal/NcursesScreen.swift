@@ -32,7 +32,7 @@ final class NcursesScreen: Screen {
 
     /// Checks $TERM without touching the terminal, then starts curses.
     init(noColor: Bool) throws(TerminalError) {
-        let term = String(cString: getenv("TERM") ?? strdup("")).isEmpty ? "(unset)" : String(cString: getenv("TERM"))
+        let term = getenv("TERM").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "(unset)"
         switch briefing_check_terminal() {
         case -1: throw .unknown(term)
         case 0: throw .dumb(term)
@@ -52,7 +52,6 @@ final class NcursesScreen: Screen {
         _ = keypad(briefing_stdscr(), true)
         _ = set_escdelay(25)
         _ = curs_set(0)
-        wtimeout(briefing_stdscr(), 100)
         _ = mousemask(briefing_mouse_events(), nil)
         _ = mouseinterval(0)
         var color = false
@@ -102,9 +101,10 @@ final class NcursesScreen: Screen {
         _ = doupdate()
     }
 
-    /// Reads one key, waiting at most 100 ms; nil on timeout.
-    func readKey() -> Key? {
+    /// Reads one key, waiting at most `waitMilliseconds` (0: only what is already typed); nil on timeout.
+    func readKey(waitMilliseconds: Int32) -> Key? {
         guard !closed else { return nil }
+        wtimeout(briefing_stdscr(), waitMilliseconds)
         var ch: wint_t = 0
         let r = wget_wch(briefing_stdscr(), &ch)
         if r == ERR { return nil }
