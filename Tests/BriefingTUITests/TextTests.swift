@@ -126,3 +126,32 @@ import Testing
         #expect(Span.highlighted("abc", .quote, query: "x") == [Span("abc", .quote)])
     }
 }
+
+@Suite struct KeyDecoderTests {
+    @Test func controlBytes() {
+        #expect(KeyDecoder.decode(9, isFunctionKey: false) == .tab)
+        #expect(KeyDecoder.decode(13, isFunctionKey: false) == .enter)
+        #expect(KeyDecoder.decode(10, isFunctionKey: false) == .enter)
+        #expect(KeyDecoder.decode(27, isFunctionKey: false) == .escape)
+        #expect(KeyDecoder.decode(127, isFunctionKey: false) == .backspace)
+        #expect(KeyDecoder.decode(8, isFunctionKey: false) == .backspace)
+        #expect(KeyDecoder.decode(4, isFunctionKey: false) == .ctrl("d"))
+        #expect(KeyDecoder.decode(21, isFunctionKey: false) == .ctrl("u"))
+        #expect(KeyDecoder.decode(15, isFunctionKey: false) == .ctrl("o"))
+        #expect(KeyDecoder.decode(0, isFunctionKey: false) == nil)
+    }
+
+    @Test func charactersAndFunctionKeys() {
+        #expect(KeyDecoder.decode(0x6A, isFunctionKey: false) == .char("j"))
+        #expect(KeyDecoder.decode(0xE9, isFunctionKey: false) == .char("é"))
+        #expect(KeyDecoder.decode(0o403, isFunctionKey: true) == .up)
+        #expect(KeyDecoder.decode(0o402, isFunctionKey: true) == .down)
+        #expect(KeyDecoder.decode(0o541, isFunctionKey: true) == .backTab)
+        #expect(KeyDecoder.decode(0o522, isFunctionKey: true) == .pageDown)
+        #expect(KeyDecoder.decode(0o523, isFunctionKey: true) == .pageUp)
+        #expect(KeyDecoder.decode(0o406, isFunctionKey: true) == .home)
+        #expect(KeyDecoder.decode(0o550, isFunctionKey: true) == .end)
+        #expect(KeyDecoder.decode(0o407, isFunctionKey: true) == .backspace)
+        #expect(KeyDecoder.decode(0o777, isFunctionKey: true) == nil)
+    }
+}

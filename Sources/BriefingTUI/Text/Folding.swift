@@ -10,7 +10,7 @@ public enum Folding {
     /// Character ranges of `characters` whose folded text equals the folded query.
     static func ranges(in characters: [Character], query: String) -> [Range<Int>] {
         let q = fold(query)
-        guard !q.isEmpty else { return [] }
+        guard !q.isEmpty, fold(String(characters)).contains(q) else { return [] }
         let folded = characters.map { fold(String($0)) }
         var out: [Range<Int>] = []
         var i = 0
