@@ -45,6 +45,19 @@ public enum Reader {
         return 0
     }
 
+    /// Plays keys against a screen without a terminal: each key goes through the key map and the reducer and
+    /// the next frame is presented, as in the run loop. Returns the final state.
+    public static func replay<S: Screen>(_ keys: [Key], from state: AppState, on screen: inout S) -> AppState {
+        var state = state
+        screen.present(FrameRenderer.render(state))
+        for key in keys where !state.quit {
+            guard let action = KeyMap.action(for: key, in: state) else { continue }
+            state = Reducer.update(state, action)
+            screen.present(FrameRenderer.render(state))
+        }
+        return state
+    }
+
     /// The key table in Markdown, as `docs/READER.md` shows it.
     public static var keyTable: String { KeyMap.markdown }
 

@@ -151,3 +151,19 @@ import Testing
         #expect(doc.contains(KeyMap.markdown), "docs/READER.md: paste the output of `briefing read --keys`")
     }
 }
+
+@Suite struct ReplayTests {
+    @Test func aSessionOnTheMemoryScreen() {
+        var screen = MemoryScreen(size: Size(width: 100, height: 30))
+        let keys: [Key] = [.char("5"), .enter, .enter, .char("h"), .char("t"), .char("?"), .escape, .char("q"), .char("j")]
+        let end = Reader.replay(keys, from: Fixture.state(100, 30), on: &screen)
+        #expect(end.quit)
+        #expect(screen.frames.count == 9)  // the first frame and one per key up to q
+        #expect(screen.frames[2].line(1).hasSuffix("Geneva talks") || screen.frames[2].line(1).contains("│  Geneva talks"))
+        #expect(screen.frames[3].line(1).contains("│  Oslo summit"))
+        #expect(screen.frames[4].line(1).contains("│  Geneva talks"))
+        #expect(screen.frames[5].text.contains("◀ before"))
+        #expect(screen.frames[6].text.contains("Keys (any key closes)"))
+        #expect(!screen.frames[7].text.contains("Keys (any key closes)"))
+    }
+}
