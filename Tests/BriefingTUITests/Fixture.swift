@@ -78,7 +78,7 @@ enum Fixture {
     static let index = CorpusIndex(corpus)
 
     static func state(_ width: Int = 120, _ height: Int = 40) -> AppState {
-        AppState(index: index, size: Size(width: width, height: height))
+        AppState(index: index, size: Size(width: width, height: height), searcher: SubstringSearch(index))
     }
 
     /// Applies keys through the key map and the reducer, as the run loop does.
