@@ -20,10 +20,10 @@ struct ListView {
             let r = g.bodyTop + line
             var glyphs = [Span(" ")].glyphs + RowText(index: state.index).spans(state.at.pane, item).glyphs
             if item == state.at.row {
-                let role: Role = state.at.focus == .list && !state.showsTimeline ? .selectedRow : .selectedRowInactive
-                let roleForTimeline: Role = state.showsTimeline ? .selectedRow : role
-                glyphs = glyphs.map { Glyph($0.char, width: $0.width, role: roleForTimeline) }
-                grid.fill(row: r, from: 0, to: width, role: roleForTimeline)
+                // The list keeps the keyboard in the timeline, so its selection stays bright there.
+                let role: Role = state.at.focus == .list || state.showsTimeline ? .selectedRow : .selectedRowInactive
+                glyphs = glyphs.map { Glyph($0.char, width: $0.width, role: role) }
+                grid.fill(row: r, from: 0, to: width, role: role)
             }
             grid.write(glyphs, row: r, col: 0, limit: width)
         }
