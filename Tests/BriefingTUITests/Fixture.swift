@@ -55,7 +55,7 @@ enum Fixture {
             id: "geneva", kind: "talks", title: "Geneva talks", place: "Geneva",
             date: EventDate(value: "2021-03-01", precision: .day), participants: ["Arland", "Borovia"],
             mentions: [EventMention(article: "a1", paragraph: 0, text: "a first round of talks")],
-            related: [EventRelation(event: "oslo", relation: .before), EventRelation(event: "oslo2", relation: .followUp)],
+            related: [EventRelation(event: "oslo", relation: .before)],
             outcomes: ["useful"])
         let oslo = Event(
             id: "oslo", kind: "summit", title: "Oslo summit", place: "Oslo",

@@ -96,8 +96,9 @@ import Testing
     @Test func events() {
         let s = Fixture.press(Fixture.state(), "5")
         let text = Fixture.frame(s)
-        #expect(text.contains("before    → Oslo summit"))
-        #expect(text.contains("follow-up → Working-level talks"))
+        #expect(text.contains("before         → Oslo summit"))
+        // Stated only by the working-level talks ("a follow-up to the Geneva talks"), shown from Geneva's side.
+        #expect(text.contains("followed up by → Working-level talks"))
         #expect(text.contains("What each side said"))
         check("events", s)
     }
@@ -107,7 +108,7 @@ import Testing
         let text = Fixture.frame(s)
         #expect(text.contains("2021-03 ┼─"))
         #expect(text.contains("◀ before"))
-        #expect(text.contains("◀ follow-up"))
+        #expect(text.contains("◀ followed up by"))
         check("timeline", s)
     }
 

@@ -25,6 +25,7 @@ public final class CorpusIndex: Sendable {
     let quotesByEvent: [String: [Quote]]
     let quotesByPillar: [String: [Quote]]
     let warningsByPath: [String: [LoadWarning]]
+    let incomingRelations: [String: [(event: String, label: String)]]
 
     /// An article and paragraph index.
     struct ParagraphKey: Hashable {
@@ -137,6 +138,18 @@ public final class CorpusIndex: Sendable {
         for (k, v) in names { names[k] = v.sorted { $0.name.count > $1.name.count } }
         self.speakerNamesByParagraph = names
 
+        // Relations other events state about an event that the event does not state back.
+        var incoming: [String: [(event: String, label: String)]] = [:]
+        for e in events {
+            for r in e.related {
+                guard let target = eventRow[r.event].map({ events[$0] }), target.id != e.id,
+                    !target.related.contains(where: { $0.event == e.id })
+                else { continue }
+                incoming[target.id, default: []].append((e.id, CorpusIndex.inverse(r.relation)))
+            }
+        }
+        self.incomingRelations = incoming
+
         var warnings: [String: [LoadWarning]] = [:]
         for w in corpus.warnings { warnings[w.path, default: []].append(w) }
         self.warningsByPath = warnings
@@ -167,6 +180,19 @@ public final class CorpusIndex: Sendable {
     func speakerNames(article: String, paragraph: Int) -> [(name: String, slot: Int)] {
         speakerNamesByParagraph[ParagraphKey(article: article, paragraph: paragraph)] ?? []
     }
+
+    /// How an event stands to one that states `relation` about it ("after" for "before").
+    static func inverse(_ relation: EventRelationKind) -> String {
+        switch relation {
+        case .before: return EventRelationKind.after.rawValue
+        case .after: return EventRelationKind.before.rawValue
+        case .same: return EventRelationKind.same.rawValue
+        case .followUp: return "followed up by"
+        }
+    }
+
+    /// Relations stated only by the other event, seen from this one.
+    func incoming(event: String) -> [(event: String, label: String)] { incomingRelations[event] ?? [] }
 
     func quotes(speaker: String) -> [Quote] { quotesBySpeaker[speaker] ?? [] }
     func quotes(event: String) -> [Quote] { quotesByEvent[event] ?? [] }

@@ -143,12 +143,16 @@ struct DetailBuilder {
         d.field("Status", e.planned ? "planned" : "held")
         d.field("Participants", e.participants.isEmpty ? "—" : e.participants.joined(separator: ", "))
         if !e.outcomes.isEmpty { d.field("Outcome", e.outcomes.joined(separator: "; ")) }
-        d.heading("Related events (\(e.related.count))")
-        if e.related.isEmpty { d.add([Span("none", .dim)]) }
-        for r in e.related {
+        let incoming = index.incoming(event: e.id)
+        let relations = e.related.map { (event: $0.event, label: $0.relation.rawValue, cue: $0.cue) }
+            + incoming.map { (event: $0.event, label: $0.label, cue: String?.none) }
+        d.heading("Related events (\(relations.count))")
+        if relations.isEmpty { d.add([Span("none", .dim)]) }
+        let labelWidth = max(10, (relations.map { DisplayWidth.of($0.label) }.max() ?? 0) + 1)
+        for r in relations {
             let other = index.event(r.event)
             var spans = [
-                Span(r.relation.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0), .relation),
+                Span(r.label.padding(toLength: labelWidth, withPad: " ", startingAt: 0), .relation),
                 Span("→ ", .dim), Span(other?.title ?? r.event, .link),
             ]
             if let other { spans.append(Span("  " + EventTime.label(other), .dim)) }

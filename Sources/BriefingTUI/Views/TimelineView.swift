@@ -14,11 +14,16 @@ struct TimelineView {
         let index = state.index
         let events = index.events
         let selected = state.at.rows[Pane.events.rawValue]
-        var relations: [String: EventRelationKind] = [:]
-        if selected < events.count { for r in events[selected].related { relations[r.event] = r.relation } }
+        var relations: [String: String] = [:]
+        if selected < events.count {
+            for r in events[selected].related where relations[r.event] == nil { relations[r.event] = r.relation.rawValue }
+            for r in index.incoming(event: events[selected].id) where relations[r.event] == nil {
+                relations[r.event] = r.label
+            }
+        }
         var out: [Line] = [
             Line(spans: [
-                Span("● selected  ", .markerSelected), Span("◆ related (relation shown)  ", .relation),
+                Span("● selected  ", .markerSelected), Span("◆ related (◀ how ● stands to it)  ", .relation),
                 Span("○ other", .dim),
             ]),
             Line(spans: []),
@@ -55,7 +60,7 @@ struct TimelineView {
                 marker = Span("●", .markerSelected)
             } else if let rel = relations[e.id] {
                 marker = Span("◆", .relation)
-                tail.append(Span("  ◀ " + rel.rawValue, .relation))
+                tail.append(Span("  ◀ " + rel, .relation))
             } else {
                 marker = Span("○", .dim)
             }
