@@ -1,3 +1,4 @@
+import BriefingModel
 import Foundation
 import Testing
 
@@ -166,5 +167,27 @@ import Testing
         #expect(screen.frames[5].text.contains("◀ before"))
         #expect(screen.frames[6].text.contains("Keys (any key closes)"))
         #expect(!screen.frames[7].text.contains("Keys (any key closes)"))
+    }
+}
+
+@Suite struct EmptyCorpusTests {
+    @Test func everyKeyWorksOnAnEmptyCorpus() {
+        let index = CorpusIndex(Corpus())
+        var s = AppState(index: index, size: Size(width: 80, height: 24), searcher: SubstringSearch(index))
+        let keys: [Key] = [
+            .char("j"), .char("k"), .char("G"), .char("g"), .enter, .char("]"), .char("["), .char("t"), .pageDown,
+            .ctrl("d"), .char("/"), .char("x"), .enter, .char("n"), .char("N"), .escape, .tab, .backTab,
+            .char("h"), .char("L"), .mouse(MouseEvent(.click, row: 3, col: 3)), .mouse(MouseEvent(.wheelDown, row: 3, col: 60)),
+        ]
+        for pane in "12345" {
+            s = Fixture.press(s, String(pane))
+            for k in keys {
+                s = Fixture.press(s, [k])
+                _ = FrameRenderer.render(s)
+            }
+        }
+        s = Fixture.press(s, "1")
+        #expect(Fixture.frame(s).contains("(no articles)"))
+        #expect(Fixture.frame(s).contains("0 articles"))
     }
 }
