@@ -160,6 +160,17 @@ import Testing
         #expect(Fixture.index.events[s.at.row].id == "oslo")
     }
 
+    @Test func bracketFromAQuoteGoesToItsEvent() {
+        var s = Fixture.press(start, "3jj")  // q3, about the Oslo summit
+        s = Fixture.press(s, "]")
+        #expect(s.at.pane == .events)
+        #expect(Fixture.index.events[s.at.row].id == "oslo")
+        s = Fixture.press(s, "1")
+        s = Fixture.press(s, [.enter])  // cursor on the Geneva paragraph
+        s = Fixture.press(s, "[")
+        #expect(Fixture.index.events[s.at.row].id == "geneva")
+    }
+
     @Test func searchNarrowsAsYouTypeAndStepsThroughMatches() {
         var s = Fixture.press(start, "3/")
         #expect(s.search.editing)

@@ -251,7 +251,8 @@ extension AppState {
             return
         }
         let current = at.rows[Pane.events.rawValue]
-        let target = at.pane == .events ? current + delta : current
+        // From another pane, start at the event the current quote or paragraph mentions, if any.
+        let target = at.pane == .events ? current + delta : (contextEventRow() ?? current)
         guard target >= 0, target < n else {
             message = delta > 0 ? "No later event" : "No earlier event"
             return
@@ -268,6 +269,27 @@ extension AppState {
         at.cursor = focus == .detail ? (detailLayout.stops.isEmpty ? nil : 0) : nil
         let e = index.events[target]
         message = "\(EventTime.label(e))  \(e.title)"
+    }
+
+    /// The row of the event the selected quote, or the paragraph or link under the cursor, is about.
+    func contextEventRow() -> Int? {
+        var ids: [String] = []
+        switch at.pane {
+        case .quotes where at.row < index.quotes.count:
+            let q = index.quotes[at.row]
+            ids = q.events + index.events(article: q.article, paragraph: q.paragraph)
+        case .articles, .speakers, .agenda:
+            let layout = detailLayout
+            guard at.focus == .detail, let c = at.cursor, c < layout.stops.count else { return nil }
+            switch layout.doc.blocks[layout.stops[c]].link {
+            case .event(let id): ids = [id]
+            case .paragraph(let a, let p): ids = index.events(article: a, paragraph: p)
+            case .quote(let id): ids = index.quote(id).map { $0.events + index.events(article: $0.article, paragraph: $0.paragraph) } ?? []
+            default: return nil
+            }
+        default: return nil
+        }
+        return ids.lazy.compactMap { self.index.row(of: .event($0))?.1 }.first
     }
 
     // MARK: search
