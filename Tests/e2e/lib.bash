@@ -4,7 +4,8 @@
 E2E_SOCKET="briefing-e2e-$$"
 E2E_TMP="$(mktemp -d "${TMPDIR:-/tmp}/briefing-e2e.XXXXXX")"
 E2E_FAILED=0
-E2E_SESSION=e2e
+E2E_SESSION=""
+E2E_SESSIONS=0
 
 t() { tmux -u -L "$E2E_SOCKET" -f /dev/null "$@"; }
 
@@ -23,10 +24,14 @@ fail() {
 skip() { printf 'SKIP %s\n' "$1"; }
 
 # start_shell WIDTH HEIGHT: a session running a plain shell in the repository root.
+# The new session starts before the old one is closed, so the tmux server never runs out of sessions and exits.
 start_shell() {
-    t kill-session -t "$E2E_SESSION" 2>/dev/null || true
+    local old="$E2E_SESSION"
+    E2E_SESSIONS=$((E2E_SESSIONS + 1))
+    E2E_SESSION="e2e$E2E_SESSIONS"
     t new-session -d -s "$E2E_SESSION" -x "$1" -y "$2" -c "$E2E_ROOT" \
         "env -u TMUX PS1='$ ' LANG=C.UTF-8 LC_ALL=C.UTF-8 bash --norc --noprofile"
+    if [ -n "$old" ]; then t kill-session -t "$old" 2>/dev/null || true; fi
     t set-option -t "$E2E_SESSION" -g status off >/dev/null
     t set-window-option -t "$E2E_SESSION" -g aggressive-resize off >/dev/null 2>&1 || true
     sleep 0.3
