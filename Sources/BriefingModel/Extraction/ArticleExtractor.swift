@@ -1,13 +1,153 @@
 /// Finds the speakers, quotes, terms and enumerated agendas of one article.
+///
+/// Steps: quotation spans (`QuoteScanner`), tokens and sentences (`ParagraphText`), mentions (`MentionScanner`),
+/// coreference (`EntityResolver`), cue and speaker of each quotation (`Attribution`), quote or term, quotations
+/// continued without attribution, enumerated agendas (`AgendaEnumeration`). Pure: safe to run in parallel.
 public struct ArticleExtractor: Sendable {
-    public var lexicon: Lexicon
+    public let lexicon: Lexicon
+    /// The lexicons compiled into hash lookups (built once, reused for every article).
+    let compiled: ExtractionLexicon
 
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
+        compiled = ExtractionLexicon(lexicon: lexicon)
+    }
+
+    /// A decided quoted span.
+    struct Decided {
+        var span: QuoteSpan
+        var isTerm: Bool
+        var entity: Int?
+        var cue: String?
+        var attributed: Bool
     }
 
     public func extract(_ article: Article) -> ArticleExtraction {
-        // Filled by the extraction pipeline (issue 4).
-        ArticleExtraction(article: article.id)
+        let lex = compiled
+        let scalars = article.paragraphs.map { Array($0.text.unicodeScalars) }
+        let spans = QuoteScanner.scan(scalars)
+        let paras = scalars.indices.map { ParagraphText(index: $0, scalars: scalars[$0], quotes: spans[$0], lexicon: lex) }
+
+        // Mentions and coreference, in reading order.
+        var resolver = EntityResolver(lex: lex)
+        var mentions: [[NameMention]] = []
+        mentions.reserveCapacity(paras.count)
+        for p in paras {
+            var ms = MentionScanner(lex: lex, p: p).scan()
+            var seenSentence = Set<Int>()
+            for k in ms.indices {
+                let m = ms[k]
+                let cueFollows = m.end < p.tokens.count && p.tokens[m.end].isWord
+                    && lex.cues.match(p.tokens, at: m.end).map { lex.cueInfo[$0.value].kind == .verb } == true
+                var subject = cueFollows
+                if !m.afterPreposition, !m.isPossessive, !seenSentence.contains(m.sentence) {
+                    subject = true
+                    seenSentence.insert(m.sentence)
+                }
+                resolver.resolve(&ms[k], subject: subject, cueFollows: cueFollows)
+            }
+            mentions.append(ms)
+        }
+
+        // Attribution, then quote or term.
+        var decided: [Decided] = []
+        for p in paras {
+            let attribution = Attribution(lex: lex, p: p, mentions: mentions[p.index])
+            for span in p.quotes {
+                let r = attribution.attribute(span)
+                let words = (p.token(atOrAfter: span.start)..<p.token(atOrAfter: span.end)).filter { p.tokens[$0].isWord }.count
+                let isTerm =
+                    attribution.termCueBefore(span)
+                    || (r.mention == nil && words <= 4 && !Self.hasInnerStop(p.scalars, span))
+                    || (r.mention == nil && words <= 8 && Self.isTitleCase(p, span) && !Self.hasInnerStop(p.scalars, span))
+                decided.append(Decided(span: span, isTerm: isTerm, entity: r.entity, cue: r.cueText, attributed: r.cue != nil || r.cueText != nil))
+            }
+        }
+        continueSpeakers(&decided, mentions: mentions)
+
+        // Speakers: people and groups, and anyone who speaks.
+        for d in decided where !d.isTerm {
+            if let e = d.entity { resolver.markSpoke(e) }
+        }
+        var localID: [Int: String] = [:]
+        var speakers: [Speaker] = []
+        for (e, x) in resolver.entities.enumerated() where x.kind == .person || x.kind == .group || x.spoke {
+            let id = "\(article.id)#s\(speakers.count + 1)"
+            localID[e] = id
+            speakers.append(
+                Speaker(
+                    id: id, name: x.name, kind: x.kind, role: x.role, aliases: x.aliases.filter { $0 != x.name },
+                    mentions: x.paragraphs.map { Mention(article: article.id, paragraph: $0) }))
+        }
+
+        var quotes: [Quote] = []
+        var terms: [Term] = []
+        for d in decided {
+            let text = paras[d.span.paragraph].text(d.span.start..<d.span.end)
+            if d.isTerm {
+                terms.append(Term(article: article.id, paragraph: d.span.paragraph, start: d.span.start, end: d.span.end, text: text))
+            } else {
+                quotes.append(
+                    Quote(
+                        id: "\(article.id)#q\(quotes.count + 1)", article: article.id, paragraph: d.span.paragraph,
+                        start: d.span.start, end: d.span.end, text: text, speaker: d.entity.flatMap { localID[$0] }, cue: d.cue))
+            }
+        }
+        let agendas = paras.flatMap { AgendaEnumeration(lex: lex, p: $0).find(article: article.id) }
+        return ArticleExtraction(article: article.id, speakers: speakers, quotes: quotes, terms: terms, agendas: agendas)
+    }
+
+    /// Pieces of a quotation continued over paragraphs share its speaker; a quotation standing alone right after
+    /// an attributed one, with no other name between them, continues that speaker's words.
+    private func continueSpeakers(_ ds: inout [Decided], mentions: [[NameMention]]) {
+        var groupSpeaker: [Int: Int] = [:]
+        for d in ds where !d.isTerm { if let e = d.entity, groupSpeaker[d.span.group] == nil { groupSpeaker[d.span.group] = e } }
+        for k in ds.indices where !ds[k].isTerm && ds[k].entity == nil && !ds[k].attributed {
+            if let e = groupSpeaker[ds[k].span.group] { ds[k].entity = e }
+        }
+        var previous: Int? = nil
+        for k in ds.indices where !ds[k].isTerm {
+            defer { previous = k }
+            guard ds[k].entity == nil, !ds[k].attributed, let pk = previous, let e = ds[pk].entity else { continue }
+            let a = ds[pk].span
+            let b = ds[k].span
+            guard b.paragraph - a.paragraph <= 1 else { continue }
+            // No other name between the two quotations.
+            var other = false
+            for p in a.paragraph...b.paragraph {
+                for m in mentions[p] where m.kind != .pronoun {
+                    let afterA = p > a.paragraph || mentionStart(m) >= (a.close ?? a.end)
+                    let beforeB = p < b.paragraph || mentionStart(m) < b.open
+                    if afterA && beforeB, m.entity != e { other = true }
+                }
+            }
+            if !other { ds[k].entity = e }
+        }
+    }
+
+    private func mentionStart(_ m: NameMention) -> Int { m.scalarStart }
+
+    static func hasInnerStop(_ s: [Unicode.Scalar], _ span: QuoteSpan) -> Bool {
+        var e = span.end
+        while e > span.start, s[e - 1] == "." || s[e - 1] == "," || s[e - 1] == "!" || s[e - 1] == "?" || s[e - 1] == " " {
+            e -= 1
+        }
+        for i in span.start..<e where s[i] == "." || s[i] == "?" || s[i] == "!" {
+            // A period inside an abbreviation (U.S.) is no stop.
+            if s[i] == ".", i + 1 < e, !Tokenizer.isSpace(s[i + 1]) { continue }
+            return true
+        }
+        return false
+    }
+
+    static func isTitleCase(_ p: ParagraphText, _ span: QuoteSpan) -> Bool {
+        let a = p.token(atOrAfter: span.start)
+        let b = p.token(atOrAfter: span.end)
+        var words = 0
+        for k in a..<b where p.tokens[k].isWord {
+            words += 1
+            if !p.tokens[k].isCapitalized && p.tokens[k].end - p.tokens[k].start > 3 { return false }
+        }
+        return words > 0
     }
 }

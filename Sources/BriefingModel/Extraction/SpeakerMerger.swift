@@ -1,7 +1,108 @@
 /// Merges per-article speakers into corpus speakers (one person, one speaker) and rewrites quote speaker ids.
+///
+/// Speakers merge when their kind and folded full name agree (case, hyphens, initials and apostrophes aside). A
+/// person known in some article by one word only ("Kim") joins the one full name it fits — by first or last word,
+/// and by role when several fit; when it stays ambiguous it stays apart. Two people who share a surname never merge.
+/// Ids are slugs of the canonical (longest) name, made unique with a number.
 public enum SpeakerMerger {
     public static func merge(_ extractions: [ArticleExtraction]) -> (speakers: [Speaker], quotes: [Quote]) {
-        // Filled by the extraction pipeline (issue 4).
-        (extractions.flatMap(\.speakers), extractions.flatMap(\.quotes))
+        let all = extractions.flatMap(\.speakers)
+        var clusters: [[Int]] = []
+        var clusterOf: [String: Int] = [:]
+        var single: [Int] = []
+        for (k, s) in all.enumerated() {
+            let words = nameKey(s.name)
+            if s.kind == .person && words.count == 1 {
+                single.append(k)
+                continue
+            }
+            let key = "\(s.kind.rawValue):" + words.joined(separator: " ")
+            if let c = clusterOf[key] {
+                clusters[c].append(k)
+            } else {
+                clusterOf[key] = clusters.count
+                clusters.append([k])
+            }
+        }
+        // One-word people: attach to the one full name that fits, else group by the word.
+        var singleClusters: [String: Int] = [:]
+        for k in single {
+            let s = all[k]
+            let w = nameKey(s.name).first ?? ""
+            let fits = clusters.indices.filter { c in
+                let head = all[clusters[c][0]]
+                guard head.kind == .person else { return false }
+                let ws = nameKey(head.name)
+                return ws.first == w || ws.last == w
+            }
+            var chosen: Int? = fits.count == 1 ? fits[0] : nil
+            if fits.count > 1, let role = s.role {
+                let byRole = fits.filter { c in clusters[c].contains { rolesAgree(all[$0].role, role) } }
+                if byRole.count == 1 { chosen = byRole[0] }
+            }
+            if let c = chosen {
+                clusters[c].append(k)
+            } else if let c = singleClusters[w] {
+                clusters[c].append(k)
+            } else {
+                singleClusters[w] = clusters.count
+                clusters.append([k])
+            }
+        }
+
+        var speakers: [Speaker] = []
+        var idMap: [String: String] = [:]
+        var usedIDs = Set<String>()
+        for c in clusters.sorted(by: { $0[0] < $1[0] }) {
+            let members = c.map { all[$0] }
+            guard let canonical = members.max(by: { nameKey($0.name).count < nameKey($1.name).count }) else { continue }
+            var roleCounts: [String: Int] = [:]
+            var roleOrder: [String] = []
+            var aliases: [String] = []
+            var mentions: [Mention] = []
+            var seenMentions = Set<Mention>()
+            for m in members {
+                if let r = m.role {
+                    if roleCounts[r] == nil { roleOrder.append(r) }
+                    roleCounts[r, default: 0] += 1
+                }
+                for a in [m.name] + m.aliases where a != canonical.name && !aliases.contains(a) { aliases.append(a) }
+                for mention in m.mentions where seenMentions.insert(mention).inserted { mentions.append(mention) }
+            }
+            let role = roleOrder.max { (roleCounts[$0] ?? 0) < (roleCounts[$1] ?? 0) || ((roleCounts[$0] ?? 0) == (roleCounts[$1] ?? 0) && false) }
+            let role0 = roleOrder.first { (roleCounts[$0] ?? 0) == (role.flatMap { roleCounts[$0] } ?? 0) }
+            let base = AgendaText.slug(canonical.name)
+            var id = base
+            var n = 2
+            while usedIDs.contains(id) {
+                id = "\(base)-\(n)"
+                n += 1
+            }
+            usedIDs.insert(id)
+            for m in members { idMap[m.id] = id }
+            speakers.append(
+                Speaker(id: id, name: canonical.name, kind: canonical.kind, role: role0, aliases: aliases, mentions: mentions))
+        }
+        var quotes = extractions.flatMap(\.quotes)
+        for k in quotes.indices {
+            if let s = quotes[k].speaker { quotes[k].speaker = idMap[s] }
+        }
+        return (speakers, quotes)
+    }
+
+    /// The words of a name folded for comparison: lowercase, straight apostrophes, hyphens as spaces, no initials.
+    static func nameKey(_ name: String) -> [String] {
+        let folded = name.lowercased().replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "-", with: " ")
+        let words = folded.split(separator: " ").map(String.init)
+        let kept = words.filter { !($0.count == 2 && $0.hasSuffix(".")) && $0 != "the" }
+        return kept.isEmpty ? words : kept
+    }
+
+    /// Two roles agree when they share a word of four letters or more ("Chairman" and "North Korean Chairman").
+    static func rolesAgree(_ a: String?, _ b: String) -> Bool {
+        guard let a else { return false }
+        let wa = Set(AgendaText.words(a).filter { $0.count >= 4 })
+        let wb = Set(AgendaText.words(b).filter { $0.count >= 4 })
+        return !wa.isDisjoint(with: wb)
     }
 }

@@ -5,15 +5,20 @@ import Foundation
 /// Per-article stages (speakers and quotes, event mentions) are independent and run in parallel;
 /// corpus-wide stages (speaker merging, agendas, event linking) run after, in order.
 public struct Pipeline: Sendable {
-    public var resources: Resources
+    public var resources: Resources {
+        didSet { articleExtractor = ArticleExtractor(lexicon: resources.lexicon) }
+    }
+    /// Built once per lexicon: compiling the lexicons is too costly to repeat for every article.
+    private var articleExtractor: ArticleExtractor
 
     public init(resources: Resources) {
         self.resources = resources
+        articleExtractor = ArticleExtractor(lexicon: resources.lexicon)
     }
 
     /// The per-article stages for one article.
     public func extract(_ article: Article) -> ArticleExtraction {
-        var x = ArticleExtractor(lexicon: resources.lexicon).extract(article)
+        var x = articleExtractor.extract(article)
         x.eventCandidates = EventExtractor(lexicon: resources.lexicon).extract(article, extraction: x)
         return x
     }

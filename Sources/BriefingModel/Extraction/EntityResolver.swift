@@ -1,0 +1,142 @@
+/// An entity of one article: a person, group, organization or country, with everything the article says of it.
+struct ArticleEntity: Sendable {
+    var name: String
+    var kind: SpeakerKind
+    var role: String?
+    var aliases: [String] = []
+    var gender: Gender = .unknown
+    var titles: Set<UInt64> = []
+    var nameHashes: [UInt64] = []
+    /// Paragraphs that mention it, in order, without repeats.
+    var paragraphs: [Int] = []
+    /// Last position in the resolver's history (recency).
+    var lastSeen = -1
+    /// Subject of a reporting cue or the speaker of a quote.
+    var spoke = false
+}
+
+/// Resolves mentions to the entities of an article, in reading order: full names, a surname alone to the most
+/// recent compatible full name, a role alone to who holds it, pronouns to the nearest fitting subject.
+struct EntityResolver {
+    let lex: ExtractionLexicon
+    private(set) var entities: [ArticleEntity] = []
+    private var history: [(entity: Int, paragraph: Int, subject: Bool, possessive: Bool)] = []
+    private var byKey: [String: Int] = [:]
+
+    init(lex: ExtractionLexicon) {
+        self.lex = lex
+    }
+
+    mutating func markSpoke(_ e: Int) { entities[e].spoke = true }
+
+    /// Resolves `m` in place. `subject`: it stands as a sentence or cue subject; `cueFollows`: a reporting verb follows.
+    mutating func resolve(_ m: inout NameMention, subject: Bool, cueFollows: Bool) {
+        let e: Int?
+        switch m.kind {
+        case .person: e = person(m)
+        case .surname: e = surname(m, cueFollows: cueFollows)
+        case .roleOnly: e = roleOnly(m)
+        case .pronoun: e = pronoun(m)
+        case .group: e = keyed(m, .group)
+        case .organization: e = keyed(m, .organization)
+        case .country: e = keyed(m, .country)
+        }
+        m.entity = e
+        guard let e else { return }
+        if m.kind != .pronoun {
+            if entities[e].role == nil, let r = m.role { entities[e].role = r }
+            if entities[e].gender == .unknown { entities[e].gender = m.gender }
+            entities[e].titles.formUnion(m.titles)
+        }
+        if entities[e].paragraphs.last != m.paragraph { entities[e].paragraphs.append(m.paragraph) }
+        history.append((e, m.paragraph, subject, m.isPossessive))
+        entities[e].lastSeen = history.count - 1
+    }
+
+    private mutating func keyed(_ m: NameMention, _ kind: SpeakerKind) -> Int {
+        let key = "\(kind.rawValue):\(Self.fold(m.name))"
+        if let e = byKey[key] { return e }
+        entities.append(ArticleEntity(name: m.name, kind: kind))
+        byKey[key] = entities.count - 1
+        return entities.count - 1
+    }
+
+    static func fold(_ s: String) -> String {
+        s.lowercased().replacingOccurrences(of: "’", with: "'")
+    }
+
+    private mutating func person(_ m: NameMention) -> Int {
+        let hs = m.nameHashes
+        if let e = entities.indices.last(where: { entities[$0].kind == .person && entities[$0].nameHashes == hs }) {
+            return e
+        }
+        // A person first met by one word ("Chairman Kim") gets the full name when it comes.
+        if let first = hs.first, let last = hs.last,
+            let e = entities.indices.last(where: {
+                let x = entities[$0]
+                guard x.kind == .person, x.nameHashes.count == 1, let h = x.nameHashes.first, h == first || h == last
+                else { return false }
+                return x.titles.isEmpty || m.titles.isEmpty || !x.titles.isDisjoint(with: m.titles)
+            })
+        {
+            let old = entities[e].name
+            entities[e].name = m.name
+            entities[e].nameHashes = hs
+            if !entities[e].aliases.contains(old) { entities[e].aliases.append(old) }
+            return e
+        }
+        entities.append(ArticleEntity(name: m.name, kind: .person, nameHashes: hs))
+        return entities.count - 1
+    }
+
+    private mutating func surname(_ m: NameMention, cueFollows: Bool) -> Int? {
+        guard let h = m.nameHashes.first else { return nil }
+        var cands = entities.indices.filter {
+            let x = entities[$0]
+            return x.kind == .person && (x.nameHashes.first == h || x.nameHashes.last == h)
+        }
+        if !m.titles.isEmpty {
+            let titled = cands.filter { !entities[$0].titles.isDisjoint(with: m.titles) }
+            if !titled.isEmpty { cands = titled }
+        }
+        if let e = cands.max(by: { entities[$0].lastSeen < entities[$1].lastSeen }) {
+            if entities[e].nameHashes.count > 1, !entities[e].aliases.contains(m.name) { entities[e].aliases.append(m.name) }
+            return e
+        }
+        // A word that looks like a name but matches no one: a person only when a title, an apposition
+        // or a reporting verb shows it is one.
+        guard m.titled || m.role != nil || cueFollows else { return nil }
+        entities.append(ArticleEntity(name: m.name, kind: .person, nameHashes: [h]))
+        return entities.count - 1
+    }
+
+    private func roleOnly(_ m: NameMention) -> Int? {
+        guard !m.titles.isEmpty else { return nil }
+        // "a senior official" is someone new, never an earlier person.
+        if let t = m.name.split(separator: " ").first, ["a", "an"].contains(t.lowercased()) { return nil }
+        let cands = entities.indices.filter {
+            entities[$0].kind == .person && !entities[$0].titles.isDisjoint(with: m.titles)
+        }
+        return cands.max(by: { entities[$0].lastSeen < entities[$1].lastSeen })
+    }
+
+    private func pronoun(_ m: NameMention) -> Int? {
+        func fits(_ e: Int) -> Bool {
+            let x = entities[e]
+            if m.plural { return x.kind == .group || x.kind == .organization || x.kind == .country }
+            if m.thing { return x.kind == .organization || x.kind == .country }
+            guard x.kind == .person else { return false }
+            return x.gender == .unknown || m.gender == .unknown || x.gender == m.gender
+        }
+        // The most recent fitting subject within this or the previous paragraph, else the nearest fitting mention.
+        for h in history.reversed() {
+            if m.paragraph - h.paragraph > 1 { break }
+            if h.subject, fits(h.entity) { return h.entity }
+        }
+        for h in history.reversed() {
+            if m.paragraph - h.paragraph > 1 { break }
+            if !h.possessive, fits(h.entity) { return h.entity }
+        }
+        return nil
+    }
+}

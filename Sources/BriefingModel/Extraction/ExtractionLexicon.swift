@@ -1,0 +1,253 @@
+/// A phrase of the lexicon as a sequence of token hashes, with what it stands for.
+struct LexiconPhrase: Sendable, Hashable {
+    var hashes: [UInt64]
+    /// Index into the table the phrase came from (meaning depends on the table).
+    var value: Int
+}
+
+/// Longest-match phrase lookup over token hashes, keyed by the first token.
+struct PhraseMatcher: Sendable {
+    private var byFirst: [UInt64: [LexiconPhrase]] = [:]
+
+    mutating func add(_ hashes: [UInt64], value: Int) {
+        guard let first = hashes.first else { return }
+        byFirst[first, default: []].append(LexiconPhrase(hashes: hashes, value: value))
+        byFirst[first]?.sort { $0.hashes.count > $1.hashes.count }
+    }
+
+    /// The longest phrase starting at token `i` (words only, no crossing of quotes): (value, token count).
+    func match(_ tokens: [Token], at i: Int, limit: Int? = nil) -> (value: Int, count: Int)? {
+        guard i < tokens.count, let cands = byFirst[tokens[i].hash] else { return nil }
+        let end = limit ?? tokens.count
+        for p in cands where i + p.hashes.count <= end {
+            var ok = true
+            for k in 1..<max(1, p.hashes.count) where tokens[i + k].hash != p.hashes[k] {
+                ok = false
+                break
+            }
+            // A possessive breaks a phrase except on its last token.
+            if ok, p.hashes.count > 1 {
+                for k in 0..<(p.hashes.count - 1) where tokens[i + k].isPossessive {
+                    ok = false
+                    break
+                }
+            }
+            if ok { return (p.value, p.hashes.count) }
+        }
+        return nil
+    }
+
+    var isEmpty: Bool { byFirst.isEmpty }
+}
+
+/// The gender a title or pronoun implies.
+enum Gender: Sendable, Hashable {
+    case male, female, unknown
+}
+
+/// How a reporting cue finds its speaker.
+enum CueKind: Sendable, Hashable {
+    /// "said", "told": the subject before it, or the name right after it when inverted.
+    case verb
+    /// "according to": the speaker follows.
+    case after
+    /// "in a statement": the clause subject.
+    case adjunct
+}
+
+/// What a title-lexicon row is.
+enum TitleKind: Sendable, Hashable {
+    case title, role, honorific, modifier
+}
+
+/// The lexicons the extractor needs, compiled once into hash lookups (see `Data/lexicon/`).
+public struct ExtractionLexicon: Sendable {
+    let tokenizer: Tokenizer
+    let splitter: SentenceSplitter
+
+    /// titles.txt
+    let titles: PhraseMatcher
+    let titleInfo: [(kind: TitleKind, gender: Gender)]
+    /// Single-word modifier hashes ("top", "senior").
+    let modifiers: Set<UInt64>
+    /// organizations.txt: value = index into `organizationNames`.
+    let organizations: PhraseMatcher
+    let organizationNames: [String]
+    let organizationHeads: Set<UInt64>
+    /// countries.txt names (value = index) and adjectives (value = index).
+    let countryNames: PhraseMatcher
+    let countryAdjectives: PhraseMatcher
+    let countryCanonical: [String]
+    /// group_nouns.txt
+    let groupNouns: PhraseMatcher
+    /// reporting_verbs.txt: value = index into `cueInfo`.
+    let cues: PhraseMatcher
+    let cueInfo: [(kind: CueKind, participle: Bool)]
+    /// pronouns.txt
+    let pronouns: [UInt64: Gender]
+    let pluralPronouns: Set<UInt64>
+    let thingPronouns: Set<UInt64>
+    /// Capitalized words that are never part of a name.
+    let nameStopwords: Set<UInt64>
+    /// term_cues.txt
+    let termCues: PhraseMatcher
+    /// number_words.txt: hash → value.
+    let numberWords: [UInt64: Int]
+    /// Prepositions: a mention right after one is no subject.
+    let prepositions: Set<UInt64>
+    let determiners: Set<UInt64>
+    /// "who", "which", "whose": a relative clause.
+    let relativePronouns: Set<UInt64>
+    /// Name particles that may stand lowercase inside a name ("bin", "de", "van").
+    let nameParticles: Set<UInt64>
+
+    public init(lexicon: Lexicon) {
+        var abbrev = Set<UInt64>()
+        for row in lexicon.table("abbreviations").rows { abbrev.insert(TokenHash.hash(row.entry)) }
+        for row in lexicon.table("titles").rows where row.entry.hasSuffix(".") { abbrev.insert(TokenHash.hash(row.entry)) }
+        for row in lexicon.table("name_stopwords").rows where row.entry.hasSuffix(".") {
+            abbrev.insert(TokenHash.hash(row.entry))
+        }
+        let tokenizer = Tokenizer(abbreviations: abbrev)
+        self.tokenizer = tokenizer
+        splitter = SentenceSplitter(lexicon: lexicon)
+
+        func hashes(_ phrase: String) -> [UInt64] {
+            let s = Array(phrase.unicodeScalars)
+            return tokenizer.tokenize(s).map(\.hash)
+        }
+        func list(_ field: String?) -> [String] {
+            (field ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        func gender(_ s: String?) -> Gender {
+            switch s?.lowercased() {
+            case "male": return .male
+            case "female": return .female
+            default: return .unknown
+            }
+        }
+
+        var titles = PhraseMatcher()
+        var titleInfo: [(kind: TitleKind, gender: Gender)] = []
+        var modifiers = Set<UInt64>()
+        for row in lexicon.table("titles").rows {
+            let kind: TitleKind
+            switch row[2]?.lowercased() {
+            case "honorific": kind = .honorific
+            case "modifier": kind = .modifier
+            case "role": kind = .role
+            default: kind = .title
+            }
+            let h = hashes(row.entry)
+            if kind == .modifier {
+                if h.count == 1 { modifiers.insert(h[0]) }
+                continue
+            }
+            titles.add(h, value: titleInfo.count)
+            titleInfo.append((kind, gender(row[1])))
+        }
+        self.titles = titles
+        self.titleInfo = titleInfo
+        self.modifiers = modifiers
+
+        var orgs = PhraseMatcher()
+        var orgNames: [String] = []
+        for row in lexicon.table("organizations").rows {
+            let idx = orgNames.count
+            orgNames.append(row.entry)
+            orgs.add(hashes(row.entry), value: idx)
+            for alias in list(row[1]) { orgs.add(hashes(alias), value: idx) }
+        }
+        organizations = orgs
+        organizationNames = orgNames
+        organizationHeads = Set(lexicon.table("organization_heads").entries.map { TokenHash.hash($0) })
+
+        var cNames = PhraseMatcher()
+        var cAdj = PhraseMatcher()
+        var canon: [String] = []
+        for row in lexicon.table("countries").rows {
+            let idx = canon.count
+            canon.append(row.entry)
+            cNames.add(hashes(row.entry), value: idx)
+            for name in list(row[1]) {
+                // "the DPRK" style names: the article is matched as a determiner anyway.
+                let h = hashes(name)
+                if h.first == TokenHash.hash("the"), h.count > 1 {
+                    cNames.add(Array(h.dropFirst()), value: idx)
+                } else {
+                    cNames.add(h, value: idx)
+                }
+            }
+            for adj in list(row[2]) { cAdj.add(hashes(adj), value: idx) }
+        }
+        countryNames = cNames
+        countryAdjectives = cAdj
+        countryCanonical = canon
+
+        var groups = PhraseMatcher()
+        for row in lexicon.table("group_nouns").rows { groups.add(hashes(row.entry), value: 0) }
+        groupNouns = groups
+
+        var cues = PhraseMatcher()
+        var cueInfo: [(kind: CueKind, participle: Bool)] = []
+        for row in lexicon.table("reporting_verbs").rows {
+            let kind: CueKind
+            switch row[2]?.lowercased() {
+            case "after": kind = .after
+            case "adjunct": kind = .adjunct
+            default: kind = .verb
+            }
+            let forms = list(row[1]).isEmpty ? [row.entry] : list(row[1])
+            for form in forms {
+                cues.add(hashes(form), value: cueInfo.count)
+                cueInfo.append((kind, form.hasSuffix("ing")))
+            }
+        }
+        self.cues = cues
+        self.cueInfo = cueInfo
+
+        var pronouns: [UInt64: Gender] = [:]
+        var plural = Set<UInt64>()
+        var thing = Set<UInt64>()
+        for row in lexicon.table("pronouns").rows {
+            let h = TokenHash.hash(row.entry)
+            switch row[1]?.lowercased() {
+            case "plural": plural.insert(h)
+            case "thing": thing.insert(h)
+            default: pronouns[h] = gender(row[1])
+            }
+        }
+        self.pronouns = pronouns
+        pluralPronouns = plural
+        thingPronouns = thing
+
+        var stop = Set(lexicon.table("name_stopwords").entries.map { TokenHash.hash($0) })
+        for w in lexicon.table("sentence_starters").entries { stop.insert(TokenHash.hash(w)) }
+        nameStopwords = stop
+
+        var termCues = PhraseMatcher()
+        for row in lexicon.table("term_cues").rows { termCues.add(hashes(row.entry), value: 0) }
+        self.termCues = termCues
+
+        var numbers: [UInt64: Int] = [:]
+        for row in lexicon.table("number_words").rows {
+            if let v = row[1].flatMap({ Int($0) }) { numbers[TokenHash.hash(row.entry)] = v }
+        }
+        numberWords = numbers
+
+        // Closed-class words of English grammar: part of the algorithm, not of any story.
+        prepositions = Set(
+            [
+                "of", "for", "with", "in", "to", "from", "at", "by", "on", "about", "against", "between", "among",
+                "into", "over", "under", "toward", "towards", "than", "like", "after", "before", "during", "since",
+                "without", "through", "across", "behind", "near", "upon", "within",
+            ].map { TokenHash.hash($0) })
+        determiners = Set(["the", "a", "an", "this", "that", "these", "those"].map { TokenHash.hash($0) })
+        relativePronouns = Set(["who", "which", "whose", "whom", "where", "when"].map { TokenHash.hash($0) })
+        nameParticles = Set(["bin", "bint", "al", "de", "del", "della", "van", "von", "der", "da", "le", "la", "du"].map {
+            TokenHash.hash($0)
+        })
+    }
+
+    func hash(_ word: String) -> UInt64 { TokenHash.hash(word) }
+}

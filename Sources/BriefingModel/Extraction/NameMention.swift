@@ -1,0 +1,49 @@
+/// What a mention names.
+enum MentionKind: Sendable, Hashable {
+    /// A full name of two or more words ("Morgan Ortagus").
+    case person
+    /// One capitalized word that may be a surname ("Ortagus", "Kim").
+    case surname
+    /// A role without a name ("the spokeswoman").
+    case roleOnly
+    case group
+    case organization
+    case country
+    /// he, she, they, it and their possessive forms.
+    case pronoun
+}
+
+/// A span of tokens in a paragraph that may name a speaker.
+struct NameMention: Sendable {
+    var kind: MentionKind
+    var paragraph: Int
+    /// Token range of the whole mention, role included.
+    var first: Int
+    var end: Int
+    /// Token range of the name part (the role excluded).
+    var nameFirst: Int
+    var nameEnd: Int
+    /// Sentence index in the paragraph.
+    var sentence: Int
+    /// Scalar offset where the mention starts.
+    var scalarStart: Int = 0
+    /// The name as written, apostrophes made straight (canonical country/organization names for those kinds).
+    var name: String
+    /// Role text ("State Department spokeswoman"), when given.
+    var role: String?
+    /// Hashes of the title words of the role ("spokeswoman"), to resolve a role alone.
+    var titles: [UInt64] = []
+    var gender: Gender = .unknown
+    /// Hashes of the name words.
+    var nameHashes: [UInt64] = []
+    var isPossessive = false
+    /// Stands right after a preposition ("talks with North Korean officials"): not a subject.
+    var afterPreposition = false
+    /// For pronouns: plural or thing.
+    var plural = false
+    var thing = false
+    /// A title or honorific stands right before a one-word name ("Chairman Kim").
+    var titled = false
+    /// The entity it resolves to (set by `EntityResolver`).
+    var entity: Int? = nil
+}
