@@ -129,8 +129,7 @@ struct ItemMatcher {
     var words: Set<String>
 
     init(item: AgendaItem, df: [String: Int], rareLimit: Int) {
-        var phrases = item.keywords.map { AgendaText.words($0).map(AgendaText.stem) }.filter { !$0.isEmpty }
-        if let name = item.name { phrases.append(AgendaText.words(name).map(AgendaText.stem)) }
+        let phrases = item.keywords.map { AgendaText.words($0).map(AgendaText.stem) }.filter { !$0.isEmpty }
         self.phrases = phrases
         words = AgendaBuilder.contentStems(item.text).filter { (df[$0] ?? 0) <= rareLimit }
     }

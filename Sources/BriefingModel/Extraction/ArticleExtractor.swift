@@ -38,7 +38,7 @@ public struct ArticleExtractor: Sendable {
             for k in ms.indices {
                 let m = ms[k]
                 let cueFollows = m.end < p.tokens.count && p.tokens[m.end].isWord
-                    && lex.cues.match(p.tokens, at: m.end).map { lex.cueInfo[$0.value].kind == .verb } == true
+                    && lex.cue(p, at: m.end).map { lex.cueInfo[$0.value].kind == .verb } == true
                 var subject = cueFollows
                 if !m.afterPreposition, !m.isPossessive, !seenSentence.contains(m.sentence) {
                     subject = true

@@ -82,8 +82,7 @@ struct Attribution {
         var out: [FoundCue] = []
         var i = a
         while i < b {
-            let t = p.tokens[i]
-            if t.isWord, !t.inQuote, let m = lex.cues.match(p.tokens, at: i, limit: b) {
+            if let m = lex.cue(p, at: i, limit: b) {
                 var allOut = true
                 for k in i..<(i + m.count) where p.tokens[k].inQuote || !p.tokens[k].isWord { allOut = false }
                 if allOut {

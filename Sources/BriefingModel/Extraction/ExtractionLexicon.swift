@@ -1,6 +1,8 @@
 /// A phrase of the lexicon as a sequence of token hashes, with what it stands for.
 struct LexiconPhrase: Sendable, Hashable {
     var hashes: [UInt64]
+    /// Words written in capitals in the lexicon ("UN") match only words in capitals.
+    var caps: [Bool]
     /// Index into the table the phrase came from (meaning depends on the table).
     var value: Int
 }
@@ -9,9 +11,9 @@ struct LexiconPhrase: Sendable, Hashable {
 struct PhraseMatcher: Sendable {
     private var byFirst: [UInt64: [LexiconPhrase]] = [:]
 
-    mutating func add(_ hashes: [UInt64], value: Int) {
-        guard let first = hashes.first else { return }
-        byFirst[first, default: []].append(LexiconPhrase(hashes: hashes, value: value))
+    mutating func add(_ tokens: [Token], value: Int) {
+        guard let first = tokens.first?.hash else { return }
+        byFirst[first, default: []].append(LexiconPhrase(hashes: tokens.map(\.hash), caps: tokens.map(\.isAllCaps), value: value))
         byFirst[first]?.sort { $0.hashes.count > $1.hashes.count }
     }
 
@@ -26,6 +28,12 @@ struct PhraseMatcher: Sendable {
                 break
             }
             // A possessive breaks a phrase except on its last token.
+            if ok {
+                for k in 0..<p.hashes.count where p.caps[k] && !tokens[i + k].isAllCaps {
+                    ok = false
+                    break
+                }
+            }
             if ok, p.hashes.count > 1 {
                 for k in 0..<(p.hashes.count - 1) where tokens[i + k].isPossessive {
                     ok = false
@@ -112,9 +120,8 @@ public struct ExtractionLexicon: Sendable {
         self.tokenizer = tokenizer
         splitter = SentenceSplitter(lexicon: lexicon)
 
-        func hashes(_ phrase: String) -> [UInt64] {
-            let s = Array(phrase.unicodeScalars)
-            return tokenizer.tokenize(s).map(\.hash)
+        func hashes(_ phrase: String) -> [Token] {
+            tokenizer.tokenize(Array(phrase.unicodeScalars))
         }
         func list(_ field: String?) -> [String] {
             (field ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -140,7 +147,7 @@ public struct ExtractionLexicon: Sendable {
             }
             let h = hashes(row.entry)
             if kind == .modifier {
-                if h.count == 1 { modifiers.insert(h[0]) }
+                if h.count == 1 { modifiers.insert(h[0].hash) }
                 continue
             }
             titles.add(h, value: titleInfo.count)
@@ -172,7 +179,7 @@ public struct ExtractionLexicon: Sendable {
             for name in list(row[1]) {
                 // "the DPRK" style names: the article is matched as a determiner anyway.
                 let h = hashes(name)
-                if h.first == TokenHash.hash("the"), h.count > 1 {
+                if h.first?.hash == TokenHash.hash("the"), h.count > 1 {
                     cNames.add(Array(h.dropFirst()), value: idx)
                 } else {
                     cNames.add(h, value: idx)
@@ -250,4 +257,12 @@ public struct ExtractionLexicon: Sendable {
     }
 
     func hash(_ word: String) -> UInt64 { TokenHash.hash(word) }
+
+    /// A reporting cue at token `i` of `p`: never a capitalized word inside a sentence ("United States").
+    func cue(_ p: ParagraphText, at i: Int, limit: Int? = nil) -> (value: Int, count: Int)? {
+        let t = p.tokens[i]
+        guard t.isWord, !t.inQuote else { return nil }
+        if t.isCapitalized, i > 0, p.tokenSentence[i - 1] == p.tokenSentence[i], p.tokens[i - 1].isWord { return nil }
+        return cues.match(p.tokens, at: i, limit: limit)
+    }
 }

@@ -12,6 +12,8 @@ public struct Token: Sendable, Hashable {
     public var isPossessive: Bool
     /// The punctuation scalar, or a space for words.
     public var mark: Unicode.Scalar
+    /// Every letter of the word is uppercase and it has two or more ("UN", "DPRK", "U.S.").
+    public var isAllCaps: Bool = false
     /// True when the token stands between quotation marks (set by the quote scanner).
     public var inQuote: Bool = false
 }
@@ -107,9 +109,12 @@ public struct Tokenizer: Sendable {
             var dotted = false
             var possessive = false
             var end = i
+            var letters = 0
+            var lower = false
             while i < n {
                 let d = s[i]
                 if Self.isLetterOrDigit(d) {
+                    if d.properties.isLowercase { lower = true } else if Self.isUpper(d) { letters += 1 }
                     h = TokenHash.combine(h, d)
                     i += 1
                     end = i
@@ -165,7 +170,7 @@ public struct Tokenizer: Sendable {
             tokens.append(
                 Token(
                     start: start, end: end, hash: h, isWord: true, isCapitalized: Self.isUpper(s[start]),
-                    isPossessive: possessive, mark: " "))
+                    isPossessive: possessive, mark: " ", isAllCaps: !lower && letters >= 2))
         }
         return tokens
     }
