@@ -37,8 +37,10 @@ public struct ArticleExtractor: Sendable {
             var seenSentence = Set<Int>()
             for k in ms.indices {
                 let m = ms[k]
-                let cueFollows = m.end < p.tokens.count && p.tokens[m.end].isWord
-                    && lex.cue(p, at: m.end).map { lex.cueInfo[$0.value].kind == .verb } == true
+                var c = m.end
+                while c < p.tokens.count, p.tokens[c].isWord, lex.auxiliaries.contains(p.tokens[c].hash), c < m.end + 3 { c += 1 }
+                let cueFollows = c < p.tokens.count && p.tokens[c].isWord
+                    && lex.cue(p, at: c).map { lex.cueInfo[$0.value].kind == .verb } == true
                 var subject = cueFollows
                 if !m.afterPreposition, !m.isPossessive, !seenSentence.contains(m.sentence) {
                     subject = true
@@ -54,16 +56,38 @@ public struct ArticleExtractor: Sendable {
         for p in paras {
             let attribution = Attribution(lex: lex, p: p, mentions: mentions[p.index])
             for span in p.quotes {
-                let r = attribution.attribute(span)
+                var r = attribution.attribute(span)
+                if r.cue == nil, r.cueText == nil, p.index > 0, span.open == QuoteScanner.firstNonSpace(p.scalars),
+                    let lead = Attribution(lex: lex, p: paras[p.index - 1], mentions: mentions[p.index - 1]).leadIn()
+                {
+                    // "Ortagus wrote:" closing the paragraph before.
+                    r = lead
+                    r.mention = -1  // the mention stands in the previous paragraph
+                    r.partner = nil
+                }
+                var entity = r.entity
+                if let m = r.mention, m >= 0, let k = r.partner, let a = mentions[p.index][k].entity, let b = entity, a != b {
+                    entity = resolver.joint(a, b, paragraph: p.index)
+                }
                 let words = (p.token(atOrAfter: span.start)..<p.token(atOrAfter: span.end)).filter { p.tokens[$0].isWord }.count
+                let inner = Self.hasInnerStop(p.scalars, span)
                 let isTerm =
-                    attribution.termCueBefore(span)
-                    || (r.mention == nil && words <= 4 && !Self.hasInnerStop(p.scalars, span))
-                    || (r.mention == nil && words <= 8 && Self.isTitleCase(p, span) && !Self.hasInnerStop(p.scalars, span))
-                decided.append(Decided(span: span, isTerm: isTerm, entity: r.entity, cue: r.cueText, attributed: r.cue != nil || r.cueText != nil))
+                    attribution.termCueBefore(span) || attribution.termCueAfter(span)
+                    || (r.mention == nil && words <= 4 && !inner)
+                    || (r.mention == nil && Self.isTitleCase(p, span) && words >= 2)
+                    || (words <= 2 && !inner && attribution.isLabel(span))
+                decided.append(
+                    Decided(span: span, isTerm: isTerm, entity: entity, cue: r.cueText, attributed: r.cue != nil || r.cueText != nil))
+                // A quotation quoted inside this one, tagged with its source: ‘…’ PBS.
+                if !isTerm, let (innerSpan, tag) = NestedQuotes.tagged(in: span, p: p, lex: lex) {
+                    var m = tag
+                    resolver.resolve(&m, subject: false, cueFollows: true)
+                    decided.append(Decided(span: innerSpan, isTerm: false, entity: m.entity, cue: nil, attributed: true))
+                }
             }
         }
-        continueSpeakers(&decided, mentions: mentions)
+        continueSpeakers(&decided, mentions: mentions, paras: paras)
+        decided.sort { ($0.span.paragraph, $0.span.start) < ($1.span.paragraph, $1.span.start) }
 
         // Speakers: people and groups, and anyone who speaks.
         for d in decided where !d.isTerm {
@@ -99,7 +123,7 @@ public struct ArticleExtractor: Sendable {
 
     /// Pieces of a quotation continued over paragraphs share its speaker; a quotation standing alone right after
     /// an attributed one, with no other name between them, continues that speaker's words.
-    private func continueSpeakers(_ ds: inout [Decided], mentions: [[NameMention]]) {
+    private func continueSpeakers(_ ds: inout [Decided], mentions: [[NameMention]], paras: [ParagraphText]) {
         var groupSpeaker: [Int: Int] = [:]
         for d in ds where !d.isTerm { if let e = d.entity, groupSpeaker[d.span.group] == nil { groupSpeaker[d.span.group] = e } }
         for k in ds.indices where !ds[k].isTerm && ds[k].entity == nil && !ds[k].attributed {
@@ -112,20 +136,19 @@ public struct ArticleExtractor: Sendable {
             let a = ds[pk].span
             let b = ds[k].span
             guard b.paragraph - a.paragraph <= 1 else { continue }
-            // No other name between the two quotations.
+            // No other name between the previous quotation's sentence and this quotation.
+            let aSentence = paras[a.paragraph].sentence(at: max(a.start, (a.close ?? a.end) - 1))
             var other = false
             for p in a.paragraph...b.paragraph {
                 for m in mentions[p] where m.kind != .pronoun {
-                    let afterA = p > a.paragraph || mentionStart(m) >= (a.close ?? a.end)
-                    let beforeB = p < b.paragraph || mentionStart(m) < b.open
+                    let afterA = p > a.paragraph || m.sentence > aSentence
+                    let beforeB = p < b.paragraph || m.scalarStart < b.open
                     if afterA && beforeB, m.entity != e { other = true }
                 }
             }
             if !other { ds[k].entity = e }
         }
     }
-
-    private func mentionStart(_ m: NameMention) -> Int { m.scalarStart }
 
     static func hasInnerStop(_ s: [Unicode.Scalar], _ span: QuoteSpan) -> Bool {
         var e = span.end
@@ -140,14 +163,15 @@ public struct ArticleExtractor: Sendable {
         return false
     }
 
+    /// Every word of four letters or more is capitalized: a title ("Panmunjom Declaration for Peace …").
     static func isTitleCase(_ p: ParagraphText, _ span: QuoteSpan) -> Bool {
         let a = p.token(atOrAfter: span.start)
         let b = p.token(atOrAfter: span.end)
-        var words = 0
-        for k in a..<b where p.tokens[k].isWord {
-            words += 1
-            if !p.tokens[k].isCapitalized && p.tokens[k].end - p.tokens[k].start > 3 { return false }
+        var long = 0
+        for k in a..<b where p.tokens[k].isWord && p.tokens[k].end - p.tokens[k].start > 3 {
+            long += 1
+            if !p.tokens[k].isCapitalized { return false }
         }
-        return words > 0
+        return long > 0
     }
 }

@@ -15,6 +15,8 @@ struct AttributionResult: Sendable {
     var mention: Int?
     /// The resolved entity (nil when the mention could not be resolved).
     var entity: Int?
+    /// A second mention that speaks together with the first ("Moon and Kim announced").
+    var partner: Int? = nil
 }
 
 /// Finds the reporting cue of a quotation and the mention that speaks it. This is where a quote gets its speaker.
@@ -45,32 +47,62 @@ struct Attribution {
         let before = cues(in: sentenceFirst, openTok)
         let after = cues(in: afterFirst, afterEnd)
         let wordsBefore = (sentenceFirst..<openTok).contains { toks[$0].isWord && !toks[$0].inQuote }
-        var chosen: FoundCue?
-        if wordsBefore, let last = before.last {
-            chosen = last
-        } else if let first = after.first {
-            chosen = first
-        } else {
-            chosen = before.last
+        // Verbs before adjuncts; the nearest cue before the quotation when words precede it, else the first after.
+        let beforeVerbs = Array(before.filter { $0.kind != .adjunct }.reversed())
+        let afterVerbs = after.filter { $0.kind != .adjunct }
+        let adjuncts = Array(before.filter { $0.kind == .adjunct }.reversed()) + after.filter { $0.kind == .adjunct }
+        let order = (wordsBefore ? beforeVerbs + afterVerbs : afterVerbs + beforeVerbs) + adjuncts
+        var fallback: AttributionResult? = nil
+        for cue in order {
+            let text = p.text(tokens: cue.token, cue.token + cue.count)
+            if let m = speaker(for: cue, sentenceFirst: sentenceFirst, afterFirst: afterFirst) {
+                return AttributionResult(cue: cue, cueText: text, mention: m, entity: mentions[m].entity, partner: partner(of: m))
+            }
+            if fallback == nil, cue.kind == .verb { fallback = AttributionResult(cue: cue, cueText: text) }
         }
-        if chosen == nil, afterFirst < toks.count, afterEnd == afterFirst || !hasWords(afterFirst, afterEnd),
-            let c = nextSentenceCue(after: sB)
-        {
+        if let fallback { return fallback }
+        if afterFirst < toks.count, !hasWords(afterFirst, afterEnd), let c = nextSentenceCue(after: sB) {
             // “Why?” she asked. — the attribution stands in the next short sentence.
             return c
         }
-        guard let cue = chosen else {
-            // Colon lead-in without a verb: "Her answer: “…”".
-            if openTok > 0, !toks[openTok - 1].isWord, toks[openTok - 1].mark == ":",
-                let m = subject(from: sentenceFirst, to: openTok - 1, first: true)
-            {
-                return AttributionResult(cue: nil, cueText: ":", mention: m, entity: mentions[m].entity)
-            }
-            return AttributionResult()
+        // Colon lead-in without a verb: "Her answer: “…”".
+        if openTok > 0, !toks[openTok - 1].isWord, toks[openTok - 1].mark == ":",
+            let m = subject(from: sentenceFirst, to: openTok - 1, first: true)
+        {
+            return AttributionResult(cue: nil, cueText: ":", mention: m, entity: mentions[m].entity, partner: partner(of: m))
         }
-        let text = p.text(tokens: cue.token, cue.token + cue.count)
-        let m = speaker(for: cue, span: span, sentenceFirst: sentenceFirst, afterFirst: afterFirst)
-        return AttributionResult(cue: cue, cueText: text, mention: m, entity: m.flatMap { mentions[$0].entity })
+        return AttributionResult()
+    }
+
+    /// The attribution a paragraph ending with a colon gives to the quotation that opens the next one.
+    func leadIn() -> AttributionResult? {
+        guard let last = p.sentences.last else { return nil }
+        var e = last.upperBound
+        while e > last.lowerBound, Tokenizer.isSpace(p.scalars[e - 1]) { e -= 1 }
+        guard e > last.lowerBound, p.scalars[e - 1] == ":" else { return nil }
+        let a = p.token(atOrAfter: last.lowerBound)
+        let b = p.token(atOrAfter: e - 1)
+        for cue in cues(in: a, b).reversed() where cue.kind != .after {
+            if let m = speaker(for: cue, sentenceFirst: a, afterFirst: p.tokens.count) {
+                return AttributionResult(
+                    cue: cue, cueText: p.text(tokens: cue.token, cue.token + cue.count), mention: m, entity: mentions[m].entity,
+                    partner: partner(of: m))
+            }
+        }
+        return nil
+    }
+
+    /// The first of two speakers named together: "Moon and Kim announced".
+    func partner(of m: Int) -> Int? {
+        let x = mentions[m]
+        guard x.kind != .pronoun, x.first >= 2, p.tokens[x.first - 1].isWord, p.tokens[x.first - 1].hash == lex.hash("and")
+        else { return nil }
+        guard let k = mentions.indices.last(where: { mentions[$0].end == x.first - 1 }) else { return nil }
+        let y = mentions[k]
+        guard y.kind == x.kind || (y.kind == .person || y.kind == .surname) == (x.kind == .person || x.kind == .surname),
+            y.kind != .pronoun, !y.isPossessive, !y.afterPreposition
+        else { return nil }
+        return k
     }
 
     private func hasWords(_ a: Int, _ b: Int) -> Bool {
@@ -98,12 +130,12 @@ struct Attribution {
     }
 
     /// The speaker mention for `cue`.
-    func speaker(for cue: FoundCue, span: QuoteSpan, sentenceFirst: Int, afterFirst: Int) -> Int? {
+    func speaker(for cue: FoundCue, sentenceFirst: Int, afterFirst: Int) -> Int? {
         let afterCue = cue.token + cue.count
         let sentence = p.tokenSentence[cue.token]
         if cue.kind == .after {
             return mentions.indices.first {
-                mentions[$0].first >= afterCue && mentions[$0].sentence == sentence
+                mentions[$0].first >= afterCue && mentions[$0].first <= afterCue + 2 && mentions[$0].sentence == sentence
             }
         }
         let cueAfterQuote = cue.token >= afterFirst
@@ -117,9 +149,29 @@ struct Attribution {
                 }
             }
         }
-        let first = cue.participle || cue.kind == .adjunct
-        if first, let m = subject(from: sentenceFirst, to: cue.token, first: true) { return m }
+        if let m = adjacentSubject(before: cue.token, from: regionStart) { return m }
+        if cue.participle || cue.kind == .adjunct {
+            // "Trump said …, explaining that": the subject of the verb before, else the clause subject.
+            let earlier = cues(in: sentenceFirst, cue.token).filter { !$0.participle && $0.kind == .verb }
+            if let v = earlier.last, let m = speaker(for: v, sentenceFirst: sentenceFirst, afterFirst: afterFirst) { return m }
+            if let m = subject(from: sentenceFirst, to: cue.token, first: true) { return m }
+        }
         return subject(from: regionStart, to: cue.token, first: false)
+    }
+
+    /// The mention standing right before the verb ("Ortagus said", "Pompeo had said", "Choe, who had called").
+    func adjacentSubject(before c: Int, from a: Int) -> Int? {
+        var k = c - 1
+        while k >= a, p.tokens[k].isWord, !p.tokens[k].inQuote, lex.auxiliaries.contains(p.tokens[k].hash) { k -= 1 }
+        guard k >= a, !p.tokens[k].inQuote else { return nil }
+        if p.tokens[k].isWord, lex.relativePronouns.contains(p.tokens[k].hash) {
+            let end = k > 0 && !p.tokens[k - 1].isWord && p.tokens[k - 1].mark == "," ? k - 1 : k
+            return mentions.indices.last { mentions[$0].end == end && mentions[$0].first >= a && mentions[$0].kind != .pronoun }
+        }
+        return mentions.indices.last {
+            mentions[$0].end == k + 1 && mentions[$0].first >= a && !mentions[$0].isPossessive
+                && !(mentions[$0].kind == .pronoun && mentions[$0].entity == nil && mentions[$0].thing)
+        }
     }
 
     /// The subject mention among tokens `a..<b`: no possessive, not after a preposition, outside a relative
@@ -160,6 +212,26 @@ struct Attribution {
         guard let m, mentions[m].end == c.token || mentions[m].first == c.token + c.count || mentions[m].first == c.token + c.count + 1
         else { return nil }
         return AttributionResult(cue: c, cueText: p.text(tokens: c.token, c.token + c.count), mention: m, entity: mentions[m].entity)
+    }
+
+    /// True when a term cue stands right after the closing mark: "“new way,” the phrase that …".
+    func termCueAfter(_ span: QuoteSpan) -> Bool {
+        guard let c = span.close else { return false }
+        var k = p.token(atOrAfter: c + 1)
+        if k < p.tokens.count, !p.tokens[k].isWord, p.tokens[k].mark == "," { k += 1 }
+        guard let m = lex.termCues.match(p.tokens, at: k) else { return false }
+        return m.count >= 2
+    }
+
+    /// A short span used as a label before a noun: "its “byungjin” line", "the “four pillars” of".
+    func isLabel(_ span: QuoteSpan) -> Bool {
+        let o = p.token(atOrAfter: span.open)
+        guard o > 0, let c = span.close else { return false }
+        let before = p.tokens[o - 1]
+        guard before.isWord, lex.possessiveDeterminers.contains(before.hash) || before.hash == lex.hash("the") else { return false }
+        let n = p.token(atOrAfter: c + 1)
+        guard n < p.tokens.count, p.tokens[n].isWord, !p.tokens[n].isCapitalized else { return false }
+        return lex.cue(p, at: n) == nil
     }
 
     /// True when a term cue ("so-called", "the phrase") stands right before the opening mark.

@@ -40,9 +40,12 @@ struct EntityResolver {
         case .group: e = keyed(m, .group)
         case .organization: e = keyed(m, .organization)
         case .country: e = keyed(m, .country)
+        case .document: e = keyed(m, .organization)
+        case .organizationReference: e = organizationReference(m)
         }
         m.entity = e
         guard let e else { return }
+        if m.kind == .pronoun, m.gender != .unknown, entities[e].gender == .unknown { entities[e].gender = m.gender }
         if m.kind != .pronoun {
             if entities[e].role == nil, let r = m.role { entities[e].role = r }
             if entities[e].gender == .unknown { entities[e].gender = m.gender }
@@ -120,7 +123,31 @@ struct EntityResolver {
         return cands.max(by: { entities[$0].lastSeen < entities[$1].lastSeen })
     }
 
+    /// "the ministry": the most recent organization whose name ends in that word.
+    private func organizationReference(_ m: NameMention) -> Int? {
+        let cands = entities.indices.filter {
+            entities[$0].kind == .organization
+                && entities[$0].name.split(separator: " ").last.map { TokenHash.hash(String($0)) } == m.head
+        }
+        return cands.max(by: { entities[$0].lastSeen < entities[$1].lastSeen })
+    }
+
+    /// A group entity for two speakers named together ("Moon and Kim announced").
+    mutating func joint(_ a: Int, _ b: Int, paragraph: Int) -> Int {
+        let name = entities[a].name + " and " + entities[b].name
+        let key = "group:" + Self.fold(name)
+        if let e = byKey[key] { return e }
+        var x = ArticleEntity(name: name, kind: .group)
+        x.paragraphs = [paragraph]
+        entities.append(x)
+        byKey[key] = entities.count - 1
+        return entities.count - 1
+    }
+
     private func pronoun(_ m: NameMention) -> Int? {
+        func knownFit(_ e: Int) -> Bool {
+            m.gender != .unknown && entities[e].kind == .person && entities[e].gender == m.gender
+        }
         func fits(_ e: Int) -> Bool {
             let x = entities[e]
             if m.plural { return x.kind == .group || x.kind == .organization || x.kind == .country }
@@ -128,7 +155,14 @@ struct EntityResolver {
             guard x.kind == .person else { return false }
             return x.gender == .unknown || m.gender == .unknown || x.gender == m.gender
         }
-        // The most recent fitting subject within this or the previous paragraph, else the nearest fitting mention.
+        // A person whose gender is known to fit first (subject, then any mention), then the most recent fitting
+        // subject within this or the previous paragraph, then the nearest fitting mention.
+        for subjectOnly in [true, false] {
+            for h in history.reversed() {
+                if m.paragraph - h.paragraph > 1 { break }
+                if (h.subject || !subjectOnly), !h.possessive || subjectOnly, knownFit(h.entity) { return h.entity }
+            }
+        }
         for h in history.reversed() {
             if m.paragraph - h.paragraph > 1 { break }
             if h.subject, fits(h.entity) { return h.entity }

@@ -108,6 +108,14 @@ public struct ExtractionLexicon: Sendable {
     let relativePronouns: Set<UInt64>
     /// Name particles that may stand lowercase inside a name ("bin", "de", "van").
     let nameParticles: Set<UInt64>
+    /// "its", "his", "her", "their", "our": possessive determiners before a role ("its spokeswoman").
+    let possessiveDeterminers: Set<UInt64>
+    /// document_nouns.txt ("statement", "joint declaration").
+    let documentNouns: PhraseMatcher
+    /// first_names.txt: given name → gender.
+    let firstNames: [UInt64: Gender]
+    /// Words that may stand between a subject and its verb ("had", "also", "later").
+    let auxiliaries: Set<UInt64>
 
     public init(lexicon: Lexicon) {
         var abbrev = Set<UInt64>()
@@ -247,10 +255,24 @@ public struct ExtractionLexicon: Sendable {
             [
                 "of", "for", "with", "in", "to", "from", "at", "by", "on", "about", "against", "between", "among",
                 "into", "over", "under", "toward", "towards", "than", "like", "after", "before", "during", "since",
-                "without", "through", "across", "behind", "near", "upon", "within",
+                "without", "through", "across", "behind", "near", "upon", "within", "alongside", "beside", "besides",
+                "including", "despite", "via", "amid", "following", "regarding", "per", "unlike", "except",
             ].map { TokenHash.hash($0) })
         determiners = Set(["the", "a", "an", "this", "that", "these", "those"].map { TokenHash.hash($0) })
         relativePronouns = Set(["who", "which", "whose", "whom", "where", "when"].map { TokenHash.hash($0) })
+        possessiveDeterminers = Set(["its", "his", "her", "their", "our", "my", "your"].map { TokenHash.hash($0) })
+        auxiliaries = Set(
+            [
+                "had", "has", "have", "also", "later", "then", "once", "previously", "earlier", "again", "would", "will",
+                "could", "did", "does", "do", "was", "is", "had", "repeatedly", "publicly", "privately", "often", "never",
+                "recently", "already", "still", "separately", "flatly", "simply", "just", "only", "reportedly",
+            ].map { TokenHash.hash($0) })
+        var docs = PhraseMatcher()
+        for row in lexicon.table("document_nouns").rows { docs.add(hashes(row.entry), value: 0) }
+        documentNouns = docs
+        var names: [UInt64: Gender] = [:]
+        for row in lexicon.table("first_names").rows { names[TokenHash.hash(row.entry)] = gender(row[1]) }
+        firstNames = names
         nameParticles = Set(["bin", "bint", "al", "de", "del", "della", "van", "von", "der", "da", "le", "la", "du"].map {
             TokenHash.hash($0)
         })
@@ -263,6 +285,10 @@ public struct ExtractionLexicon: Sendable {
         let t = p.tokens[i]
         guard t.isWord, !t.inQuote else { return nil }
         if t.isCapitalized, i > 0, p.tokenSentence[i - 1] == p.tokenSentence[i], p.tokens[i - 1].isWord { return nil }
+        // A noun after a determiner is no verb ("its promises", "a warning").
+        if i > 0, p.tokens[i - 1].isWord, determiners.contains(p.tokens[i - 1].hash) || possessiveDeterminers.contains(p.tokens[i - 1].hash) {
+            return nil
+        }
         return cues.match(p.tokens, at: i, limit: limit)
     }
 }

@@ -68,7 +68,7 @@ struct MentionScanner {
                     m.nameFirst = k
                     m.nameHashes = (k..<nameEnd).map { toks[$0].hash }
                     m.titles = r.titles
-                    m.gender = r.gender
+                    m.gender = r.gender != .unknown ? r.gender : firstNameGender(m.nameHashes)
                     m.titled = true
                     if !r.honorificOnly { m.role = p.text(tokens: r.textFirst, r.end).trimmingTrailingComma }
                     m.isPossessive = toks[nameEnd - 1].isPossessive
@@ -87,6 +87,15 @@ struct MentionScanner {
                     i = r.end
                     continue
                 }
+            }
+            // "the statement", "the joint declaration": a document that speaks; "the ministry": an organization again.
+            if let (end, kind) = documentOrReference(at: i) {
+                var m = make(kind, i, end, name: p.text(tokens: i, end).lowercasedFirst)
+                m.head = toks[end - 1].hash
+                m.isPossessive = toks[end - 1].isPossessive
+                out.append(m)
+                i = end
+                continue
             }
             // Organizations (lexicon, or a capitalized phrase ending in an organization word), maybe with a group noun.
             if let (orgName, end) = organization(at: i) {
@@ -126,6 +135,7 @@ struct MentionScanner {
             if let end = name(at: i, allowSingle: true) {
                 var m = make(end - i >= 2 ? .person : .surname, i, end, name: p.text(tokens: i, end))
                 m.nameHashes = (i..<end).map { toks[$0].hash }
+                m.gender = firstNameGender(m.nameHashes)
                 m.isPossessive = toks[end - 1].isPossessive
                 // An apposition after the name: ", a vice chairman of …," or ", the State Department's envoy,".
                 var next = end
@@ -159,6 +169,11 @@ struct MentionScanner {
             scalarStart: p.tokens[a].start, name: name)
     }
 
+    private func firstNameGender(_ hs: [UInt64]) -> Gender {
+        guard hs.count >= 2, let f = hs.first else { return .unknown }
+        return lex.firstNames[f] ?? .unknown
+    }
+
     private func allWords(_ a: Int, _ b: Int) -> Bool {
         guard b <= p.tokens.count else { return false }
         for k in a..<b where !isWord(k) { return false }
@@ -176,12 +191,31 @@ struct MentionScanner {
             var steps = 0
             while j >= 0, steps < 3, isWord(j), !p.tokens[j].isCapitalized,
                 lex.determiners.contains(p.tokens[j].hash) || lex.modifiers.contains(p.tokens[j].hash)
+                    || lex.numberWords[p.tokens[j].hash] != nil || p.scalars[p.tokens[j].start].properties.numericType != nil
             {
                 j -= 1
                 steps += 1
             }
             if j >= 0, isWord(j), lex.prepositions.contains(p.tokens[j].hash) { ms[k].afterPreposition = true }
         }
+    }
+
+    /// A definite document noun phrase or organization head word at `i`: "the (joint) statement", "the ministry".
+    func documentOrReference(at i: Int) -> (Int, MentionKind)? {
+        let toks = p.tokens
+        guard isWord(i), toks[i].hash == lex.hash("the") || toks[i].hash == lex.hash("this"), !toks[i].isPossessive
+        else { return nil }
+        var k = i + 1
+        while k < i + 4, isWord(k) {
+            if let d = lex.documentNouns.match(toks, at: k), allWords(k, k + d.count) {
+                // Followed by a capitalized word it is a title ("the Joint Statement of …"): let names handle it.
+                return (k + d.count, .document)
+            }
+            if !toks[k].isCapitalized, lex.organizationHeads.contains(toks[k].hash), k == i + 1 { return (k + 1, .organizationReference) }
+            if toks[k].isPossessive { return nil }
+            k += 1
+        }
+        return nil
     }
 
     /// A country name or adjective at `i` (after an optional "the").
@@ -246,7 +280,9 @@ struct MentionScanner {
         var r = RolePhrase(
             first: i, end: i, textFirst: i, titles: [], gender: .unknown, honorificOnly: true, hasDeterminer: false,
             hasPossessiveQualifier: false, hasQualifier: false, capitalizedTitle: false)
-        if isWord(j), lex.determiners.contains(toks[j].hash), !toks[j].isPossessive {
+        if isWord(j), lex.determiners.contains(toks[j].hash) || lex.possessiveDeterminers.contains(toks[j].hash),
+            !toks[j].isPossessive
+        {
             r.hasDeterminer = true
             j += 1
             r.textFirst = j
@@ -343,6 +379,11 @@ struct MentionScanner {
 }
 
 extension String {
+    var lowercasedFirst: String {
+        guard let f = first, f.isUppercase else { return self }
+        return f.lowercased() + dropFirst()
+    }
+
     var trimmingTrailingComma: String {
         var s = self
         while s.hasSuffix(",") || s.hasSuffix(" ") { s.removeLast() }

@@ -11,6 +11,10 @@ enum MentionKind: Sendable, Hashable {
     case country
     /// he, she, they, it and their possessive forms.
     case pronoun
+    /// A document that speaks ("the statement", "the joint declaration").
+    case document
+    /// An organization by its head word ("the ministry"), resolved to the last organization with that word.
+    case organizationReference
 }
 
 /// A span of tokens in a paragraph that may name a speaker.
@@ -44,6 +48,8 @@ struct NameMention: Sendable {
     var thing = false
     /// A title or honorific stands right before a one-word name ("Chairman Kim").
     var titled = false
+    /// For an organization reference: the hash of its head word.
+    var head: UInt64 = 0
     /// The entity it resolves to (set by `EntityResolver`).
     var entity: Int? = nil
 }

@@ -52,12 +52,14 @@ public struct Pipeline: Sendable {
         let agendas = AgendaBuilder.build(
             found: extractions.flatMap(\.agendas), declared: resources.declaredAgendas, articles: load.articles,
             quotes: &merged.quotes)
+        var terms = extractions.flatMap(\.terms)
+        TermReconciler.reconcile(quotes: &merged.quotes, terms: &terms, agendas: agendas)
         let events = EventLinker.link(
             extractions.flatMap(\.eventCandidates), articles: load.articles, speakers: merged.speakers,
             quotes: &merged.quotes, lexicon: resources.lexicon)
         return Corpus(
             articles: load.articles, speakers: merged.speakers, quotes: merged.quotes,
-            terms: extractions.flatMap(\.terms), agendas: agendas, events: events,
+            terms: terms, agendas: agendas, events: events,
             warnings: load.warnings + resources.warnings)
     }
 }

@@ -1,0 +1,25 @@
+/// Corpus-wide: a short quoted span whose words are an agenda's label or alias, or a term elsewhere in the corpus
+/// ("four pillars", "maximum pressure"), is a term wherever it stands, never a quotation.
+public enum TermReconciler {
+    public static func reconcile(quotes: inout [Quote], terms: inout [Term], agendas: [Agenda]) {
+        var labels = Set<String>()
+        for a in agendas {
+            labels.insert(key(a.label))
+            for alias in a.aliases { labels.insert(key(alias)) }
+        }
+        for t in terms { labels.insert(key(t.text)) }
+        labels.remove("")
+        var kept: [Quote] = []
+        for q in quotes {
+            let k = key(q.text)
+            if k.split(separator: " ").count <= 4, labels.contains(k) {
+                terms.append(Term(article: q.article, paragraph: q.paragraph, start: q.start, end: q.end, text: q.text))
+            } else {
+                kept.append(q)
+            }
+        }
+        quotes = kept
+    }
+
+    static func key(_ s: String) -> String { AgendaText.words(s).joined(separator: " ") }
+}
