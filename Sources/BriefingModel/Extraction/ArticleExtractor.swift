@@ -32,10 +32,13 @@ public struct ArticleExtractor: Sendable {
         var resolver = EntityResolver(lex: lex)
         var mentions: [[NameMention]] = []
         mentions.reserveCapacity(paras.count)
+        var sentenceBase = 0
         for p in paras {
             var ms = MentionScanner(lex: lex, p: p).scan()
             var seenSentence = Set<Int>()
+            defer { sentenceBase += max(1, p.sentences.count) }
             for k in ms.indices {
+                ms[k].articleSentence = sentenceBase + ms[k].sentence
                 let m = ms[k]
                 var c = m.end
                 while c < p.tokens.count, p.tokens[c].isWord, lex.auxiliaries.contains(p.tokens[c].hash), c < m.end + 3 { c += 1 }
@@ -72,7 +75,7 @@ public struct ArticleExtractor: Sendable {
                 let words = (p.token(atOrAfter: span.start)..<p.token(atOrAfter: span.end)).filter { p.tokens[$0].isWord }.count
                 let inner = Self.hasInnerStop(p.scalars, span)
                 let isTerm =
-                    attribution.termCueBefore(span) || attribution.termCueAfter(span)
+                    attribution.termCueBefore(span) || (r.mention == nil && attribution.termCueAfter(span))
                     || (r.mention == nil && words <= 4 && !inner)
                     || (r.mention == nil && Self.isTitleCase(p, span) && words >= 2)
                     || (words <= 2 && !inner && attribution.isLabel(span))

@@ -150,6 +150,10 @@ struct Attribution {
             }
         }
         if let m = adjacentSubject(before: cue.token, from: regionStart) { return m }
+        if cue.participle, cue.token > 0, p.tokens[cue.token - 1].isWord, lex.prepositions.contains(p.tokens[cue.token - 1].hash) {
+            // "called Pence a dummy for warning that": the nearest name before speaks.
+            return subject(from: regionStart, to: cue.token, first: false)
+        }
         if cue.participle || cue.kind == .adjunct {
             // "Trump said …, explaining that": the subject of the verb before, else the clause subject.
             let earlier = cues(in: sentenceFirst, cue.token).filter { !$0.participle && $0.kind == .verb }
@@ -193,6 +197,8 @@ struct Attribution {
             guard m.first >= a, m.end <= b, !m.isPossessive, !m.afterPreposition else { return false }
             if m.first >= skipFrom && m.end <= skipTo { return false }
             if m.kind == .pronoun, m.entity == nil, m.thing { return false }
+            // A capitalized word that resolved to no one is no subject.
+            if m.kind == .surname, m.entity == nil { return false }
             return true
         }
         return first ? ok.first : ok.last

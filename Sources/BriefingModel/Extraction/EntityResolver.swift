@@ -20,7 +20,7 @@ struct ArticleEntity: Sendable {
 struct EntityResolver {
     let lex: ExtractionLexicon
     private(set) var entities: [ArticleEntity] = []
-    private var history: [(entity: Int, paragraph: Int, subject: Bool, possessive: Bool)] = []
+    private var history: [(entity: Int, paragraph: Int, sentence: Int, subject: Bool, possessive: Bool)] = []
     private var byKey: [String: Int] = [:]
 
     init(lex: ExtractionLexicon) {
@@ -52,7 +52,7 @@ struct EntityResolver {
             entities[e].titles.formUnion(m.titles)
         }
         if entities[e].paragraphs.last != m.paragraph { entities[e].paragraphs.append(m.paragraph) }
-        history.append((e, m.paragraph, subject, m.isPossessive))
+        history.append((e, m.paragraph, m.articleSentence, subject, m.isPossessive))
         entities[e].lastSeen = history.count - 1
     }
 
@@ -145,9 +145,6 @@ struct EntityResolver {
     }
 
     private func pronoun(_ m: NameMention) -> Int? {
-        func knownFit(_ e: Int) -> Bool {
-            m.gender != .unknown && entities[e].kind == .person && entities[e].gender == m.gender
-        }
         func fits(_ e: Int) -> Bool {
             let x = entities[e]
             if m.plural { return x.kind == .group || x.kind == .organization || x.kind == .country }
@@ -155,13 +152,15 @@ struct EntityResolver {
             guard x.kind == .person else { return false }
             return x.gender == .unknown || m.gender == .unknown || x.gender == m.gender
         }
-        // A person whose gender is known to fit first (subject, then any mention), then the most recent fitting
-        // subject within this or the previous paragraph, then the nearest fitting mention.
-        for subjectOnly in [true, false] {
-            for h in history.reversed() {
-                if m.paragraph - h.paragraph > 1 { break }
-                if (h.subject || !subjectOnly), !h.possessive || subjectOnly, knownFit(h.entity) { return h.entity }
-            }
+        // The subject of this or the previous sentence, then any mention there, then the most recent subject
+        // within this or the previous paragraph, then the nearest fitting mention.
+        for h in history.reversed() {
+            if m.articleSentence - h.sentence > 1 { break }
+            if h.subject, fits(h.entity) { return h.entity }
+        }
+        for h in history.reversed() {
+            if m.articleSentence - h.sentence > 1 { break }
+            if !h.possessive, fits(h.entity) { return h.entity }
         }
         for h in history.reversed() {
             if m.paragraph - h.paragraph > 1 { break }

@@ -29,6 +29,8 @@ struct NameMention: Sendable {
     var nameEnd: Int
     /// Sentence index in the paragraph.
     var sentence: Int
+    /// Sentence index counted over the whole article (set before resolution).
+    var articleSentence: Int = 0
     /// Scalar offset where the mention starts.
     var scalarStart: Int = 0
     /// The name as written, apostrophes made straight (canonical country/organization names for those kinds).

@@ -1,5 +1,5 @@
-/// Corpus-wide: a short quoted span whose words are an agenda's label or alias, or a term elsewhere in the corpus
-/// ("four pillars", "maximum pressure"), is a term wherever it stands, never a quotation.
+/// Corpus-wide: a short quoted span whose words are an agenda's label or alias ("four pillars") is a term wherever
+/// it stands; one with no speaker whose words are a term elsewhere in the corpus ("maximum pressure") too.
 public enum TermReconciler {
     public static func reconcile(quotes: inout [Quote], terms: inout [Term], agendas: [Agenda]) {
         var labels = Set<String>()
@@ -7,12 +7,13 @@ public enum TermReconciler {
             labels.insert(key(a.label))
             for alias in a.aliases { labels.insert(key(alias)) }
         }
-        for t in terms { labels.insert(key(t.text)) }
+        var termTexts = Set(terms.map { key($0.text) })
         labels.remove("")
+        termTexts.remove("")
         var kept: [Quote] = []
         for q in quotes {
             let k = key(q.text)
-            if k.split(separator: " ").count <= 4, labels.contains(k) {
+            if k.split(separator: " ").count <= 4, labels.contains(k) || (q.speaker == nil && termTexts.contains(k)) {
                 terms.append(Term(article: q.article, paragraph: q.paragraph, start: q.start, end: q.end, text: q.text))
             } else {
                 kept.append(q)
