@@ -44,6 +44,7 @@ public struct ArticleExtractor: Sendable {
                 while c < p.tokens.count, p.tokens[c].isWord, lex.auxiliaries.contains(p.tokens[c].hash), c < m.end + 3 { c += 1 }
                 let cueFollows = c < p.tokens.count && p.tokens[c].isWord
                     && lex.cue(p, at: c).map { lex.cueInfo[$0.value].kind == .verb } == true
+                ms[k].speakerPronoun = m.kind == .pronoun && cueFollows
                 var subject = cueFollows
                 if !m.afterPreposition, !m.isPossessive, !seenSentence.contains(m.sentence) {
                     subject = true
@@ -78,7 +79,7 @@ public struct ArticleExtractor: Sendable {
                     attribution.termCueBefore(span) || (r.mention == nil && attribution.termCueAfter(span))
                     || (r.mention == nil && words <= 4 && !inner)
                     || (r.mention == nil && Self.isTitleCase(p, span) && words >= 2)
-                    || (words <= 2 && !inner && attribution.isLabel(span))
+                    || (words == 1 && attribution.isLabel(span))
                 decided.append(
                     Decided(span: span, isTerm: isTerm, entity: entity, cue: r.cueText, attributed: r.cue != nil || r.cueText != nil))
                 // A quotation quoted inside this one, tagged with its source: ‘…’ PBS.

@@ -89,6 +89,10 @@ struct Attribution {
                     partner: partner(of: m))
             }
         }
+        // "He then addressed the North directly:" — the subject of the sentence.
+        if let m = subject(from: a, to: b, first: true), mentions[m].entity != nil {
+            return AttributionResult(cue: nil, cueText: ":", mention: m, entity: mentions[m].entity, partner: partner(of: m))
+        }
         return nil
     }
 
@@ -229,10 +233,10 @@ struct Attribution {
         return m.count >= 2
     }
 
-    /// A short span used as a label before a noun: "its “byungjin” line", "the “four pillars” of".
+    /// A one-word span used as a label before a noun: "its “byungjin” line".
     func isLabel(_ span: QuoteSpan) -> Bool {
         let o = p.token(atOrAfter: span.open)
-        guard o > 0, let c = span.close else { return false }
+        guard o > 0, let c = span.close, p.token(atOrAfter: span.end) - p.token(atOrAfter: span.start) == 1 else { return false }
         let before = p.tokens[o - 1]
         guard before.isWord, lex.possessiveDeterminers.contains(before.hash) || before.hash == lex.hash("the") else { return false }
         let n = p.token(atOrAfter: c + 1)

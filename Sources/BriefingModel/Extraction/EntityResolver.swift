@@ -152,14 +152,21 @@ struct EntityResolver {
             guard x.kind == .person else { return false }
             return x.gender == .unknown || m.gender == .unknown || x.gender == m.gender
         }
-        // The subject of this or the previous sentence, then any mention there, then the most recent subject
-        // within this or the previous paragraph, then the nearest fitting mention.
-        for h in history.reversed() {
-            if m.articleSentence - h.sentence > 1 { break }
-            if h.subject, fits(h.entity) { return h.entity }
+        // The main subject (first subject) of this sentence — not for a speaker pronoun ("Kim, she said") — or
+        // of the previous one; then any mention there; then the most recent subject within this or the previous
+        // paragraph; then the nearest fitting mention.
+        for back in (m.speakerPronoun ? [1] : [0, 1]) {
+            let target = m.articleSentence - back
+            var firstSubject: Int? = nil
+            for h in history.reversed() {
+                if h.sentence < target { break }
+                if h.sentence == target, h.subject, fits(h.entity) { firstSubject = h.entity }
+            }
+            if let e = firstSubject { return e }
         }
         for h in history.reversed() {
             if m.articleSentence - h.sentence > 1 { break }
+            if m.speakerPronoun, h.sentence == m.articleSentence { continue }
             if !h.possessive, fits(h.entity) { return h.entity }
         }
         for h in history.reversed() {

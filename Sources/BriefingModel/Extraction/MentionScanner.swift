@@ -37,8 +37,9 @@ struct MentionScanner {
             }
             let sentenceStart = i == 0 || p.tokenSentence[i - 1] != p.tokenSentence[i]
             let h = toks[i].hash
-            // Pronouns.
-            if !toks[i].isCapitalized || sentenceStart || i == 0 || !toks[i - 1].isWord {
+            // Pronouns ("its leader" is a role).
+            let possessiveRole = lex.possessiveDeterminers.contains(h) && rolePhrase(at: i) != nil
+            if !possessiveRole, !toks[i].isCapitalized || sentenceStart || i == 0 || !toks[i - 1].isWord {
                 if let g = lex.pronouns[h] {
                     var m = make(.pronoun, i, i + 1, name: p.text(tokens: i, i + 1))
                     m.gender = g

@@ -50,6 +50,8 @@ struct NameMention: Sendable {
     var thing = false
     /// A title or honorific stands right before a one-word name ("Chairman Kim").
     var titled = false
+    /// A pronoun right before a reporting verb ("Kim Jong Un, she said"): its antecedent is outside the sentence.
+    var speakerPronoun = false
     /// For an organization reference: the hash of its head word.
     var head: UInt64 = 0
     /// The entity it resolves to (set by `EntityResolver`).
