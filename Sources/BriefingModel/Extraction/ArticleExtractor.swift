@@ -44,13 +44,14 @@ public struct ArticleExtractor: Sendable {
                 while c < p.tokens.count, p.tokens[c].isWord, lex.auxiliaries.contains(p.tokens[c].hash), c < m.end + 3 { c += 1 }
                 let cueFollows = c < p.tokens.count && p.tokens[c].isWord
                     && lex.cue(p, at: c).map { lex.cueInfo[$0.value].kind == .verb } == true
-                ms[k].speakerPronoun = m.kind == .pronoun && cueFollows
-                var subject = cueFollows
-                if !m.afterPreposition, !m.isPossessive, !seenSentence.contains(m.sentence) {
-                    subject = true
-                    seenSentence.insert(m.sentence)
-                }
-                resolver.resolve(&ms[k], subject: subject, cueFollows: cueFollows)
+                // "Kim Jong Un, she said, …": a parenthetical speaker pronoun.
+                ms[k].speakerPronoun = m.kind == .pronoun && cueFollows && m.first > 0 && !p.tokens[m.first - 1].isWord
+                    && p.tokens[m.first - 1].mark == ","
+
+                let first = !m.afterPreposition && !m.isPossessive && !seenSentence.contains(m.sentence)
+                resolver.resolve(&ms[k], subject: cueFollows || first, cueFollows: cueFollows)
+                // A word that resolved to no one does not take the place of the sentence's subject.
+                if first, ms[k].entity != nil { seenSentence.insert(m.sentence) }
             }
             mentions.append(ms)
         }

@@ -145,6 +145,9 @@ struct EntityResolver {
     }
 
     private func pronoun(_ m: NameMention) -> Int? {
+        func knownFit(_ e: Int) -> Bool {
+            m.gender != .unknown && entities[e].kind == .person && entities[e].gender == m.gender
+        }
         func fits(_ e: Int) -> Bool {
             let x = entities[e]
             if m.plural { return x.kind == .group || x.kind == .organization || x.kind == .country }
@@ -155,14 +158,17 @@ struct EntityResolver {
         // The main subject (first subject) of this sentence — not for a speaker pronoun ("Kim, she said") — or
         // of the previous one; then any mention there; then the most recent subject within this or the previous
         // paragraph; then the nearest fitting mention.
-        for back in (m.speakerPronoun ? [1] : [0, 1]) {
-            let target = m.articleSentence - back
-            var firstSubject: Int? = nil
-            for h in history.reversed() {
-                if h.sentence < target { break }
-                if h.sentence == target, h.subject, fits(h.entity) { firstSubject = h.entity }
+        // A subject whose gender is known to fit goes before one whose gender is unknown.
+        for known in [true, false] {
+            for back in (m.speakerPronoun ? [1] : [0, 1]) {
+                let target = m.articleSentence - back
+                var firstSubject: Int? = nil
+                for h in history.reversed() {
+                    if h.sentence < target { break }
+                    if h.sentence == target, h.subject, fits(h.entity), !known || knownFit(h.entity) { firstSubject = h.entity }
+                }
+                if let e = firstSubject { return e }
             }
-            if let e = firstSubject { return e }
         }
         for h in history.reversed() {
             if m.articleSentence - h.sentence > 1 { break }
