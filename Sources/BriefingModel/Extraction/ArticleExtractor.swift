@@ -33,7 +33,9 @@ public struct ArticleExtractor: Sendable {
         var mentions: [[NameMention]] = []
         mentions.reserveCapacity(paras.count)
         var sentenceBase = 0
+        var sentenceBases: [Int] = []
         for p in paras {
+            sentenceBases.append(sentenceBase)
             var ms = MentionScanner(lex: lex, p: p).scan()
             var seenSentence = Set<Int>()
             defer { sentenceBase += max(1, p.sentences.count) }
@@ -93,6 +95,7 @@ public struct ArticleExtractor: Sendable {
         }
         continueSpeakers(&decided, mentions: mentions, paras: paras)
         decided.sort { ($0.span.paragraph, $0.span.start) < ($1.span.paragraph, $1.span.start) }
+        documentWords(&decided, mentions: mentions, paras: paras, sentenceBases: sentenceBases, resolver: resolver)
 
         // Speakers: people and groups, and anyone who speaks.
         for d in decided where !d.isTerm {
@@ -152,6 +155,23 @@ public struct ArticleExtractor: Sendable {
                 }
             }
             if !other { ds[k].entity = e }
+        }
+    }
+
+    /// A quotation left without a speaker, in or right after a sentence naming a document ("a joint statement in
+    /// which they committed to “…”"), quotes the document's words.
+    private func documentWords(
+        _ ds: inout [Decided], mentions: [[NameMention]], paras: [ParagraphText], sentenceBases: [Int], resolver: EntityResolver
+    ) {
+        var documents: [(sentence: Int, entity: Int)] = []
+        for ms in mentions {
+            for m in ms { if let e = m.entity, resolver.entities[e].isDocument { documents.append((m.articleSentence, e)) } }
+        }
+        guard !documents.isEmpty else { return }
+        for k in ds.indices where !ds[k].isTerm && ds[k].entity == nil {
+            let span = ds[k].span
+            let s = sentenceBases[span.paragraph] + paras[span.paragraph].sentence(at: span.open)
+            if let d = documents.last(where: { $0.sentence <= s && $0.sentence >= s - 2 }) { ds[k].entity = d.entity }
         }
     }
 

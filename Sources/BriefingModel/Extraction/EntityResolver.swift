@@ -13,6 +13,8 @@ struct ArticleEntity: Sendable {
     var lastSeen = -1
     /// Subject of a reporting cue or the speaker of a quote.
     var spoke = false
+    /// A document that speaks ("the joint statement").
+    var isDocument = false
 }
 
 /// Resolves mentions to the entities of an article, in reading order: full names, a surname alone to the most
@@ -40,7 +42,10 @@ struct EntityResolver {
         case .group: e = keyed(m, .group)
         case .organization: e = keyed(m, .organization)
         case .country: e = keyed(m, .country)
-        case .document: e = keyed(m, .organization)
+        case .document:
+            let d = keyed(m, .organization)
+            entities[d].isDocument = true
+            e = d
         case .organizationReference: e = organizationReference(m)
         }
         m.entity = e

@@ -90,8 +90,9 @@ struct MentionScanner {
                 }
             }
             // "the statement", "the joint declaration": a document that speaks; "the ministry": an organization again.
-            if let (end, kind) = documentOrReference(at: i) {
-                var m = make(kind, i, end, name: p.text(tokens: i, end).lowercasedFirst)
+            if let (end, kind, nameStart) = documentOrReference(at: i) {
+                let name = kind == .document ? "the " + p.text(tokens: nameStart, end) : p.text(tokens: i, end).lowercasedFirst
+                var m = make(kind, i, end, name: name)
                 m.head = toks[end - 1].hash
                 m.isPossessive = toks[end - 1].isPossessive
                 out.append(m)
@@ -202,17 +203,22 @@ struct MentionScanner {
     }
 
     /// A definite document noun phrase or organization head word at `i`: "the (joint) statement", "the ministry".
-    func documentOrReference(at i: Int) -> (Int, MentionKind)? {
+    /// Returns the end, the kind and where the document's name starts (its capitalized qualifiers and noun).
+    func documentOrReference(at i: Int) -> (Int, MentionKind, Int)? {
         let toks = p.tokens
-        guard isWord(i), toks[i].hash == lex.hash("the") || toks[i].hash == lex.hash("this"), !toks[i].isPossessive
-        else { return nil }
+        let h = toks[i].hash
+        let definite = h == lex.hash("the") || h == lex.hash("this")
+        guard isWord(i), definite || h == lex.hash("a") || h == lex.hash("an"), !toks[i].isPossessive else { return nil }
         var k = i + 1
         while k < i + 4, isWord(k) {
-            if let d = lex.documentNouns.match(toks, at: k), allWords(k, k + d.count) {
-                // Followed by a capitalized word it is a title ("the Joint Statement of …"): let names handle it.
-                return (k + d.count, .document)
+            if let d = lex.documentNouns.match(toks, at: k), allWords(k, k + d.count), !toks[k].isCapitalized || k > i + 1 {
+                var nameStart = k
+                while nameStart > i + 1, toks[nameStart - 1].isCapitalized { nameStart -= 1 }
+                return (k + d.count, .document, nameStart)
             }
-            if !toks[k].isCapitalized, lex.organizationHeads.contains(toks[k].hash), k == i + 1 { return (k + 1, .organizationReference) }
+            if definite, !toks[k].isCapitalized, lex.organizationHeads.contains(toks[k].hash), k == i + 1 {
+                return (k + 1, .organizationReference, k)
+            }
             if toks[k].isPossessive { return nil }
             k += 1
         }
