@@ -168,7 +168,7 @@ public struct ArticleExtractor: Sendable {
             for m in ms { if let e = m.entity, resolver.entities[e].isDocument { documents.append((m.articleSentence, e)) } }
         }
         guard !documents.isEmpty else { return }
-        for k in ds.indices where !ds[k].isTerm && ds[k].entity == nil {
+        for k in ds.indices where !ds[k].isTerm && ds[k].entity == nil && !ds[k].attributed {
             let span = ds[k].span
             let s = sentenceBases[span.paragraph] + paras[span.paragraph].sentence(at: span.open)
             if let d = documents.last(where: { $0.sentence <= s && $0.sentence >= s - 2 }) { ds[k].entity = d.entity }

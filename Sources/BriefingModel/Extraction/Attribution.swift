@@ -47,11 +47,14 @@ struct Attribution {
         let before = cues(in: sentenceFirst, openTok)
         let after = cues(in: afterFirst, afterEnd)
         let wordsBefore = (sentenceFirst..<openTok).contains { toks[$0].isWord && !toks[$0].inQuote }
-        // Verbs before adjuncts; the nearest cue before the quotation when words precede it, else the first after.
-        let beforeVerbs = Array(before.filter { $0.kind != .adjunct }.reversed())
-        let afterVerbs = after.filter { $0.kind != .adjunct }
-        let adjuncts = Array(before.filter { $0.kind == .adjunct }.reversed()) + after.filter { $0.kind == .adjunct }
-        let order = (wordsBefore ? beforeVerbs + afterVerbs : afterVerbs + beforeVerbs) + adjuncts
+        // The nearest cue before the quotation when words precede it, else the first after.
+        // Verbs first, then "according to", then adjuncts; each by nearness.
+        func ordered(_ kind: CueKind) -> [FoundCue] {
+            let b = Array(before.filter { $0.kind == kind }.reversed())
+            let a = after.filter { $0.kind == kind }
+            return wordsBefore ? b + a : a + b
+        }
+        let order = ordered(.verb) + ordered(.after) + ordered(.adjunct)
         var fallback: AttributionResult? = nil
         for cue in order {
             let text = p.text(tokens: cue.token, cue.token + cue.count)
