@@ -13,35 +13,77 @@ struct AgendaEnumeration {
                 i += 1
                 continue
             }
-            // The label: the number word and up to two more words, the last a plural noun.
+            // The label: the number word and up to three more words, ending with the first plural noun.
             var j = i + 1
-            while j < toks.count, j - i <= 3, toks[j].isWord, !lex.prepositions.contains(toks[j].hash) { j += 1 }
-            let label = p.text(tokens: i, j)
-            guard j - i >= 2, label.hasSuffix("s") else {
+            var plural = false
+            while j < toks.count, j - i <= 3, toks[j].isWord, !lex.prepositions.contains(toks[j].hash),
+                !lex.determiners.contains(toks[j].hash)
+            {
+                j += 1
+                if p.text(tokens: j - 1, j).hasSuffix("s") {
+                    plural = true
+                    break
+                }
+            }
+            guard plural, !lex.measureNouns.contains(toks[j - 1].hash) else {
                 i += 1
                 continue
             }
+            let label = p.text(tokens: i, j)
             let sentence = p.tokenSentence[i]
-            let sentenceEnd = p.sentences.isEmpty ? p.scalars.count : p.sentences[sentence].upperBound
-            guard let listStart = listStart(after: j, sentence: sentence) else {
-                i = j
-                continue
+            // The list in the label's sentence, else in another sentence of the paragraph with exactly n items.
+            var items: [String] = []
+            if let r = list(in: sentence, after: j) { items = Self.splitItems(p.text(r), count: n) }
+            if items.count != n {
+                for other in p.sentences.indices where other != sentence {
+                    let first = p.token(atOrAfter: p.sentences[other].lowerBound)
+                    if let r = list(in: other, after: first) {
+                        let found = Self.splitItems(p.text(r), count: n)
+                        if found.count == n {
+                            items = found
+                            break
+                        }
+                    }
+                    if let found = infinitives(in: other), found.count == n {
+                        items = found
+                        break
+                    }
+                }
             }
-            var listEnd = sentenceEnd
-            while listEnd > listStart, p.scalars[listEnd - 1] == "." || Tokenizer.isSpace(p.scalars[listEnd - 1]) { listEnd -= 1 }
-            guard listEnd > listStart else {
-                i = j
-                continue
-            }
-            let items = Self.splitItems(p.text(listStart..<listEnd), count: n)
             if items.count == n {
                 let id = AgendaText.slug(label)
                 let agendaItems = items.enumerated().map { AgendaItem(id: "\(id).\($0.offset + 1)", text: $0.element) }
                 out.append(Agenda(id: id, label: label, article: article, paragraph: p.index, items: agendaItems))
+                return out
             }
             i = j
         }
         return out
+    }
+
+    /// The scalar range of the list of sentence `sentence` that starts after token `j`, trailing period excluded.
+    private func list(in sentence: Int, after j: Int) -> Range<Int>? {
+        guard let start = listStart(after: j, sentence: sentence) else { return nil }
+        var end = p.sentences.isEmpty ? p.scalars.count : p.sentences[sentence].upperBound
+        while end > start, p.scalars[end - 1] == "." || Tokenizer.isSpace(p.scalars[end - 1]) { end -= 1 }
+        return end > start ? start..<end : nil
+    }
+
+    /// A list of parallel infinitives: "pledged to establish A, to build B, to work toward C, and to recover D".
+    private func infinitives(in sentence: Int) -> [String]? {
+        let r = p.sentences[sentence]
+        // A comma before a closing mark separates too: "…Peninsula,” and to recover".
+        let text = p.text(r).replacingOccurrences(of: ",” ", with: "”, ").replacingOccurrences(of: ",\" ", with: "\", ")
+        guard let first = text.range(of: " to ") else { return nil }
+        var rest = String(text[first.upperBound...])
+        while rest.hasSuffix(".") { rest.removeLast() }
+        let parts = rest.components(separatedBy: ", ").map { part -> String in
+            var t = part.trimmingCharacters(in: .whitespaces)
+            for c in ["and ", "or "] where t.hasPrefix(c) { t = String(t.dropFirst(c.count)) }
+            return t
+        }
+        guard parts.count >= 2, parts.dropFirst().allSatisfy({ $0.hasPrefix("to ") }) else { return nil }
+        return [parts[0]] + parts.dropFirst().map { String($0.dropFirst(3)) }
     }
 
     /// Scalar offset where the list begins: after a colon, or after "include"/"are"/"namely", in the sentence.
@@ -66,6 +108,16 @@ struct AgendaEnumeration {
             for c in ["and ", "or "] where p.hasPrefix(c) { return String(p.dropFirst(c.count)) }
             return p
         }
+        // "…, including B" belongs to the item before it.
+        var merged: [String] = []
+        for part in parts {
+            if let last = merged.last, ["including ", "such as ", "especially ", "notably "].contains(where: part.hasPrefix) {
+                merged[merged.count - 1] = last + ", " + part
+            } else {
+                merged.append(part)
+            }
+        }
+        parts = merged
         var k = parts.count - 1
         while parts.count < count, k >= 0 {
             let part = parts[k]

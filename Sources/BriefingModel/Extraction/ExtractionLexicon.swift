@@ -99,6 +99,8 @@ public struct ExtractionLexicon: Sendable {
     let nameStopwords: Set<UInt64>
     /// term_cues.txt
     let termCues: PhraseMatcher
+    /// measure_nouns.txt: nouns that never label an agenda.
+    let measureNouns: Set<UInt64>
     /// number_words.txt: hash → value.
     let numberWords: [UInt64: Int]
     /// Prepositions: a mention right after one is no subject.
@@ -249,6 +251,7 @@ public struct ExtractionLexicon: Sendable {
             if let v = row[1].flatMap({ Int($0) }) { numbers[TokenHash.hash(row.entry)] = v }
         }
         numberWords = numbers
+        measureNouns = Set(lexicon.table("measure_nouns").entries.map { TokenHash.hash($0) })
 
         // Closed-class words of English grammar: part of the algorithm, not of any story.
         prepositions = Set(
