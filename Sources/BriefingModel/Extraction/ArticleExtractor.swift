@@ -52,6 +52,10 @@ public struct ArticleExtractor: Sendable {
 
                 let first = !m.afterPreposition && !m.isPossessive && !seenSentence.contains(m.sentence)
                 resolver.resolve(&ms[k], subject: cueFollows || first, cueFollows: cueFollows)
+                // The subject of a reporting verb, or the source after "according to", speaks.
+                if let e = ms[k].entity, m.kind != .pronoun, cueFollows || Self.afterAccordingTo(m, p, lex) {
+                    resolver.markSpoke(e)
+                }
                 // A word that resolved to no one does not take the place of the sentence's subject.
                 if first, ms[k].entity != nil { seenSentence.insert(m.sentence) }
             }
@@ -173,6 +177,17 @@ public struct ArticleExtractor: Sendable {
             let s = sentenceBases[span.paragraph] + paras[span.paragraph].sentence(at: span.open)
             if let d = documents.last(where: { $0.sentence <= s && $0.sentence >= s - 2 }) { ds[k].entity = d.entity }
         }
+    }
+
+    /// True when a cue whose speaker follows ("according to") stands right before the mention.
+    static func afterAccordingTo(_ m: NameMention, _ p: ParagraphText, _ lex: ExtractionLexicon) -> Bool {
+        for back in 2...4 where m.first - back >= 0 {
+            if let c = lex.cue(p, at: m.first - back, limit: m.first), lex.cueInfo[c.value].kind == .after {
+                let gap = m.first - back + c.count
+                return gap == m.first || (gap + 1 == m.first && lex.determiners.contains(p.tokens[gap].hash))
+            }
+        }
+        return false
     }
 
     static func hasInnerStop(_ s: [Unicode.Scalar], _ span: QuoteSpan) -> Bool {

@@ -316,6 +316,19 @@ struct MentionScanner {
             }
             q += 1
         }
+        // Capitalized words right before a lowercase title qualify it ("Trade envoy", "Finance minister").
+        if !r.hasPossessiveQualifier {
+            var c = j
+            while c < j + 2, isWord(c), toks[c].isCapitalized, !toks[c].isPossessive, !lex.nameStopwords.contains(toks[c].hash) {
+                c += 1
+            }
+            if c > j, isWord(c), !toks[c].isCapitalized, let t = lex.titles.match(toks, at: c), allWords(c, c + t.count),
+                lex.titleInfo[t.value].kind != .honorific
+            {
+                r.hasQualifier = true
+                j = c
+            }
+        }
         var sawTitle = false
         var k = j
         while isWord(k) {
