@@ -17,7 +17,8 @@ import Testing
 
     @Test func numberWordMismatchIsNoAgenda() {
         let x = ArticleExtractor(lexicon: ExtractionSupport.resources.lexicon).extract(
-            ExtractionSupport.article("a", ["The five goals of the plan include: cleaner rivers, safer roads and cheaper housing."]))
+            ExtractionSupport.article(
+                "a", ["The five goals of the plan include: cleaner rivers, safer roads and cheaper housing."]))
         #expect(x.agendas.isEmpty)
     }
 
@@ -29,9 +30,10 @@ import Testing
 
     @Test func itemsSplitOnlyAsFarAsTheCountNeeds() {
         #expect(
-            AgendaEnumeration.splitItems("trade and investment, peace, security and the return of remains", count: 4) == [
-                "trade and investment", "peace", "security", "the return of remains",
-            ])
+            AgendaEnumeration.splitItems("trade and investment, peace, security and the return of remains", count: 4)
+                == [
+                    "trade and investment", "peace", "security", "the return of remains",
+                ])
         #expect(AgendaEnumeration.splitItems("a, b, c, including d", count: 3) == ["a", "b", "c, including d"])
     }
 
@@ -68,7 +70,8 @@ import Testing
     }
 
     @Test func keywordsMatchInflections() {
-        let item = AgendaItem(id: "d", text: "complete denuclearization", keywords: ["denuclearization", "repatriation"])
+        let item = AgendaItem(
+            id: "d", text: "complete denuclearization", keywords: ["denuclearization", "repatriation"])
         let m = ItemMatcher(item: item, df: [:], rareLimit: 1)
         for text in ["They refuse to denuclearize.", "Denuclearizing will take years.", "Remains were repatriated."] {
             #expect(m.matches(AgendaText.words(text).map(AgendaText.stem)), "\(text)")

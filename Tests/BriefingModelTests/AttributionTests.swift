@@ -26,31 +26,37 @@ import Testing
             name: "colon lead-in", paragraphs: ["Alan Brooks told reporters: “The plan is ready. We leave tomorrow.”"],
             expected: [("The plan is ready. We leave tomorrow.", "Alan Brooks", "told")]),
         Case(
-            name: "according to", paragraphs: ["The plan was “nearly ready for signature,” according to the Associated Press."],
+            name: "according to",
+            paragraphs: ["The plan was “nearly ready for signature,” according to the Associated Press."],
             expected: [("nearly ready for signature,", "Associated Press", "according to")]),
         Case(
             name: "split quote", paragraphs: ["“The plan,” Alan Brooks said, “is ready to be signed.”"],
             expected: [("The plan,", "Alan Brooks", "said"), ("is ready to be signed.", "Alan Brooks", "said")]),
         Case(
             name: "participle saying: the clause subject",
-            paragraphs: ["Canadian officials rejected the offer on Monday, saying the United States had “moved the goalposts.”"],
+            paragraphs: [
+                "Canadian officials rejected the offer on Monday, saying the United States had “moved the goalposts.”"
+            ],
             expected: [("moved the goalposts.", "Canadian officials", "saying")]),
         Case(
-            name: "multi-sentence quote", paragraphs: ["Alan Brooks said the talks had “failed. We are going home now.”"],
+            name: "multi-sentence quote",
+            paragraphs: ["Alan Brooks said the talks had “failed. We are going home now.”"],
             expected: [("failed. We are going home now.", "Alan Brooks", "said")]),
         Case(
             name: "title before the name",
             paragraphs: ["Foreign Minister Laura Chen said the budget was “balanced at last.”"],
             expected: [("balanced at last.", "Laura Chen", "said")]),
         Case(
-            name: "parenthetical speaker", paragraphs: ["Alan Brooks met the press.", "The delay, he said, was “entirely avoidable.”"],
+            name: "parenthetical speaker",
+            paragraphs: ["Alan Brooks met the press.", "The delay, he said, was “entirely avoidable.”"],
             expected: [("entirely avoidable.", "Alan Brooks", "said")]),
         Case(
             name: "relative clause subject",
             paragraphs: ["The memo was signed by Laura Chen, who had called the offer “a trap for the unwary.”"],
             expected: [("a trap for the unwary.", "Laura Chen", "called")]),
         Case(
-            name: "attribution in the next short sentence", paragraphs: ["Alan Brooks left early. “Why stay?” he asked."],
+            name: "attribution in the next short sentence",
+            paragraphs: ["Alan Brooks left early. “Why stay?” he asked."],
             expected: [("Why stay?", "Alan Brooks", "asked")]),
         Case(
             name: "standalone quote continues the speaker before it",
@@ -58,7 +64,9 @@ import Testing
             expected: [("We are ready,", "Alan Brooks", "said"), ("The rest is up to them.", "Alan Brooks", nil)]),
         Case(
             name: "no speaker is never guessed",
-            paragraphs: ["Nobody could explain why the plan was “nearly ready one day and abandoned the next morning.”"],
+            paragraphs: [
+                "Nobody could explain why the plan was “nearly ready one day and abandoned the next morning.”"
+            ],
             expected: [("nearly ready one day and abandoned the next morning.", nil, nil)]),
         Case(
             name: "two speakers named together",
@@ -112,7 +120,8 @@ import Testing
 
     @Test func roleAloneResolvesToItsHolder() {
         let c = ExtractionSupport.corpus(
-            "State Department spokeswoman Laura Chen spoke on Friday.", "The spokeswoman said the offer was “still open.”")
+            "State Department spokeswoman Laura Chen spoke on Friday.",
+            "The spokeswoman said the offer was “still open.”")
         #expect(ExtractionSupport.quotes(c).first?.speaker == "Laura Chen")
     }
 

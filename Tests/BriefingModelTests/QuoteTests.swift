@@ -12,7 +12,8 @@ import Testing
         #expect(c.quotes.isEmpty, "\(c.quotes.map(\.text))")
         #expect(
             c.terms.map(\.text) == [
-                "four pillars", "grand bargain", "new way", "Declaration for Peace, Prosperity and Unification of the Peninsula",
+                "four pillars", "grand bargain", "new way",
+                "Declaration for Peace, Prosperity and Unification of the Peninsula",
             ])
         #expect(c.speakers.allSatisfy { $0.kind != .person })
     }
@@ -37,7 +38,10 @@ import Testing
             "“We came with open minds,” Laura Chen said. “We offered a great deal.",
             "“We will come back in two weeks.”", "Nothing else was said.")
         let q = ExtractionSupport.quotes(c)
-        #expect(q.map(\.text) == ["We came with open minds,", "We offered a great deal.", "We will come back in two weeks."])
+        #expect(
+            q.map(\.text) == [
+                "We came with open minds,", "We offered a great deal.", "We will come back in two weeks.",
+            ])
         #expect(q.allSatisfy { $0.speaker == "Laura Chen" })
         #expect(c.quotes.map(\.paragraph) == [0, 0, 1])
     }

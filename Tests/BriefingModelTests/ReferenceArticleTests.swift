@@ -8,7 +8,8 @@ import Testing
     static let seeds = ExtractionSupport.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds")
     static let articlePath = seeds.appendingPathComponent("000_84dba37f60b77d87.txt").path
     static let goldPath = seeds.appendingPathComponent("000_84dba37f60b77d87.gold.json").path
-    static let available = FileManager.default.fileExists(atPath: articlePath)
+    static let available =
+        FileManager.default.fileExists(atPath: articlePath)
         && FileManager.default.fileExists(atPath: goldPath)
 
     struct Gold: Decodable {

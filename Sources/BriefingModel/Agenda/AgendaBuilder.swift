@@ -5,14 +5,18 @@
 /// label, aliases and item ids, names and keywords, the found items' own words as text, and where it was found.
 /// Passages and quotes are tagged by the items' keywords (one hit) and their own content words (two rare ones).
 public enum AgendaBuilder {
-    public static func build(found: [Agenda], declared: [Agenda], articles: [Article], quotes: inout [Quote]) -> [Agenda] {
+    public static func build(found: [Agenda], declared: [Agenda], articles: [Article], quotes: inout [Quote])
+        -> [Agenda]
+    {
         var agendas: [Agenda] = []
         var declaredUsed = Set<Int>()
         var foundIndexByDeclared: [Int: Int] = [:]
         for f in found {
             // The same agenda found again: an occurrence.
             if let k = agendas.indices.first(where: { same(agendas[$0], f) }) {
-                if let a = f.article, let p = f.paragraph { agendas[k].occurrences.append(Mention(article: a, paragraph: p)) }
+                if let a = f.article, let p = f.paragraph {
+                    agendas[k].occurrences.append(Mention(article: a, paragraph: p))
+                }
                 continue
             }
             if let d = declared.indices.first(where: { !declaredUsed.contains($0) && same(declared[$0], f) }) {
@@ -62,7 +66,9 @@ public enum AgendaBuilder {
         var taken = Set<Int>()
         var order: [(Int, AgendaItem)] = []
         for fi in f.items {
-            let best = items.indices.filter { !taken.contains($0) }.max { itemScore(items[$0], fi) < itemScore(items[$1], fi) }
+            let best = items.indices.filter { !taken.contains($0) }.max {
+                itemScore(items[$0], fi) < itemScore(items[$1], fi)
+            }
             if let b = best, itemScore(items[b], fi) > 0 {
                 taken.insert(b)
                 items[b].text = fi.text
@@ -96,7 +102,8 @@ public enum AgendaBuilder {
         }
         let rareLimit = max(1, total / 10)
         let matchers = agendas.map { $0.items.map { ItemMatcher(item: $0, df: df, rareLimit: rareLimit) } }
-        let articleIndex = Dictionary(articles.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        let articleIndex = Dictionary(
+            articles.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         for (ai, article) in articles.enumerated() {
             for (pi, stems) in paragraphStems[ai].enumerated() {
                 for (g, ms) in matchers.enumerated() {

@@ -89,7 +89,8 @@ struct AgendaEnumeration {
     /// Scalar offset where the list begins: after a colon, or after "include"/"are"/"namely", in the sentence.
     private func listStart(after j: Int, sentence: Int) -> Int? {
         let toks = p.tokens
-        let verbs: Set<UInt64> = Set(["include", "includes", "included", "including", "are", "were", "namely"].map { TokenHash.hash($0) })
+        let verbs: Set<UInt64> = Set(
+            ["include", "includes", "included", "including", "are", "were", "namely"].map { TokenHash.hash($0) })
         var k = j
         var verbAt: Int? = nil
         while k < toks.count, p.tokenSentence[k] == sentence {
@@ -111,7 +112,9 @@ struct AgendaEnumeration {
         // "…, including B" belongs to the item before it.
         var merged: [String] = []
         for part in parts {
-            if let last = merged.last, ["including ", "such as ", "especially ", "notably "].contains(where: part.hasPrefix) {
+            if let last = merged.last,
+                ["including ", "such as ", "especially ", "notably "].contains(where: part.hasPrefix)
+            {
                 merged[merged.count - 1] = last + ", " + part
             } else {
                 merged.append(part)

@@ -12,7 +12,7 @@ enum AgendaText {
                 if dash && !out.isEmpty { out.append("-") }
                 out.unicodeScalars.append(c)
                 dash = false
-            } else if (c >= "A" && c <= "Z") {
+            } else if c >= "A" && c <= "Z" {
                 if dash && !out.isEmpty { out.append("-") }
                 out.unicodeScalars.append(Unicode.Scalar(c.value + 32) ?? c)
                 dash = false
@@ -43,8 +43,10 @@ enum AgendaText {
     static func stem(_ w: String) -> String {
         var s = w
         let rules: [(String, String)] = [
-            ("izations", ""), ("ization", ""), ("isations", ""), ("isation", ""), ("izing", ""), ("ized", ""), ("izes", ""),
-            ("ize", ""), ("ations", ""), ("ation", ""), ("ating", ""), ("ated", ""), ("ates", ""), ("ate", ""), ("ies", "y"),
+            ("izations", ""), ("ization", ""), ("isations", ""), ("isation", ""), ("izing", ""), ("ized", ""),
+            ("izes", ""),
+            ("ize", ""), ("ations", ""), ("ation", ""), ("ating", ""), ("ated", ""), ("ates", ""), ("ate", ""),
+            ("ies", "y"),
             ("ing", ""), ("ed", ""), ("es", ""), ("s", ""),
         ]
         for (suffix, repl) in rules where s.hasSuffix(suffix) && s.count - suffix.count >= 4 {
@@ -57,7 +59,8 @@ enum AgendaText {
     /// Function words and generic words that never tag a passage by themselves.
     static let stopwords: Set<String> = [
         "the", "a", "an", "of", "on", "in", "to", "and", "or", "for", "with", "between", "two", "both", "its", "their",
-        "his", "her", "new", "all", "by", "from", "at", "as", "that", "this", "these", "those", "be", "is", "are", "was",
+        "his", "her", "new", "all", "by", "from", "at", "as", "that", "this", "these", "those", "be", "is", "are",
+        "was",
         "were", "including", "immediate", "already", "those", "toward", "work", "build", "establish", "accordance",
         "desire", "peoples", "countries", "country", "complete", "commitment", "initiation",
     ]

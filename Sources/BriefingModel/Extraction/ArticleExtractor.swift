@@ -26,7 +26,9 @@ public struct ArticleExtractor: Sendable {
         let lex = compiled
         let scalars = article.paragraphs.map { Array($0.text.unicodeScalars) }
         let spans = QuoteScanner.scan(scalars)
-        let paras = scalars.indices.map { ParagraphText(index: $0, scalars: scalars[$0], quotes: spans[$0], lexicon: lex) }
+        let paras = scalars.indices.map {
+            ParagraphText(index: $0, scalars: scalars[$0], quotes: spans[$0], lexicon: lex)
+        }
 
         // Mentions and coreference, in reading order.
         var resolver = EntityResolver(lex: lex)
@@ -43,11 +45,14 @@ public struct ArticleExtractor: Sendable {
                 ms[k].articleSentence = sentenceBase + ms[k].sentence
                 let m = ms[k]
                 var c = m.end
-                while c < p.tokens.count, p.tokens[c].isWord, lex.auxiliaries.contains(p.tokens[c].hash), c < m.end + 3 { c += 1 }
-                let cueFollows = c < p.tokens.count && p.tokens[c].isWord
+                while c < p.tokens.count, p.tokens[c].isWord, lex.auxiliaries.contains(p.tokens[c].hash), c < m.end + 3
+                { c += 1 }
+                let cueFollows =
+                    c < p.tokens.count && p.tokens[c].isWord
                     && lex.cue(p, at: c).map { lex.cueInfo[$0.value].kind == .verb } == true
                 // "Kim Jong Un, she said, …": a parenthetical speaker pronoun.
-                ms[k].speakerPronoun = m.kind == .pronoun && cueFollows && m.first > 0 && !p.tokens[m.first - 1].isWord
+                ms[k].speakerPronoun =
+                    m.kind == .pronoun && cueFollows && m.first > 0 && !p.tokens[m.first - 1].isWord
                     && p.tokens[m.first - 1].mark == ","
 
                 let first = !m.afterPreposition && !m.isPossessive && !seenSentence.contains(m.sentence)
@@ -77,10 +82,14 @@ public struct ArticleExtractor: Sendable {
                     r.partner = nil
                 }
                 var entity = r.entity
-                if let m = r.mention, m >= 0, let k = r.partner, let a = mentions[p.index][k].entity, let b = entity, a != b {
+                if let m = r.mention, m >= 0, let k = r.partner, let a = mentions[p.index][k].entity, let b = entity,
+                    a != b
+                {
                     entity = resolver.joint(a, b, paragraph: p.index)
                 }
-                let words = (p.token(atOrAfter: span.start)..<p.token(atOrAfter: span.end)).filter { p.tokens[$0].isWord }.count
+                let words = (p.token(atOrAfter: span.start)..<p.token(atOrAfter: span.end)).filter {
+                    p.tokens[$0].isWord
+                }.count
                 let inner = Self.hasInnerStop(p.scalars, span)
                 let isTerm =
                     attribution.termCueBefore(span) || (r.mention == nil && attribution.termCueAfter(span))
@@ -88,12 +97,15 @@ public struct ArticleExtractor: Sendable {
                     || (r.mention == nil && Self.isTitleCase(p, span) && words >= 2)
                     || (words == 1 && attribution.isLabel(span))
                 decided.append(
-                    Decided(span: span, isTerm: isTerm, entity: entity, cue: r.cueText, attributed: r.cue != nil || r.cueText != nil))
+                    Decided(
+                        span: span, isTerm: isTerm, entity: entity, cue: r.cueText,
+                        attributed: r.cue != nil || r.cueText != nil))
                 // A quotation quoted inside this one, tagged with its source: ‘…’ PBS.
                 if !isTerm, let (innerSpan, tag) = NestedQuotes.tagged(in: span, p: p, lex: lex) {
                     var m = tag
                     resolver.resolve(&m, subject: false, cueFollows: true)
-                    decided.append(Decided(span: innerSpan, isTerm: false, entity: m.entity, cue: nil, attributed: true))
+                    decided.append(
+                        Decided(span: innerSpan, isTerm: false, entity: m.entity, cue: nil, attributed: true))
                 }
             }
         }
@@ -121,23 +133,30 @@ public struct ArticleExtractor: Sendable {
         for d in decided {
             let text = paras[d.span.paragraph].text(d.span.start..<d.span.end)
             if d.isTerm {
-                terms.append(Term(article: article.id, paragraph: d.span.paragraph, start: d.span.start, end: d.span.end, text: text))
+                terms.append(
+                    Term(
+                        article: article.id, paragraph: d.span.paragraph, start: d.span.start, end: d.span.end,
+                        text: text))
             } else {
                 quotes.append(
                     Quote(
                         id: "\(article.id)#q\(quotes.count + 1)", article: article.id, paragraph: d.span.paragraph,
-                        start: d.span.start, end: d.span.end, text: text, speaker: d.entity.flatMap { localID[$0] }, cue: d.cue))
+                        start: d.span.start, end: d.span.end, text: text, speaker: d.entity.flatMap { localID[$0] },
+                        cue: d.cue))
             }
         }
         let agendas = paras.flatMap { AgendaEnumeration(lex: lex, p: $0).find(article: article.id) }
-        return ArticleExtraction(article: article.id, speakers: speakers, quotes: quotes, terms: terms, agendas: agendas)
+        return ArticleExtraction(
+            article: article.id, speakers: speakers, quotes: quotes, terms: terms, agendas: agendas)
     }
 
     /// Pieces of a quotation continued over paragraphs share its speaker; a quotation standing alone right after
     /// an attributed one, with no other name between them, continues that speaker's words.
     private func continueSpeakers(_ ds: inout [Decided], mentions: [[NameMention]], paras: [ParagraphText]) {
         var groupSpeaker: [Int: Int] = [:]
-        for d in ds where !d.isTerm { if let e = d.entity, groupSpeaker[d.span.group] == nil { groupSpeaker[d.span.group] = e } }
+        for d in ds where !d.isTerm {
+            if let e = d.entity, groupSpeaker[d.span.group] == nil { groupSpeaker[d.span.group] = e }
+        }
         for k in ds.indices where !ds[k].isTerm && ds[k].entity == nil && !ds[k].attributed {
             if let e = groupSpeaker[ds[k].span.group] { ds[k].entity = e }
         }
@@ -165,11 +184,14 @@ public struct ArticleExtractor: Sendable {
     /// A quotation left without a speaker, in or right after a sentence naming a document ("a joint statement in
     /// which they committed to “…”"), quotes the document's words.
     private func documentWords(
-        _ ds: inout [Decided], mentions: [[NameMention]], paras: [ParagraphText], sentenceBases: [Int], resolver: EntityResolver
+        _ ds: inout [Decided], mentions: [[NameMention]], paras: [ParagraphText], sentenceBases: [Int],
+        resolver: EntityResolver
     ) {
         var documents: [(sentence: Int, entity: Int)] = []
         for ms in mentions {
-            for m in ms { if let e = m.entity, resolver.entities[e].isDocument { documents.append((m.articleSentence, e)) } }
+            for m in ms {
+                if let e = m.entity, resolver.entities[e].isDocument { documents.append((m.articleSentence, e)) }
+            }
         }
         guard !documents.isEmpty else { return }
         for k in ds.indices where !ds[k].isTerm && ds[k].entity == nil && !ds[k].attributed {
@@ -192,7 +214,9 @@ public struct ArticleExtractor: Sendable {
 
     static func hasInnerStop(_ s: [Unicode.Scalar], _ span: QuoteSpan) -> Bool {
         var e = span.end
-        while e > span.start, s[e - 1] == "." || s[e - 1] == "," || s[e - 1] == "!" || s[e - 1] == "?" || s[e - 1] == " " {
+        while e > span.start,
+            s[e - 1] == "." || s[e - 1] == "," || s[e - 1] == "!" || s[e - 1] == "?" || s[e - 1] == " "
+        {
             e -= 1
         }
         for i in span.start..<e where s[i] == "." || s[i] == "?" || s[i] == "!" {

@@ -59,7 +59,8 @@ struct Attribution {
         for cue in order {
             let text = p.text(tokens: cue.token, cue.token + cue.count)
             if let m = speaker(for: cue, sentenceFirst: sentenceFirst, afterFirst: afterFirst) {
-                return AttributionResult(cue: cue, cueText: text, mention: m, entity: mentions[m].entity, partner: partner(of: m))
+                return AttributionResult(
+                    cue: cue, cueText: text, mention: m, entity: mentions[m].entity, partner: partner(of: m))
             }
             if fallback == nil, cue.kind == .verb { fallback = AttributionResult(cue: cue, cueText: text) }
         }
@@ -72,7 +73,8 @@ struct Attribution {
         if openTok > 0, !toks[openTok - 1].isWord, toks[openTok - 1].mark == ":",
             let m = subject(from: sentenceFirst, to: openTok - 1, first: true)
         {
-            return AttributionResult(cue: nil, cueText: ":", mention: m, entity: mentions[m].entity, partner: partner(of: m))
+            return AttributionResult(
+                cue: nil, cueText: ":", mention: m, entity: mentions[m].entity, partner: partner(of: m))
         }
         return AttributionResult()
     }
@@ -88,13 +90,15 @@ struct Attribution {
         for cue in cues(in: a, b).reversed() where cue.kind != .after {
             if let m = speaker(for: cue, sentenceFirst: a, afterFirst: p.tokens.count) {
                 return AttributionResult(
-                    cue: cue, cueText: p.text(tokens: cue.token, cue.token + cue.count), mention: m, entity: mentions[m].entity,
+                    cue: cue, cueText: p.text(tokens: cue.token, cue.token + cue.count), mention: m,
+                    entity: mentions[m].entity,
                     partner: partner(of: m))
             }
         }
         // "He then addressed the North directly:" — the subject of the sentence.
         if let m = subject(from: a, to: b, first: true), mentions[m].entity != nil {
-            return AttributionResult(cue: nil, cueText: ":", mention: m, entity: mentions[m].entity, partner: partner(of: m))
+            return AttributionResult(
+                cue: nil, cueText: ":", mention: m, entity: mentions[m].entity, partner: partner(of: m))
         }
         return nil
     }
@@ -102,11 +106,13 @@ struct Attribution {
     /// The first of two speakers named together: "Moon and Kim announced".
     func partner(of m: Int) -> Int? {
         let x = mentions[m]
-        guard x.kind != .pronoun, x.first >= 2, p.tokens[x.first - 1].isWord, p.tokens[x.first - 1].hash == lex.hash("and")
+        guard x.kind != .pronoun, x.first >= 2, p.tokens[x.first - 1].isWord,
+            p.tokens[x.first - 1].hash == lex.hash("and")
         else { return nil }
         guard let k = mentions.indices.last(where: { mentions[$0].end == x.first - 1 }) else { return nil }
         let y = mentions[k]
-        guard y.kind == x.kind || (y.kind == .person || y.kind == .surname) == (x.kind == .person || x.kind == .surname),
+        guard
+            y.kind == x.kind || (y.kind == .person || y.kind == .surname) == (x.kind == .person || x.kind == .surname),
             y.kind != .pronoun, !y.isPossessive, !y.afterPreposition
         else { return nil }
         return k
@@ -142,29 +148,37 @@ struct Attribution {
         let sentence = p.tokenSentence[cue.token]
         if cue.kind == .after {
             return mentions.indices.first {
-                mentions[$0].first >= afterCue && mentions[$0].first <= afterCue + 2 && mentions[$0].sentence == sentence
+                mentions[$0].first >= afterCue && mentions[$0].first <= afterCue + 2
+                    && mentions[$0].sentence == sentence
             }
         }
         let cueAfterQuote = cue.token >= afterFirst
         let regionStart = cueAfterQuote ? afterFirst : sentenceFirst
         if cueAfterQuote {
-            let between = mentions.indices.contains { mentions[$0].first >= regionStart && mentions[$0].end <= cue.token }
+            let between = mentions.indices.contains {
+                mentions[$0].first >= regionStart && mentions[$0].end <= cue.token
+            }
             if !between {
                 // Inverted: “…,” said Ortagus / “…,” said the spokeswoman.
                 return mentions.indices.first {
-                    mentions[$0].first >= afterCue && mentions[$0].first <= afterCue + 1 && mentions[$0].sentence == sentence
+                    mentions[$0].first >= afterCue && mentions[$0].first <= afterCue + 1
+                        && mentions[$0].sentence == sentence
                 }
             }
         }
         if let m = adjacentSubject(before: cue.token, from: regionStart) { return m }
-        if cue.participle, cue.token > 0, p.tokens[cue.token - 1].isWord, lex.prepositions.contains(p.tokens[cue.token - 1].hash) {
+        if cue.participle, cue.token > 0, p.tokens[cue.token - 1].isWord,
+            lex.prepositions.contains(p.tokens[cue.token - 1].hash)
+        {
             // "called Pence a dummy for warning that": the nearest name before speaks.
             return subject(from: regionStart, to: cue.token, first: false)
         }
         if cue.participle || cue.kind == .adjunct {
             // "Trump said …, explaining that": the subject of the verb before, else the clause subject.
             let earlier = cues(in: sentenceFirst, cue.token).filter { !$0.participle && $0.kind == .verb }
-            if let v = earlier.last, let m = speaker(for: v, sentenceFirst: sentenceFirst, afterFirst: afterFirst) { return m }
+            if let v = earlier.last, let m = speaker(for: v, sentenceFirst: sentenceFirst, afterFirst: afterFirst) {
+                return m
+            }
             if let m = subject(from: sentenceFirst, to: cue.token, first: true) { return m }
         }
         return subject(from: regionStart, to: cue.token, first: false)
@@ -177,7 +191,9 @@ struct Attribution {
         guard k >= a, !p.tokens[k].inQuote else { return nil }
         if p.tokens[k].isWord, lex.relativePronouns.contains(p.tokens[k].hash) {
             let end = k > 0 && !p.tokens[k - 1].isWord && p.tokens[k - 1].mark == "," ? k - 1 : k
-            return mentions.indices.last { mentions[$0].end == end && mentions[$0].first >= a && mentions[$0].kind != .pronoun }
+            return mentions.indices.last {
+                mentions[$0].end == end && mentions[$0].first >= a && mentions[$0].kind != .pronoun
+            }
         }
         return mentions.indices.last {
             mentions[$0].end == k + 1 && mentions[$0].first >= a && !mentions[$0].isPossessive
@@ -222,9 +238,12 @@ struct Attribution {
         let cs = cues(in: a, b)
         guard let c = cs.first, c.kind == .verb else { return nil }
         let m = mentions.indices.first { (mentions[$0].first >= a && mentions[$0].end <= b) }
-        guard let m, mentions[m].end == c.token || mentions[m].first == c.token + c.count || mentions[m].first == c.token + c.count + 1
+        guard let m,
+            mentions[m].end == c.token || mentions[m].first == c.token + c.count
+                || mentions[m].first == c.token + c.count + 1
         else { return nil }
-        return AttributionResult(cue: c, cueText: p.text(tokens: c.token, c.token + c.count), mention: m, entity: mentions[m].entity)
+        return AttributionResult(
+            cue: c, cueText: p.text(tokens: c.token, c.token + c.count), mention: m, entity: mentions[m].entity)
     }
 
     /// True when a term cue stands right after the closing mark: "“new way,” the phrase that …".
@@ -239,9 +258,13 @@ struct Attribution {
     /// A one-word span used as a label before a noun: "its “byungjin” line".
     func isLabel(_ span: QuoteSpan) -> Bool {
         let o = p.token(atOrAfter: span.open)
-        guard o > 0, let c = span.close, p.token(atOrAfter: span.end) - p.token(atOrAfter: span.start) == 1 else { return false }
+        guard o > 0, let c = span.close, p.token(atOrAfter: span.end) - p.token(atOrAfter: span.start) == 1 else {
+            return false
+        }
         let before = p.tokens[o - 1]
-        guard before.isWord, lex.possessiveDeterminers.contains(before.hash) || before.hash == lex.hash("the") else { return false }
+        guard before.isWord, lex.possessiveDeterminers.contains(before.hash) || before.hash == lex.hash("the") else {
+            return false
+        }
         let n = p.token(atOrAfter: c + 1)
         guard n < p.tokens.count, p.tokens[n].isWord, !p.tokens[n].isCapitalized else { return false }
         return lex.cue(p, at: n) == nil
@@ -251,7 +274,9 @@ struct Attribution {
     func termCueBefore(_ span: QuoteSpan) -> Bool {
         let openTok = p.token(atOrAfter: span.open)
         for back in 1...3 where openTok - back >= 0 {
-            if let m = lex.termCues.match(p.tokens, at: openTok - back, limit: openTok), openTok - back + m.count == openTok {
+            if let m = lex.termCues.match(p.tokens, at: openTok - back, limit: openTok),
+                openTok - back + m.count == openTok
+            {
                 return true
             }
         }

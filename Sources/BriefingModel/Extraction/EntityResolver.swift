@@ -108,7 +108,9 @@ struct EntityResolver {
             if !titled.isEmpty { cands = titled }
         }
         if let e = cands.max(by: { entities[$0].lastSeen < entities[$1].lastSeen }) {
-            if entities[e].nameHashes.count > 1, !entities[e].aliases.contains(m.name) { entities[e].aliases.append(m.name) }
+            if entities[e].nameHashes.count > 1, !entities[e].aliases.contains(m.name) {
+                entities[e].aliases.append(m.name)
+            }
             return e
         }
         // A word that looks like a name but matches no one: a person only when a title, an apposition
@@ -170,7 +172,9 @@ struct EntityResolver {
                 var firstSubject: Int? = nil
                 for h in history.reversed() {
                     if h.sentence < target { break }
-                    if h.sentence == target, h.subject, fits(h.entity), !known || knownFit(h.entity) { firstSubject = h.entity }
+                    if h.sentence == target, h.subject, fits(h.entity), !known || knownFit(h.entity) {
+                        firstSubject = h.entity
+                    }
                 }
                 if let e = firstSubject { return e }
             }

@@ -13,7 +13,8 @@ struct PhraseMatcher: Sendable {
 
     mutating func add(_ tokens: [Token], value: Int) {
         guard let first = tokens.first?.hash else { return }
-        byFirst[first, default: []].append(LexiconPhrase(hashes: tokens.map(\.hash), caps: tokens.map(\.isAllCaps), value: value))
+        byFirst[first, default: []].append(
+            LexiconPhrase(hashes: tokens.map(\.hash), caps: tokens.map(\.isAllCaps), value: value))
         byFirst[first]?.sort { $0.hashes.count > $1.hashes.count }
     }
 
@@ -122,7 +123,9 @@ public struct ExtractionLexicon: Sendable {
     public init(lexicon: Lexicon) {
         var abbrev = Set<UInt64>()
         for row in lexicon.table("abbreviations").rows { abbrev.insert(TokenHash.hash(row.entry)) }
-        for row in lexicon.table("titles").rows where row.entry.hasSuffix(".") { abbrev.insert(TokenHash.hash(row.entry)) }
+        for row in lexicon.table("titles").rows where row.entry.hasSuffix(".") {
+            abbrev.insert(TokenHash.hash(row.entry))
+        }
         for row in lexicon.table("name_stopwords").rows where row.entry.hasSuffix(".") {
             abbrev.insert(TokenHash.hash(row.entry))
         }
@@ -266,8 +269,10 @@ public struct ExtractionLexicon: Sendable {
         possessiveDeterminers = Set(["its", "his", "her", "their", "our", "my", "your"].map { TokenHash.hash($0) })
         auxiliaries = Set(
             [
-                "had", "has", "have", "also", "later", "then", "once", "previously", "earlier", "again", "would", "will",
-                "could", "did", "does", "do", "was", "is", "had", "repeatedly", "publicly", "privately", "often", "never",
+                "had", "has", "have", "also", "later", "then", "once", "previously", "earlier", "again", "would",
+                "will",
+                "could", "did", "does", "do", "was", "is", "had", "repeatedly", "publicly", "privately", "often",
+                "never",
                 "recently", "already", "still", "separately", "flatly", "simply", "just", "only", "reportedly",
             ].map { TokenHash.hash($0) })
         var docs = PhraseMatcher()
@@ -276,9 +281,10 @@ public struct ExtractionLexicon: Sendable {
         var names: [UInt64: Gender] = [:]
         for row in lexicon.table("first_names").rows { names[TokenHash.hash(row.entry)] = gender(row[1]) }
         firstNames = names
-        nameParticles = Set(["bin", "bint", "al", "de", "del", "della", "van", "von", "der", "da", "le", "la", "du"].map {
-            TokenHash.hash($0)
-        })
+        nameParticles = Set(
+            ["bin", "bint", "al", "de", "del", "della", "van", "von", "der", "da", "le", "la", "du"].map {
+                TokenHash.hash($0)
+            })
     }
 
     func hash(_ word: String) -> UInt64 { TokenHash.hash(word) }
@@ -289,7 +295,9 @@ public struct ExtractionLexicon: Sendable {
         guard t.isWord, !t.inQuote else { return nil }
         if t.isCapitalized, i > 0, p.tokenSentence[i - 1] == p.tokenSentence[i], p.tokens[i - 1].isWord { return nil }
         // A noun after a determiner is no verb ("its promises", "a warning").
-        if i > 0, p.tokens[i - 1].isWord, determiners.contains(p.tokens[i - 1].hash) || possessiveDeterminers.contains(p.tokens[i - 1].hash) {
+        if i > 0, p.tokens[i - 1].isWord,
+            determiners.contains(p.tokens[i - 1].hash) || possessiveDeterminers.contains(p.tokens[i - 1].hash)
+        {
             return nil
         }
         return cues.match(p.tokens, at: i, limit: limit)

@@ -64,8 +64,11 @@ struct MentionScanner {
                     k += 1
                     comma = true
                 }
-                if let nameEnd = name(at: k, allowSingle: true), !(comma && nameEnd - k == 1 && !r.hasPossessiveQualifier) {
-                    var m = make(nameEnd - k >= 2 ? .person : .surname, r.first, nameEnd, name: p.text(tokens: k, nameEnd))
+                if let nameEnd = name(at: k, allowSingle: true),
+                    !(comma && nameEnd - k == 1 && !r.hasPossessiveQualifier)
+                {
+                    var m = make(
+                        nameEnd - k >= 2 ? .person : .surname, r.first, nameEnd, name: p.text(tokens: k, nameEnd))
                     m.nameFirst = k
                     m.nameHashes = (k..<nameEnd).map { toks[$0].hash }
                     m.titles = r.titles
@@ -91,7 +94,8 @@ struct MentionScanner {
             }
             // "the statement", "the joint declaration": a document that speaks; "the ministry": an organization again.
             if let (end, kind, nameStart) = documentOrReference(at: i) {
-                let name = kind == .document ? "the " + p.text(tokens: nameStart, end) : p.text(tokens: i, end).lowercasedFirst
+                let name =
+                    kind == .document ? "the " + p.text(tokens: nameStart, end) : p.text(tokens: i, end).lowercasedFirst
                 var m = make(kind, i, end, name: name)
                 m.head = toks[end - 1].hash
                 m.isPossessive = toks[end - 1].isPossessive
@@ -114,8 +118,11 @@ struct MentionScanner {
             }
             // Countries by name or adjective, and "<adjective> officials" groups.
             if let c = country(at: i) {
-                if !toks[c.end - 1].isPossessive, let g = lex.groupNouns.match(toks, at: c.end), allWords(c.end, c.end + g.count) {
-                    out.append(make(.group, i, c.end + g.count, name: p.text(tokens: skipDeterminer(i), c.end + g.count)))
+                if !toks[c.end - 1].isPossessive, let g = lex.groupNouns.match(toks, at: c.end),
+                    allWords(c.end, c.end + g.count)
+                {
+                    out.append(
+                        make(.group, i, c.end + g.count, name: p.text(tokens: skipDeterminer(i), c.end + g.count)))
                     i = c.end + g.count
                     continue
                 }
@@ -128,7 +135,9 @@ struct MentionScanner {
                 continue
             }
             // A bare group noun ("officials said").
-            if !toks[i].isCapitalized || sentenceStart, let g = lex.groupNouns.match(toks, at: i), allWords(i, i + g.count) {
+            if !toks[i].isCapitalized || sentenceStart, let g = lex.groupNouns.match(toks, at: i),
+                allWords(i, i + g.count)
+            {
                 out.append(make(.group, i, i + g.count, name: p.text(tokens: i, i + g.count)))
                 i += g.count
                 continue
@@ -141,11 +150,13 @@ struct MentionScanner {
                 m.isPossessive = toks[end - 1].isPossessive
                 // An apposition after the name: ", a vice chairman of …," or ", the State Department's envoy,".
                 var next = end
-                if !m.isPossessive, isMark(end, ","), let r = rolePhrase(at: end + 1), r.hasDeterminer || r.hasPossessiveQualifier,
+                if !m.isPossessive, isMark(end, ","), let r = rolePhrase(at: end + 1),
+                    r.hasDeterminer || r.hasPossessiveQualifier,
                     !r.honorificOnly
                 {
                     var stop = r.end
-                    while stop < toks.count, !isMark(stop, ","), !isMark(stop, ";"), toks[stop].isWord || isMark(stop, "-"),
+                    while stop < toks.count, !isMark(stop, ","), !isMark(stop, ";"),
+                        toks[stop].isWord || isMark(stop, "-"),
                         !toks[stop].inQuote, p.tokenSentence[stop] == p.tokenSentence[end]
                     {
                         stop += 1
@@ -193,7 +204,8 @@ struct MentionScanner {
             var steps = 0
             while j >= 0, steps < 3, isWord(j), !p.tokens[j].isCapitalized,
                 lex.determiners.contains(p.tokens[j].hash) || lex.modifiers.contains(p.tokens[j].hash)
-                    || lex.numberWords[p.tokens[j].hash] != nil || p.scalars[p.tokens[j].start].properties.numericType != nil
+                    || lex.numberWords[p.tokens[j].hash] != nil
+                    || p.scalars[p.tokens[j].start].properties.numericType != nil
             {
                 j -= 1
                 steps += 1
@@ -208,10 +220,14 @@ struct MentionScanner {
         let toks = p.tokens
         let h = toks[i].hash
         let definite = h == lex.hash("the") || h == lex.hash("this")
-        guard isWord(i), definite || h == lex.hash("a") || h == lex.hash("an"), !toks[i].isPossessive else { return nil }
+        guard isWord(i), definite || h == lex.hash("a") || h == lex.hash("an"), !toks[i].isPossessive else {
+            return nil
+        }
         var k = i + 1
         while k < i + 4, isWord(k) {
-            if let d = lex.documentNouns.match(toks, at: k), allWords(k, k + d.count), !toks[k].isCapitalized || k > i + 1 {
+            if let d = lex.documentNouns.match(toks, at: k), allWords(k, k + d.count),
+                !toks[k].isCapitalized || k > i + 1
+            {
                 var nameStart = k
                 while nameStart > i + 1, toks[nameStart - 1].isCapitalized { nameStart -= 1 }
                 return (k + d.count, .document, nameStart)
@@ -275,7 +291,9 @@ struct MentionScanner {
     private func countryPossessive(endingBefore i: Int) -> Int? {
         guard i > 0, p.tokens[i - 1].isPossessive else { return nil }
         for back in 1...3 where i - back >= 0 {
-            if let m = lex.countryNames.match(p.tokens, at: i - back, limit: i), i - back + m.count == i { return m.value }
+            if let m = lex.countryNames.match(p.tokens, at: i - back, limit: i), i - back + m.count == i {
+                return m.value
+            }
         }
         return nil
     }
@@ -319,10 +337,13 @@ struct MentionScanner {
         // Capitalized words right before a lowercase title qualify it ("Trade envoy", "Finance minister").
         if !r.hasPossessiveQualifier {
             var c = j
-            while c < j + 2, isWord(c), toks[c].isCapitalized, !toks[c].isPossessive, !lex.nameStopwords.contains(toks[c].hash) {
+            while c < j + 2, isWord(c), toks[c].isCapitalized, !toks[c].isPossessive,
+                !lex.nameStopwords.contains(toks[c].hash)
+            {
                 c += 1
             }
-            if c > j, isWord(c), !toks[c].isCapitalized, let t = lex.titles.match(toks, at: c), allWords(c, c + t.count),
+            if c > j, isWord(c), !toks[c].isCapitalized, let t = lex.titles.match(toks, at: c),
+                allWords(c, c + t.count),
                 lex.titleInfo[t.value].kind != .honorific
             {
                 r.hasQualifier = true
@@ -369,7 +390,8 @@ struct MentionScanner {
                     continue
                 }
                 // Particles inside a name ("bin", "de") when a capitalized word follows.
-                if lex.nameParticles.contains(toks[e].hash), !toks[e].isCapitalized, isWord(e + 1), toks[e + 1].isCapitalized,
+                if lex.nameParticles.contains(toks[e].hash), !toks[e].isCapitalized, isWord(e + 1),
+                    toks[e + 1].isCapitalized,
                     isNameWord(e + 1)
                 {
                     e += 1
@@ -388,7 +410,9 @@ struct MentionScanner {
         let h = t.hash
         if lex.nameStopwords.contains(h) || lex.organizationHeads.contains(h) || lex.pronouns[h] != nil { return false }
         if lex.titles.match(p.tokens, at: i) != nil { return false }
-        if lex.countryNames.match(p.tokens, at: i) != nil || lex.countryAdjectives.match(p.tokens, at: i) != nil { return false }
+        if lex.countryNames.match(p.tokens, at: i) != nil || lex.countryAdjectives.match(p.tokens, at: i) != nil {
+            return false
+        }
         if lex.organizations.match(p.tokens, at: i) != nil { return false }
         if lex.cues.match(p.tokens, at: i) != nil { return false }
         // Numbers and all-digit words are no names.

@@ -25,15 +25,20 @@ enum NestedQuotes {
             // The tag: capitalized words, then a period or the end of the outer quotation.
             let a = p.token(atOrAfter: j + 1)
             var b = a
-            while b < p.tokens.count, b - a < 4, p.tokens[b].isWord, p.tokens[b].isCapitalized, p.tokens[b].start < outer.end { b += 1 }
-            guard b > a, b < p.tokens.count, !p.tokens[b].isWord, p.tokens[b].mark == "." || p.tokens[b].mark == ","
-                || p.tokens[b].start >= outer.end
+            while b < p.tokens.count, b - a < 4, p.tokens[b].isWord, p.tokens[b].isCapitalized,
+                p.tokens[b].start < outer.end
+            { b += 1 }
+            guard b > a, b < p.tokens.count, !p.tokens[b].isWord,
+                p.tokens[b].mark == "." || p.tokens[b].mark == ","
+                    || p.tokens[b].start >= outer.end
             else { return nil }
             let name = p.text(tokens: a, b)
             let org = lex.organizations.match(p.tokens, at: a)
-            let kind: MentionKind = org != nil || p.tokens[a].isAllCaps ? .organization : (b - a >= 2 ? .person : .surname)
+            let kind: MentionKind =
+                org != nil || p.tokens[a].isAllCaps ? .organization : (b - a >= 2 ? .person : .surname)
             var m = NameMention(
-                kind: kind, paragraph: p.index, first: a, end: b, nameFirst: a, nameEnd: b, sentence: p.tokenSentence[a],
+                kind: kind, paragraph: p.index, first: a, end: b, nameFirst: a, nameEnd: b,
+                sentence: p.tokenSentence[a],
                 scalarStart: p.tokens[a].start, name: org.map { lex.organizationNames[$0.value] } ?? name)
             m.nameHashes = (a..<b).map { p.tokens[$0].hash }
             let span = QuoteSpan(paragraph: outer.paragraph, start: i + 1, end: j, open: i, close: j, group: -1)

@@ -15,7 +15,9 @@ struct QuoteSpan: Sendable, Hashable {
 /// Finds the double-quoted spans of an article: straight and curly marks mixed, nested single quotes kept inside,
 /// an unclosed mark ending with its paragraph unless the next paragraph opens with a mark (a continued quotation).
 enum QuoteScanner {
-    @inline(__always) static func isOpeningOnly(_ c: Unicode.Scalar) -> Bool { c == "“" || c == "«" || c == "„" || c == "‟" }
+    @inline(__always) static func isOpeningOnly(_ c: Unicode.Scalar) -> Bool {
+        c == "“" || c == "«" || c == "„" || c == "‟"
+    }
     @inline(__always) static func isClosingOnly(_ c: Unicode.Scalar) -> Bool { c == "”" || c == "»" }
     @inline(__always) static func isDouble(_ c: Unicode.Scalar) -> Bool {
         c == "\"" || isOpeningOnly(c) || isClosingOnly(c)

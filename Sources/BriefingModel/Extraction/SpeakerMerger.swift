@@ -69,7 +69,10 @@ public enum SpeakerMerger {
                 for a in [m.name] + m.aliases where a != canonical.name && !aliases.contains(a) { aliases.append(a) }
                 for mention in m.mentions where seenMentions.insert(mention).inserted { mentions.append(mention) }
             }
-            let role = roleOrder.max { (roleCounts[$0] ?? 0) < (roleCounts[$1] ?? 0) || ((roleCounts[$0] ?? 0) == (roleCounts[$1] ?? 0) && false) }
+            let role = roleOrder.max {
+                (roleCounts[$0] ?? 0) < (roleCounts[$1] ?? 0)
+                    || ((roleCounts[$0] ?? 0) == (roleCounts[$1] ?? 0) && false)
+            }
             let role0 = roleOrder.first { (roleCounts[$0] ?? 0) == (role.flatMap { roleCounts[$0] } ?? 0) }
             let base = AgendaText.slug(canonical.name)
             var id = base
@@ -81,7 +84,9 @@ public enum SpeakerMerger {
             usedIDs.insert(id)
             for m in members { idMap[m.id] = id }
             speakers.append(
-                Speaker(id: id, name: canonical.name, kind: canonical.kind, role: role0, aliases: aliases, mentions: mentions))
+                Speaker(
+                    id: id, name: canonical.name, kind: canonical.kind, role: role0, aliases: aliases,
+                    mentions: mentions))
         }
         var quotes = extractions.flatMap(\.quotes)
         for k in quotes.indices {

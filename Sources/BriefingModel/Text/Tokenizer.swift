@@ -29,7 +29,9 @@ public enum TokenHash {
         if v < 128 { return v }
         if v == 0x2019 || v == 0x2018 { return 39 }  // curly apostrophes hash like '
         if v == 0x2010 || v == 0x2011 || v == 0x2013 { return 45 }  // hyphen variants
-        if c.properties.isUppercase, let lower = c.properties.lowercaseMapping.unicodeScalars.first { return lower.value }
+        if c.properties.isUppercase, let lower = c.properties.lowercaseMapping.unicodeScalars.first {
+            return lower.value
+        }
         return v
     }
 
