@@ -64,6 +64,7 @@ public struct ArticleExtractor: Sendable {
                 // A word that resolved to no one does not take the place of the sentence's subject.
                 if first, ms[k].entity != nil { seenSentence.insert(m.sentence) }
             }
+            assignAuthors(p, ms, &resolver)
             mentions.append(ms)
         }
 
@@ -81,7 +82,7 @@ public struct ArticleExtractor: Sendable {
                     r.mention = -1  // the mention stands in the previous paragraph
                     r.partner = nil
                 }
-                var entity = r.entity
+                var entity = r.entity.map { resolver.speaking($0) }
                 if let m = r.mention, m >= 0, let k = r.partner, let a = mentions[p.index][k].entity, let b = entity,
                     a != b
                 {
@@ -112,6 +113,7 @@ public struct ArticleExtractor: Sendable {
         continueSpeakers(&decided, mentions: mentions, paras: paras)
         decided.sort { ($0.span.paragraph, $0.span.start) < ($1.span.paragraph, $1.span.start) }
         documentWords(&decided, mentions: mentions, paras: paras, sentenceBases: sentenceBases, resolver: resolver)
+        continueSpeakers(&decided, mentions: mentions, paras: paras)
 
         // Speakers: people and groups, and anyone who speaks.
         for d in decided where !d.isTerm {
@@ -181,6 +183,54 @@ public struct ArticleExtractor: Sendable {
         }
     }
 
+    /// Gives a document mentioned in `p` its authors: "the statement that X and Y signed", "the declaration Kim signed
+    /// with Moon", "signed by X", "The two leaders signed a document".
+    private func assignAuthors(_ p: ParagraphText, _ ms: [NameMention], _ resolver: inout EntityResolver) {
+        let lex = compiled
+        func agent(_ m: NameMention) -> Int? {
+            guard let e = m.entity else { return nil }
+            let x = resolver.entities[e]
+            return x.kind == .person || x.members.count == 2 ? e : nil
+        }
+        for m in ms where m.kind == .document || m.kind == .documentPart {
+            guard let d = m.entity, resolver.entities[d].isDocument else { continue }
+            guard
+                let v = p.tokens.indices.first(where: {
+                    p.tokenSentence[$0] == m.sentence && p.tokens[$0].isWord && !p.tokens[$0].inQuote
+                        && !p.tokens[$0].isCapitalized && lex.signingVerbs.contains(p.tokens[$0].hash)
+                })
+            else { continue }
+            var agents: [Int] = []
+            if v >= m.end {
+                agents = ms.filter { $0.first >= m.end && $0.end <= v }.compactMap(agent)
+                if v + 1 < p.tokens.count, p.tokens[v + 1].isWord,
+                    p.tokens[v + 1].hash == lex.hash("with") || p.tokens[v + 1].hash == lex.hash("by")
+                {
+                    var next = v + 2
+                    for x in ms where x.first >= next && x.first <= next + 1 && x.sentence == m.sentence {
+                        guard let a = agent(x) else { break }
+                        agents.append(a)
+                        next = x.end + 1
+                    }
+                }
+            } else if let s = ms.last(where: { $0.end <= v && $0.end >= v - 2 }), let a = agent(s) {
+                agents = [a]
+                if s.first >= 2, p.tokens[s.first - 1].hash == lex.hash("and"),
+                    let before = ms.last(where: { $0.end == s.first - 1 }), let b = agent(before)
+                {
+                    agents = [b, a]
+                }
+            }
+            var unique: [Int] = []
+            for a in agents where !unique.contains(a) { unique.append(a) }
+            if unique.count >= 2 {
+                resolver.setAuthors(d, resolver.joint(unique[0], unique[1], paragraph: p.index))
+            } else if let a = unique.first {
+                resolver.setAuthors(d, a)
+            }
+        }
+    }
+
     /// A quotation left without a speaker, in or right after a sentence naming a document ("a joint statement in
     /// which they committed to “…”"), quotes the document's words.
     private func documentWords(
@@ -197,7 +247,9 @@ public struct ArticleExtractor: Sendable {
         for k in ds.indices where !ds[k].isTerm && ds[k].entity == nil && !ds[k].attributed {
             let span = ds[k].span
             let s = sentenceBases[span.paragraph] + paras[span.paragraph].sentence(at: span.open)
-            if let d = documents.last(where: { $0.sentence <= s && $0.sentence >= s - 2 }) { ds[k].entity = d.entity }
+            if let d = documents.last(where: { $0.sentence <= s && $0.sentence >= s - 2 }) {
+                ds[k].entity = resolver.speaking(d.entity)
+            }
         }
     }
 

@@ -15,6 +15,10 @@ struct ArticleEntity: Sendable {
     var spoke = false
     /// A document that speaks ("the joint statement").
     var isDocument = false
+    /// Who signed or issued the document, when the article says so.
+    var authors: Int? = nil
+    /// The two entities of a pair ("Moon and Kim").
+    var members: [Int] = []
 }
 
 /// Resolves mentions to the entities of an article, in reading order: full names, a surname alone to the most
@@ -42,10 +46,10 @@ struct EntityResolver {
         case .group: e = keyed(m, .group)
         case .organization: e = keyed(m, .organization)
         case .country: e = keyed(m, .country)
-        case .document:
-            let d = keyed(m, .organization)
-            entities[d].isDocument = true
-            e = d
+        case .document: e = document(m)
+        case .documentPart:
+            e = entities.indices.filter { entities[$0].isDocument }.max { entities[$0].lastSeen < entities[$1].lastSeen }
+        case .pair: e = pair()
         case .organizationReference: e = organizationReference(m)
         }
         m.entity = e
@@ -139,16 +143,49 @@ struct EntityResolver {
         return cands.max(by: { entities[$0].lastSeen < entities[$1].lastSeen })
     }
 
-    /// A group entity for two speakers named together ("Moon and Kim announced").
+    /// A group entity for two speakers named together ("Moon and Kim announced"), one per pair whatever the order.
     mutating func joint(_ a: Int, _ b: Int, paragraph: Int) -> Int {
-        let name = entities[a].name + " and " + entities[b].name
-        let key = "group:" + Self.fold(name)
+        let key = "pair:\(min(a, b)):\(max(a, b))"
         if let e = byKey[key] { return e }
-        var x = ArticleEntity(name: name, kind: .group)
+        var x = ArticleEntity(name: entities[a].name + " and " + entities[b].name, kind: .group)
         x.paragraphs = [paragraph]
+        x.members = [a, b]
         entities.append(x)
         byKey[key] = entities.count - 1
         return entities.count - 1
+    }
+
+    /// Who speaks for entity `e`: a document's authors when known, else `e`.
+    func speaking(_ e: Int) -> Int { entities[e].authors ?? e }
+
+    /// Sets who signed or issued document `d`.
+    mutating func setAuthors(_ d: Int, _ a: Int) {
+        if entities[d].authors == nil, d != a { entities[d].authors = a }
+    }
+
+    /// A document, one per head noun in an article ("the joint statement", later "the statement").
+    private mutating func document(_ m: NameMention) -> Int {
+        let key = "document:\(m.head)"
+        if let e = byKey[key] { return e }
+        var x = ArticleEntity(name: m.name, kind: .organization)
+        x.isDocument = true
+        entities.append(x)
+        byKey[key] = entities.count - 1
+        return entities.count - 1
+    }
+
+    /// "the two leaders": the pair named last, else the two people mentioned last.
+    private mutating func pair() -> Int? {
+        if let e = entities.indices.filter({ entities[$0].members.count == 2 }).max(by: {
+            entities[$0].lastSeen < entities[$1].lastSeen
+        }) {
+            return e
+        }
+        let people = entities.indices.filter { entities[$0].kind == .person && entities[$0].lastSeen >= 0 }
+            .sorted { entities[$0].lastSeen > entities[$1].lastSeen }
+        guard people.count >= 2 else { return nil }
+        let two = [people[0], people[1]].sorted()
+        return joint(two[0], two[1], paragraph: history.last?.paragraph ?? 0)
     }
 
     private func pronoun(_ m: NameMention) -> Int? {

@@ -115,6 +115,10 @@ public struct ExtractionLexicon: Sendable {
     let possessiveDeterminers: Set<UInt64>
     /// document_nouns.txt ("statement", "joint declaration").
     let documentNouns: PhraseMatcher
+    /// document_parts.txt ("point", "section").
+    let documentParts: PhraseMatcher
+    /// signing_verbs.txt ("signed", "issued").
+    let signingVerbs: Set<UInt64>
     /// first_names.txt: given name → gender.
     let firstNames: [UInt64: Gender]
     /// Words that may stand between a subject and its verb ("had", "also", "later").
@@ -278,6 +282,10 @@ public struct ExtractionLexicon: Sendable {
         var docs = PhraseMatcher()
         for row in lexicon.table("document_nouns").rows { docs.add(hashes(row.entry), value: 0) }
         documentNouns = docs
+        var parts = PhraseMatcher()
+        for row in lexicon.table("document_parts").rows { parts.add(hashes(row.entry), value: 0) }
+        documentParts = parts
+        signingVerbs = Set(lexicon.table("signing_verbs").entries.map { TokenHash.hash($0) })
         var names: [UInt64: Gender] = [:]
         for row in lexicon.table("first_names").rows { names[TokenHash.hash(row.entry)] = gender(row[1]) }
         firstNames = names

@@ -134,6 +134,15 @@ struct MentionScanner {
                 i = c.end
                 continue
             }
+            // "the two leaders", "both men": a pair.
+            if let g = lex.groupNouns.match(toks, at: i), allWords(i, i + g.count), i > 0, isWord(i - 1),
+                toks[i - 1].hash == lex.hash("two") || toks[i - 1].hash == lex.hash("both")
+            {
+                let first = i >= 2 && isWord(i - 2) && lex.determiners.contains(toks[i - 2].hash) ? i - 2 : i - 1
+                out.append(make(.pair, first, i + g.count, name: p.text(tokens: first, i + g.count)))
+                i += g.count
+                continue
+            }
             // A bare group noun ("officials said").
             if !toks[i].isCapitalized || sentenceStart, let g = lex.groupNouns.match(toks, at: i),
                 allWords(i, i + g.count)
@@ -225,6 +234,11 @@ struct MentionScanner {
         }
         var k = i + 1
         while k < i + 4, isWord(k) {
+            if let d = lex.documentParts.match(toks, at: k), allWords(k, k + d.count), !toks[k].isCapitalized,
+                definite || k > i + 1
+            {
+                return (k + d.count, .documentPart, i)
+            }
             if let d = lex.documentNouns.match(toks, at: k), allWords(k, k + d.count),
                 !toks[k].isCapitalized || k > i + 1
             {

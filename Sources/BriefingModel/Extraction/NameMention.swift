@@ -15,6 +15,10 @@ enum MentionKind: Sendable, Hashable {
     case document
     /// An organization by its head word ("the ministry"), resolved to the last organization with that word.
     case organizationReference
+    /// A part of a document ("the first point", "a closing section"): the most recent document.
+    case documentPart
+    /// "the two leaders", "both men": the pair named last.
+    case pair
 }
 
 /// A span of tokens in a paragraph that may name a speaker.
