@@ -194,6 +194,16 @@ public struct ArticleExtractor: Sendable {
         }
         for m in ms where m.kind == .document || m.kind == .documentPart {
             guard let d = m.entity, resolver.entities[d].isDocument else { continue }
+            // 'a document, titled the “Pyongyang Joint Declaration …”': "the declaration" is the same document.
+            var t = m.end
+            while t < min(p.tokens.count, m.end + 4), !p.tokens[t].inQuote { t += 1 }
+            if t < p.tokens.count, p.tokens[t].inQuote, (m.end..<t).contains(where: { lex.termCues.match(p.tokens, at: $0) != nil }) {
+                var k = t
+                while k < p.tokens.count, p.tokens[k].inQuote {
+                    if let n = lex.documentNouns.match(p.tokens, at: k) { resolver.alias(document: d, head: p.tokens[k + n.count - 1].hash) }
+                    k += 1
+                }
+            }
             guard
                 let v = p.tokens.indices.first(where: {
                     p.tokenSentence[$0] == m.sentence && p.tokens[$0].isWord && !p.tokens[$0].inQuote

@@ -19,6 +19,8 @@ struct ArticleEntity: Sendable {
     var authors: Int? = nil
     /// The two entities of a pair ("Moon and Kim").
     var members: [Int] = []
+    /// The pair's name follows the text's order ("Moon and Kim"), not the order of recency.
+    var explicitOrder = false
 }
 
 /// Resolves mentions to the entities of an article, in reading order: full names, a surname alone to the most
@@ -124,14 +126,25 @@ struct EntityResolver {
         return entities.count - 1
     }
 
-    private func roleOnly(_ m: NameMention) -> Int? {
+    private mutating func roleOnly(_ m: NameMention) -> Int? {
         guard !m.titles.isEmpty else { return nil }
         // "a senior official" is someone new, never an earlier person.
-        if let t = m.name.split(separator: " ").first, ["a", "an"].contains(t.lowercased()) { return nil }
+        guard let t = m.name.split(separator: " ").first, !["a", "an"].contains(t.lowercased()) else { return nil }
         let cands = entities.indices.filter {
             entities[$0].kind == .person && !entities[$0].titles.isDisjoint(with: m.titles)
         }
-        return cands.max(by: { entities[$0].lastSeen < entities[$1].lastSeen })
+        if let e = cands.max(by: { entities[$0].lastSeen < entities[$1].lastSeen }) { return e }
+        // "the president" with no holder named: a stand-in the corpus-wide merge may resolve by role.
+        guard t.lowercased() == "the" else { return nil }
+        let key = "role:" + Self.fold(m.name)
+        if let e = byKey[key] { return e }
+        var x = ArticleEntity(name: m.name, kind: .person)
+        x.titles = Set(m.titles)
+        x.gender = m.gender
+        x.role = String(m.name.dropFirst(4))
+        entities.append(x)
+        byKey[key] = entities.count - 1
+        return entities.count - 1
     }
 
     /// "the ministry": the most recent organization whose name ends in that word.
@@ -144,12 +157,20 @@ struct EntityResolver {
     }
 
     /// A group entity for two speakers named together ("Moon and Kim announced"), one per pair whatever the order.
-    mutating func joint(_ a: Int, _ b: Int, paragraph: Int) -> Int {
+    /// `explicit`: the text names them in this order ("Moon and Kim"), which then names the pair.
+    mutating func joint(_ a: Int, _ b: Int, paragraph: Int, explicit: Bool = true) -> Int {
         let key = "pair:\(min(a, b)):\(max(a, b))"
-        if let e = byKey[key] { return e }
+        if let e = byKey[key] {
+            if explicit, !entities[e].explicitOrder {
+                entities[e].name = entities[a].name + " and " + entities[b].name
+                entities[e].explicitOrder = true
+            }
+            return e
+        }
         var x = ArticleEntity(name: entities[a].name + " and " + entities[b].name, kind: .group)
         x.paragraphs = [paragraph]
         x.members = [a, b]
+        x.explicitOrder = explicit
         entities.append(x)
         byKey[key] = entities.count - 1
         return entities.count - 1
@@ -161,6 +182,12 @@ struct EntityResolver {
     /// Sets who signed or issued document `d`.
     mutating func setAuthors(_ d: Int, _ a: Int) {
         if entities[d].authors == nil, d != a { entities[d].authors = a }
+    }
+
+    /// Another head noun for document `d`: 'a document, titled the “… Declaration”' makes "the declaration" `d`.
+    mutating func alias(document d: Int, head: UInt64) {
+        let key = "document:\(head)"
+        if byKey[key] == nil { byKey[key] = d }
     }
 
     /// A document, one per head noun in an article ("the joint statement", later "the statement").
@@ -184,8 +211,7 @@ struct EntityResolver {
         let people = entities.indices.filter { entities[$0].kind == .person && entities[$0].lastSeen >= 0 }
             .sorted { entities[$0].lastSeen > entities[$1].lastSeen }
         guard people.count >= 2 else { return nil }
-        let two = [people[0], people[1]].sorted()
-        return joint(two[0], two[1], paragraph: history.last?.paragraph ?? 0)
+        return joint(people[0], people[1], paragraph: history.last?.paragraph ?? 0, explicit: false)
     }
 
     private func pronoun(_ m: NameMention) -> Int? {

@@ -10,7 +10,12 @@ public enum SpeakerMerger {
         var clusters: [[Int]] = []
         var clusterOf: [String: Int] = [:]
         var single: [Int] = []
+        var standIns: [Int] = []
         for (k, s) in all.enumerated() {
+            if s.kind == .person, s.name.hasPrefix("the ") {
+                standIns.append(k)
+                continue
+            }
             let words = nameKey(s.name)
             if s.kind == .person && words.count == 1 {
                 single.append(k)
@@ -46,6 +51,32 @@ public enum SpeakerMerger {
                 clusters[c].append(k)
             } else {
                 singleClusters[w] = clusters.count
+                clusters.append([k])
+            }
+        }
+
+        // "the president" in an article: the one person of that article whose role, anywhere in the corpus, has
+        // that title; else it stays a speaker of its own.
+        var clusterOfMember: [Int: Int] = [:]
+        for (c, members) in clusters.enumerated() { for m in members { clusterOfMember[m] = c } }
+        var standInClusters: [String: Int] = [:]
+        for k in standIns {
+            let s = all[k]
+            let title = nameKey(s.name).last ?? ""
+            let article = s.mentions.first?.article
+            var fits = Set<Int>()
+            for (j, other) in all.enumerated() where other.kind == .person && other.mentions.first?.article == article {
+                guard let c = clusterOfMember[j] else { continue }
+                if clusters[c].contains(where: { m in all[m].role.map { nameKey($0).contains(title) } ?? false }) {
+                    fits.insert(c)
+                }
+            }
+            if fits.count == 1, let c = fits.first {
+                clusters[c].append(k)
+            } else if let c = standInClusters[s.name.lowercased()] {
+                clusters[c].append(k)
+            } else {
+                standInClusters[s.name.lowercased()] = clusters.count
                 clusters.append([k])
             }
         }
