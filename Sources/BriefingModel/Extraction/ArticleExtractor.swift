@@ -204,6 +204,13 @@ public struct ArticleExtractor: Sendable {
                     k += 1
                 }
             }
+            // "Ortagus, in a written statement": the person before the comma wrote it.
+            if m.first >= 2, p.tokens[m.first - 1].hash == lex.hash("in"), !p.tokens[m.first - 2].isWord,
+                p.tokens[m.first - 2].mark == ",", let w = ms.last(where: { $0.end == m.first - 2 }), let a = agent(w)
+            {
+                resolver.setAuthors(d, a)
+                continue
+            }
             guard
                 let v = p.tokens.indices.first(where: {
                     p.tokenSentence[$0] == m.sentence && p.tokens[$0].isWord && !p.tokens[$0].inQuote

@@ -17,6 +17,8 @@ struct ArticleEntity: Sendable {
     var isDocument = false
     /// Who signed or issued the document, when the article says so.
     var authors: Int? = nil
+    /// Role words people.txt gives this person.
+    var knownRoleWords: Set<UInt64> = []
     /// The two entities of a pair ("Moon and Kim").
     var members: [Int] = []
     /// The pair's name follows the text's order ("Moon and Kim"), not the order of recency.
@@ -58,7 +60,7 @@ struct EntityResolver {
         guard let e else { return }
         if m.kind == .pronoun, m.gender != .unknown, entities[e].gender == .unknown { entities[e].gender = m.gender }
         if m.kind != .pronoun {
-            if entities[e].role == nil, let r = m.role { entities[e].role = r }
+            if entities[e].role == nil, let r = m.role, entities[e].kind == .person { entities[e].role = r }
             if entities[e].gender == .unknown { entities[e].gender = m.gender }
             entities[e].titles.formUnion(m.titles)
         }
@@ -99,7 +101,12 @@ struct EntityResolver {
             if !entities[e].aliases.contains(old) { entities[e].aliases.append(old) }
             return e
         }
-        entities.append(ArticleEntity(name: m.name, kind: .person, nameHashes: hs))
+        var x = ArticleEntity(name: m.name, kind: .person, nameHashes: hs)
+        if let known = lex.people[hs] {
+            x.knownRoleWords = known.roleWords
+            x.gender = known.gender
+        }
+        entities.append(x)
         return entities.count - 1
     }
 
@@ -134,6 +141,18 @@ struct EntityResolver {
             entities[$0].kind == .person && !entities[$0].titles.isDisjoint(with: m.titles)
         }
         if let e = cands.max(by: { entities[$0].lastSeen < entities[$1].lastSeen }) { return e }
+        // A person of the article whom people.txt gives that role.
+        let known = entities.indices.filter {
+            entities[$0].kind == .person && !entities[$0].knownRoleWords.isDisjoint(with: m.titles)
+        }
+        if let e = known.max(by: { entities[$0].lastSeen < entities[$1].lastSeen }) { return e }
+        // "the spokesman" with no spokesman named speaks for the organization just named.
+        if m.speaksForOrganization {
+            let recent = history.filter {
+                entities[$0.entity].kind == .organization && !entities[$0.entity].isDocument && m.paragraph - $0.paragraph <= 1
+            }
+            if let h = recent.last(where: \.subject) ?? recent.last { return h.entity }
+        }
         // "the president" with no holder named: a stand-in the corpus-wide merge may resolve by role.
         guard t.lowercased() == "the" else { return nil }
         let key = "role:" + Self.fold(m.name)

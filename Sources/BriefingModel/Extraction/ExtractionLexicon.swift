@@ -76,7 +76,9 @@ public struct ExtractionLexicon: Sendable {
 
     /// titles.txt
     let titles: PhraseMatcher
-    let titleInfo: [(kind: TitleKind, gender: Gender)]
+    let titleInfo: [(kind: TitleKind, gender: Gender, speaksForOrganization: Bool)]
+    /// people.txt: name word hashes → (hashes of the role's words, gender).
+    let people: [[UInt64]: (roleWords: Set<UInt64>, gender: Gender)]
     /// Single-word modifier hashes ("top", "senior").
     let modifiers: Set<UInt64>
     /// organizations.txt: value = index into `organizationNames`.
@@ -152,7 +154,7 @@ public struct ExtractionLexicon: Sendable {
         }
 
         var titles = PhraseMatcher()
-        var titleInfo: [(kind: TitleKind, gender: Gender)] = []
+        var titleInfo: [(kind: TitleKind, gender: Gender, speaksForOrganization: Bool)] = []
         var modifiers = Set<UInt64>()
         for row in lexicon.table("titles").rows {
             let kind: TitleKind
@@ -168,10 +170,15 @@ public struct ExtractionLexicon: Sendable {
                 continue
             }
             titles.add(h, value: titleInfo.count)
-            titleInfo.append((kind, gender(row[1])))
+            titleInfo.append((kind, gender(row[1]), row[3]?.lowercased() == "organization"))
         }
         self.titles = titles
         self.titleInfo = titleInfo
+        var people: [[UInt64]: (roleWords: Set<UInt64>, gender: Gender)] = [:]
+        for row in lexicon.table("people").rows {
+            people[hashes(row.entry).map(\.hash)] = (Set(hashes(row[1] ?? "").map(\.hash)), gender(row[2]))
+        }
+        self.people = people
         self.modifiers = modifiers
 
         var orgs = PhraseMatcher()

@@ -14,6 +14,7 @@ struct MentionScanner {
         var titles: [UInt64]
         var gender: Gender
         var honorificOnly: Bool
+        var speaksForOrganization = false
         var hasDeterminer: Bool
         var hasPossessiveQualifier: Bool
         var hasQualifier: Bool
@@ -85,6 +86,7 @@ struct MentionScanner {
                     var m = make(.roleOnly, r.first, r.end, name: p.text(tokens: r.textFirst, r.end))
                     m.titles = r.titles
                     m.gender = r.gender
+                    m.speaksForOrganization = r.speaksForOrganization
                     m.role = m.name
                     m.isPossessive = toks[r.end - 1].isPossessive
                     out.append(m)
@@ -292,6 +294,11 @@ struct MentionScanner {
         var name = p.text(tokens: s, lastHead + 1)
         if s == i, i > 0, let c = countryPossessive(endingBefore: i) {
             name = lex.countryCanonical[c] + "'s " + name
+        } else if lastHead + 2 < p.tokens.count, isWord(lastHead + 1), p.tokens[lastHead + 1].hash == lex.hash("in"),
+            let c = country(at: lastHead + 2), !c.adjective
+        {
+            // "the Foreign Ministry in Pyongyang"
+            name = lex.countryCanonical[c.index] + "'s " + name
         }
         return (name.trimmingPossessive, lastHead + 1)
     }
@@ -371,6 +378,7 @@ struct MentionScanner {
                 let info = lex.titleInfo[t.value]
                 r.titles.append(toks[k + t.count - 1].hash)
                 if info.gender != .unknown { r.gender = info.gender }
+                if info.speaksForOrganization { r.speaksForOrganization = true }
                 if info.kind != .honorific { r.honorificOnly = false }
                 r.capitalizedTitle = toks[k].isCapitalized
                 sawTitle = true
