@@ -11,6 +11,8 @@ struct ArticleEntity: Sendable {
     var paragraphs: [Int] = []
     /// Last position in the resolver's history (recency).
     var lastSeen = -1
+    /// Last position where it was mentioned by name (full name or surname): what a surname alone resolves by.
+    var lastNamed = -1
     /// Subject of a reporting cue or the speaker of a quote.
     var spoke = false
     /// A document that speaks ("the joint statement").
@@ -67,6 +69,7 @@ struct EntityResolver {
         if entities[e].paragraphs.last != m.paragraph { entities[e].paragraphs.append(m.paragraph) }
         history.append((e, m.paragraph, m.articleSentence, subject, m.isPossessive))
         entities[e].lastSeen = history.count - 1
+        if m.kind == .person || m.kind == .surname { entities[e].lastNamed = history.count - 1 }
     }
 
     private mutating func keyed(_ m: NameMention, _ kind: SpeakerKind) -> Int {
@@ -120,7 +123,7 @@ struct EntityResolver {
             let titled = cands.filter { !entities[$0].titles.isDisjoint(with: m.titles) }
             if !titled.isEmpty { cands = titled }
         }
-        if let e = cands.max(by: { entities[$0].lastSeen < entities[$1].lastSeen }) {
+        if let e = cands.max(by: { entities[$0].lastNamed < entities[$1].lastNamed }) {
             if entities[e].nameHashes.count > 1, !entities[e].aliases.contains(m.name) {
                 entities[e].aliases.append(m.name)
             }
