@@ -9,23 +9,25 @@ public enum AgendaBuilder {
         -> [Agenda]
     {
         var agendas: [Agenda] = []
+        var signatures: [Signature] = []
+        let declaredSignatures = declared.map(Signature.init)
         var declaredUsed = Set<Int>()
-        var foundIndexByDeclared: [Int: Int] = [:]
         for f in found {
+            let fs = Signature(f)
             // The same agenda found again: an occurrence.
-            if let k = agendas.indices.first(where: { same(agendas[$0], f) }) {
+            if let k = signatures.indices.first(where: { signatures[$0].same(fs) }) {
                 if let a = f.article, let p = f.paragraph {
                     agendas[k].occurrences.append(Mention(article: a, paragraph: p))
                 }
                 continue
             }
-            if let d = declared.indices.first(where: { !declaredUsed.contains($0) && same(declared[$0], f) }) {
+            if let d = declared.indices.first(where: { !declaredUsed.contains($0) && declaredSignatures[$0].same(fs) }) {
                 declaredUsed.insert(d)
-                foundIndexByDeclared[d] = agendas.count
                 agendas.append(unify(declared: declared[d], found: f))
             } else {
                 agendas.append(f)
             }
+            signatures.append(Signature(agendas[agendas.count - 1]))
         }
         for (d, a) in declared.enumerated() where !declaredUsed.contains(d) { agendas.append(a) }
         tag(&agendas, articles: articles, quotes: &quotes)
@@ -34,24 +36,36 @@ public enum AgendaBuilder {
 
     static func normalizedLabel(_ s: String) -> String { AgendaText.words(s).joined(separator: " ") }
 
+    /// What identifies an agenda: its labels and the stems of each item, computed once.
+    struct Signature {
+        var labels: Set<String>
+        var items: [Set<String>]
+
+        init(_ a: Agenda) {
+            labels = Set(([a.label] + a.aliases).map(AgendaBuilder.normalizedLabel))
+            items = a.items.map(AgendaBuilder.itemStems)
+        }
+
+        /// Same label or alias, or at least half of the items (two or more) sharing stems.
+        func same(_ b: Signature) -> Bool {
+            if !labels.isDisjoint(with: b.labels) { return true }
+            guard !items.isEmpty, !b.items.isEmpty else { return false }
+            let matched = b.items.filter { bi in items.contains { !$0.isDisjoint(with: bi) } }.count
+            return matched * 2 >= max(items.count, b.items.count) && matched >= 2
+        }
+    }
+
     /// True when `a` and `b` name the same agenda.
-    static func same(_ a: Agenda, _ b: Agenda) -> Bool {
-        let la = Set(([a.label] + a.aliases).map(normalizedLabel))
-        let lb = Set(([b.label] + b.aliases).map(normalizedLabel))
-        if !la.isDisjoint(with: lb) { return true }
-        guard !a.items.isEmpty, !b.items.isEmpty else { return false }
-        let matched = b.items.filter { bi in a.items.contains { itemScore($0, bi) > 0 } }.count
-        return matched * 2 >= max(a.items.count, b.items.count) && matched >= 2
+    static func same(_ a: Agenda, _ b: Agenda) -> Bool { Signature(a).same(Signature(b)) }
+
+    /// The keyword, name and content-word stems of an item.
+    static func itemStems(_ a: AgendaItem) -> Set<String> {
+        contentStems(a.text).union(a.keywords.flatMap { AgendaText.words($0).map(AgendaText.stem) })
+            .union(a.name.map { AgendaText.words($0).map(AgendaText.stem) } ?? [])
     }
 
     /// How well two items match: shared keyword or content-word stems.
-    static func itemScore(_ a: AgendaItem, _ b: AgendaItem) -> Int {
-        let sa = contentStems(a.text).union(a.keywords.flatMap { AgendaText.words($0).map(AgendaText.stem) })
-            .union(a.name.map { AgendaText.words($0).map(AgendaText.stem) } ?? [])
-        let sb = contentStems(b.text).union(b.keywords.flatMap { AgendaText.words($0).map(AgendaText.stem) })
-            .union(b.name.map { AgendaText.words($0).map(AgendaText.stem) } ?? [])
-        return sa.intersection(sb).count
-    }
+    static func itemScore(_ a: AgendaItem, _ b: AgendaItem) -> Int { itemStems(a).intersection(itemStems(b)).count }
 
     static func contentStems(_ text: String) -> Set<String> {
         Set(AgendaText.words(text).filter { !AgendaText.stopwords.contains($0) && $0.count > 2 }.map(AgendaText.stem))
@@ -87,14 +101,16 @@ public enum AgendaBuilder {
     /// Tags paragraphs (item passages) and quotes (pillars) with the items they touch.
     static func tag(_ agendas: inout [Agenda], articles: [Article], quotes: inout [Quote]) {
         // Paragraph document frequency of stems: a content word found in many paragraphs is too common to tag.
-        var df: [String: Int] = [:]
-        var paragraphStems: [[[String]]] = []
+        var df: [UInt64: Int] = [:]
+        var paragraphStems: [[[UInt64]]] = []
         var total = 0
+        var seen = Set<UInt64>()
         for a in articles {
-            var perArticle: [[String]] = []
+            var perArticle: [[UInt64]] = []
             for p in a.paragraphs {
-                let stems = AgendaText.words(p.text).map(AgendaText.stem)
-                for s in Set(stems) { df[s, default: 0] += 1 }
+                let stems = AgendaText.stemHashes(p.text)
+                seen.removeAll(keepingCapacity: true)
+                for s in stems where seen.insert(s).inserted { df[s, default: 0] += 1 }
                 perArticle.append(stems)
                 total += 1
             }
@@ -102,8 +118,6 @@ public enum AgendaBuilder {
         }
         let rareLimit = max(1, total / 10)
         let matchers = agendas.map { $0.items.map { ItemMatcher(item: $0, df: df, rareLimit: rareLimit) } }
-        let articleIndex = Dictionary(
-            articles.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         for (ai, article) in articles.enumerated() {
             for (pi, stems) in paragraphStems[ai].enumerated() {
                 for (g, ms) in matchers.enumerated() {
@@ -113,9 +127,8 @@ public enum AgendaBuilder {
                 }
             }
         }
-        _ = articleIndex
         for q in quotes.indices {
-            let stems = AgendaText.words(quotes[q].text).map(AgendaText.stem)
+            let stems = AgendaText.stemHashes(quotes[q].text)
             var pillars: [String] = []
             for (g, ms) in matchers.enumerated() {
                 for (k, m) in ms.enumerated() where m.matches(stems) {
@@ -128,20 +141,19 @@ public enum AgendaBuilder {
     }
 }
 
-/// Decides whether a passage touches one agenda item.
+/// Decides whether a passage, given as stem hashes (`AgendaText.stemHashes`), touches one agenda item.
 struct ItemMatcher {
     /// Keyword phrases as stem sequences: one hit is enough.
-    var phrases: [[String]]
+    var phrases: [[UInt64]]
     /// Rare content-word stems of the item text: two distinct hits needed (one when the item has only one).
-    var words: Set<String>
+    var words: Set<UInt64>
 
-    init(item: AgendaItem, df: [String: Int], rareLimit: Int) {
-        let phrases = item.keywords.map { AgendaText.words($0).map(AgendaText.stem) }.filter { !$0.isEmpty }
-        self.phrases = phrases
-        words = AgendaBuilder.contentStems(item.text).filter { (df[$0] ?? 0) <= rareLimit }
+    init(item: AgendaItem, df: [UInt64: Int], rareLimit: Int) {
+        phrases = item.keywords.map(AgendaText.stemHashes).filter { !$0.isEmpty }
+        words = Set(AgendaBuilder.contentStems(item.text).map { TokenHash.hash($0) }).filter { (df[$0] ?? 0) <= rareLimit }
     }
 
-    func matches(_ stems: [String]) -> Bool {
+    func matches(_ stems: [UInt64]) -> Bool {
         for ph in phrases where ph.count <= stems.count {
             var i = 0
             while i + ph.count <= stems.count {
@@ -157,7 +169,11 @@ struct ItemMatcher {
             }
         }
         guard !words.isEmpty else { return false }
-        let hits = Set(stems).intersection(words).count
-        return hits >= min(2, words.count)
+        var hits = Set<UInt64>()
+        for s in stems where words.contains(s) {
+            hits.insert(s)
+            if hits.count >= min(2, words.count) { return true }
+        }
+        return false
     }
 }

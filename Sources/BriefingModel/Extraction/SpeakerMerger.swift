@@ -7,6 +7,7 @@
 public enum SpeakerMerger {
     public static func merge(_ extractions: [ArticleExtraction]) -> (speakers: [Speaker], quotes: [Quote]) {
         let all = extractions.flatMap(\.speakers)
+        let keys = all.map { nameKey($0.name) }
         var clusters: [[Int]] = []
         var clusterOf: [String: Int] = [:]
         var single: [Int] = []
@@ -16,7 +17,7 @@ public enum SpeakerMerger {
                 standIns.append(k)
                 continue
             }
-            let words = nameKey(s.name)
+            let words = keys[k]
             if s.kind == .person && words.count == 1 {
                 single.append(k)
                 continue
@@ -33,11 +34,10 @@ public enum SpeakerMerger {
         var singleClusters: [String: Int] = [:]
         for k in single {
             let s = all[k]
-            let w = nameKey(s.name).first ?? ""
+            let w = keys[k].first ?? ""
             let fits = clusters.indices.filter { c in
-                let head = all[clusters[c][0]]
-                guard head.kind == .person else { return false }
-                let ws = nameKey(head.name)
+                guard all[clusters[c][0]].kind == .person else { return false }
+                let ws = keys[clusters[c][0]]
                 return ws.first == w || ws.last == w
             }
             var chosen: Int? = fits.count == 1 ? fits[0] : nil
@@ -86,7 +86,8 @@ public enum SpeakerMerger {
         var usedIDs = Set<String>()
         for c in clusters.sorted(by: { $0[0] < $1[0] }) {
             let members = c.map { all[$0] }
-            guard let canonical = members.max(by: { nameKey($0.name).count < nameKey($1.name).count }) else { continue }
+            guard let top = c.max(by: { keys[$0].count < keys[$1].count }) else { continue }
+            let canonical = all[top]
             var roleCounts: [String: Int] = [:]
             var roleOrder: [String] = []
             var aliases: [String] = []

@@ -116,7 +116,14 @@ public struct Tokenizer: Sendable {
             while i < n {
                 let d = s[i]
                 if Self.isLetterOrDigit(d) {
-                    if d.properties.isLowercase { lower = true } else if Self.isUpper(d) { letters += 1 }
+                    let v = d.value
+                    if v < 128 {
+                        if v >= 97 && v <= 122 { lower = true } else if v >= 65 && v <= 90 { letters += 1 }
+                    } else if d.properties.isLowercase {
+                        lower = true
+                    } else if d.properties.isUppercase {
+                        letters += 1
+                    }
                     h = TokenHash.combine(h, d)
                     i += 1
                     end = i
