@@ -72,6 +72,10 @@ struct AgendaEnumeration {
     /// A list of parallel infinitives: "pledged to establish A, to build B, to work toward C, and to recover D".
     private func infinitives(in sentence: Int) -> [String]? {
         let r = p.sentences[sentence]
+        // At least two "to" before any string is built.
+        let a = p.token(atOrAfter: r.lowerBound)
+        let b = p.token(atOrAfter: r.upperBound)
+        guard (a..<b).filter({ p.tokens[$0].isWord && p.tokens[$0].hash == lex.wordTo }).count >= 2 else { return nil }
         // A comma before a closing mark separates too: "…Peninsula,” and to recover".
         let text = p.text(r).replacingOccurrences(of: ",” ", with: "”, ").replacingOccurrences(of: ",\" ", with: "\", ")
         guard let first = text.range(of: " to ") else { return nil }

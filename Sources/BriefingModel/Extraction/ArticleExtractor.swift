@@ -205,7 +205,7 @@ public struct ArticleExtractor: Sendable {
                 }
             }
             // "Ortagus, in a written statement": the person before the comma wrote it.
-            if m.first >= 2, p.tokens[m.first - 1].hash == lex.hash("in"), !p.tokens[m.first - 2].isWord,
+            if m.first >= 2, p.tokens[m.first - 1].hash == lex.wordIn, !p.tokens[m.first - 2].isWord,
                 p.tokens[m.first - 2].mark == ",", let w = ms.last(where: { $0.end == m.first - 2 }), let a = agent(w)
             {
                 resolver.setAuthors(d, a)
@@ -221,7 +221,7 @@ public struct ArticleExtractor: Sendable {
             if v >= m.end {
                 agents = ms.filter { $0.first >= m.end && $0.end <= v }.compactMap(agent)
                 if v + 1 < p.tokens.count, p.tokens[v + 1].isWord,
-                    p.tokens[v + 1].hash == lex.hash("with") || p.tokens[v + 1].hash == lex.hash("by")
+                    p.tokens[v + 1].hash == lex.wordWith || p.tokens[v + 1].hash == lex.wordBy
                 {
                     var next = v + 2
                     for x in ms where x.first >= next && x.first <= next + 1 && x.sentence == m.sentence {
@@ -232,7 +232,7 @@ public struct ArticleExtractor: Sendable {
                 }
             } else if let s = ms.last(where: { $0.end <= v && $0.end >= v - 2 }), let a = agent(s) {
                 agents = [a]
-                if s.first >= 2, p.tokens[s.first - 1].hash == lex.hash("and"),
+                if s.first >= 2, p.tokens[s.first - 1].hash == lex.wordAnd,
                     let before = ms.last(where: { $0.end == s.first - 1 }), let b = agent(before)
                 {
                     agents = [b, a]

@@ -107,7 +107,7 @@ struct Attribution {
     func partner(of m: Int) -> Int? {
         let x = mentions[m]
         guard x.kind != .pronoun, x.first >= 2, p.tokens[x.first - 1].isWord,
-            p.tokens[x.first - 1].hash == lex.hash("and")
+            p.tokens[x.first - 1].hash == lex.wordAnd
         else { return nil }
         guard let k = mentions.indices.last(where: { mentions[$0].end == x.first - 1 }) else { return nil }
         let y = mentions[k]
@@ -262,7 +262,7 @@ struct Attribution {
             return false
         }
         let before = p.tokens[o - 1]
-        guard before.isWord, lex.possessiveDeterminers.contains(before.hash) || before.hash == lex.hash("the") else {
+        guard before.isWord, lex.possessiveDeterminers.contains(before.hash) || before.hash == lex.wordThe else {
             return false
         }
         let n = p.token(atOrAfter: c + 1)

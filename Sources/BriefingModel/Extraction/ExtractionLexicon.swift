@@ -304,6 +304,21 @@ public struct ExtractionLexicon: Sendable {
 
     func hash(_ word: String) -> UInt64 { TokenHash.hash(word) }
 
+    // Hashes of closed-class words the rules test often (computed once, not per token).
+    let wordA = TokenHash.hash("a")
+    let wordAn = TokenHash.hash("an")
+    let wordAnd = TokenHash.hash("and")
+    let wordBoth = TokenHash.hash("both")
+    let wordBy = TokenHash.hash("by")
+    let wordFor = TokenHash.hash("for")
+    let wordIn = TokenHash.hash("in")
+    let wordOf = TokenHash.hash("of")
+    let wordThe = TokenHash.hash("the")
+    let wordThis = TokenHash.hash("this")
+    let wordTwo = TokenHash.hash("two")
+    let wordWith = TokenHash.hash("with")
+    let wordTo = TokenHash.hash("to")
+
     /// A reporting cue at token `i` of `p`: never a capitalized word inside a sentence ("United States").
     func cue(_ p: ParagraphText, at i: Int, limit: Int? = nil) -> (value: Int, count: Int)? {
         let t = p.tokens[i]

@@ -138,7 +138,7 @@ struct MentionScanner {
             }
             // "the two leaders", "both men": a pair.
             if let g = lex.groupNouns.match(toks, at: i), allWords(i, i + g.count), i > 0, isWord(i - 1),
-                toks[i - 1].hash == lex.hash("two") || toks[i - 1].hash == lex.hash("both")
+                toks[i - 1].hash == lex.wordTwo || toks[i - 1].hash == lex.wordBoth
             {
                 let first = i >= 2 && isWord(i - 2) && lex.determiners.contains(toks[i - 2].hash) ? i - 2 : i - 1
                 out.append(make(.pair, first, i + g.count, name: p.text(tokens: first, i + g.count)))
@@ -230,8 +230,8 @@ struct MentionScanner {
     func documentOrReference(at i: Int) -> (Int, MentionKind, Int)? {
         let toks = p.tokens
         let h = toks[i].hash
-        let definite = h == lex.hash("the") || h == lex.hash("this")
-        guard isWord(i), definite || h == lex.hash("a") || h == lex.hash("an"), !toks[i].isPossessive else {
+        let definite = h == lex.wordThe || h == lex.wordThis
+        guard isWord(i), definite || h == lex.wordA || h == lex.wordAn, !toks[i].isPossessive else {
             return nil
         }
         var k = i + 1
@@ -294,7 +294,7 @@ struct MentionScanner {
         var name = p.text(tokens: s, lastHead + 1)
         if s == i, i > 0, let c = countryPossessive(endingBefore: i) {
             name = lex.countryCanonical[c] + "'s " + name
-        } else if lastHead + 2 < p.tokens.count, isWord(lastHead + 1), p.tokens[lastHead + 1].hash == lex.hash("in"),
+        } else if lastHead + 2 < p.tokens.count, isWord(lastHead + 1), p.tokens[lastHead + 1].hash == lex.wordIn,
             let c = country(at: lastHead + 2), !c.adjective
         {
             // "the Foreign Ministry in Pyongyang"
@@ -305,7 +305,7 @@ struct MentionScanner {
 
     private func isConnector(_ e: Int) -> Bool {
         let h = p.tokens[e].hash
-        return (h == lex.hash("of") || h == lex.hash("for") || h == lex.hash("and")) && e + 1 < p.tokens.count
+        return (h == lex.wordOf || h == lex.wordFor || h == lex.wordAnd) && e + 1 < p.tokens.count
             && isWord(e + 1) && p.tokens[e + 1].isCapitalized
     }
 

@@ -12,6 +12,11 @@ public enum TermReconciler {
         termTexts.remove("")
         var kept: [Quote] = []
         for q in quotes {
+            // Only short spans can be terms: count words cheaply before building the key.
+            guard q.end - q.start <= 60 else {
+                kept.append(q)
+                continue
+            }
             let k = key(q.text)
             if k.split(separator: " ").count <= 4, labels.contains(k) || (q.speaker == nil && termTexts.contains(k)) {
                 terms.append(Term(article: q.article, paragraph: q.paragraph, start: q.start, end: q.end, text: q.text))
