@@ -47,6 +47,9 @@ struct PhraseMatcher: Sendable {
     }
 
     var isEmpty: Bool { byFirst.isEmpty }
+
+    /// Hashes of the first words of all phrases.
+    var firstWords: Set<UInt64> { Set(byFirst.keys) }
 }
 
 /// The gender a title or pronoun implies.
@@ -296,6 +299,18 @@ public struct ExtractionLexicon: Sendable {
         var names: [UInt64: Gender] = [:]
         for row in lexicon.table("first_names").rows { names[TokenHash.hash(row.entry)] = gender(row[1]) }
         firstNames = names
+        var starts = Set<UInt64>()
+        for m in [titles, groupNouns, documentNouns, documentParts, organizations, countryNames, countryAdjectives] {
+            starts.formUnion(m.firstWords)
+        }
+        starts.formUnion(modifiers)
+        starts.formUnion(pronouns.keys)
+        starts.formUnion(pluralPronouns)
+        starts.formUnion(thingPronouns)
+        starts.formUnion(organizationHeads)
+        starts.formUnion(possessiveDeterminers)
+        starts.formUnion(["the", "this", "that", "these", "those", "a", "an", "two", "both"].map { TokenHash.hash($0) })
+        mentionStarts = starts
         nameParticles = Set(
             ["bin", "bint", "al", "de", "del", "della", "van", "von", "der", "da", "le", "la", "du"].map {
                 TokenHash.hash($0)
@@ -303,6 +318,9 @@ public struct ExtractionLexicon: Sendable {
     }
 
     func hash(_ word: String) -> UInt64 { TokenHash.hash(word) }
+
+    /// Lowercase words that may start a mention; any other lowercase word is skipped at once by the scanner.
+    let mentionStarts: Set<UInt64>
 
     // Hashes of closed-class words the rules test often (computed once, not per token).
     let wordA = TokenHash.hash("a")

@@ -36,8 +36,13 @@ struct MentionScanner {
                 i += 1
                 continue
             }
-            let sentenceStart = i == 0 || p.tokenSentence[i - 1] != p.tokenSentence[i]
             let h = toks[i].hash
+            // Most words are lowercase and start nothing.
+            if !toks[i].isCapitalized, !lex.mentionStarts.contains(h) {
+                i += 1
+                continue
+            }
+            let sentenceStart = i == 0 || p.tokenSentence[i - 1] != p.tokenSentence[i]
             // Pronouns ("its leader" is a role).
             let possessiveRole = lex.possessiveDeterminers.contains(h) && rolePhrase(at: i) != nil
             if !possessiveRole, !toks[i].isCapitalized || sentenceStart || i == 0 || !toks[i - 1].isWord {
