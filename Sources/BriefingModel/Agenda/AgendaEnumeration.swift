@@ -20,7 +20,8 @@ struct AgendaEnumeration {
                 !lex.determiners.contains(toks[j].hash)
             {
                 j += 1
-                if p.text(tokens: j - 1, j).hasSuffix("s") {
+                let last = p.scalars[toks[j - 1].end - 1]
+                if last == "s" || last == "S" {
                     plural = true
                     break
                 }

@@ -33,7 +33,12 @@ struct EntityResolver {
     let lex: ExtractionLexicon
     private(set) var entities: [ArticleEntity] = []
     private var history: [(entity: Int, paragraph: Int, sentence: Int, subject: Bool, possessive: Bool)] = []
-    private var byKey: [String: Int] = [:]
+    private var byKey: [UInt64: Int] = [:]
+
+    /// A key of `byKey`: a tag ("person", "pair", …) mixed with a value (a name hash, ids).
+    static func key(_ tag: String, _ value: UInt64) -> UInt64 {
+        (TokenHash.hash(tag) ^ (value &* 0x9E37_79B9_7F4A_7C15)) &* 0x100_0000_01b3
+    }
 
     init(lex: ExtractionLexicon) {
         self.lex = lex
@@ -73,15 +78,11 @@ struct EntityResolver {
     }
 
     private mutating func keyed(_ m: NameMention, _ kind: SpeakerKind) -> Int {
-        let key = "\(kind.rawValue):\(Self.fold(m.name))"
+        let key = Self.key(kind.rawValue, TokenHash.hash(m.name))
         if let e = byKey[key] { return e }
         entities.append(ArticleEntity(name: m.name, kind: kind))
         byKey[key] = entities.count - 1
         return entities.count - 1
-    }
-
-    static func fold(_ s: String) -> String {
-        s.lowercased().replacingOccurrences(of: "’", with: "'")
     }
 
     private mutating func person(_ m: NameMention) -> Int {
@@ -158,7 +159,7 @@ struct EntityResolver {
         }
         // "the president" with no holder named: a stand-in the corpus-wide merge may resolve by role.
         guard t.lowercased() == "the" else { return nil }
-        let key = "role:" + Self.fold(m.name)
+        let key = Self.key("role", TokenHash.hash(m.name))
         if let e = byKey[key] { return e }
         var x = ArticleEntity(name: m.name, kind: .person)
         x.titles = Set(m.titles)
@@ -181,7 +182,7 @@ struct EntityResolver {
     /// A group entity for two speakers named together ("Moon and Kim announced"), one per pair whatever the order.
     /// `explicit`: the text names them in this order ("Moon and Kim"), which then names the pair.
     mutating func joint(_ a: Int, _ b: Int, paragraph: Int, explicit: Bool = true) -> Int {
-        let key = "pair:\(min(a, b)):\(max(a, b))"
+        let key = Self.key("pair", UInt64(min(a, b)) << 32 | UInt64(max(a, b)))
         if let e = byKey[key] {
             if explicit, !entities[e].explicitOrder {
                 entities[e].name = entities[a].name + " and " + entities[b].name
@@ -208,13 +209,13 @@ struct EntityResolver {
 
     /// Another head noun for document `d`: 'a document, titled the “… Declaration”' makes "the declaration" `d`.
     mutating func alias(document d: Int, head: UInt64) {
-        let key = "document:\(head)"
+        let key = Self.key("document", head)
         if byKey[key] == nil { byKey[key] = d }
     }
 
     /// A document, one per head noun in an article ("the joint statement", later "the statement").
     private mutating func document(_ m: NameMention) -> Int {
-        let key = "document:\(m.head)"
+        let key = Self.key("document", m.head)
         if let e = byKey[key] { return e }
         var x = ArticleEntity(name: m.name, kind: .organization)
         x.isDocument = true
