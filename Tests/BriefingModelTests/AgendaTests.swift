@@ -81,7 +81,8 @@ import Testing
 
     @Test func stemHashesAgreeWithWordsAndStems() {
         for text in ["Denuclearization, U.S.-DPRK relations; POW/MIA remains — Café déjà-vu!", "repatriated 55 boxes"] {
-            #expect(AgendaText.stemHashes(text) == AgendaText.words(text).map(AgendaText.stem).map { TokenHash.hash($0) })
+            #expect(
+                AgendaText.stemHashes(text) == AgendaText.words(text).map(AgendaText.stem).map { TokenHash.hash($0) })
         }
     }
 

@@ -21,7 +21,8 @@ public enum AgendaBuilder {
                 }
                 continue
             }
-            if let d = declared.indices.first(where: { !declaredUsed.contains($0) && declaredSignatures[$0].same(fs) }) {
+            if let d = declared.indices.first(where: { !declaredUsed.contains($0) && declaredSignatures[$0].same(fs) })
+            {
                 declaredUsed.insert(d)
                 agendas.append(unify(declared: declared[d], found: f))
             } else {
@@ -150,7 +151,9 @@ struct ItemMatcher {
 
     init(item: AgendaItem, df: [UInt64: Int], rareLimit: Int) {
         phrases = item.keywords.map(AgendaText.stemHashes).filter { !$0.isEmpty }
-        words = Set(AgendaBuilder.contentStems(item.text).map { TokenHash.hash($0) }).filter { (df[$0] ?? 0) <= rareLimit }
+        words = Set(AgendaBuilder.contentStems(item.text).map { TokenHash.hash($0) }).filter {
+            (df[$0] ?? 0) <= rareLimit
+        }
     }
 
     func matches(_ stems: [UInt64]) -> Bool {

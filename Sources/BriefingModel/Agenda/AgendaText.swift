@@ -58,7 +58,8 @@ enum AgendaText {
 
     static let suffixRules: [([Unicode.Scalar], [Unicode.Scalar])] = [
         ("izations", ""), ("ization", ""), ("isations", ""), ("isation", ""), ("izing", ""), ("ized", ""), ("izes", ""),
-        ("ize", ""), ("ations", ""), ("ation", ""), ("ating", ""), ("ated", ""), ("ates", ""), ("ate", ""), ("ies", "y"),
+        ("ize", ""), ("ations", ""), ("ation", ""), ("ating", ""), ("ated", ""), ("ates", ""), ("ate", ""),
+        ("ies", "y"),
         ("ing", ""), ("ed", ""), ("es", ""), ("s", ""),
     ].map { (Array($0.0.unicodeScalars), Array($0.1.unicodeScalars)) }
 
@@ -72,7 +73,8 @@ enum AgendaText {
             guard !buf.isEmpty else { return }
             var end = buf.count
             var tail: [Unicode.Scalar] = []
-            for (suffix, repl) in suffixRules where end - suffix.count >= 4 && buf[(end - suffix.count)...].elementsEqual(suffix) {
+            for (suffix, repl) in suffixRules
+            where end - suffix.count >= 4 && buf[(end - suffix.count)...].elementsEqual(suffix) {
                 end -= suffix.count
                 tail = repl
                 break

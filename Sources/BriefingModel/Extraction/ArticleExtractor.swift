@@ -197,10 +197,14 @@ public struct ArticleExtractor: Sendable {
             // 'a document, titled the “Pyongyang Joint Declaration …”': "the declaration" is the same document.
             var t = m.end
             while t < min(p.tokens.count, m.end + 4), !p.tokens[t].inQuote { t += 1 }
-            if t < p.tokens.count, p.tokens[t].inQuote, (m.end..<t).contains(where: { lex.termCues.match(p.tokens, at: $0) != nil }) {
+            if t < p.tokens.count, p.tokens[t].inQuote,
+                (m.end..<t).contains(where: { lex.termCues.match(p.tokens, at: $0) != nil })
+            {
                 var k = t
                 while k < p.tokens.count, p.tokens[k].inQuote {
-                    if let n = lex.documentNouns.match(p.tokens, at: k) { resolver.alias(document: d, head: p.tokens[k + n.count - 1].hash) }
+                    if let n = lex.documentNouns.match(p.tokens, at: k) {
+                        resolver.alias(document: d, head: p.tokens[k + n.count - 1].hash)
+                    }
                     k += 1
                 }
             }

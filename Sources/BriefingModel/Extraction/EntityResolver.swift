@@ -59,7 +59,9 @@ struct EntityResolver {
         case .country: e = keyed(m, .country)
         case .document: e = document(m)
         case .documentPart:
-            e = entities.indices.filter { entities[$0].isDocument }.max { entities[$0].lastSeen < entities[$1].lastSeen }
+            e = entities.indices.filter { entities[$0].isDocument }.max {
+                entities[$0].lastSeen < entities[$1].lastSeen
+            }
         case .pair: e = pair()
         case .organizationReference: e = organizationReference(m)
         }
@@ -153,7 +155,8 @@ struct EntityResolver {
         // "the spokesman" with no spokesman named speaks for the organization just named.
         if m.speaksForOrganization {
             let recent = history.filter {
-                entities[$0.entity].kind == .organization && !entities[$0.entity].isDocument && m.paragraph - $0.paragraph <= 1
+                entities[$0.entity].kind == .organization && !entities[$0.entity].isDocument
+                    && m.paragraph - $0.paragraph <= 1
             }
             if let h = recent.last(where: \.subject) ?? recent.last { return h.entity }
         }

@@ -309,7 +309,8 @@ public struct ExtractionLexicon: Sendable {
         starts.formUnion(thingPronouns)
         starts.formUnion(organizationHeads)
         starts.formUnion(possessiveDeterminers)
-        starts.formUnion(["the", "this", "that", "these", "those", "a", "an", "two", "both"].map { TokenHash.hash($0) })
+        starts.formUnion(
+            ["the", "this", "that", "these", "those", "a", "an", "two", "both"].map { TokenHash.hash($0) })
         mentionStarts = starts
         nameParticles = Set(
             ["bin", "bint", "al", "de", "del", "della", "van", "von", "der", "da", "le", "la", "du"].map {
