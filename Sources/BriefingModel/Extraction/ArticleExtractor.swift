@@ -208,6 +208,15 @@ public struct ArticleExtractor: Sendable {
                     k += 1
                 }
             }
+            // "a statement from the Treasury Department", "a statement by Choe Son Hui".
+            if m.end + 1 < p.tokens.count, p.tokens[m.end].isWord,
+                p.tokens[m.end].hash == lex.wordFrom || p.tokens[m.end].hash == lex.wordBy,
+                let w = ms.first(where: { $0.first >= m.end + 1 && $0.first <= m.end + 2 }), let a = w.entity,
+                resolver.entities[a].kind != .country, !resolver.entities[a].isDocument
+            {
+                resolver.setAuthors(d, a)
+                continue
+            }
             // "Ortagus, in a written statement": the person before the comma wrote it.
             if m.first >= 2, p.tokens[m.first - 1].hash == lex.wordIn, !p.tokens[m.first - 2].isWord,
                 p.tokens[m.first - 2].mark == ",", let w = ms.last(where: { $0.end == m.first - 2 }), let a = agent(w)

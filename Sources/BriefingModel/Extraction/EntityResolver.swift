@@ -141,8 +141,15 @@ struct EntityResolver {
 
     private mutating func roleOnly(_ m: NameMention) -> Int? {
         guard !m.titles.isEmpty else { return nil }
-        // "a senior official" is someone new, never an earlier person.
-        guard let t = m.name.split(separator: " ").first, !["a", "an"].contains(t.lowercased()) else { return nil }
+        let d = m.determiner
+        if d == lex.wordA || d == lex.wordAn || d == lex.wordOne {
+            // "one Republican aide said": someone new, never an earlier person; the stand-in is who speaks.
+            var x = ArticleEntity(name: m.name, kind: .person)
+            x.titles = Set(m.titles)
+            x.gender = m.gender
+            entities.append(x)
+            return entities.count - 1
+        }
         let cands = entities.indices.filter {
             entities[$0].kind == .person && !entities[$0].titles.isDisjoint(with: m.titles)
         }
@@ -161,13 +168,13 @@ struct EntityResolver {
             if let h = recent.last(where: \.subject) ?? recent.last { return h.entity }
         }
         // "the president" with no holder named: a stand-in the corpus-wide merge may resolve by role.
-        guard t.lowercased() == "the" else { return nil }
+        guard d == lex.wordThe else { return nil }
         let key = Self.key("role", TokenHash.hash(m.name))
         if let e = byKey[key] { return e }
-        var x = ArticleEntity(name: m.name, kind: .person)
+        var x = ArticleEntity(name: "the " + m.name, kind: .person)
         x.titles = Set(m.titles)
         x.gender = m.gender
-        x.role = String(m.name.dropFirst(4))
+        x.role = m.name
         entities.append(x)
         byKey[key] = entities.count - 1
         return entities.count - 1

@@ -310,7 +310,7 @@ public struct ExtractionLexicon: Sendable {
         starts.formUnion(organizationHeads)
         starts.formUnion(possessiveDeterminers)
         starts.formUnion(
-            ["the", "this", "that", "these", "those", "a", "an", "two", "both"].map { TokenHash.hash($0) })
+            ["the", "this", "that", "these", "those", "a", "an", "two", "both", "one"].map { TokenHash.hash($0) })
         mentionStarts = starts
         nameParticles = Set(
             ["bin", "bint", "al", "de", "del", "della", "van", "von", "der", "da", "le", "la", "du"].map {
@@ -333,6 +333,8 @@ public struct ExtractionLexicon: Sendable {
     let wordIn = TokenHash.hash("in")
     let wordOf = TokenHash.hash("of")
     let wordThe = TokenHash.hash("the")
+    let wordOne = TokenHash.hash("one")
+    let wordFrom = TokenHash.hash("from")
     let wordThis = TokenHash.hash("this")
     let wordTwo = TokenHash.hash("two")
     let wordWith = TokenHash.hash("with")

@@ -83,8 +83,28 @@ struct MentionScanner {
                     if !r.honorificOnly { m.role = p.text(tokens: r.textFirst, r.end).trimmingTrailingComma }
                     m.isPossessive = toks[nameEnd - 1].isPossessive
                     i = nameEnd
-                    if comma, isMark(i, ",") { i += 1 }
+                    if comma, isMark(i, ",") {
+                        i += 1
+                    } else if !comma, !m.isPossessive {
+                        i = apposition(after: nameEnd, &m)
+                    }
                     out.append(m)
+                    continue
+                }
+                if (r.hasDeterminer || r.hasPossessiveQualifier) && !r.honorificOnly,
+                    let (comma, nameStart, nameEnd) = appositiveName(after: r.end)
+                {
+                    // "The U.S. special representative for North Korea, Stephen Biegun," / "the head of its
+                    // delegation, ambassador-at-large Kim Myong Gil,".
+                    var m = make(.person, r.first, nameEnd, name: p.text(tokens: nameStart, nameEnd))
+                    m.nameFirst = nameStart
+                    m.nameHashes = (nameStart..<nameEnd).map { toks[$0].hash }
+                    m.titles = r.titles
+                    m.gender = r.gender != .unknown ? r.gender : firstNameGender(m.nameHashes)
+                    m.role = p.text(tokens: r.textFirst, comma)
+                    m.isPossessive = toks[nameEnd - 1].isPossessive
+                    out.append(m)
+                    i = isMark(nameEnd, ",") ? nameEnd + 1 : nameEnd
                     continue
                 }
                 if (r.hasDeterminer || r.hasPossessiveQualifier) && !r.honorificOnly {
@@ -92,6 +112,7 @@ struct MentionScanner {
                     m.titles = r.titles
                     m.gender = r.gender
                     m.speaksForOrganization = r.speaksForOrganization
+                    if r.hasDeterminer { m.determiner = toks[r.first].hash }
                     m.role = m.name
                     m.isPossessive = toks[r.end - 1].isPossessive
                     out.append(m)
@@ -151,7 +172,7 @@ struct MentionScanner {
                 continue
             }
             // A bare group noun ("officials said").
-            if !toks[i].isCapitalized || sentenceStart, let g = lex.groupNouns.match(toks, at: i),
+            if let g = lex.groupNouns.match(toks, at: i),
                 allWords(i, i + g.count)
             {
                 out.append(make(.group, i, i + g.count, name: p.text(tokens: i, i + g.count)))
@@ -164,24 +185,7 @@ struct MentionScanner {
                 m.nameHashes = (i..<end).map { toks[$0].hash }
                 m.gender = firstNameGender(m.nameHashes)
                 m.isPossessive = toks[end - 1].isPossessive
-                // An apposition after the name: ", a vice chairman of …," or ", the State Department's envoy,".
-                var next = end
-                if !m.isPossessive, isMark(end, ","), let r = rolePhrase(at: end + 1),
-                    r.hasDeterminer || r.hasPossessiveQualifier,
-                    !r.honorificOnly
-                {
-                    var stop = r.end
-                    while stop < toks.count, !isMark(stop, ","), !isMark(stop, ";"),
-                        toks[stop].isWord || isMark(stop, "-"),
-                        !toks[stop].inQuote, p.tokenSentence[stop] == p.tokenSentence[end]
-                    {
-                        stop += 1
-                    }
-                    m.role = p.text(tokens: r.textFirst, stop)
-                    m.titles = r.titles
-                    if m.gender == .unknown { m.gender = r.gender }
-                    next = isMark(stop, ",") ? stop + 1 : stop
-                }
+                let next = m.isPossessive ? end : apposition(after: end, &m)
                 out.append(m)
                 i = next
                 continue
@@ -196,6 +200,58 @@ struct MentionScanner {
         NameMention(
             kind: kind, paragraph: p.index, first: a, end: b, nameFirst: a, nameEnd: b, sentence: p.tokenSentence[a],
             scalarStart: p.tokens[a].start, name: name)
+    }
+
+    /// After a role: an optional complement ("for North Korea", "of its delegation"), a comma, at most two
+    /// lowercase words ("ambassador-at-large"), then a name of two words or more: (comma, name start, name end).
+    private func appositiveName(after e: Int) -> (Int, Int, Int)? {
+        let toks = p.tokens
+        var k = e
+        if isWord(k), lex.prepositions.contains(toks[k].hash) {
+            let limit = k + 6
+            while k < limit, isWord(k), !toks[k].isPossessive || k == e { k += 1 }
+        }
+        guard isMark(k, ",") else { return nil }
+        let comma = k
+        var n = k + 1
+        while n < comma + 3, isWord(n), !toks[n].isCapitalized, !lex.determiners.contains(toks[n].hash) { n += 1 }
+        guard let end = name(at: n, allowSingle: false), end - n >= 2 else { return nil }
+        return (comma, n, end)
+    }
+
+    /// An apposition after a name: ", a vice chairman of …," or ", the State Department's envoy," gives the role;
+    /// any other ", a California Democrat," is skipped. Returns where scanning goes on.
+    private func apposition(after end: Int, _ m: inout NameMention) -> Int {
+        let toks = p.tokens
+        var next = end
+        if isMark(end, ","), let r = rolePhrase(at: end + 1), r.hasDeterminer || r.hasPossessiveQualifier,
+            !r.honorificOnly
+        {
+            var stop = r.end
+            while stop < toks.count, !isMark(stop, ","), !isMark(stop, ";"), toks[stop].isWord || isMark(stop, "-"),
+                !toks[stop].inQuote, p.tokenSentence[stop] == p.tokenSentence[end]
+            {
+                stop += 1
+            }
+            if m.role == nil || m.titles.isEmpty { m.role = p.text(tokens: r.textFirst, stop) }
+            m.titles += r.titles
+            if m.gender == .unknown { m.gender = r.gender }
+            next = isMark(stop, ",") ? stop + 1 : stop
+        } else if isMark(end, ","), isWord(end + 1), !toks[end + 1].inQuote,
+            lex.determiners.contains(toks[end + 1].hash)
+        {
+            var stop = end + 2
+            while stop < min(toks.count, end + 14), toks[stop].isWord || isMark(stop, "-"), !toks[stop].inQuote,
+                p.tokenSentence[stop] == p.tokenSentence[end]
+            {
+                stop += 1
+            }
+            if isMark(stop, ","), stop > end + 2 {
+                if m.role == nil { m.role = p.text(tokens: end + 2, stop) }
+                next = stop + 1
+            }
+        }
+        return next
     }
 
     private func firstNameGender(_ hs: [UInt64]) -> Gender {
@@ -331,7 +387,9 @@ struct MentionScanner {
         var r = RolePhrase(
             first: i, end: i, textFirst: i, titles: [], gender: .unknown, honorificOnly: true, hasDeterminer: false,
             hasPossessiveQualifier: false, hasQualifier: false, capitalizedTitle: false)
-        if isWord(j), lex.determiners.contains(toks[j].hash) || lex.possessiveDeterminers.contains(toks[j].hash),
+        if isWord(j),
+            lex.determiners.contains(toks[j].hash) || lex.possessiveDeterminers.contains(toks[j].hash)
+                || toks[j].hash == lex.wordOne,
             !toks[j].isPossessive
         {
             r.hasDeterminer = true
@@ -360,7 +418,7 @@ struct MentionScanner {
             }
             q += 1
         }
-        // Capitalized words right before a lowercase title qualify it ("Trade envoy", "Finance minister").
+        // Capitalized words right before a title qualify it ("Trade envoy", "Senate Majority Leader").
         if !r.hasPossessiveQualifier {
             var c = j
             while c < j + 2, isWord(c), toks[c].isCapitalized, !toks[c].isPossessive,
@@ -368,7 +426,7 @@ struct MentionScanner {
             {
                 c += 1
             }
-            if c > j, isWord(c), !toks[c].isCapitalized, let t = lex.titles.match(toks, at: c),
+            if c > j, isWord(c), let t = lex.titles.match(toks, at: c),
                 allWords(c, c + t.count),
                 lex.titleInfo[t.value].kind != .honorific
             {

@@ -44,6 +44,8 @@ struct NameMention: Sendable {
     /// Hashes of the title words of the role ("spokeswoman"), to resolve a role alone.
     var titles: [UInt64] = []
     var gender: Gender = .unknown
+    /// The determiner before a role alone: "the", "a", "one", "its"…; nil when none.
+    var determiner: UInt64? = nil
     /// The role speaks for an organization ("the spokesman").
     var speaksForOrganization = false
     /// Hashes of the name words.
