@@ -76,6 +76,39 @@ import Testing
             name: "colon at the end of the paragraph before",
             paragraphs: ["Laura Chen wrote:", "“The offer stands. It will not stand forever.”"],
             expected: [("The offer stands. It will not stand forever.", "Laura Chen", "wrote")]),
+        Case(
+            name: "apposition between name and verb",
+            paragraphs: ["Rep. Laura Chen, a California Democrat, told reporters the plan was “dead on arrival.”"],
+            expected: [("dead on arrival.", "Laura Chen", "told")]),
+        Case(
+            name: "anonymous source is its own speaker",
+            paragraphs: ["“It is a mess,” one Republican aide said, speaking on condition of anonymity."],
+            expected: [("It is a mess,", "Republican aide", "said")]),
+        Case(
+            name: "a statement from an organization",
+            paragraphs: ["According to a statement from the Treasury Department, the measures “take effect today.”"],
+            expected: [("take effect today.", "Treasury Department", "According to")]),
+        Case(
+            name: "the spokesman speaks for the organization named",
+            paragraphs: ["On Sunday the Foreign Ministry issued a statement. The spokesman said talks were “sickening.”"],
+            expected: [("sickening.", "Foreign Ministry", "said")]),
+        Case(
+            name: "role with a complement before the appositive name",
+            paragraphs: [
+                "The special representative for trade, Alan Brooks, spoke first. He said the deal was “close.”"
+            ],
+            expected: [("close.", "Alan Brooks", "said")]),
+        Case(
+            name: "the two leaders: the two people named last, the latest first",
+            paragraphs: ["Alan Brooks met Laura Chen.", "The two leaders said the meeting was “a fine start.”"],
+            expected: [("a fine start.", "Laura Chen and Alan Brooks", "said")]),
+        Case(
+            name: "the words of a document go to its signers",
+            paragraphs: [
+                "Alan Brooks and Laura Chen signed a joint statement on Friday.",
+                "The statement says both sides will “work toward lasting peace in the region.”",
+            ],
+            expected: [("work toward lasting peace in the region.", "Alan Brooks and Laura Chen", "says")]),
     ]
 
     @Test(arguments: cases)
