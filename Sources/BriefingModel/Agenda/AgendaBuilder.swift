@@ -118,27 +118,67 @@ public enum AgendaBuilder {
             paragraphStems.append(perArticle)
         }
         let rareLimit = max(1, total / 10)
-        let matchers = agendas.map { $0.items.map { ItemMatcher(item: $0, df: df, rareLimit: rareLimit) } }
+        var owners: [(agenda: Int, item: Int)] = []
+        var matchers: [ItemMatcher] = []
+        for (g, a) in agendas.enumerated() {
+            for (k, item) in a.items.enumerated() {
+                owners.append((g, k))
+                matchers.append(ItemMatcher(item: item, df: df, rareLimit: rareLimit))
+            }
+        }
+        let tagger = AgendaTagger(matchers)
         for (ai, article) in articles.enumerated() {
             for (pi, stems) in paragraphStems[ai].enumerated() {
-                for (g, ms) in matchers.enumerated() {
-                    for (k, m) in ms.enumerated() where m.matches(stems) {
-                        agendas[g].items[k].passages.append(Mention(article: article.id, paragraph: pi))
-                    }
+                for m in tagger.items(stems) {
+                    agendas[owners[m].agenda].items[owners[m].item].passages.append(Mention(article: article.id, paragraph: pi))
                 }
             }
         }
         for q in quotes.indices {
-            let stems = AgendaText.stemHashes(quotes[q].text)
-            var pillars: [String] = []
-            for (g, ms) in matchers.enumerated() {
-                for (k, m) in ms.enumerated() where m.matches(stems) {
-                    let id = agendas[g].items[k].id
-                    if !pillars.contains(id) { pillars.append(id) }
+            quotes[q].pillars = tagger.items(AgendaText.stemHashes(quotes[q].text)).map {
+                agendas[owners[$0].agenda].items[owners[$0].item].id
+            }
+        }
+    }
+}
+
+/// All item matchers at once, indexed by stem: one pass over a passage finds every item it touches.
+struct AgendaTagger {
+    private var phrasesByFirst: [UInt64: [(item: Int, phrase: [UInt64])]] = [:]
+    private var itemsByWord: [UInt64: [Int]] = [:]
+    private var needed: [Int] = []
+
+    init(_ matchers: [ItemMatcher]) {
+        for (i, m) in matchers.enumerated() {
+            for ph in m.phrases { if let f = ph.first { phrasesByFirst[f, default: []].append((i, ph)) } }
+            for w in m.words { itemsByWord[w, default: []].append(i) }
+            needed.append(min(2, m.words.count))
+        }
+    }
+
+    /// Indices of the items `stems` touches, in order.
+    func items(_ stems: [UInt64]) -> [Int] {
+        var hit = Set<Int>()
+        var weak: [Int: Set<UInt64>] = [:]
+        for (i, s) in stems.enumerated() {
+            if let cands = phrasesByFirst[s] {
+                for c in cands where !hit.contains(c.item) && i + c.phrase.count <= stems.count {
+                    var ok = true
+                    for k in 1..<max(1, c.phrase.count) where stems[i + k] != c.phrase[k] {
+                        ok = false
+                        break
+                    }
+                    if ok { hit.insert(c.item) }
                 }
             }
-            quotes[q].pillars = pillars
+            if let items = itemsByWord[s] {
+                for item in items where !hit.contains(item) {
+                    weak[item, default: []].insert(s)
+                    if (weak[item]?.count ?? 0) >= needed[item] { hit.insert(item) }
+                }
+            }
         }
+        return hit.sorted()
     }
 }
 

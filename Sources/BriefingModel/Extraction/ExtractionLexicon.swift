@@ -1,55 +1,73 @@
-/// A phrase of the lexicon as a sequence of token hashes, with what it stands for.
-struct LexiconPhrase: Sendable, Hashable {
-    var hashes: [UInt64]
-    /// Words written in capitals in the lexicon ("UN") match only words in capitals.
-    var caps: [Bool]
-    /// Index into the table the phrase came from (meaning depends on the table).
-    var value: Int
-}
-
-/// Longest-match phrase lookup over token hashes, keyed by the first token.
+/// Longest-match phrase lookup over token hashes, keyed by the first token; phrases stored flat.
 struct PhraseMatcher: Sendable {
-    private var byFirst: [UInt64: [LexiconPhrase]] = [:]
+    /// Per phrase: offset into `pool`, length, value; grouped by first word, longest first.
+    private var offsets: [Int] = []
+    private var lengths: [Int] = []
+    private var values: [Int] = []
+    private var pool: [UInt64] = []
+    /// Words written in capitals in the lexicon ("UN") match only words in capitals.
+    private var caps: [Bool] = []
+    /// First word → index into `groups`.
+    private var byFirst = WordHashMap()
+    /// Phrase indices per first word, longest first.
+    private var groups: [[Int]] = []
+    private var flat: [Int] = []
+    private var groupStart: [Int] = []
+    private var groupCount: [Int] = []
+    private(set) var firstWords: [UInt64] = []
 
     mutating func add(_ tokens: [Token], value: Int) {
         guard let first = tokens.first?.hash else { return }
-        byFirst[first, default: []].append(
-            LexiconPhrase(hashes: tokens.map(\.hash), caps: tokens.map(\.isAllCaps), value: value))
-        byFirst[first]?.sort { $0.hashes.count > $1.hashes.count }
+        let index = offsets.count
+        offsets.append(pool.count)
+        lengths.append(tokens.count)
+        values.append(value)
+        pool.append(contentsOf: tokens.map(\.hash))
+        caps.append(contentsOf: tokens.map(\.isAllCaps))
+        if let g = byFirst[first] {
+            groups[g].append(index)
+            groups[g].sort { lengths[$0] > lengths[$1] }
+        } else {
+            byFirst.set(first, groups.count)
+            groups.append([index])
+            firstWords.append(first)
+        }
+        flat = []
+        groupStart = []
+        groupCount = []
+        for g in groups {
+            groupStart.append(flat.count)
+            groupCount.append(g.count)
+            flat.append(contentsOf: g)
+        }
     }
 
     /// The longest phrase starting at token `i` (words only, no crossing of quotes): (value, token count).
     func match(_ tokens: [Token], at i: Int, limit: Int? = nil) -> (value: Int, count: Int)? {
-        guard i < tokens.count, let cands = byFirst[tokens[i].hash] else { return nil }
+        guard i < tokens.count, let g = byFirst[tokens[i].hash] else { return nil }
         let end = limit ?? tokens.count
-        for p in cands where i + p.hashes.count <= end {
+        let start = groupStart[g]
+        for k in start..<(start + groupCount[g]) {
+            let p = flat[k]
+            let n = lengths[p]
+            let o = offsets[p]
+            guard i + n <= end else { continue }
             var ok = true
-            for k in 1..<max(1, p.hashes.count) where tokens[i + k].hash != p.hashes[k] {
-                ok = false
-                break
-            }
-            // A possessive breaks a phrase except on its last token.
-            if ok {
-                for k in 0..<p.hashes.count where p.caps[k] && !tokens[i + k].isAllCaps {
+            var t = 0
+            while t < n {
+                let tok = tokens[i + t]
+                if tok.hash != pool[o + t] || (caps[o + t] && !tok.isAllCaps) || (t < n - 1 && tok.isPossessive) {
                     ok = false
                     break
                 }
+                t += 1
             }
-            if ok, p.hashes.count > 1 {
-                for k in 0..<(p.hashes.count - 1) where tokens[i + k].isPossessive {
-                    ok = false
-                    break
-                }
-            }
-            if ok { return (p.value, p.hashes.count) }
+            if ok { return (values[p], n) }
         }
         return nil
     }
 
-    var isEmpty: Bool { byFirst.isEmpty }
-
-    /// Hashes of the first words of all phrases.
-    var firstWords: Set<UInt64> { Set(byFirst.keys) }
+    var isEmpty: Bool { offsets.isEmpty }
 }
 
 /// The gender a title or pronoun implies.
@@ -72,8 +90,9 @@ enum TitleKind: Sendable, Hashable {
     case title, role, honorific, modifier
 }
 
-/// The lexicons the extractor needs, compiled once into hash lookups (see `Data/lexicon/`).
-public struct ExtractionLexicon: Sendable {
+/// The lexicons the extractor needs, compiled once into hash lookups (see `Data/lexicon/`); a class so that the
+/// many small stages share it without copying.
+public final class ExtractionLexicon: Sendable {
     let tokenizer: Tokenizer
     let splitter: SentenceSplitter
 
@@ -83,11 +102,11 @@ public struct ExtractionLexicon: Sendable {
     /// people.txt: name word hashes → (hashes of the role's words, gender).
     let people: [[UInt64]: (roleWords: Set<UInt64>, gender: Gender)]
     /// Single-word modifier hashes ("top", "senior").
-    let modifiers: Set<UInt64>
+    let modifiers: WordHashSet
     /// organizations.txt: value = index into `organizationNames`.
     let organizations: PhraseMatcher
     let organizationNames: [String]
-    let organizationHeads: Set<UInt64>
+    let organizationHeads: WordHashSet
     /// countries.txt names (value = index) and adjectives (value = index).
     let countryNames: PhraseMatcher
     let countryAdjectives: PhraseMatcher
@@ -99,35 +118,35 @@ public struct ExtractionLexicon: Sendable {
     let cueInfo: [(kind: CueKind, participle: Bool)]
     /// pronouns.txt
     let pronouns: [UInt64: Gender]
-    let pluralPronouns: Set<UInt64>
-    let thingPronouns: Set<UInt64>
+    let pluralPronouns: WordHashSet
+    let thingPronouns: WordHashSet
     /// Capitalized words that are never part of a name.
-    let nameStopwords: Set<UInt64>
+    let nameStopwords: WordHashSet
     /// term_cues.txt
     let termCues: PhraseMatcher
     /// measure_nouns.txt: nouns that never label an agenda.
-    let measureNouns: Set<UInt64>
+    let measureNouns: WordHashSet
     /// number_words.txt: hash → value.
     let numberWords: [UInt64: Int]
     /// Prepositions: a mention right after one is no subject.
-    let prepositions: Set<UInt64>
-    let determiners: Set<UInt64>
+    let prepositions: WordHashSet
+    let determiners: WordHashSet
     /// "who", "which", "whose": a relative clause.
-    let relativePronouns: Set<UInt64>
+    let relativePronouns: WordHashSet
     /// Name particles that may stand lowercase inside a name ("bin", "de", "van").
-    let nameParticles: Set<UInt64>
+    let nameParticles: WordHashSet
     /// "its", "his", "her", "their", "our": possessive determiners before a role ("its spokeswoman").
-    let possessiveDeterminers: Set<UInt64>
+    let possessiveDeterminers: WordHashSet
     /// document_nouns.txt ("statement", "joint declaration").
     let documentNouns: PhraseMatcher
     /// document_parts.txt ("point", "section").
     let documentParts: PhraseMatcher
     /// signing_verbs.txt ("signed", "issued").
-    let signingVerbs: Set<UInt64>
+    let signingVerbs: WordHashSet
     /// first_names.txt: given name → gender.
     let firstNames: [UInt64: Gender]
     /// Words that may stand between a subject and its verb ("had", "also", "later").
-    let auxiliaries: Set<UInt64>
+    let auxiliaries: WordHashSet
 
     public init(lexicon: Lexicon) {
         var abbrev = Set<UInt64>()
@@ -182,7 +201,7 @@ public struct ExtractionLexicon: Sendable {
             people[hashes(row.entry).map(\.hash)] = (Set(hashes(row[1] ?? "").map(\.hash)), gender(row[2]))
         }
         self.people = people
-        self.modifiers = modifiers
+        self.modifiers = WordHashSet(modifiers)
 
         var orgs = PhraseMatcher()
         var orgNames: [String] = []
@@ -194,7 +213,7 @@ public struct ExtractionLexicon: Sendable {
         }
         organizations = orgs
         organizationNames = orgNames
-        organizationHeads = Set(lexicon.table("organization_heads").entries.map { TokenHash.hash($0) })
+        organizationHeads = WordHashSet(lexicon.table("organization_heads").entries.map { TokenHash.hash($0) })
 
         var cNames = PhraseMatcher()
         var cAdj = PhraseMatcher()
@@ -252,12 +271,12 @@ public struct ExtractionLexicon: Sendable {
             }
         }
         self.pronouns = pronouns
-        pluralPronouns = plural
-        thingPronouns = thing
+        pluralPronouns = WordHashSet(plural)
+        thingPronouns = WordHashSet(thing)
 
         var stop = Set(lexicon.table("name_stopwords").entries.map { TokenHash.hash($0) })
         for w in lexicon.table("sentence_starters").entries { stop.insert(TokenHash.hash(w)) }
-        nameStopwords = stop
+        nameStopwords = WordHashSet(stop)
 
         var termCues = PhraseMatcher()
         for row in lexicon.table("term_cues").rows { termCues.add(hashes(row.entry), value: 0) }
@@ -268,20 +287,20 @@ public struct ExtractionLexicon: Sendable {
             if let v = row[1].flatMap({ Int($0) }) { numbers[TokenHash.hash(row.entry)] = v }
         }
         numberWords = numbers
-        measureNouns = Set(lexicon.table("measure_nouns").entries.map { TokenHash.hash($0) })
+        measureNouns = WordHashSet(lexicon.table("measure_nouns").entries.map { TokenHash.hash($0) })
 
         // Closed-class words of English grammar: part of the algorithm, not of any story.
-        prepositions = Set(
+        prepositions = WordHashSet(
             [
                 "of", "for", "with", "in", "to", "from", "at", "by", "on", "about", "against", "between", "among",
                 "into", "over", "under", "toward", "towards", "than", "like", "after", "before", "during", "since",
                 "without", "through", "across", "behind", "near", "upon", "within", "alongside", "beside", "besides",
                 "including", "despite", "via", "amid", "following", "regarding", "per", "unlike", "except",
             ].map { TokenHash.hash($0) })
-        determiners = Set(["the", "a", "an", "this", "that", "these", "those"].map { TokenHash.hash($0) })
-        relativePronouns = Set(["who", "which", "whose", "whom", "where", "when"].map { TokenHash.hash($0) })
-        possessiveDeterminers = Set(["its", "his", "her", "their", "our", "my", "your"].map { TokenHash.hash($0) })
-        auxiliaries = Set(
+        determiners = WordHashSet(["the", "a", "an", "this", "that", "these", "those"].map { TokenHash.hash($0) })
+        relativePronouns = WordHashSet(["who", "which", "whose", "whom", "where", "when"].map { TokenHash.hash($0) })
+        possessiveDeterminers = WordHashSet(["its", "his", "her", "their", "our", "my", "your"].map { TokenHash.hash($0) })
+        auxiliaries = WordHashSet(
             [
                 "had", "has", "have", "also", "later", "then", "once", "previously", "earlier", "again", "would",
                 "will",
@@ -295,7 +314,7 @@ public struct ExtractionLexicon: Sendable {
         var parts = PhraseMatcher()
         for row in lexicon.table("document_parts").rows { parts.add(hashes(row.entry), value: 0) }
         documentParts = parts
-        signingVerbs = Set(lexicon.table("signing_verbs").entries.map { TokenHash.hash($0) })
+        signingVerbs = WordHashSet(lexicon.table("signing_verbs").entries.map { TokenHash.hash($0) })
         var names: [UInt64: Gender] = [:]
         for row in lexicon.table("first_names").rows { names[TokenHash.hash(row.entry)] = gender(row[1]) }
         firstNames = names
@@ -305,14 +324,14 @@ public struct ExtractionLexicon: Sendable {
         }
         starts.formUnion(modifiers)
         starts.formUnion(pronouns.keys)
-        starts.formUnion(pluralPronouns)
-        starts.formUnion(thingPronouns)
-        starts.formUnion(organizationHeads)
-        starts.formUnion(possessiveDeterminers)
+        starts.formUnion(pluralPronouns.elements)
+        starts.formUnion(thingPronouns.elements)
+        starts.formUnion(organizationHeads.elements)
+        starts.formUnion(possessiveDeterminers.elements)
         starts.formUnion(
             ["the", "this", "that", "these", "those", "a", "an", "two", "both", "one"].map { TokenHash.hash($0) })
-        mentionStarts = starts
-        nameParticles = Set(
+        mentionStarts = WordHashSet(starts)
+        nameParticles = WordHashSet(
             ["bin", "bint", "al", "de", "del", "della", "van", "von", "der", "da", "le", "la", "du"].map {
                 TokenHash.hash($0)
             })
@@ -321,7 +340,7 @@ public struct ExtractionLexicon: Sendable {
     func hash(_ word: String) -> UInt64 { TokenHash.hash(word) }
 
     /// Lowercase words that may start a mention; any other lowercase word is skipped at once by the scanner.
-    let mentionStarts: Set<UInt64>
+    let mentionStarts: WordHashSet
 
     // Hashes of closed-class words the rules test often (computed once, not per token).
     let wordA = TokenHash.hash("a")

@@ -32,14 +32,15 @@ public enum SpeakerMerger {
         }
         // One-word people: attach to the one full name that fits, else group by the word.
         var singleClusters: [String: Int] = [:]
+        var personClustersByWord: [String: [Int]] = [:]
+        for (c, members) in clusters.enumerated() where all[members[0]].kind == .person {
+            let ws = keys[members[0]]
+            for w in Set([ws.first, ws.last].compactMap { $0 }) { personClustersByWord[w, default: []].append(c) }
+        }
         for k in single {
             let s = all[k]
             let w = keys[k].first ?? ""
-            let fits = clusters.indices.filter { c in
-                guard all[clusters[c][0]].kind == .person else { return false }
-                let ws = keys[clusters[c][0]]
-                return ws.first == w || ws.last == w
-            }
+            let fits = personClustersByWord[w] ?? []
             var chosen: Int? = fits.count == 1 ? fits[0] : nil
             if fits.count > 1, let role = s.role {
                 let byRole = fits.filter { c in clusters[c].contains { rolesAgree(all[$0].role, role) } }
@@ -60,16 +61,24 @@ public enum SpeakerMerger {
         var clusterOfMember: [Int: Int] = [:]
         for (c, members) in clusters.enumerated() { for m in members { clusterOfMember[m] = c } }
         var standInClusters: [String: Int] = [:]
+        var peopleByArticle: [String: [Int]] = [:]
+        for (j, other) in all.enumerated() where other.kind == .person {
+            if let a = other.mentions.first?.article, clusterOfMember[j] != nil { peopleByArticle[a, default: []].append(j) }
+        }
+        var roleWordsOfCluster: [Int: Set<String>] = [:]
+        func roleWords(_ c: Int) -> Set<String> {
+            if let w = roleWordsOfCluster[c] { return w }
+            let w = Set(clusters[c].flatMap { all[$0].role.map(nameKey) ?? [] })
+            roleWordsOfCluster[c] = w
+            return w
+        }
         for k in standIns {
             let s = all[k]
-            let title = nameKey(s.name).last ?? ""
-            let article = s.mentions.first?.article
+            let title = keys[k].last ?? ""
             var fits = Set<Int>()
-            for (j, other) in all.enumerated() where other.kind == .person && other.mentions.first?.article == article {
+            for j in peopleByArticle[s.mentions.first?.article ?? ""] ?? [] {
                 guard let c = clusterOfMember[j] else { continue }
-                if clusters[c].contains(where: { m in all[m].role.map { nameKey($0).contains(title) } ?? false }) {
-                    fits.insert(c)
-                }
+                if roleWords(c).contains(title) { fits.insert(c) }
             }
             if fits.count == 1, let c = fits.first {
                 clusters[c].append(k)
