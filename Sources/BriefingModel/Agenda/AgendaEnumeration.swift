@@ -32,11 +32,14 @@ struct AgendaEnumeration {
             }
             let label = p.text(tokens: i, j)
             let sentence = p.tokenSentence[i]
-            // The list in the label's sentence, else in another sentence of the paragraph with exactly n items.
+            // The list in the label's sentence, else in another sentence of the paragraph with exactly n items;
+            // a sentence with fewer than n - 2 commas or semicolons holds no such list.
             var items: [String] = []
-            if let r = list(in: sentence, after: j) { items = Self.splitItems(p.text(r), count: n) }
+            if separators(in: sentence) >= n - 2, let r = list(in: sentence, after: j) {
+                items = Self.splitItems(p.text(r), count: n)
+            }
             if items.count != n {
-                for other in p.sentences.indices where other != sentence {
+                for other in p.sentences.indices where other != sentence && separators(in: other) >= n - 2 {
                     let first = p.token(atOrAfter: p.sentences[other].lowerBound)
                     if let r = list(in: other, after: first) {
                         let found = Self.splitItems(p.text(r), count: n)
@@ -63,6 +66,14 @@ struct AgendaEnumeration {
     }
 
     /// The scalar range of the list of sentence `sentence` that starts after token `j`, trailing period excluded.
+    /// Commas and semicolons of a sentence.
+    private func separators(in sentence: Int) -> Int {
+        guard sentence < p.sentences.count else { return 0 }
+        var n = 0
+        for i in p.sentences[sentence] where p.scalars[i] == "," || p.scalars[i] == ";" { n += 1 }
+        return n
+    }
+
     private func list(in sentence: Int, after j: Int) -> Range<Int>? {
         guard let start = listStart(after: j, sentence: sentence) else { return nil }
         var end = p.sentences.isEmpty ? p.scalars.count : p.sentences[sentence].upperBound
