@@ -81,6 +81,10 @@ import Testing
             paragraphs: ["Rep. Laura Chen, a California Democrat, told reporters the plan was “dead on arrival.”"],
             expected: [("dead on arrival.", "Laura Chen", "told")]),
         Case(
+            name: "a short span right next to a cue is quoted speech even without a speaker",
+            paragraphs: ["The talks were “very productive,” according to a person familiar with them."],
+            expected: [("very productive,", nil, "according to")]),
+        Case(
             name: "anonymous source is its own speaker",
             paragraphs: ["“It is a mess,” one Republican aide said, speaking on condition of anonymity."],
             expected: [("It is a mess,", "Republican aide", "said")]),
@@ -90,7 +94,9 @@ import Testing
             expected: [("take effect today.", "Treasury Department", "According to")]),
         Case(
             name: "the spokesman speaks for the organization named",
-            paragraphs: ["On Sunday the Foreign Ministry issued a statement. The spokesman said talks were “sickening.”"],
+            paragraphs: [
+                "On Sunday the Foreign Ministry issued a statement. The spokesman said talks were “sickening.”"
+            ],
             expected: [("sickening.", "Foreign Ministry", "said")]),
         Case(
             name: "role with a complement before the appositive name",

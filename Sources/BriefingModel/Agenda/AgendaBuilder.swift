@@ -130,7 +130,8 @@ public enum AgendaBuilder {
         for (ai, article) in articles.enumerated() {
             for (pi, stems) in paragraphStems[ai].enumerated() {
                 for m in tagger.items(stems) {
-                    agendas[owners[m].agenda].items[owners[m].item].passages.append(Mention(article: article.id, paragraph: pi))
+                    agendas[owners[m].agenda].items[owners[m].item].passages.append(
+                        Mention(article: article.id, paragraph: pi))
                 }
             }
         }

@@ -62,7 +62,7 @@ struct Attribution {
                 return AttributionResult(
                     cue: cue, cueText: text, mention: m, entity: mentions[m].entity, partner: partner(of: m))
             }
-            if fallback == nil, cue.kind == .verb { fallback = AttributionResult(cue: cue, cueText: text) }
+            if fallback == nil, cue.kind != .adjunct { fallback = AttributionResult(cue: cue, cueText: text) }
         }
         if let fallback { return fallback }
         if afterFirst < toks.count, !hasWords(afterFirst, afterEnd), let c = nextSentenceCue(after: sB) {
@@ -244,6 +244,19 @@ struct Attribution {
         else { return nil }
         return AttributionResult(
             cue: c, cueText: p.text(tokens: c.token, c.token + c.count), mention: m, entity: mentions[m].entity)
+    }
+
+    /// True when `cue` stands right next to the quotation ("“very productive,” according to …", "said “…”"):
+    /// such a span is quoted speech even when no speaker is found.
+    func cueIsAdjacent(_ cue: FoundCue?, to span: QuoteSpan) -> Bool {
+        guard let cue else { return false }
+        let open = p.token(atOrAfter: span.open)
+        if cue.token + cue.count <= open, open - (cue.token + cue.count) <= 1 { return true }
+        if let c = span.close {
+            let after = p.token(atOrAfter: c + 1)
+            if cue.token >= after, cue.token - after <= 2 { return true }
+        }
+        return false
     }
 
     /// True when a term cue stands right after the closing mark: "“new way,” the phrase that …".

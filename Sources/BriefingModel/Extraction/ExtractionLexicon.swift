@@ -299,7 +299,8 @@ public final class ExtractionLexicon: Sendable {
             ].map { TokenHash.hash($0) })
         determiners = WordHashSet(["the", "a", "an", "this", "that", "these", "those"].map { TokenHash.hash($0) })
         relativePronouns = WordHashSet(["who", "which", "whose", "whom", "where", "when"].map { TokenHash.hash($0) })
-        possessiveDeterminers = WordHashSet(["its", "his", "her", "their", "our", "my", "your"].map { TokenHash.hash($0) })
+        possessiveDeterminers = WordHashSet(
+            ["its", "his", "her", "their", "our", "my", "your"].map { TokenHash.hash($0) })
         auxiliaries = WordHashSet(
             [
                 "had", "has", "have", "also", "later", "then", "once", "previously", "earlier", "again", "would",

@@ -63,7 +63,9 @@ public enum SpeakerMerger {
         var standInClusters: [String: Int] = [:]
         var peopleByArticle: [String: [Int]] = [:]
         for (j, other) in all.enumerated() where other.kind == .person {
-            if let a = other.mentions.first?.article, clusterOfMember[j] != nil { peopleByArticle[a, default: []].append(j) }
+            if let a = other.mentions.first?.article, clusterOfMember[j] != nil {
+                peopleByArticle[a, default: []].append(j)
+            }
         }
         var roleWordsOfCluster: [Int: Set<String>] = [:]
         func roleWords(_ c: Int) -> Set<String> {

@@ -16,7 +16,9 @@ public struct WordHashMap: Sendable {
         shift = UInt64(64 - size.trailingZeroBitCount)
     }
 
-    @inline(__always) private func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+    @inline(__always) private func slot(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
 
     /// The value for `key`, nil when absent.
     @inline(__always) public subscript(_ key: UInt64) -> Int? {
