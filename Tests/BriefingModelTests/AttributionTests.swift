@@ -85,6 +85,24 @@ import Testing
             paragraphs: ["The talks were “very productive,” according to a person familiar with them."],
             expected: [("very productive,", nil, "according to")]),
         Case(
+            name: "a name after a preposition is no subject",
+            paragraphs: ["Officials in Ottawa said privately that the summit was “a disappointment.”"],
+            expected: [("a disappointment.", "Officials", "said")]),
+        Case(
+            name: "a clause after a conjunction-preposition has its subject",
+            paragraphs: ["The launches came days after President Alan Brooks said he was in “no rush” at all."],
+            expected: [("no rush", "Alan Brooks", "said")]),
+        Case(
+            name: "a parenthetical phrase between subject and verb is skipped",
+            paragraphs: [
+                "The Trade Ministry issued rules. The ministry, in a commentary published by Reuters, called them “fair.”"
+            ],
+            expected: [("fair.", "Trade Ministry", "called")]),
+        Case(
+            name: "a short quotation that is its whole sentence continues the speaker",
+            paragraphs: ["“I am not worried,” Alan Brooks told reporters. “They're short-range.”"],
+            expected: [("I am not worried,", "Alan Brooks", "told"), ("They're short-range.", "Alan Brooks", nil)]),
+        Case(
             name: "anonymous source is its own speaker",
             paragraphs: ["“It is a mess,” one Republican aide said, speaking on condition of anonymity."],
             expected: [("It is a mess,", "Republican aide", "said")]),

@@ -94,7 +94,8 @@ public struct ArticleExtractor: Sendable {
                 let inner = Self.hasInnerStop(p.scalars, span)
                 let isTerm =
                     attribution.termCueBefore(span) || (r.mention == nil && attribution.termCueAfter(span))
-                    || (r.mention == nil && words <= 4 && !inner && !attribution.cueIsAdjacent(r.cue, to: span))
+                    || (r.mention == nil && words <= 4 && !inner && !attribution.cueIsAdjacent(r.cue, to: span)
+                        && !attribution.standsAlone(span))
                     || (r.mention == nil && Self.isTitleCase(p, span) && words >= 2)
                     || (words == 1 && attribution.isLabel(span))
                 decided.append(

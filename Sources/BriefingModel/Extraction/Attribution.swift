@@ -195,8 +195,11 @@ struct Attribution {
                 mentions[$0].end == end && mentions[$0].first >= a && mentions[$0].kind != .pronoun
             }
         }
+        // After a preposition only before a participle: "ended with the North's Foreign Ministry denouncing".
+        let participle = p.tokens[c].isWord && lex.cue(p, at: c).map { lex.cueInfo[$0.value].participle } == true
         return mentions.indices.last {
             mentions[$0].end == k + 1 && mentions[$0].first >= a && !mentions[$0].isPossessive
+                && (participle || !mentions[$0].afterPreposition || mentions[$0].afterConjunction)
                 && !(mentions[$0].kind == .pronoun && mentions[$0].entity == nil && mentions[$0].thing)
         }
     }
@@ -210,7 +213,10 @@ struct Attribution {
             // ", who met Kim in Pyongyang, said" — skip the relative clause.
             var k = b - 2
             while k >= a, p.tokens[k].isWord || p.tokens[k].mark != "," { k -= 1 }
-            if k >= a, k + 1 < b, p.tokens[k + 1].isWord, lex.relativePronouns.contains(p.tokens[k + 1].hash) {
+            // ", in a commentary published by KCNA, called" — skip a parenthetical phrase too.
+            if k >= a, k + 1 < b, p.tokens[k + 1].isWord,
+                lex.relativePronouns.contains(p.tokens[k + 1].hash) || lex.prepositions.contains(p.tokens[k + 1].hash)
+            {
                 skipFrom = k
                 skipTo = b
             }
@@ -244,6 +250,14 @@ struct Attribution {
         else { return nil }
         return AttributionResult(
             cue: c, cueText: p.text(tokens: c.token, c.token + c.count), mention: m, entity: mentions[m].entity)
+    }
+
+    /// True when the quotation is its whole sentence ("“They're short-range.”"): speech, never a scare quote.
+    func standsAlone(_ span: QuoteSpan) -> Bool {
+        guard !p.sentences.isEmpty else { return false }
+        let a = p.token(atOrAfter: p.sentences[p.sentence(at: span.open)].lowerBound)
+        let b = p.token(atOrAfter: p.sentences[p.sentence(at: max(span.start, span.end - 1))].upperBound)
+        return !(a..<b).contains { p.tokens[$0].isWord && !p.tokens[$0].inQuote }
     }
 
     /// True when `cue` stands right next to the quotation ("“very productive,” according to …", "said “…”"):

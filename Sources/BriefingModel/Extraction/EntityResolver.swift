@@ -181,12 +181,18 @@ struct EntityResolver {
     }
 
     /// "the ministry": the most recent organization whose name ends in that word.
-    private func organizationReference(_ m: NameMention) -> Int? {
+    private mutating func organizationReference(_ m: NameMention) -> Int? {
         let cands = entities.indices.filter {
             entities[$0].kind == .organization
                 && entities[$0].name.split(separator: " ").last.map { TokenHash.hash(String($0)) } == m.head
         }
-        return cands.max(by: { entities[$0].lastSeen < entities[$1].lastSeen })
+        if let e = cands.max(by: { entities[$0].lastSeen < entities[$1].lastSeen }) { return e }
+        // "the ministry" with no ministry named: a stand-in organization.
+        let key = Self.key("organization", TokenHash.hash(m.name))
+        if let e = byKey[key] { return e }
+        entities.append(ArticleEntity(name: m.name, kind: .organization))
+        byKey[key] = entities.count - 1
+        return entities.count - 1
     }
 
     /// A group entity for two speakers named together ("Moon and Kim announced"), one per pair whatever the order.

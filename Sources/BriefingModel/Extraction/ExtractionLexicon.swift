@@ -130,6 +130,8 @@ public final class ExtractionLexicon: Sendable {
     let numberWords: [UInt64: Int]
     /// Prepositions: a mention right after one is no subject.
     let prepositions: WordHashSet
+    /// Prepositions that also join clauses: a name after them may be a subject ("days after Trump said").
+    let conjunctions: WordHashSet
     let determiners: WordHashSet
     /// "who", "which", "whose": a relative clause.
     let relativePronouns: WordHashSet
@@ -297,6 +299,10 @@ public final class ExtractionLexicon: Sendable {
                 "without", "through", "across", "behind", "near", "upon", "within", "alongside", "beside", "besides",
                 "including", "despite", "via", "amid", "following", "regarding", "per", "unlike", "except",
             ].map { TokenHash.hash($0) })
+        conjunctions = WordHashSet(
+            ["after", "before", "since", "until", "as", "because", "while", "when", "though", "although", "once"].map {
+                TokenHash.hash($0)
+            })
         determiners = WordHashSet(["the", "a", "an", "this", "that", "these", "those"].map { TokenHash.hash($0) })
         relativePronouns = WordHashSet(["who", "which", "whose", "whom", "where", "when"].map { TokenHash.hash($0) })
         possessiveDeterminers = WordHashSet(

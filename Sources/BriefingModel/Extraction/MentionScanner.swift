@@ -107,7 +107,10 @@ struct MentionScanner {
                     i = isMark(nameEnd, ",") ? nameEnd + 1 : nameEnd
                     continue
                 }
-                if (r.hasDeterminer || r.hasPossessiveQualifier) && !r.honorificOnly {
+                // "the official KCNA news agency": a title before a capitalized word is an adjective.
+                if (r.hasDeterminer || r.hasPossessiveQualifier) && !r.honorificOnly
+                    && !(isWord(r.end) && toks[r.end].isCapitalized)
+                {
                     var m = make(.roleOnly, r.first, r.end, name: p.text(tokens: r.textFirst, r.end))
                     m.titles = r.titles
                     m.gender = r.gender
@@ -215,6 +218,8 @@ struct MentionScanner {
         let comma = k
         var n = k + 1
         while n < comma + 3, isWord(n), !toks[n].isCapitalized, !lex.determiners.contains(toks[n].hash) { n += 1 }
+        // Titles before the name: ", Lt. Col. Jane Smith,".
+        while let t = lex.titles.match(toks, at: n), allWords(n, n + t.count) { n += t.count }
         guard let end = name(at: n, allowSingle: false), end - n >= 2 else { return nil }
         return (comma, n, end)
     }
@@ -282,7 +287,10 @@ struct MentionScanner {
                 j -= 1
                 steps += 1
             }
-            if j >= 0, isWord(j), lex.prepositions.contains(p.tokens[j].hash) { ms[k].afterPreposition = true }
+            if j >= 0, isWord(j), lex.prepositions.contains(p.tokens[j].hash) {
+                ms[k].afterPreposition = true
+                ms[k].afterConjunction = lex.conjunctions.contains(p.tokens[j].hash)
+            }
         }
     }
 

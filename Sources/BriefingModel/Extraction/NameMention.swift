@@ -53,6 +53,8 @@ struct NameMention: Sendable {
     var isPossessive = false
     /// Stands right after a preposition ("talks with North Korean officials"): not a subject.
     var afterPreposition = false
+    /// That preposition also joins clauses ("after", "before", "since"): "days after Trump said" has a subject.
+    var afterConjunction = false
     /// For pronouns: plural or thing.
     var plural = false
     var thing = false
