@@ -174,11 +174,17 @@ public struct ArticleExtractor: Sendable {
             let aSentence = paras[a.paragraph].sentence(at: max(a.start, (a.close ?? a.end) - 1))
             var other = false
             for p in a.paragraph...b.paragraph {
-                for m in mentions[p] where m.kind != .pronoun {
-                    let afterA = p > a.paragraph || m.sentence > aSentence
-                    let beforeB = p < b.paragraph || m.scalarStart < b.open
-                    if afterA && beforeB, m.entity != e { other = true }
+                let ms = mentions[p]
+                // Only the mentions between the two quotations (binary search on their offsets).
+                let from = p > a.paragraph ? 0 : Self.firstMention(ms, atOrAfter: a.close ?? a.end)
+                let to = p < b.paragraph ? ms.count : Self.firstMention(ms, atOrAfter: b.open)
+                for m in ms[from..<max(from, to)] where m.kind != .pronoun {
+                    if p > a.paragraph || m.sentence > aSentence, m.entity != e {
+                        other = true
+                        break
+                    }
                 }
+                if other { break }
             }
             if !other { ds[k].entity = e }
         }
@@ -226,8 +232,8 @@ public struct ArticleExtractor: Sendable {
                 continue
             }
             guard
-                let v = p.tokens.indices.first(where: {
-                    p.tokenSentence[$0] == m.sentence && p.tokens[$0].isWord && !p.tokens[$0].inQuote
+                let v = sentenceTokens(p, m.sentence).first(where: {
+                    p.tokens[$0].isWord && !p.tokens[$0].inQuote
                         && !p.tokens[$0].isCapitalized && lex.signingVerbs.contains(p.tokens[$0].hash)
                 })
             else { continue }
@@ -293,6 +299,24 @@ public struct ArticleExtractor: Sendable {
             }
         }
         return false
+    }
+
+    /// The token indices of sentence `s` of `p`.
+    private func sentenceTokens(_ p: ParagraphText, _ s: Int) -> Range<Int> {
+        guard s < p.sentences.count else { return 0..<p.tokens.count }
+        let a = p.token(atOrAfter: p.sentences[s].lowerBound)
+        return a..<max(a, p.token(atOrAfter: p.sentences[s].upperBound))
+    }
+
+    /// Index of the first mention of `ms` starting at or after scalar offset `o`.
+    static func firstMention(_ ms: [NameMention], atOrAfter o: Int) -> Int {
+        var lo = 0
+        var hi = ms.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if ms[mid].scalarStart < o { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
     }
 
     static func hasInnerStop(_ s: [Unicode.Scalar], _ span: QuoteSpan) -> Bool {

@@ -31,18 +31,37 @@ struct Attribution {
     let p: ParagraphText
     let mentions: [NameMention]
 
+    /// How far from a quotation its attribution is looked for, in tokens (bounds the work on huge paragraphs).
+    static let window = 80
+
+    /// Indices of the mentions whose first token lies in `a..<b` (mentions are in reading order).
+    func near(_ a: Int, _ b: Int) -> Range<Int> {
+        func lowerBound(_ t: Int) -> Int {
+            var lo = 0
+            var hi = mentions.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if mentions[mid].first < t { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+        let lo = lowerBound(a)
+        return lo..<max(lo, lowerBound(b))
+    }
+
     func attribute(_ span: QuoteSpan) -> AttributionResult {
         let toks = p.tokens
         let sA = p.sentence(at: span.open)
         let sB = p.sentence(at: max(span.start, span.end - 1))
-        let sentenceFirst = p.token(atOrAfter: p.sentences.isEmpty ? 0 : p.sentences[sA].lowerBound)
         let openTok = p.token(atOrAfter: span.open)
+        let sentenceFirst = max(
+            p.token(atOrAfter: p.sentences.isEmpty ? 0 : p.sentences[sA].lowerBound), openTok - Self.window)
         let sentenceEndOffset = p.sentences.isEmpty ? p.scalars.count : p.sentences[sB].upperBound
         var afterFirst = toks.count
         var afterEnd = toks.count
         if let c = span.close {
             afterFirst = p.token(atOrAfter: c + 1)
-            afterEnd = p.token(atOrAfter: sentenceEndOffset)
+            afterEnd = min(p.token(atOrAfter: sentenceEndOffset), afterFirst + Self.window)
         }
         let before = cues(in: sentenceFirst, openTok)
         let after = cues(in: afterFirst, afterEnd)
@@ -85,8 +104,8 @@ struct Attribution {
         var e = last.upperBound
         while e > last.lowerBound, Tokenizer.isSpace(p.scalars[e - 1]) { e -= 1 }
         guard e > last.lowerBound, p.scalars[e - 1] == ":" else { return nil }
-        let a = p.token(atOrAfter: last.lowerBound)
         let b = p.token(atOrAfter: e - 1)
+        let a = max(p.token(atOrAfter: last.lowerBound), b - Self.window)
         for cue in cues(in: a, b).reversed() where cue.kind != .after {
             if let m = speaker(for: cue, sentenceFirst: a, afterFirst: p.tokens.count) {
                 return AttributionResult(
@@ -109,7 +128,9 @@ struct Attribution {
         guard x.kind != .pronoun, x.first >= 2, p.tokens[x.first - 1].isWord,
             p.tokens[x.first - 1].hash == lex.wordAnd
         else { return nil }
-        guard let k = mentions.indices.last(where: { mentions[$0].end == x.first - 1 }) else { return nil }
+        guard let k = near(max(0, x.first - 16), x.first).last(where: { mentions[$0].end == x.first - 1 }) else {
+            return nil
+        }
         let y = mentions[k]
         guard
             y.kind == x.kind || (y.kind == .person || y.kind == .surname) == (x.kind == .person || x.kind == .surname),
@@ -147,23 +168,15 @@ struct Attribution {
         let afterCue = cue.token + cue.count
         let sentence = p.tokenSentence[cue.token]
         if cue.kind == .after {
-            return mentions.indices.first {
-                mentions[$0].first >= afterCue && mentions[$0].first <= afterCue + 2
-                    && mentions[$0].sentence == sentence
-            }
+            return near(afterCue, afterCue + 3).first { mentions[$0].sentence == sentence }
         }
         let cueAfterQuote = cue.token >= afterFirst
         let regionStart = cueAfterQuote ? afterFirst : sentenceFirst
         if cueAfterQuote {
-            let between = mentions.indices.contains {
-                mentions[$0].first >= regionStart && mentions[$0].end <= cue.token
-            }
+            let between = near(regionStart, cue.token).contains { mentions[$0].end <= cue.token }
             if !between {
                 // Inverted: “…,” said Ortagus / “…,” said the spokeswoman.
-                return mentions.indices.first {
-                    mentions[$0].first >= afterCue && mentions[$0].first <= afterCue + 1
-                        && mentions[$0].sentence == sentence
-                }
+                return near(afterCue, afterCue + 2).first { mentions[$0].sentence == sentence }
             }
         }
         if let m = adjacentSubject(before: cue.token, from: regionStart) { return m }
@@ -191,14 +204,12 @@ struct Attribution {
         guard k >= a, !p.tokens[k].inQuote else { return nil }
         if p.tokens[k].isWord, lex.relativePronouns.contains(p.tokens[k].hash) {
             let end = k > 0 && !p.tokens[k - 1].isWord && p.tokens[k - 1].mark == "," ? k - 1 : k
-            return mentions.indices.last {
-                mentions[$0].end == end && mentions[$0].first >= a && mentions[$0].kind != .pronoun
-            }
+            return near(max(a, end - 16), end).last { mentions[$0].end == end && mentions[$0].kind != .pronoun }
         }
         // After a preposition only before a participle: "ended with the North's Foreign Ministry denouncing".
         let participle = p.tokens[c].isWord && lex.cue(p, at: c).map { lex.cueInfo[$0.value].participle } == true
-        return mentions.indices.last {
-            mentions[$0].end == k + 1 && mentions[$0].first >= a && !mentions[$0].isPossessive
+        return near(max(a, k - 16), k + 1).last {
+            mentions[$0].end == k + 1 && !mentions[$0].isPossessive
                 && (participle || !mentions[$0].afterPreposition || mentions[$0].afterConjunction)
                 && !(mentions[$0].kind == .pronoun && mentions[$0].entity == nil && mentions[$0].thing)
         }
@@ -221,7 +232,7 @@ struct Attribution {
                 skipTo = b
             }
         }
-        let ok = mentions.indices.filter {
+        let ok = near(a, b).filter {
             let m = mentions[$0]
             guard m.first >= a, m.end <= b, !m.isPossessive, !m.afterPreposition else { return false }
             if m.first >= skipFrom && m.end <= skipTo { return false }
@@ -239,11 +250,12 @@ struct Attribution {
         let r = p.sentences[s + 1]
         let a = p.token(atOrAfter: r.lowerBound)
         let b = p.token(atOrAfter: r.upperBound)
+        guard b - a <= 40 else { return nil }
         let words = (a..<b).filter { p.tokens[$0].isWord }
         guard words.count <= 6, !(a..<b).contains(where: { p.tokens[$0].inQuote }) else { return nil }
         let cs = cues(in: a, b)
         guard let c = cs.first, c.kind == .verb else { return nil }
-        let m = mentions.indices.first { (mentions[$0].first >= a && mentions[$0].end <= b) }
+        let m = near(a, b).first { mentions[$0].end <= b }
         guard let m,
             mentions[m].end == c.token || mentions[m].first == c.token + c.count
                 || mentions[m].first == c.token + c.count + 1
