@@ -1,13 +1,448 @@
-/// Finds event mentions (talks, summits, tests, visits) with their dates, places and participants in one article.
+/// Finds event mentions (talks, summits, tests, visits) with their dates, places and participants in one article,
+/// and merges the mentions of one event within the article.
+///
+/// Per sentence: event words from `event_triggers.txt`, temporal expressions from the `TemporalTagger`, places
+/// from `places.txt`, countries and persons as participants. Mentions then join the article's events in text
+/// order: a dated or placed mention joins a compatible event or starts one; "the talks" refers back to the
+/// latest event of its family; "a joint statement" joins the event it came out of; generic uses ("hope that
+/// talks continue") are left out.
 public struct EventExtractor: Sendable {
-    public var lexicon: Lexicon
+    public var lexicon: EventLexicon
+    public var tagger: TemporalTagger
+    public var splitter: SentenceSplitter
 
     public init(lexicon: Lexicon) {
-        self.lexicon = lexicon
+        self.lexicon = EventLexicon(lexicon: lexicon)
+        self.tagger = TemporalTagger(lexicon: lexicon)
+        self.splitter = SentenceSplitter(lexicon: lexicon)
     }
 
     public func extract(_ article: Article, extraction: ArticleExtraction) -> [EventCandidate] {
-        // Filled by the event layer (issue 5).
-        []
+        let paragraphs = article.paragraphs.map { Array($0.text.unicodeScalars) }
+        let tokens = paragraphs.map { WordTokenizer.tokenize($0) }
+        let persons = PersonFinder(paragraphs: tokens, speakers: extraction.speakers, lexicon: lexicon)
+        var state = ArticleEvents(article: article, lexicon: lexicon)
+        for (p, scalars) in paragraphs.enumerated() {
+            let toks = tokens[p]
+            guard !toks.isEmpty else { continue }
+            var t = 0
+            for sentence in splitter.split(scalars) {
+                let first = t
+                while t < toks.count, toks[t].start < sentence.upperBound { t += 1 }
+                guard t > first else { continue }
+                let scan = SentenceScan(
+                    extractor: self, persons: persons, tokens: toks, range: first..<t, scalars: scalars,
+                    sentence: sentence, paragraph: p, reference: article.date)
+                scan.run(into: &state)
+            }
+        }
+        return state.finish()
+    }
+}
+
+/// An event word found in a sentence, with what the sentence says about it.
+struct RawMention {
+    var kind: String
+    var start: Int
+    var end: Int
+    var product = false
+    var invitation = false
+    var place: String?
+    var placeTokens: Range<Int>?
+    var expression: TemporalExpression?
+    var definite = false
+    var ordinal: Int?
+    var followUpCue: String?
+    var planned = false
+    /// Index of the temporal anchor whose span names this mention.
+    var anchorOf: Int?
+    /// First token of the words that name the event (determiner, modifiers).
+    var phraseStart: Int
+    var phraseEnd: Int
+    var cluster: Int?
+}
+
+/// One sentence being read.
+struct SentenceScan {
+    let extractor: EventExtractor
+    let persons: PersonFinder
+    let tokens: [WordToken]
+    let range: Range<Int>
+    let scalars: [Unicode.Scalar]
+    let sentence: Range<Int>
+    let paragraph: Int
+    let reference: Day?
+
+    var lexicon: EventLexicon { extractor.lexicon }
+
+    func text(_ r: Range<Int>) -> String {
+        guard !r.isEmpty else { return "" }
+        let a = tokens[r.lowerBound].start
+        let b = tokens[r.upperBound - 1].end
+        return String(String.UnicodeScalarView(scalars[a..<b]))
+    }
+
+    func isBreak(_ i: Int) -> Bool {
+        tokens[i].kind == .punctuation && ";:()\"“”".contains(tokens[i].text)
+    }
+
+    func run(into state: inout ArticleEvents) {
+        let expressions = extractor.tagger.tag(
+            tokens, in: range, source: scalars, reference: reference)
+        var raws = findMentions()
+        // Anchors: the first event word in an anchor's span is the event it names.
+        var anchorTargets: [Int: Int] = [:]
+        for (e, x) in expressions.enumerated() {
+            guard case .anchor(_, _, let span) = x.value else { continue }
+            if let r = raws.firstIndex(where: { span.contains($0.start) && $0.anchorOf == nil }) {
+                raws[r].anchorOf = e
+                anchorTargets[e] = r
+            }
+        }
+        for r in raws.indices { describe(&raws[r], raws: raws, expressions: expressions) }
+        let participants = findParticipants(excluding: raws.compactMap(\.placeTokens))
+
+        if raws.isEmpty {
+            echoDates(expressions, into: &state)
+            return
+        }
+        // Anchor targets first: the events the others are dated and related against.
+        let order = raws.indices.filter { raws[$0].anchorOf != nil } + raws.indices.filter { raws[$0].anchorOf == nil }
+        for r in order {
+            var m = raws[r]
+            var date: EventDate?
+            var dateText: String?
+            var unresolved = false
+            var anchorRelation: (target: Int, relation: EventRelationKind, cue: String)?
+            if let x = m.expression {
+                dateText = x.text
+                switch x.value {
+                case .date(let d): date = d
+                case .unresolved: unresolved = true
+                case .offset(let o):
+                    if let base = state.lastDated() { date = o.apply(to: base) } else { unresolved = true }
+                case .anchor(let relation, let dating, let span):
+                    if let e = expressions.firstIndex(of: x), let t = anchorTargets[e], let target = raws[t].cluster {
+                        date = state.clusters[target].date.flatMap { dating.resolve(anchor: $0, reference: reference) }
+                        let cueEnd = max(raws[t].phraseEnd, min(span.upperBound, raws[t].end))
+                        anchorRelation = (target, relation, text(x.tokens.lowerBound..<cueEnd))
+                    }
+                    if date == nil { dateText = nil }
+                }
+            }
+            if let d = date, let ref = reference, let r = d.range {
+                // A date after the article is a plan; one before it is history, whatever the verb.
+                if r.lowerBound > ref { m.planned = true }
+                if r.upperBound < ref { m.planned = false }
+            }
+            let mention = CandidateMention(
+                paragraph: paragraph, sentence: sentence, start: tokens[m.phraseStart].start,
+                end: tokens[m.phraseEnd - 1].end, text: text(m.phraseStart..<m.phraseEnd))
+            let outcome = m.product ? text(productPhrase(m)) : nil
+            m.cluster = state.assign(
+                m, date: date, dateText: dateText, unresolved: unresolved, mention: mention, outcome: outcome,
+                participants: participants, leaders: participants.filter { persons.leaders.contains($0) })
+            raws[r] = m
+            if let c = m.cluster, let a = anchorRelation, a.target != c {
+                state.relate(c, to: a.target, a.relation, cue: a.cue)
+            }
+        }
+        // Anchors without a dating rule ("After the talks in Singapore, …") relate the other events of the sentence.
+        for (e, x) in expressions.enumerated() {
+            guard case .anchor(let relation, _, _) = x.value, let t = anchorTargets[e], let target = raws[t].cluster else {
+                continue
+            }
+            let cue = text(x.tokens.lowerBound..<raws[t].phraseEnd)
+            for r in raws.indices where r != t {
+                if let c = raws[r].cluster, c != target, raws[r].expression != x { state.relate(c, to: target, relation, cue: cue) }
+            }
+        }
+        assignOutcomes(raws, into: &state)
+    }
+
+    // MARK: event words
+
+    func findMentions() -> [RawMention] {
+        var raws: [RawMention] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if let m = lexicon.triggers.match(tokens, at: i, limit: range.upperBound) {
+                let trig = m.value
+                var ok = true
+                if !trig.next.isEmpty {
+                    let n = m.end
+                    ok =
+                        n < range.upperBound
+                        && (trig.next.contains(tokens[n].lower)
+                            || (trig.next.contains("*place") && lexicon.places.match(tokens, at: n) != nil))
+                }
+                if ok {
+                    raws.append(
+                        RawMention(kind: trig.kind, start: i, end: m.end, product: trig.product, invitation: trig.invitation,
+                            phraseStart: i, phraseEnd: m.end))
+                    i = m.end
+                    continue
+                }
+            }
+            // "return to Stockholm": a follow-up named by its place alone.
+            if let f = lexicon.followUps.match(tokens, at: i, limit: range.upperBound) {
+                var j = f.end
+                if j < range.upperBound, tokens[j].lower == "the" { j += 1 }
+                if let p = lexicon.places.match(tokens, at: j, limit: range.upperBound) {
+                    let nextTrigger = (p.end..<min(range.upperBound, p.end + 3)).contains {
+                        lexicon.triggers.match(tokens, at: $0) != nil
+                    }
+                    if !nextTrigger {
+                        var raw = RawMention(kind: "", start: j, end: p.end, phraseStart: i, phraseEnd: p.end)
+                        raw.followUpCue = text(i..<f.end)
+                        raw.place = p.value
+                        raw.placeTokens = j..<p.end
+                        raws.append(raw)
+                        i = p.end
+                        continue
+                    }
+                }
+            }
+            i += 1
+        }
+        // An invitation to something announces that thing: keep the thing, planned.
+        var out: [RawMention] = []
+        var k = 0
+        while k < raws.count {
+            var r = raws[k]
+            if r.invitation, r.end < range.upperBound, tokens[r.end].lower == "to", k + 1 < raws.count,
+                raws[k + 1].start - r.end <= 6
+            {
+                raws[k + 1].planned = true
+                k += 1
+                continue
+            }
+            // Neighbouring words for one event ("met for a new round of talks") are one mention.
+            if let last = out.last, sameFamily(last.kind, r.kind), r.start - last.end <= 5,
+                !(last.end..<r.start).contains(where: { isBreak($0) || tokens[$0].text == "," }),
+                !last.product, !r.product
+            {
+                out.removeLast()
+                let keep = lexicon.kind(r.kind).rank >= lexicon.kind(last.kind).rank ? r.kind : last.kind
+                r.kind = keep
+                r.start = last.start
+                r.phraseStart = min(last.phraseStart, r.phraseStart)
+                r.planned = last.planned
+                r.followUpCue = r.followUpCue ?? last.followUpCue
+            }
+            out.append(r)
+            k += 1
+        }
+        return out
+    }
+
+    func sameFamily(_ a: String, _ b: String) -> Bool {
+        !a.isEmpty && !b.isEmpty && lexicon.kind(a).family == lexicon.kind(b).family
+    }
+
+    /// Place, date words, definiteness, ordinal, follow-up cue and tense of one mention.
+    func describe(_ m: inout RawMention, raws: [RawMention], expressions: [TemporalExpression]) {
+        // Determiner and modifiers before the event word.
+        var k = m.start - 1
+        var skipped = 0
+        while k >= range.lowerBound, skipped <= 4 {
+            let t = tokens[k]
+            if let definite = lexicon.determiners[t.lower] {
+                if t.lower != "that" || k == m.start - 1 {
+                    m.definite = definite
+                    m.phraseStart = min(m.phraseStart, k)
+                }
+                break
+            }
+            if t.possessive {
+                // "Saturday's talks", "Kim's characterization of the talks" stops at the owner.
+                m.definite = true
+                m.phraseStart = min(m.phraseStart, k)
+                break
+            }
+            if t.kind == .punctuation, t.text != "-" { break }
+            if raws.contains(where: { $0.start <= k && k < $0.end }) { break }
+            if let n = lexicon.ordinals[t.lower], m.ordinal == nil { m.ordinal = n }
+            if lexicon.places.match(tokens, at: k, limit: m.start) != nil, m.place == nil,
+                let p = lexicon.places.match(tokens, at: k, limit: m.start), p.end == m.start || p.end == m.start - 1
+            {
+                m.place = p.value
+                m.placeTokens = k..<p.end
+            }
+            skipped += 1
+            k -= 1
+        }
+        if m.phraseStart > m.start - skipped, skipped > 0, m.definite == false, k >= range.lowerBound,
+            lexicon.determiners[tokens[k].lower] == false
+        {
+            m.phraseStart = k
+        }
+        // A place after the event word: "in Stockholm, Sweden", "to Pyongyang", "at the DMZ".
+        if m.place == nil {
+            var j = m.end
+            while j < range.upperBound, j - m.end <= 8, !isBreak(j) {
+                if raws.contains(where: { $0.start == j }) { break }
+                if ["in", "at", "to", "near", "inside"].contains(tokens[j].lower) {
+                    var s = j + 1
+                    let p = lexicon.places.match(tokens, at: s, limit: range.upperBound)
+                        ?? {
+                            if s < range.upperBound, tokens[s].lower == "the" {
+                                s += 1
+                                return lexicon.places.match(tokens, at: s, limit: range.upperBound)
+                            }
+                            return nil
+                        }()
+                    if let p {
+                        var end = p.end
+                        var place = p.value
+                        if end + 1 < range.upperBound, tokens[end].text == ",",
+                            let q = lexicon.places.match(tokens, at: end + 1, limit: range.upperBound),
+                            lexicon.compatible(place, q.value)
+                        {
+                            place = lexicon.narrower(place, q.value)
+                            end = q.end
+                        }
+                        m.place = place
+                        m.placeTokens = s..<end
+                        m.phraseEnd = max(m.phraseEnd, end)
+                        break
+                    }
+                }
+                j += 1
+            }
+        }
+        // Ordinal right before ("the second summit", "the first set of talks").
+        if m.ordinal == nil {
+            for k in stride(from: m.start - 1, through: max(range.lowerBound, m.start - 3), by: -1) {
+                if let n = lexicon.ordinals[tokens[k].lower] {
+                    m.ordinal = n
+                    break
+                }
+                if tokens[k].kind == .punctuation { break }
+            }
+        }
+        // Follow-up cue just before, inside or just after: "a new round of talks", "return to the table", "talks resumed".
+        if m.followUpCue == nil {
+            let lo = max(range.lowerBound, m.start - 4)
+            let hi = min(range.upperBound, m.end + 2)
+            var j = lo
+            while j < hi {
+                if let f = lexicon.followUps.match(tokens, at: j, limit: range.upperBound),
+                    f.end > m.start - 2 || j >= m.start
+                {
+                    m.followUpCue = text(j..<f.end)
+                    break
+                }
+                j += 1
+            }
+        }
+        if extractor.tagger.tense(tokens, at: m.start, in: range) == .future { m.planned = true }
+        m.expression = attachedExpression(m, raws: raws, expressions: expressions)
+    }
+
+    /// The temporal expression that dates a mention: the nearest after it in its clause, else the nearest before.
+    func attachedExpression(_ m: RawMention, raws: [RawMention], expressions: [TemporalExpression]) -> TemporalExpression? {
+        func ownAnchor(_ x: TemporalExpression) -> Bool {
+            if case .anchor(_, _, let span) = x.value, span.contains(m.start), m.anchorOf != nil { return true }
+            return false
+        }
+        func clear(_ a: Int, _ b: Int, _ x: TemporalExpression) -> Bool {
+            guard a <= b else { return true }
+            for j in a..<b {
+                if isBreak(j) { return false }
+                // A comma ends the clause, except inside a place ("Stockholm, Sweden") or after an opening
+                // date ("On Saturday, the talks …").
+                if tokens[j].text == ",", !(m.placeTokens?.contains(j) ?? false),
+                    !(x.tokens.upperBound <= m.start && x.tokens.lowerBound == range.lowerBound)
+                {
+                    return false
+                }
+                if let other = raws.first(where: { $0.start == j }), other.start != m.start {
+                    // The event an anchor names does not block the anchor's own dating of the next event.
+                    if case .anchor(_, _, let span) = x.value, span.contains(other.start), other.anchorOf != nil {
+                        continue
+                    }
+                    return false
+                }
+            }
+            return true
+        }
+        let after = expressions.filter {
+            $0.tokens.lowerBound >= m.end && $0.tokens.lowerBound - m.end <= 12 && !ownAnchor($0)
+        }
+        if let x = after.first(where: { clear(m.end, $0.tokens.lowerBound, $0) }) { return x }
+        let before = expressions.filter {
+            $0.tokens.upperBound <= m.start && m.start - $0.tokens.upperBound <= 8 && !ownAnchor($0)
+        }
+        return before.last(where: { clear($0.tokens.upperBound, m.phraseStart, $0) || clear($0.tokens.upperBound, m.start, $0) })
+    }
+
+    func productPhrase(_ m: RawMention) -> Range<Int> {
+        var a = m.phraseStart
+        if a < m.start, lexicon.determiners[tokens[a].lower] != nil { a += 1 }
+        return a..<m.end
+    }
+
+    // MARK: participants
+
+    /// Countries (canonical names) and persons named in the sentence, outside place names; persons who only
+    /// report ("Ortagus said") are left out.
+    func findParticipants(excluding places: [Range<Int>]) -> [String] {
+        var out: [String] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if places.contains(where: { $0.contains(i) }) {
+                i += 1
+                continue
+            }
+            if let p = persons.names.match(tokens, at: i, limit: range.upperBound) {
+                var reporting = false
+                for j in p.end..<min(range.upperBound, p.end + 2) where lexicon.reporting.match(tokens, at: j) != nil {
+                    reporting = true
+                }
+                if i >= range.lowerBound + 2, tokens[i - 2].lower == "according", tokens[i - 1].lower == "to" { reporting = true }
+                if !reporting, !out.contains(p.value) { out.append(p.value) }
+                i = p.end
+                continue
+            }
+            if let c = lexicon.countries.match(tokens, at: i, limit: range.upperBound) {
+                if !out.contains(c.value) { out.append(c.value) }
+                i = c.end
+                continue
+            }
+            i += 1
+        }
+        return out
+    }
+
+    // MARK: outcomes and dates alone
+
+    /// Outcome words go to the nearest event named before them in the sentence, else the nearest after.
+    func assignOutcomes(_ raws: [RawMention], into state: inout ArticleEvents) {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            guard let o = lexicon.outcomes.match(tokens, at: i, limit: range.upperBound) else {
+                i += 1
+                continue
+            }
+            let inside = raws.contains { $0.product && $0.phraseStart <= i && i < $0.end }
+            if !inside {
+                let target = raws.last(where: { $0.start < i && $0.cluster != nil }) ?? raws.first(where: { $0.cluster != nil })
+                if let c = target?.cluster { state.addOutcome(c, text(i..<o.end).lowercased()) }
+            }
+            i = o.end
+        }
+    }
+
+    /// A sentence with no event word that names the day of an event of the article ("a single Saturday")
+    /// mentions that event.
+    func echoDates(_ expressions: [TemporalExpression], into state: inout ArticleEvents) {
+        for x in expressions {
+            guard case .date(let d) = x.value, d.precision == .day, d.width == 1 else { continue }
+            if let c = state.clusters.lastIndex(where: { $0.date?.precision == .day && $0.date?.range == d.range && !$0.planned }) {
+                state.addMention(
+                    c, CandidateMention(paragraph: paragraph, sentence: sentence, start: x.start, end: x.end, text: x.text))
+            }
+        }
     }
 }

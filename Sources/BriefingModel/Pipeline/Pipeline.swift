@@ -5,16 +5,21 @@ import Foundation
 /// Per-article stages (speakers and quotes, event mentions) are independent and run in parallel;
 /// corpus-wide stages (speaker merging, agendas, event linking) run after, in order.
 public struct Pipeline: Sendable {
-    public var resources: Resources
+    public var resources: Resources {
+        didSet { events = EventExtractor(lexicon: resources.lexicon) }
+    }
+    /// The event stage, built once from the lexicon (its word lists are indexed up front).
+    private var events: EventExtractor
 
     public init(resources: Resources) {
         self.resources = resources
+        self.events = EventExtractor(lexicon: resources.lexicon)
     }
 
     /// The per-article stages for one article.
     public func extract(_ article: Article) -> ArticleExtraction {
         var x = ArticleExtractor(lexicon: resources.lexicon).extract(article)
-        x.eventCandidates = EventExtractor(lexicon: resources.lexicon).extract(article, extraction: x)
+        x.eventCandidates = events.extract(article, extraction: x)
         return x
     }
 
@@ -51,7 +56,7 @@ public struct Pipeline: Sendable {
             quotes: &merged.quotes)
         let events = EventLinker.link(
             extractions.flatMap(\.eventCandidates), articles: load.articles, speakers: merged.speakers,
-            quotes: &merged.quotes, lexicon: resources.lexicon)
+            quotes: &merged.quotes, events: events.lexicon)
         return Corpus(
             articles: load.articles, speakers: merged.speakers, quotes: merged.quotes,
             terms: extractions.flatMap(\.terms), agendas: agendas, events: events,

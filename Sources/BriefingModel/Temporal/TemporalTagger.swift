@@ -53,6 +53,14 @@ public struct TemporalTagger: Sendable {
     }
 }
 
+extension TemporalTagger {
+    /// The tense of the clause around token `i` of `range`: future when a future cue stands before it.
+    public func tense(_ tokens: [WordToken], at i: Int, in range: Range<Int>) -> Tense {
+        TemporalScan(lex: lexicon, tokens: tokens, lower: range.lowerBound, limit: range.upperBound, reference: nil,
+            forcedTense: nil).tense(at: i)
+    }
+}
+
 extension TemporalValue {
     /// True for a date, resolved or not (not for offsets and anchors).
     var isDateLike: Bool {
