@@ -73,8 +73,13 @@ struct ArticleEvents {
             family = clusters[t].family
         }
         if m.product, date == nil {
-            guard let c = mostRecent(where: { c in m.place.map { p in c.place.map { lexicon.compatible($0, p) } ?? true } ?? true })
-            else { return nil }
+            // The event it came out of: at its place when it names one, held rather than planned.
+            let atPlace = m.place.flatMap { p in
+                mostRecent(where: { c in !c.planned && (c.place.map { lexicon.compatible($0, p) } ?? false) })
+            }
+            guard let c = atPlace ?? mostRecent(where: { !$0.planned }) ?? mostRecent(where: { _ in true }) else {
+                return nil
+            }
             addMention(c, mention)
             if let outcome { addOutcome(c, outcome) }
             return c

@@ -22,6 +22,7 @@ public struct EventExtractor: Sendable {
         let tokens = paragraphs.map { WordTokenizer.tokenize($0) }
         let persons = PersonFinder(paragraphs: tokens, speakers: extraction.speakers, lexicon: lexicon)
         var state = ArticleEvents(article: article, lexicon: lexicon)
+        let dateline = tokens.first.flatMap { datelinePlace($0) }
         for (p, scalars) in paragraphs.enumerated() {
             let toks = tokens[p]
             guard !toks.isEmpty else { continue }
@@ -32,11 +33,26 @@ public struct EventExtractor: Sendable {
                 guard t > first else { continue }
                 let scan = SentenceScan(
                     extractor: self, persons: persons, tokens: toks, range: first..<t, scalars: scalars,
-                    sentence: sentence, paragraph: p, reference: article.date)
+                    sentence: sentence, paragraph: p, reference: article.date, dateline: dateline)
                 scan.run(into: &state)
             }
         }
         return state.finish()
+    }
+}
+
+extension EventExtractor {
+    /// "SINGAPORE — President …": the place written in capitals before a dash at the start of the article.
+    func datelinePlace(_ tokens: [WordToken]) -> String? {
+        var i = 0
+        var words: [String] = []
+        while i < tokens.count, i < 5, tokens[i].kind == .word, tokens[i].text == tokens[i].text.uppercased() {
+            words.append(tokens[i].text)
+            i += 1
+        }
+        guard !words.isEmpty, i < tokens.count, ["—", "–", "-"].contains(tokens[i].text) else { return nil }
+        let name = words.joined(separator: " ").lowercased()
+        return lexicon.gazetteer.keys.first { $0.lowercased() == name }
     }
 }
 
@@ -72,6 +88,8 @@ struct SentenceScan {
     let sentence: Range<Int>
     let paragraph: Int
     let reference: Day?
+    /// The place of the article's dateline ("SINGAPORE — …"), for events of its first paragraph held that day.
+    let dateline: String?
 
     var lexicon: EventLexicon { extractor.lexicon }
 
@@ -100,6 +118,20 @@ struct SentenceScan {
             }
         }
         for r in raws.indices { describe(&raws[r], raws: raws, expressions: expressions) }
+        // One date in the sentence that no event word claimed dates the one event word left without a date
+        // ("shook hands on Tuesday …, the first meeting ever").
+        let free = expressions.filter { x in x.value.isDateLike && !raws.contains { $0.expression == x } }
+        let undated = raws.indices.filter { raws[$0].expression == nil && raws[$0].anchorOf == nil && !raws[$0].product }
+        if free.count == 1, undated.count == 1, let x = free.first { raws[undated[0]].expression = x }
+        if paragraph == 0, let place = dateline, let ref = reference {
+            for r in raws.indices where raws[r].place == nil && !raws[r].planned && raws[r].anchorOf == nil {
+                if let d = raws[r].expression?.date, let range = d.range,
+                    range.lowerBound.ordinal >= ref.ordinal - 1, range.upperBound <= ref
+                {
+                    raws[r].place = place
+                }
+            }
+        }
         let participants = findParticipants(excluding: raws.compactMap(\.placeTokens))
 
         if raws.isEmpty {
@@ -261,11 +293,10 @@ struct SentenceScan {
                 break
             }
             if t.kind == .punctuation, t.text != "-" { break }
+            if Self.phraseStops.contains(t.lower) { break }
             if raws.contains(where: { $0.start <= k && k < $0.end }) { break }
             if let n = lexicon.ordinals[t.lower], m.ordinal == nil { m.ordinal = n }
-            if lexicon.places.match(tokens, at: k, limit: m.start) != nil, m.place == nil,
-                let p = lexicon.places.match(tokens, at: k, limit: m.start), p.end == m.start || p.end == m.start - 1
-            {
+            if m.place == nil, let p = lexicon.places.match(tokens, at: k, limit: m.start), p.end == m.start {
                 m.place = p.value
                 m.placeTokens = k..<p.end
             }
@@ -280,9 +311,9 @@ struct SentenceScan {
         // A place after the event word: "in Stockholm, Sweden", "to Pyongyang", "at the DMZ".
         if m.place == nil {
             var j = m.end
-            while j < range.upperBound, j - m.end <= 8, !isBreak(j) {
+            while j < range.upperBound, j - m.end <= 8, !isBreak(j), tokens[j].text != "," {
                 if raws.contains(where: { $0.start == j }) { break }
-                if ["in", "at", "to", "near", "inside"].contains(tokens[j].lower) {
+                if Self.placePrepositions.contains(tokens[j].lower) {
                     var s = j + 1
                     let p = lexicon.places.match(tokens, at: s, limit: range.upperBound)
                         ?? {
@@ -339,6 +370,15 @@ struct SentenceScan {
         if extractor.tagger.tense(tokens, at: m.start, in: range) == .future { m.planned = true }
         m.expression = attachedExpression(m, raws: raws, expressions: expressions)
     }
+
+    /// Words that end the words naming an event, reading backwards from the event word.
+    static let phraseStops: Set<String> = [
+        "while", "and", "but", "or", "as", "if", "when", "with", "after", "before", "since", "because", "than",
+        "where", "which", "who", "for", "to", "in", "on", "at", "by", "from", "said", "says",
+    ]
+
+    /// Words before a place where an event happens ("in Hanoi", "to Pyongyang", "on Sentosa").
+    static let placePrepositions: Set<String> = ["in", "at", "to", "near", "inside", "on"]
 
     /// The temporal expression that dates a mention: the nearest after it in its clause, else the nearest before.
     func attachedExpression(_ m: RawMention, raws: [RawMention], expressions: [TemporalExpression]) -> TemporalExpression? {

@@ -483,10 +483,14 @@ struct TemporalScan {
         return .month(y, m)
     }
 
+    /// The year of a month and day written without one: the reference's year, moved back a year for a past
+    /// date that would fall more than two months after the reference ("the June 12 summit" in a May article is
+    /// this June's), forward a year for a future date more than two weeks before it.
     func inferredDay(_ m: Int, _ d: Int, tense: Tense, ref: Day) -> Day? {
         guard var day = Day(year: ref.year, month: m, day: d) else { return nil }
-        if tense == .past, day > ref, let e = Day(year: ref.year - 1, month: m, day: d) { day = e }
-        if tense == .future, day < ref, let l = Day(year: ref.year + 1, month: m, day: d) { day = l }
+        let ahead = day.ordinal - ref.ordinal
+        if tense == .past, ahead > 60, let e = Day(year: ref.year - 1, month: m, day: d) { day = e }
+        if tense == .future, ahead < -14, let l = Day(year: ref.year + 1, month: m, day: d) { day = l }
         return day
     }
 
