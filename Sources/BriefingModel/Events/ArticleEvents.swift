@@ -6,6 +6,9 @@ struct ArticleEvents {
     /// When each event was last mentioned (a counter), to find "the talks" the text last spoke of.
     var touched: [Int] = []
     var clock = 0
+    /// The sentence being read (a counter over the article) and the sentence each event was last mentioned in.
+    var sentence = 0
+    var lastSentence: [Int] = []
 
     init(article: Article, lexicon: EventLexicon) {
         self.article = article
@@ -24,6 +27,19 @@ struct ArticleEvents {
     mutating func touch(_ c: Int) {
         clock += 1
         touched[c] = clock
+        lastSentence[c] = sentence
+    }
+
+    /// What "the talks" refers to: an event of the family named in this sentence or the one before, else the
+    /// article's main event of that family (the one mentioned most), else the last one named.
+    func antecedent(family: String, planned: Bool) -> Int? {
+        let ok: (EventCandidate) -> Bool = { $0.family == family && (planned || !$0.planned) }
+        if let near = mostRecent(where: ok), lastSentence[near] >= sentence - 1 { return near }
+        let pool = clusters.indices.filter { ok(clusters[$0]) }
+        if let main = pool.max(by: { (clusters[$0].mentions.count, -$0) < (clusters[$1].mentions.count, -$1) }) {
+            return main
+        }
+        return nil
     }
 
     func mostRecent(where ok: (EventCandidate) -> Bool) -> Int? {
@@ -99,7 +115,7 @@ struct ArticleEvents {
                     relate(chosen ?? 0, to: target, .followUp, cue: m.followUpCue)
                 }
             } else if m.definite {
-                guard let c = mostRecent(where: { $0.family == family && (m.planned || !$0.planned) }) else { return nil }
+                guard let c = antecedent(family: family, planned: m.planned) else { return nil }
                 chosen = c
             } else {
                 return nil
@@ -140,6 +156,7 @@ struct ArticleEvents {
             EventCandidate(
                 article: article.id, articleDate: article.date, kind: kind, family: family, planned: m.planned))
         touched.append(0)
+        lastSentence.append(sentence)
         return clusters.count - 1
     }
 

@@ -34,6 +34,7 @@ public struct EventExtractor: Sendable {
                 let scan = SentenceScan(
                     extractor: self, persons: persons, tokens: toks, range: first..<t, scalars: scalars,
                     sentence: sentence, paragraph: p, reference: article.date, dateline: dateline)
+                state.sentence += 1
                 scan.run(into: &state)
             }
         }
@@ -49,6 +50,12 @@ extension EventExtractor {
         while i < tokens.count, i < 5, tokens[i].kind == .word, tokens[i].text == tokens[i].text.uppercased() {
             words.append(tokens[i].text)
             i += 1
+        }
+        // "PANMUNJOM, Korea —": a region may follow the place.
+        if !words.isEmpty, i < tokens.count, tokens[i].text == "," {
+            var j = i + 1
+            while j < tokens.count, j - i < 4, tokens[j].kind == .word, tokens[j].capitalized { j += 1 }
+            if j < tokens.count, ["—", "–", "-"].contains(tokens[j].text) { i = j }
         }
         guard !words.isEmpty, i < tokens.count, ["—", "–", "-"].contains(tokens[i].text) else { return nil }
         let name = words.joined(separator: " ").lowercased()
@@ -107,7 +114,7 @@ struct SentenceScan {
     func run(into state: inout ArticleEvents) {
         let expressions = extractor.tagger.tag(
             tokens, in: range, source: scalars, reference: reference)
-        var raws = findMentions()
+        var raws = findMentions(expressions)
         // Anchors: the first event word in an anchor's span is the event it names.
         var anchorTargets: [Int: Int] = [:]
         for (e, x) in expressions.enumerated() {
@@ -122,7 +129,7 @@ struct SentenceScan {
         // ("shook hands on Tuesday …, the first meeting ever").
         let free = expressions.filter { x in x.value.isDateLike && !raws.contains { $0.expression == x } }
         let undated = raws.indices.filter { raws[$0].expression == nil && raws[$0].anchorOf == nil && !raws[$0].product }
-        if free.count == 1, undated.count == 1, let x = free.first { raws[undated[0]].expression = x }
+        if free.count == 1, let first = undated.first, let x = free.first { raws[first].expression = x }
         if paragraph == 0, let place = dateline, let ref = reference {
             for r in raws.indices where raws[r].place == nil && !raws[r].planned && raws[r].anchorOf == nil {
                 if let d = raws[r].expression?.date, let range = d.range,
@@ -194,19 +201,30 @@ struct SentenceScan {
 
     // MARK: event words
 
-    func findMentions() -> [RawMention] {
+    func findMentions(_ expressions: [TemporalExpression]) -> [RawMention] {
+        let anchorTokens = expressions.filter { if case .anchor = $0.value { return true } else { return false } }
+            .map(\.tokens)
         var raws: [RawMention] = []
         var i = range.lowerBound
         while i < range.upperBound {
             if let m = lexicon.triggers.match(tokens, at: i, limit: range.upperBound) {
                 let trig = m.value
                 var ok = true
+                if !trig.near.isEmpty {
+                    ok = (m.end..<min(range.upperBound, m.end + 4)).contains { trig.near.contains(tokens[$0].lower) }
+                }
                 if !trig.next.isEmpty {
                     let n = m.end
                     ok =
                         n < range.upperBound
                         && (trig.next.contains(tokens[n].lower)
                             || (trig.next.contains("*place") && lexicon.places.match(tokens, at: n) != nil))
+                }
+                // "three summits", "two meetings": several events, none named.
+                if i > range.lowerBound, let n = extractor.tagger.lexicon.numbers.match(tokens, at: i - 1)?.value.value
+                    ?? tokens[i - 1].integer, n > 1
+                {
+                    ok = false
                 }
                 if ok {
                     raws.append(
@@ -251,7 +269,10 @@ struct SentenceScan {
             }
             // Neighbouring words for one event ("met for a new round of talks") are one mention.
             if let last = out.last, sameFamily(last.kind, r.kind), r.start - last.end <= 5,
-                !(last.end..<r.start).contains(where: { isBreak($0) || tokens[$0].text == "," }),
+                !(last.end..<r.start).contains(where: { j in
+                    isBreak(j) || tokens[j].text == "," || lexicon.determiners[tokens[j].lower] == true
+                        || anchorTokens.contains { $0.contains(j) }
+                }),
                 !last.product, !r.product
             {
                 out.removeLast()
@@ -311,7 +332,9 @@ struct SentenceScan {
         // A place after the event word: "in Stockholm, Sweden", "to Pyongyang", "at the DMZ".
         if m.place == nil {
             var j = m.end
-            while j < range.upperBound, j - m.end <= 8, !isBreak(j), tokens[j].text != "," {
+            while j < range.upperBound, j - m.end <= 8, !isBreak(j), tokens[j].text != "," || isAppositive(j, after: m),
+                !Self.placeStops.contains(tokens[j].lower)
+            {
                 if raws.contains(where: { $0.start == j }) { break }
                 if Self.placePrepositions.contains(tokens[j].lower) {
                     var s = j + 1
@@ -371,11 +394,20 @@ struct SentenceScan {
         m.expression = attachedExpression(m, raws: raws, expressions: expressions)
     }
 
+    /// "The second summit, in Hanoi in February, …": a comma right after the event word that opens its place
+    /// or date.
+    func isAppositive(_ j: Int, after m: RawMention) -> Bool {
+        j == m.end && j + 1 < range.upperBound && Self.placePrepositions.contains(tokens[j + 1].lower)
+    }
+
     /// Words that end the words naming an event, reading backwards from the event word.
     static let phraseStops: Set<String> = [
         "while", "and", "but", "or", "as", "if", "when", "with", "after", "before", "since", "because", "than",
         "where", "which", "who", "for", "to", "in", "on", "at", "by", "from", "said", "says",
     ]
+
+    /// Words that end the search for an event's place after the event word ("talks of the kind held in …").
+    static let placeStops: Set<String> = ["of", "that", "which", "who", "when", "where", "while", "and", "but"]
 
     /// Words before a place where an event happens ("in Hanoi", "to Pyongyang", "on Sentosa").
     static let placePrepositions: Set<String> = ["in", "at", "to", "near", "inside", "on"]
@@ -392,7 +424,7 @@ struct SentenceScan {
                 if isBreak(j) { return false }
                 // A comma ends the clause, except inside a place ("Stockholm, Sweden") or after an opening
                 // date ("On Saturday, the talks …").
-                if tokens[j].text == ",", !(m.placeTokens?.contains(j) ?? false),
+                if tokens[j].text == ",", !(m.placeTokens?.contains(j) ?? false), !isAppositive(j, after: m),
                     !(x.tokens.upperBound <= m.start && x.tokens.lowerBound == range.lowerBound)
                 {
                     return false
@@ -407,8 +439,11 @@ struct SentenceScan {
             }
             return true
         }
-        let after = expressions.filter {
-            $0.tokens.lowerBound >= m.end && $0.tokens.lowerBound - m.end <= 12 && !ownAnchor($0)
+        // "A was followed days later by B": a distance from the event just named dates the event after it.
+        func isOffset(_ x: TemporalExpression) -> Bool { if case .offset = x.value { return true } else { return false } }
+        let after = expressions.filter { x in
+            x.tokens.lowerBound >= m.end && x.tokens.lowerBound - m.end <= 16 && !ownAnchor(x)
+                && !(isOffset(x) && raws.contains { r in r.start >= x.tokens.upperBound })
         }
         if let x = after.first(where: { clear(m.end, $0.tokens.lowerBound, $0) }) { return x }
         let before = expressions.filter {

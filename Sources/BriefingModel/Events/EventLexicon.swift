@@ -5,6 +5,8 @@ public struct EventLexicon: Sendable {
         public var kind: String
         /// For verbs: the words that must follow ("met with"); `*place` for a place; empty for nouns.
         public var next: Set<String>
+        /// For verbs: words of which one must follow within three words ("fired … missiles").
+        public var near: Set<String> = []
         public var product: Bool
         public var invitation: Bool
     }
@@ -42,6 +44,8 @@ public struct EventLexicon: Sendable {
     public var countries = PhraseIndex<String>(caseSensitive: true)
     /// Every country name, other name and adjective → canonical name.
     public var countryCanonical: [String: String] = [:]
+    /// Kinds that are the outcome of another event ("statement").
+    public var productKinds: Set<String> = []
 
     public init() {}
 
@@ -50,12 +54,19 @@ public struct EventLexicon: Sendable {
             guard let kind = row[1] else { continue }
             let options = (row[2] ?? "").split(separator: " ").map(String.init)
             var next = Set<String>()
+            var near = Set<String>()
             for o in options where o.hasPrefix("next=") {
                 next.formUnion(o.dropFirst(5).split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) })
             }
+            for o in options where o.hasPrefix("near=") {
+                near.formUnion(o.dropFirst(5).split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) })
+            }
             triggers.add(
                 row.entry,
-                Trigger(kind: kind, next: next, product: options.contains("product"), invitation: options.contains("invitation")))
+                Trigger(
+                    kind: kind, next: next, near: near, product: options.contains("product"),
+                    invitation: options.contains("invitation")))
+            if options.contains("product") { productKinds.insert(kind) }
         }
         for row in lexicon.table("event_kinds").rows {
             guard let family = row[1] else { continue }

@@ -74,6 +74,35 @@ public enum EventLinker {
                 owner[i] = groups.count - 1
             }
         }
+        // A statement dated and placed with another event ("the Singapore statement of June 2018") came out of it.
+        var removed = Set<Int>()
+        for g in groups.indices where lex.productKinds.contains(groups[g].kind) {
+            guard let place = groups[g].place, let date = groups[g].date else { continue }
+            let host = groups.indices.first { h in
+                h != g && !removed.contains(h) && !lex.productKinds.contains(groups[h].kind) && !groups[h].planned
+                    && (groups[h].place.map { lex.compatible($0, place) } ?? false)
+                    && (groups[h].date.map { $0.overlaps(date) } ?? false)
+            }
+            guard let h = host else { continue }
+            let kind = groups[h].kind
+            for i in groups[g].members {
+                groups[h].absorb(candidates[i], index: i, lexicon: lex)
+                owner[i] = h
+            }
+            groups[h].kind = kind
+            groups[h].outcomes.append(contentsOf: groups[g].outcomes.filter { !groups[h].outcomes.contains($0) })
+            removed.insert(g)
+        }
+        if !removed.isEmpty {
+            var newIndex = [Int](repeating: -1, count: groups.count)
+            var kept: [MergedEvent] = []
+            for g in groups.indices where !removed.contains(g) {
+                newIndex[g] = kept.count
+                kept.append(groups[g])
+            }
+            groups = kept
+            for i in owner.indices where owner[i] >= 0 { owner[i] = newIndex[owner[i]] }
+        }
         for g in groups.indices { groups[g].promote(lexicon: lex) }
 
         // Ids, titles, participants under the corpus's own names.

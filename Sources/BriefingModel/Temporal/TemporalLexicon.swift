@@ -59,6 +59,8 @@ public struct TemporalLexicon: Sendable {
     public var futureCues: Set<String> = []
     /// Suffixes that mark the future ("'ll").
     public var futureSuffixes: [String] = []
+    /// Seasons: first and last month (winter runs across the new year).
+    public var seasons: [String: (first: Int, last: Int)] = [:]
     /// Words before a bare year that make it a date.
     public var yearCues: Set<String> = []
 
@@ -117,6 +119,9 @@ public struct TemporalLexicon: Sendable {
             } else {
                 futureCues.insert(w)
             }
+        }
+        for row in lexicon.table("temporal_seasons").rows {
+            if let a = row[1].flatMap({ Int($0) }), let b = row[2].flatMap({ Int($0) }) { seasons[Self.key(row.entry)] = (a, b) }
         }
         yearCues = Set(lexicon.table("temporal_prepositions").entries.map { $0.lowercased() })
     }

@@ -238,6 +238,7 @@ struct TemporalScan {
             guard let ref = reference else { return Match(end: i + 1, value: .unresolved) }
             return Match(end: i + 1, value: .date(.day(ref.adding(days: v))))
         }
+        if let m = season(i) { return m }
         if let m = weekdayExpression(i, shift: nil) { return m }
         if let m = monthExpression(i) { return m }
         if let m = dayMonth(i) { return m }
@@ -290,6 +291,8 @@ struct TemporalScan {
             if isWord(d.end, "of"), let s = span(from: d.end + 1) {
                 return Match(end: d.end + 1, value: .anchor(relation: .after, dating: .within(days: spanDays(d.offset)), span: s))
             }
+            // "within weeks" dates what is to come; in the past it is a span ("broke down within a day").
+            guard tense(at: i) == .future else { return Match(end: d.end, value: nil) }
             guard let ref = reference else { return Match(end: d.end, value: .unresolved) }
             return Match(end: d.end, value: .date(.approximate(from: ref, to: ref.adding(days: spanDays(d.offset)))))
         case .since:
@@ -324,7 +327,9 @@ struct TemporalScan {
             }
             return Match(end: k + 1, value: .offset(signed))
         }
-        if isWord(i - 1, "in"), number(i) != nil {
+        // "in two weeks" is a date only in the future ("return in two weeks"); in the past it is a span
+        // ("the first talks in seven months").
+        if isWord(i - 1, "in"), number(i) != nil, tense(at: i - 1) == .future {
             guard let ref = reference else { return Match(end: k, value: .unresolved) }
             var o = d.offset
             o.window = max(o.window, 1)
@@ -454,6 +459,34 @@ struct TemporalScan {
         out.earliest = lo
         out.latest = hi
         return out
+    }
+
+    /// "the summer", "this winter", "last spring", "summer 2018": the latest such season begun by the reference
+    /// (or the next one in the future tense), approximate over its months.
+    func season(_ i: Int) -> Match? {
+        guard let w = word(i), let prev = word(i - 1) else { return nil }
+        var shift = 0
+        if let s = lexicon.shifts[prev] {
+            shift = s
+        } else if !(prev == "the" || prev == "in" || lexicon.parts[prev] != nil) {
+            return nil
+        }
+        guard let (first, last) = lexicon.seasons[w] else { return nil }
+        func span(_ startYear: Int) -> EventDate? {
+            let endYear = last < first ? startYear + 1 : startYear
+            guard let a = Day(year: startYear, month: first, day: 1),
+                let b = Day(year: endYear, month: last, day: Day.daysIn(month: last, year: endYear))
+            else { return nil }
+            return .approximate(from: a, to: b)
+        }
+        if let y = year(i + 1) { return Match(end: i + 2, value: span(y).map(TemporalValue.date)) }
+        guard let ref = reference else { return Match(end: i + 1, value: .unresolved) }
+        var startYear = ref.month >= first ? ref.year : ref.year - 1
+        if shift == 0, tense(at: i) == .future, let s = span(startYear), let r = s.range, r.upperBound < ref {
+            startYear += 1
+        }
+        startYear += shift
+        return Match(end: i + 1, value: span(startYear).map(TemporalValue.date))
     }
 
     /// A weekday, resolved by tense (past: on or before the reference; future: after it) or by shift.
