@@ -131,7 +131,9 @@ struct ArticleEvents {
                 let evidence =
                     (e.date != nil && date != nil) || (e.place != nil && m.place != nil)
                     || (e.ordinal != nil && e.ordinal == m.ordinal)
-                return evidence || m.definite || c == latestOfFamily && m.followUpCue == nil && date == nil
+                // Without a shared date or place, only a definite mention of the event just spoken of joins it.
+                let near = lastSentence[c] >= sentence - 1 && date == nil && m.ordinal == nil
+                return evidence || (near && (m.definite || (c == latestOfFamily && m.followUpCue == nil)))
             }
             chosen = fits.max { touched[$0] < touched[$1] }
             if chosen == nil {

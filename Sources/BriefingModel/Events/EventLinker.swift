@@ -264,7 +264,9 @@ struct MergedEvent {
             evidence = true
         }
         if let a = date, let b = c.date {
-            guard a.overlaps(b) else { return nil }
+            // Days a day or two apart at the same place are one event told from two time zones or days.
+            let slack = place != nil && c.place != nil ? 2 : 0
+            guard a.overlaps(b, slack: slack) else { return nil }
             score += a.precision == b.precision ? 3 : 2
             evidence = true
         }

@@ -24,6 +24,11 @@ struct PersonFinder {
                     parts.append(tokens[j].text)
                     j += 1
                     if tokens[j - 1].possessive { break }
+                    // An initial keeps its period: "Donald J. Trump".
+                    if tokens[j - 1].text.count == 1, j < tokens.count, tokens[j].text == "." {
+                        parts[parts.count - 1] += "."
+                        j += 1
+                    }
                 }
                 if !parts.isEmpty { found.append((parts.joined(separator: " "), t.value)) }
                 i = max(j, i + 1)

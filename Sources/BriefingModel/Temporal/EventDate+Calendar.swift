@@ -57,10 +57,10 @@ extension EventDate {
         return r.upperBound.ordinal - r.lowerBound.ordinal + 1
     }
 
-    /// True when the two ranges share at least one day.
-    public func overlaps(_ other: EventDate) -> Bool {
+    /// True when the two ranges share at least one day (or come within `slack` days of each other).
+    public func overlaps(_ other: EventDate, slack: Int = 0) -> Bool {
         guard let a = range, let b = other.range else { return false }
-        return a.overlaps(b)
+        return a.lowerBound.ordinal <= b.upperBound.ordinal + slack && b.lowerBound.ordinal <= a.upperBound.ordinal + slack
     }
 
     /// True when this date ends before the other begins.

@@ -572,6 +572,7 @@ struct TemporalScan {
         // A bare month needs a word before it that makes it a date ("in February", "last June").
         guard let prev = word(i - 1),
             lexicon.yearCues.contains(prev) || lexicon.parts[prev] != nil || lexicon.shifts[prev] != nil
+                || tokens[i - 1].possessive
         else { return nil }
         guard let ref = reference else { return Match(end: j, value: .unresolved) }
         return Match(end: j, value: bareMonth(m, tense: tense(at: i), ref: ref).map(TemporalValue.date))
