@@ -59,6 +59,7 @@ struct ArticleEvents {
     func followUpTarget(family: String?, date: EventDate?, place: String?, excluding: Int?) -> Int? {
         let pool = clusters.indices.filter {
             $0 != excluding && !clusters[$0].planned && (family == nil || clusters[$0].family == family)
+                && !lexicon.productKinds.contains(clusters[$0].kind)
         }
         if let date {
             let earlier = pool.filter { clusters[$0].date.map { $0.isBefore(date) } ?? false }
@@ -100,7 +101,8 @@ struct ArticleEvents {
             if let outcome { addOutcome(c, outcome) }
             return c
         }
-        let concrete = date != nil || unresolved || m.place != nil || m.ordinal != nil
+        // "the second summit" names one event; "a second round" names none yet.
+        let concrete = date != nil || unresolved || m.place != nil || (m.ordinal != nil && m.definite)
         var chosen: Int?
         if !concrete {
             if m.followUpCue != nil, m.planned {

@@ -130,6 +130,16 @@ struct SentenceScan {
         let free = expressions.filter { x in x.value.isDateLike && !raws.contains { $0.expression == x } }
         let undated = raws.indices.filter { raws[$0].expression == nil && raws[$0].anchorOf == nil && !raws[$0].product }
         if free.count == 1, let first = undated.first, let x = free.first { raws[first].expression = x }
+        // The lead paragraph tells the news of the day: a day within one of the article's date dates its events.
+        if paragraph == 0, let ref = reference {
+            let today = expressions.first { x in
+                guard let r = x.date?.range, x.date?.precision == .day else { return false }
+                return r.lowerBound.ordinal >= ref.ordinal - 1 && r.upperBound <= ref
+            }
+            for r in raws.indices where raws[r].expression == nil && raws[r].anchorOf == nil && !raws[r].product {
+                raws[r].expression = today
+            }
+        }
         if paragraph == 0, let place = dateline, let ref = reference {
             for r in raws.indices where raws[r].place == nil && !raws[r].planned && raws[r].anchorOf == nil {
                 if let d = raws[r].expression?.date, let range = d.range,
@@ -407,7 +417,7 @@ struct SentenceScan {
     ]
 
     /// Words that end the search for an event's place after the event word ("talks of the kind held in …").
-    static let placeStops: Set<String> = ["of", "that", "which", "who", "when", "where", "while", "and", "but"]
+    static let placeStops: Set<String> = ["that", "which", "who", "when", "where", "while", "and", "but", "held"]
 
     /// Words before a place where an event happens ("in Hanoi", "to Pyongyang", "on Sentosa").
     static let placePrepositions: Set<String> = ["in", "at", "to", "near", "inside", "on"]

@@ -61,8 +61,7 @@ public enum EventLinker {
             guard let n = c.ordinal else { continue }
             let same = groups.indices.filter {
                 groups[$0].kind == c.kind && !groups[$0].planned && groups[$0].date != nil
-                    && (c.participants.isEmpty || groups[$0].participants.isEmpty
-                        || !Set(groups[$0].participants).isDisjoint(with: c.participants))
+                    && !Set(groups[$0].participants).isDisjoint(with: c.participants)
             }.sorted {
                 (groups[$0].date?.range?.lowerBound ?? Day(ordinal: 0)) < (groups[$1].date?.range?.lowerBound ?? Day(ordinal: 0))
             }

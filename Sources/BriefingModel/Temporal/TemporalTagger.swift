@@ -25,7 +25,7 @@ public struct TemporalTagger: Sendable {
     public func tag(
         _ tokens: [WordToken], in range: Range<Int>, source: [Unicode.Scalar], reference: Day?, tense: Tense? = nil
     ) -> [TemporalExpression] {
-        let scan = TemporalScan(lex: lexicon, tokens: tokens, lower: range.lowerBound, limit: range.upperBound,
+        var scan = TemporalScan(lex: lexicon, tokens: tokens, lower: range.lowerBound, limit: range.upperBound,
             reference: reference, forcedTense: tense)
         var out: [TemporalExpression] = []
         var i = range.lowerBound
@@ -34,6 +34,7 @@ public struct TemporalTagger: Sendable {
                 i += 1
                 continue
             }
+            if case .date(let d)? = m.value, let y = d.range?.upperBound.year { scan.contextYear = y }
             if let value = m.value {
                 var first = i
                 if first > range.lowerBound, scan.lexicon.leadIns.contains(tokens[first - 1].lower), value.isDateLike {
@@ -91,6 +92,8 @@ struct TemporalScan {
     let limit: Int
     let reference: Day?
     let forcedTense: Tense?
+    /// The year of the last date found in the sentence: "In April of last year … and again in May" is that May.
+    var contextYear: Int?
 
     init(lex: TemporalLexicon, tokens: [WordToken], lower: Int, limit: Int, reference: Day?, forcedTense: Tense?) {
         self.lexicon = lex
@@ -193,11 +196,6 @@ struct TemporalScan {
         guard let w = word(i) else { return false }
         if lexicon.futureCues.contains(w) { return true }
         for s in lexicon.futureSuffixes where w.hasSuffix(s) { return true }
-        if w == "to", let n = word(i + 1), tokens[i + 1].kind == .word, !tokens[i + 1].capitalized,
-            !["the", "a", "an", "its", "his", "her", "their", "this", "that", "those", "these", "be"].contains(n)
-        {
-            return lexicon.months[n] == nil && lexicon.numbers.match(tokens, at: i + 1, limit: limit) == nil
-        }
         return false
     }
 
@@ -411,7 +409,14 @@ struct TemporalScan {
         }
         guard let part = p else { return nil }
         if inner == nil {
-            if isWord(j, "in") { j += 1 }
+            // "at the end of June", "by the end of the year", "in early 2019".
+            if isWord(j, "in") || isWord(j, "of") { j += 1 }
+            if isWord(j, "the"), let u = unit(j + 1), !u.plural, u.unit != .day {
+                guard let ref = reference else { return Match(end: j + 2, value: .unresolved) }
+                let base = period(u.unit, shift: 0, ref: ref)
+                guard let b = base else { return nil }
+                return Match(end: j + 2, value: narrow(b, part).map(TemporalValue.date))
+            }
             if let s = word(j), let shift = lexicon.shifts[s], let u = unit(j + 1), !u.plural, u.unit != .day {
                 guard let ref = reference else { return Match(end: j + 2, value: .unresolved) }
                 inner = Match(end: j + 2, value: period(u.unit, shift: shift, ref: ref).map(TemporalValue.date))
@@ -507,6 +512,7 @@ struct TemporalScan {
     }
 
     func bareMonth(_ m: Int, tense: Tense, ref: Day) -> EventDate? {
+        if let contextYear { return .month(contextYear, m) }
         let y: Int
         if tense == .future {
             y = m >= ref.month ? ref.year : ref.year + 1
