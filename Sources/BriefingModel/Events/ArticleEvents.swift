@@ -32,8 +32,12 @@ struct ArticleEvents {
 
     /// What "the talks" refers to: an event of the family named in this sentence or the one before, else the
     /// article's main event of that family (the one mentioned most), else the last one named.
-    func antecedent(family: String, planned: Bool) -> Int? {
-        let ok: (EventCandidate) -> Bool = { $0.family == family && (planned || !$0.planned) }
+    func antecedent(family: String?, planned: Bool) -> Int? {
+        let products = lexicon.productKinds
+        let ok: (EventCandidate) -> Bool = { c in
+            let kindOK = family.map { c.family == $0 } ?? !products.contains(c.kind)
+            return kindOK && (planned || !c.planned)
+        }
         if let near = mostRecent(where: ok), lastSentence[near] >= sentence - 1 { return near }
         let pool = clusters.indices.filter { ok(clusters[$0]) }
         if let main = pool.max(by: { (clusters[$0].mentions.count, -$0) < (clusters[$1].mentions.count, -$1) }) {
@@ -94,7 +98,7 @@ struct ArticleEvents {
             let atPlace = m.place.flatMap { p in
                 mostRecent(where: { c in !c.planned && (c.place.map { lexicon.compatible($0, p) } ?? false) })
             }
-            guard let c = atPlace ?? mostRecent(where: { !$0.planned }) ?? mostRecent(where: { _ in true }) else {
+            guard let c = atPlace ?? antecedent(family: nil, planned: false) ?? mostRecent(where: { _ in true }) else {
                 return nil
             }
             addMention(c, mention)
@@ -134,8 +138,9 @@ struct ArticleEvents {
                     (e.date != nil && date != nil) || (e.place != nil && m.place != nil)
                     || (e.ordinal != nil && e.ordinal == m.ordinal)
                 // Without a shared date or place, only a definite mention of the event just spoken of joins it.
-                let near = lastSentence[c] >= sentence - 1 && date == nil && m.ordinal == nil
-                return evidence || (near && (m.definite || (c == latestOfFamily && m.followUpCue == nil)))
+                let near = lastSentence[c] >= sentence - 1 && m.ordinal == nil
+                return evidence || (near && m.definite)
+                    || (near && date == nil && c == latestOfFamily && m.followUpCue == nil)
             }
             chosen = fits.max { touched[$0] < touched[$1] }
             if chosen == nil {
@@ -188,6 +193,12 @@ struct ArticleEvents {
         for l in facts.leaders where !e.leaders.contains(l) { e.leaders.append(l) }
         clusters[c] = e
         addMention(c, mention)
+    }
+
+    mutating func setDate(_ c: Int, _ date: EventDate, text: String) {
+        clusters[c].date = date
+        clusters[c].dateText = text
+        clusters[c].dateUnresolved = false
     }
 
     mutating func addMention(_ c: Int, _ mention: CandidateMention) {

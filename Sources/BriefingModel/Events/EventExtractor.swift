@@ -196,6 +196,15 @@ struct SentenceScan {
                 state.relate(c, to: a.target, a.relation, cue: a.cue)
             }
         }
+        // "Two days after the talks in Sweden, the two sides were still …": with no other event in the sentence,
+        // the sentence speaks from the article's date, so the event named is that far before it.
+        for (e, x) in expressions.enumerated() {
+            guard case .anchor(_, .offset(let o), _) = x.value, let t = anchorTargets[e], let target = raws[t].cluster,
+                raws.count == 1, state.clusters[target].date == nil, let ref = reference
+            else { continue }
+            let back = EventOffset(days: -o.days, months: -o.months, window: o.window)
+            if let d = back.apply(to: .day(ref)) { state.setDate(target, d, text: x.text) }
+        }
         // Anchors without a dating rule ("After the talks in Singapore, …") relate the other events of the sentence.
         for (e, x) in expressions.enumerated() {
             guard case .anchor(let relation, _, _) = x.value, let t = anchorTargets[e], let target = raws[t].cluster else {

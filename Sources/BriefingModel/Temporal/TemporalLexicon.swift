@@ -56,7 +56,7 @@ public struct TemporalLexicon: Sendable {
     public var sequels: [String: Int] = [:]
     public var anchors = PhraseIndex<Anchor>()
     /// Words that put what follows in the future.
-    public var futureCues: Set<String> = []
+    public var futureCues = PhraseIndex<Bool>()
     /// Suffixes that mark the future ("'ll").
     public var futureSuffixes: [String] = []
     /// Seasons: first and last month (winter runs across the new year).
@@ -117,7 +117,7 @@ public struct TemporalLexicon: Sendable {
             if w.hasPrefix("'") || w.hasPrefix("’") {
                 futureSuffixes.append(w)
             } else {
-                futureCues.insert(w)
+                futureCues.add(w, true)
             }
         }
         for row in lexicon.table("temporal_seasons").rows {

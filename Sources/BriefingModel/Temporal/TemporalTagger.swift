@@ -192,9 +192,11 @@ struct TemporalScan {
 
     // MARK: tense
 
+    static let conjunctions: Set<String> = ["and", "but", "or", "while", "although", "though", "whereas", "yet", "so"]
+
     func isFutureCue(_ i: Int) -> Bool {
         guard let w = word(i) else { return false }
-        if lexicon.futureCues.contains(w) { return true }
+        if lexicon.futureCues.match(tokens, at: i, limit: limit) != nil { return true }
         for s in lexicon.futureSuffixes where w.hasSuffix(s) { return true }
         return false
     }
@@ -202,8 +204,13 @@ struct TemporalScan {
     /// The tense of an expression starting at token `i`: a future cue before it in its clause, else past.
     func tense(at i: Int) -> Tense {
         if let forcedTense { return forcedTense }
+        // Back through the clause; a comma ends it only before a conjunction ("…, and the Saturday talks"),
+        // not around an apposition ("an invitation from Sweden, the host, to come back").
         var k = i - 1
-        while k >= lower, i - k <= 8, !isClauseBreak(k) {
+        while k >= lower, i - k <= 14 {
+            if isClauseBreak(k) {
+                guard word(k) == ",", let next = word(k + 1), !Self.conjunctions.contains(next) else { break }
+            }
             if isFutureCue(k) { return .future }
             k -= 1
         }
