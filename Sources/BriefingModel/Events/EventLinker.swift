@@ -264,7 +264,7 @@ struct MergedEvent {
         }
         if let a = date, let b = c.date {
             // Days a day or two apart at the same place are one event told from two time zones or days.
-            let slack = place != nil && c.place != nil ? 2 : 0
+            let slack = place != nil && c.place != nil ? 3 : 0
             guard a.overlaps(b, slack: slack) else { return nil }
             score += a.precision == b.precision ? 3 : 2
             evidence = true
@@ -272,7 +272,8 @@ struct MergedEvent {
         if let a = ordinal, let b = c.ordinal, a != b { return nil }
         let mine = Set(participants).intersection(countries)
         let theirs = Set(c.participants).intersection(countries)
-        if !mine.isEmpty, !theirs.isEmpty, mine.isDisjoint(with: theirs) { return nil }
+        // Different parties (two countries each, none shared) are different events; a lone host country is not.
+        if mine.count >= 2, theirs.count >= 2, mine.isDisjoint(with: theirs) { return nil }
         return evidence ? score : nil
     }
 
