@@ -416,7 +416,11 @@ struct SentenceScan {
     /// "The second summit, in Hanoi in February, …": a comma right after the event word that opens its place
     /// or date.
     func isAppositive(_ j: Int, after m: RawMention) -> Bool {
-        j == m.end && j + 1 < range.upperBound && Self.placePrepositions.contains(tokens[j + 1].lower)
+        // "met once, in Sweden in October": a few plain words may stand between the event word and the comma.
+        guard j >= m.end, j - m.end <= 2, j + 1 < range.upperBound, tokens[j].text == ",",
+            Self.placePrepositions.contains(tokens[j + 1].lower)
+        else { return false }
+        return (m.end..<j).allSatisfy { tokens[$0].kind == .word && !tokens[$0].capitalized }
     }
 
     /// Words that end the words naming an event, reading backwards from the event word.

@@ -269,7 +269,8 @@ struct MergedEvent {
             score += a.precision == b.precision ? 3 : 2
             evidence = true
         }
-        if let a = ordinal, let b = c.ordinal, a != b { return nil }
+        // Ordinals do not veto across articles: "the first talks in seven months" counts differently from
+        // "the second round".
         let mine = Set(participants).intersection(countries)
         let theirs = Set(c.participants).intersection(countries)
         // Different parties (two countries each, none shared) are different events; a lone host country is not.
