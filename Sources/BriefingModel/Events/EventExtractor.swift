@@ -33,7 +33,8 @@ public struct EventExtractor: Sendable {
                 guard t > first else { continue }
                 let scan = SentenceScan(
                     extractor: self, persons: persons, tokens: toks, range: first..<t, scalars: scalars,
-                    sentence: sentence, paragraph: p, reference: article.date, dateline: dateline)
+                    sentence: sentence, paragraph: p, reference: article.date, dateline: dateline,
+                    ordinalKind: state.clusters.last(where: { $0.ordinal != nil })?.kind)
                 state.sentence += 1
                 scan.run(into: &state)
             }
@@ -97,6 +98,8 @@ struct SentenceScan {
     let reference: Day?
     /// The place of the article's dateline ("SINGAPORE — …"), for events of its first paragraph held that day.
     let dateline: String?
+    /// The kind of the last event the article counted ("their first encounter"), for "their second, in Hanoi".
+    let ordinalKind: String?
 
     var lexicon: EventLexicon { extractor.lexicon }
 
@@ -252,6 +255,18 @@ struct SentenceScan {
                     i = m.end
                     continue
                 }
+            }
+            // "Their first encounter, in Singapore …. Their second, in Hanoi in February, …": an ordinal with a
+            // place of its own stands for the kind just counted.
+            if let kind = ordinalKind, lexicon.ordinals[tokens[i].lower] != nil, i + 2 < range.upperBound,
+                tokens[i + 1].text == ",", Self.placePrepositions.contains(tokens[i + 2].lower)
+            {
+                var raw = RawMention(kind: kind, start: i, end: i + 1, phraseStart: i, phraseEnd: i + 1)
+                raw.ordinal = lexicon.ordinals[tokens[i].lower]
+                raw.definite = true
+                raws.append(raw)
+                i += 1
+                continue
             }
             // "return to Stockholm": a follow-up named by its place alone.
             if let f = lexicon.followUps.match(tokens, at: i, limit: range.upperBound) {
@@ -432,8 +447,10 @@ struct SentenceScan {
     /// Words that end the search for an event's place after the event word ("talks of the kind held in …").
     static let placeStops: Set<String> = ["that", "which", "who", "when", "where", "while", "and", "but", "held"]
 
+    static let relativePronouns: Set<String> = ["that", "which", "who", "whom", "whose"]
+
     /// Words before a place where an event happens ("in Hanoi", "to Pyongyang", "on Sentosa").
-    static let placePrepositions: Set<String> = ["in", "at", "to", "near", "inside", "on"]
+    static let placePrepositions: Set<String> = ["in", "at", "to", "near", "inside", "on", "from"]
 
     /// The temporal expression that dates a mention: the nearest after it in its clause, else the nearest before.
     func attachedExpression(_ m: RawMention, raws: [RawMention], expressions: [TemporalExpression]) -> TemporalExpression? {
@@ -445,6 +462,8 @@ struct SentenceScan {
             guard a <= b else { return true }
             for j in a..<b {
                 if isBreak(j) { return false }
+                // A relative clause speaks of another thing ("the armistice that halted the fighting in 1953").
+                if j > m.end, Self.relativePronouns.contains(tokens[j].lower) { return false }
                 // A comma ends the clause, except inside a place ("Stockholm, Sweden") or after an opening
                 // date ("On Saturday, the talks …").
                 if tokens[j].text == ",", !(m.placeTokens?.contains(j) ?? false), !isAppositive(j, after: m),

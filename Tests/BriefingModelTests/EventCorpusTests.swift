@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+
+@testable import BriefingModel
+
+/// Across the sample corpus, an event that several articles describe should be one event: the shared keys of
+/// `Tests/Fixtures/gold/*.gold.json` name them. Planned and held events are told apart (`Event.planned`), so a
+/// key is checked separately for the articles that report it as planned and those that report it as held.
+@Suite struct EventCorpusTests {
+    static let articles = EventTestSupport.root + "/Data/articles"
+    static let goldFolder = EventTestSupport.root + "/Tests/Fixtures/gold"
+
+    struct GoldEvent: Decodable {
+        var key: String
+        var kind: String
+        var paragraphs: [Int]
+    }
+
+    struct GoldFile: Decodable {
+        var events: [GoldEvent]?
+    }
+
+    /// One shared event as the gold tells it: the articles and paragraphs that describe it.
+    struct Group {
+        var key: String
+        var planned: Bool
+        var family: String
+        var articles: [(article: String, paragraphs: [Int])]
+    }
+
+    /// How one group fared: the event covering most of its articles and the articles it misses.
+    struct Outcome {
+        var group: Group
+        var event: String?
+        var missing: [String]
+    }
+
+    static func outcomes() throws -> [Outcome]? {
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: goldFolder), fm.fileExists(atPath: articles) else {
+            return nil
+        }
+        let lex = EventLexicon(lexicon: EventTestSupport.lexicon)
+        var groups: [String: Group] = [:]
+        for name in names.sorted() where name.hasSuffix(".gold.json") {
+            guard let data = fm.contents(atPath: goldFolder + "/" + name) else { continue }
+            let article = String(name.dropLast(".gold.json".count))
+            for e in try JSONDecoder().decode(GoldFile.self, from: data).events ?? [] {
+                let planned = e.kind.hasSuffix("(planned)")
+                let kind = e.kind.replacingOccurrences(of: " (planned)", with: "")
+                // Kinds the event layer does not extract (speeches, deadlines, announcements) are left out.
+                guard let k = lex.kinds[kind] else { continue }
+                let id = "\(e.key)|\(planned)"
+                groups[id, default: Group(key: e.key, planned: planned, family: k.family, articles: [])].articles
+                    .append((article, e.paragraphs))
+            }
+        }
+        let load = CorpusLoader(options: LoadOptions()).load(paths: [articles])
+        let corpus = Pipeline(resources: EventTestSupport.resources).run(load)
+        var out: [Outcome] = []
+        for g in groups.values.sorted(by: { ($0.key, $0.planned ? 1 : 0) < ($1.key, $1.planned ? 1 : 0) })
+        where g.articles.count >= 2 {
+            var covering: [String: Set<String>] = [:]
+            for (article, paragraphs) in g.articles {
+                for e in corpus.events
+                where lex.kind(e.kind).family == g.family && e.planned == g.planned
+                    && e.mentions.contains(where: { $0.article == article && paragraphs.contains($0.paragraph) })
+                {
+                    covering[e.id, default: []].insert(article)
+                }
+            }
+            let best = covering.max { ($0.value.count, $1.key) < ($1.value.count, $0.key) }
+            let missing = g.articles.map(\.article).filter { !(best?.value.contains($0) ?? false) }
+            out.append(Outcome(group: g, event: best?.key, missing: missing))
+        }
+        return out
+    }
+
+    /// The shared events that are one event in every article that tells them; this list may only grow.
+    static let joined: Set<String> = ["stockholm-talks|false", "hanoi-summit|false", "singapore-summit|false"]
+
+    @Test func sharedEventsAreOneEvent() throws {
+        guard let outcomes = try Self.outcomes() else { return }
+        #expect(outcomes.count >= 15)
+        var covered = 0
+        var total = 0
+        for o in outcomes {
+            let id = "\(o.group.key)|\(o.group.planned)"
+            covered += o.group.articles.count - o.missing.count
+            total += o.group.articles.count
+            if Self.joined.contains(id) {
+                #expect(o.missing.isEmpty, "\(o.group.key): \(o.event ?? "no event") misses \(o.missing)")
+            }
+        }
+        // The share of (event, article) pairs that land on the event's main id: a floor that may only rise.
+        #expect(covered * 100 >= total * 55, "\(covered) of \(total)")
+    }
+
+    @Test func plannedReturnStaysApartFromTheTalksHeld() throws {
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: Self.articles) else { return }
+        let load = CorpusLoader(options: LoadOptions()).load(paths: [Self.articles])
+        let corpus = Pipeline(resources: EventTestSupport.resources).run(load)
+        let held = corpus.events.filter { $0.place?.hasPrefix("Stockholm") == true && !$0.planned && $0.kind == "talks" }
+        let planned = corpus.events.filter { $0.place?.hasPrefix("Stockholm") == true && $0.planned }
+        #expect(held.count == 1, "\(held.map(\.id))")
+        #expect(!planned.isEmpty)
+        for p in planned {
+            #expect(p.related.contains { r in held.contains { $0.id == r.event } && r.relation == .followUp })
+        }
+    }
+}
