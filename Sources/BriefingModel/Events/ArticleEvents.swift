@@ -94,9 +94,16 @@ struct ArticleEvents {
             family = clusters[t].family
         }
         if m.product, date == nil {
-            // The event it came out of: at its place when it names one, held rather than planned.
+            // The event it came out of: at its place when it names one, held rather than planned; a statement
+            // named by a place the article has no event at stands alone, for the corpus to place it.
             let atPlace = m.place.flatMap { p in
                 mostRecent(where: { c in !c.planned && (c.place.map { lexicon.compatible($0, p) } ?? false) })
+            }
+            if atPlace == nil, m.place != nil {
+                let c = newCluster(kind: kind, family: family, m: m, facts: facts, mention: mention)
+                merge(c, kind: kind, m: m, facts: facts, mention: mention)
+                if let outcome { addOutcome(c, outcome) }
+                return c
             }
             guard let c = atPlace ?? antecedent(family: nil, planned: false) ?? mostRecent(where: { _ in true }) else {
                 return nil

@@ -243,10 +243,14 @@ struct SentenceScan {
                             || (trig.next.contains("*place") && lexicon.places.match(tokens, at: n) != nil))
                 }
                 // "three summits", "two meetings": several events, none named.
-                if i > range.lowerBound, let n = extractor.tagger.lexicon.numbers.match(tokens, at: i - 1)?.value.value
-                    ?? tokens[i - 1].integer, n > 1
-                {
-                    ok = false
+                let countable = trig.next.isEmpty && trig.near.isEmpty && tokens[m.end - 1].lower.hasSuffix("s")
+                for k in stride(from: i - 1, through: max(range.lowerBound, i - 2), by: -1) where countable {
+                    if let n = extractor.tagger.lexicon.numbers.match(tokens, at: k)?.value.value ?? tokens[k].integer,
+                        n > 1, n < 1000
+                    {
+                        ok = false
+                    }
+                    if tokens[k].kind == .punctuation { break }
                 }
                 if ok {
                     raws.append(

@@ -76,12 +76,16 @@ public enum EventLinker {
         // A statement dated and placed with another event ("the Singapore statement of June 2018") came out of it.
         var removed = Set<Int>()
         for g in groups.indices where lex.productKinds.contains(groups[g].kind) {
-            guard let place = groups[g].place, let date = groups[g].date else { continue }
-            let host = groups.indices.first { h in
+            let place = groups[g].place
+            let date = groups[g].date
+            guard place != nil || date != nil else { continue }
+            let hosts = groups.indices.filter { h in
                 h != g && !removed.contains(h) && !lex.productKinds.contains(groups[h].kind) && !groups[h].planned
-                    && (groups[h].place.map { lex.compatible($0, place) } ?? false)
-                    && (groups[h].date.map { $0.overlaps(date) } ?? false)
+                    && (place.map { p in groups[h].place.map { lex.compatible($0, p) } ?? false } ?? true)
+                    && (date.map { d in groups[h].date.map { $0.overlaps(d) } ?? false } ?? true)
             }
+            // Undated, it needs the one main event at its place: the one most articles speak of.
+            let host = hosts.max { groups[$0].members.count < groups[$1].members.count }
             guard let h = host else { continue }
             let kind = groups[h].kind
             for i in groups[g].members {
