@@ -4,42 +4,62 @@ extension TextReport {
     public static func events(_ c: Corpus) -> String {
         guard !c.events.isEmpty else { return "no events\n" }
         let titles = Dictionary(c.events.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
-        let dates = c.events.map(dateColumn)
-        let width = min(36, dates.map(\.count).max() ?? 10)
-        let kindWidth = min(14, c.events.map { $0.kind.count + ($0.planned ? 10 : 0) }.max() ?? 8)
+        let dates = c.events.map(shortDate)
+        let kinds = c.events.map { $0.planned ? "\($0.kind) (planned)" : $0.kind }
+        let dateWidth = dates.map(\.count).max() ?? 10
+        let kindWidth = kinds.map(\.count).max() ?? 8
+        let indent = String(repeating: " ", count: dateWidth + 2)
         var out = ""
-        for (e, date) in zip(c.events, dates) {
-            let kind = e.planned ? "\(e.kind) (planned)" : e.kind
-            out += pad(date, width) + "  " + pad(kind, kindWidth) + "  " + e.title + "\n"
-            let indent = String(repeating: " ", count: width + 2)
-            out += indent + "id: \(e.id)"
-            if let place = e.place { out += "   place: \(place)" }
-            out += "\n"
-            if let text = e.dateText { out += indent + "date words: \"\(text)\"\(e.date == nil ? " (unresolved: no article date)" : "")\n" }
+        for (k, e) in c.events.enumerated() {
+            out += pad(dates[k], dateWidth) + "  " + pad(kinds[k], kindWidth) + "  " + e.title + "\n"
+            var facts = "id \(e.id)"
+            if let place = e.place { facts += " · place \(place)" }
+            out += indent + facts + "\n"
+            out += indent + "date: " + dateLine(e) + "\n"
             if !e.participants.isEmpty { out += indent + "participants: " + e.participants.joined(separator: ", ") + "\n" }
             var articles: [(String, [Int])] = []
             for m in e.mentions {
-                if let k = articles.firstIndex(where: { $0.0 == m.article }) {
-                    if !articles[k].1.contains(m.paragraph) { articles[k].1.append(m.paragraph) }
+                if let i = articles.firstIndex(where: { $0.0 == m.article }) {
+                    if !articles[i].1.contains(m.paragraph) { articles[i].1.append(m.paragraph) }
                 } else {
                     articles.append((m.article, [m.paragraph]))
                 }
             }
             let list = articles.map { "\($0.0) ¶" + $0.1.map(String.init).joined(separator: ",") }
-            out += indent + "mentioned in: " + list.joined(separator: "; ") + "\n"
+            out += indent + "articles: " + list.joined(separator: "; ") + "\n"
             if !e.outcomes.isEmpty { out += indent + "outcomes: " + e.outcomes.joined(separator: "; ") + "\n" }
             for r in e.related {
-                var line = indent + "\(r.relation.rawValue): \(titles[r.event] ?? r.event) [\(r.event)]"
-                if let cue = r.cue { line += "  (\"\(cue)\")" }
+                var line = indent + "\(r.relation.rawValue) \(titles[r.event] ?? r.event) [\(r.event)]"
+                if let cue = r.cue { line += " — \"\(cue)\"" }
                 out += line + "\n"
             }
         }
         return out
     }
 
-    static func dateColumn(_ e: Event) -> String {
-        if let d = e.date { return d.display }
-        return e.dateText == nil ? "undated" : "unresolved"
+    /// The date column: the value, "~" for approximate ones, "?" when unresolved, "-" when unknown.
+    static func shortDate(_ e: Event) -> String {
+        guard let d = e.date else { return e.dateText == nil ? "-" : "?" }
+        switch d.precision {
+        case .approximate: return "~" + d.value
+        case .week: return "wk " + d.value
+        default: return d.value
+        }
+    }
+
+    /// The date in full, with its range and the words it was read from.
+    static func dateLine(_ e: Event) -> String {
+        guard let d = e.date else {
+            if let text = e.dateText { return "unresolved (\"\(text)\"; no article date to resolve it against)" }
+            return "unknown"
+        }
+        var s = "\(d.value) (\(d.precision.rawValue)"
+        if let r = d.range, r.lowerBound != r.upperBound, d.precision != .month && d.precision != .year || d.display != d.value {
+            s += ", \(r.lowerBound) … \(r.upperBound)"
+        }
+        s += ")"
+        if let text = e.dateText { s += " from \"\(text)\"" }
+        return s
     }
 
     static func pad(_ s: String, _ w: Int) -> String {
