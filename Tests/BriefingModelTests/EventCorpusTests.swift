@@ -13,6 +13,7 @@ import Testing
     struct GoldEvent: Decodable {
         var key: String
         var kind: String
+        var date: String?
         var paragraphs: [Int]
     }
 
@@ -25,7 +26,7 @@ import Testing
         var key: String
         var planned: Bool
         var family: String
-        var articles: [(article: String, paragraphs: [Int])]
+        var articles: [(article: String, paragraphs: [Int], when: ClosedRange<Day>?)]
     }
 
     /// How one group fared: the event covering most of its articles and the articles it misses.
@@ -52,7 +53,7 @@ import Testing
                 guard let k = lex.kinds[kind] else { continue }
                 let id = "\(e.key)|\(planned)"
                 groups[id, default: Group(key: e.key, planned: planned, family: k.family, articles: [])].articles
-                    .append((article, e.paragraphs))
+                    .append((article, e.paragraphs, Self.goldRange(e.date)))
             }
         }
         let load = CorpusLoader(options: LoadOptions()).load(paths: [articles])
@@ -61,10 +62,13 @@ import Testing
         for g in groups.values.sorted(by: { ($0.key, $0.planned ? 1 : 0) < ($1.key, $1.planned ? 1 : 0) })
         where g.articles.count >= 2 {
             var covering: [String: Set<String>] = [:]
-            for (article, paragraphs) in g.articles {
+            for (article, paragraphs, when) in g.articles {
+                // A paragraph may name several events: the one meant is of the gold's family, planned state and
+                // (when both are dated) month or year.
                 for e in corpus.events
                 where lex.kind(e.kind).family == g.family && e.planned == g.planned
                     && e.mentions.contains(where: { $0.article == article && paragraphs.contains($0.paragraph) })
+                    && (when.map { w in e.date?.range.map { $0.overlaps(w) } ?? true } ?? true)
                 {
                     covering[e.id, default: []].insert(article)
                 }
@@ -74,6 +78,16 @@ import Testing
             out.append(Outcome(group: g, event: best?.key, missing: missing))
         }
         return out
+    }
+
+    /// The month or year a gold date begins with ("2019-06-30 (on Sunday)", "2018-06 (last June)", "2018").
+    static func goldRange(_ text: String?) -> ClosedRange<Day>? {
+        guard let text else { return nil }
+        let head = String(text.prefix(7))
+        let parts = head.split(separator: "-")
+        guard let y = parts.first.flatMap({ Int($0) }), parts[0].count == 4 else { return nil }
+        if parts.count == 2, parts[1].count == 2, let m = Int(parts[1]) { return EventDate.month(y, m)?.range }
+        return EventDate.year(y)?.range
     }
 
     /// The shared events that are one event in every article that tells them; this list may only grow.

@@ -32,13 +32,14 @@ struct ArticleEvents {
 
     /// What "the talks" refers to: an event of the family named in this sentence or the one before, else the
     /// article's main event of that family (the one mentioned most), else the last one named.
-    func antecedent(family: String?, planned: Bool) -> Int? {
+    func antecedent(family: String?, planned: Bool, bare: Bool = false) -> Int? {
         let products = lexicon.productKinds
         let ok: (EventCandidate) -> Bool = { c in
             let kindOK = family.map { c.family == $0 } ?? !products.contains(c.kind)
             return kindOK && (planned || !c.planned)
         }
-        if let near = mostRecent(where: ok), lastSentence[near] >= sentence - 1 { return near }
+        // A bare "the meeting" means the article's main event unless this very sentence named another.
+        if let near = mostRecent(where: ok), lastSentence[near] >= sentence - (bare ? 0 : 1) { return near }
         let pool = clusters.indices.filter { ok(clusters[$0]) }
         if let main = pool.max(by: { (clusters[$0].mentions.count, -$0) < (clusters[$1].mentions.count, -$1) }) {
             return main
@@ -128,7 +129,7 @@ struct ArticleEvents {
                     relate(chosen ?? 0, to: target, .followUp, cue: m.followUpCue)
                 }
             } else if m.definite {
-                guard let c = antecedent(family: family, planned: m.planned) else { return nil }
+                guard let c = antecedent(family: family, planned: m.planned, bare: m.bare) else { return nil }
                 chosen = c
             } else {
                 return nil
@@ -141,9 +142,7 @@ struct ArticleEvents {
                 if let a = e.place, let b = m.place, !lexicon.compatible(a, b) { return false }
                 if let a = e.date, let b = date, !a.overlaps(b) { return false }
                 if let a = e.ordinal, let b = m.ordinal, a != b { return false }
-                let evidence =
-                    (e.date != nil && date != nil) || (e.place != nil && m.place != nil)
-                    || (e.ordinal != nil && e.ordinal == m.ordinal)
+                let evidence = (e.date != nil && date != nil) || (e.place != nil && m.place != nil)
                 // Without a shared date or place, only a definite mention of the event just spoken of joins it.
                 let near = lastSentence[c] >= sentence - 1 && m.ordinal == nil
                 return evidence || (near && m.definite)

@@ -75,6 +75,8 @@ struct RawMention {
     var placeTokens: Range<Int>?
     var expression: TemporalExpression?
     var definite = false
+    /// "the talks": the article alone, right before the event word.
+    var bare = false
     var ordinal: Int?
     var followUpCue: String?
     var planned = false
@@ -362,6 +364,7 @@ struct SentenceScan {
             skipped += 1
             k -= 1
         }
+        m.bare = m.start > range.lowerBound && tokens[m.start - 1].lower == "the"
         if m.phraseStart > m.start - skipped, skipped > 0, m.definite == false, k >= range.lowerBound,
             lexicon.determiners[tokens[k].lower] == false
         {
@@ -454,7 +457,7 @@ struct SentenceScan {
     static let relativePronouns: Set<String> = ["that", "which", "who", "whom", "whose"]
 
     /// Words before a place where an event happens ("in Hanoi", "to Pyongyang", "on Sentosa").
-    static let placePrepositions: Set<String> = ["in", "at", "to", "near", "inside", "on", "from"]
+    static let placePrepositions: Set<String> = ["in", "at", "to", "near", "inside"]
 
     /// The temporal expression that dates a mention: the nearest after it in its clause, else the nearest before.
     func attachedExpression(_ m: RawMention, raws: [RawMention], expressions: [TemporalExpression]) -> TemporalExpression? {
