@@ -18,6 +18,7 @@ import Testing
     }
 
     struct GoldFile: Decodable {
+        var notes: [String]?
         var events: [GoldEvent]?
     }
 
@@ -43,10 +44,18 @@ import Testing
         }
         let lex = EventLexicon(lexicon: EventTestSupport.lexicon)
         var groups: [String: Group] = [:]
+        var readDates: [String: Day] = [:]
         for name in names.sorted() where name.hasSuffix(".gold.json") {
             guard let data = fm.contents(atPath: goldFolder + "/" + name) else { continue }
             let article = String(name.dropLast(".gold.json".count))
-            for e in try JSONDecoder().decode(GoldFile.self, from: data).events ?? [] {
+            let gold = try JSONDecoder().decode(GoldFile.self, from: data)
+            // Articles without a date are read with the `--date` their gold note gives, as the CLI would be.
+            for note in gold.notes ?? [] {
+                if let r = note.range(of: "--date ") {
+                    readDates[article] = Day(iso: String(note[r.upperBound...].prefix(10)))
+                }
+            }
+            for e in gold.events ?? [] {
                 let planned = e.kind.hasSuffix("(planned)")
                 let kind = e.kind.replacingOccurrences(of: " (planned)", with: "")
                 // Kinds the event layer does not extract (speeches, deadlines, announcements) are left out.
@@ -56,7 +65,10 @@ import Testing
                     .append((article, e.paragraphs, Self.goldRange(e.date)))
             }
         }
-        let load = CorpusLoader(options: LoadOptions()).load(paths: [articles])
+        var load = CorpusLoader(options: LoadOptions()).load(paths: [articles])
+        for i in load.articles.indices where load.articles[i].date == nil {
+            load.articles[i].date = readDates[load.articles[i].id]
+        }
         let corpus = Pipeline(resources: EventTestSupport.resources).run(load)
         var out: [Outcome] = []
         for g in groups.values.sorted(by: { ($0.key, $0.planned ? 1 : 0) < ($1.key, $1.planned ? 1 : 0) })
@@ -91,7 +103,10 @@ import Testing
     }
 
     /// The shared events that are one event in every article that tells them; this list may only grow.
-    static let joined: Set<String> = ["stockholm-talks|false", "hanoi-summit|false", "singapore-summit|false"]
+    static let joined: Set<String> = [
+        "stockholm-talks|false", "hanoi-summit|false", "singapore-summit|false", "pompeo-visit-july|false",
+        "pompeo-visit-october|false",
+    ]
 
     @Test func sharedEventsAreOneEvent() throws {
         guard let outcomes = try Self.outcomes() else { return }
@@ -107,7 +122,11 @@ import Testing
             }
         }
         // The share of (event, article) pairs that land on the event's main id: a floor that may only rise.
-        #expect(covered * 100 >= total * 55, "\(covered) of \(total)")
+        print("EventCorpusTests: \(covered) of \(total) (event, article) pairs on the main event")
+        for o in outcomes where !o.missing.isEmpty {
+            print("  \(o.group.key)\(o.group.planned ? " (planned)" : ""): \(o.event ?? "-") misses \(o.missing)")
+        }
+        #expect(covered * 100 >= total * 70, "\(covered) of \(total)")
     }
 
     @Test func plannedReturnStaysApartFromTheTalksHeld() throws {

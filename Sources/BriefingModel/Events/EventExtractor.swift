@@ -145,7 +145,19 @@ struct SentenceScan {
                 raws[r].expression = today
             }
         }
-        if paragraph == 0, let place = dateline, let ref = reference {
+        // The dateline is where the reporter stands: it places the lead's events only when the lead names no
+        // other town ("TOKYO — Pompeo left Pyongyang on Saturday …"); a town used for its government
+        // ("Washington insisting") does not count.
+        var otherTown = false
+        for i in range {
+            guard let p = lexicon.places.match(tokens, at: i, limit: range.upperBound), p.value != dateline,
+                lexicon.gazetteer[p.value]?.within != nil
+            else { continue }
+            let next = p.end < range.upperBound ? tokens[p.end].lower : ""
+            let metonym = next.hasSuffix("ing") || next.hasSuffix("ed") || lexicon.reporting.match(tokens, at: p.end) != nil
+            if !metonym { otherTown = true }
+        }
+        if paragraph == 0, !otherTown, let place = dateline, let ref = reference {
             for r in raws.indices where raws[r].place == nil && !raws[r].planned && raws[r].anchorOf == nil {
                 if let d = raws[r].expression?.date, let range = d.range,
                     range.lowerBound.ordinal >= ref.ordinal - 1, range.upperBound <= ref
