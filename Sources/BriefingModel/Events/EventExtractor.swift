@@ -117,6 +117,15 @@ struct SentenceScan {
     }
 
     func run(into state: inout ArticleEvents) {
+        // A sentence with no event word can only echo the day of an event already found.
+        if !range.contains(where: { lexicon.starters.contains(tokens[$0].lower) }) {
+            let temporal = extractor.tagger.lexicon
+            let mayNameADay = range.contains {
+                let t = tokens[$0]
+                return t.kind == .number || temporal.weekdays[t.lower] != nil || temporal.named[t.lower] != nil
+            }
+            guard mayNameADay, state.clusters.contains(where: { $0.date?.precision == .day }) else { return }
+        }
         let expressions = extractor.tagger.tag(
             tokens, in: range, source: scalars, reference: reference)
         var raws = findMentions(expressions)

@@ -44,6 +44,8 @@ public struct EventLexicon: Sendable {
     public var countries = PhraseIndex<String>(caseSensitive: true)
     /// Every country name, other name and adjective → canonical name.
     public var countryCanonical: [String: String] = [:]
+    /// Lowercased first words of event words, follow-up cues and ordinals: a sentence with none names no event.
+    public var starters: Set<String> = []
     /// Kinds that are the outcome of another event ("statement").
     public var productKinds: Set<String> = []
 
@@ -92,6 +94,7 @@ public struct EventLexicon: Sendable {
                 if !a.isEmpty { places.add(a, row.entry) }
             }
         }
+        starters = Set(triggers.firstKeys).union(followUps.firstKeys).union(ordinals.keys)
         for row in lexicon.table("countries").rows {
             countries.add(row.entry, row.entry)
             countryCanonical[row.entry] = row.entry

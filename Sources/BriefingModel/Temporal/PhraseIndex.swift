@@ -15,6 +15,9 @@ public struct PhraseIndex<Value: Sendable>: Sendable {
         self.caseSensitive = caseSensitive
     }
 
+    /// The first token key of every phrase.
+    public var firstKeys: [String] { Array(byFirst.keys) }
+
     /// True when no phrase was added.
     public var isEmpty: Bool { byFirst.isEmpty }
 

@@ -64,6 +64,9 @@ public struct TemporalLexicon: Sendable {
     /// Words before a bare year that make it a date.
     public var yearCues: Set<String> = []
 
+    /// Every word that can begin a temporal expression, for a one-look-up rejection of all other words.
+    public var starters: Set<String> = []
+
     public init() {}
 
     /// Reads the `temporal_*` tables of `lexicon`.
@@ -124,6 +127,20 @@ public struct TemporalLexicon: Sendable {
             if let a = row[1].flatMap({ Int($0) }), let b = row[2].flatMap({ Int($0) }) { seasons[Self.key(row.entry)] = (a, b) }
         }
         yearCues = Set(lexicon.table("temporal_prepositions").entries.map { $0.lowercased() })
+        var first = Set<String>()
+        first.formUnion(months.keys)
+        first.formUnion(weekdays.keys)
+        first.formUnion(units.keys)
+        first.formUnion(shifts.keys)
+        first.formUnion(parts.keys)
+        first.formUnion(named.keys)
+        first.formUnion(vague.keys)
+        first.formUnion(rolling.keys)
+        first.formUnion(seasons.keys)
+        first.formUnion(numbers.firstKeys)
+        first.formUnion(anchors.firstKeys)
+        first.insert("the")
+        starters = first
     }
 
     /// Lowercased, without a final period ("Oct." → "oct").

@@ -234,6 +234,8 @@ struct TemporalScan {
     func match(at i: Int) -> Match? {
         let t = tokens[i]
         if t.kind == .punctuation { return nil }
+        // Most words begin no temporal expression: one set look-up rejects them.
+        if t.kind == .word, !lexicon.starters.contains(t.lower), !t.lower.contains("-") { return nil }
         if let a = lexicon.anchors.match(tokens, at: i, limit: limit), let m = anchor(i, a.end, a.value) { return m }
         if let m = numberUnit(i) { return m }
         if let m = sequel(i) { return m }
