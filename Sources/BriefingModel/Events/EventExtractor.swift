@@ -144,6 +144,15 @@ struct SentenceScan {
         let free = expressions.filter { x in x.value.isDateLike && !raws.contains { $0.expression == x } }
         let undated = raws.indices.filter { raws[$0].expression == nil && raws[$0].anchorOf == nil && !raws[$0].product }
         if free.count == 1, let first = undated.first, let x = free.first { raws[first].expression = x }
+        // A date that opens the sentence ("In April of last year Kim crossed … for the first inter-Korean
+        // summit") dates its first event word still without one.
+        if let opening = expressions.first(where: { $0.tokens.lowerBound == range.lowerBound && $0.value.isDateLike }),
+            let r = raws.indices.first(where: {
+                raws[$0].expression == nil && raws[$0].anchorOf == nil && !raws[$0].product
+            })
+        {
+            raws[r].expression = opening
+        }
         // The lead paragraph tells the news of the day: a day within one of the article's date dates its events.
         if paragraph == 0, let ref = reference {
             let today = expressions.first { x in

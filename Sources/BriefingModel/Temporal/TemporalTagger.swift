@@ -64,7 +64,7 @@ extension TemporalTagger {
 
 extension TemporalValue {
     /// True for a date, resolved or not (not for offsets and anchors).
-    var isDateLike: Bool {
+    public var isDateLike: Bool {
         switch self {
         case .date, .unresolved: return true
         default: return false
