@@ -187,6 +187,22 @@ public enum EventLinker {
                 }
             }
         }
+        // A plan and the event held as planned: same family, place and date (a summit announced in May for
+        // June 12 and the summit of June 12) stay two events, tied by `same`.
+        for p in groups.indices where groups[p].planned {
+            guard let pd = groups[p].date else { continue }
+            let held = groups.indices.filter { h in
+                let e = groups[h]
+                guard !e.planned, e.family == groups[p].family, let hd = e.date else { return false }
+                if let a = e.place, let b = groups[p].place, !lex.compatible(a, b) { return false }
+                let slack = e.place != nil && groups[p].place != nil ? 3 : 0
+                return hd.overlaps(pd, slack: slack) && hd.width <= pd.width + 2 * slack
+                    && !Set(e.participants).isDisjoint(with: groups[p].participants)
+            }
+            guard let h = held.max(by: { groups[$0].members.count < groups[$1].members.count }) else { continue }
+            add(p, h, .same, "held as planned")
+            add(h, p, .same, "held as planned")
+        }
         for g in events.indices { events[g].related = related[g] }
 
         // Quotes: the events their sentence mentions, else those their paragraph mentions.
