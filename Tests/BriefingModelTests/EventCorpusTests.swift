@@ -134,7 +134,9 @@ import Testing
         guard fm.fileExists(atPath: Self.articles) else { return }
         let load = CorpusLoader(options: LoadOptions()).load(paths: [Self.articles])
         let corpus = Pipeline(resources: EventTestSupport.resources).run(load)
-        let held = corpus.events.filter { $0.place?.hasPrefix("Stockholm") == true && !$0.planned && $0.kind == "talks" }
+        let held = corpus.events.filter {
+            $0.place?.hasPrefix("Stockholm") == true && !$0.planned && $0.kind == "talks"
+        }
         let planned = corpus.events.filter { $0.place?.hasPrefix("Stockholm") == true && $0.planned }
         #expect(held.count == 1, "\(held.map(\.id))")
         #expect(!planned.isEmpty)

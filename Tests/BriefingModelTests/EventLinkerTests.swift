@@ -22,12 +22,16 @@ import Testing
 
     @Test func threeNamesOfOneSummitAreOneEvent() {
         let c = corpus([
-            article("a", "2019-03-01", ["President Donald Trump and Chairman Kim Jong Un held talks in Vietnam in February."]),
+            article(
+                "a", "2019-03-01",
+                ["President Donald Trump and Chairman Kim Jong Un held talks in Vietnam in February."]),
             article("b", "2019-03-02", ["The Hanoi summit ended without a deal on Thursday, officials said."]),
-            article("c", "2019-04-10", [
-                "President Donald Trump held a summit with Chairman Kim Jong Un in Singapore in June 2018.",
-                "The second summit between President Donald Trump and Chairman Kim Jong Un ended abruptly.",
-            ]),
+            article(
+                "c", "2019-04-10",
+                [
+                    "President Donald Trump held a summit with Chairman Kim Jong Un in Singapore in June 2018.",
+                    "The second summit between President Donald Trump and Chairman Kim Jong Un ended abruptly.",
+                ]),
         ])
         let hanoi = c.events.filter { e in e.mentions.contains { $0.article == "a" } }
         #expect(hanoi.count == 1)
@@ -51,10 +55,12 @@ import Testing
 
     @Test func aPlannedReturnStaysApartAndFollowsUp() {
         let c = corpus([
-            article("a", "2019-10-05", [
-                "Negotiators held talks in Stockholm on Saturday.",
-                "Sweden extended an invitation to return to Stockholm in two weeks.",
-            ])
+            article(
+                "a", "2019-10-05",
+                [
+                    "Negotiators held talks in Stockholm on Saturday.",
+                    "Sweden extended an invitation to return to Stockholm in two weeks.",
+                ])
         ])
         let held = c.events.first { !$0.planned && $0.place == "Stockholm, Sweden" }
         let planned = c.events.first { $0.planned && $0.place == "Stockholm, Sweden" }
@@ -67,10 +73,12 @@ import Testing
 
     @Test func genericTalksAreNoEvent() {
         let c = corpus([
-            article("a", "2019-10-05", [
-                "Officials expressed hope that peace talks would one day succeed.",
-                "Negotiations of that kind take years.",
-            ])
+            article(
+                "a", "2019-10-05",
+                [
+                    "Officials expressed hope that peace talks would one day succeed.",
+                    "Negotiations of that kind take years.",
+                ])
         ])
         #expect(c.events.isEmpty, "\(c.events.map(\.id))")
     }
@@ -94,10 +102,12 @@ import Testing
 
     @Test func withinWeeksOfTheFailedTalksIsARangeAfterThem() {
         let c = corpus([
-            article("a", "2019-10-05", [
-                "The leaders met for talks in Hanoi in February, but the talks failed.",
-                "North Korea conducted missile tests within weeks of the failed talks.",
-            ])
+            article(
+                "a", "2019-10-05",
+                [
+                    "The leaders met for talks in Hanoi in February, but the talks failed.",
+                    "North Korea conducted missile tests within weeks of the failed talks.",
+                ])
         ])
         let hanoi = c.events.first { $0.place == "Hanoi, Vietnam" }
         let tests = c.events.first { $0.kind == "missile test" }

@@ -80,7 +80,8 @@ import Testing
         #expect(gold.events.count == 5)
         for g in gold.events {
             let e = Self.match(g, in: corpus.events)
-            #expect(e != nil, "no event for \(g.key): \(corpus.events.map { "\($0.id) \($0.mentions.map(\.paragraph))" })")
+            #expect(
+                e != nil, "no event for \(g.key): \(corpus.events.map { "\($0.id) \($0.mentions.map(\.paragraph))" })")
             if let e {
                 let participants = Set(e.participants)
                 #expect(participants.isSuperset(of: g.participants), "\(g.key): \(e.participants)")
@@ -96,7 +97,9 @@ import Testing
             let from = try #require(ids[r.from], "\(r.from)")
             let to = try #require(ids[r.to], "\(r.to)")
             let event = try #require(corpus.events.first { $0.id == from })
-            #expect(event.related.contains { $0.event == to && $0.relation.rawValue == r.relation }, "\(r.from) \(r.relation) \(r.to): \(event.related)")
+            #expect(
+                event.related.contains { $0.event == to && $0.relation.rawValue == r.relation },
+                "\(r.from) \(r.relation) \(r.to): \(event.related)")
         }
     }
 

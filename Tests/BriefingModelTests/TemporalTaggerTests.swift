@@ -68,7 +68,8 @@ let temporalCases: [TemporalCase] = [
     TemporalCase("the Saturday talks would be seen as a first round", r, nil, "Saturday", "2019-10-05"),
     TemporalCase("after eight-and-a-half hours Saturday.", r, nil, "Saturday", "2019-10-05"),
     // Months and years.
-    TemporalCase("in February of this year", r, .past, "in February of this year", "2019-02/month/2019-02-01/2019-02-28"),
+    TemporalCase(
+        "in February of this year", r, .past, "in February of this year", "2019-02/month/2019-02-01/2019-02-28"),
     TemporalCase("in February of this year", nil, .past, "in February of this year", "unresolved"),
     TemporalCase("last June", r, .past, "last June", "2019-06/month/2019-06-01/2019-06-30"),
     TemporalCase("last June", "2019-05-01", .past, "last June", "2018-06/month/2018-06-01/2018-06-30"),
@@ -77,7 +78,8 @@ let temporalCases: [TemporalCase] = [
     TemporalCase("in 2018", nil, .past, "in 2018", "2018/year/2018-01-01/2018-12-31"),
     TemporalCase("in 2018", r, .future, "in 2018", "2018/year/2018-01-01/2018-12-31"),
     TemporalCase("June of 2018", nil, .past, "June of 2018", "2018-06/month/2018-06-01/2018-06-30"),
-    TemporalCase("talks with North Korea in June of 2018.", nil, nil, "in June of 2018", "2018-06/month/2018-06-01/2018-06-30"),
+    TemporalCase(
+        "talks with North Korea in June of 2018.", nil, nil, "in June of 2018", "2018-06/month/2018-06-01/2018-06-30"),
     TemporalCase("June 2018", nil, .past, "June 2018", "2018-06/month/2018-06-01/2018-06-30"),
     TemporalCase("earlier this month", r, .past, "earlier this month", "2019-10/month/2019-10-01/2019-10-05"),
     TemporalCase("late last month", r, .past, "late last month", "2019-09/month/2019-09-21/2019-09-30"),
@@ -94,7 +96,8 @@ let temporalCases: [TemporalCase] = [
     TemporalCase("late 2018", nil, .past, "late 2018", "2018/year/2018-09-01/2018-12-31"),
     TemporalCase("mid-2018", nil, .past, "mid-2018", "2018/year/2018-05-01/2018-08-31"),
     TemporalCase("in late June", r, .past, "in late June", "2019-06/month/2019-06-21/2019-06-30"),
-    TemporalCase("early February of this year", r, .past, "early February of this year", "2019-02/month/2019-02-01/2019-02-10"),
+    TemporalCase(
+        "early February of this year", r, .past, "early February of this year", "2019-02/month/2019-02-01/2019-02-10"),
     TemporalCase("later this year", r, .past, "later this year", "2019/year/2019-10-05/2019-12-31"),
     TemporalCase("earlier this year", r, .past, "earlier this year", "2019/year/2019-01-01/2019-10-05"),
     TemporalCase("in February", r, .past, "in February", "2019-02/month/2019-02-01/2019-02-28"),
@@ -110,7 +113,9 @@ let temporalCases: [TemporalCase] = [
     TemporalCase("yesterday", nil, .past, "yesterday", "unresolved"),
     // Offsets from the reference and from the event just named.
     TemporalCase("in two weeks", r, .future, "in two weeks", "2019-10-19/approximate/2019-10-16/2019-10-22"),
-    TemporalCase("an invitation to return to Stockholm in two weeks", r, nil, "in two weeks", "2019-10-19/approximate/2019-10-16/2019-10-22"),
+    TemporalCase(
+        "an invitation to return to Stockholm in two weeks", r, nil, "in two weeks",
+        "2019-10-19/approximate/2019-10-16/2019-10-22"),
     TemporalCase("in two weeks", nil, .future, "in two weeks", "unresolved"),
     TemporalCase("in three days", r, .future, "in three days", "2019-10-08/approximate/2019-10-07/2019-10-09"),
     TemporalCase("in a month", r, .future, "in a month", "2019-11-05/approximate/2019-10-29/2019-11-12"),
@@ -125,8 +130,10 @@ let temporalCases: [TemporalCase] = [
     TemporalCase("two months later", r, .past, "two months later", "offset 0 2 ±7"),
     TemporalCase("a year earlier", r, .past, "a year earlier", "offset 0 -12 ±60"),
     // Vague anchors: ranges after the event they name.
-    TemporalCase("within weeks of the failed talks", r, .past, "within weeks of", "anchor after within 56 | the failed talks"),
-    TemporalCase("within two weeks of the summit", r, .past, "within two weeks of", "anchor after within 14 | the summit"),
+    TemporalCase(
+        "within weeks of the failed talks", r, .past, "within weeks of", "anchor after within 56 | the failed talks"),
+    TemporalCase(
+        "within two weeks of the summit", r, .past, "within two weeks of", "anchor after within 14 | the summit"),
     TemporalCase("since the summit", r, .past, "since", "anchor after since | the summit"),
     TemporalCase("two weeks after the summit", r, .past, "two weeks after", "anchor after offset 14 | the summit"),
     TemporalCase("a week before the talks", r, .past, "a week before", "anchor before offset -7 | the talks"),
@@ -134,7 +141,8 @@ let temporalCases: [TemporalCase] = [
     TemporalCase("within weeks", r, .future, "within weeks", "2019-11-02/approximate/2019-10-05/2019-11-30"),
     TemporalCase("since June 2018", r, .past, "since June 2018", "2018-06-01/approximate/2018-06-01/2019-10-05"),
     TemporalCase("in the coming weeks", r, .future, "coming weeks", "2019-11-02/approximate/2019-10-05/2019-11-30"),
-    TemporalCase("over the past three months", r, .past, "past three months", "2019-08-20/approximate/2019-07-05/2019-10-05"),
+    TemporalCase(
+        "over the past three months", r, .past, "past three months", "2019-08-20/approximate/2019-07-05/2019-10-05"),
     // Words that are not dates.
     TemporalCase("for two weeks", r, .past, nil, "none"),
     TemporalCase("Theresa May said", r, .past, nil, "none"),
@@ -150,7 +158,8 @@ let temporalCases: [TemporalCase] = [
         switch e.value {
         case .date(let d):
             if d.precision == .day, d.earliest == d.latest { return d.value }
-            return "\(d.value)/\(d.precision.rawValue)/\(d.earliest?.description ?? "-")/\(d.latest?.description ?? "-")"
+            return
+                "\(d.value)/\(d.precision.rawValue)/\(d.earliest?.description ?? "-")/\(d.latest?.description ?? "-")"
         case .unresolved:
             return "unresolved"
         case .offset(let o):

@@ -69,7 +69,8 @@ struct ArticleEvents {
         if let date {
             let earlier = pool.filter { clusters[$0].date.map { $0.isBefore(date) } ?? false }
             return earlier.max {
-                (clusters[$0].date?.range?.upperBound ?? Day(ordinal: 0)) < (clusters[$1].date?.range?.upperBound ?? Day(ordinal: 0))
+                (clusters[$0].date?.range?.upperBound ?? Day(ordinal: 0))
+                    < (clusters[$1].date?.range?.upperBound ?? Day(ordinal: 0))
             }
         }
         if let place {
@@ -84,7 +85,8 @@ struct ArticleEvents {
         _ m: RawMention, date: EventDate?, dateText: String?, unresolved: Bool, mention: CandidateMention,
         outcome: String?, participants: [String], leaders: [String]
     ) -> Int? {
-        let facts = Facts(date: date, dateText: dateText, unresolved: unresolved, participants: participants, leaders: leaders)
+        let facts = Facts(
+            date: date, dateText: dateText, unresolved: unresolved, participants: participants, leaders: leaders)
         var kind = m.kind
         var family = kind.isEmpty ? "" : lexicon.kind(kind).family
         var implicitTarget: Int?
@@ -125,7 +127,8 @@ struct ArticleEvents {
                     guard let target = followUpTarget(family: family, date: nil, place: nil, excluding: nil) else {
                         return nil
                     }
-                    chosen = newCluster(kind: clusters[target].kind, family: family, m: m, facts: facts, mention: mention)
+                    chosen = newCluster(
+                        kind: clusters[target].kind, family: family, m: m, facts: facts, mention: mention)
                     relate(chosen ?? 0, to: target, .followUp, cue: m.followUpCue)
                 }
             } else if m.definite {
@@ -157,8 +160,11 @@ struct ArticleEvents {
         merge(c, kind: kind, m: m, facts: facts, mention: mention)
         if let outcome { addOutcome(c, outcome) }
         if let cue = m.followUpCue {
-            let target = implicitTarget
-                ?? followUpTarget(family: family, date: clusters[c].date, place: clusters[c].date == nil ? clusters[c].place : nil, excluding: c)
+            let target =
+                implicitTarget
+                ?? followUpTarget(
+                    family: family, date: clusters[c].date, place: clusters[c].date == nil ? clusters[c].place : nil,
+                    excluding: c)
             if let target, target != c, !clusters[target].relations.contains(where: { $0.target == c }) {
                 relate(c, to: target, .followUp, cue: cue)
             }
@@ -166,7 +172,9 @@ struct ArticleEvents {
         return c
     }
 
-    mutating func newCluster(kind: String, family: String, m: RawMention, facts: Facts, mention: CandidateMention) -> Int {
+    mutating func newCluster(kind: String, family: String, m: RawMention, facts: Facts, mention: CandidateMention)
+        -> Int
+    {
         clusters.append(
             EventCandidate(
                 article: article.id, articleDate: article.date, kind: kind, family: family, planned: m.planned))

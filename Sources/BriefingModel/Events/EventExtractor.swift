@@ -142,7 +142,9 @@ struct SentenceScan {
         // One date in the sentence that no event word claimed dates the one event word left without a date
         // ("shook hands on Tuesday …, the first meeting ever").
         let free = expressions.filter { x in x.value.isDateLike && !raws.contains { $0.expression == x } }
-        let undated = raws.indices.filter { raws[$0].expression == nil && raws[$0].anchorOf == nil && !raws[$0].product }
+        let undated = raws.indices.filter {
+            raws[$0].expression == nil && raws[$0].anchorOf == nil && !raws[$0].product
+        }
         if free.count == 1, let first = undated.first, let x = free.first { raws[first].expression = x }
         // A date that opens the sentence ("In April of last year Kim crossed … for the first inter-Korean
         // summit") dates its first event word still without one.
@@ -172,7 +174,8 @@ struct SentenceScan {
                 lexicon.gazetteer[p.value]?.within != nil
             else { continue }
             let next = p.end < range.upperBound ? tokens[p.end].lower : ""
-            let metonym = next.hasSuffix("ing") || next.hasSuffix("ed") || lexicon.reporting.match(tokens, at: p.end) != nil
+            let metonym =
+                next.hasSuffix("ing") || next.hasSuffix("ed") || lexicon.reporting.match(tokens, at: p.end) != nil
             if !metonym { otherTown = true }
         }
         if paragraph == 0, !otherTown, let place = dateline, let ref = reference {
@@ -242,12 +245,15 @@ struct SentenceScan {
         }
         // Anchors without a dating rule ("After the talks in Singapore, …") relate the other events of the sentence.
         for (e, x) in expressions.enumerated() {
-            guard case .anchor(let relation, _, _) = x.value, let t = anchorTargets[e], let target = raws[t].cluster else {
+            guard case .anchor(let relation, _, _) = x.value, let t = anchorTargets[e], let target = raws[t].cluster
+            else {
                 continue
             }
             let cue = text(x.tokens.lowerBound..<raws[t].phraseEnd)
             for r in raws.indices where r != t {
-                if let c = raws[r].cluster, c != target, raws[r].expression != x { state.relate(c, to: target, relation, cue: cue) }
+                if let c = raws[r].cluster, c != target, raws[r].expression != x {
+                    state.relate(c, to: target, relation, cue: cue)
+                }
             }
         }
         assignOutcomes(raws, into: &state)
@@ -286,7 +292,8 @@ struct SentenceScan {
                 }
                 if ok {
                     raws.append(
-                        RawMention(kind: trig.kind, start: i, end: m.end, product: trig.product, invitation: trig.invitation,
+                        RawMention(
+                            kind: trig.kind, start: i, end: m.end, product: trig.product, invitation: trig.invitation,
                             phraseStart: i, phraseEnd: m.end))
                     i = m.end
                     continue
@@ -409,7 +416,8 @@ struct SentenceScan {
                 if raws.contains(where: { $0.start == j }) { break }
                 if Self.placePrepositions.contains(tokens[j].lower) {
                     var s = j + 1
-                    let p = lexicon.places.match(tokens, at: s, limit: range.upperBound)
+                    let p =
+                        lexicon.places.match(tokens, at: s, limit: range.upperBound)
                         ?? {
                             if s < range.upperBound, tokens[s].lower == "the" {
                                 s += 1
@@ -490,7 +498,9 @@ struct SentenceScan {
     static let placePrepositions: Set<String> = ["in", "at", "to", "near", "inside"]
 
     /// The temporal expression that dates a mention: the nearest after it in its clause, else the nearest before.
-    func attachedExpression(_ m: RawMention, raws: [RawMention], expressions: [TemporalExpression]) -> TemporalExpression? {
+    func attachedExpression(_ m: RawMention, raws: [RawMention], expressions: [TemporalExpression])
+        -> TemporalExpression?
+    {
         func ownAnchor(_ x: TemporalExpression) -> Bool {
             if case .anchor(_, _, let span) = x.value, span.contains(m.start), m.anchorOf != nil { return true }
             return false
@@ -519,7 +529,9 @@ struct SentenceScan {
             return true
         }
         // "A was followed days later by B": a distance from the event just named dates the event after it.
-        func isOffset(_ x: TemporalExpression) -> Bool { if case .offset = x.value { return true } else { return false } }
+        func isOffset(_ x: TemporalExpression) -> Bool {
+            if case .offset = x.value { return true } else { return false }
+        }
         let after = expressions.filter { x in
             x.tokens.lowerBound >= m.end && x.tokens.lowerBound - m.end <= 16 && !ownAnchor(x)
                 && !(isOffset(x) && raws.contains { r in r.start >= x.tokens.upperBound })
@@ -528,7 +540,9 @@ struct SentenceScan {
         let before = expressions.filter {
             $0.tokens.upperBound <= m.start && m.start - $0.tokens.upperBound <= 8 && !ownAnchor($0)
         }
-        return before.last(where: { clear($0.tokens.upperBound, m.phraseStart, $0) || clear($0.tokens.upperBound, m.start, $0) })
+        return before.last(where: {
+            clear($0.tokens.upperBound, m.phraseStart, $0) || clear($0.tokens.upperBound, m.start, $0)
+        })
     }
 
     func productPhrase(_ m: RawMention) -> Range<Int> {
@@ -554,7 +568,9 @@ struct SentenceScan {
                 for j in p.end..<min(range.upperBound, p.end + 2) where lexicon.reporting.match(tokens, at: j) != nil {
                     reporting = true
                 }
-                if i >= range.lowerBound + 2, tokens[i - 2].lower == "according", tokens[i - 1].lower == "to" { reporting = true }
+                if i >= range.lowerBound + 2, tokens[i - 2].lower == "according", tokens[i - 1].lower == "to" {
+                    reporting = true
+                }
                 if !reporting, !out.contains(p.value) { out.append(p.value) }
                 i = p.end
                 continue
@@ -581,7 +597,8 @@ struct SentenceScan {
             }
             let inside = raws.contains { $0.product && $0.phraseStart <= i && i < $0.end }
             if !inside {
-                let target = raws.last(where: { $0.start < i && $0.cluster != nil }) ?? raws.first(where: { $0.cluster != nil })
+                let target =
+                    raws.last(where: { $0.start < i && $0.cluster != nil }) ?? raws.first(where: { $0.cluster != nil })
                 if let c = target?.cluster { state.addOutcome(c, text(i..<o.end).lowercased()) }
             }
             i = o.end
@@ -593,9 +610,13 @@ struct SentenceScan {
     func echoDates(_ expressions: [TemporalExpression], into state: inout ArticleEvents) {
         for x in expressions {
             guard case .date(let d) = x.value, d.precision == .day, d.width == 1 else { continue }
-            if let c = state.clusters.lastIndex(where: { $0.date?.precision == .day && $0.date?.range == d.range && !$0.planned }) {
+            if let c = state.clusters.lastIndex(where: {
+                $0.date?.precision == .day && $0.date?.range == d.range && !$0.planned
+            }) {
                 state.addMention(
-                    c, CandidateMention(paragraph: paragraph, sentence: sentence, start: x.start, end: x.end, text: x.text))
+                    c,
+                    CandidateMention(paragraph: paragraph, sentence: sentence, start: x.start, end: x.end, text: x.text)
+                )
             }
         }
     }

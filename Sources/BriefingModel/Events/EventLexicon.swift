@@ -75,7 +75,8 @@ public struct EventLexicon: Sendable {
             var leaders = 0
             if let o = row[4], o.hasPrefix("leaders=") { leaders = Int(o.dropFirst(8)) ?? 0 }
             kinds[row.entry] = Kind(
-                name: row.entry, family: family, rank: row[2].flatMap { Int($0) } ?? 1, title: row[3] ?? row.entry.capitalized,
+                name: row.entry, family: family, rank: row[2].flatMap { Int($0) } ?? 1,
+                title: row[3] ?? row.entry.capitalized,
                 leaders: leaders)
         }
         for row in lexicon.table("event_outcomes").rows { outcomes.add(row.entry, row.entry) }
@@ -84,7 +85,9 @@ public struct EventLexicon: Sendable {
             if let n = row[1].flatMap({ Int($0) }) { ordinals[row.entry.lowercased()] = n }
         }
         for row in lexicon.table("event_titles").rows { titles.add(row.entry, row[1] == "leader") }
-        for row in lexicon.table("event_determiners").rows { determiners[row.entry.lowercased()] = row[1] == "definite" }
+        for row in lexicon.table("event_determiners").rows {
+            determiners[row.entry.lowercased()] = row[1] == "definite"
+        }
         for row in lexicon.table("event_reporting").rows { reporting.add(row.entry, row.entry) }
         for row in lexicon.table("places").rows {
             gazetteer[row.entry] = Place(name: row.entry, within: row[1])
@@ -112,7 +115,9 @@ public struct EventLexicon: Sendable {
 
     /// The kind record for `name`, or a family of its own when the kind is not listed.
     public func kind(_ name: String) -> Kind {
-        kinds[name] ?? Kind(name: name, family: name, rank: 1, title: name.prefix(1).uppercased() + name.dropFirst(), leaders: 0)
+        kinds[name]
+            ?? Kind(
+                name: name, family: name, rank: 1, title: name.prefix(1).uppercased() + name.dropFirst(), leaders: 0)
     }
 
     /// The places a place lies in, itself first ("Hanoi", "Vietnam").

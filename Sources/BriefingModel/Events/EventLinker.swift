@@ -5,9 +5,11 @@
 /// only an ordinal ("the second summit") then take the n-th event of their kind in date order.
 public enum EventLinker {
     public static func link(
-        _ candidates: [EventCandidate], articles: [Article], speakers: [Speaker], quotes: inout [Quote], lexicon: Lexicon
+        _ candidates: [EventCandidate], articles: [Article], speakers: [Speaker], quotes: inout [Quote],
+        lexicon: Lexicon
     ) -> [Event] {
-        link(candidates, articles: articles, speakers: speakers, quotes: &quotes, events: EventLexicon(lexicon: lexicon))
+        link(
+            candidates, articles: articles, speakers: speakers, quotes: &quotes, events: EventLexicon(lexicon: lexicon))
     }
 
     public static func link(
@@ -63,7 +65,8 @@ public enum EventLinker {
                 groups[$0].kind == c.kind && !groups[$0].planned && groups[$0].date != nil
                     && !Set(groups[$0].participants).isDisjoint(with: c.participants)
             }.sorted {
-                (groups[$0].date?.range?.lowerBound ?? Day(ordinal: 0)) < (groups[$1].date?.range?.lowerBound ?? Day(ordinal: 0))
+                (groups[$0].date?.range?.lowerBound ?? Day(ordinal: 0))
+                    < (groups[$1].date?.range?.lowerBound ?? Day(ordinal: 0))
             }
             if n >= 1, n <= same.count {
                 groups[same[n - 1]].absorb(c, index: i, lexicon: lex)
@@ -134,7 +137,9 @@ public enum EventLinker {
                 if !participants.contains(name) { participants.append(name) }
             }
             let mentions = e.members.flatMap { i in
-                candidates[i].mentions.map { EventMention(article: candidates[i].article, paragraph: $0.paragraph, text: $0.text) }
+                candidates[i].mentions.map {
+                    EventMention(article: candidates[i].article, paragraph: $0.paragraph, text: $0.text)
+                }
             }
             var unique: [EventMention] = []
             for m in mentions.sorted(by: {
@@ -143,7 +148,8 @@ public enum EventLinker {
                 unique.append(m)
             }
             return Event(
-                id: ids[g], kind: e.kind, title: e.title(lexicon: lex, countries: countries), place: e.place.map(lex.display),
+                id: ids[g], kind: e.kind, title: e.title(lexicon: lex, countries: countries),
+                place: e.place.map(lex.display),
                 date: e.date, planned: e.planned, participants: participants, mentions: unique, related: [],
                 outcomes: e.outcomes, dateText: e.dateText)
         }
@@ -225,7 +231,7 @@ public enum EventLinker {
             let a = $0.date?.range
             let b = $1.date?.range
             switch (a, b) {
-            case let (x?, y?):
+            case (let x?, let y?):
                 return (x.lowerBound, x.upperBound, $0.id) < (y.lowerBound, y.upperBound, $1.id)
             case (.some, nil): return true
             case (nil, .some): return false

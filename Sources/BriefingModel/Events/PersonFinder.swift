@@ -35,10 +35,11 @@ struct PersonFinder {
             }
         }
         for s in speakers where s.kind == .person {
-            let leader = s.role.map { role in
-                let toks = WordTokenizer.tokenize(role)
-                return toks.indices.contains { lexicon.titles.match(toks, at: $0)?.value == true }
-            } ?? false
+            let leader =
+                s.role.map { role in
+                    let toks = WordTokenizer.tokenize(role)
+                    return toks.indices.contains { lexicon.titles.match(toks, at: $0)?.value == true }
+                } ?? false
             found.append((s.name, leader))
         }
         // Full names first, so "Trump" maps to "Donald Trump".

@@ -16,7 +16,9 @@ extension TextReport {
             if let place = e.place { facts += " · place \(place)" }
             out += indent + facts + "\n"
             out += indent + "date: " + dateLine(e) + "\n"
-            if !e.participants.isEmpty { out += indent + "participants: " + e.participants.joined(separator: ", ") + "\n" }
+            if !e.participants.isEmpty {
+                out += indent + "participants: " + e.participants.joined(separator: ", ") + "\n"
+            }
             var articles: [(String, [Int])] = []
             for m in e.mentions {
                 if let i = articles.firstIndex(where: { $0.0 == m.article }) {
@@ -54,7 +56,9 @@ extension TextReport {
             return "unknown"
         }
         var s = "\(d.value) (\(d.precision.rawValue)"
-        if let r = d.range, r.lowerBound != r.upperBound, d.precision != .month && d.precision != .year || d.display != d.value {
+        if let r = d.range, r.lowerBound != r.upperBound,
+            d.precision != .month && d.precision != .year || d.display != d.value
+        {
             s += ", \(r.lowerBound) … \(r.upperBound)"
         }
         s += ")"

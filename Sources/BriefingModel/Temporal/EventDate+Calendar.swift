@@ -30,7 +30,8 @@ extension EventDate {
         guard let first = Day(year: year, month: 1, day: 1), let last = Day(year: year, month: 12, day: 31) else {
             return nil
         }
-        return EventDate(value: String(first.description.prefix(4)), precision: .year, earliest: from ?? first, latest: to ?? last)
+        return EventDate(
+            value: String(first.description.prefix(4)), precision: .year, earliest: from ?? first, latest: to ?? last)
     }
 
     /// An approximate date: somewhere between two days, valued by `center` (the middle when not given).
@@ -60,7 +61,8 @@ extension EventDate {
     /// True when the two ranges share at least one day (or come within `slack` days of each other).
     public func overlaps(_ other: EventDate, slack: Int = 0) -> Bool {
         guard let a = range, let b = other.range else { return false }
-        return a.lowerBound.ordinal <= b.upperBound.ordinal + slack && b.lowerBound.ordinal <= a.upperBound.ordinal + slack
+        return a.lowerBound.ordinal <= b.upperBound.ordinal + slack
+            && b.lowerBound.ordinal <= a.upperBound.ordinal + slack
     }
 
     /// True when this date ends before the other begins.

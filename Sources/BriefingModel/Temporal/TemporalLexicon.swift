@@ -124,7 +124,9 @@ public struct TemporalLexicon: Sendable {
             }
         }
         for row in lexicon.table("temporal_seasons").rows {
-            if let a = row[1].flatMap({ Int($0) }), let b = row[2].flatMap({ Int($0) }) { seasons[Self.key(row.entry)] = (a, b) }
+            if let a = row[1].flatMap({ Int($0) }), let b = row[2].flatMap({ Int($0) }) {
+                seasons[Self.key(row.entry)] = (a, b)
+            }
         }
         yearCues = Set(lexicon.table("temporal_prepositions").entries.map { $0.lowercased() })
         var first = Set<String>()

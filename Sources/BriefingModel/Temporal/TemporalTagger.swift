@@ -25,7 +25,8 @@ public struct TemporalTagger: Sendable {
     public func tag(
         _ tokens: [WordToken], in range: Range<Int>, source: [Unicode.Scalar], reference: Day?, tense: Tense? = nil
     ) -> [TemporalExpression] {
-        var scan = TemporalScan(lex: lexicon, tokens: tokens, lower: range.lowerBound, limit: range.upperBound,
+        var scan = TemporalScan(
+            lex: lexicon, tokens: tokens, lower: range.lowerBound, limit: range.upperBound,
             reference: reference, forcedTense: tense)
         var out: [TemporalExpression] = []
         var i = range.lowerBound
@@ -43,9 +44,11 @@ public struct TemporalTagger: Sendable {
                 let last = max(first, m.end - 1)
                 let start = tokens[first].start
                 let end = tokens[last].end
-                let text = start < end && end <= source.count ? String(String.UnicodeScalarView(source[start..<end])) : ""
+                let text =
+                    start < end && end <= source.count ? String(String.UnicodeScalarView(source[start..<end])) : ""
                 out.append(
-                    TemporalExpression(tokens: first..<max(first + 1, m.end), start: start, end: end, text: text,
+                    TemporalExpression(
+                        tokens: first..<max(first + 1, m.end), start: start, end: end, text: text,
                         value: value, tense: scan.tense(at: i)))
             }
             i = max(i + 1, m.next ?? m.end)
@@ -57,8 +60,10 @@ public struct TemporalTagger: Sendable {
 extension TemporalTagger {
     /// The tense of the clause around token `i` of `range`: future when a future cue stands before it.
     public func tense(_ tokens: [WordToken], at i: Int, in range: Range<Int>) -> Tense {
-        TemporalScan(lex: lexicon, tokens: tokens, lower: range.lowerBound, limit: range.upperBound, reference: nil,
-            forcedTense: nil).tense(at: i)
+        TemporalScan(
+            lex: lexicon, tokens: tokens, lower: range.lowerBound, limit: range.upperBound, reference: nil,
+            forcedTense: nil
+        ).tense(at: i)
     }
 }
 
@@ -166,7 +171,8 @@ struct TemporalScan {
     func dayRange(_ i: Int) -> (Int, Int)? {
         guard i >= lower, i < limit, tokens[i].kind == .number else { return nil }
         let parts = tokens[i].text.split(separator: "-")
-        guard parts.count == 2, let a = Int(parts[0]), let b = Int(parts[1]), (1...31).contains(a), (1...31).contains(b),
+        guard parts.count == 2, let a = Int(parts[0]), let b = Int(parts[1]), (1...31).contains(a),
+            (1...31).contains(b),
             a < b
         else { return nil }
         return (a, b)
@@ -179,8 +185,9 @@ struct TemporalScan {
 
     func isDeterminerOrName(_ i: Int) -> Bool {
         guard let w = word(i), !isClauseBreak(i) else { return false }
-        return tokens[i].capitalized || ["the", "a", "an", "its", "his", "her", "their", "this", "that", "those", "these"]
-            .contains(w)
+        return tokens[i].capitalized
+            || ["the", "a", "an", "its", "his", "her", "their", "this", "that", "those", "these"]
+                .contains(w)
     }
 
     /// The tokens after an anchor cue that may name the event, up to a clause break (at most 12).
@@ -296,7 +303,9 @@ struct TemporalScan {
         case .within:
             guard let d = duration(j) else { return nil }
             if isWord(d.end, "of"), let s = span(from: d.end + 1) {
-                return Match(end: d.end + 1, value: .anchor(relation: .after, dating: .within(days: spanDays(d.offset)), span: s))
+                return Match(
+                    end: d.end + 1, value: .anchor(relation: .after, dating: .within(days: spanDays(d.offset)), span: s)
+                )
             }
             // "within weeks" dates what is to come; in the past it is a span ("broke down within a day").
             guard tense(at: i) == .future else { return Match(end: d.end, value: nil) }
@@ -304,9 +313,12 @@ struct TemporalScan {
             return Match(end: d.end, value: .date(.approximate(from: ref, to: ref.adding(days: spanDays(d.offset)))))
         case .since:
             if let m = dateOnly(at: j) {
-                guard case .date(let date) = m.value, let r = date.range else { return Match(end: m.end, value: .unresolved) }
+                guard case .date(let date) = m.value, let r = date.range else {
+                    return Match(end: m.end, value: .unresolved)
+                }
                 let upper = reference.map { max($0, r.upperBound) } ?? r.upperBound
-                return Match(end: m.end, value: .date(.approximate(from: r.lowerBound, to: upper, center: r.lowerBound)))
+                return Match(
+                    end: m.end, value: .date(.approximate(from: r.lowerBound, to: upper, center: r.lowerBound)))
             }
             guard let s = span(from: j) else { return nil }
             return Match(end: j, value: .anchor(relation: a.relation, dating: .since, span: s))
@@ -330,7 +342,9 @@ struct TemporalScan {
             var objectStart = k + 1
             if isWord(objectStart, "to") { objectStart += 1 }
             if isDeterminerOrName(objectStart), let s = span(from: objectStart) {
-                return Match(end: objectStart, value: .anchor(relation: dir > 0 ? .after : .before, dating: .offset(signed), span: s))
+                return Match(
+                    end: objectStart,
+                    value: .anchor(relation: dir > 0 ? .after : .before, dating: .offset(signed), span: s))
             }
             return Match(end: k + 1, value: .offset(signed))
         }
@@ -351,7 +365,9 @@ struct TemporalScan {
             return nil
         }
         let o = offset(dir, u.unit, approximate: false)
-        return Match(end: i + 3, value: .offset(EventOffset(days: o.days, months: o.months, window: u.unit == .day ? 0 : o.window)))
+        return Match(
+            end: i + 3,
+            value: .offset(EventOffset(days: o.days, months: o.months, window: u.unit == .day ? 0 : o.window)))
     }
 
     /// "last June", "next week", "this year", "last Saturday", "the past three months", "the coming weeks".
@@ -359,7 +375,8 @@ struct TemporalScan {
         guard let w = word(i) else { return nil }
         if let dir = lexicon.rolling[w], let d = duration(i + 1), d.end > i + 2 || unit(i + 1)?.plural == true {
             guard let ref = reference else { return Match(end: d.end, value: .unresolved) }
-            let far = EventOffset(days: dir * d.offset.days, months: dir * d.offset.months).apply(to: .day(ref))?.range?
+            let far =
+                EventOffset(days: dir * d.offset.days, months: dir * d.offset.months).apply(to: .day(ref))?.range?
                 .lowerBound ?? ref
             return Match(end: d.end, value: .date(.approximate(from: ref, to: far)))
         }
@@ -557,7 +574,8 @@ struct TemporalScan {
                 end += 1
             }
             let year = y ?? reference.flatMap { inferredDay(m, a, tense: tense(at: i), ref: $0)?.year }
-            guard let year, let da = Day(year: year, month: m, day: a), let db = Day(year: year, month: m, day: b) else {
+            guard let year, let da = Day(year: year, month: m, day: a), let db = Day(year: year, month: m, day: b)
+            else {
                 return Match(end: end, value: .unresolved)
             }
             return Match(end: end, value: .date(.days(da, db)))

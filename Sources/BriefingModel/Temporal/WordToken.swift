@@ -75,7 +75,7 @@ public enum WordTokenizer {
                     i += 1
                     continue
                 }
-                if (d == "." || d == "-" || d == "'" || d == "’"), i + 1 < n, isAlnum(s[i + 1]) {
+                if d == "." || d == "-" || d == "'" || d == "’", i + 1 < n, isAlnum(s[i + 1]) {
                     if d == "." { hasDot = true }
                     i += 2
                     continue
@@ -92,7 +92,7 @@ public enum WordTokenizer {
             {
                 possessive = true
                 wordEnd -= 2
-            } else if wordEnd - start > 1, (s[wordEnd - 1] == "'" || s[wordEnd - 1] == "’") {
+            } else if wordEnd - start > 1, s[wordEnd - 1] == "'" || s[wordEnd - 1] == "’" {
                 wordEnd -= 1
             }
             var view = String.UnicodeScalarView()
