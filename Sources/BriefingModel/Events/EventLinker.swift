@@ -110,6 +110,19 @@ public enum EventLinker {
             for i in owner.indices where owner[i] >= 0 { owner[i] = newIndex[owner[i]] }
         }
         for g in groups.indices { groups[g].promote(lexicon: lex) }
+        // An event with neither date (not even unresolved words) nor place says nothing a timeline can show.
+        let vague = Set(
+            groups.indices.filter { groups[$0].date == nil && groups[$0].dateText == nil && groups[$0].place == nil })
+        if !vague.isEmpty {
+            var newIndex = [Int](repeating: -1, count: groups.count)
+            var kept: [MergedEvent] = []
+            for g in groups.indices where !vague.contains(g) {
+                newIndex[g] = kept.count
+                kept.append(groups[g])
+            }
+            groups = kept
+            for i in owner.indices where owner[i] >= 0 { owner[i] = newIndex[owner[i]] }
+        }
 
         // Ids, titles, participants under the corpus's own names.
         var names: [String: String] = [:]
@@ -170,13 +183,16 @@ public enum EventLinker {
                 guard t < candidates.count else { continue }
                 let a = owner[i]
                 let b = owner[t]
+                guard a >= 0, b >= 0 else { continue }
                 add(a, b, r.relation, r.cue)
                 if r.relation == .after { add(b, a, .before, r.cue) }
                 if r.relation == .before { add(b, a, .after, r.cue) }
             }
         }
         var byArticle: [String: Set<Int>] = [:]
-        for i in candidates.indices { byArticle[candidates[i].article, default: []].insert(owner[i]) }
+        for i in candidates.indices where owner[i] >= 0 {
+            byArticle[candidates[i].article, default: []].insert(owner[i])
+        }
         for (_, set) in byArticle {
             let families = Dictionary(grouping: set.filter { groups[$0].date != nil }, by: { groups[$0].family })
             for (_, members) in families {
@@ -213,7 +229,7 @@ public enum EventLinker {
 
         // Quotes: the events their sentence mentions, else those their paragraph mentions.
         var bySentence: [String: [(paragraph: Int, sentence: Range<Int>, event: String)]] = [:]
-        for i in candidates.indices {
+        for i in candidates.indices where owner[i] >= 0 {
             for m in candidates[i].mentions {
                 bySentence[candidates[i].article, default: []].append((m.paragraph, m.sentence, ids[owner[i]]))
             }
