@@ -126,8 +126,10 @@ struct SentenceScan {
             }
             guard mayNameADay, state.clusters.contains(where: { $0.date?.precision == .day }) else { return }
         }
+        // "the first launches since November 2017": a span up to now bounds an event, it does not date it.
         let expressions = extractor.tagger.tag(
-            tokens, in: range, source: scalars, reference: reference)
+            tokens, in: range, source: scalars, reference: reference
+        ).filter { !$0.open }
         var raws = findMentions(expressions)
         // Anchors: the first event word in an anchor's span is the event it names.
         var anchorTargets: [Int: Int] = [:]

@@ -82,6 +82,9 @@ public struct TemporalExpression: Sendable, Hashable {
     public var text: String
     public var value: TemporalValue
     public var tense: Tense
+    /// True for a span reaching up to the reference ("since June 2018"): it bounds an event rather than
+    /// dating it.
+    public var open: Bool = false
 
     /// The resolved date, when there is one.
     public var date: EventDate? {

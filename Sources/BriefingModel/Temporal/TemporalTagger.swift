@@ -46,10 +46,15 @@ public struct TemporalTagger: Sendable {
                 let end = tokens[last].end
                 let text =
                     start < end && end <= source.count ? String(String.UnicodeScalarView(source[start..<end])) : ""
-                out.append(
-                    TemporalExpression(
-                        tokens: first..<max(first + 1, m.end), start: start, end: end, text: text,
-                        value: value, tense: scan.tense(at: i)))
+                var x = TemporalExpression(
+                    tokens: first..<max(first + 1, m.end), start: start, end: end, text: text,
+                    value: value, tense: scan.tense(at: i))
+                if case .date = value, let a = scan.lexicon.anchors.match(tokens, at: i, limit: range.upperBound),
+                    a.value.rule == .since
+                {
+                    x.open = true
+                }
+                out.append(x)
             }
             i = max(i + 1, m.next ?? m.end)
         }
