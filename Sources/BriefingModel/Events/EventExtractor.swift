@@ -280,8 +280,11 @@ struct SentenceScan {
                     ok =
                         n < range.upperBound
                         && (trig.next.contains(tokens[n].lower)
-                            || (trig.next.contains("*place") && lexicon.places.match(tokens, at: n) != nil))
+                            || (trig.next.contains("*place") && lexicon.places.match(tokens, at: n) != nil)
+                            || (trig.next.contains("*name") && tokens[n].kind == .word && tokens[n].capitalized))
                 }
+                // "no meeting would take place": a denied event is none.
+                if i > range.lowerBound, lexicon.negatives.contains(tokens[i - 1].lower) { ok = false }
                 // "three summits", "two meetings": several events, none named.
                 let countable = trig.next.isEmpty && trig.near.isEmpty && tokens[m.end - 1].lower.hasSuffix("s")
                 for k in stride(from: i - 1, through: max(range.lowerBound, i - 2), by: -1) where countable {

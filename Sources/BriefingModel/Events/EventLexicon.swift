@@ -36,6 +36,8 @@ public struct EventLexicon: Sendable {
     /// Person titles (lowercased phrases) and whether the title makes a leader.
     public var titles = PhraseIndex<Bool>()
     public var determiners: [String: Bool] = [:]
+    /// Words that deny the event ("no meeting").
+    public var negatives: Set<String> = []
     public var reporting = PhraseIndex<String>()
     /// Places by name and other names (case-sensitive).
     public var places = PhraseIndex<String>(caseSensitive: true)
@@ -86,7 +88,11 @@ public struct EventLexicon: Sendable {
         }
         for row in lexicon.table("event_titles").rows { titles.add(row.entry, row[1] == "leader") }
         for row in lexicon.table("event_determiners").rows {
-            determiners[row.entry.lowercased()] = row[1] == "definite"
+            if row[1] == "negative" {
+                negatives.insert(row.entry.lowercased())
+            } else {
+                determiners[row.entry.lowercased()] = row[1] == "definite"
+            }
         }
         for row in lexicon.table("event_reporting").rows { reporting.add(row.entry, row.entry) }
         for row in lexicon.table("places").rows {

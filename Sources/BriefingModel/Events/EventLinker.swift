@@ -279,9 +279,12 @@ struct MergedEvent {
     var leaders: [String]
     var outcomes: [String]
     var members: [Int]
+    /// How many candidates named each kind: the event takes the kind most of them use.
+    var kindVotes: [String: Int] = [:]
 
     init(_ c: EventCandidate, index: Int) {
         kind = c.kind
+        kindVotes[c.kind] = 1
         family = c.family
         place = c.place
         date = c.date
@@ -322,7 +325,11 @@ struct MergedEvent {
 
     mutating func absorb(_ c: EventCandidate, index: Int, lexicon: EventLexicon) {
         members.append(index)
-        if lexicon.kind(c.kind).rank > lexicon.kind(kind).rank { kind = c.kind }
+        kindVotes[c.kind, default: 0] += 1
+        kind =
+            kindVotes.max { a, b in
+                (a.value, lexicon.kind(a.key).rank, b.key) < (b.value, lexicon.kind(b.key).rank, a.key)
+            }?.key ?? kind
         if let p = c.place { place = place.map { lexicon.narrower($0, p) } ?? p }
         if let d = c.date, date.map({ d.width < $0.width }) ?? true {
             date = d
