@@ -64,8 +64,26 @@ public struct TemporalLexicon: Sendable {
     /// Words before a bare year that make it a date.
     public var yearCues: Set<String> = []
 
-    /// Every word that can begin a temporal expression, for a one-look-up rejection of all other words.
-    public var starters: Set<String> = []
+    /// The parts a word can play at the start of a temporal expression.
+    public struct Roles: OptionSet, Sendable, Hashable {
+        public let rawValue: UInt16
+        public init(rawValue: UInt16) { self.rawValue = rawValue }
+        public static let month = Roles(rawValue: 1 << 0)
+        public static let weekday = Roles(rawValue: 1 << 1)
+        public static let number = Roles(rawValue: 1 << 2)
+        public static let vague = Roles(rawValue: 1 << 3)
+        public static let shift = Roles(rawValue: 1 << 4)
+        public static let rolling = Roles(rawValue: 1 << 5)
+        public static let part = Roles(rawValue: 1 << 6)
+        public static let named = Roles(rawValue: 1 << 7)
+        public static let season = Roles(rawValue: 1 << 8)
+        public static let anchor = Roles(rawValue: 1 << 9)
+        /// "the", which opens "the next day".
+        public static let article = Roles(rawValue: 1 << 10)
+    }
+
+    /// Every word that can begin a temporal expression with the roles it can play: one look-up per word.
+    public var roles: [String: Roles] = [:]
 
     public init() {}
 
@@ -129,20 +147,20 @@ public struct TemporalLexicon: Sendable {
             }
         }
         yearCues = Set(lexicon.table("temporal_prepositions").entries.map { $0.lowercased() })
-        var first = Set<String>()
-        first.formUnion(months.keys)
-        first.formUnion(weekdays.keys)
-        first.formUnion(units.keys)
-        first.formUnion(shifts.keys)
-        first.formUnion(parts.keys)
-        first.formUnion(named.keys)
-        first.formUnion(vague.keys)
-        first.formUnion(rolling.keys)
-        first.formUnion(seasons.keys)
-        first.formUnion(numbers.firstKeys)
-        first.formUnion(anchors.firstKeys)
-        first.insert("the")
-        starters = first
+        func mark(_ words: some Sequence<String>, _ r: Roles) {
+            for w in words { roles[w, default: []].insert(r) }
+        }
+        mark(months.keys, .month)
+        mark(weekdays.keys, .weekday)
+        mark(numbers.firstKeys, .number)
+        mark(vague.keys, .vague)
+        mark(shifts.keys, .shift)
+        mark(rolling.keys, .rolling)
+        mark(parts.keys, .part)
+        mark(named.keys, .named)
+        mark(seasons.keys, .season)
+        mark(anchors.firstKeys, .anchor)
+        mark(["the"], .article)
     }
 
     /// Lowercased, without a final period ("Oct." → "oct").

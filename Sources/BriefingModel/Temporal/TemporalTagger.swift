@@ -245,29 +245,38 @@ struct TemporalScan {
 
     func match(at i: Int) -> Match? {
         let t = tokens[i]
-        if t.kind == .punctuation { return nil }
-        // Most words begin no temporal expression: one set look-up rejects them.
-        if t.kind == .word, !lexicon.starters.contains(t.lower), !t.lower.contains("-") { return nil }
-        if let a = lexicon.anchors.match(tokens, at: i, limit: limit), let m = anchor(i, a.end, a.value) { return m }
-        if let m = numberUnit(i) { return m }
-        if let m = sequel(i) { return m }
-        if let m = shift(i) { return m }
-        if let m = part(i) { return m }
-        if let v = lexicon.named[t.lower] {
-            guard let ref = reference else { return Match(end: i + 1, value: .unresolved) }
-            return Match(end: i + 1, value: .date(.day(ref.adding(days: v))))
+        switch t.kind {
+        case .punctuation:
+            return nil
+        case .number:
+            if let m = numberUnit(i) { return m }
+            if let m = dayMonth(i) { return m }
+            if t.text.utf8.count == 10, let d = Day(iso: t.text) { return Match(end: i + 1, value: .date(.day(d))) }
+            if let y = year(i), let prev = word(i - 1), lexicon.yearCues.contains(prev), let d = EventDate.year(y) {
+                return Match(end: i + 1, value: .date(d))
+            }
+            return nil
+        case .word:
+            // One look-up gives every role the word can play; most words play none.
+            guard let roles = lexicon.roles[t.lower] else { return t.lower.contains("-") ? part(i) : nil }
+            if roles.contains(.anchor), let a = lexicon.anchors.match(tokens, at: i, limit: limit),
+                let m = anchor(i, a.end, a.value)
+            {
+                return m
+            }
+            if !roles.isDisjoint(with: [.number, .vague]), let m = numberUnit(i) { return m }
+            if roles.contains(.article), let m = sequel(i) { return m }
+            if !roles.isDisjoint(with: [.shift, .rolling]), let m = shift(i) { return m }
+            if roles.contains(.part), let m = part(i) { return m }
+            if roles.contains(.named), let v = lexicon.named[t.lower] {
+                guard let ref = reference else { return Match(end: i + 1, value: .unresolved) }
+                return Match(end: i + 1, value: .date(.day(ref.adding(days: v))))
+            }
+            if roles.contains(.season), let m = season(i) { return m }
+            if roles.contains(.weekday), let m = weekdayExpression(i, shift: nil) { return m }
+            if roles.contains(.month), let m = monthExpression(i) { return m }
+            return nil
         }
-        if let m = season(i) { return m }
-        if let m = weekdayExpression(i, shift: nil) { return m }
-        if let m = monthExpression(i) { return m }
-        if let m = dayMonth(i) { return m }
-        if t.kind == .number, t.text.utf8.count == 10, let d = Day(iso: t.text) {
-            return Match(end: i + 1, value: .date(.day(d)))
-        }
-        if let y = year(i), let prev = word(i - 1), lexicon.yearCues.contains(prev), let d = EventDate.year(y) {
-            return Match(end: i + 1, value: .date(d))
-        }
-        return nil
     }
 
     /// A match that is only a date (for "since June 2018", "after 2018").
