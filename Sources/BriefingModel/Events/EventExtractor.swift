@@ -337,6 +337,29 @@ struct SentenceScan {
             }
             i += 1
         }
+        // "met twice more, in Hanoi in February and at the border in June": each place of an apposition after
+        // the event word is an event of its own.
+        var listed: [RawMention] = []
+        for r in raws {
+            guard let comma = (r.end..<min(range.upperBound, r.end + 3)).first(where: { tokens[$0].text == "," }),
+                comma + 1 < range.upperBound, Self.placePrepositions.contains(tokens[comma + 1].lower),
+                (r.end..<comma).allSatisfy({ tokens[$0].kind == .word && !tokens[$0].capitalized })
+            else { continue }
+            var j = comma + 2
+            while j + 1 < range.upperBound, j - comma < 14, !isBreak(j), tokens[j].text != "," {
+                if tokens[j].lower == "and", Self.placePrepositions.contains(tokens[j + 1].lower) {
+                    var k = j + 1
+                    while k < range.upperBound, k - j < 7, !isBreak(k), ![",", "and", "but"].contains(tokens[k].lower) {
+                        k += 1
+                    }
+                    var extra = RawMention(kind: r.kind, start: j, end: j + 1, phraseStart: j + 1, phraseEnd: k)
+                    extra.definite = true
+                    listed.append(extra)
+                }
+                j += 1
+            }
+        }
+        raws = (raws + listed).sorted { $0.start < $1.start }
         // An invitation to something announces that thing: keep the thing, planned.
         var out: [RawMention] = []
         var k = 0
