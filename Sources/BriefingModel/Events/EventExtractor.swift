@@ -197,13 +197,27 @@ struct SentenceScan {
         }
         // Anchor targets first: the events the others are dated and related against.
         let order = raws.indices.filter { raws[$0].anchorOf != nil } + raws.indices.filter { raws[$0].anchorOf == nil }
+        // "Two days after the talks in Sweden, the two sides were still …", "They came three days after the North
+        // test-fired a missile": with no other event word in the sentence, the sentence speaks from the
+        // article's date, so the event named is that far before it.
+        var fromNow: [Int: (date: EventDate, text: String)] = [:]
+        if raws.count == 1, let ref = reference {
+            for (e, x) in expressions.enumerated() {
+                guard case .anchor(_, .offset(let o), _) = x.value, let t = anchorTargets[e] else { continue }
+                let back = EventOffset(days: -o.days, months: -o.months, window: o.window)
+                if let d = back.apply(to: .day(ref)) { fromNow[t] = (d, x.text) }
+            }
+        }
         for r in order {
             var m = raws[r]
             var date: EventDate?
             var dateText: String?
             var unresolved = false
             var anchorRelation: (target: Int, relation: EventRelationKind, cue: String)?
-            if let x = m.expression {
+            if let known = fromNow[r] {
+                date = known.date
+                dateText = known.text
+            } else if let x = m.expression {
                 dateText = x.text
                 switch x.value {
                 case .date(let d): date = d
@@ -235,15 +249,6 @@ struct SentenceScan {
             if let c = m.cluster, let a = anchorRelation, a.target != c {
                 state.relate(c, to: a.target, a.relation, cue: a.cue)
             }
-        }
-        // "Two days after the talks in Sweden, the two sides were still …": with no other event in the sentence,
-        // the sentence speaks from the article's date, so the event named is that far before it.
-        for (e, x) in expressions.enumerated() {
-            guard case .anchor(_, .offset(let o), _) = x.value, let t = anchorTargets[e], let target = raws[t].cluster,
-                raws.count == 1, state.clusters[target].date == nil, let ref = reference
-            else { continue }
-            let back = EventOffset(days: -o.days, months: -o.months, window: o.window)
-            if let d = back.apply(to: .day(ref)) { state.setDate(target, d, text: x.text) }
         }
         // Anchors without a dating rule ("After the talks in Singapore, …") relate the other events of the sentence.
         for (e, x) in expressions.enumerated() {

@@ -230,7 +230,7 @@ struct TemporalScan {
         if k < lower || i - k <= 2 {
             var e = i
             while e < limit, !isClauseBreak(e) { e += 1 }
-            if e < limit, word(e) == "," {
+            if e < limit, word(e) == ",", !Self.conjunctions.contains(word(e + 1) ?? "") {
                 var f = e + 1
                 while f < limit, f - e <= 6, !isClauseBreak(f) {
                     if isFutureCue(f) { return .future }
