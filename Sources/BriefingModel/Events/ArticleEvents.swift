@@ -32,11 +32,19 @@ struct ArticleEvents {
 
     /// What "the talks" refers to: an event of the family named in this sentence or the one before, else the
     /// article's main event of that family (the one mentioned most), else the last one named.
-    func antecedent(family: String?, planned: Bool, bare: Bool = false) -> Int? {
+    func antecedent(family: String?, planned: Bool, bare: Bool = false, excluding: Set<Int> = []) -> Int? {
         let products = lexicon.productKinds
         let ok: (EventCandidate) -> Bool = { c in
             let kindOK = family.map { c.family == $0 } ?? !products.contains(c.kind)
             return kindOK && (planned || !c.planned)
+        }
+        if !excluding.isEmpty {
+            // "The talks followed a summit in Hanoi": the event a cue names is not what "the talks" means.
+            let pool = clusters.indices.filter { !excluding.contains($0) && ok(clusters[$0]) }
+            if let near = pool.max(by: { touched[$0] < touched[$1] }), lastSentence[near] >= sentence - (bare ? 0 : 1) {
+                return near
+            }
+            return pool.max(by: { (clusters[$0].mentions.count, -$0) < (clusters[$1].mentions.count, -$1) })
         }
         // A bare "the meeting" means the article's main event unless this very sentence named another.
         if let near = mostRecent(where: ok), lastSentence[near] >= sentence - (bare ? 0 : 1) { return near }
@@ -83,7 +91,7 @@ struct ArticleEvents {
     /// Puts a mention into an event of the article (new or known); nil when the mention is generic.
     mutating func assign(
         _ m: RawMention, date: EventDate?, dateText: String?, unresolved: Bool, mention: CandidateMention,
-        outcome: String?, participants: [String], leaders: [String]
+        outcome: String?, participants: [String], leaders: [String], notSelf: Set<Int> = []
     ) -> Int? {
         let facts = Facts(
             date: date, dateText: dateText, unresolved: unresolved, participants: participants, leaders: leaders)
@@ -132,7 +140,9 @@ struct ArticleEvents {
                     relate(chosen ?? 0, to: target, .followUp, cue: m.followUpCue)
                 }
             } else if m.definite {
-                guard let c = antecedent(family: family, planned: m.planned, bare: m.bare) else { return nil }
+                guard let c = antecedent(family: family, planned: m.planned, bare: m.bare, excluding: notSelf) else {
+                    return nil
+                }
                 chosen = c
             } else {
                 return nil

@@ -201,9 +201,11 @@ struct SentenceScan {
         // test-fired a missile": with no other event word in the sentence, the sentence speaks from the
         // article's date, so the event named is that far before it.
         var fromNow: [Int: (date: EventDate, text: String)] = [:]
-        if raws.count == 1, let ref = reference {
+        if let ref = reference {
             for (e, x) in expressions.enumerated() {
-                guard case .anchor(_, .offset(let o), _) = x.value, let t = anchorTargets[e] else { continue }
+                guard case .anchor(_, .offset(let o), _) = x.value, let t = anchorTargets[e],
+                    !raws.indices.contains(where: { $0 != t && !sameFamily(raws[$0].kind, raws[t].kind) })
+                else { continue }
                 let back = EventOffset(days: -o.days, months: -o.months, window: o.window)
                 if let d = back.apply(to: .day(ref)) { fromNow[t] = (d, x.text) }
             }
@@ -244,7 +246,8 @@ struct SentenceScan {
             let outcome = m.product ? text(productPhrase(m)) : nil
             m.cluster = state.assign(
                 m, date: date, dateText: dateText, unresolved: unresolved, mention: mention, outcome: outcome,
-                participants: participants, leaders: participants.filter { persons.leaders.contains($0) })
+                participants: participants, leaders: participants.filter { persons.leaders.contains($0) },
+                notSelf: Set(anchorTargets.values.compactMap { raws[$0].cluster }))
             raws[r] = m
             if let c = m.cluster, let a = anchorRelation, a.target != c {
                 state.relate(c, to: a.target, a.relation, cue: a.cue)
