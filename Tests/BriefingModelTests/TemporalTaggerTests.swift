@@ -106,6 +106,10 @@ let temporalCases: [TemporalCase] = [
     TemporalCase("February last year", r, .past, "February last year", "2018-02/month/2018-02-01/2018-02-28"),
     TemporalCase("last month", nil, .past, "last month", "unresolved"),
     TemporalCase("mid-February", r, .past, "mid-February", "2019-02/month/2019-02-11/2019-02-20"),
+    // Seasons.
+    TemporalCase(
+        "since last spring", "2019-01-19", .past, "since last spring", "2018-03-01/approximate/2018-03-01/2019-01-19"),
+    TemporalCase("over the summer", r, .past, "summer", "2019-07-16/approximate/2019-06-01/2019-08-31"),
     // Named days.
     TemporalCase("yesterday", r, .past, "yesterday", "2019-10-04"),
     TemporalCase("tomorrow", r, .future, "tomorrow", "2019-10-06"),

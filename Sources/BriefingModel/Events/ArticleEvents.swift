@@ -157,7 +157,10 @@ struct ArticleEvents {
                 if let a = e.ordinal, let b = m.ordinal, a != b { return false }
                 let evidence = (e.date != nil && date != nil) || (e.place != nil && m.place != nil)
                 // Without a shared date or place, only a definite mention of the event just spoken of joins it.
-                let near = lastSentence[c] >= sentence - 1 && m.ordinal == nil
+                // Within one sentence two mentions that each bring a date or place are two events ("met Trump
+                // on Friday … put the Singapore meeting back on track").
+                let sameSentence = lastSentence[c] == sentence && (m.place != nil || date != nil)
+                let near = lastSentence[c] >= sentence - 1 && m.ordinal == nil && !sameSentence
                 return evidence || (near && m.definite)
                     || (near && date == nil && c == latestOfFamily && m.followUpCue == nil)
             }

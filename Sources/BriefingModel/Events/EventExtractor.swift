@@ -314,8 +314,15 @@ struct SentenceScan {
             }
             // "Their first encounter, in Singapore …. Their second, in Hanoi in February, …": an ordinal with a
             // place of its own stands for the kind just counted.
-            if let kind = ordinalKind, lexicon.ordinals[tokens[i].lower] != nil, i + 2 < range.upperBound,
-                tokens[i + 1].text == ",", Self.placePrepositions.contains(tokens[i + 2].lower)
+            let counted =
+                raws.last(where: { r in
+                    (max(range.lowerBound, r.start - 3)..<r.start).contains {
+                        lexicon.ordinals[tokens[$0].lower] != nil
+                    }
+                })?.kind ?? ordinalKind
+            if let kind = counted, lexicon.ordinals[tokens[i].lower] != nil, i + 2 < range.upperBound,
+                tokens[i + 1].text == ",",
+                Self.placePrepositions.contains(tokens[i + 2].lower) || tokens[i + 2].lower == "on"
             {
                 var raw = RawMention(kind: kind, start: i, end: i + 1, phraseStart: i, phraseEnd: i + 1)
                 raw.ordinal = lexicon.ordinals[tokens[i].lower]

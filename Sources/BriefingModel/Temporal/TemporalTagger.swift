@@ -396,6 +396,7 @@ struct TemporalScan {
         }
         guard let s = lexicon.shifts[w] else { return nil }
         if let m = weekdayExpression(i + 1, shift: s) { return Match(end: m.end, value: m.value) }
+        if let n = word(i + 1), lexicon.seasons[n] != nil, let m = season(i + 1) { return m }
         if let mo = month(i + 1) {
             let end = afterName(i + 1)
             guard let ref = reference else { return Match(end: end, value: .unresolved) }
@@ -526,11 +527,15 @@ struct TemporalScan {
         }
         if let y = year(i + 1) { return Match(end: i + 2, value: span(y).map(TemporalValue.date)) }
         guard let ref = reference else { return Match(end: i + 1, value: .unresolved) }
+        // The latest such season begun by the reference; "last" is the one before it when that one is still
+        // running, "next" the one after the reference.
         var startYear = ref.month >= first ? ref.year : ref.year - 1
-        if shift == 0, tense(at: i) == .future, let s = span(startYear), let r = s.range, r.upperBound < ref {
-            startYear += 1
+        let running = span(startYear)?.range?.contains(ref) ?? false
+        switch shift {
+        case ..<0: if running { startYear -= 1 }
+        case 0: if tense(at: i) == .future, !running { startYear += 1 }
+        default: startYear += 1
         }
-        startYear += shift
         return Match(end: i + 1, value: span(startYear).map(TemporalValue.date))
     }
 
