@@ -160,7 +160,7 @@ struct ArticleEvents {
                 // Within one sentence two mentions that each bring a date or place are two events ("met Trump
                 // on Friday … put the Singapore meeting back on track").
                 let sameSentence = lastSentence[c] == sentence && (m.place != nil || date != nil)
-                let near = lastSentence[c] >= sentence - 1 && m.ordinal == nil && !sameSentence
+                let near = lastSentence[c] >= sentence - 1 && m.ordinal == nil && !sameSentence && !m.namedByPlace
                 return evidence || (near && m.definite)
                     || (near && date == nil && c == latestOfFamily && m.followUpCue == nil)
             }

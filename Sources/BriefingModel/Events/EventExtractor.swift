@@ -75,6 +75,8 @@ struct RawMention {
     var placeTokens: Range<Int>?
     var expression: TemporalExpression?
     var definite = false
+    /// "the Singapore meeting": a place before the event word names a known event.
+    var namedByPlace: Bool { placeTokens.map { $0.upperBound == start } ?? false }
     /// "the talks": the article alone, right before the event word.
     var bare = false
     var ordinal: Int?
@@ -521,7 +523,7 @@ struct SentenceScan {
     func isAppositive(_ j: Int, after m: RawMention) -> Bool {
         // "met once, in Sweden in October": a few plain words may stand between the event word and the comma.
         guard j >= m.end, j - m.end <= 2, j + 1 < range.upperBound, tokens[j].text == ",",
-            Self.placePrepositions.contains(tokens[j + 1].lower)
+            Self.placePrepositions.contains(tokens[j + 1].lower) || tokens[j + 1].lower == "on"
         else { return false }
         return (m.end..<j).allSatisfy { tokens[$0].kind == .word && !tokens[$0].capitalized }
     }
