@@ -191,12 +191,11 @@ struct SentenceScan {
                 }
             }
         }
-        let participants = findParticipants(excluding: raws.compactMap(\.placeTokens))
-
         if raws.isEmpty {
             echoDates(expressions, into: &state)
             return
         }
+        let participants = findParticipants(excluding: raws.compactMap(\.placeTokens))
         // Anchor targets first: the events the others are dated and related against.
         let order = raws.indices.filter { raws[$0].anchorOf != nil } + raws.indices.filter { raws[$0].anchorOf == nil }
         // "Two days after the talks in Sweden, the two sides were still …", "They came three days after the North
