@@ -163,8 +163,8 @@ public enum EventLinker {
             return Event(
                 id: ids[g], kind: e.kind, title: e.title(lexicon: lex, countries: countries),
                 place: e.place.map(lex.display),
-                date: e.date, planned: e.planned, participants: participants, mentions: unique, related: [],
-                outcomes: e.outcomes, dateText: e.dateText)
+                date: e.shownDate?.date ?? e.date, planned: e.planned, participants: participants, mentions: unique,
+                related: [], outcomes: e.outcomes, dateText: e.shownDate.map { $0.words } ?? e.dateText)
         }
 
         // Relations: those the text states, then date order among the events an article mentions together.
@@ -281,10 +281,18 @@ struct MergedEvent {
     var members: [Int]
     /// How many candidates named each kind: the event takes the kind most of them use.
     var kindVotes: [String: Int] = [:]
+    /// The dates the candidates gave, with how many gave each: the event shows the most precise date most of
+    /// them agree on ("Feb. 27-28" over the day one article dated by an arrival).
+    var dateVotes: [EventDate: Int] = [:]
+    var dateWords: [EventDate: String] = [:]
 
     init(_ c: EventCandidate, index: Int) {
         kind = c.kind
         kindVotes[c.kind] = 1
+        if let d = c.date {
+            dateVotes[d] = 1
+            dateWords[d] = c.dateText
+        }
         family = c.family
         place = c.place
         date = c.date
@@ -326,6 +334,10 @@ struct MergedEvent {
     mutating func absorb(_ c: EventCandidate, index: Int, lexicon: EventLexicon) {
         members.append(index)
         kindVotes[c.kind, default: 0] += 1
+        if let d = c.date {
+            dateVotes[d, default: 0] += 1
+            if dateWords[d] == nil { dateWords[d] = c.dateText }
+        }
         kind =
             kindVotes.max { a, b in
                 (a.value, lexicon.kind(a.key).rank, b.key) < (b.value, lexicon.kind(b.key).rank, a.key)
@@ -342,6 +354,19 @@ struct MergedEvent {
         for o in c.outcomes where !outcomes.contains(o) { outcomes.append(o) }
     }
 
+    /// The date to show: among the day-precise dates (else the narrowest kind given), the one most candidates
+    /// gave, then the widest of those (a two-day summit over one of its days), then the earliest.
+    var shownDate: (date: EventDate, words: String?)? {
+        guard !dateVotes.isEmpty else { return nil }
+        let narrowest = dateVotes.keys.map(\.width).min() ?? 1
+        let limit = max(narrowest, 3)
+        let pool = dateVotes.filter { $0.key.width <= limit }
+        let best = pool.max { a, b in
+            (a.value, a.key.width, b.key.value) < (b.value, b.key.width, a.key.value)
+        }
+        return best.map { ($0.key, dateWords[$0.key]) }
+    }
+
     /// A meeting of enough leaders becomes a summit (by `event_kinds.txt`).
     mutating func promote(lexicon: EventLexicon) {
         let current = lexicon.kind(kind)
@@ -355,7 +380,7 @@ struct MergedEvent {
     var slug: String {
         var parts = [Self.slugify(kind)]
         if let place { parts.append(Self.slugify(place)) }
-        parts.append(date?.value ?? (ordinal.map { "no-\($0)" } ?? "undated"))
+        parts.append((shownDate?.date ?? date)?.value ?? (ordinal.map { "no-\($0)" } ?? "undated"))
         if planned { parts.append("planned") }
         return parts.joined(separator: "-")
     }
