@@ -6,20 +6,20 @@ import Foundation
 /// corpus-wide stages (speaker merging, agendas, event linking) run after, in order.
 public struct Pipeline: Sendable {
     public var resources: Resources {
-        didSet { events = EventExtractor(lexicon: resources.lexicon) }
+        didSet { eventStage = EventExtractor(lexicon: resources.lexicon) }
     }
     /// The event stage, built once from the lexicon (its word lists are indexed up front).
-    private var events: EventExtractor
+    private var eventStage: EventExtractor
 
     public init(resources: Resources) {
         self.resources = resources
-        self.events = EventExtractor(lexicon: resources.lexicon)
+        self.eventStage = EventExtractor(lexicon: resources.lexicon)
     }
 
     /// The per-article stages for one article.
     public func extract(_ article: Article) -> ArticleExtraction {
         var x = ArticleExtractor(lexicon: resources.lexicon).extract(article)
-        x.eventCandidates = events.extract(article, extraction: x)
+        x.eventCandidates = eventStage.extract(article, extraction: x)
         return x
     }
 
@@ -56,7 +56,7 @@ public struct Pipeline: Sendable {
             quotes: &merged.quotes)
         let events = EventLinker.link(
             extractions.flatMap(\.eventCandidates), articles: load.articles, speakers: merged.speakers,
-            quotes: &merged.quotes, events: events.lexicon)
+            quotes: &merged.quotes, events: eventStage.lexicon)
         return Corpus(
             articles: load.articles, speakers: merged.speakers, quotes: merged.quotes,
             terms: extractions.flatMap(\.terms), agendas: agendas, events: events,
