@@ -100,6 +100,36 @@ import Testing
         #expect(talks?.outcomes.contains("broken down") == true)
     }
 
+    @Test func twoDaysLaterCountsFromTheEventJustNamed() {
+        let c = corpus([
+            article(
+                "a", "2019-10-10",
+                [
+                    "Negotiators held talks in Stockholm on Saturday.",
+                    "Two days later, the envoys met in Seoul.",
+                ])
+        ])
+        let seoul = c.events.first { $0.place == "Seoul, South Korea" }
+        #expect(seoul?.date?.value == "2019-10-07", "\(c.events.map { ($0.id, $0.date?.value ?? "-") })")
+        #expect(seoul?.date?.precision == .day)
+    }
+
+    @Test func sinceTheSummitIsARangeUpToTheArticle() {
+        let c = corpus([
+            article(
+                "a", "2019-06-01",
+                [
+                    "President Donald Trump and Chairman Kim Jong Un held a summit in Hanoi in February.",
+                    "Since the summit, North Korea has conducted missile tests.",
+                ])
+        ])
+        let hanoi = c.events.first { $0.place == "Hanoi, Vietnam" }
+        let tests = c.events.first { $0.kind == "missile test" }
+        #expect(tests?.date?.earliest == Day(iso: "2019-02-01"))
+        #expect(tests?.date?.latest == Day(iso: "2019-06-01"))
+        #expect(tests?.related.contains { $0.event == hanoi?.id && $0.relation == .after } == true)
+    }
+
     @Test func withinWeeksOfTheFailedTalksIsARangeAfterThem() {
         let c = corpus([
             article(
