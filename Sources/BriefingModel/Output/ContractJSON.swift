@@ -143,6 +143,7 @@ public enum ContractJSON {
             } else {
                 try c.encodeNil(forKey: .date)
             }
+            try c.encode(e.dateText, forKey: .dateText)
             try c.encode(e.planned, forKey: .planned)
             try c.encode(e.participants, forKey: .participants)
             try c.encode(e.mentions, forKey: .mentions)
