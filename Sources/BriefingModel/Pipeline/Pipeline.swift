@@ -6,20 +6,26 @@ import Foundation
 /// corpus-wide stages (speaker merging, agendas, event linking) run after, in order.
 public struct Pipeline: Sendable {
     public var resources: Resources {
-        didSet { articleExtractor = ArticleExtractor(lexicon: resources.lexicon) }
+        didSet {
+            articleExtractor = ArticleExtractor(lexicon: resources.lexicon)
+            eventStage = EventExtractor(lexicon: resources.lexicon)
+        }
     }
     /// Built once per lexicon: compiling the lexicons is too costly to repeat for every article.
     private var articleExtractor: ArticleExtractor
+    /// The event stage, built once from the lexicon (its word lists are indexed up front).
+    private var eventStage: EventExtractor
 
     public init(resources: Resources) {
         self.resources = resources
         articleExtractor = ArticleExtractor(lexicon: resources.lexicon)
+        eventStage = EventExtractor(lexicon: resources.lexicon)
     }
 
     /// The per-article stages for one article.
     public func extract(_ article: Article) -> ArticleExtraction {
         var x = articleExtractor.extract(article)
-        x.eventCandidates = EventExtractor(lexicon: resources.lexicon).extract(article, extraction: x)
+        x.eventCandidates = eventStage.extract(article, extraction: x)
         return x
     }
 
@@ -58,7 +64,7 @@ public struct Pipeline: Sendable {
         TermReconciler.reconcile(quotes: &merged.quotes, terms: &terms, agendas: agendas)
         let events = EventLinker.link(
             extractions.flatMap(\.eventCandidates), articles: load.articles, speakers: merged.speakers,
-            quotes: &merged.quotes, lexicon: resources.lexicon)
+            quotes: &merged.quotes, events: eventStage.lexicon)
         return Corpus(
             articles: load.articles, speakers: merged.speakers, quotes: merged.quotes,
             terms: terms, agendas: agendas, events: events,
