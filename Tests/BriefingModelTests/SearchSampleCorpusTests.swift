@@ -263,4 +263,42 @@ struct SearchExtractedCorpusTests {
             })
         }
     }
+
+    func texts(_ query: String) throws -> [String] { try hits(query).map(\.quote.text) }
+
+    @Test func everyQueryFormFindsTheNamedQuotes() throws {
+        // Words (ANDed), folded: the article writes couldn’t with a curly apostrophe.
+        #expect(try texts("couldn't sanctions").contains { $0.hasPrefix("Basically, they wanted the sanctions lifted") })
+        // Phrase and exclusion: the short Stockholm fragment, not the long statement that names the pillars.
+        #expect(try texts("\"creative ideas\" -\"four pillars\"") == ["brought creative ideas and had good discussions"])
+        // Prefix: Pompeo's retort is among the gangster-like quotes.
+        let gangster = try hits("gangster*")
+        #expect(gangster.count >= 3)
+        #expect(gangster.contains { $0.speakerName == "Mike Pompeo" && $0.quote.text.hasPrefix("If those requests were gangster-like") })
+        // OR between a phrase and a word.
+        let insults = try texts("\"rocket man\" OR dotard")
+        #expect(insults.contains("relapse of the dotage of a dotard."))
+        #expect(insults.contains("Rocket Man."))
+        // Stemming: talk finds talking and talked.
+        let talk = try texts("talk speaker:trump")
+        #expect(talk.contains { $0.contains("talking about denuclearization") })
+        #expect(talk.contains { $0.contains("talked about denuclearization") })
+    }
+
+    @Test func everyFilterFindsTheNamedQuotes() throws {
+        #expect(try texts("article:2019-10-05-stockholm-talks-break-down speaker:ortagus").contains(
+            "brought creative ideas and had good discussions"))
+        #expect(try texts("\"peace regime\" kind:group").contains("a permanent and solid peace regime"))
+        #expect(try texts("event:stockholm negotiations").contains(
+            "The negotiations have not fulfilled our expectation and finally broke up,"))
+        let pillar = try hits("pillar:denuclearization")
+        #expect(pillar.contains { $0.quote.text == "He did sign a contract, he did sign an agreement talking about denuclearization," })
+        // The denuclearization item is the third of the Singapore agenda.
+        let corpus = try #require(ExtractedCorpus.corpus)
+        if let n = corpus.agendas.compactMap({ a in a.items.firstIndex { $0.name == "denuclearization" } }).first {
+            #expect(Set(try hits("pillar:\(n + 1)").map(\.quote.id)).isSuperset(of: pillar.map(\.quote.id)))
+        }
+        #expect(try texts("negotiations after:2019-06-01").allSatisfy { !$0.contains("long way from negotiations") })
+        #expect(try texts("negotiations before:2019-06-01").contains("a long way from negotiations"))
+    }
 }
