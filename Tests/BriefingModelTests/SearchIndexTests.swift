@@ -67,6 +67,9 @@ import Testing
         #expect(try F.idSet("kind:organization") == ["q6"])
         #expect(try F.idSet("kind:country") == ["q8"])
         #expect(try F.idSet("kind:person talks") == ["q3", "q10"])
+        #expect(try F.idSet("kind:person -speaker:trump") == ["q1", "q2", "q3"])
+        #expect(try F.idSet("speaker:ortagus after:2019-10-01") == ["q1", "q3"])
+        #expect(try F.idSet("speaker:trump before:2019-01-01") == [])
     }
 
     @Test func pillarFilters() throws {

@@ -12,12 +12,20 @@ struct NameSet: Sendable {
     func contains(_ id: Int32) -> Bool { id >= 0 && Int(id) < accepted.count && accepted[Int(id)] }
 }
 
+/// The interned names a filter accepts: as a table for tests, as a list for posting lookups.
+struct NameFilter: Sendable {
+    var set: NameSet
+    var ids: [Int32]
+
+    func contains(_ id: Int32) -> Bool { set.contains(id) }
+}
+
 /// A filter resolved to interned ids, tested against one quote's metadata.
 enum DocPredicate: Sendable {
-    case speaker(NameSet)
-    case article(NameSet)
-    case pillar(NameSet)
-    case event(NameSet)
+    case speaker(NameFilter)
+    case article(NameFilter)
+    case pillar(NameFilter)
+    case event(NameFilter)
     case onOrAfter(Int32)
     case before(Int32)
 }
@@ -122,7 +130,10 @@ extension QuoteIndex {
 
     // MARK: Resolving
 
-    func interned(_ ids: Set<String>) -> NameSet { NameSet(Set(ids.compactMap { nameIDs[$0] }), names: names.count) }
+    func interned(_ ids: Set<String>) -> NameFilter {
+        let found = Set(ids.compactMap { nameIDs[$0] })
+        return NameFilter(set: NameSet(found, names: names.count), ids: found.sorted())
+    }
 
     func resolve(_ node: QueryNode, notices: inout [String]) -> QueryPlan {
         switch node {
@@ -137,7 +148,7 @@ extension QuoteIndex {
     }
 
     func resolve(_ f: QueryFilter, notices: inout [String]) -> DocPredicate {
-        func named(_ ids: Set<String>, _ what: String) -> NameSet {
+        func named(_ ids: Set<String>, _ what: String) -> NameFilter {
             if ids.isEmpty { notices.append("no \(what) in the corpus (\(f))") }
             return interned(ids)
         }
@@ -174,6 +185,7 @@ extension QuoteIndex {
         case .phrase(let positions):
             return phrase(positions)
         case .predicate(let p):
+            if let docs = postings(p) { return ScoredDocs(docs: docs, scores: Array(repeating: 0, count: docs.count)) }
             return scan { test(p, $0) }
         case .not(let inner):
             return complement(evaluate(inner))
@@ -182,6 +194,36 @@ extension QuoteIndex {
         case .and(let children):
             return conjunction(children)
         }
+    }
+
+    /// The quotes a name filter accepts, from the metadata postings; nil for date filters (they scan).
+    func postings(_ p: DocPredicate) -> [Int32]? {
+        switch p {
+        case .speaker(let f): return docs(of: f.ids, in: speakerDocs)
+        case .article(let f): return docs(of: f.ids, in: articleDocs)
+        case .pillar(let f): return docs(of: f.ids, in: pillarDocs)
+        case .event(let f): return docs(of: f.ids, in: eventDocs)
+        case .onOrAfter, .before: return nil
+        }
+    }
+
+    func docs(of ids: [Int32], in table: [Int32: [Int32]]) -> [Int32] {
+        let lists = ids.compactMap { table[$0] }
+        if lists.count <= 1 { return lists.first ?? [] }
+        let total = lists.reduce(0) { $0 + $1.count }
+        if total * 32 < quotes.count {
+            var merged = Array(lists.joined())
+            merged.sort()
+            var out: [Int32] = []
+            out.reserveCapacity(merged.count)
+            for d in merged where out.last != d { out.append(d) }
+            return out
+        }
+        var seen = [Bool](repeating: false, count: quotes.count)
+        for list in lists {
+            for d in list { seen[Int(d)] = true }
+        }
+        return seen.indices.filter { seen[$0] }.map { Int32($0) }
     }
 
     func scan(_ keep: (Int) -> Bool) -> ScoredDocs {
@@ -220,7 +262,18 @@ extension QuoteIndex {
         }
         var result: ScoredDocs
         if positives.isEmpty {
-            result = scan { d in predicates.allSatisfy { test($0, d) } }
+            // Filters only: the smallest posting list of a name filter gives the candidates, else a scan.
+            var best: (index: Int, docs: [Int32])?
+            for (i, p) in predicates.enumerated() {
+                if let docs = postings(p), docs.count < (best?.docs.count ?? Int.max) { best = (i, docs) }
+            }
+            if let best {
+                let rest = predicates.indices.filter { $0 != best.index }.map { predicates[$0] }
+                let docs = best.docs.filter { d in rest.allSatisfy { test($0, Int(d)) } }
+                result = ScoredDocs(docs: docs, scores: Array(repeating: 0, count: docs.count))
+            } else {
+                result = scan { d in predicates.allSatisfy { test($0, d) } }
+            }
         } else {
             // Terms stay raw posting lists and are scored only on the quotes that survive the intersection.
             let sources = positives.map(source).sorted { $0.docs.count < $1.docs.count }

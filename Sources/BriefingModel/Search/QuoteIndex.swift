@@ -37,6 +37,11 @@ public struct QuoteIndex: Sendable {
     /// BM25 length normalization per quote: k1 * (1 - b + b * length / average length).
     var docNorm: [Double] = []
     var undatedCount = 0
+    /// Quotes by interned speaker, article, pillar and event id (sorted quote numbers).
+    var speakerDocs: [Int32: [Int32]] = [:]
+    var articleDocs: [Int32: [Int32]] = [:]
+    var pillarDocs: [Int32: [Int32]] = [:]
+    var eventDocs: [Int32: [Int32]] = [:]
 
     var catalog = SearchCatalog()
 
@@ -135,6 +140,13 @@ public struct QuoteIndex: Sendable {
         current.reserveCapacity(corpus.quotes.count)
         for q in corpus.quotes { current[q.id] = q }
         undatedCount = 0
+        speakerDocs = [:]
+        articleDocs = [:]
+        pillarDocs = [:]
+        eventDocs = [:]
+        func post(_ id: Int32, _ doc: Int32, _ table: inout [Int32: [Int32]]) {
+            if table[id]?.last != doc { table[id, default: []].append(doc) }
+        }
         for d in quotes.indices {
             if let q = current[quotes[d].id], q.text == quotes[d].text { quotes[d] = q }
             let q = quotes[d]
@@ -142,6 +154,11 @@ public struct QuoteIndex: Sendable {
             docArticle[d] = intern(name: q.article)
             docPillars[d] = q.pillars.map { intern(name: $0) }
             docEvents[d] = q.events.map { intern(name: $0) }
+            let doc = Int32(d)
+            if docSpeaker[d] != Self.none { post(docSpeaker[d], doc, &speakerDocs) }
+            post(docArticle[d], doc, &articleDocs)
+            for p in docPillars[d] { post(p, doc, &pillarDocs) }
+            for e in docEvents[d] { post(e, doc, &eventDocs) }
             if let day = catalog.articleDates[q.article] {
                 docDay[d] = Int32(clamping: day.ordinal)
             } else {

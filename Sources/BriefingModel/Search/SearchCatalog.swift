@@ -14,27 +14,67 @@ struct CatalogEntry: Sendable {
     }
 
     /// True when every word of `value` is among the entry's words (the last as a prefix when so marked).
-    func matches(_ value: FilterWords) -> Bool {
-        for (i, w) in value.words.enumerated() {
-            if value.lastIsPrefix && i == value.words.count - 1 {
-                if !words.contains(where: { $0.hasPrefix(w) }) { return false }
-            } else if !keys.contains(SearchText.key(w)) {
-                return false
-            }
-        }
+    func matches(_ value: FilterValue) -> Bool {
+        for key in value.keys where !keys.contains(key) { return false }
+        if let prefix = value.prefix, !words.contains(where: { $0.hasPrefix(prefix) }) { return false }
         return true
     }
 }
 
+/// A filter value prepared once per query: the stems of its whole words and its trailing prefix, if any.
+struct FilterValue {
+    var keys: [String]
+    var prefix: String?
+
+    init(_ value: FilterWords) {
+        var whole = value.words
+        if value.lastIsPrefix, let last = whole.popLast() { prefix = last }
+        keys = whole.map(SearchText.key)
+    }
+}
+
+/// Entries of one kind with an inverted index from word stems to entries, so a value resolves without a scan.
+struct CatalogTable: Sendable {
+    var entries: [CatalogEntry] = []
+    var byKey: [String: [Int]] = [:]
+
+    mutating func append(_ entry: CatalogEntry) {
+        let n = entries.count
+        entries.append(entry)
+        for k in entry.keys { byKey[k, default: []].append(n) }
+    }
+
+    /// Positions of the entries that hold every word of the value.
+    func positions(matching value: FilterWords) -> [Int] {
+        let v = FilterValue(value)
+        var candidates: [Int]
+        if let first = v.keys.first {
+            candidates = byKey[first] ?? []
+            for k in v.keys.dropFirst() where !candidates.isEmpty {
+                let other = Set(byKey[k] ?? [])
+                candidates = candidates.filter(other.contains)
+            }
+        } else {
+            candidates = Array(entries.indices)
+        }
+        return candidates.filter { entries[$0].matches(v) }
+    }
+
+    func ids(matching value: FilterWords) -> Set<String> { Set(positions(matching: value).map { entries[$0].id }) }
+}
+
 /// What filters resolve against: the speakers, agenda items, events and articles of a corpus, with their words.
 struct SearchCatalog: Sendable {
-    var speakers: [CatalogEntry] = []
+    var speakers = CatalogTable()
     var speakerKinds: [String: SpeakerKind] = [:]
     var speakerNames: [String: String] = [:]
-    /// Agenda items with their 1-based number in their agenda.
-    var items: [(entry: CatalogEntry, number: Int)] = []
-    var events: [CatalogEntry] = []
-    var articles: [CatalogEntry] = []
+    var items = CatalogTable()
+    /// The 1-based number of each item in its agenda, by position in `items`.
+    var itemNumbers: [Int] = []
+    var events = CatalogTable()
+    var articles = CatalogTable()
+    /// Article ids by their lowercased form.
+    var articleIDsByFoldedID: [String: [String]] = [:]
     var articleDates: [String: Day] = [:]
 
     init() {}
@@ -47,8 +87,8 @@ struct SearchCatalog: Sendable {
         }
         for agenda in corpus.agendas {
             for (i, item) in agenda.items.enumerated() {
-                let texts = [item.name ?? "", item.text] + item.keywords
-                items.append((CatalogEntry(id: item.id, texts: texts), i + 1))
+                items.append(CatalogEntry(id: item.id, texts: [item.name ?? "", item.text] + item.keywords))
+                itemNumbers.append(i + 1)
             }
         }
         for e in corpus.events {
@@ -56,36 +96,30 @@ struct SearchCatalog: Sendable {
         }
         for a in corpus.articles {
             articles.append(CatalogEntry(id: a.id, texts: [a.title, a.id]))
+            articleIDsByFoldedID[a.id.lowercased(), default: []].append(a.id)
             if let d = a.date { articleDates[a.id] = d }
         }
     }
 
     /// Ids of the speakers a `speaker:` value names.
-    func speakerIDs(_ value: FilterWords) -> Set<String> {
-        Set(speakers.filter { $0.matches(value) }.map(\.id))
-    }
+    func speakerIDs(_ value: FilterWords) -> Set<String> { speakers.ids(matching: value) }
 
     /// Ids of the speakers of a kind.
     func speakerIDs(kind: SpeakerKind) -> Set<String> {
         Set(speakerKinds.filter { $0.value == kind }.map(\.key))
     }
 
-    func itemIDs(_ value: FilterWords) -> Set<String> {
-        Set(items.filter { $0.entry.matches(value) }.map(\.entry.id))
-    }
+    func itemIDs(_ value: FilterWords) -> Set<String> { items.ids(matching: value) }
 
     func itemIDs(number: Int) -> Set<String> {
-        Set(items.filter { $0.number == number }.map(\.entry.id))
+        Set(itemNumbers.indices.filter { itemNumbers[$0] == number }.map { items.entries[$0].id })
     }
 
-    func eventIDs(_ value: FilterWords) -> Set<String> {
-        Set(events.filter { $0.matches(value) }.map(\.id))
-    }
+    func eventIDs(_ value: FilterWords) -> Set<String> { events.ids(matching: value) }
 
     /// Articles whose id equals `id` (case folded), else those whose id and title words hold the value.
     func articleIDs(id: String, words: FilterWords) -> Set<String> {
-        let exact = articles.filter { $0.id.lowercased() == id }
-        if !exact.isEmpty { return Set(exact.map(\.id)) }
-        return Set(articles.filter { $0.matches(words) }.map(\.id))
+        if let exact = articleIDsByFoldedID[id] { return Set(exact) }
+        return articles.ids(matching: words)
     }
 }
