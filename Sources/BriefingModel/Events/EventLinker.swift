@@ -189,13 +189,19 @@ public enum EventLinker {
                 if r.relation == .before { add(b, a, .after, r.cue) }
             }
         }
+        // Articles in the order their candidates come, families by name: the relations come out in the same
+        // order on every run (dictionary order changes with the hash seed).
         var byArticle: [String: Set<Int>] = [:]
+        var articlesInOrder: [String] = []
         for i in candidates.indices where owner[i] >= 0 {
+            if byArticle[candidates[i].article] == nil { articlesInOrder.append(candidates[i].article) }
             byArticle[candidates[i].article, default: []].insert(owner[i])
         }
-        for (_, set) in byArticle {
+        for article in articlesInOrder {
+            let set = byArticle[article] ?? []
             let families = Dictionary(grouping: set.filter { groups[$0].date != nil }, by: { groups[$0].family })
-            for (_, members) in families {
+            for family in families.keys.sorted() {
+                let members = families[family] ?? []
                 let sorted = members.sorted {
                     (groups[$0].date?.range?.lowerBound ?? Day(ordinal: 0), ids[$0])
                         < (groups[$1].date?.range?.lowerBound ?? Day(ordinal: 0), ids[$1])
