@@ -91,7 +91,10 @@ struct RawMention {
 }
 
 /// One sentence being read.
-struct SentenceScan {
+///
+/// A class: the many closures of a scan capture it by reference instead of copying its fields (a copy retains
+/// every word list of the lexicons).
+final class SentenceScan {
     let extractor: EventExtractor
     let persons: PersonFinder
     let tokens: [WordToken]
@@ -104,6 +107,23 @@ struct SentenceScan {
     let dateline: String?
     /// The kind of the last event the article counted ("their first encounter"), for "their second, in Hanoi".
     let ordinalKind: String?
+
+    init(
+        extractor: EventExtractor, persons: PersonFinder, tokens: [WordToken], range: Range<Int>,
+        scalars: [Unicode.Scalar], sentence: Range<Int>, paragraph: Int, reference: Day?, dateline: String?,
+        ordinalKind: String?
+    ) {
+        self.extractor = extractor
+        self.persons = persons
+        self.tokens = tokens
+        self.range = range
+        self.scalars = scalars
+        self.sentence = sentence
+        self.paragraph = paragraph
+        self.reference = reference
+        self.dateline = dateline
+        self.ordinalKind = ordinalKind
+    }
 
     var lexicon: EventLexicon { extractor.lexicon }
 

@@ -25,7 +25,7 @@ public struct TemporalTagger: Sendable {
     public func tag(
         _ tokens: [WordToken], in range: Range<Int>, source: [Unicode.Scalar], reference: Day?, tense: Tense? = nil
     ) -> [TemporalExpression] {
-        var scan = TemporalScan(
+        let scan = TemporalScan(
             lex: lexicon, tokens: tokens, lower: range.lowerBound, limit: range.upperBound,
             reference: reference, forcedTense: tense)
         var out: [TemporalExpression] = []
@@ -88,7 +88,9 @@ extension TemporalLexicon {
 }
 
 /// One pass of the tagger over a sentence.
-struct TemporalScan {
+///
+/// A class: its helpers and closures share one instance instead of copying the lexicon's tables.
+final class TemporalScan {
     /// A match: where it ends, what it means (nil: consumed, nothing to report), where to resume.
     struct Match {
         var end: Int
