@@ -135,7 +135,7 @@ final class SentenceScan {
     }
 
     func isBreak(_ i: Int) -> Bool {
-        tokens[i].kind == .punctuation && ";:()\"“”".contains(tokens[i].text)
+        tokens[i].kind == .punctuation && tokens[i].mark != "," && WordToken.isClauseMark(tokens[i].mark)
     }
 
     func run(into state: inout ArticleEvents) {

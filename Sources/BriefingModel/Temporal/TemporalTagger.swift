@@ -126,7 +126,7 @@ final class TemporalScan {
         guard i >= lower, i < limit else { return nil }
         let t = tokens[i]
         if t.kind == .number {
-            guard !t.text.contains("-"), let v = t.integer, v < 1000 else { return nil }
+            guard !t.hasHyphen, let v = t.integer, v < 1000 else { return nil }
             return (v, false, i + 1)
         }
         guard let m = lexicon.numbers.match(tokens, at: i, limit: limit) else { return nil }
@@ -170,7 +170,7 @@ final class TemporalScan {
     func dayNumber(_ i: Int) -> Int? {
         guard i >= lower, i < limit else { return nil }
         let t = tokens[i]
-        guard t.kind == .number, t.text.utf8.count <= 4, !t.text.contains("-"), let v = t.integer, (1...31).contains(v)
+        guard t.kind == .number, t.text.utf8.count <= 4, !t.hasHyphen, let v = t.integer, (1...31).contains(v)
         else { return nil }
         return v
     }
@@ -187,7 +187,7 @@ final class TemporalScan {
 
     func isClauseBreak(_ i: Int) -> Bool {
         guard i >= lower, i < limit else { return true }
-        return tokens[i].kind == .punctuation && ",;:()\"“”".contains(tokens[i].text)
+        return tokens[i].kind == .punctuation && WordToken.isClauseMark(tokens[i].mark)
     }
 
     func isDeterminerOrName(_ i: Int) -> Bool {
@@ -260,7 +260,7 @@ final class TemporalScan {
             return nil
         case .word:
             // One look-up gives every role the word can play; most words play none.
-            guard let roles = lexicon.roles[t.lower] else { return t.lower.contains("-") ? part(i) : nil }
+            guard let roles = lexicon.roles[t.lower] else { return t.hasHyphen ? part(i) : nil }
             if roles.contains(.anchor), let a = lexicon.anchors.match(tokens, at: i, limit: limit),
                 let m = anchor(i, a.end, a.value)
             {
@@ -434,7 +434,7 @@ final class TemporalScan {
         var p = lexicon.parts[w]
         var j = i + 1
         var inner: Match?
-        if p == nil, w.contains("-") {
+        if p == nil, tokens[i].hasHyphen {
             // "mid-2018", "mid-February": a hyphenated part and period in one token.
             let pieces = w.split(separator: "-", maxSplits: 1).map(String.init)
             guard pieces.count == 2, let q = lexicon.parts[pieces[0]] else { return nil }

@@ -16,6 +16,18 @@ public struct WordToken: Sendable, Hashable {
     public var possessive: Bool
     /// True when the first character is an uppercase letter.
     public var capitalized: Bool
+    /// The first scalar of `text` (the mark itself for punctuation).
+    public var mark: Unicode.Scalar
+    /// True when `text` contains a hyphen-minus ("mid-2018", "27-28").
+    public var hasHyphen: Bool
+
+    /// Clause-breaking punctuation: `, ; : ( ) "` and curly double quotes.
+    @inline(__always) public static func isClauseMark(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x2C, 0x3B, 0x3A, 0x28, 0x29, 0x22, 0x201C, 0x201D: return true
+        default: return false
+        }
+    }
 
     /// True when the token is one of the given punctuation marks.
     public func isPunctuation(_ marks: String) -> Bool {
@@ -62,12 +74,13 @@ public enum WordTokenizer {
                 tokens.append(
                     WordToken(
                         text: String(Character(c)), lower: String(Character(c)), start: i, end: i + 1,
-                        kind: .punctuation, possessive: false, capitalized: false))
+                        kind: .punctuation, possessive: false, capitalized: false, mark: c, hasHyphen: c == "-"))
                 i += 1
                 continue
             }
             let start = i
             var hasDot = false
+            var hasHyphen = false
             i += 1
             while i < n {
                 let d = s[i]
@@ -77,6 +90,7 @@ public enum WordTokenizer {
                 }
                 if d == "." || d == "-" || d == "'" || d == "’", i + 1 < n, isAlnum(s[i + 1]) {
                     if d == "." { hasDot = true }
+                    if d == "-" { hasHyphen = true }
                     i += 2
                     continue
                 }
@@ -118,7 +132,8 @@ public enum WordTokenizer {
             tokens.append(
                 WordToken(
                     text: text, lower: lower, start: start, end: end, kind: isNumber ? .number : .word,
-                    possessive: possessive, capitalized: first.properties.isUppercase))
+                    possessive: possessive, capitalized: first.properties.isUppercase, mark: first,
+                    hasHyphen: hasHyphen))
             i = end
         }
         return tokens
