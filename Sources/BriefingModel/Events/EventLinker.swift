@@ -155,9 +155,10 @@ public enum EventLinker {
                 }
             }
             var unique: [EventMention] = []
+            var seen = Set<EventMention>()
             for m in mentions.sorted(by: {
                 ((articleOrder[$0.article] ?? 0), $0.paragraph) < ((articleOrder[$1.article] ?? 0), $1.paragraph)
-            }) where !unique.contains(m) {
+            }) where seen.insert(m).inserted {
                 unique.append(m)
             }
             return Event(
