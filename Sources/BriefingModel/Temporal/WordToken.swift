@@ -71,9 +71,10 @@ public enum WordTokenizer {
                 continue
             }
             guard isAlnum(c) else {
+                let mark = String(Character(c))
                 tokens.append(
                     WordToken(
-                        text: String(Character(c)), lower: String(Character(c)), start: i, end: i + 1,
+                        text: mark, lower: mark, start: i, end: i + 1,
                         kind: .punctuation, possessive: false, capitalized: false, mark: c, hasHyphen: c == "-"))
                 i += 1
                 continue
@@ -109,31 +110,40 @@ public enum WordTokenizer {
             } else if wordEnd - start > 1, s[wordEnd - 1] == "'" || s[wordEnd - 1] == "’" {
                 wordEnd -= 1
             }
-            var view = String.UnicodeScalarView()
-            var lowerView = String.UnicodeScalarView()
             var ascii = true
-            for k in start..<wordEnd {
-                let u = s[k]
-                view.append(u)
-                if u.value < 128 {
-                    if u.value >= 65, u.value <= 90 {
-                        lowerView.append(Unicode.Scalar(u.value + 32) ?? u)
-                    } else {
-                        lowerView.append(u)
-                    }
-                } else {
-                    ascii = false
-                }
+            for k in start..<wordEnd where s[k].value >= 128 {
+                ascii = false
+                break
             }
-            let text = String(view)
-            let lower = ascii ? String(lowerView) : text.lowercased()
+            let text: String
+            let lower: String
+            let count = wordEnd - start
+            if ascii {
+                // Bytes straight into the strings: no scalar-by-scalar appends.
+                text = String(unsafeUninitializedCapacity: count) { b in
+                    for k in 0..<count { b[k] = UInt8(truncatingIfNeeded: s[start + k].value) }
+                    return count
+                }
+                lower = String(unsafeUninitializedCapacity: count) { b in
+                    for k in 0..<count {
+                        let v = UInt8(truncatingIfNeeded: s[start + k].value)
+                        b[k] = v >= 65 && v <= 90 ? v + 32 : v
+                    }
+                    return count
+                }
+            } else {
+                var view = String.UnicodeScalarView()
+                for k in start..<wordEnd { view.append(s[k]) }
+                text = String(view)
+                lower = text.lowercased()
+            }
             let first = s[start]
             let isNumber = first.value >= 48 && first.value <= 57
+            let capitalized = first.value < 128 ? first.value >= 65 && first.value <= 90 : first.properties.isUppercase
             tokens.append(
                 WordToken(
                     text: text, lower: lower, start: start, end: end, kind: isNumber ? .number : .word,
-                    possessive: possessive, capitalized: first.properties.isUppercase, mark: first,
-                    hasHyphen: hasHyphen))
+                    possessive: possessive, capitalized: capitalized, mark: first, hasHyphen: hasHyphen))
             i = end
         }
         return tokens
