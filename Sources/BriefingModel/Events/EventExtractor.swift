@@ -140,11 +140,16 @@ final class SentenceScan {
 
     func run(into state: inout ArticleEvents) {
         // A sentence with no event word can only echo the day of an event already found.
-        if !range.contains(where: { lexicon.starters.contains(tokens[$0].lower) }) {
+        let starterFilter = lexicon.starterFilter
+        if !range.contains(where: {
+            starterFilter.mayContain(tokens[$0]) && lexicon.starters.contains(tokens[$0].lower)
+        }) {
             let temporal = extractor.tagger.lexicon
+            let dayFilter = temporal.dayFilter
             let mayNameADay = range.contains {
                 let t = tokens[$0]
-                return t.kind == .number || temporal.weekdays[t.lower] != nil || temporal.named[t.lower] != nil
+                return t.kind == .number
+                    || (dayFilter.mayContain(t) && (temporal.weekdays[t.lower] != nil || temporal.named[t.lower] != nil))
             }
             guard mayNameADay, state.clusters.contains(where: { $0.date?.precision == .day }) else { return }
         }
@@ -335,13 +340,15 @@ final class SentenceScan {
             }
             // "Their first encounter, in Singapore …. Their second, in Hanoi in February, …": an ordinal with a
             // place of its own stands for the kind just counted.
-            let counted =
-                raws.last(where: { r in
+            let isOrdinal = lexicon.ordinalFilter.mayContain(tokens[i]) && lexicon.ordinals[tokens[i].lower] != nil
+            let counted: String? =
+                isOrdinal
+                ? (raws.last(where: { r in
                     (max(range.lowerBound, r.start - 3)..<r.start).contains {
                         lexicon.ordinals[tokens[$0].lower] != nil
                     }
-                })?.kind ?? ordinalKind
-            if let kind = counted, lexicon.ordinals[tokens[i].lower] != nil, i + 2 < range.upperBound,
+                })?.kind ?? ordinalKind) : nil
+            if isOrdinal, let kind = counted, i + 2 < range.upperBound,
                 tokens[i + 1].text == ",",
                 Self.placePrepositions.contains(tokens[i + 2].lower) || tokens[i + 2].lower == "on"
             {

@@ -260,7 +260,9 @@ final class TemporalScan {
             return nil
         case .word:
             // One look-up gives every role the word can play; most words play none.
-            guard let roles = lexicon.roles[t.lower] else { return t.hasHyphen ? part(i) : nil }
+            guard lexicon.roleFilter.mayContain(t), let roles = lexicon.roles[t.lower] else {
+                return t.hasHyphen ? part(i) : nil
+            }
             if roles.contains(.anchor), let a = lexicon.anchors.match(tokens, at: i, limit: limit),
                 let m = anchor(i, a.end, a.value)
             {

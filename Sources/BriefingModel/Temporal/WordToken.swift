@@ -20,6 +20,8 @@ public struct WordToken: Sendable, Hashable {
     public var mark: Unicode.Scalar
     /// True when `text` contains a hyphen-minus ("mid-2018", "27-28").
     public var hasHyphen: Bool
+    /// `WordFilter` fingerprint of `lower`; nil when it is not ASCII.
+    public var fingerprint: UInt32?
 
     /// Clause-breaking punctuation: `, ; : ( ) "` and curly double quotes.
     @inline(__always) public static func isClauseMark(_ u: Unicode.Scalar) -> Bool {
@@ -72,10 +74,13 @@ public enum WordTokenizer {
             }
             guard isAlnum(c) else {
                 let mark = String(Character(c))
+                var h = WordFilter.Hash()
+                if c.value < 128 { h.add(UInt8(truncatingIfNeeded: c.value)) }
                 tokens.append(
                     WordToken(
                         text: mark, lower: mark, start: i, end: i + 1,
-                        kind: .punctuation, possessive: false, capitalized: false, mark: c, hasHyphen: c == "-"))
+                        kind: .punctuation, possessive: false, capitalized: false, mark: c, hasHyphen: c == "-",
+                        fingerprint: c.value < 128 ? h.value : nil))
                 i += 1
                 continue
             }
@@ -118,19 +123,24 @@ public enum WordTokenizer {
             let text: String
             let lower: String
             let count = wordEnd - start
+            var fingerprint: UInt32?
             if ascii {
                 // Bytes straight into the strings: no scalar-by-scalar appends.
                 text = String(unsafeUninitializedCapacity: count) { b in
                     for k in 0..<count { b[k] = UInt8(truncatingIfNeeded: s[start + k].value) }
                     return count
                 }
+                var h = WordFilter.Hash()
                 lower = String(unsafeUninitializedCapacity: count) { b in
                     for k in 0..<count {
                         let v = UInt8(truncatingIfNeeded: s[start + k].value)
-                        b[k] = v >= 65 && v <= 90 ? v + 32 : v
+                        let l = v >= 65 && v <= 90 ? v + 32 : v
+                        b[k] = l
+                        h.add(l)
                     }
                     return count
                 }
+                fingerprint = h.value
             } else {
                 var view = String.UnicodeScalarView()
                 for k in start..<wordEnd { view.append(s[k]) }
@@ -143,7 +153,8 @@ public enum WordTokenizer {
             tokens.append(
                 WordToken(
                     text: text, lower: lower, start: start, end: end, kind: isNumber ? .number : .word,
-                    possessive: possessive, capitalized: capitalized, mark: first, hasHyphen: hasHyphen))
+                    possessive: possessive, capitalized: capitalized, mark: first, hasHyphen: hasHyphen,
+                    fingerprint: fingerprint))
             i = end
         }
         return tokens
