@@ -35,7 +35,8 @@ public enum EventLinker {
             default: return 3
             }
         }
-        let order = candidates.indices.sorted { (rank(candidates[$0]), $0) < (rank(candidates[$1]), $1) }
+        let ranks = candidates.map(rank)
+        let order = candidates.indices.sorted { (ranks[$0], $0) < (ranks[$1], $1) }
         var deferred: [Int] = []
         for i in order {
             let c = candidates[i]
@@ -45,8 +46,11 @@ public enum EventLinker {
             }
             var best: (score: Int, index: Int)?
             if rank(c) < 3 {
-                for (g, e) in groups.enumerated() {
-                    guard let s = e.score(c, lexicon: lex, countries: countries) else { continue }
+                let theirs = Set(c.participants).intersection(countries)
+                for g in groups.indices {
+                    guard let s = groups[g].score(c, lexicon: lex, countries: countries, theirs: theirs) else {
+                        continue
+                    }
                     if best.map({ s > $0.score }) ?? true { best = (s, g) }
                 }
             }
@@ -313,7 +317,10 @@ struct MergedEvent {
     }
 
     /// How well a candidate fits this event; nil when it cannot be the same event.
-    func score(_ c: EventCandidate, lexicon: EventLexicon, countries: Set<String>) -> Int? {
+    /// `theirs`: the candidate's participants that are countries, when the caller has them already.
+    func score(_ c: EventCandidate, lexicon: EventLexicon, countries: Set<String>, theirs: Set<String>? = nil)
+        -> Int?
+    {
         guard c.family == family, c.planned == planned else { return nil }
         var score = 0
         var evidence = false
@@ -331,10 +338,12 @@ struct MergedEvent {
         }
         // Ordinals do not veto across articles: "the first talks in seven months" counts differently from
         // "the second round".
-        let mine = Set(participants).intersection(countries)
-        let theirs = Set(c.participants).intersection(countries)
+        let theirs = theirs ?? Set(c.participants).intersection(countries)
         // Different parties (two countries each, none shared) are different events; a lone host country is not.
-        if mine.count >= 2, theirs.count >= 2, mine.isDisjoint(with: theirs) { return nil }
+        if theirs.count >= 2 {
+            let mine = Set(participants).intersection(countries)
+            if mine.count >= 2, mine.isDisjoint(with: theirs) { return nil }
+        }
         return evidence ? score : nil
     }
 
