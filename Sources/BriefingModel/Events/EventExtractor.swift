@@ -7,14 +7,39 @@
 /// latest event of its family; "a joint statement" joins the event it came out of; generic uses ("hope that
 /// talks continue") are left out.
 public struct EventExtractor: Sendable {
-    public var lexicon: EventLexicon
-    public var tagger: TemporalTagger
-    public var splitter: SentenceSplitter
+    /// The word lists behind one reference: a sentence scan holds the extractor without copying their tables.
+    final class Parts: Sendable {
+        let lexicon: EventLexicon
+        let tagger: TemporalTagger
+        let splitter: SentenceSplitter
+
+        init(lexicon: EventLexicon, tagger: TemporalTagger, splitter: SentenceSplitter) {
+            self.lexicon = lexicon
+            self.tagger = tagger
+            self.splitter = splitter
+        }
+    }
+
+    private var parts: Parts
+
+    // `_read` lends the shared tables: a getter would copy the whole struct (retaining every table) per use.
+    public var lexicon: EventLexicon {
+        _read { yield parts.lexicon }
+        set { parts = Parts(lexicon: newValue, tagger: parts.tagger, splitter: parts.splitter) }
+    }
+    public var tagger: TemporalTagger {
+        _read { yield parts.tagger }
+        set { parts = Parts(lexicon: parts.lexicon, tagger: newValue, splitter: parts.splitter) }
+    }
+    public var splitter: SentenceSplitter {
+        _read { yield parts.splitter }
+        set { parts = Parts(lexicon: parts.lexicon, tagger: parts.tagger, splitter: newValue) }
+    }
 
     public init(lexicon: Lexicon) {
-        self.lexicon = EventLexicon(lexicon: lexicon)
-        self.tagger = TemporalTagger(lexicon: lexicon)
-        self.splitter = SentenceSplitter(lexicon: lexicon)
+        self.parts = Parts(
+            lexicon: EventLexicon(lexicon: lexicon), tagger: TemporalTagger(lexicon: lexicon),
+            splitter: SentenceSplitter(lexicon: lexicon))
     }
 
     public func extract(_ article: Article, extraction: ArticleExtraction) -> [EventCandidate] {
@@ -114,6 +139,8 @@ final class SentenceScan {
         ordinalKind: String?
     ) {
         self.extractor = extractor
+        self.lexicon = extractor.lexicon
+        self.temporal = extractor.tagger.lexicon
         self.persons = persons
         self.tokens = tokens
         self.range = range
@@ -125,7 +152,9 @@ final class SentenceScan {
         self.ordinalKind = ordinalKind
     }
 
-    var lexicon: EventLexicon { extractor.lexicon }
+    /// The extractor's tables, held here once per sentence: stored, they are read in place.
+    let lexicon: EventLexicon
+    let temporal: TemporalLexicon
 
     func text(_ r: Range<Int>) -> String {
         guard !r.isEmpty else { return "" }
@@ -144,7 +173,6 @@ final class SentenceScan {
         if !range.contains(where: {
             starterFilter.mayContain(tokens[$0]) && lexicon.starters.contains(tokens[$0].lower)
         }) {
-            let temporal = extractor.tagger.lexicon
             let dayFilter = temporal.dayFilter
             let mayNameADay = range.contains {
                 let t = tokens[$0]
@@ -322,7 +350,7 @@ final class SentenceScan {
                 // "three summits", "two meetings": several events, none named.
                 let countable = trig.next.isEmpty && trig.near.isEmpty && tokens[m.end - 1].lower.hasSuffix("s")
                 for k in stride(from: i - 1, through: max(range.lowerBound, i - 2), by: -1) where countable {
-                    if let n = extractor.tagger.lexicon.numbers.match(tokens, at: k)?.value.value ?? tokens[k].integer,
+                    if let n = temporal.numbers.match(tokens, at: k)?.value.value ?? tokens[k].integer,
                         n > 1, n < 1000
                     {
                         ok = false

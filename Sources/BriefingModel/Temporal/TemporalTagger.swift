@@ -4,10 +4,22 @@
 /// Explicit dates resolve without a reference; relative ones ("on Saturday", "last June", "in two weeks")
 /// need it and are `.unresolved` without it.
 public struct TemporalTagger: Sendable {
-    public var lexicon: TemporalLexicon
+    /// The lexicon behind one reference: a scan (one per sentence) reads it without copying its tables.
+    final class Shared: Sendable {
+        let lexicon: TemporalLexicon
+        init(_ lexicon: TemporalLexicon) { self.lexicon = lexicon }
+    }
+
+    private(set) var shared: Shared
+
+    // `_read` lends the shared tables: a getter would copy the whole struct (retaining every table) per use.
+    public var lexicon: TemporalLexicon {
+        _read { yield shared.lexicon }
+        set { shared = Shared(newValue) }
+    }
 
     public init(lexicon: TemporalLexicon) {
-        self.lexicon = lexicon
+        self.shared = Shared(lexicon)
     }
 
     public init(lexicon: Lexicon) {
@@ -26,7 +38,7 @@ public struct TemporalTagger: Sendable {
         _ tokens: [WordToken], in range: Range<Int>, source: [Unicode.Scalar], reference: Day?, tense: Tense? = nil
     ) -> [TemporalExpression] {
         let scan = TemporalScan(
-            lex: lexicon, tokens: tokens, lower: range.lowerBound, limit: range.upperBound,
+            shared: shared, tokens: tokens, lower: range.lowerBound, limit: range.upperBound,
             reference: reference, forcedTense: tense)
         var out: [TemporalExpression] = []
         var i = range.lowerBound
@@ -66,7 +78,7 @@ extension TemporalTagger {
     /// The tense of the clause around token `i` of `range`: future when a future cue stands before it.
     public func tense(_ tokens: [WordToken], at i: Int, in range: Range<Int>) -> Tense {
         TemporalScan(
-            lex: lexicon, tokens: tokens, lower: range.lowerBound, limit: range.upperBound, reference: nil,
+            shared: shared, tokens: tokens, lower: range.lowerBound, limit: range.upperBound, reference: nil,
             forcedTense: nil
         ).tense(at: i)
     }
@@ -98,6 +110,8 @@ final class TemporalScan {
         var next: Int?
     }
 
+    let shared: TemporalTagger.Shared
+    /// The tagger's tables, held here once per scan: stored, they are read in place.
     let lexicon: TemporalLexicon
     let tokens: [WordToken]
     let lower: Int
@@ -107,8 +121,12 @@ final class TemporalScan {
     /// The year of the last date found in the sentence: "In April of last year … and again in May" is that May.
     var contextYear: Int?
 
-    init(lex: TemporalLexicon, tokens: [WordToken], lower: Int, limit: Int, reference: Day?, forcedTense: Tense?) {
-        self.lexicon = lex
+    init(
+        shared: TemporalTagger.Shared, tokens: [WordToken], lower: Int, limit: Int, reference: Day?,
+        forcedTense: Tense?
+    ) {
+        self.shared = shared
+        self.lexicon = shared.lexicon
         self.tokens = tokens
         self.lower = lower
         self.limit = limit
