@@ -6,19 +6,25 @@ import Foundation
 /// corpus-wide stages (speaker merging, agendas, event linking) run after, in order.
 public struct Pipeline: Sendable {
     public var resources: Resources {
-        didSet { eventStage = EventExtractor(lexicon: resources.lexicon) }
+        didSet {
+            articleExtractor = ArticleExtractor(lexicon: resources.lexicon)
+            eventStage = EventExtractor(lexicon: resources.lexicon)
+        }
     }
+    /// Built once per lexicon: compiling the lexicons is too costly to repeat for every article.
+    private var articleExtractor: ArticleExtractor
     /// The event stage, built once from the lexicon (its word lists are indexed up front).
     private var eventStage: EventExtractor
 
     public init(resources: Resources) {
         self.resources = resources
-        self.eventStage = EventExtractor(lexicon: resources.lexicon)
+        articleExtractor = ArticleExtractor(lexicon: resources.lexicon)
+        eventStage = EventExtractor(lexicon: resources.lexicon)
     }
 
     /// The per-article stages for one article.
     public func extract(_ article: Article) -> ArticleExtraction {
-        var x = ArticleExtractor(lexicon: resources.lexicon).extract(article)
+        var x = articleExtractor.extract(article)
         x.eventCandidates = eventStage.extract(article, extraction: x)
         return x
     }
@@ -54,12 +60,14 @@ public struct Pipeline: Sendable {
         let agendas = AgendaBuilder.build(
             found: extractions.flatMap(\.agendas), declared: resources.declaredAgendas, articles: load.articles,
             quotes: &merged.quotes)
+        var terms = extractions.flatMap(\.terms)
+        TermReconciler.reconcile(quotes: &merged.quotes, terms: &terms, agendas: agendas)
         let events = EventLinker.link(
             extractions.flatMap(\.eventCandidates), articles: load.articles, speakers: merged.speakers,
             quotes: &merged.quotes, events: eventStage.lexicon)
         return Corpus(
             articles: load.articles, speakers: merged.speakers, quotes: merged.quotes,
-            terms: extractions.flatMap(\.terms), agendas: agendas, events: events,
+            terms: terms, agendas: agendas, events: events,
             warnings: load.warnings + resources.warnings)
     }
 }
