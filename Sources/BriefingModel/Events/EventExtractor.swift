@@ -7,14 +7,39 @@
 /// latest event of its family; "a joint statement" joins the event it came out of; generic uses ("hope that
 /// talks continue") are left out.
 public struct EventExtractor: Sendable {
-    public var lexicon: EventLexicon
-    public var tagger: TemporalTagger
-    public var splitter: SentenceSplitter
+    /// The word lists behind one reference: a sentence scan holds the extractor without copying their tables.
+    final class Parts: Sendable {
+        let lexicon: EventLexicon
+        let tagger: TemporalTagger
+        let splitter: SentenceSplitter
+
+        init(lexicon: EventLexicon, tagger: TemporalTagger, splitter: SentenceSplitter) {
+            self.lexicon = lexicon
+            self.tagger = tagger
+            self.splitter = splitter
+        }
+    }
+
+    private(set) var parts: Parts
+
+    // `_read` lends the shared tables: a getter would copy the whole struct (retaining every table) per use.
+    public var lexicon: EventLexicon {
+        _read { yield parts.lexicon }
+        set { parts = Parts(lexicon: newValue, tagger: parts.tagger, splitter: parts.splitter) }
+    }
+    public var tagger: TemporalTagger {
+        _read { yield parts.tagger }
+        set { parts = Parts(lexicon: parts.lexicon, tagger: newValue, splitter: parts.splitter) }
+    }
+    public var splitter: SentenceSplitter {
+        _read { yield parts.splitter }
+        set { parts = Parts(lexicon: parts.lexicon, tagger: parts.tagger, splitter: newValue) }
+    }
 
     public init(lexicon: Lexicon) {
-        self.lexicon = EventLexicon(lexicon: lexicon)
-        self.tagger = TemporalTagger(lexicon: lexicon)
-        self.splitter = SentenceSplitter(lexicon: lexicon)
+        self.parts = Parts(
+            lexicon: EventLexicon(lexicon: lexicon), tagger: TemporalTagger(lexicon: lexicon),
+            splitter: SentenceSplitter(lexicon: lexicon))
     }
 
     public func extract(_ article: Article, extraction: ArticleExtraction) -> [EventCandidate] {
@@ -91,7 +116,10 @@ struct RawMention {
 }
 
 /// One sentence being read.
-struct SentenceScan {
+///
+/// A class: the many closures of a scan capture it by reference instead of copying its fields (a copy retains
+/// every word list of the lexicons).
+final class SentenceScan {
     let extractor: EventExtractor
     let persons: PersonFinder
     let tokens: [WordToken]
@@ -105,7 +133,26 @@ struct SentenceScan {
     /// The kind of the last event the article counted ("their first encounter"), for "their second, in Hanoi".
     let ordinalKind: String?
 
-    var lexicon: EventLexicon { extractor.lexicon }
+    init(
+        extractor: EventExtractor, persons: PersonFinder, tokens: [WordToken], range: Range<Int>,
+        scalars: [Unicode.Scalar], sentence: Range<Int>, paragraph: Int, reference: Day?, dateline: String?,
+        ordinalKind: String?
+    ) {
+        self.extractor = extractor
+        self.parts = extractor.parts
+        self.persons = persons
+        self.tokens = tokens
+        self.range = range
+        self.scalars = scalars
+        self.sentence = sentence
+        self.paragraph = paragraph
+        self.reference = reference
+        self.dateline = dateline
+        self.ordinalKind = ordinalKind
+    }
+
+    /// The extractor's tables, read in place through its shared reference (a copy would retain every table).
+    let parts: EventExtractor.Parts
 
     func text(_ r: Range<Int>) -> String {
         guard !r.isEmpty else { return "" }
@@ -115,16 +162,20 @@ struct SentenceScan {
     }
 
     func isBreak(_ i: Int) -> Bool {
-        tokens[i].kind == .punctuation && ";:()\"“”".contains(tokens[i].text)
+        tokens[i].kind == .punctuation && tokens[i].mark != "," && WordToken.isClauseMark(tokens[i].mark)
     }
 
     func run(into state: inout ArticleEvents) {
         // A sentence with no event word can only echo the day of an event already found.
-        if !range.contains(where: { lexicon.starters.contains(tokens[$0].lower) }) {
-            let temporal = extractor.tagger.lexicon
+        let starterFilter = parts.lexicon.starterFilter
+        if !range.contains(where: {
+            starterFilter.mayContain(tokens[$0]) && parts.lexicon.starters.contains(tokens[$0].lower)
+        }) {
+            let dayFilter = parts.tagger.shared.lexicon.dayFilter
             let mayNameADay = range.contains {
                 let t = tokens[$0]
-                return t.kind == .number || temporal.weekdays[t.lower] != nil || temporal.named[t.lower] != nil
+                return t.kind == .number
+                    || (dayFilter.mayContain(t) && (parts.tagger.shared.lexicon.weekdays[t.lower] != nil || parts.tagger.shared.lexicon.named[t.lower] != nil))
             }
             guard mayNameADay, state.clusters.contains(where: { $0.date?.precision == .day }) else { return }
         }
@@ -174,12 +225,12 @@ struct SentenceScan {
         // ("Washington insisting") does not count.
         var otherTown = false
         for i in range {
-            guard let p = lexicon.places.match(tokens, at: i, limit: range.upperBound), p.value != dateline,
-                lexicon.gazetteer[p.value]?.within != nil
+            guard let p = parts.lexicon.places.match(tokens, at: i, limit: range.upperBound), p.value != dateline,
+                parts.lexicon.gazetteer[p.value]?.within != nil
             else { continue }
             let next = p.end < range.upperBound ? tokens[p.end].lower : ""
             let metonym =
-                next.hasSuffix("ing") || next.hasSuffix("ed") || lexicon.reporting.match(tokens, at: p.end) != nil
+                next.hasSuffix("ing") || next.hasSuffix("ed") || parts.lexicon.reporting.match(tokens, at: p.end) != nil
             if !metonym { otherTown = true }
         }
         if paragraph == 0, !otherTown, let place = dateline, let ref = reference {
@@ -278,7 +329,7 @@ struct SentenceScan {
         var raws: [RawMention] = []
         var i = range.lowerBound
         while i < range.upperBound {
-            if let m = lexicon.triggers.match(tokens, at: i, limit: range.upperBound) {
+            if let m = parts.lexicon.triggers.match(tokens, at: i, limit: range.upperBound) {
                 let trig = m.value
                 var ok = true
                 if !trig.near.isEmpty {
@@ -289,15 +340,15 @@ struct SentenceScan {
                     ok =
                         n < range.upperBound
                         && (trig.next.contains(tokens[n].lower)
-                            || (trig.next.contains("*place") && lexicon.places.match(tokens, at: n) != nil)
+                            || (trig.next.contains("*place") && parts.lexicon.places.match(tokens, at: n) != nil)
                             || (trig.next.contains("*name") && tokens[n].kind == .word && tokens[n].capitalized))
                 }
                 // "no meeting would take place": a denied event is none.
-                if i > range.lowerBound, lexicon.negatives.contains(tokens[i - 1].lower) { ok = false }
+                if i > range.lowerBound, parts.lexicon.negatives.contains(tokens[i - 1].lower) { ok = false }
                 // "three summits", "two meetings": several events, none named.
                 let countable = trig.next.isEmpty && trig.near.isEmpty && tokens[m.end - 1].lower.hasSuffix("s")
                 for k in stride(from: i - 1, through: max(range.lowerBound, i - 2), by: -1) where countable {
-                    if let n = extractor.tagger.lexicon.numbers.match(tokens, at: k)?.value.value ?? tokens[k].integer,
+                    if let n = parts.tagger.shared.lexicon.numbers.match(tokens, at: k)?.value.value ?? tokens[k].integer,
                         n > 1, n < 1000
                     {
                         ok = false
@@ -315,30 +366,32 @@ struct SentenceScan {
             }
             // "Their first encounter, in Singapore …. Their second, in Hanoi in February, …": an ordinal with a
             // place of its own stands for the kind just counted.
-            let counted =
-                raws.last(where: { r in
+            let isOrdinal = parts.lexicon.ordinalFilter.mayContain(tokens[i]) && parts.lexicon.ordinals[tokens[i].lower] != nil
+            let counted: String? =
+                isOrdinal
+                ? (raws.last(where: { r in
                     (max(range.lowerBound, r.start - 3)..<r.start).contains {
-                        lexicon.ordinals[tokens[$0].lower] != nil
+                        parts.lexicon.ordinals[tokens[$0].lower] != nil
                     }
-                })?.kind ?? ordinalKind
-            if let kind = counted, lexicon.ordinals[tokens[i].lower] != nil, i + 2 < range.upperBound,
+                })?.kind ?? ordinalKind) : nil
+            if isOrdinal, let kind = counted, i + 2 < range.upperBound,
                 tokens[i + 1].text == ",",
                 Self.placePrepositions.contains(tokens[i + 2].lower) || tokens[i + 2].lower == "on"
             {
                 var raw = RawMention(kind: kind, start: i, end: i + 1, phraseStart: i, phraseEnd: i + 1)
-                raw.ordinal = lexicon.ordinals[tokens[i].lower]
+                raw.ordinal = parts.lexicon.ordinals[tokens[i].lower]
                 raw.definite = true
                 raws.append(raw)
                 i += 1
                 continue
             }
             // "return to Stockholm": a follow-up named by its place alone.
-            if let f = lexicon.followUps.match(tokens, at: i, limit: range.upperBound) {
+            if let f = parts.lexicon.followUps.match(tokens, at: i, limit: range.upperBound) {
                 var j = f.end
                 if j < range.upperBound, tokens[j].lower == "the" { j += 1 }
-                if let p = lexicon.places.match(tokens, at: j, limit: range.upperBound) {
+                if let p = parts.lexicon.places.match(tokens, at: j, limit: range.upperBound) {
                     let nextTrigger = (p.end..<min(range.upperBound, p.end + 3)).contains {
-                        lexicon.triggers.match(tokens, at: $0) != nil
+                        parts.lexicon.triggers.match(tokens, at: $0) != nil
                     }
                     if !nextTrigger {
                         var raw = RawMention(kind: "", start: j, end: p.end, phraseStart: i, phraseEnd: p.end)
@@ -391,13 +444,13 @@ struct SentenceScan {
             // Neighbouring words for one event ("met for a new round of talks") are one mention.
             if let last = out.last, sameFamily(last.kind, r.kind), r.start - last.end <= 5,
                 !(last.end..<r.start).contains(where: { j in
-                    isBreak(j) || tokens[j].text == "," || lexicon.determiners[tokens[j].lower] == true
+                    isBreak(j) || tokens[j].text == "," || parts.lexicon.determiners[tokens[j].lower] == true
                         || anchorTokens.contains { $0.contains(j) }
                 }),
                 !last.product, !r.product
             {
                 out.removeLast()
-                let keep = lexicon.kind(r.kind).rank >= lexicon.kind(last.kind).rank ? r.kind : last.kind
+                let keep = parts.lexicon.kind(r.kind).rank >= parts.lexicon.kind(last.kind).rank ? r.kind : last.kind
                 r.kind = keep
                 r.start = last.start
                 r.phraseStart = min(last.phraseStart, r.phraseStart)
@@ -411,7 +464,7 @@ struct SentenceScan {
     }
 
     func sameFamily(_ a: String, _ b: String) -> Bool {
-        !a.isEmpty && !b.isEmpty && lexicon.kind(a).family == lexicon.kind(b).family
+        !a.isEmpty && !b.isEmpty && parts.lexicon.kind(a).family == parts.lexicon.kind(b).family
     }
 
     /// Place, date words, definiteness, ordinal, follow-up cue and tense of one mention.
@@ -421,7 +474,7 @@ struct SentenceScan {
         var skipped = 0
         while k >= range.lowerBound, skipped <= 4 {
             let t = tokens[k]
-            if let definite = lexicon.determiners[t.lower] {
+            if let definite = parts.lexicon.determiners[t.lower] {
                 if t.lower != "that" || k == m.start - 1 {
                     m.definite = definite
                     m.phraseStart = min(m.phraseStart, k)
@@ -437,8 +490,8 @@ struct SentenceScan {
             if t.kind == .punctuation, t.text != "-" { break }
             if Self.phraseStops.contains(t.lower) { break }
             if raws.contains(where: { $0.start <= k && k < $0.end }) { break }
-            if let n = lexicon.ordinals[t.lower], m.ordinal == nil { m.ordinal = n }
-            if m.place == nil, let p = lexicon.places.match(tokens, at: k, limit: m.start), p.end == m.start {
+            if let n = parts.lexicon.ordinals[t.lower], m.ordinal == nil { m.ordinal = n }
+            if m.place == nil, let p = parts.lexicon.places.match(tokens, at: k, limit: m.start), p.end == m.start {
                 m.place = p.value
                 m.placeTokens = k..<p.end
             }
@@ -447,7 +500,7 @@ struct SentenceScan {
         }
         m.bare = m.start > range.lowerBound && tokens[m.start - 1].lower == "the"
         if m.phraseStart > m.start - skipped, skipped > 0, m.definite == false, k >= range.lowerBound,
-            lexicon.determiners[tokens[k].lower] == false
+            parts.lexicon.determiners[tokens[k].lower] == false
         {
             m.phraseStart = k
         }
@@ -461,11 +514,11 @@ struct SentenceScan {
                 if Self.placePrepositions.contains(tokens[j].lower) {
                     var s = j + 1
                     let p =
-                        lexicon.places.match(tokens, at: s, limit: range.upperBound)
+                        parts.lexicon.places.match(tokens, at: s, limit: range.upperBound)
                         ?? {
                             if s < range.upperBound, tokens[s].lower == "the" {
                                 s += 1
-                                return lexicon.places.match(tokens, at: s, limit: range.upperBound)
+                                return parts.lexicon.places.match(tokens, at: s, limit: range.upperBound)
                             }
                             return nil
                         }()
@@ -473,10 +526,10 @@ struct SentenceScan {
                         var end = p.end
                         var place = p.value
                         if end + 1 < range.upperBound, tokens[end].text == ",",
-                            let q = lexicon.places.match(tokens, at: end + 1, limit: range.upperBound),
-                            lexicon.compatible(place, q.value)
+                            let q = parts.lexicon.places.match(tokens, at: end + 1, limit: range.upperBound),
+                            parts.lexicon.compatible(place, q.value)
                         {
-                            place = lexicon.narrower(place, q.value)
+                            place = parts.lexicon.narrower(place, q.value)
                             end = q.end
                         }
                         m.place = place
@@ -491,7 +544,7 @@ struct SentenceScan {
         // Ordinal right before ("the second summit", "the first set of talks").
         if m.ordinal == nil {
             for k in stride(from: m.start - 1, through: max(range.lowerBound, m.start - 3), by: -1) {
-                if let n = lexicon.ordinals[tokens[k].lower] {
+                if let n = parts.lexicon.ordinals[tokens[k].lower] {
                     m.ordinal = n
                     break
                 }
@@ -504,7 +557,7 @@ struct SentenceScan {
             let hi = min(range.upperBound, m.end + 2)
             var j = lo
             while j < hi {
-                if let f = lexicon.followUps.match(tokens, at: j, limit: range.upperBound),
+                if let f = parts.lexicon.followUps.match(tokens, at: j, limit: range.upperBound),
                     f.end > m.start - 2 || j >= m.start
                 {
                     m.followUpCue = text(j..<f.end)
@@ -591,7 +644,7 @@ struct SentenceScan {
 
     func productPhrase(_ m: RawMention) -> Range<Int> {
         var a = m.phraseStart
-        if a < m.start, lexicon.determiners[tokens[a].lower] != nil { a += 1 }
+        if a < m.start, parts.lexicon.determiners[tokens[a].lower] != nil { a += 1 }
         return a..<m.end
     }
 
@@ -609,7 +662,7 @@ struct SentenceScan {
             }
             if let p = persons.names.match(tokens, at: i, limit: range.upperBound) {
                 var reporting = false
-                for j in p.end..<min(range.upperBound, p.end + 2) where lexicon.reporting.match(tokens, at: j) != nil {
+                for j in p.end..<min(range.upperBound, p.end + 2) where parts.lexicon.reporting.match(tokens, at: j) != nil {
                     reporting = true
                 }
                 if i >= range.lowerBound + 2, tokens[i - 2].lower == "according", tokens[i - 1].lower == "to" {
@@ -619,7 +672,7 @@ struct SentenceScan {
                 i = p.end
                 continue
             }
-            if let c = lexicon.countries.match(tokens, at: i, limit: range.upperBound) {
+            if let c = parts.lexicon.countries.match(tokens, at: i, limit: range.upperBound) {
                 if !out.contains(c.value) { out.append(c.value) }
                 i = c.end
                 continue
@@ -635,7 +688,7 @@ struct SentenceScan {
     func assignOutcomes(_ raws: [RawMention], into state: inout ArticleEvents) {
         var i = range.lowerBound
         while i < range.upperBound {
-            guard let o = lexicon.outcomes.match(tokens, at: i, limit: range.upperBound) else {
+            guard let o = parts.lexicon.outcomes.match(tokens, at: i, limit: range.upperBound) else {
                 i += 1
                 continue
             }

@@ -32,7 +32,11 @@ public struct EventLexicon: Sendable {
     public var kinds: [String: Kind] = [:]
     public var outcomes = PhraseIndex<String>()
     public var followUps = PhraseIndex<String>()
-    public var ordinals: [String: Int] = [:]
+    public var ordinals: [String: Int] = [:] {
+        didSet { ordinalFilter = WordFilter(ordinals.keys) }
+    }
+    /// The keys of `ordinals`, to pass over most words without a look-up.
+    public private(set) var ordinalFilter = WordFilter()
     /// Person titles (lowercased phrases) and whether the title makes a leader.
     public var titles = PhraseIndex<Bool>()
     public var determiners: [String: Bool] = [:]
@@ -47,7 +51,11 @@ public struct EventLexicon: Sendable {
     /// Every country name, other name and adjective → canonical name.
     public var countryCanonical: [String: String] = [:]
     /// Lowercased first words of event words, follow-up cues and ordinals: a sentence with none names no event.
-    public var starters: Set<String> = []
+    public var starters: Set<String> = [] {
+        didSet { starterFilter = WordFilter(starters) }
+    }
+    /// The words of `starters`, to pass over most words without a look-up.
+    public private(set) var starterFilter = WordFilter()
     /// Kinds that are the outcome of another event ("statement").
     public var productKinds: Set<String> = []
 
@@ -104,6 +112,8 @@ public struct EventLexicon: Sendable {
             }
         }
         starters = Set(triggers.firstKeys).union(followUps.firstKeys).union(ordinals.keys)
+        starterFilter = WordFilter(starters)
+        ordinalFilter = WordFilter(ordinals.keys)
         for row in lexicon.table("countries").rows {
             countries.add(row.entry, row.entry)
             countryCanonical[row.entry] = row.entry

@@ -35,7 +35,8 @@ public enum EventLinker {
             default: return 3
             }
         }
-        let order = candidates.indices.sorted { (rank(candidates[$0]), $0) < (rank(candidates[$1]), $1) }
+        let ranks = candidates.map(rank)
+        let order = candidates.indices.sorted { (ranks[$0], $0) < (ranks[$1], $1) }
         var deferred: [Int] = []
         for i in order {
             let c = candidates[i]
@@ -45,8 +46,11 @@ public enum EventLinker {
             }
             var best: (score: Int, index: Int)?
             if rank(c) < 3 {
-                for (g, e) in groups.enumerated() {
-                    guard let s = e.score(c, lexicon: lex, countries: countries) else { continue }
+                let theirs = Set(c.participants).intersection(countries)
+                for g in groups.indices {
+                    guard let s = groups[g].score(c, lexicon: lex, countries: countries, theirs: theirs) else {
+                        continue
+                    }
                     if best.map({ s > $0.score }) ?? true { best = (s, g) }
                 }
             }
@@ -155,9 +159,10 @@ public enum EventLinker {
                 }
             }
             var unique: [EventMention] = []
+            var seen = Set<EventMention>()
             for m in mentions.sorted(by: {
                 ((articleOrder[$0.article] ?? 0), $0.paragraph) < ((articleOrder[$1.article] ?? 0), $1.paragraph)
-            }) where !unique.contains(m) {
+            }) where seen.insert(m).inserted {
                 unique.append(m)
             }
             return Event(
@@ -189,13 +194,19 @@ public enum EventLinker {
                 if r.relation == .before { add(b, a, .after, r.cue) }
             }
         }
+        // Articles in the order their candidates come, families by name: the relations come out in the same
+        // order on every run (dictionary order changes with the hash seed).
         var byArticle: [String: Set<Int>] = [:]
+        var articlesInOrder: [String] = []
         for i in candidates.indices where owner[i] >= 0 {
+            if byArticle[candidates[i].article] == nil { articlesInOrder.append(candidates[i].article) }
             byArticle[candidates[i].article, default: []].insert(owner[i])
         }
-        for (_, set) in byArticle {
+        for article in articlesInOrder {
+            let set = byArticle[article] ?? []
             let families = Dictionary(grouping: set.filter { groups[$0].date != nil }, by: { groups[$0].family })
-            for (_, members) in families {
+            for family in families.keys.sorted() {
+                let members = families[family] ?? []
                 let sorted = members.sorted {
                     (groups[$0].date?.range?.lowerBound ?? Day(ordinal: 0), ids[$0])
                         < (groups[$1].date?.range?.lowerBound ?? Day(ordinal: 0), ids[$1])
@@ -306,7 +317,10 @@ struct MergedEvent {
     }
 
     /// How well a candidate fits this event; nil when it cannot be the same event.
-    func score(_ c: EventCandidate, lexicon: EventLexicon, countries: Set<String>) -> Int? {
+    /// `theirs`: the candidate's participants that are countries, when the caller has them already.
+    func score(_ c: EventCandidate, lexicon: EventLexicon, countries: Set<String>, theirs: Set<String>? = nil)
+        -> Int?
+    {
         guard c.family == family, c.planned == planned else { return nil }
         var score = 0
         var evidence = false
@@ -324,10 +338,12 @@ struct MergedEvent {
         }
         // Ordinals do not veto across articles: "the first talks in seven months" counts differently from
         // "the second round".
-        let mine = Set(participants).intersection(countries)
-        let theirs = Set(c.participants).intersection(countries)
+        let theirs = theirs ?? Set(c.participants).intersection(countries)
         // Different parties (two countries each, none shared) are different events; a lone host country is not.
-        if mine.count >= 2, theirs.count >= 2, mine.isDisjoint(with: theirs) { return nil }
+        if theirs.count >= 2 {
+            let mine = Set(participants).intersection(countries)
+            if mine.count >= 2, mine.isDisjoint(with: theirs) { return nil }
+        }
         return evidence ? score : nil
     }
 

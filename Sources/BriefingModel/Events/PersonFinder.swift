@@ -43,7 +43,7 @@ struct PersonFinder {
             found.append((s.name, leader))
         }
         // Full names first, so "Trump" maps to "Donald Trump".
-        let full = found.filter { $0.name.contains(" ") }
+        let full = found.filter { $0.name.utf8.contains(32) }
         var lastWords: [String: Set<String>] = [:]
         for f in full {
             let words = f.name.split(separator: " ")
@@ -51,7 +51,7 @@ struct PersonFinder {
         }
         for f in found {
             var canonical = f.name
-            if !f.name.contains(" "), let owners = lastWords[f.name], owners.count == 1, let owner = owners.first {
+            if !f.name.utf8.contains(32), let owners = lastWords[f.name], owners.count == 1, let owner = owners.first {
                 canonical = owner
             }
             names.add(f.name, canonical)
@@ -61,7 +61,7 @@ struct PersonFinder {
             if let owner = owners.first { names.add(last, owner) }
         }
         for s in speakers where s.kind == .person {
-            for a in s.aliases where a.contains(" ") || lastWords[a] == nil { names.add(a, s.name) }
+            for a in s.aliases where a.utf8.contains(32) || lastWords[a] == nil { names.add(a, s.name) }
         }
     }
 }

@@ -9,6 +9,8 @@ public struct PhraseIndex<Value: Sendable>: Sendable {
     }
 
     private var byFirst: [String: [Entry]] = [:]
+    /// The first tokens' lowercased forms: most tokens start no phrase and skip the look-up.
+    private var firstFilter = WordFilter()
     public let caseSensitive: Bool
 
     public init(caseSensitive: Bool = false) {
@@ -23,8 +25,10 @@ public struct PhraseIndex<Value: Sendable>: Sendable {
 
     /// Adds `phrase` (tokenized like the text); later additions of the same phrase are ignored.
     public mutating func add(_ phrase: String, _ value: Value) {
-        let keys = WordTokenizer.tokenize(phrase).map { caseSensitive ? $0.text : $0.lower }
-        guard let first = keys.first else { return }
+        let tokens = WordTokenizer.tokenize(phrase)
+        let keys = tokens.map { caseSensitive ? $0.text : $0.lower }
+        guard let first = keys.first, let firstToken = tokens.first else { return }
+        firstFilter.insert(firstToken.lower)
         var list = byFirst[first] ?? []
         guard !list.contains(where: { $0.keys == keys }) else { return }
         list.append(Entry(keys: keys, value: value))
@@ -35,6 +39,7 @@ public struct PhraseIndex<Value: Sendable>: Sendable {
     /// The longest phrase starting at token `i`: its value and the index just past it.
     public func match(_ tokens: [WordToken], at i: Int, limit: Int? = nil) -> (value: Value, end: Int)? {
         guard i < tokens.count else { return nil }
+        guard firstFilter.mayContain(tokens[i]) else { return nil }
         let stop = min(limit ?? tokens.count, tokens.count)
         guard let list = byFirst[key(tokens[i])] else { return nil }
         for e in list {

@@ -36,7 +36,9 @@ public struct TemporalLexicon: Sendable {
     /// Full month and weekday names (the rest of `months`/`weekdays` are abbreviations).
     public var fullNames: Set<String> = []
     /// Weekday numbers (0 = Sunday) by lowercased name or abbreviation.
-    public var weekdays: [String: Int] = [:]
+    public var weekdays: [String: Int] = [:] {
+        didSet { dayFilter = WordFilter(Array(weekdays.keys) + Array(named.keys)) }
+    }
     /// Number words and phrases: value and whether the word is vague.
     public var numbers = PhraseIndex<(value: Int, approximate: Bool)>()
     /// Units by lowercased singular and plural forms.
@@ -45,7 +47,9 @@ public struct TemporalLexicon: Sendable {
     public var shifts: [String: Int] = [:]
     public var parts: [String: Part] = [:]
     /// Named days relative to the reference: "yesterday" = -1.
-    public var named: [String: Int] = [:]
+    public var named: [String: Int] = [:] {
+        didSet { dayFilter = WordFilter(Array(weekdays.keys) + Array(named.keys)) }
+    }
     /// Offset direction words: "later" = 1, "earlier"/"ago" = -1.
     public var directions: [String: Int] = [:]
     /// Plural units without a number ("weeks"): how many units the vague range spans.
@@ -83,7 +87,13 @@ public struct TemporalLexicon: Sendable {
     }
 
     /// Every word that can begin a temporal expression with the roles it can play: one look-up per word.
-    public var roles: [String: Roles] = [:]
+    public var roles: [String: Roles] = [:] {
+        didSet { roleFilter = WordFilter(roles.keys) }
+    }
+    /// The keys of `roles`, to pass over most words without a look-up.
+    public private(set) var roleFilter = WordFilter()
+    /// The keys of `weekdays` and `named`: words that may name a day.
+    public private(set) var dayFilter = WordFilter()
 
     public init() {}
 
@@ -161,6 +171,8 @@ public struct TemporalLexicon: Sendable {
         mark(seasons.keys, .season)
         mark(anchors.firstKeys, .anchor)
         mark(["the"], .article)
+        roleFilter = WordFilter(roles.keys)
+        dayFilter = WordFilter(Array(weekdays.keys) + Array(named.keys))
     }
 
     /// Lowercased, without a final period ("Oct." → "oct").

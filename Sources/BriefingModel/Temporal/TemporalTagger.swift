@@ -4,10 +4,22 @@
 /// Explicit dates resolve without a reference; relative ones ("on Saturday", "last June", "in two weeks")
 /// need it and are `.unresolved` without it.
 public struct TemporalTagger: Sendable {
-    public var lexicon: TemporalLexicon
+    /// The lexicon behind one reference: a scan (one per sentence) reads it without copying its tables.
+    final class Shared: Sendable {
+        let lexicon: TemporalLexicon
+        init(_ lexicon: TemporalLexicon) { self.lexicon = lexicon }
+    }
+
+    private(set) var shared: Shared
+
+    // `_read` lends the shared tables: a getter would copy the whole struct (retaining every table) per use.
+    public var lexicon: TemporalLexicon {
+        _read { yield shared.lexicon }
+        set { shared = Shared(newValue) }
+    }
 
     public init(lexicon: TemporalLexicon) {
-        self.lexicon = lexicon
+        self.shared = Shared(lexicon)
     }
 
     public init(lexicon: Lexicon) {
@@ -25,8 +37,8 @@ public struct TemporalTagger: Sendable {
     public func tag(
         _ tokens: [WordToken], in range: Range<Int>, source: [Unicode.Scalar], reference: Day?, tense: Tense? = nil
     ) -> [TemporalExpression] {
-        var scan = TemporalScan(
-            lex: lexicon, tokens: tokens, lower: range.lowerBound, limit: range.upperBound,
+        let scan = TemporalScan(
+            shared: shared, tokens: tokens, lower: range.lowerBound, limit: range.upperBound,
             reference: reference, forcedTense: tense)
         var out: [TemporalExpression] = []
         var i = range.lowerBound
@@ -38,7 +50,7 @@ public struct TemporalTagger: Sendable {
             if case .date(let d)? = m.value, let y = d.range?.upperBound.year { scan.contextYear = y }
             if let value = m.value {
                 var first = i
-                if first > range.lowerBound, scan.lexicon.leadIns.contains(tokens[first - 1].lower), value.isDateLike {
+                if first > range.lowerBound, scan.shared.lexicon.leadIns.contains(tokens[first - 1].lower), value.isDateLike {
                     first -= 1
                 }
                 let last = max(first, m.end - 1)
@@ -49,7 +61,7 @@ public struct TemporalTagger: Sendable {
                 var x = TemporalExpression(
                     tokens: first..<max(first + 1, m.end), start: start, end: end, text: text,
                     value: value, tense: scan.tense(at: i))
-                if case .date = value, let a = scan.lexicon.anchors.match(tokens, at: i, limit: range.upperBound),
+                if case .date = value, let a = scan.shared.lexicon.anchors.match(tokens, at: i, limit: range.upperBound),
                     a.value.rule == .since
                 {
                     x.open = true
@@ -66,7 +78,7 @@ extension TemporalTagger {
     /// The tense of the clause around token `i` of `range`: future when a future cue stands before it.
     public func tense(_ tokens: [WordToken], at i: Int, in range: Range<Int>) -> Tense {
         TemporalScan(
-            lex: lexicon, tokens: tokens, lower: range.lowerBound, limit: range.upperBound, reference: nil,
+            shared: shared, tokens: tokens, lower: range.lowerBound, limit: range.upperBound, reference: nil,
             forcedTense: nil
         ).tense(at: i)
     }
@@ -88,7 +100,9 @@ extension TemporalLexicon {
 }
 
 /// One pass of the tagger over a sentence.
-struct TemporalScan {
+///
+/// A class: its helpers and closures share one instance instead of copying the lexicon's tables.
+final class TemporalScan {
     /// A match: where it ends, what it means (nil: consumed, nothing to report), where to resume.
     struct Match {
         var end: Int
@@ -96,7 +110,7 @@ struct TemporalScan {
         var next: Int?
     }
 
-    let lexicon: TemporalLexicon
+    let shared: TemporalTagger.Shared
     let tokens: [WordToken]
     let lower: Int
     let limit: Int
@@ -105,8 +119,11 @@ struct TemporalScan {
     /// The year of the last date found in the sentence: "In April of last year … and again in May" is that May.
     var contextYear: Int?
 
-    init(lex: TemporalLexicon, tokens: [WordToken], lower: Int, limit: Int, reference: Day?, forcedTense: Tense?) {
-        self.lexicon = lex
+    init(
+        shared: TemporalTagger.Shared, tokens: [WordToken], lower: Int, limit: Int, reference: Day?,
+        forcedTense: Tense?
+    ) {
+        self.shared = shared
         self.tokens = tokens
         self.lower = lower
         self.limit = limit
@@ -124,37 +141,37 @@ struct TemporalScan {
         guard i >= lower, i < limit else { return nil }
         let t = tokens[i]
         if t.kind == .number {
-            guard !t.text.contains("-"), let v = t.integer, v < 1000 else { return nil }
+            guard !t.hasHyphen, let v = t.integer, v < 1000 else { return nil }
             return (v, false, i + 1)
         }
-        guard let m = lexicon.numbers.match(tokens, at: i, limit: limit) else { return nil }
+        guard let m = shared.lexicon.numbers.match(tokens, at: i, limit: limit) else { return nil }
         return (m.value.value, m.value.approximate, m.end)
     }
 
     func unit(_ i: Int) -> (unit: TemporalLexicon.Unit, plural: Bool)? {
-        guard let w = word(i), let u = lexicon.units[w] else { return nil }
+        guard let w = word(i), let u = shared.lexicon.units[w] else { return nil }
         return (u, w.hasSuffix("s"))
     }
 
     /// A month name (capitalized; an abbreviation needs its period or a following number).
     func month(_ i: Int) -> Int? {
-        guard let w = word(i), tokens[i].capitalized, let m = lexicon.months[w] else { return nil }
-        if !lexicon.fullNames.contains(w) {
+        guard let w = word(i), tokens[i].capitalized, let m = shared.lexicon.months[w] else { return nil }
+        if !shared.lexicon.fullNames.contains(w) {
             guard let n = word(i + 1), n == "." || tokens[i + 1].kind == .number else { return nil }
         }
         return m
     }
 
     func weekday(_ i: Int) -> Int? {
-        guard let w = word(i), tokens[i].capitalized, let d = lexicon.weekdays[w] else { return nil }
-        if !lexicon.fullNames.contains(w) {
+        guard let w = word(i), tokens[i].capitalized, let d = shared.lexicon.weekdays[w] else { return nil }
+        if !shared.lexicon.fullNames.contains(w) {
             guard isWord(i + 1, ".") else { return nil }
         }
         return d
     }
 
     /// Skips the period of an abbreviation ("Oct." → the token after the period).
-    func afterName(_ i: Int) -> Int { isWord(i + 1, ".") && !lexicon.fullNames.contains(word(i) ?? "") ? i + 2 : i + 1 }
+    func afterName(_ i: Int) -> Int { isWord(i + 1, ".") && !shared.lexicon.fullNames.contains(word(i) ?? "") ? i + 2 : i + 1 }
 
     func year(_ i: Int) -> Int? {
         guard i >= lower, i < limit else { return nil }
@@ -168,7 +185,7 @@ struct TemporalScan {
     func dayNumber(_ i: Int) -> Int? {
         guard i >= lower, i < limit else { return nil }
         let t = tokens[i]
-        guard t.kind == .number, t.text.utf8.count <= 4, !t.text.contains("-"), let v = t.integer, (1...31).contains(v)
+        guard t.kind == .number, t.text.utf8.count <= 4, !t.hasHyphen, let v = t.integer, (1...31).contains(v)
         else { return nil }
         return v
     }
@@ -185,7 +202,7 @@ struct TemporalScan {
 
     func isClauseBreak(_ i: Int) -> Bool {
         guard i >= lower, i < limit else { return true }
-        return tokens[i].kind == .punctuation && ",;:()\"“”".contains(tokens[i].text)
+        return tokens[i].kind == .punctuation && WordToken.isClauseMark(tokens[i].mark)
     }
 
     func isDeterminerOrName(_ i: Int) -> Bool {
@@ -208,8 +225,13 @@ struct TemporalScan {
 
     func isFutureCue(_ i: Int) -> Bool {
         guard let w = word(i) else { return false }
-        if lexicon.futureCues.match(tokens, at: i, limit: limit) != nil { return true }
-        for s in lexicon.futureSuffixes where w.hasSuffix(s) { return true }
+        if shared.lexicon.futureCues.match(tokens, at: i, limit: limit) != nil { return true }
+        // A suffix opening with an apostrophe (' or ’, whose UTF-8 starts with 0xE2) needs that byte in the word.
+        let apostrophe = w.utf8.contains { $0 == 39 || $0 == 0xE2 }
+        for s in shared.lexicon.futureSuffixes {
+            if !apostrophe, let b = s.utf8.first, b == 39 || b == 0xE2 { continue }
+            if w.hasSuffix(s) { return true }
+        }
         return false
     }
 
@@ -252,14 +274,16 @@ struct TemporalScan {
             if let m = numberUnit(i) { return m }
             if let m = dayMonth(i) { return m }
             if t.text.utf8.count == 10, let d = Day(iso: t.text) { return Match(end: i + 1, value: .date(.day(d))) }
-            if let y = year(i), let prev = word(i - 1), lexicon.yearCues.contains(prev), let d = EventDate.year(y) {
+            if let y = year(i), let prev = word(i - 1), shared.lexicon.yearCues.contains(prev), let d = EventDate.year(y) {
                 return Match(end: i + 1, value: .date(d))
             }
             return nil
         case .word:
             // One look-up gives every role the word can play; most words play none.
-            guard let roles = lexicon.roles[t.lower] else { return t.lower.contains("-") ? part(i) : nil }
-            if roles.contains(.anchor), let a = lexicon.anchors.match(tokens, at: i, limit: limit),
+            guard shared.lexicon.roleFilter.mayContain(t), let roles = shared.lexicon.roles[t.lower] else {
+                return t.hasHyphen ? part(i) : nil
+            }
+            if roles.contains(.anchor), let a = shared.lexicon.anchors.match(tokens, at: i, limit: limit),
                 let m = anchor(i, a.end, a.value)
             {
                 return m
@@ -268,7 +292,7 @@ struct TemporalScan {
             if roles.contains(.article), let m = sequel(i) { return m }
             if !roles.isDisjoint(with: [.shift, .rolling]), let m = shift(i) { return m }
             if roles.contains(.part), let m = part(i) { return m }
-            if roles.contains(.named), let v = lexicon.named[t.lower] {
+            if roles.contains(.named), let v = shared.lexicon.named[t.lower] {
                 guard let ref = reference else { return Match(end: i + 1, value: .unresolved) }
                 return Match(end: i + 1, value: .date(.day(ref.adding(days: v))))
             }
@@ -293,7 +317,7 @@ struct TemporalScan {
         if let n = number(i), let u = unit(n.end) {
             return (offset(n.value, u.unit, approximate: n.approximate), n.end + 1)
         }
-        if let w = word(i), let count = lexicon.vague[w], let u = unit(i) {
+        if let w = word(i), let count = shared.lexicon.vague[w], let u = unit(i) {
             return (offset(count, u.unit, approximate: true), i + 1)
         }
         return nil
@@ -347,7 +371,7 @@ struct TemporalScan {
     func numberUnit(_ i: Int) -> Match? {
         guard let d = duration(i) else { return nil }
         let k = d.end
-        if let w = word(k), let dir = lexicon.directions[w] {
+        if let w = word(k), let dir = shared.lexicon.directions[w] {
             let signed = EventOffset(days: dir * d.offset.days, months: dir * d.offset.months, window: d.offset.window)
             if w == "ago" {
                 guard let ref = reference else { return Match(end: k + 1, value: .unresolved) }
@@ -375,7 +399,7 @@ struct TemporalScan {
 
     /// "the next day", "the following week", "the previous day": from the event just named.
     func sequel(_ i: Int) -> Match? {
-        guard isWord(i, "the"), let w = word(i + 1), let dir = lexicon.sequels[w], let u = unit(i + 2), !u.plural else {
+        guard isWord(i, "the"), let w = word(i + 1), let dir = shared.lexicon.sequels[w], let u = unit(i + 2), !u.plural else {
             return nil
         }
         let o = offset(dir, u.unit, approximate: false)
@@ -387,16 +411,16 @@ struct TemporalScan {
     /// "last June", "next week", "this year", "last Saturday", "the past three months", "the coming weeks".
     func shift(_ i: Int) -> Match? {
         guard let w = word(i) else { return nil }
-        if let dir = lexicon.rolling[w], let d = duration(i + 1), d.end > i + 2 || unit(i + 1)?.plural == true {
+        if let dir = shared.lexicon.rolling[w], let d = duration(i + 1), d.end > i + 2 || unit(i + 1)?.plural == true {
             guard let ref = reference else { return Match(end: d.end, value: .unresolved) }
             let far =
                 EventOffset(days: dir * d.offset.days, months: dir * d.offset.months).apply(to: .day(ref))?.range?
                 .lowerBound ?? ref
             return Match(end: d.end, value: .date(.approximate(from: ref, to: far)))
         }
-        guard let s = lexicon.shifts[w] else { return nil }
+        guard let s = shared.lexicon.shifts[w] else { return nil }
         if let m = weekdayExpression(i + 1, shift: s) { return Match(end: m.end, value: m.value) }
-        if let n = word(i + 1), lexicon.seasons[n] != nil, let m = season(i + 1) { return m }
+        if let n = word(i + 1), shared.lexicon.seasons[n] != nil, let m = season(i + 1) { return m }
         if let mo = month(i + 1) {
             let end = afterName(i + 1)
             guard let ref = reference else { return Match(end: end, value: .unresolved) }
@@ -429,18 +453,18 @@ struct TemporalScan {
     /// "early 2019", "late last month", "earlier this month", "mid-February", "late June of 2018".
     func part(_ i: Int) -> Match? {
         guard let w = word(i) else { return nil }
-        var p = lexicon.parts[w]
+        var p = shared.lexicon.parts[w]
         var j = i + 1
         var inner: Match?
-        if p == nil, w.contains("-") {
+        if p == nil, tokens[i].hasHyphen {
             // "mid-2018", "mid-February": a hyphenated part and period in one token.
             let pieces = w.split(separator: "-", maxSplits: 1).map(String.init)
-            guard pieces.count == 2, let q = lexicon.parts[pieces[0]] else { return nil }
+            guard pieces.count == 2, let q = shared.lexicon.parts[pieces[0]] else { return nil }
             p = q
             let rest = String(tokens[i].text.split(separator: "-", maxSplits: 1)[1])
             if let y = Int(rest), (1000...2999).contains(y) {
                 inner = Match(end: i + 1, value: EventDate.year(y).map(TemporalValue.date))
-            } else if let m = lexicon.months[rest.lowercased()] {
+            } else if let m = shared.lexicon.months[rest.lowercased()] {
                 guard let ref = reference else { return Match(end: i + 1, value: .unresolved) }
                 inner = Match(end: i + 1, value: bareMonth(m, tense: tense(at: i), ref: ref).map(TemporalValue.date))
             } else {
@@ -458,7 +482,7 @@ struct TemporalScan {
                 guard let b = base else { return nil }
                 return Match(end: j + 2, value: narrow(b, part).map(TemporalValue.date))
             }
-            if let s = word(j), let shift = lexicon.shifts[s], let u = unit(j + 1), !u.plural, u.unit != .day {
+            if let s = word(j), let shift = shared.lexicon.shifts[s], let u = unit(j + 1), !u.plural, u.unit != .day {
                 guard let ref = reference else { return Match(end: j + 2, value: .unresolved) }
                 inner = Match(end: j + 2, value: period(u.unit, shift: shift, ref: ref).map(TemporalValue.date))
             } else if month(j) != nil {
@@ -512,12 +536,12 @@ struct TemporalScan {
     func season(_ i: Int) -> Match? {
         guard let w = word(i), let prev = word(i - 1) else { return nil }
         var shift = 0
-        if let s = lexicon.shifts[prev] {
+        if let s = shared.lexicon.shifts[prev] {
             shift = s
-        } else if !(prev == "the" || prev == "in" || lexicon.parts[prev] != nil) {
+        } else if !(prev == "the" || prev == "in" || shared.lexicon.parts[prev] != nil) {
             return nil
         }
-        guard let (first, last) = lexicon.seasons[w] else { return nil }
+        guard let (first, last) = shared.lexicon.seasons[w] else { return nil }
         func span(_ startYear: Int) -> EventDate? {
             let endYear = last < first ? startYear + 1 : startYear
             guard let a = Day(year: startYear, month: first, day: 1),
@@ -617,13 +641,13 @@ struct TemporalScan {
         }
         var k = j
         if isWord(k, "of") { k += 1 }
-        if let s = word(k).flatMap({ lexicon.shifts[$0] }), let u = unit(k + 1), u.unit == .year, !u.plural {
+        if let s = word(k).flatMap({ shared.lexicon.shifts[$0] }), let u = unit(k + 1), u.unit == .year, !u.plural {
             guard let ref = reference else { return Match(end: k + 2, value: .unresolved) }
             return Match(end: k + 2, value: EventDate.month(ref.year + s, m).map(TemporalValue.date))
         }
         // A bare month needs a word before it that makes it a date ("in February", "last June").
         guard let prev = word(i - 1),
-            lexicon.yearCues.contains(prev) || lexicon.parts[prev] != nil || lexicon.shifts[prev] != nil
+            shared.lexicon.yearCues.contains(prev) || shared.lexicon.parts[prev] != nil || shared.lexicon.shifts[prev] != nil
                 || tokens[i - 1].possessive
         else { return nil }
         guard let ref = reference else { return Match(end: j, value: .unresolved) }

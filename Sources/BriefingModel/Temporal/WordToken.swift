@@ -16,6 +16,20 @@ public struct WordToken: Sendable, Hashable {
     public var possessive: Bool
     /// True when the first character is an uppercase letter.
     public var capitalized: Bool
+    /// The first scalar of `text` (the mark itself for punctuation).
+    public var mark: Unicode.Scalar
+    /// True when `text` contains a hyphen-minus ("mid-2018", "27-28").
+    public var hasHyphen: Bool
+    /// `WordFilter` fingerprint of `lower`; nil when it is not ASCII.
+    public var fingerprint: UInt32?
+
+    /// Clause-breaking punctuation: `, ; : ( ) "` and curly double quotes.
+    @inline(__always) public static func isClauseMark(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x2C, 0x3B, 0x3A, 0x28, 0x29, 0x22, 0x201C, 0x201D: return true
+        default: return false
+        }
+    }
 
     /// True when the token is one of the given punctuation marks.
     public func isPunctuation(_ marks: String) -> Bool {
@@ -59,15 +73,20 @@ public enum WordTokenizer {
                 continue
             }
             guard isAlnum(c) else {
+                let mark = String(Character(c))
+                var h = WordFilter.Hash()
+                if c.value < 128 { h.add(UInt8(truncatingIfNeeded: c.value)) }
                 tokens.append(
                     WordToken(
-                        text: String(Character(c)), lower: String(Character(c)), start: i, end: i + 1,
-                        kind: .punctuation, possessive: false, capitalized: false))
+                        text: mark, lower: mark, start: i, end: i + 1,
+                        kind: .punctuation, possessive: false, capitalized: false, mark: c, hasHyphen: c == "-",
+                        fingerprint: c.value < 128 ? h.value : nil))
                 i += 1
                 continue
             }
             let start = i
             var hasDot = false
+            var hasHyphen = false
             i += 1
             while i < n {
                 let d = s[i]
@@ -77,6 +96,7 @@ public enum WordTokenizer {
                 }
                 if d == "." || d == "-" || d == "'" || d == "’", i + 1 < n, isAlnum(s[i + 1]) {
                     if d == "." { hasDot = true }
+                    if d == "-" { hasHyphen = true }
                     i += 2
                     continue
                 }
@@ -95,30 +115,46 @@ public enum WordTokenizer {
             } else if wordEnd - start > 1, s[wordEnd - 1] == "'" || s[wordEnd - 1] == "’" {
                 wordEnd -= 1
             }
-            var view = String.UnicodeScalarView()
-            var lowerView = String.UnicodeScalarView()
             var ascii = true
-            for k in start..<wordEnd {
-                let u = s[k]
-                view.append(u)
-                if u.value < 128 {
-                    if u.value >= 65, u.value <= 90 {
-                        lowerView.append(Unicode.Scalar(u.value + 32) ?? u)
-                    } else {
-                        lowerView.append(u)
-                    }
-                } else {
-                    ascii = false
-                }
+            for k in start..<wordEnd where s[k].value >= 128 {
+                ascii = false
+                break
             }
-            let text = String(view)
-            let lower = ascii ? String(lowerView) : text.lowercased()
+            let text: String
+            let lower: String
+            let count = wordEnd - start
+            var fingerprint: UInt32?
+            if ascii {
+                // Bytes straight into the strings: no scalar-by-scalar appends.
+                text = String(unsafeUninitializedCapacity: count) { b in
+                    for k in 0..<count { b[k] = UInt8(truncatingIfNeeded: s[start + k].value) }
+                    return count
+                }
+                var h = WordFilter.Hash()
+                lower = String(unsafeUninitializedCapacity: count) { b in
+                    for k in 0..<count {
+                        let v = UInt8(truncatingIfNeeded: s[start + k].value)
+                        let l = v >= 65 && v <= 90 ? v + 32 : v
+                        b[k] = l
+                        h.add(l)
+                    }
+                    return count
+                }
+                fingerprint = h.value
+            } else {
+                var view = String.UnicodeScalarView()
+                for k in start..<wordEnd { view.append(s[k]) }
+                text = String(view)
+                lower = text.lowercased()
+            }
             let first = s[start]
             let isNumber = first.value >= 48 && first.value <= 57
+            let capitalized = first.value < 128 ? first.value >= 65 && first.value <= 90 : first.properties.isUppercase
             tokens.append(
                 WordToken(
                     text: text, lower: lower, start: start, end: end, kind: isNumber ? .number : .word,
-                    possessive: possessive, capitalized: first.properties.isUppercase))
+                    possessive: possessive, capitalized: capitalized, mark: first, hasHyphen: hasHyphen,
+                    fingerprint: fingerprint))
             i = end
         }
         return tokens
