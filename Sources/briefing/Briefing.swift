@@ -14,8 +14,10 @@ struct BriefingCommand: ParsableCommand {
 
             Exit codes: 0 ok, 1 error, 2 usage.
             """,
-        subcommands: [ReadCommand.self, ExtractCommand.self, SpeakersCommand.self, QuotesCommand.self,
-                      AgendaCommand.self, EventsCommand.self],
+        subcommands: [
+            ReadCommand.self, ExtractCommand.self, SpeakersCommand.self, QuotesCommand.self,
+            AgendaCommand.self, EventsCommand.self,
+        ],
         defaultSubcommand: ReadCommand.self
     )
 }

@@ -20,8 +20,12 @@ import Testing
         #expect(sentences("Mr. Kim met Gen. Vincent Brooks on Feb. 28 at 3.5 p.m. local time.").count == 1)
         #expect(sentences("Donald J. Trump spoke. He left.") == ["Donald J. Trump spoke.", "He left."])
         #expect(sentences("talks with the U.S. according to the AP.").count == 1)
-        #expect(sentences("It met U.S. Navy ships. The talks ended.") == ["It met U.S. Navy ships.", "The talks ended."])
-        #expect(sentences("He flew to Washington, D.C. The talks ended.") == ["He flew to Washington, D.C.", "The talks ended."])
+        #expect(
+            sentences("It met U.S. Navy ships. The talks ended.") == ["It met U.S. Navy ships.", "The talks ended."])
+        #expect(
+            sentences("He flew to Washington, D.C. The talks ended.") == [
+                "He flew to Washington, D.C.", "The talks ended.",
+            ])
     }
 
     @Test func endsInsideClosingQuotationMarks() {

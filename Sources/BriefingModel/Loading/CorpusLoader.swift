@@ -50,7 +50,8 @@ public struct CorpusLoader: Sendable {
     ) {
         let real = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
         guard visited.insert(real).inserted else {
-            result.warnings.append(LoadWarning(path: folder, line: 0, message: "folder already read (symbolic link loop?); skipped"))
+            result.warnings.append(
+                LoadWarning(path: folder, line: 0, message: "folder already read (symbolic link loop?); skipped"))
             return
         }
         let fm = FileManager.default
@@ -58,7 +59,8 @@ public struct CorpusLoader: Sendable {
         do {
             names = try fm.contentsOfDirectory(atPath: folder).sorted()
         } catch {
-            result.warnings.append(LoadWarning(path: folder, line: 0, message: "cannot read folder: \(Self.reason(error))"))
+            result.warnings.append(
+                LoadWarning(path: folder, line: 0, message: "cannot read folder: \(Self.reason(error))"))
             return
         }
         for name in names {
@@ -126,7 +128,8 @@ public struct CorpusLoader: Sendable {
             paragraphs.removeFirst()
         }
         if paragraphs.isEmpty {
-            result.warnings.append(LoadWarning(path: path, line: bodyLine, message: "article has no text after its front matter"))
+            result.warnings.append(
+                LoadWarning(path: path, line: bodyLine, message: "article has no text after its front matter"))
         }
         let article = Article(
             id: id, path: path, title: title ?? Self.fallbackTitle(paragraphs, path: path),

@@ -23,22 +23,26 @@ enum JSONLReader {
             let object: [String: Any]
             do {
                 guard let o = try JSONSerialization.jsonObject(with: Data(lineBytes)) as? [String: Any] else {
-                    result.warnings.append(LoadWarning(path: path, line: lineNo, message: "line is not a JSON object; skipped"))
+                    result.warnings.append(
+                        LoadWarning(path: path, line: lineNo, message: "line is not a JSON object; skipped"))
                     continue
                 }
                 object = o
             } catch {
-                result.warnings.append(LoadWarning(path: path, line: lineNo, message: "line is not valid JSON; skipped"))
+                result.warnings.append(
+                    LoadWarning(path: path, line: lineNo, message: "line is not valid JSON; skipped"))
                 continue
             }
             func string(_ key: String) -> String? {
                 guard let v = object[key], !(v is NSNull) else { return nil }
                 if let s = v as? String { return s.isEmpty ? nil : s }
-                result.warnings.append(LoadWarning(path: path, line: lineNo, message: "'\(key)' should be a string; ignored"))
+                result.warnings.append(
+                    LoadWarning(path: path, line: lineNo, message: "'\(key)' should be a string; ignored"))
                 return nil
             }
             guard let text = string("text") ?? string("body") else {
-                result.warnings.append(LoadWarning(path: path, line: lineNo, message: "article has no 'text' or 'body'; skipped"))
+                result.warnings.append(
+                    LoadWarning(path: path, line: lineNo, message: "article has no 'text' or 'body'; skipped"))
                 continue
             }
             var date: Day?
@@ -46,7 +50,8 @@ enum JSONLReader {
                 date = Day(iso: d)
                 if date == nil {
                     result.warnings.append(
-                        LoadWarning(path: path, line: lineNo, message: "date '\(d)' is not a date (YYYY-MM-DD or ISO 8601)"))
+                        LoadWarning(
+                            path: path, line: lineNo, message: "date '\(d)' is not a date (YYYY-MM-DD or ISO 8601)"))
                 }
             }
             let paragraphs = ParagraphSplitter.split(Substring(text), firstLine: lineNo)

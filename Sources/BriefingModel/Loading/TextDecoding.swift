@@ -16,13 +16,20 @@ enum TextDecoding {
             units.reserveCapacity(bytes.count / 2)
             var i = 2
             while i + 1 < bytes.count {
-                let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
+                let a = UInt16(bytes[i])
+                let b = UInt16(bytes[i + 1])
                 units.append(little ? (b << 8 | a) : (a << 8 | b))
                 i += 2
             }
             let text = String(decoding: units, as: UTF16.self)
             return .text(
-                text, warnings: [(1, "decoded as UTF-16 (\(little ? "little" : "big")-endian, with a byte order mark); save as UTF-8")])
+                text,
+                warnings: [
+                    (
+                        1,
+                        "decoded as UTF-16 (\(little ? "little" : "big")-endian, with a byte order mark); save as UTF-8"
+                    )
+                ])
         }
         var body = bytes[...]
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
@@ -35,7 +42,10 @@ enum TextDecoding {
         if let bad = firstInvalidUTF8(body) {
             let line = 1 + body[body.startIndex..<bad.offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
             warnings.append(
-                (line, "invalid UTF-8 (\(bad.count) bad byte sequence\(bad.count == 1 ? "" : "s")); replaced with U+FFFD"))
+                (
+                    line,
+                    "invalid UTF-8 (\(bad.count) bad byte sequence\(bad.count == 1 ? "" : "s")); replaced with U+FFFD"
+                ))
         }
         return .text(String(decoding: body, as: UTF8.self), warnings: warnings)
     }

@@ -50,7 +50,8 @@ enum CLIError: Error, CustomStringConvertible {
     var description: String {
         switch self {
         case .noCorpus:
-            return "no corpus: pass article files or folders (briefing PATH…), set BRIEFING_CORPUS, or run from a folder with Data/articles"
+            return
+                "no corpus: pass article files or folders (briefing PATH…), set BRIEFING_CORPUS, or run from a folder with Data/articles"
         }
     }
 }
