@@ -12,7 +12,9 @@ public struct CorpusGenerator: Sendable {
     /// Share of capitalized words given another name in an article.
     public var renameShare: Double
 
-    public init(pool: SentencePool, seed: UInt64, meanBytes: Int = 5_000, quoteShare: Double = 0.5, renameShare: Double = 0.6) {
+    public init(
+        pool: SentencePool, seed: UInt64, meanBytes: Int = 5_000, quoteShare: Double = 0.5, renameShare: Double = 0.6
+    ) {
         self.pool = pool
         self.seed = seed
         self.meanBytes = meanBytes
@@ -74,7 +76,8 @@ public struct CorpusGenerator: Sendable {
         let titleSource = rng.pick(pool.plain).map { variation.apply($0, rng: &rng) } ?? paragraphs[0]
         let title = Self.title(from: titleSource)
         let wrap = rng.chance(0.2)
-        var text = "---\ntitle: \(Self.yamlQuoted(title))\ndate: \(date)\nsource: Synthetic Wire \(1 + rng.below(12))\n---\n\n"
+        var text =
+            "---\ntitle: \(Self.yamlQuoted(title))\ndate: \(date)\nsource: Synthetic Wire \(1 + rng.below(12))\n---\n\n"
         for p in paragraphs {
             text += wrap ? Self.hardWrap(p, width: 72) : p
             text += "\n\n"
