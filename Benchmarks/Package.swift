@@ -17,7 +17,10 @@ let package = Package(
     targets: [
         .target(
             name: "BenchSupport",
-            dependencies: [.product(name: "BriefingModel", package: mainIdentity)]
+            dependencies: [
+                .product(name: "BriefingModel", package: mainIdentity),
+                .product(name: "BriefingTUI", package: mainIdentity),
+            ]
         ),
         .executableTarget(
             name: "generate-corpus",
@@ -28,6 +31,7 @@ let package = Package(
             dependencies: [
                 "BenchSupport",
                 .product(name: "BriefingModel", package: mainIdentity),
+                .product(name: "BriefingTUI", package: mainIdentity),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/BriefingBenchmarks",
