@@ -198,7 +198,7 @@ struct DetailBuilder {
     }
 
     private func eventLine(_ e: Event) -> [Span] {
-        [Span(EventTime.label(e).padding(toLength: 11, withPad: " ", startingAt: 0), .dim), Span(e.title, .link)]
+        [Span(EventTime.label(e).padding(toLength: 12, withPad: " ", startingAt: 0), .dim), Span(e.title, .link)]
     }
 
     private func passageHeader(_ article: String, _ paragraph: Int) -> [Span] {

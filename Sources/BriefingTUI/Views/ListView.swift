@@ -56,7 +56,7 @@ struct RowText {
             return [Span(e.item.text)]
         case .events:
             let e = index.events[row]
-            return [Span(EventTime.label(e).padding(toLength: 11, withPad: " ", startingAt: 0), .dim), Span(e.title)]
+            return [Span(EventTime.label(e).padding(toLength: 12, withPad: " ", startingAt: 0), .dim), Span(e.title)]
         }
     }
 }
