@@ -187,7 +187,7 @@ public struct CorpusLoader: Sendable {
 
     /// Parses front matter and body of one text article.
     func parseText(_ text: String, path: String, id: String, into result: inout LoadResult) {
-        if text.allSatisfy({ $0.isWhitespace }) {
+        if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
             result.warnings.append(
                 LoadWarning(path: path, line: 0, message: text.isEmpty ? "empty file" : "file holds only white space"))
             return
