@@ -4,8 +4,8 @@ import BriefingModel
 import BriefingTUI
 import Foundation
 
-// Corpora: `small` (2,000 generated articles, about 10 MB) for throughput, `large` (20,000, about 100 MB)
-// for the reader's first frame and search at 200,000 quotes. Each is generated once into
+// Corpora: `small` (2,000 generated articles, about 10 MB) for throughput and search at 10,000 quotes,
+// `large` (20,000, about 100 MB) for the reader's first frame and search at 200,000 quotes. Each is generated once into
 // $BRIEFING_BENCH_DIR and loaded in `setup`, outside the measurement.
 let small = Fixture.make(articles: 2_000)
 let large = Fixture.make(articles: 20_000, load: false)
@@ -22,9 +22,10 @@ struct SearchFixture: @unchecked Sendable {
     var quotes: Int
     var standIn: Bool
 
-    init(quotes count: Int) {
-        let load = CorpusLoader().load(paths: [large.folder])
-        var corpus = Pipeline(resources: large.resources).run(load)
+    init(quotes count: Int) async {
+        let fixture = count <= 20_000 ? small : large
+        let load = await CorpusLoader().loadParallel(paths: [fixture.folder])
+        var corpus = await Pipeline(resources: fixture.resources).runParallel(load)
         let standIn = corpus.quotes.count < count
         if standIn { corpus.quotes = StandInQuotes.scan(corpus.articles, limit: count) }
         corpus.quotes = Array(corpus.quotes.prefix(count))
@@ -96,7 +97,7 @@ let benchmarks: @Sendable () -> Void = {
     // MARK: Reader start (20,000 articles): load, pipeline, index, first frame into a memory screen
 
     let start = Benchmark.Configuration(
-        warmupIterations: 0, maxDuration: .seconds(60), maxIterations: 5, setup: { _ = large.bytes })
+        warmupIterations: 0, maxDuration: .seconds(60), maxIterations: 1, setup: { _ = large.bytes })
 
     Benchmark("First frame no cache 20k", configuration: start) { benchmark in
         let t = ContinuousClock.now
@@ -116,17 +117,11 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     let warm = Benchmark.Configuration(
-        warmupIterations: 1, maxDuration: .seconds(60), maxIterations: 10, setup: { _ = large.bytes })
+        warmupIterations: 1, maxDuration: .seconds(60), maxIterations: 5, setup: { _ = large.bytes })
     Benchmark("First frame warm cache 20k", configuration: warm) { benchmark in
         let t = ContinuousClock.now
         let state = await ReaderStart.firstFrame(folder: large.folder, resources: large.resources, cache: benchCache)
         benchmark.measurement(throughput, megabytesPerSecond(large.bytes, .now - t))
-        blackHole(state)
-    }
-
-    let jsonCache = CorpusCache(directory: BenchCorpus.root + "/cache-json", format: .json)
-    Benchmark("First frame warm JSON cache 20k", configuration: warm) { benchmark in
-        let state = await ReaderStart.firstFrame(folder: large.folder, resources: large.resources, cache: jsonCache)
         blackHole(state)
     }
 
@@ -156,7 +151,7 @@ let benchmarks: @Sendable () -> Void = {
             configuration: .init(
                 metrics: [.wallClock, .mallocCountTotal], timeUnits: .microseconds, warmupIterations: 10,
                 maxDuration: .seconds(20), maxIterations: 1_000,
-                setup: { searchFixture = SearchFixture(quotes: count) })
+                setup: { searchFixture = await SearchFixture(quotes: count) })
         ) { benchmark in
             guard let f = searchFixture else { return }
             let q = f.queries[benchmark.currentIteration % f.queries.count]
