@@ -125,6 +125,19 @@ let benchmarks: @Sendable () -> Void = {
         blackHole(state)
     }
 
+    // The same start on the 2,000-article corpus, for a quick round (the cache is built in setup).
+    Benchmark(
+        "First frame warm cache 2k",
+        configuration: .init(
+            warmupIterations: 0, maxDuration: .seconds(30), maxIterations: 10,
+            setup: { _ = await ReaderStart.firstFrame(folder: small.folder, resources: small.resources, cache: benchCache) })
+    ) { benchmark in
+        let t = ContinuousClock.now
+        let state = await ReaderStart.firstFrame(folder: small.folder, resources: small.resources, cache: benchCache)
+        benchmark.measurement(throughput, megabytesPerSecond(small.bytes, .now - t))
+        blackHole(state)
+    }
+
     Benchmark(
         "Keystroke redraw 20k",
         configuration: .init(
