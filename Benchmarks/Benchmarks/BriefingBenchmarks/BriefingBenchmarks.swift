@@ -10,7 +10,7 @@ import Foundation
 let small = Fixture.make(articles: 2_000)
 let large = Fixture.make(articles: 20_000, load: false)
 
-let throughput = BenchmarkMetric.custom("MB/s", polarity: .prefersLarger, useScalingFactor: false)
+let throughput = BenchmarkMetric.custom("kB/s", polarity: .prefersLarger, useScalingFactor: false)
 
 /// A cache folder of its own for the benchmarks, so the user's cache is never touched.
 let benchCache = CorpusCache(directory: BenchCorpus.root + "/cache")
@@ -53,28 +53,28 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("Load serial 2k", configuration: .init(setup: { _ = small.bytes })) { benchmark in
         let start = ContinuousClock.now
         let load = CorpusLoader().load(paths: [small.folder])
-        benchmark.measurement(throughput, megabytesPerSecond(small.bytes, .now - start))
+        benchmark.measurement(throughput, kilobytesPerSecond(small.bytes, .now - start))
         blackHole(load)
     }
 
     Benchmark("Load parallel 2k", configuration: .init(setup: { _ = small.bytes })) { benchmark in
         let start = ContinuousClock.now
         let load = await CorpusLoader().loadParallel(paths: [small.folder])
-        benchmark.measurement(throughput, megabytesPerSecond(small.bytes, .now - start))
+        benchmark.measurement(throughput, kilobytesPerSecond(small.bytes, .now - start))
         blackHole(load)
     }
 
     Benchmark("Extract serial 2k", configuration: .init(setup: { _ = small.bytes })) { benchmark in
         let start = ContinuousClock.now
         let corpus = Pipeline(resources: small.resources).run(small.load)
-        benchmark.measurement(throughput, megabytesPerSecond(small.bytes, .now - start))
+        benchmark.measurement(throughput, kilobytesPerSecond(small.bytes, .now - start))
         blackHole(corpus)
     }
 
     Benchmark("Extract parallel 2k", configuration: .init(setup: { _ = small.bytes })) { benchmark in
         let start = ContinuousClock.now
         let corpus = await Pipeline(resources: small.resources).runParallel(small.load)
-        benchmark.measurement(throughput, megabytesPerSecond(small.bytes, .now - start))
+        benchmark.measurement(throughput, kilobytesPerSecond(small.bytes, .now - start))
         blackHole(corpus)
     }
 
@@ -82,7 +82,7 @@ let benchmarks: @Sendable () -> Void = {
         let start = ContinuousClock.now
         let load = CorpusLoader().load(paths: [small.folder])
         let corpus = Pipeline(resources: small.resources).run(load)
-        benchmark.measurement(throughput, megabytesPerSecond(small.bytes, .now - start))
+        benchmark.measurement(throughput, kilobytesPerSecond(small.bytes, .now - start))
         blackHole(corpus)
     }
 
@@ -90,7 +90,7 @@ let benchmarks: @Sendable () -> Void = {
         let start = ContinuousClock.now
         let load = await CorpusLoader().loadParallel(paths: [small.folder])
         let corpus = await Pipeline(resources: small.resources).runParallel(load)
-        benchmark.measurement(throughput, megabytesPerSecond(small.bytes, .now - start))
+        benchmark.measurement(throughput, kilobytesPerSecond(small.bytes, .now - start))
         blackHole(corpus)
     }
 
@@ -102,7 +102,7 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("First frame no cache 20k", configuration: start) { benchmark in
         let t = ContinuousClock.now
         let state = await ReaderStart.firstFrame(folder: large.folder, resources: large.resources, cache: nil)
-        benchmark.measurement(throughput, megabytesPerSecond(large.bytes, .now - t))
+        benchmark.measurement(throughput, kilobytesPerSecond(large.bytes, .now - t))
         blackHole(state)
     }
 
@@ -112,7 +112,7 @@ let benchmarks: @Sendable () -> Void = {
         benchmark.startMeasurement()
         let t = ContinuousClock.now
         let state = await ReaderStart.firstFrame(folder: large.folder, resources: large.resources, cache: benchCache)
-        benchmark.measurement(throughput, megabytesPerSecond(large.bytes, .now - t))
+        benchmark.measurement(throughput, kilobytesPerSecond(large.bytes, .now - t))
         blackHole(state)
     }
 
@@ -121,7 +121,7 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("First frame warm cache 20k", configuration: warm) { benchmark in
         let t = ContinuousClock.now
         let state = await ReaderStart.firstFrame(folder: large.folder, resources: large.resources, cache: benchCache)
-        benchmark.measurement(throughput, megabytesPerSecond(large.bytes, .now - t))
+        benchmark.measurement(throughput, kilobytesPerSecond(large.bytes, .now - t))
         blackHole(state)
     }
 
@@ -134,7 +134,7 @@ let benchmarks: @Sendable () -> Void = {
     ) { benchmark in
         let t = ContinuousClock.now
         let state = await ReaderStart.firstFrame(folder: small.folder, resources: small.resources, cache: benchCache)
-        benchmark.measurement(throughput, megabytesPerSecond(small.bytes, .now - t))
+        benchmark.measurement(throughput, kilobytesPerSecond(small.bytes, .now - t))
         blackHole(state)
     }
 

@@ -24,8 +24,9 @@ public struct Fixture: Sendable {
     }
 }
 
-/// Megabytes per second for `bytes` processed in `duration` (decimal megabytes, as disks count).
-public func megabytesPerSecond(_ bytes: Int, _ duration: Duration) -> Int {
+/// Kilobytes per second for `bytes` processed in `duration` (decimal, as disks count; kB so that slow
+/// stages do not round to zero).
+public func kilobytesPerSecond(_ bytes: Int, _ duration: Duration) -> Int {
     let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-    return seconds > 0 ? Int((Double(bytes) / 1_000_000 / seconds).rounded()) : 0
+    return seconds > 0 ? Int((Double(bytes) / 1_000 / seconds).rounded()) : 0
 }
