@@ -332,3 +332,26 @@ import Testing
         #expect(h.forward.isEmpty)
     }
 }
+
+@Suite struct IndexedSearchTests {
+    let search = IndexedSearch(Fixture.index)
+
+    @Test func quotesUseTheSearchIndexWithThePartWordAsAPrefix() {
+        #expect(search.matches("clos", in: .quotes) == [2])
+        #expect(search.matches("never closer", in: .quotes) == [2])
+        #expect(search.matches("speaker:velde", in: .quotes) == [0, 1])
+    }
+
+    @Test func unfinishedQueriesAndOtherListsFallBackToSubstrings() {
+        #expect(search.matches("ever", in: .quotes) == [2])  // inside a word: only the substring filter finds it
+        #expect(search.matches("speaker:", in: .quotes).isEmpty)
+        #expect(search.matches("oslo", in: .events).map { Fixture.index.events[$0].id } == ["oslo"])
+    }
+
+    @Test func theReaderTypesIntoIt() {
+        var s = AppState(index: Fixture.index, size: Size(width: 120, height: 40))
+        s = Fixture.press(s, "3/speaker:brandt")
+        #expect(s.search.matches == [2])
+        #expect(s.at.row == 2)
+    }
+}

@@ -1,7 +1,125 @@
+/// ANSI styling for the spans of a quote that matched a search.
+public struct MatchStyle: Sendable, Hashable {
+    public var on: String
+    public var off: String
+
+    public init(on: String, off: String) {
+        self.on = on
+        self.off = off
+    }
+
+    /// Bold reverse video, reset after.
+    public static let ansi = MatchStyle(on: "\u{1B}[1;7m", off: "\u{1B}[0m")
+    /// No styling (piped output, NO_COLOR).
+    public static let plain = MatchStyle(on: "", off: "")
+}
+
 extension TextReport {
-    /// The quotes of the corpus as aligned plain text.
-    public static func quotes(_ c: Corpus) -> String {
-        // Filled by the stage that produces the quotes.
-        ""
+    /// The quotes of the corpus as aligned plain text: date, speaker, cue, article:paragraph (1-based) and the
+    /// quote, each line cut to `width` columns.
+    public static func quotes(_ c: Corpus, width: Int = 100) -> String {
+        let speakers = Dictionary(c.speakers.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let dates = Dictionary(c.articles.compactMap { a in a.date.map { (a.id, $0) } }, uniquingKeysWith: { a, _ in a })
+        let rows = c.quotes.map { q in
+            QuoteRow(
+                date: dates[q.article]?.description ?? "undated",
+                speaker: q.speaker.map { speakers[$0] ?? $0 } ?? "(unattributed)",
+                cue: q.cue ?? "-",
+                place: "\(q.article):\(q.paragraph + 1)",
+                text: q.text)
+        }
+        return QuoteRow.layout(rows, width: width)
+    }
+
+    /// Search hits for people: a line with date, speaker and article:paragraph (1-based), then the whole quote
+    /// indented, its matches wrapped in `style`.
+    public static func searchHits(_ hits: [SearchHit], style: MatchStyle = .plain) -> String {
+        var out = ""
+        for hit in hits {
+            let q = hit.quote
+            out += "\(hit.date?.description ?? "undated")  \(hit.speakerName ?? q.speaker ?? "(unattributed)")  "
+            out += "\(q.article):\(q.paragraph + 1)\n"
+            out += "    \u{201C}" + highlighted(q.text, hit.matches, style: style) + "\u{201D}\n"
+        }
+        return out
+    }
+
+    /// `text` with the scalar-offset `ranges` wrapped in the style's on/off sequences.
+    public static func highlighted(_ text: String, _ ranges: [Range<Int>], style: MatchStyle) -> String {
+        guard !ranges.isEmpty, !(style.on.isEmpty && style.off.isEmpty) else { return text }
+        var out = ""
+        var last = text.startIndex
+        for r in SearchHit.stringRanges(ranges, in: text) where r.lowerBound >= last {
+            out += text[last..<r.lowerBound]
+            out += style.on + text[r] + style.off
+            last = r.upperBound
+        }
+        out += text[last...]
+        return out
+    }
+}
+
+/// One line of the plain quote listing.
+struct QuoteRow {
+    var date: String
+    var speaker: String
+    var cue: String
+    var place: String
+    var text: String
+
+    static let maxSpeaker = 24
+    static let maxCue = 14
+    static let maxPlace = 32
+    /// Narrowest the speaker, cue and place columns get when the line is short of room.
+    static let minSpeaker = 12
+    static let minCue = 6
+    static let minPlace = 14
+    /// The quote keeps at least this share of the line (percent), and never less than `minText` columns.
+    static let textShare = 40
+    static let minText = 20
+
+    /// Cuts `s` to `n` characters, ending with "…" when cut.
+    static func cut(_ s: String, _ n: Int) -> String {
+        guard s.count > n else { return s }
+        guard n > 1 else { return String(s.prefix(max(0, n))) }
+        return String(s.prefix(n - 1)) + "…"
+    }
+
+    /// Cuts an `article:paragraph` place from the middle of the article id, keeping the paragraph.
+    static func cutPlace(_ s: String, _ n: Int) -> String {
+        guard s.count > n, let colon = s.lastIndex(of: ":") else { return s }
+        let tail = String(s[colon...])
+        return cut(String(s[..<colon]), max(1, n - tail.count)) + tail
+    }
+
+    static func pad(_ s: String, _ n: Int) -> String { s + String(repeating: " ", count: max(0, n - s.count)) }
+
+    static func layout(_ rows: [QuoteRow], width: Int) -> String {
+        guard !rows.isEmpty else { return "" }
+        let dateW = rows.map(\.date.count).max() ?? 0
+        var widths = [
+            min(maxSpeaker, rows.map(\.speaker.count).max() ?? 0),
+            min(maxCue, rows.map(\.cue.count).max() ?? 0),
+            min(maxPlace, rows.map(\.place.count).max() ?? 0),
+        ]
+        let floors = zip(widths, [minSpeaker, minCue, minPlace]).map { Swift.min($0, $1) }
+        let textFloor = max(minText, width * textShare / 100)
+        // Columns, four gaps of two and the two quotation marks; narrow the widest column until the quote fits.
+        let budget = width - dateW - 4 * 2 - 2 - textFloor
+        while widths.reduce(0, +) > budget {
+            let excess = zip(widths, floors).map { $0 - $1 }
+            guard let i = excess.indices.max(by: { excess[$0] < excess[$1] }), excess[i] > 0 else { break }
+            widths[i] -= 1
+        }
+        let (speakerW, cueW, placeW) = (widths[0], widths[1], widths[2])
+        let textW = max(minText, width - dateW - speakerW - cueW - placeW - 4 * 2 - 2)
+        var out = ""
+        for r in rows {
+            var line = pad(r.date, dateW) + "  " + pad(cut(r.speaker, speakerW), speakerW) + "  "
+            line += pad(cut(r.cue, cueW), cueW) + "  " + pad(cutPlace(r.place, placeW), placeW) + "  "
+            line += "\u{201C}" + cut(r.text, textW) + "\u{201D}"
+            out += line + "\n"
+        }
+        return out
     }
 }

@@ -61,7 +61,7 @@ public struct AppState: Sendable {
     public init(index: CorpusIndex, size: Size, searcher: (any ReaderSearch)? = nil) {
         self.index = index
         self.size = size
-        self.searcher = searcher ?? SubstringSearch(index)
+        self.searcher = searcher ?? IndexedSearch(index)
     }
 
     var geometry: Geometry { Geometry(size) }

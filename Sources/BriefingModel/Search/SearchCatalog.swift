@@ -1,0 +1,125 @@
+/// The words of one named thing (speaker, agenda item, event, article) that a filter value is matched against.
+struct CatalogEntry: Sendable {
+    var id: String
+    /// Folded words, for prefix values.
+    var words: Set<String>
+    /// Stems of the words, for whole-word values.
+    var keys: Set<String>
+
+    init(id: String, texts: [String]) {
+        self.id = id
+        let ws = texts.flatMap(SearchText.words)
+        words = Set(ws)
+        keys = Set(ws.map(SearchText.key))
+    }
+
+    /// True when every word of `value` is among the entry's words (the last as a prefix when so marked).
+    func matches(_ value: FilterValue) -> Bool {
+        for key in value.keys where !keys.contains(key) { return false }
+        if let prefix = value.prefix, !words.contains(where: { $0.hasPrefix(prefix) }) { return false }
+        return true
+    }
+}
+
+/// A filter value prepared once per query: the stems of its whole words and its trailing prefix, if any.
+struct FilterValue {
+    var keys: [String]
+    var prefix: String?
+
+    init(_ value: FilterWords) {
+        var whole = value.words
+        if value.lastIsPrefix, let last = whole.popLast() { prefix = last }
+        keys = whole.map(SearchText.key)
+    }
+}
+
+/// Entries of one kind with an inverted index from word stems to entries, so a value resolves without a scan.
+struct CatalogTable: Sendable {
+    var entries: [CatalogEntry] = []
+    var byKey: [String: [Int]] = [:]
+
+    mutating func append(_ entry: CatalogEntry) {
+        let n = entries.count
+        entries.append(entry)
+        for k in entry.keys { byKey[k, default: []].append(n) }
+    }
+
+    /// Positions of the entries that hold every word of the value.
+    func positions(matching value: FilterWords) -> [Int] {
+        let v = FilterValue(value)
+        var candidates: [Int]
+        if let first = v.keys.first {
+            candidates = byKey[first] ?? []
+            for k in v.keys.dropFirst() where !candidates.isEmpty {
+                let other = Set(byKey[k] ?? [])
+                candidates = candidates.filter(other.contains)
+            }
+        } else {
+            candidates = Array(entries.indices)
+        }
+        return candidates.filter { entries[$0].matches(v) }
+    }
+
+    func ids(matching value: FilterWords) -> Set<String> { Set(positions(matching: value).map { entries[$0].id }) }
+}
+
+/// What filters resolve against: the speakers, agenda items, events and articles of a corpus, with their words.
+struct SearchCatalog: Sendable {
+    var speakers = CatalogTable()
+    var speakerKinds: [String: SpeakerKind] = [:]
+    var speakerNames: [String: String] = [:]
+    var items = CatalogTable()
+    /// The 1-based number of each item in its agenda, by position in `items`.
+    var itemNumbers: [Int] = []
+    var events = CatalogTable()
+    var articles = CatalogTable()
+    /// Article ids by their lowercased form.
+    var articleIDsByFoldedID: [String: [String]] = [:]
+    var articleDates: [String: Day] = [:]
+
+    init() {}
+
+    init(corpus: Corpus) {
+        for s in corpus.speakers {
+            speakers.append(CatalogEntry(id: s.id, texts: [s.name] + s.aliases))
+            speakerKinds[s.id] = s.kind
+            speakerNames[s.id] = s.name
+        }
+        for agenda in corpus.agendas {
+            for (i, item) in agenda.items.enumerated() {
+                items.append(CatalogEntry(id: item.id, texts: [item.name ?? "", item.text] + item.keywords))
+                itemNumbers.append(i + 1)
+            }
+        }
+        for e in corpus.events {
+            events.append(CatalogEntry(id: e.id, texts: [e.title, e.place ?? "", e.kind, e.id]))
+        }
+        for a in corpus.articles {
+            articles.append(CatalogEntry(id: a.id, texts: [a.title, a.id]))
+            articleIDsByFoldedID[a.id.lowercased(), default: []].append(a.id)
+            if let d = a.date { articleDates[a.id] = d }
+        }
+    }
+
+    /// Ids of the speakers a `speaker:` value names.
+    func speakerIDs(_ value: FilterWords) -> Set<String> { speakers.ids(matching: value) }
+
+    /// Ids of the speakers of a kind.
+    func speakerIDs(kind: SpeakerKind) -> Set<String> {
+        Set(speakerKinds.filter { $0.value == kind }.map(\.key))
+    }
+
+    func itemIDs(_ value: FilterWords) -> Set<String> { items.ids(matching: value) }
+
+    func itemIDs(number: Int) -> Set<String> {
+        Set(itemNumbers.indices.filter { itemNumbers[$0] == number }.map { items.entries[$0].id })
+    }
+
+    func eventIDs(_ value: FilterWords) -> Set<String> { events.ids(matching: value) }
+
+    /// Articles whose id equals `id` (case folded), else those whose id and title words hold the value.
+    func articleIDs(id: String, words: FilterWords) -> Set<String> {
+        if let exact = articleIDsByFoldedID[id] { return Set(exact) }
+        return articles.ids(matching: words)
+    }
+}

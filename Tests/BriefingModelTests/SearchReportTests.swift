@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+@testable import BriefingModel
+
+@Suite struct SearchReportTests {
+    typealias F = SearchFixture
+
+    @Test func plainListingIsAlignedAndCutToWidth() {
+        let text = TextReport.quotes(F.corpus, width: 100)
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines.count == F.quotes.count)
+        #expect(lines.allSatisfy { $0.count <= 100 })
+        #expect(lines[0].hasPrefix("2019-10-05  Morgan Ortagus"))
+        #expect(lines[0].contains("a1:3"))  // paragraph 2, shown 1-based
+        #expect(lines[0].hasSuffix("…\u{201D}"))  // long quote cut
+        #expect(lines[8].contains("(unattributed)"))
+        #expect(lines[7].hasPrefix("undated"))
+        // Every quote column starts at the same place.
+        let starts = lines.map { $0.distance(from: $0.startIndex, to: $0.firstIndex(of: "\u{201C}") ?? $0.endIndex) }
+        #expect(Set(starts).count == 1)
+        let narrow = TextReport.quotes(F.corpus, width: 80).split(separator: "\n")
+        #expect(narrow.allSatisfy { $0.count <= 80 })
+        #expect(TextReport.quotes(Corpus()) == "")
+    }
+
+    @Test func longColumnsNarrowSoTheQuoteKeepsRoom() throws {
+        let id = "2019-10-05-stockholm-talks-break-down-after-eight-hours"
+        let article = Article(id: id, path: id, title: "t", date: Day(iso: "2019-10-05"), paragraphs: [])
+        let speaker = Speaker(id: "s", name: "The Foreign Ministry of the Democratic People's Republic", kind: .organization)
+        let text = String(repeating: "negotiations broke down ", count: 10)
+        let quote = Quote(id: "q", article: id, paragraph: 11, start: 0, end: 0, text: text, speaker: "s", cue: "said in a long statement")
+        let line = TextReport.quotes(Corpus(articles: [article], speakers: [speaker], quotes: [quote]), width: 100)
+        #expect(line.count == 101)  // 100 columns and the newline
+        let open = try #require(line.firstIndex(of: "\u{201C}"))
+        #expect(line.distance(from: open, to: line.endIndex) >= 40)
+        #expect(line.contains("…:12"))
+    }
+
+    @Test func longPlacesKeepTheirParagraph() {
+        #expect(QuoteRow.cutPlace("2019-10-05-stockholm-talks-break-down-in-sweden:12", 20) == "2019-10-05-stock…:12")
+        #expect(QuoteRow.cutPlace("a1:3", 20) == "a1:3")
+    }
+
+    @Test func searchHitsHighlightMatchesOnlyWhenStyled() throws {
+        let results = try F.index.search("\"creative ideas\" dprk")
+        let plain = TextReport.searchHits(results.hits)
+        #expect(plain.hasPrefix("2019-10-05  Morgan Ortagus  a1:3\n"))
+        #expect(!plain.contains("\u{1B}"))
+        let styled = TextReport.searchHits(results.hits, style: .ansi)
+        #expect(styled.contains("\u{1B}[1;7mcreative ideas\u{1B}[0m"))
+        #expect(styled.contains("\u{1B}[1;7mDPRK\u{1B}[0m"))
+        #expect(
+            TextReport.highlighted("R\u{E9}gime talks", [0..<6], style: MatchStyle(on: "[", off: "]"))
+                == "[R\u{E9}gime] talks")
+    }
+
+    @Test func listingJSONResolvesSpeakers() throws {
+        let data = try QuoteJSON.encode(F.corpus)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let quotes = try #require(object["quotes"] as? [[String: Any]])
+        #expect(quotes.count == 10)
+        #expect(quotes[0]["speakerName"] as? String == "Morgan Ortagus")
+        #expect(quotes[0]["date"] as? String == "2019-10-05")
+        #expect(quotes[8]["speaker"] is NSNull)
+        #expect(quotes[7]["date"] is NSNull)
+        #expect(quotes[0]["score"] == nil)
+    }
+
+    @Test func searchJSONCarriesScoresAndMatches() throws {
+        let data = try QuoteJSON.encode(try F.index.search("sanctions", limit: 5))
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(object["query"] as? String == "sanctions")
+        #expect(object["total"] as? Int == 1)
+        let hits = try #require(object["hits"] as? [[String: Any]])
+        #expect(hits.first?["id"] as? String == "q5")
+        #expect(hits.first?["matches"] as? [[Int]] == [[16, 25]])
+        #expect((hits.first?["score"] as? Double ?? 0) > 0)
+    }
+}
