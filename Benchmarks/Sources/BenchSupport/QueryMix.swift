@@ -28,6 +28,17 @@ public enum QueryMix {
         return mix
     }
 
+    /// The same mix in the quote index's syntax: phrases quoted, the prefix with `*`, and the second phrase
+    /// replaced by a `speaker:` filter on the most frequent name.
+    public static func indexQueries(_ mix: [String]) -> [String] {
+        guard mix.count == 10 else { return mix }
+        var q = mix
+        q[5] = "\"" + mix[5] + "\""
+        q[6] = "speaker:" + mix[0].lowercased()
+        q[8] = mix[8] + "*"
+        return q
+    }
+
     static func counts(_ table: [Substring: Int], _ n: Int) -> [String] {
         table.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(n).map { String($0.key) }
     }
