@@ -142,7 +142,9 @@ let benchmarks: @Sendable () -> Void = {
         "First frame warm cache 2k",
         configuration: .init(
             warmupIterations: 0, maxDuration: .seconds(30), maxIterations: 10,
-            setup: { _ = await ReaderStart.firstFrame(folder: small.folder, resources: small.resources, cache: benchCache) })
+            setup: {
+                _ = await ReaderStart.firstFrame(folder: small.folder, resources: small.resources, cache: benchCache)
+            })
     ) { benchmark in
         let t = ContinuousClock.now
         let state = await ReaderStart.firstFrame(folder: small.folder, resources: small.resources, cache: benchCache)
@@ -156,7 +158,8 @@ let benchmarks: @Sendable () -> Void = {
             metrics: [.wallClock, .cpuTotal, .mallocCountTotal], timeUnits: .microseconds, warmupIterations: 10,
             maxDuration: .seconds(10), maxIterations: 2_000,
             setup: {
-                let opened = try await Briefing.open(paths: [large.folder], resources: large.resources, cache: benchCache)
+                let opened = try await Briefing.open(
+                    paths: [large.folder], resources: large.resources, cache: benchCache)
                 readerState = ReaderStart.firstFrame(corpus: opened.corpus)
             })
     ) { benchmark in

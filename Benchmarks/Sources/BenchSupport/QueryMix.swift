@@ -59,7 +59,8 @@ public enum StandInQuotes {
                         open = i + 1
                     } else if c == "”", let o = open {
                         let text = String(String.UnicodeScalarView(s[o..<i]))
-                        out.append(Quote(id: "q\(out.count)", article: a.id, paragraph: p, start: o, end: i, text: text))
+                        out.append(
+                            Quote(id: "q\(out.count)", article: a.id, paragraph: p, start: o, end: i, text: text))
                         open = nil
                         if out.count >= limit { return out }
                     }
