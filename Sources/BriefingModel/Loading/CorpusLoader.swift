@@ -10,6 +10,57 @@ public struct CorpusLoader: Sendable {
 
     /// Loads every article file under `paths` (files or folders, recursively), in a stable order.
     public func load(paths: [String]) -> LoadResult {
+        var (files, result) = list(paths: paths)
+        var ids = IDAllocator()
+        for (path, root) in files {
+            load(file: path, root: root, ids: &ids, into: &result)
+        }
+        return result
+    }
+
+    /// Same result as `load(paths:)`, with files read and parsed by `tasks` concurrent tasks;
+    /// ids are handed out afterwards in file order, so they match the serial load exactly.
+    public func loadParallel(paths: [String], tasks: Int = ProcessInfo.processInfo.activeProcessorCount) async
+        -> LoadResult
+    {
+        let (files, listed) = list(paths: paths)
+        var result = listed
+        let chunk = max(1, (files.count + tasks * 8 - 1) / max(1, tasks * 8))
+        let parsed = await withTaskGroup(of: (Int, [ParsedFile]).self) { group in
+            var start = 0
+            while start < files.count {
+                let range = start..<min(files.count, start + chunk)
+                group.addTask { (range.lowerBound, files[range].map { self.parse(file: $0.path, root: $0.root) }) }
+                start = range.upperBound
+            }
+            var parts: [(Int, [ParsedFile])] = []
+            for await part in group { parts.append(part) }
+            return parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
+        }
+        var ids = IDAllocator()
+        for file in parsed {
+            switch file {
+            case .jsonl(let bytes, let path, let base):
+                JSONLReader.read(bytes: bytes, path: path, idBase: base, options: options, ids: &ids, into: &result)
+            case .done(var part, let base):
+                if let base {
+                    let id = ids.allocate(base: base)
+                    for i in part.articles.indices { part.articles[i].id = id }
+                }
+                result.articles += part.articles
+                result.warnings += part.warnings
+            }
+        }
+        return result
+    }
+
+    /// The article files `load(paths:)` reads, in its order.
+    public func articleFiles(paths: [String]) -> [String] {
+        list(paths: paths).files.map(\.path)
+    }
+
+    /// Walks `paths`: the article files with the folder each was found in, and the warnings and skipped files.
+    private func list(paths: [String]) -> (files: [(path: String, root: String?)], result: LoadResult) {
         var result = LoadResult()
         var files: [(path: String, root: String?)] = []
         var visitedDirs = Set<String>()
@@ -26,11 +77,7 @@ public struct CorpusLoader: Sendable {
                 files.append((path, nil))
             }
         }
-        var ids = IDAllocator()
-        for (path, root) in files {
-            load(file: path, root: root, ids: &ids, into: &result)
-        }
-        return result
+        return (files, result)
     }
 
     /// Loads one article from text already in memory (used by tests and tools).
@@ -87,6 +134,31 @@ public struct CorpusLoader: Sendable {
     // MARK: - Reading files
 
     private func load(file path: String, root: String?, ids: inout IDAllocator, into result: inout LoadResult) {
+        switch parse(file: path, root: root) {
+        case .jsonl(let bytes, let path, let base):
+            JSONLReader.read(bytes: bytes, path: path, idBase: base, options: options, ids: &ids, into: &result)
+        case .done(var part, let base):
+            if let base {
+                let id = ids.allocate(base: base)
+                for i in part.articles.indices { part.articles[i].id = id }
+            }
+            result.articles += part.articles
+            result.warnings += part.warnings
+        }
+    }
+
+    /// One file read (and, unless it is `.jsonl`, parsed) before ids are handed out.
+    enum ParsedFile: Sendable {
+        /// A `.jsonl` file's bytes: its lines are read in order later, since each takes an id.
+        case jsonl([UInt8], path: String, base: String)
+        /// The article and warnings of a text file; `base` is the id base when the file decoded as text
+        /// (and so takes an id, even when it holds no article), nil when it could not be read.
+        case done(LoadResult, base: String?)
+    }
+
+    /// Reads one file; safe to call from any task.
+    func parse(file path: String, root: String?) -> ParsedFile {
+        var part = LoadResult()
         let bytes: [UInt8]
         do {
             guard let handle = FileHandle(forReadingAtPath: path) else {
@@ -95,26 +167,27 @@ public struct CorpusLoader: Sendable {
             defer { try? handle.close() }
             bytes = Array(try handle.readToEnd() ?? Data())
         } catch {
-            result.warnings.append(LoadWarning(path: path, line: 0, message: "cannot read file: \(Self.reason(error))"))
-            return
+            part.warnings.append(LoadWarning(path: path, line: 0, message: "cannot read file: \(Self.reason(error))"))
+            return .done(part, base: nil)
         }
         let base = Self.idBase(path: path, root: root)
         if (path as NSString).pathExtension.lowercased() == "jsonl" {
-            JSONLReader.read(bytes: bytes, path: path, idBase: base, options: options, ids: &ids, into: &result)
-            return
+            return .jsonl(bytes, path: path, base: base)
         }
         switch TextDecoding.decode(bytes) {
         case .binary(let message):
-            result.warnings.append(LoadWarning(path: path, line: 0, message: message))
+            part.warnings.append(LoadWarning(path: path, line: 0, message: message))
+            return .done(part, base: nil)
         case .text(let text, let warnings):
-            for w in warnings { result.warnings.append(LoadWarning(path: path, line: w.line, message: w.message)) }
-            parseText(text, path: path, id: ids.allocate(base: base), into: &result)
+            for w in warnings { part.warnings.append(LoadWarning(path: path, line: w.line, message: w.message)) }
+            parseText(text, path: path, id: base, into: &part)
+            return .done(part, base: base)
         }
     }
 
     /// Parses front matter and body of one text article.
     func parseText(_ text: String, path: String, id: String, into result: inout LoadResult) {
-        if text.allSatisfy({ $0.isWhitespace }) {
+        if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
             result.warnings.append(
                 LoadWarning(path: path, line: 0, message: text.isEmpty ? "empty file" : "file holds only white space"))
             return

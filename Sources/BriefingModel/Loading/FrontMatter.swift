@@ -19,14 +19,14 @@ struct FrontMatter: Sendable, Hashable {
         var idx = text.startIndex
         // Only look at the first line to confirm the opening fence.
         let firstEnd = text[idx...].firstIndex(of: "\n") ?? text.endIndex
-        let opening = text[idx..<firstEnd].trimmingCharacters(in: .whitespaces)
+        let opening = TextScan.trimmingSpaces(text[idx..<firstEnd])
         guard opening == "---" else { return (nil, text[...], 1, []) }
         idx = firstEnd < text.endIndex ? text.index(after: firstEnd) : firstEnd
         var lineNo = 2
         while idx < text.endIndex {
             let end = text[idx...].firstIndex(of: "\n") ?? text.endIndex
             let line = text[idx..<end]
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = TextScan.trimmingSpaces(line)
             if trimmed == "---" || trimmed == "..." {
                 let bodyStart = end < text.endIndex ? text.index(after: end) : end
                 let yaml = lines.joined(separator: "\n")

@@ -11,11 +11,10 @@ enum ParagraphSplitter {
         var hasBlank = false
         var sawText = false
         var pendingBlank = false
-        for raw in body.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in TextScan.lines(body) {
             var line = raw
             if line.last == "\r" { line = line.dropLast() }
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty {
+            if TextScan.trimmingSpaces(line).isEmpty {
                 if sawText { pendingBlank = true }
             } else {
                 if pendingBlank { hasBlank = true }
@@ -62,8 +61,8 @@ enum ParagraphSplitter {
 
     /// Trims surrounding white space and turns tabs and other control characters into spaces.
     static func clean(_ s: Substring) -> String {
-        let trimmed = s.trimmingCharacters(in: .whitespaces)
-        if !trimmed.unicodeScalars.contains(where: { $0.value < 0x20 }) { return trimmed }
+        let trimmed = String(TextScan.trimmingSpaces(s))
+        if !trimmed.utf8.contains(where: { $0 < 0x20 }) { return trimmed }
         return String(String.UnicodeScalarView(trimmed.unicodeScalars.map { $0.value < 0x20 ? " " : $0 }))
     }
 }

@@ -1,0 +1,29 @@
+import BriefingModel
+import BriefingTUI
+import Foundation
+
+/// What the reader does before its first frame, into an in-memory screen instead of the terminal.
+public enum ReaderStart {
+    public static let size = Size(width: 120, height: 40)
+
+    /// Opens the corpus (through `cache` when given), builds the reader's index and state, renders one frame.
+    public static func firstFrame(folder: String, resources: Resources, cache: CorpusCache?) async -> AppState {
+        do {
+            let opened = try await Briefing.open(paths: [folder], resources: resources, cache: cache)
+            return firstFrame(corpus: opened.corpus)
+        } catch {
+            fatalError("reader start: \(error)")
+        }
+    }
+
+    /// The reader's part alone: index, state, first frame.
+    public static func firstFrame(corpus: Corpus) -> AppState {
+        let state = AppState(index: CorpusIndex(corpus), size: size)
+        var screen = MemoryScreen(size: size)
+        screen.present(FrameRenderer.render(state))
+        return state
+    }
+
+    /// Keys a reader presses while browsing: move, switch panes, open, go back, page.
+    public static let keys: [Key] = [.down, .down, .tab, .down, .enter, .escape, .pageDown, .backTab, .up, .char("j")]
+}

@@ -1,0 +1,192 @@
+import Foundation
+
+/// Keeps the parsed model of a corpus on disk so that the next start skips loading and extraction.
+///
+/// One cache file per set of input paths, in `$XDG_CACHE_HOME/briefing` (or `~/.cache/briefing`). It is
+/// used only when every article file still has the path, size and modification time it had when the model
+/// was built, the lexicons and declared agendas are unchanged, and the running program is the one that wrote
+/// it (so a new extractor never reads an old model). Anything else rebuilds the model and rewrites the file.
+public struct CorpusCache: Sendable {
+    /// The folder the cache files live in.
+    public var directory: String
+    public var format: CacheFormat
+
+    public init(directory: String, format: CacheFormat = .binary) {
+        self.directory = directory
+        self.format = format
+    }
+
+    /// The cache in `$XDG_CACHE_HOME/briefing`, else `$HOME/.cache/briefing`; nil when neither is set.
+    public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> CorpusCache? {
+        if let xdg = environment["XDG_CACHE_HOME"], !xdg.isEmpty { return CorpusCache(directory: xdg + "/briefing") }
+        if let home = environment["HOME"], !home.isEmpty { return CorpusCache(directory: home + "/.cache/briefing") }
+        return nil
+    }
+
+    /// How a corpus was obtained.
+    public enum Outcome: String, Sendable, Hashable {
+        /// Read from the cache.
+        case hit
+        /// Built by the pipeline and written to the cache.
+        case rebuilt
+        /// Built by the pipeline; the cache could not be written (the reason is in `Opened.note`).
+        case uncached
+    }
+
+    /// A corpus with how it was obtained.
+    public struct Opened: Sendable {
+        public var corpus: Corpus
+        public var skipped: [String]
+        public var outcome: Outcome
+        /// Why the cache was not used or not written, for `--verbose`.
+        public var note: String?
+    }
+
+    /// What one cache file holds.
+    struct Entry: Codable {
+        static let formatVersion = 1
+        var format: Int
+        var key: Key
+        var corpus: Corpus
+        var skipped: [String]
+    }
+
+    /// Everything the cached model depends on besides the articles' contents.
+    struct Key: Codable, Hashable {
+        var paths: [String]
+        var defaultDate: Day?
+        var extensions: [String]
+        var resources: String
+        var program: FileStamp?
+        var files: [FileStamp]
+    }
+
+    /// Returns the cached model for `paths` when it is still valid, else runs `build` and stores its result.
+    public func open(
+        paths: [String], options: LoadOptions, resources: Resources, build: () -> (corpus: Corpus, skipped: [String])
+    ) -> Opened {
+        let key = Self.key(paths: paths, options: options, resources: resources)
+        let (hit, note) = lookup(key)
+        if let hit { return hit }
+        let built = build()
+        return store(built.corpus, skipped: built.skipped, key: key, note: note)
+    }
+
+    /// The same, with an asynchronous `build` (the parallel pipeline).
+    public func open(
+        paths: [String], options: LoadOptions, resources: Resources,
+        build: () async -> (corpus: Corpus, skipped: [String])
+    ) async -> Opened {
+        let key = Self.key(paths: paths, options: options, resources: resources)
+        let (hit, note) = lookup(key)
+        if let hit { return hit }
+        let built = await build()
+        return store(built.corpus, skipped: built.skipped, key: key, note: note)
+    }
+
+    /// The cached model for `key` if its file holds exactly that key; else why not.
+    func lookup(_ key: Key) -> (Opened?, note: String?) {
+        guard let data = FileManager.default.contents(atPath: file(for: key)) else { return (nil, nil) }
+        do {
+            let entry = try format.decode(Entry.self, from: data)
+            if entry.format == Entry.formatVersion && entry.key == key {
+                return (Opened(corpus: entry.corpus, skipped: entry.skipped, outcome: .hit, note: nil), nil)
+            }
+            return (nil, "cache out of date (articles, lexicons or program changed); rebuilt")
+        } catch {
+            return (nil, "cache unreadable (\(error)); rebuilt")
+        }
+    }
+
+    /// Writes the model for `key` (to a temporary file renamed into place, so readers never see half a file).
+    func store(_ corpus: Corpus, skipped: [String], key: Key, note: String?) -> Opened {
+        let file = self.file(for: key)
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            let entry = Entry(format: Entry.formatVersion, key: key, corpus: corpus, skipped: skipped)
+            let data = try format.encode(entry)
+            let temp = file + ".\(getpid()).tmp"
+            try data.write(to: URL(fileURLWithPath: temp))
+            guard rename(temp, file) == 0 else {
+                try? FileManager.default.removeItem(atPath: temp)
+                return Opened(corpus: corpus, skipped: skipped, outcome: .uncached, note: "cannot write \(file)")
+            }
+            return Opened(corpus: corpus, skipped: skipped, outcome: .rebuilt, note: note)
+        } catch {
+            return Opened(corpus: corpus, skipped: skipped, outcome: .uncached, note: "cannot write \(file): \(error)")
+        }
+    }
+
+    /// Deletes every cache file (for benchmarks and `--no-cache` style resets).
+    public func clear() {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names where name.hasSuffix(".cache") {
+            try? FileManager.default.removeItem(atPath: directory + "/" + name)
+        }
+    }
+
+    // MARK: - Keys
+
+    func file(for key: Key) -> String {
+        var h = StableHash()
+        for p in key.paths { h.add(FileManager.default.currentDirectoryPath + "\u{0}" + p) }
+        return directory + "/corpus-" + h.hex + "." + format.rawValue + ".cache"
+    }
+
+    static func key(paths: [String], options: LoadOptions, resources: Resources) -> Key {
+        let files = CorpusLoader(options: options).articleFiles(paths: paths)
+        return Key(
+            paths: paths, defaultDate: options.defaultDate, extensions: options.extensions.sorted(),
+            resources: fingerprint(resources), program: programStamp(),
+            files: files.map { FileStamp.of($0) ?? FileStamp(path: $0, size: -1, modified: -1) })
+    }
+
+    /// A stable digest of the lexicons and declared agendas.
+    static func fingerprint(_ resources: Resources) -> String {
+        var h = StableHash()
+        for name in resources.lexicon.tables.keys.sorted() {
+            h.add("table\u{0}" + name)
+            for row in resources.lexicon.tables[name]?.rows ?? [] { h.add(row.fields.joined(separator: "\u{1}")) }
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        if let agendas = try? encoder.encode(resources.declaredAgendas) { h.add(bytes: agendas) }
+        for w in resources.warnings { h.add(w.description) }
+        return h.hex
+    }
+
+    /// The running executable's stamp: a rebuilt program never trusts a model an older one wrote.
+    static func programStamp() -> FileStamp? {
+        #if os(Linux)
+            let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+        #else
+            let exe = CommandLine.arguments.first
+        #endif
+        return exe.flatMap(FileStamp.of)
+    }
+}
+
+/// 64-bit FNV-1a over strings and bytes: the same digest in every process (unlike `Hasher`).
+struct StableHash {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ s: String) {
+        for b in s.utf8 { mix(b) }
+        mix(0xff)
+    }
+
+    mutating func add(bytes: Data) {
+        for b in bytes { mix(b) }
+        mix(0xff)
+    }
+
+    private mutating func mix(_ b: UInt8) {
+        value ^= UInt64(b)
+        value &*= 0x100_0000_01b3
+    }
+
+    var hex: String {
+        let s = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - s.count) + s
+    }
+}

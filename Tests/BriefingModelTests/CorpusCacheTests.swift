@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+@testable import BriefingModel
+
+@Suite struct CorpusCacheTests {
+    /// A scratch folder with two article files and a cache folder beside them.
+    struct Scratch {
+        let root: String
+        var articles: String { root + "/articles" }
+        var cache: CorpusCache { CorpusCache(directory: root + "/cache") }
+
+        init() throws {
+            root = FileManager.default.temporaryDirectory.appendingPathComponent("cache-test-\(UUID().uuidString)").path
+            try FileManager.default.createDirectory(atPath: root + "/articles", withIntermediateDirectories: true)
+            try write("one.md", "---\ntitle: One\ndate: 2019-02-28\n---\n\nFirst body.\n")
+            try write("two.txt", "Second body, no front matter.\n")
+        }
+
+        func write(_ name: String, _ text: String) throws {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: articles + "/" + name))
+        }
+
+        func open() -> CorpusCache.Opened {
+            cache.open(paths: [articles], options: LoadOptions(), resources: Resources()) {
+                let load = CorpusLoader().load(paths: [articles])
+                return (Pipeline(resources: Resources()).run(load), load.skipped)
+            }
+        }
+    }
+
+    @Test func rebuildsThenHitsWithTheSameModel() throws {
+        let s = try Scratch()
+        defer { try? FileManager.default.removeItem(atPath: s.root) }
+        let first = s.open()
+        #expect(first.outcome == .rebuilt)
+        let second = s.open()
+        #expect(second.outcome == .hit)
+        #expect(second.corpus == first.corpus)
+        #expect(second.corpus.articles.map(\.title) == ["One", "Second body, no front matter."])
+    }
+
+    @Test func aChangedOrAddedFileInvalidatesTheCache() throws {
+        let s = try Scratch()
+        defer { try? FileManager.default.removeItem(atPath: s.root) }
+        _ = s.open()
+        try s.write("two.txt", "Second body, now longer than it was.\n")
+        let changed = s.open()
+        #expect(changed.outcome == .rebuilt)
+        #expect(changed.corpus.articles.last?.title == "Second body, now longer than it was.")
+        try s.write("three.md", "Third.\n")
+        let added = s.open()
+        #expect(added.outcome == .rebuilt)
+        #expect(added.corpus.articles.count == 3)
+        #expect(s.open().outcome == .hit)
+    }
+
+    @Test func otherLexiconsMissTheCache() throws {
+        let s = try Scratch()
+        defer { try? FileManager.default.removeItem(atPath: s.root) }
+        _ = s.open()
+        let other = Resources(
+            lexicon: Lexicon(tables: ["t": LexiconTable(name: "t", rows: [LexiconRow(fields: ["x"], line: 1)])]))
+        let opened = s.cache.open(paths: [s.articles], options: LoadOptions(), resources: other) {
+            (Corpus(), [])
+        }
+        #expect(opened.outcome == .rebuilt)
+    }
+
+    @Test func aCorruptCacheFileIsRebuiltNotTrusted() throws {
+        let s = try Scratch()
+        defer { try? FileManager.default.removeItem(atPath: s.root) }
+        let first = s.open()
+        let files = try FileManager.default.contentsOfDirectory(atPath: s.root + "/cache")
+        #expect(files.count == 1)
+        for f in files { try Data([1, 2, 3, 4, 5]).write(to: URL(fileURLWithPath: s.root + "/cache/" + f)) }
+        let again = s.open()
+        #expect(again.outcome == .rebuilt)
+        #expect(again.corpus == first.corpus)
+        #expect(again.note?.contains("unreadable") == true)
+    }
+}
