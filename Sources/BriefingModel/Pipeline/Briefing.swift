@@ -15,12 +15,24 @@ public enum Briefing {
         }
     }
 
-    /// Loads `paths` and runs the pipeline with the located resources.
+    /// Loads `paths` and runs the pipeline (per-article stages on all cores) with the located resources.
     public static func open(paths: [String], options: LoadOptions = LoadOptions(), resources: Resources? = nil)
         throws(Failure) -> (corpus: Corpus, skipped: [String])
     {
         guard let resources = resources ?? Resources.locate() else { throw .noDataDirectory }
         let load = CorpusLoader(options: options).load(paths: paths)
-        return (Pipeline(resources: resources).run(load), load.skipped)
+        return (Pipeline(resources: resources).runConcurrently(load), load.skipped)
+    }
+
+    /// The same from synchronous code, reading the model from `cache` when the articles, lexicons and
+    /// program are unchanged since it was written, and writing it there after a parse.
+    public static func openCached(
+        paths: [String], options: LoadOptions = LoadOptions(), resources: Resources? = nil, cache: CorpusCache
+    ) throws(Failure) -> CorpusCache.Opened {
+        guard let resources = resources ?? Resources.locate() else { throw .noDataDirectory }
+        return cache.open(paths: paths, options: options, resources: resources) {
+            let load = CorpusLoader(options: options).load(paths: paths)
+            return (Pipeline(resources: resources).runConcurrently(load), load.skipped)
+        }
     }
 }

@@ -10,8 +10,11 @@ struct CorpusOptions: ParsableArguments {
     @Option(name: .long, help: "Date (YYYY-MM-DD) for articles that carry none; relative dates resolve against it.")
     var date: String?
 
-    @Flag(name: .long, help: "List the files passed over (hidden files, other extensions).")
+    @Flag(name: .long, help: "List the files passed over (hidden files, other extensions) and what the cache did.")
     var verbose = false
+
+    @Flag(name: .long, help: "Parse every article now; neither read nor write the model cache (~/.cache/briefing).")
+    var noCache = false
 
     func validate() throws {
         if let date, Day(iso: date) == nil {
@@ -38,7 +41,17 @@ struct CorpusOptions: ParsableArguments {
     func openCorpus() throws -> Corpus {
         let paths = try resolvedPaths()
         let options = LoadOptions(defaultDate: date.flatMap { Day(iso: $0) })
-        let (corpus, skipped) = try Briefing.open(paths: paths, options: options)
+        let corpus: Corpus
+        let skipped: [String]
+        if !noCache, let cache = CorpusCache.standard() {
+            let opened = try Briefing.openCached(paths: paths, options: options, cache: cache)
+            (corpus, skipped) = (opened.corpus, opened.skipped)
+            if verbose {
+                Console.error("cache: \(opened.outcome.rawValue)\(opened.note.map { " (\($0))" } ?? "")")
+            }
+        } else {
+            (corpus, skipped) = try Briefing.open(paths: paths, options: options)
+        }
         for w in corpus.warnings { Console.error("warning: \(w)") }
         if verbose {
             for s in skipped { Console.error("skipped: \(s)") }
