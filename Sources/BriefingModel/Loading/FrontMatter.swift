@@ -15,7 +15,6 @@ struct FrontMatter: Sendable, Hashable {
     static func split(_ text: String) -> (FrontMatter?, body: Substring, bodyLine: Int, warnings: [(Int, String)]) {
         guard text.hasPrefix("---") else { return (nil, text[...], 1, []) }
         var lines: [Substring] = []
-        var lineStarts: [String.Index] = []
         var idx = text.startIndex
         // Only look at the first line to confirm the opening fence.
         let firstEnd = text[idx...].firstIndex(of: "\n") ?? text.endIndex
@@ -34,7 +33,6 @@ struct FrontMatter: Sendable, Hashable {
                 return (fm, text[bodyStart...], lineNo + 1, warnings)
             }
             lines.append(line)
-            lineStarts.append(idx)
             lineNo += 1
             if lineNo > 200 { break }
             idx = end < text.endIndex ? text.index(after: end) : end
