@@ -225,6 +225,42 @@ import Testing
             ])
     }
 
+    @Test func deeplyNestedFrontMatterAndJSONAreRefusedWithoutRecursing() async throws {
+        let dir = try TempFolder("bad-input")
+        try dir.write(GoodArticle.name, GoodArticle.text)
+        let flow = try dir.write("flow.md", "---\ntags: " + String(repeating: "[", count: 20_000) + "\n---\nBody.\n")
+        let block = try dir.write("block.md", "---\n" + String(repeating: "- ", count: 20_000) + "x\n---\nBody.\n")
+        let json = try dir.write("deep.jsonl", "{\"text\": " + String(repeating: "[", count: 50_000) + "\n{\"text\": \"ok\"}\n")
+        let shallow = try dir.write("shallow.md", "---\ntags: [[[a]]]\n---\nBody.\n")
+        let result = await loadFolder(dir)
+        for path in [flow, block] {
+            #expect(
+                LoadCheck.warnings(result, about: path).map(\.description) == [
+                    "\(path):2: front matter nests deeper than \(NestingGuard.limit) levels; not read"
+                ])
+            #expect(result.articles.first { $0.path == path }?.paragraphs.map(\.text) == ["Body."])
+        }
+        #expect(
+            LoadCheck.warnings(result, about: json).map(\.description) == [
+                "\(json):1: line nests deeper than \(NestingGuard.limit) levels; skipped"
+            ])
+        #expect(result.articles.first { $0.path == json + ":2" }?.paragraphs.first?.text == "ok")
+        #expect(LoadCheck.warnings(result, about: shallow).isEmpty)
+    }
+
+    @Test func frontMatterLongerThanTheLimitIsReadAsBody() async throws {
+        let dir = try TempFolder("bad-input")
+        try dir.write(GoodArticle.name, GoodArticle.text)
+        let keys = (1...300).map { "key\($0): value" }.joined(separator: "\n")
+        let path = try dir.write("long-fm.md", "---\n" + keys + "\n---\nBody.\n")
+        let result = await loadFolder(dir)
+        #expect(
+            LoadCheck.warnings(result, about: path).map(\.description) == [
+                "\(path):1: front matter opened with '---' is not closed within \(FrontMatter.maxLines) lines; read as body text"
+            ])
+        #expect(result.articles.contains { $0.path == path })
+    }
+
     // MARK: - Ids, links, permissions, size
 
     @Test func duplicateIdsAreMadeUnique() async throws {

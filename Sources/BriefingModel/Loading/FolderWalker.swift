@@ -136,13 +136,14 @@ struct FolderWalker {
             return .failure("cannot read folder: \(String(cString: strerror(errno)))")
         }
         defer { closedir(dir) }
+        // glibc packs entries by their real length (d_reclen): copying the whole `d_name` array would read
+        // past the end of the last entry, so the name is read in place up to its NUL.
+        guard let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name) else {
+            return .failure("cannot read folder: unsupported directory entry layout")
+        }
         var names: [String] = []
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String in
-                let bytes = raw.bindMemory(to: UInt8.self)
-                let length = bytes.firstIndex(of: 0) ?? bytes.count
-                return String(decoding: bytes[0..<length], as: UTF8.self)
-            }
+            let name = String(cString: UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self))
             if name != "." && name != ".." { names.append(name) }
         }
         return .success(names)

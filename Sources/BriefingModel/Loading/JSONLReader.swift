@@ -32,6 +32,10 @@ enum JSONLReader {
         line: Data, lineNo: Int, path: String, idBase: String, options: LoadOptions, ids: inout IDAllocator,
         warnings: inout [String]
     ) -> Article? {
+        if NestingGuard.jsonDepth(line) > NestingGuard.limit {
+            warnings.append("line nests deeper than \(NestingGuard.limit) levels; skipped")
+            return nil
+        }
         let parsed: Any
         do {
             parsed = try JSONSerialization.jsonObject(with: line)

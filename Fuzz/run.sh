@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer target (loading + the whole pipeline) with AddressSanitizer and runs it.
+# Usage: Fuzz/run.sh [SECONDS]   (default 600). Crashes, hangs and leaks land in Fuzz/artifacts/.
+# Extra libFuzzer flags may follow the seconds: Fuzz/run.sh 60 -jobs=2
+set -euo pipefail
+seconds="${1:-600}"
+shift || true
+here="$(cd "$(dirname "$0")" && pwd)"
+cd "$here"
+
+swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library 2>&1 \
+    | grep -v -e 'prohibited flag' -e '__asan_extra_spill_area' || true
+binary="$(swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library --show-bin-path)/BriefingFuzz"
+[ -x "$binary" ] || { echo "fuzz build failed" >&2; exit 1; }
+
+"$here/seed.sh"
+mkdir -p "$here/artifacts"
+export BRIEFING_DATA="${BRIEFING_DATA:-$(dirname "$here")/Data}"
+# -timeout: one input running over 10 s counts as a hang; -rss_limit_mb: memory blow-ups count as crashes.
+"$binary" "$here/corpus-work" \
+    -dict="$here/briefing.dict" \
+    -max_total_time="$seconds" \
+    -max_len=16384 \
+    -timeout=10 \
+    -rss_limit_mb=4096 \
+    -print_final_stats=1 \
+    -artifact_prefix="$here/artifacts/" \
+    "$@"
