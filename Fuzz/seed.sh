@@ -16,7 +16,7 @@ add() { # add SELECTOR-BYTE FILE [skip-bytes]
 }
 
 count=0
-for dir in "$root/Data/articles" "$root/Tests/Fixtures/bad" "$root/Tests/Fixtures/fuzz"; do
+for dir in "$root/Data/articles" "$root/Tests/Fixtures/bad"; do
     [ -d "$dir" ] || continue
     while IFS= read -r -d '' file; do
         # Keep seeds small: libFuzzer works best on short inputs.
@@ -32,8 +32,8 @@ for dir in "$root/Data/articles" "$root/Tests/Fixtures/bad" "$root/Tests/Fixture
         count=$((count + 1))
     done < <(find "$dir" -type f -not -name '.*' -print0)
 done
-# Regression inputs found by earlier runs are stored whole, selector byte included.
+# Regression inputs (crashes found by earlier runs, inputs for the guards) are stored whole, selector byte included.
 if [ -d "$root/Tests/Fixtures/fuzz" ]; then
-    find "$root/Tests/Fixtures/fuzz" -type f -name 'crash-*' -exec cp {} "$work/" \;
+    find "$root/Tests/Fixtures/fuzz" -type f -not -name '.*' -not -name '*.md' -exec cp {} "$work/" \;
 fi
 echo "seeded $count files into $work ($(find "$work" -type f | wc -l) inputs)"
