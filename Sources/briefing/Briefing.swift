@@ -14,8 +14,25 @@ struct BriefingCommand: ParsableCommand {
 
             Exit codes: 0 ok, 1 error, 2 usage.
             """,
-        subcommands: [ReadCommand.self, ExtractCommand.self, SpeakersCommand.self, QuotesCommand.self,
-                      AgendaCommand.self, EventsCommand.self],
+        subcommands: [
+            ReadCommand.self, ExtractCommand.self, SpeakersCommand.self, QuotesCommand.self,
+            AgendaCommand.self, EventsCommand.self,
+        ],
         defaultSubcommand: ReadCommand.self
     )
+
+    /// Parses and runs, mapping usage errors to exit code 2 (ArgumentParser's default is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                Console.error(fullMessage(for: error))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -9,7 +9,8 @@ public enum AgendaDeclarations {
         let fm = FileManager.default
         for folder in folders {
             guard let names = try? fm.contentsOfDirectory(atPath: folder) else { continue }
-            for name in names.sorted() where (name.hasSuffix(".yaml") || name.hasSuffix(".yml")) && !name.hasPrefix(".") {
+            for name in names.sorted() where (name.hasSuffix(".yaml") || name.hasSuffix(".yml")) && !name.hasPrefix(".")
+            {
                 let path = folder + "/" + name
                 guard let data = fm.contents(atPath: path) else {
                     warnings.append(LoadWarning(path: path, line: 0, message: "cannot read agenda file"))
@@ -31,7 +32,9 @@ public enum AgendaDeclarations {
             return (nil, [LoadWarning(path: path, line: 0, message: "agenda is not valid YAML: \(error)")])
         }
         guard let map = node?.mapping else {
-            return (nil, [LoadWarning(path: path, line: 1, message: "agenda must be a mapping with 'label' and 'items'")])
+            return (
+                nil, [LoadWarning(path: path, line: 1, message: "agenda must be a mapping with 'label' and 'items'")]
+            )
         }
         let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         guard let label = map["label"]?.string else {
@@ -43,7 +46,9 @@ public enum AgendaDeclarations {
         for (n, itemNode) in (map["items"]?.sequence ?? []).enumerated() {
             guard let item = itemNode.mapping, let text = item["text"]?.string else {
                 warnings.append(
-                    LoadWarning(path: path, line: itemNode.mark?.line ?? 0, message: "agenda item \(n + 1) has no 'text'; skipped"))
+                    LoadWarning(
+                        path: path, line: itemNode.mark?.line ?? 0,
+                        message: "agenda item \(n + 1) has no 'text'; skipped"))
                 continue
             }
             let keywords = (item["keywords"]?.sequence ?? []).compactMap(\.string)

@@ -22,7 +22,8 @@ public struct EventDate: Sendable, Hashable, Codable {
 
 /// How two events relate.
 public enum EventRelationKind: String, Sendable, Hashable, Codable, CaseIterable {
-    case before, after, same, followUp = "follow-up"
+    case before, after, same
+    case followUp = "follow-up"
 }
 
 /// A link from one event to another ("after", "follow-up").

@@ -6,7 +6,8 @@ import Foundation
 public enum ContractJSON {
     public static func encode(_ corpus: Corpus, pretty: Bool = true) throws -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting =
+            pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(Document(corpus))
     }
 
@@ -122,7 +123,9 @@ public enum ContractJSON {
     struct EventOut: Encodable {
         let e: Event
         init(_ e: Event) { self.e = e }
-        enum K: String, CodingKey { case id, kind, title, place, date, planned, participants, mentions, related, outcomes }
+        enum K: String, CodingKey {
+            case id, kind, title, place, date, planned, participants, mentions, related, outcomes
+        }
         enum DK: String, CodingKey { case value, precision, earliest, latest }
         enum RK: String, CodingKey { case event, relation, cue }
         func encode(to encoder: Encoder) throws {

@@ -3,7 +3,8 @@ public enum TextReport {
     /// Counts of everything in the corpus, and each article with its paragraph count.
     public static func summary(_ c: Corpus) -> String {
         var out = "\(c.articles.count) articles, \(c.speakers.count) speakers, \(c.quotes.count) quotes, "
-        out += "\(c.terms.count) terms, \(c.agendas.count) agendas, \(c.events.count) events, \(c.warnings.count) warnings\n"
+        out +=
+            "\(c.terms.count) terms, \(c.agendas.count) agendas, \(c.events.count) events, \(c.warnings.count) warnings\n"
         for a in c.articles {
             out += "\(a.date?.description ?? "????-??-??")  \(a.id)  \(a.title)  (\(a.paragraphs.count) paragraphs)\n"
         }

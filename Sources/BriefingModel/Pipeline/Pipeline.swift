@@ -24,7 +24,9 @@ public struct Pipeline: Sendable {
     }
 
     /// Runs the per-article stages on all cores with structured concurrency, then the corpus-wide ones.
-    public func runParallel(_ load: LoadResult, tasks: Int = ProcessInfo.processInfo.activeProcessorCount) async -> Corpus {
+    public func runParallel(_ load: LoadResult, tasks: Int = ProcessInfo.processInfo.activeProcessorCount) async
+        -> Corpus
+    {
         let articles = load.articles
         let chunk = max(1, (articles.count + tasks * 4 - 1) / max(1, tasks * 4))
         let extractions = await withTaskGroup(of: (Int, [ArticleExtraction]).self) { group in

@@ -21,7 +21,11 @@ struct CorpusOptions: ParsableArguments {
 
     /// The paths to read, resolved against the defaults.
     func resolvedPaths() throws -> [String] {
-        if !paths.isEmpty { return paths }
+        if !paths.isEmpty {
+            let missing = paths.filter { !FileManager.default.fileExists(atPath: $0) }
+            if !missing.isEmpty { throw CLIError.missingPaths(missing) }
+            return paths
+        }
         if let env = ProcessInfo.processInfo.environment["BRIEFING_CORPUS"], !env.isEmpty {
             return env.split(separator: ":").map(String.init)
         }
@@ -46,11 +50,15 @@ struct CorpusOptions: ParsableArguments {
 /// Errors the command reports before exiting 1.
 enum CLIError: Error, CustomStringConvertible {
     case noCorpus
+    case missingPaths([String])
 
     var description: String {
         switch self {
         case .noCorpus:
-            return "no corpus: pass article files or folders (briefing PATH…), set BRIEFING_CORPUS, or run from a folder with Data/articles"
+            return
+                "no corpus: pass article files or folders (briefing PATH…), set BRIEFING_CORPUS, or run from a folder with Data/articles"
+        case .missingPaths(let paths):
+            return "no such file or folder: \(paths.joined(separator: ", "))"
         }
     }
 }

@@ -1,0 +1,119 @@
+/// Splits paragraph text into sentences, aware of abbreviations, initials, numbers and quotation marks.
+///
+/// Offsets are Unicode-scalar offsets into the paragraph text (the unit of `Quote.start`/`end`).
+public struct SentenceSplitter: Sendable {
+    /// Abbreviations that never end a sentence ("Mr.", "Gen.", "Feb."), lowercased, without the final period.
+    public var neverFinal: Set<String>
+    /// Abbreviations that may end one ("U.S.", "a.m."), lowercased, without the final period: they end a
+    /// sentence only when the next word is a sentence starter or an opening quotation mark follows.
+    public var mayEndSentence: Set<String>
+    /// Words that typically open a sentence ("The", "He", "But"), lowercased.
+    public var sentenceStarters: Set<String>
+
+    public init(neverFinal: Set<String>, mayEndSentence: Set<String>, sentenceStarters: Set<String>) {
+        self.neverFinal = neverFinal
+        self.mayEndSentence = mayEndSentence
+        self.sentenceStarters = sentenceStarters
+    }
+
+    /// Reads `abbreviations` (entry | never or may) and `sentence_starters` from the lexicon.
+    public init(lexicon: Lexicon) {
+        var never = Set<String>()
+        var may = Set<String>()
+        for row in lexicon.table("abbreviations").rows {
+            let key = Self.normalizeAbbreviation(row.entry)
+            if row[1] == "may" { may.insert(key) } else { never.insert(key) }
+        }
+        let starters = Set(lexicon.table("sentence_starters").entries.map { $0.lowercased() })
+        self.init(neverFinal: never, mayEndSentence: may, sentenceStarters: starters)
+    }
+
+    static func normalizeAbbreviation(_ s: String) -> String {
+        var t = s.lowercased()
+        while t.hasSuffix(".") { t.removeLast() }
+        return t
+    }
+
+    /// Sentence ranges of `text`, in Unicode-scalar offsets, trimmed of surrounding spaces.
+    public func split(_ text: String) -> [Range<Int>] {
+        split(Array(text.unicodeScalars))
+    }
+
+    /// Sentence ranges of a paragraph given as scalars.
+    public func split(_ s: [Unicode.Scalar]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = 0
+        let n = s.count
+        var i = 0
+        while i < n {
+            let c = s[i]
+            guard c == "." || c == "?" || c == "!" || c == "…" else {
+                i += 1
+                continue
+            }
+            // Extend over runs of terminal punctuation and closing marks/brackets.
+            var j = i + 1
+            while j < n, s[j] == "." || s[j] == "?" || s[j] == "!" || s[j] == "…" { j += 1 }
+            while j < n, Self.isClosing(s[j]) { j += 1 }
+            guard j < n else { break }
+            guard Self.isSpace(s[j]) else {
+                i = j
+                continue
+            }
+            var k = j
+            while k < n, Self.isSpace(s[k]) { k += 1 }
+            guard k < n else { break }
+            if isBoundary(s, period: i, next: k) {
+                result.append(start..<j)
+                start = k
+            }
+            i = k
+        }
+        if start < n { result.append(start..<n) }
+        return result.compactMap { Self.trim(s, $0) }
+    }
+
+    private func isBoundary(_ s: [Unicode.Scalar], period i: Int, next k: Int) -> Bool {
+        let nextChar = s[k]
+        let nextIsOpening = Self.isOpening(nextChar)
+        let nextIsUpper = nextChar.properties.isUppercase || nextChar.properties.numericType != nil
+        guard nextIsUpper || nextIsOpening else { return false }
+        guard s[i] == "." else { return true }
+        // The word before the period.
+        var w = i
+        while w > 0, !Self.isSpace(s[w - 1]), !Self.isOpening(s[w - 1]), s[w - 1] != "(" { w -= 1 }
+        let word = String(String.UnicodeScalarView(s[w..<i])).lowercased()
+        if word.isEmpty { return true }
+        // A single capital letter is an initial ("Donald J. Trump").
+        if i - w == 1, s[w].properties.isUppercase { return false }
+        let key = word.hasSuffix(".") ? String(word.dropLast()) : word
+        if neverFinal.contains(key) { return false }
+        let dotted = key.contains(".")
+        if mayEndSentence.contains(key) || dotted {
+            if nextIsOpening { return true }
+            var e = k
+            while e < s.count, s[e].properties.isAlphabetic || s[e] == "'" || s[e] == "’" { e += 1 }
+            let nextWord = String(String.UnicodeScalarView(s[k..<e])).lowercased()
+            return sentenceStarters.contains(nextWord)
+        }
+        return true
+    }
+
+    static func isSpace(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" || c == "\u{00A0}" || c == "\n" }
+
+    static func isClosing(_ c: Unicode.Scalar) -> Bool {
+        c == "\"" || c == "”" || c == "’" || c == "'" || c == ")" || c == "]" || c == "»"
+    }
+
+    static func isOpening(_ c: Unicode.Scalar) -> Bool {
+        c == "\"" || c == "“" || c == "‘" || c == "'" || c == "(" || c == "[" || c == "«"
+    }
+
+    static func trim(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Range<Int>? {
+        var a = r.lowerBound
+        var b = r.upperBound
+        while a < b, isSpace(s[a]) { a += 1 }
+        while b > a, isSpace(s[b - 1]) { b -= 1 }
+        return a < b ? a..<b : nil
+    }
+}
