@@ -9,7 +9,9 @@ here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here"
 
 # -parse-as-library: libFuzzer's driver runs the program (FuzzTarget.swift provides the entry SwiftPM links to).
-flags=(-c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
+# --disable-build-manifest-caching: otherwise source files added to the main package since the last fuzz
+# build are not seen (SwiftPM reuses the cached build plan of the path dependency).
+flags=(-c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library --disable-build-manifest-caching)
 swift build "${flags[@]}"
 binary="$(swift build "${flags[@]}" --show-bin-path)/BriefingFuzz"
 

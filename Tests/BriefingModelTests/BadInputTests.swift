@@ -14,7 +14,8 @@ import Testing
 @Suite struct BadInputTests {
     /// Copies committed fixtures (paths relative to `Tests/Fixtures/bad`) next to the good article,
     /// loads the folder and runs the pipeline over it.
-    func loadFixtures(_ names: [String], options: LoadOptions = LoadOptions()) async throws -> (LoadResult, TempFolder) {
+    func loadFixtures(_ names: [String], options: LoadOptions = LoadOptions()) async throws -> (LoadResult, TempFolder)
+    {
         let dir = try TempFolder("bad-input")
         try dir.write(GoodArticle.name, GoodArticle.text)
         for name in names {
@@ -67,7 +68,8 @@ import Testing
         try dir.write("be16.txt", bytes: [0xFE, 0xFF] + text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] })
         try dir.write(
             "le32.txt",
-            bytes: [0xFF, 0xFE, 0, 0] + text.unicodeScalars.flatMap { s in (0..<4).map { UInt8((s.value >> (8 * $0)) & 0xFF) } })
+            bytes: [0xFF, 0xFE, 0, 0]
+                + text.unicodeScalars.flatMap { s in (0..<4).map { UInt8((s.value >> (8 * $0)) & 0xFF) } })
         try dir.write("odd16.txt", bytes: [0xFF, 0xFE, 0x41, 0x00, 0x42])
         let result = await loadFolder(dir)
         for name in ["be16.txt", "le32.txt"] {
@@ -75,9 +77,10 @@ import Testing
         }
         #expect(LoadCheck.warnings(result, about: "be16.txt").first?.line == 1)
         #expect(LoadCheck.warnings(result, about: "le32.txt").first?.message.hasPrefix("decoded as UTF-32") == true)
-        #expect(LoadCheck.warnings(result, about: "odd16.txt").map(\.message).contains {
-            $0.contains("odd number of bytes")
-        })
+        #expect(
+            LoadCheck.warnings(result, about: "odd16.txt").map(\.message).contains {
+                $0.contains("odd number of bytes")
+            })
     }
 
     @Test func aBinaryFileIsReportedAndNotRead() async throws {
@@ -91,7 +94,9 @@ import Testing
 
     @Test func emptyAndWhitespaceOnlyFilesAreReported() async throws {
         let (result, dir) = try await loadFixtures(["empty.txt", "whitespace-only.md"])
-        #expect(LoadCheck.warnings(result, about: "empty.txt").map(\.description) == ["\(dir.path)/empty.txt:1: empty file"])
+        #expect(
+            LoadCheck.warnings(result, about: "empty.txt").map(\.description) == ["\(dir.path)/empty.txt:1: empty file"]
+        )
         #expect(
             LoadCheck.warnings(result, about: "whitespace-only.md").map(\.description) == [
                 "\(dir.path)/whitespace-only.md:1: file holds only white space"
@@ -214,7 +219,8 @@ import Testing
     @Test func anImpossibleDateFallsBackToTheDefaultDate() async throws {
         let options = LoadOptions(defaultDate: Day(year: 2019, month: 1, day: 2))
         let (result, _) = try await loadFixtures(["frontmatter-bad-date.md"], options: options)
-        #expect(result.articles.first { $0.path.hasSuffix("frontmatter-bad-date.md") }?.date?.description == "2019-01-02")
+        #expect(
+            result.articles.first { $0.path.hasSuffix("frontmatter-bad-date.md") }?.date?.description == "2019-01-02")
     }
 
     @Test func frontMatterThatIsNotAMappingIsReported() async throws {
@@ -230,7 +236,8 @@ import Testing
         try dir.write(GoodArticle.name, GoodArticle.text)
         let flow = try dir.write("flow.md", "---\ntags: " + String(repeating: "[", count: 20_000) + "\n---\nBody.\n")
         let block = try dir.write("block.md", "---\n" + String(repeating: "- ", count: 20_000) + "x\n---\nBody.\n")
-        let json = try dir.write("deep.jsonl", "{\"text\": " + String(repeating: "[", count: 50_000) + "\n{\"text\": \"ok\"}\n")
+        let json = try dir.write(
+            "deep.jsonl", "{\"text\": " + String(repeating: "[", count: 50_000) + "\n{\"text\": \"ok\"}\n")
         let shallow = try dir.write("shallow.md", "---\ntags: [[[a]]]\n---\nBody.\n")
         let result = await loadFolder(dir)
         for path in [flow, block] {
@@ -271,8 +278,10 @@ import Testing
         #expect(Set(ids).count == ids.count)
         #expect(
             Set(ids)
-                == ["good", "duplicate-ids/story", "duplicate-ids/story-2", "duplicate-ids/stories/same",
-                    "duplicate-ids/stories/same-2"])
+                == [
+                    "good", "duplicate-ids/story", "duplicate-ids/story-2", "duplicate-ids/stories/same",
+                    "duplicate-ids/stories/same-2",
+                ])
     }
 
     @Test func symbolicLinkLoopsAreReportedAndDoNotHang() async throws {
@@ -318,7 +327,10 @@ import Testing
         let locked = try dir.write("locked.txt", "Secret text.")
         #expect(chmod(locked, 0) == 0)
         let result = await loadFolder(dir)
-        #expect(LoadCheck.warnings(result, about: "locked.txt").map(\.description) == ["\(locked):1: cannot open file: Permission denied"])
+        #expect(
+            LoadCheck.warnings(result, about: "locked.txt").map(\.description) == [
+                "\(locked):1: cannot open file: Permission denied"
+            ])
         #expect(!result.articles.contains { $0.path == locked })
     }
 
@@ -333,7 +345,10 @@ import Testing
         try dir.write("locked/inside.txt", "Inside.")
         #expect(chmod(locked, 0) == 0)
         let result = await loadFolder(dir)
-        #expect(LoadCheck.warnings(result, about: "/locked").map(\.description) == ["\(locked): cannot read folder: Permission denied"])
+        #expect(
+            LoadCheck.warnings(result, about: "/locked").map(\.description) == [
+                "\(locked): cannot read folder: Permission denied"
+            ])
     }
 
     @Test func aFolderOfTenThousandTinyFilesLoadsEveryOne() async throws {
@@ -366,7 +381,8 @@ import Testing
             #expect(warned.contains(name), "no warning for \(name)")
         }
         #expect(result.warnings.allSatisfy { $0.line >= 1 && $0.description.hasPrefix($0.path + ":\($0.line): ") })
-        #expect(result.skipped.map { ($0 as NSString).lastPathComponent }.sorted() == [".gitattributes", "README.notes"])
+        #expect(
+            result.skipped.map { ($0 as NSString).lastPathComponent }.sorted() == [".gitattributes", "README.notes"])
         let ids = result.articles.map(\.id)
         #expect(Set(ids).count == ids.count)
         #expect(result.articles.count == 19)

@@ -44,7 +44,9 @@ import Testing
 
     @Test func deepNestingIsRefusedWithAWarning() throws {
         // Front matter too deep is dropped but the article kept; a JSON line too deep is skipped.
-        for (name, articles) in [("regress-deep-flow-yaml", 1), ("regress-deep-block-yaml", 1), ("regress-deep-json", 0)] {
+        for (name, articles) in [
+            ("regress-deep-flow-yaml", 1), ("regress-deep-block-yaml", 1), ("regress-deep-json", 0),
+        ] {
             let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: Checkout.fuzzFixtures + "/" + name)))
             let load = try Self.load(bytes)
             #expect(load.warnings.map(\.message).contains { $0.contains("nests deeper than") }, "\(name)")
@@ -53,7 +55,8 @@ import Testing
     }
 
     @Test func anAliasBombIsReadWithoutExpanding() throws {
-        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: Checkout.fuzzFixtures + "/regress-yaml-alias-bomb")))
+        let bytes = Array(
+            try Data(contentsOf: URL(fileURLWithPath: Checkout.fuzzFixtures + "/regress-yaml-alias-bomb")))
         let load = try Self.load(bytes)
         let article = try #require(load.articles.first)
         #expect(article.paragraphs.map(\.text) == ["Body after an alias bomb."])

@@ -17,10 +17,11 @@ import Testing
         let result = loader.load(paths: [path])
         let article = try #require(result.articles.first)
         #expect(result.warnings.isEmpty)
-        #expect(article.paragraphs == [
-            Paragraph(text: "Talks opened in the morning and ran late into the evening.", line: 1),
-            Paragraph(text: "A second paragraph follows here.", line: 5),
-        ])
+        #expect(
+            article.paragraphs == [
+                Paragraph(text: "Talks opened in the morning and ran late into the evening.", line: 1),
+                Paragraph(text: "A second paragraph follows here.", line: 5),
+            ])
         #expect(article.date == nil)
         #expect(article.path == path)
     }
@@ -61,7 +62,8 @@ import Testing
 
     @Test func aMarkdownHeadingOnTheFirstLineIsTheTitle() throws {
         let dir = try TempFolder()
-        let md = try dir.write("a.md", "# Summit ends early ##\n\nNo agreement was signed.\n\n## Reaction\n\nMarkets moved.\n")
+        let md = try dir.write(
+            "a.md", "# Summit ends early ##\n\nNo agreement was signed.\n\n## Reaction\n\nMarkets moved.\n")
         let article = try #require(loader.load(paths: [md]).articles.first)
         #expect(article.title == "Summit ends early")
         #expect(article.paragraphs.map(\.text) == ["No agreement was signed.", "## Reaction", "Markets moved."])
@@ -269,7 +271,10 @@ import Testing
         #expect(mkfifo(fifo, 0o644) == 0)
         try dir.write(GoodArticle.name, GoodArticle.text)
         let result = loader.load(paths: [dir.path])
-        #expect(LoadCheck.warnings(result, about: "/pipe.txt").map(\.message) == ["not a regular file (a named pipe); not read"])
+        #expect(
+            LoadCheck.warnings(result, about: "/pipe.txt").map(\.message) == [
+                "not a regular file (a named pipe); not read"
+            ])
         #expect(GoodArticle.isLoaded(in: result))
     }
 
@@ -278,7 +283,8 @@ import Testing
         let big = try dir.write("big.txt", String(repeating: "word ", count: 100))
         let result = CorpusLoader(options: LoadOptions(maxFileBytes: 100)).load(paths: [big])
         #expect(result.articles.isEmpty)
-        #expect(result.warnings.map(\.description) == ["\(big):1: file is 500 bytes, over the 100-byte limit; not read"])
+        #expect(
+            result.warnings.map(\.description) == ["\(big):1: file is 500 bytes, over the 100-byte limit; not read"])
     }
 
     @Test func inMemoryBytesLoadLikeAFile() {

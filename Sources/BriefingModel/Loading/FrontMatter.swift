@@ -38,7 +38,10 @@ struct FrontMatter: Sendable, Hashable {
             lines.append(line)
             lineNo += 1
             if lineNo > maxLines + 1 {
-                return (nil, text[...], 1, [(1, "front matter opened with '---' is not closed within \(maxLines) lines; read as body text")])
+                return (
+                    nil, text[...], 1,
+                    [(1, "front matter opened with '---' is not closed within \(maxLines) lines; read as body text")]
+                )
             }
             idx = end < text.endIndex ? text.index(after: end) : end
         }

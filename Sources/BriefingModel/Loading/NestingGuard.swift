@@ -49,7 +49,7 @@ enum NestingGuard {
                 if b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") {
                     block += 1
                     i = line.index(after: i)
-                } else if (b == UInt8(ascii: "-") || b == UInt8(ascii: "?")),
+                } else if b == UInt8(ascii: "-") || b == UInt8(ascii: "?"),
                     line.index(after: i) == line.endIndex || line[line.index(after: i)] == UInt8(ascii: " ")
                 {
                     block += 2

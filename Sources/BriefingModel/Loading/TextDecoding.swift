@@ -30,7 +30,10 @@ enum TextDecoding {
     /// UTF-32 and UTF-16 text announced by a byte order mark; nil when there is none.
     private static func decodeWithByteOrderMark(_ bytes: [UInt8]) -> (String, [(line: Int, message: String)])? {
         let b = bytes
-        if b.count >= 4 && ((b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0) || (b[0] == 0 && b[1] == 0 && b[2] == 0xFE && b[3] == 0xFF)) {
+        if b.count >= 4
+            && ((b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0)
+                || (b[0] == 0 && b[1] == 0 && b[2] == 0xFE && b[3] == 0xFF))
+        {
             let little = b[0] == 0xFF
             var scalars = String.UnicodeScalarView()
             var bad = b.count % 4 != 0
@@ -48,7 +51,13 @@ enum TextDecoding {
                 }
                 i += 4
             }
-            var warnings = [(line: 1, message: "decoded as UTF-32 (\(little ? "little" : "big")-endian, with a byte order mark); save as UTF-8")]
+            var warnings = [
+                (
+                    line: 1,
+                    message:
+                        "decoded as UTF-32 (\(little ? "little" : "big")-endian, with a byte order mark); save as UTF-8"
+                )
+            ]
             if bad { warnings.append((1, "invalid UTF-32 code units; replaced with U+FFFD")) }
             return (String(scalars), warnings)
         }
@@ -58,13 +67,24 @@ enum TextDecoding {
             units.reserveCapacity(b.count / 2)
             var i = 2
             while i + 1 < b.count {
-                let x = UInt16(b[i]), y = UInt16(b[i + 1])
+                let x = UInt16(b[i])
+                let y = UInt16(b[i + 1])
                 units.append(little ? (y << 8 | x) : (x << 8 | y))
                 i += 2
             }
-            var warnings = [(line: 1, message: "decoded as UTF-16 (\(little ? "little" : "big")-endian, with a byte order mark); save as UTF-8")]
-            if b.count % 2 != 0 { warnings.append((1, "UTF-16 file has an odd number of bytes; the last byte was dropped")) }
-            if transcodingFails(units) { warnings.append((1, "invalid UTF-16 (unpaired surrogates); replaced with U+FFFD")) }
+            var warnings = [
+                (
+                    line: 1,
+                    message:
+                        "decoded as UTF-16 (\(little ? "little" : "big")-endian, with a byte order mark); save as UTF-8"
+                )
+            ]
+            if b.count % 2 != 0 {
+                warnings.append((1, "UTF-16 file has an odd number of bytes; the last byte was dropped"))
+            }
+            if transcodingFails(units) {
+                warnings.append((1, "invalid UTF-16 (unpaired surrogates); replaced with U+FFFD"))
+            }
             return (String(decoding: units, as: UTF16.self), warnings)
         }
         return nil
