@@ -11,7 +11,8 @@ import Testing
 
 /// Each bad input of issue 9, next to a good article: a clear `path:line: message` warning, the good article
 /// still loaded, and the whole pipeline run over the result without a crash.
-@Suite struct BadInputTests {
+/// The time limit only turns a hang into a failure; no speed is asserted.
+@Suite(.timeLimit(.minutes(3))) struct BadInputTests {
     /// Copies committed fixtures (paths relative to `Tests/Fixtures/bad`) next to the good article,
     /// loads the folder and runs the pipeline over it.
     func loadFixtures(_ names: [String], options: LoadOptions = LoadOptions()) async throws -> (LoadResult, TempFolder)

@@ -5,7 +5,7 @@ import Testing
 
 /// Replays every input kept in `Tests/Fixtures/fuzz` the way the libFuzzer target in `Fuzz/` runs it:
 /// the first byte picks the form (plain text, front matter, JSON Lines, file on disk), the rest is the file.
-@Suite struct LoaderFuzzRegressionTests {
+@Suite(.timeLimit(.minutes(3))) struct LoaderFuzzRegressionTests {
     static let inputs: [String] = {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: Checkout.fuzzFixtures)) ?? []
         return names.filter { !$0.hasPrefix(".") && !$0.hasSuffix(".md") }.sorted()

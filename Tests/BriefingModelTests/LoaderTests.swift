@@ -4,7 +4,7 @@ import Testing
 @testable import BriefingModel
 
 /// Every input kind the loader reads, in temp folders made by each test.
-@Suite struct LoaderTests {
+@Suite(.timeLimit(.minutes(3))) struct LoaderTests {
     let loader = CorpusLoader()
 
     // MARK: - Plain text and paragraphs
