@@ -52,6 +52,9 @@ struct FrontMatter: Sendable, Hashable {
         if NestingGuard.yamlDepth(yaml) > NestingGuard.limit {
             return (nil, [(firstLine, "front matter nests deeper than \(NestingGuard.limit) levels; not read")])
         }
+        if let aliasLine = YAMLAliasScanner.firstAliasLine(yaml) {
+            return (nil, [(firstLine + aliasLine - 1, "front matter uses a YAML alias (*name); not read")])
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)
