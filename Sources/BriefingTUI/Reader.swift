@@ -1,11 +1,77 @@
 import BriefingModel
-import CNcursesw
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Runs the interactive reader on a corpus until the user quits; returns the exit status.
 public enum Reader {
     public static func run(corpus: Corpus) -> Int32 {
-        // Filled by the reader (issue 7).
-        print("\(corpus.articles.count) articles, \(corpus.quotes.count) quotes")
+        setUTF8Locale()
+        let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        let index = CorpusIndex(corpus)
+        Signals.install()
+        let screen: NcursesScreen
+        do {
+            screen = try NcursesScreen(noColor: noColor)
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            return 1
+        }
+        defer { screen.close() }
+        var state = AppState(index: index, size: screen.size)
+        var dirty = true
+        while !state.quit {
+            let sig = Signals.pending.load(ordering: .relaxed)
+            if sig != 0 {
+                screen.close()
+                return 128 + sig
+            }
+            // Keys already typed are taken before drawing, so a burst of keys costs one frame; when none are
+            // waiting the frame is drawn and the loop waits (briefly, to notice signals).
+            guard let key = screen.readKey(waitMilliseconds: dirty ? 0 : 100) else {
+                if dirty {
+                    screen.present(FrameRenderer.render(state))
+                    dirty = false
+                }
+                continue
+            }
+            if case .resize = key { dirty = true }
+            guard let action = KeyMap.action(for: key, in: state) else { continue }
+            state = Reducer.update(state, action)
+            dirty = true
+        }
         return 0
+    }
+
+    /// Plays keys against a screen without a terminal: each key goes through the key map and the reducer and
+    /// the next frame is presented, as in the run loop. Returns the final state.
+    public static func replay<S: Screen>(_ keys: [Key], from state: AppState, on screen: inout S) -> AppState {
+        var state = state
+        screen.present(FrameRenderer.render(state))
+        for key in keys where !state.quit {
+            guard let action = KeyMap.action(for: key, in: state) else { continue }
+            state = Reducer.update(state, action)
+            screen.present(FrameRenderer.render(state))
+        }
+        return state
+    }
+
+    /// The key table in Markdown, as `docs/READER.md` shows it.
+    public static var keyTable: String { KeyMap.markdown }
+
+    /// Uses the environment's locale, falling back to C.UTF-8 when it is not UTF-8.
+    static func setUTF8Locale() {
+        _ = setlocale(LC_ALL, "")
+        if !isUTF8() {
+            if setlocale(LC_ALL, "C.UTF-8") == nil { _ = setlocale(LC_CTYPE, "C.UTF-8") }
+        }
+    }
+
+    private static func isUTF8() -> Bool {
+        guard let cs = nl_langinfo(nl_item(CODESET)) else { return false }
+        let name = String(cString: cs).uppercased()
+        return name == "UTF-8" || name == "UTF8"
     }
 }

@@ -1,13 +1,667 @@
-/// Finds event mentions (talks, summits, tests, visits) with their dates, places and participants in one article.
+/// Finds event mentions (talks, summits, tests, visits) with their dates, places and participants in one article,
+/// and merges the mentions of one event within the article.
+///
+/// Per sentence: event words from `event_triggers.txt`, temporal expressions from the `TemporalTagger`, places
+/// from `places.txt`, countries and persons as participants. Mentions then join the article's events in text
+/// order: a dated or placed mention joins a compatible event or starts one; "the talks" refers back to the
+/// latest event of its family; "a joint statement" joins the event it came out of; generic uses ("hope that
+/// talks continue") are left out.
 public struct EventExtractor: Sendable {
-    public var lexicon: Lexicon
+    public var lexicon: EventLexicon
+    public var tagger: TemporalTagger
+    public var splitter: SentenceSplitter
 
     public init(lexicon: Lexicon) {
-        self.lexicon = lexicon
+        self.lexicon = EventLexicon(lexicon: lexicon)
+        self.tagger = TemporalTagger(lexicon: lexicon)
+        self.splitter = SentenceSplitter(lexicon: lexicon)
     }
 
     public func extract(_ article: Article, extraction: ArticleExtraction) -> [EventCandidate] {
-        // Filled by the event layer (issue 5).
-        []
+        let paragraphs = article.paragraphs.map { Array($0.text.unicodeScalars) }
+        let tokens = paragraphs.map { WordTokenizer.tokenize($0) }
+        let persons = PersonFinder(paragraphs: tokens, speakers: extraction.speakers, lexicon: lexicon)
+        var state = ArticleEvents(article: article, lexicon: lexicon)
+        let dateline = tokens.first.flatMap { datelinePlace($0) }
+        for (p, scalars) in paragraphs.enumerated() {
+            let toks = tokens[p]
+            guard !toks.isEmpty else { continue }
+            var t = 0
+            for sentence in splitter.split(scalars) {
+                let first = t
+                while t < toks.count, toks[t].start < sentence.upperBound { t += 1 }
+                guard t > first else { continue }
+                let scan = SentenceScan(
+                    extractor: self, persons: persons, tokens: toks, range: first..<t, scalars: scalars,
+                    sentence: sentence, paragraph: p, reference: article.date, dateline: dateline,
+                    ordinalKind: state.clusters.last(where: { $0.ordinal != nil })?.kind)
+                state.sentence += 1
+                scan.run(into: &state)
+            }
+        }
+        return state.finish()
+    }
+}
+
+extension EventExtractor {
+    /// "SINGAPORE — President …": the place written in capitals before a dash at the start of the article.
+    func datelinePlace(_ tokens: [WordToken]) -> String? {
+        var i = 0
+        var words: [String] = []
+        while i < tokens.count, i < 5, tokens[i].kind == .word, tokens[i].text == tokens[i].text.uppercased() {
+            words.append(tokens[i].text)
+            i += 1
+        }
+        // "PANMUNJOM, Korea —": a region may follow the place.
+        if !words.isEmpty, i < tokens.count, tokens[i].text == "," {
+            var j = i + 1
+            while j < tokens.count, j - i < 4, tokens[j].kind == .word, tokens[j].capitalized { j += 1 }
+            if j < tokens.count, ["—", "–", "-"].contains(tokens[j].text) { i = j }
+        }
+        guard !words.isEmpty, i < tokens.count, ["—", "–", "-"].contains(tokens[i].text) else { return nil }
+        let name = words.joined(separator: " ").lowercased()
+        return lexicon.gazetteer.keys.first { $0.lowercased() == name }
+    }
+}
+
+/// An event word found in a sentence, with what the sentence says about it.
+struct RawMention {
+    var kind: String
+    var start: Int
+    var end: Int
+    var product = false
+    var invitation = false
+    var place: String?
+    var placeTokens: Range<Int>?
+    var expression: TemporalExpression?
+    var definite = false
+    /// "the Singapore meeting": a place before the event word names a known event.
+    var namedByPlace: Bool { placeTokens.map { $0.upperBound == start } ?? false }
+    /// "the talks": the article alone, right before the event word.
+    var bare = false
+    var ordinal: Int?
+    var followUpCue: String?
+    var planned = false
+    /// Index of the temporal anchor whose span names this mention.
+    var anchorOf: Int?
+    /// First token of the words that name the event (determiner, modifiers).
+    var phraseStart: Int
+    var phraseEnd: Int
+    var cluster: Int?
+}
+
+/// One sentence being read.
+struct SentenceScan {
+    let extractor: EventExtractor
+    let persons: PersonFinder
+    let tokens: [WordToken]
+    let range: Range<Int>
+    let scalars: [Unicode.Scalar]
+    let sentence: Range<Int>
+    let paragraph: Int
+    let reference: Day?
+    /// The place of the article's dateline ("SINGAPORE — …"), for events of its first paragraph held that day.
+    let dateline: String?
+    /// The kind of the last event the article counted ("their first encounter"), for "their second, in Hanoi".
+    let ordinalKind: String?
+
+    var lexicon: EventLexicon { extractor.lexicon }
+
+    func text(_ r: Range<Int>) -> String {
+        guard !r.isEmpty else { return "" }
+        let a = tokens[r.lowerBound].start
+        let b = tokens[r.upperBound - 1].end
+        return String(String.UnicodeScalarView(scalars[a..<b]))
+    }
+
+    func isBreak(_ i: Int) -> Bool {
+        tokens[i].kind == .punctuation && ";:()\"“”".contains(tokens[i].text)
+    }
+
+    func run(into state: inout ArticleEvents) {
+        // A sentence with no event word can only echo the day of an event already found.
+        if !range.contains(where: { lexicon.starters.contains(tokens[$0].lower) }) {
+            let temporal = extractor.tagger.lexicon
+            let mayNameADay = range.contains {
+                let t = tokens[$0]
+                return t.kind == .number || temporal.weekdays[t.lower] != nil || temporal.named[t.lower] != nil
+            }
+            guard mayNameADay, state.clusters.contains(where: { $0.date?.precision == .day }) else { return }
+        }
+        // "the first launches since November 2017": a span up to now bounds an event, it does not date it.
+        let expressions = extractor.tagger.tag(
+            tokens, in: range, source: scalars, reference: reference
+        ).filter { !$0.open }
+        var raws = findMentions(expressions)
+        // Anchors: the first event word in an anchor's span is the event it names.
+        var anchorTargets: [Int: Int] = [:]
+        for (e, x) in expressions.enumerated() {
+            guard case .anchor(_, _, let span) = x.value else { continue }
+            if let r = raws.firstIndex(where: { span.contains($0.start) && $0.anchorOf == nil }) {
+                raws[r].anchorOf = e
+                anchorTargets[e] = r
+            }
+        }
+        for r in raws.indices { describe(&raws[r], raws: raws, expressions: expressions) }
+        // One date in the sentence that no event word claimed dates the one event word left without a date
+        // ("shook hands on Tuesday …, the first meeting ever").
+        let free = expressions.filter { x in x.value.isDateLike && !raws.contains { $0.expression == x } }
+        let undated = raws.indices.filter {
+            raws[$0].expression == nil && raws[$0].anchorOf == nil && !raws[$0].product
+        }
+        if free.count == 1, let first = undated.first, let x = free.first { raws[first].expression = x }
+        // A date that opens the sentence ("In April of last year Kim crossed … for the first inter-Korean
+        // summit") dates its first event word still without one.
+        if let opening = expressions.first(where: { $0.tokens.lowerBound == range.lowerBound && $0.value.isDateLike }),
+            let r = raws.indices.first(where: {
+                raws[$0].expression == nil && raws[$0].anchorOf == nil && !raws[$0].product
+            })
+        {
+            raws[r].expression = opening
+        }
+        // The lead paragraph tells the news of the day: a day within one of the article's date dates its events.
+        if paragraph == 0, let ref = reference {
+            let today = expressions.first { x in
+                guard let r = x.date?.range, x.date?.precision == .day else { return false }
+                return r.lowerBound.ordinal >= ref.ordinal - 1 && r.upperBound <= ref
+            }
+            for r in raws.indices where raws[r].expression == nil && raws[r].anchorOf == nil && !raws[r].product {
+                raws[r].expression = today
+            }
+        }
+        // The dateline is where the reporter stands: it places the lead's events only when the lead names no
+        // other town ("TOKYO — Pompeo left Pyongyang on Saturday …"); a town used for its government
+        // ("Washington insisting") does not count.
+        var otherTown = false
+        for i in range {
+            guard let p = lexicon.places.match(tokens, at: i, limit: range.upperBound), p.value != dateline,
+                lexicon.gazetteer[p.value]?.within != nil
+            else { continue }
+            let next = p.end < range.upperBound ? tokens[p.end].lower : ""
+            let metonym =
+                next.hasSuffix("ing") || next.hasSuffix("ed") || lexicon.reporting.match(tokens, at: p.end) != nil
+            if !metonym { otherTown = true }
+        }
+        if paragraph == 0, !otherTown, let place = dateline, let ref = reference {
+            for r in raws.indices where raws[r].place == nil && !raws[r].planned && raws[r].anchorOf == nil {
+                if let d = raws[r].expression?.date, let range = d.range,
+                    range.lowerBound.ordinal >= ref.ordinal - 1, range.upperBound <= ref
+                {
+                    raws[r].place = place
+                }
+            }
+        }
+        if raws.isEmpty {
+            echoDates(expressions, into: &state)
+            return
+        }
+        let participants = findParticipants(excluding: raws.compactMap(\.placeTokens))
+        // Anchor targets first: the events the others are dated and related against.
+        let order = raws.indices.filter { raws[$0].anchorOf != nil } + raws.indices.filter { raws[$0].anchorOf == nil }
+        // "Two days after the talks in Sweden, the two sides were still …", "They came three days after the North
+        // test-fired a missile": with no other event word in the sentence, the sentence speaks from the
+        // article's date, so the event named is that far before it.
+        var fromNow: [Int: (date: EventDate, text: String)] = [:]
+        if let ref = reference {
+            for (e, x) in expressions.enumerated() {
+                guard case .anchor(_, .offset(let o), _) = x.value, let t = anchorTargets[e],
+                    !raws.indices.contains(where: { $0 != t && !sameFamily(raws[$0].kind, raws[t].kind) })
+                else { continue }
+                let back = EventOffset(days: -o.days, months: -o.months, window: o.window)
+                if let d = back.apply(to: .day(ref)) { fromNow[t] = (d, x.text) }
+            }
+        }
+        for r in order {
+            var m = raws[r]
+            var date: EventDate?
+            var dateText: String?
+            var unresolved = false
+            var anchorRelation: (target: Int, relation: EventRelationKind, cue: String)?
+            if let known = fromNow[r] {
+                date = known.date
+                dateText = known.text
+            } else if let x = m.expression {
+                dateText = x.text
+                switch x.value {
+                case .date(let d): date = d
+                case .unresolved: unresolved = true
+                case .offset(let o):
+                    if let base = state.lastDated() { date = o.apply(to: base) } else { unresolved = true }
+                case .anchor(let relation, let dating, let span):
+                    if let e = expressions.firstIndex(of: x), let t = anchorTargets[e], let target = raws[t].cluster {
+                        date = state.clusters[target].date.flatMap { dating.resolve(anchor: $0, reference: reference) }
+                        let cueEnd = max(raws[t].phraseEnd, min(span.upperBound, raws[t].end))
+                        anchorRelation = (target, relation, text(x.tokens.lowerBound..<cueEnd))
+                    }
+                    if date == nil { dateText = nil }
+                }
+            }
+            if let d = date, let ref = reference, let r = d.range {
+                // A date after the article is a plan; one before it is history, whatever the verb.
+                if r.lowerBound > ref { m.planned = true }
+                if r.upperBound < ref { m.planned = false }
+            }
+            let mention = CandidateMention(
+                paragraph: paragraph, sentence: sentence, start: tokens[m.phraseStart].start,
+                end: tokens[m.phraseEnd - 1].end, text: text(m.phraseStart..<m.phraseEnd))
+            let outcome = m.product ? text(productPhrase(m)) : nil
+            m.cluster = state.assign(
+                m, date: date, dateText: dateText, unresolved: unresolved, mention: mention, outcome: outcome,
+                participants: participants, leaders: participants.filter { persons.leaders.contains($0) },
+                notSelf: Set(anchorTargets.values.compactMap { raws[$0].cluster }))
+            raws[r] = m
+            if let c = m.cluster, let a = anchorRelation, a.target != c {
+                state.relate(c, to: a.target, a.relation, cue: a.cue)
+            }
+        }
+        // Anchors without a dating rule ("After the talks in Singapore, …") relate the other events of the sentence.
+        for (e, x) in expressions.enumerated() {
+            guard case .anchor(let relation, _, _) = x.value, let t = anchorTargets[e], let target = raws[t].cluster
+            else {
+                continue
+            }
+            let cue = text(x.tokens.lowerBound..<raws[t].phraseEnd)
+            for r in raws.indices where r != t {
+                if let c = raws[r].cluster, c != target, raws[r].expression != x {
+                    state.relate(c, to: target, relation, cue: cue)
+                }
+            }
+        }
+        assignOutcomes(raws, into: &state)
+    }
+
+    // MARK: event words
+
+    func findMentions(_ expressions: [TemporalExpression]) -> [RawMention] {
+        let anchorTokens = expressions.filter { if case .anchor = $0.value { return true } else { return false } }
+            .map(\.tokens)
+        var raws: [RawMention] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if let m = lexicon.triggers.match(tokens, at: i, limit: range.upperBound) {
+                let trig = m.value
+                var ok = true
+                if !trig.near.isEmpty {
+                    ok = (m.end..<min(range.upperBound, m.end + 4)).contains { trig.near.contains(tokens[$0].lower) }
+                }
+                if !trig.next.isEmpty {
+                    let n = m.end
+                    ok =
+                        n < range.upperBound
+                        && (trig.next.contains(tokens[n].lower)
+                            || (trig.next.contains("*place") && lexicon.places.match(tokens, at: n) != nil)
+                            || (trig.next.contains("*name") && tokens[n].kind == .word && tokens[n].capitalized))
+                }
+                // "no meeting would take place": a denied event is none.
+                if i > range.lowerBound, lexicon.negatives.contains(tokens[i - 1].lower) { ok = false }
+                // "three summits", "two meetings": several events, none named.
+                let countable = trig.next.isEmpty && trig.near.isEmpty && tokens[m.end - 1].lower.hasSuffix("s")
+                for k in stride(from: i - 1, through: max(range.lowerBound, i - 2), by: -1) where countable {
+                    if let n = extractor.tagger.lexicon.numbers.match(tokens, at: k)?.value.value ?? tokens[k].integer,
+                        n > 1, n < 1000
+                    {
+                        ok = false
+                    }
+                    if tokens[k].kind == .punctuation { break }
+                }
+                if ok {
+                    raws.append(
+                        RawMention(
+                            kind: trig.kind, start: i, end: m.end, product: trig.product, invitation: trig.invitation,
+                            phraseStart: i, phraseEnd: m.end))
+                    i = m.end
+                    continue
+                }
+            }
+            // "Their first encounter, in Singapore …. Their second, in Hanoi in February, …": an ordinal with a
+            // place of its own stands for the kind just counted.
+            let counted =
+                raws.last(where: { r in
+                    (max(range.lowerBound, r.start - 3)..<r.start).contains {
+                        lexicon.ordinals[tokens[$0].lower] != nil
+                    }
+                })?.kind ?? ordinalKind
+            if let kind = counted, lexicon.ordinals[tokens[i].lower] != nil, i + 2 < range.upperBound,
+                tokens[i + 1].text == ",",
+                Self.placePrepositions.contains(tokens[i + 2].lower) || tokens[i + 2].lower == "on"
+            {
+                var raw = RawMention(kind: kind, start: i, end: i + 1, phraseStart: i, phraseEnd: i + 1)
+                raw.ordinal = lexicon.ordinals[tokens[i].lower]
+                raw.definite = true
+                raws.append(raw)
+                i += 1
+                continue
+            }
+            // "return to Stockholm": a follow-up named by its place alone.
+            if let f = lexicon.followUps.match(tokens, at: i, limit: range.upperBound) {
+                var j = f.end
+                if j < range.upperBound, tokens[j].lower == "the" { j += 1 }
+                if let p = lexicon.places.match(tokens, at: j, limit: range.upperBound) {
+                    let nextTrigger = (p.end..<min(range.upperBound, p.end + 3)).contains {
+                        lexicon.triggers.match(tokens, at: $0) != nil
+                    }
+                    if !nextTrigger {
+                        var raw = RawMention(kind: "", start: j, end: p.end, phraseStart: i, phraseEnd: p.end)
+                        raw.followUpCue = text(i..<f.end)
+                        raw.place = p.value
+                        raw.placeTokens = j..<p.end
+                        raws.append(raw)
+                        i = p.end
+                        continue
+                    }
+                }
+            }
+            i += 1
+        }
+        // "met twice more, in Hanoi in February and at the border in June": each place of an apposition after
+        // the event word is an event of its own.
+        var listed: [RawMention] = []
+        for r in raws {
+            guard let comma = (r.end..<min(range.upperBound, r.end + 3)).first(where: { tokens[$0].text == "," }),
+                comma + 1 < range.upperBound, Self.placePrepositions.contains(tokens[comma + 1].lower),
+                (r.end..<comma).allSatisfy({ tokens[$0].kind == .word && !tokens[$0].capitalized })
+            else { continue }
+            var j = comma + 2
+            while j + 1 < range.upperBound, j - comma < 14, !isBreak(j), tokens[j].text != "," {
+                if tokens[j].lower == "and", Self.placePrepositions.contains(tokens[j + 1].lower) {
+                    var k = j + 1
+                    while k < range.upperBound, k - j < 7, !isBreak(k), ![",", "and", "but"].contains(tokens[k].lower) {
+                        k += 1
+                    }
+                    var extra = RawMention(kind: r.kind, start: j, end: j + 1, phraseStart: j + 1, phraseEnd: k)
+                    extra.definite = true
+                    listed.append(extra)
+                }
+                j += 1
+            }
+        }
+        raws = (raws + listed).sorted { $0.start < $1.start }
+        // An invitation to something announces that thing: keep the thing, planned.
+        var out: [RawMention] = []
+        var k = 0
+        while k < raws.count {
+            var r = raws[k]
+            if r.invitation, r.end < range.upperBound, tokens[r.end].lower == "to", k + 1 < raws.count,
+                raws[k + 1].start - r.end <= 6
+            {
+                raws[k + 1].planned = true
+                k += 1
+                continue
+            }
+            // Neighbouring words for one event ("met for a new round of talks") are one mention.
+            if let last = out.last, sameFamily(last.kind, r.kind), r.start - last.end <= 5,
+                !(last.end..<r.start).contains(where: { j in
+                    isBreak(j) || tokens[j].text == "," || lexicon.determiners[tokens[j].lower] == true
+                        || anchorTokens.contains { $0.contains(j) }
+                }),
+                !last.product, !r.product
+            {
+                out.removeLast()
+                let keep = lexicon.kind(r.kind).rank >= lexicon.kind(last.kind).rank ? r.kind : last.kind
+                r.kind = keep
+                r.start = last.start
+                r.phraseStart = min(last.phraseStart, r.phraseStart)
+                r.planned = last.planned
+                r.followUpCue = r.followUpCue ?? last.followUpCue
+            }
+            out.append(r)
+            k += 1
+        }
+        return out
+    }
+
+    func sameFamily(_ a: String, _ b: String) -> Bool {
+        !a.isEmpty && !b.isEmpty && lexicon.kind(a).family == lexicon.kind(b).family
+    }
+
+    /// Place, date words, definiteness, ordinal, follow-up cue and tense of one mention.
+    func describe(_ m: inout RawMention, raws: [RawMention], expressions: [TemporalExpression]) {
+        // Determiner and modifiers before the event word.
+        var k = m.start - 1
+        var skipped = 0
+        while k >= range.lowerBound, skipped <= 4 {
+            let t = tokens[k]
+            if let definite = lexicon.determiners[t.lower] {
+                if t.lower != "that" || k == m.start - 1 {
+                    m.definite = definite
+                    m.phraseStart = min(m.phraseStart, k)
+                }
+                break
+            }
+            if t.possessive {
+                // "Saturday's talks", "Kim's characterization of the talks" stops at the owner.
+                m.definite = true
+                m.phraseStart = min(m.phraseStart, k)
+                break
+            }
+            if t.kind == .punctuation, t.text != "-" { break }
+            if Self.phraseStops.contains(t.lower) { break }
+            if raws.contains(where: { $0.start <= k && k < $0.end }) { break }
+            if let n = lexicon.ordinals[t.lower], m.ordinal == nil { m.ordinal = n }
+            if m.place == nil, let p = lexicon.places.match(tokens, at: k, limit: m.start), p.end == m.start {
+                m.place = p.value
+                m.placeTokens = k..<p.end
+            }
+            skipped += 1
+            k -= 1
+        }
+        m.bare = m.start > range.lowerBound && tokens[m.start - 1].lower == "the"
+        if m.phraseStart > m.start - skipped, skipped > 0, m.definite == false, k >= range.lowerBound,
+            lexicon.determiners[tokens[k].lower] == false
+        {
+            m.phraseStart = k
+        }
+        // A place after the event word: "in Stockholm, Sweden", "to Pyongyang", "at the DMZ".
+        if m.place == nil {
+            var j = m.end
+            while j < range.upperBound, j - m.end <= 8, !isBreak(j), tokens[j].text != "," || isAppositive(j, after: m),
+                !Self.placeStops.contains(tokens[j].lower)
+            {
+                if raws.contains(where: { $0.start == j }) { break }
+                if Self.placePrepositions.contains(tokens[j].lower) {
+                    var s = j + 1
+                    let p =
+                        lexicon.places.match(tokens, at: s, limit: range.upperBound)
+                        ?? {
+                            if s < range.upperBound, tokens[s].lower == "the" {
+                                s += 1
+                                return lexicon.places.match(tokens, at: s, limit: range.upperBound)
+                            }
+                            return nil
+                        }()
+                    if let p {
+                        var end = p.end
+                        var place = p.value
+                        if end + 1 < range.upperBound, tokens[end].text == ",",
+                            let q = lexicon.places.match(tokens, at: end + 1, limit: range.upperBound),
+                            lexicon.compatible(place, q.value)
+                        {
+                            place = lexicon.narrower(place, q.value)
+                            end = q.end
+                        }
+                        m.place = place
+                        m.placeTokens = s..<end
+                        m.phraseEnd = max(m.phraseEnd, end)
+                        break
+                    }
+                }
+                j += 1
+            }
+        }
+        // Ordinal right before ("the second summit", "the first set of talks").
+        if m.ordinal == nil {
+            for k in stride(from: m.start - 1, through: max(range.lowerBound, m.start - 3), by: -1) {
+                if let n = lexicon.ordinals[tokens[k].lower] {
+                    m.ordinal = n
+                    break
+                }
+                if tokens[k].kind == .punctuation { break }
+            }
+        }
+        // Follow-up cue just before, inside or just after: "a new round of talks", "return to the table", "talks resumed".
+        if m.followUpCue == nil {
+            let lo = max(range.lowerBound, m.start - 4)
+            let hi = min(range.upperBound, m.end + 2)
+            var j = lo
+            while j < hi {
+                if let f = lexicon.followUps.match(tokens, at: j, limit: range.upperBound),
+                    f.end > m.start - 2 || j >= m.start
+                {
+                    m.followUpCue = text(j..<f.end)
+                    break
+                }
+                j += 1
+            }
+        }
+        if extractor.tagger.tense(tokens, at: m.start, in: range) == .future { m.planned = true }
+        m.expression = attachedExpression(m, raws: raws, expressions: expressions)
+    }
+
+    /// "The second summit, in Hanoi in February, …": a comma right after the event word that opens its place
+    /// or date.
+    func isAppositive(_ j: Int, after m: RawMention) -> Bool {
+        // "met once, in Sweden in October": a few plain words may stand between the event word and the comma.
+        guard j >= m.end, j - m.end <= 2, j + 1 < range.upperBound, tokens[j].text == ",",
+            Self.placePrepositions.contains(tokens[j + 1].lower) || tokens[j + 1].lower == "on"
+        else { return false }
+        return (m.end..<j).allSatisfy { tokens[$0].kind == .word && !tokens[$0].capitalized }
+    }
+
+    /// Words that end the words naming an event, reading backwards from the event word.
+    static let phraseStops: Set<String> = [
+        "while", "and", "but", "or", "as", "if", "when", "with", "after", "before", "since", "because", "than",
+        "where", "which", "who", "for", "to", "in", "on", "at", "by", "from", "said", "says",
+    ]
+
+    /// Words that end the search for an event's place after the event word ("talks of the kind held in …").
+    static let placeStops: Set<String> = ["that", "which", "who", "when", "where", "while", "and", "but", "held"]
+
+    static let relativePronouns: Set<String> = ["that", "which", "who", "whom", "whose"]
+
+    /// Words before a place where an event happens ("in Hanoi", "to Pyongyang", "on Sentosa").
+    static let placePrepositions: Set<String> = ["in", "at", "to", "near", "inside"]
+
+    /// The temporal expression that dates a mention: the nearest after it in its clause, else the nearest before.
+    func attachedExpression(_ m: RawMention, raws: [RawMention], expressions: [TemporalExpression])
+        -> TemporalExpression?
+    {
+        func ownAnchor(_ x: TemporalExpression) -> Bool {
+            if case .anchor(_, _, let span) = x.value, span.contains(m.start), m.anchorOf != nil { return true }
+            return false
+        }
+        func clear(_ a: Int, _ b: Int, _ x: TemporalExpression) -> Bool {
+            guard a <= b else { return true }
+            for j in a..<b {
+                if isBreak(j) { return false }
+                // A relative clause speaks of another thing ("the armistice that halted the fighting in 1953").
+                if j > m.end, Self.relativePronouns.contains(tokens[j].lower) { return false }
+                // A comma ends the clause, except inside a place ("Stockholm, Sweden") or after an opening
+                // date ("On Saturday, the talks …").
+                if tokens[j].text == ",", !(m.placeTokens?.contains(j) ?? false), !isAppositive(j, after: m),
+                    !(x.tokens.upperBound <= m.start && x.tokens.lowerBound == range.lowerBound)
+                {
+                    return false
+                }
+                if let other = raws.first(where: { $0.start == j }), other.start != m.start {
+                    // The event an anchor names does not block the anchor's own dating of the next event.
+                    if case .anchor(_, _, let span) = x.value, span.contains(other.start), other.anchorOf != nil {
+                        continue
+                    }
+                    return false
+                }
+            }
+            return true
+        }
+        // "A was followed days later by B": a distance from the event just named dates the event after it.
+        func isOffset(_ x: TemporalExpression) -> Bool {
+            if case .offset = x.value { return true } else { return false }
+        }
+        let after = expressions.filter { x in
+            x.tokens.lowerBound >= m.end && x.tokens.lowerBound - m.end <= 16 && !ownAnchor(x)
+                && !(isOffset(x) && raws.contains { r in r.start >= x.tokens.upperBound })
+        }
+        if let x = after.first(where: { clear(m.end, $0.tokens.lowerBound, $0) }) { return x }
+        let before = expressions.filter {
+            $0.tokens.upperBound <= m.start && m.start - $0.tokens.upperBound <= 8 && !ownAnchor($0)
+        }
+        return before.last(where: {
+            clear($0.tokens.upperBound, m.phraseStart, $0) || clear($0.tokens.upperBound, m.start, $0)
+        })
+    }
+
+    func productPhrase(_ m: RawMention) -> Range<Int> {
+        var a = m.phraseStart
+        if a < m.start, lexicon.determiners[tokens[a].lower] != nil { a += 1 }
+        return a..<m.end
+    }
+
+    // MARK: participants
+
+    /// Countries (canonical names) and persons named in the sentence, outside place names; persons who only
+    /// report ("Ortagus said") are left out.
+    func findParticipants(excluding places: [Range<Int>]) -> [String] {
+        var out: [String] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if places.contains(where: { $0.contains(i) }) {
+                i += 1
+                continue
+            }
+            if let p = persons.names.match(tokens, at: i, limit: range.upperBound) {
+                var reporting = false
+                for j in p.end..<min(range.upperBound, p.end + 2) where lexicon.reporting.match(tokens, at: j) != nil {
+                    reporting = true
+                }
+                if i >= range.lowerBound + 2, tokens[i - 2].lower == "according", tokens[i - 1].lower == "to" {
+                    reporting = true
+                }
+                if !reporting, !out.contains(p.value) { out.append(p.value) }
+                i = p.end
+                continue
+            }
+            if let c = lexicon.countries.match(tokens, at: i, limit: range.upperBound) {
+                if !out.contains(c.value) { out.append(c.value) }
+                i = c.end
+                continue
+            }
+            i += 1
+        }
+        return out
+    }
+
+    // MARK: outcomes and dates alone
+
+    /// Outcome words go to the nearest event named before them in the sentence, else the nearest after.
+    func assignOutcomes(_ raws: [RawMention], into state: inout ArticleEvents) {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            guard let o = lexicon.outcomes.match(tokens, at: i, limit: range.upperBound) else {
+                i += 1
+                continue
+            }
+            let inside = raws.contains { $0.product && $0.phraseStart <= i && i < $0.end }
+            if !inside {
+                let target =
+                    raws.last(where: { $0.start < i && $0.cluster != nil }) ?? raws.first(where: { $0.cluster != nil })
+                if let c = target?.cluster { state.addOutcome(c, text(i..<o.end).lowercased()) }
+            }
+            i = o.end
+        }
+    }
+
+    /// A sentence with no event word that names the day of an event of the article ("a single Saturday")
+    /// mentions that event.
+    func echoDates(_ expressions: [TemporalExpression], into state: inout ArticleEvents) {
+        for x in expressions {
+            guard case .date(let d) = x.value, d.precision == .day, d.width == 1 else { continue }
+            if let c = state.clusters.lastIndex(where: {
+                $0.date?.precision == .day && $0.date?.range == d.range && !$0.planned
+            }) {
+                state.addMention(
+                    c,
+                    CandidateMention(paragraph: paragraph, sentence: sentence, start: x.start, end: x.end, text: x.text)
+                )
+            }
+        }
     }
 }

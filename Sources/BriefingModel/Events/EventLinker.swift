@@ -1,10 +1,413 @@
-/// Merges event mentions across the corpus, relates events, and gives every quote its events.
+/// Merges the events of all articles into the corpus timeline, relates events, and gives every quote its events.
+///
+/// Merging: same family of kind, same planned-or-held status, compatible places (Hanoi lies in Vietnam),
+/// overlapping dates, shared countries when both name some; at least a date or a place must agree. Mentions with
+/// only an ordinal ("the second summit") then take the n-th event of their kind in date order.
 public enum EventLinker {
     public static func link(
         _ candidates: [EventCandidate], articles: [Article], speakers: [Speaker], quotes: inout [Quote],
         lexicon: Lexicon
     ) -> [Event] {
-        // Filled by the event layer (issue 5).
-        []
+        link(
+            candidates, articles: articles, speakers: speakers, quotes: &quotes, events: EventLexicon(lexicon: lexicon))
+    }
+
+    public static func link(
+        _ candidates: [EventCandidate], articles: [Article], speakers: [Speaker], quotes: inout [Quote],
+        events lex: EventLexicon
+    ) -> [Event] {
+        guard !candidates.isEmpty else { return [] }
+        // Where each article's candidates start (they come grouped by article).
+        var base: [Int] = []
+        var start = 0
+        for i in candidates.indices {
+            if i == 0 || candidates[i].article != candidates[i - 1].article { start = i }
+            base.append(start)
+        }
+        let countries = Set(lex.countryNames)
+        var groups: [MergedEvent] = []
+        var owner = [Int](repeating: -1, count: candidates.count)
+        func rank(_ c: EventCandidate) -> Int {
+            switch (c.date != nil, c.place != nil) {
+            case (true, true): return 0
+            case (true, false): return 1
+            case (false, true): return 2
+            default: return 3
+            }
+        }
+        let order = candidates.indices.sorted { (rank(candidates[$0]), $0) < (rank(candidates[$1]), $1) }
+        var deferred: [Int] = []
+        for i in order {
+            let c = candidates[i]
+            if rank(c) == 3, c.ordinal != nil {
+                deferred.append(i)
+                continue
+            }
+            var best: (score: Int, index: Int)?
+            if rank(c) < 3 {
+                for (g, e) in groups.enumerated() {
+                    guard let s = e.score(c, lexicon: lex, countries: countries) else { continue }
+                    if best.map({ s > $0.score }) ?? true { best = (s, g) }
+                }
+            }
+            if let b = best {
+                groups[b.index].absorb(c, index: i, lexicon: lex)
+                owner[i] = b.index
+            } else {
+                groups.append(MergedEvent(c, index: i))
+                owner[i] = groups.count - 1
+            }
+        }
+        for i in deferred {
+            let c = candidates[i]
+            guard let n = c.ordinal else { continue }
+            let same = groups.indices.filter {
+                groups[$0].kind == c.kind && !groups[$0].planned && groups[$0].date != nil
+                    && !Set(groups[$0].participants).isDisjoint(with: c.participants)
+            }.sorted {
+                (groups[$0].date?.range?.lowerBound ?? Day(ordinal: 0))
+                    < (groups[$1].date?.range?.lowerBound ?? Day(ordinal: 0))
+            }
+            if n >= 1, n <= same.count {
+                groups[same[n - 1]].absorb(c, index: i, lexicon: lex)
+                owner[i] = same[n - 1]
+            } else {
+                groups.append(MergedEvent(c, index: i))
+                owner[i] = groups.count - 1
+            }
+        }
+        // A statement dated and placed with another event ("the Singapore statement of June 2018") came out of it.
+        var removed = Set<Int>()
+        for g in groups.indices where lex.productKinds.contains(groups[g].kind) {
+            let place = groups[g].place
+            let date = groups[g].date
+            guard place != nil || date != nil else { continue }
+            let hosts = groups.indices.filter { h in
+                h != g && !removed.contains(h) && !lex.productKinds.contains(groups[h].kind) && !groups[h].planned
+                    && (place.map { p in groups[h].place.map { lex.compatible($0, p) } ?? false } ?? true)
+                    && (date.map { d in groups[h].date.map { $0.overlaps(d) } ?? false } ?? true)
+            }
+            // Undated, it needs the one main event at its place: the one most articles speak of.
+            let host = hosts.max { groups[$0].members.count < groups[$1].members.count }
+            guard let h = host else { continue }
+            let kind = groups[h].kind
+            for i in groups[g].members {
+                groups[h].absorb(candidates[i], index: i, lexicon: lex)
+                owner[i] = h
+            }
+            groups[h].kind = kind
+            groups[h].outcomes.append(contentsOf: groups[g].outcomes.filter { !groups[h].outcomes.contains($0) })
+            removed.insert(g)
+        }
+        if !removed.isEmpty {
+            var newIndex = [Int](repeating: -1, count: groups.count)
+            var kept: [MergedEvent] = []
+            for g in groups.indices where !removed.contains(g) {
+                newIndex[g] = kept.count
+                kept.append(groups[g])
+            }
+            groups = kept
+            for i in owner.indices where owner[i] >= 0 { owner[i] = newIndex[owner[i]] }
+        }
+        for g in groups.indices { groups[g].promote(lexicon: lex) }
+        // An event with neither date (not even unresolved words) nor place says nothing a timeline can show.
+        let vague = Set(
+            groups.indices.filter { groups[$0].date == nil && groups[$0].dateText == nil && groups[$0].place == nil })
+        if !vague.isEmpty {
+            var newIndex = [Int](repeating: -1, count: groups.count)
+            var kept: [MergedEvent] = []
+            for g in groups.indices where !vague.contains(g) {
+                newIndex[g] = kept.count
+                kept.append(groups[g])
+            }
+            groups = kept
+            for i in owner.indices where owner[i] >= 0 { owner[i] = newIndex[owner[i]] }
+        }
+
+        // Ids, titles, participants under the corpus's own names.
+        var names: [String: String] = [:]
+        for s in speakers where s.kind == .person {
+            names[s.name] = s.name
+            for a in s.aliases where names[a] == nil { names[a] = s.name }
+        }
+        var used: [String: Int] = [:]
+        var ids: [String] = []
+        for g in groups {
+            var id = g.slug
+            if let n = used[id] {
+                used[id] = n + 1
+                id += "-\(n + 1)"
+            } else {
+                used[id] = 1
+            }
+            ids.append(id)
+        }
+        let articleOrder = Dictionary(articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var events: [Event] = groups.enumerated().map { g, e in
+            var participants: [String] = []
+            for p in e.participants {
+                let name = names[p] ?? p
+                if !participants.contains(name) { participants.append(name) }
+            }
+            let mentions = e.members.flatMap { i in
+                candidates[i].mentions.map {
+                    EventMention(article: candidates[i].article, paragraph: $0.paragraph, text: $0.text)
+                }
+            }
+            var unique: [EventMention] = []
+            for m in mentions.sorted(by: {
+                ((articleOrder[$0.article] ?? 0), $0.paragraph) < ((articleOrder[$1.article] ?? 0), $1.paragraph)
+            }) where !unique.contains(m) {
+                unique.append(m)
+            }
+            return Event(
+                id: ids[g], kind: e.kind, title: e.title(lexicon: lex, countries: countries),
+                place: e.place.map(lex.display),
+                date: e.shownDate?.date ?? e.date, planned: e.planned, participants: participants, mentions: unique,
+                related: [], outcomes: e.outcomes, dateText: e.shownDate.map { $0.words } ?? e.dateText)
+        }
+
+        // Relations: those the text states, then date order among the events an article mentions together.
+        var related: [[EventRelation]] = Array(repeating: [], count: groups.count)
+        func add(_ a: Int, _ b: Int, _ r: EventRelationKind, _ cue: String?) {
+            guard a != b, a >= 0, b >= 0 else { return }
+            if let k = related[a].firstIndex(where: { $0.event == ids[b] && $0.relation == r }) {
+                if related[a][k].cue == nil { related[a][k].cue = cue }
+                return
+            }
+            related[a].append(EventRelation(event: ids[b], relation: r, cue: cue))
+        }
+        for i in candidates.indices {
+            for r in candidates[i].relations {
+                let t = base[i] + r.target
+                guard t < candidates.count else { continue }
+                let a = owner[i]
+                let b = owner[t]
+                guard a >= 0, b >= 0 else { continue }
+                add(a, b, r.relation, r.cue)
+                if r.relation == .after { add(b, a, .before, r.cue) }
+                if r.relation == .before { add(b, a, .after, r.cue) }
+            }
+        }
+        var byArticle: [String: Set<Int>] = [:]
+        for i in candidates.indices where owner[i] >= 0 {
+            byArticle[candidates[i].article, default: []].insert(owner[i])
+        }
+        for (_, set) in byArticle {
+            let families = Dictionary(grouping: set.filter { groups[$0].date != nil }, by: { groups[$0].family })
+            for (_, members) in families {
+                let sorted = members.sorted {
+                    (groups[$0].date?.range?.lowerBound ?? Day(ordinal: 0), ids[$0])
+                        < (groups[$1].date?.range?.lowerBound ?? Day(ordinal: 0), ids[$1])
+                }
+                for k in sorted.indices.dropFirst() {
+                    let a = sorted[k - 1]
+                    let b = sorted[k]
+                    guard let da = groups[a].date, let db = groups[b].date, da.isBefore(db) else { continue }
+                    add(b, a, .after, nil)
+                    add(a, b, .before, nil)
+                }
+            }
+        }
+        // A plan and the event held as planned: same family, place and date (a summit announced in May for
+        // June 12 and the summit of June 12) stay two events, tied by `same`.
+        for p in groups.indices where groups[p].planned {
+            guard let pd = groups[p].date else { continue }
+            let held = groups.indices.filter { h in
+                let e = groups[h]
+                guard !e.planned, e.family == groups[p].family, let hd = e.date else { return false }
+                if let a = e.place, let b = groups[p].place, !lex.compatible(a, b) { return false }
+                let slack = e.place != nil && groups[p].place != nil ? 3 : 0
+                return hd.overlaps(pd, slack: slack) && hd.width <= pd.width + 2 * slack
+                    && !Set(e.participants).isDisjoint(with: groups[p].participants)
+            }
+            guard let h = held.max(by: { groups[$0].members.count < groups[$1].members.count }) else { continue }
+            add(p, h, .same, "held as planned")
+            add(h, p, .same, "held as planned")
+        }
+        for g in events.indices { events[g].related = related[g] }
+
+        // Quotes: the events their sentence mentions, else those their paragraph mentions.
+        var bySentence: [String: [(paragraph: Int, sentence: Range<Int>, event: String)]] = [:]
+        for i in candidates.indices where owner[i] >= 0 {
+            for m in candidates[i].mentions {
+                bySentence[candidates[i].article, default: []].append((m.paragraph, m.sentence, ids[owner[i]]))
+            }
+        }
+        for q in quotes.indices {
+            let list = bySentence[quotes[q].article] ?? []
+            let inParagraph = list.filter { $0.paragraph == quotes[q].paragraph }
+            let quoteRange = quotes[q].start..<max(quotes[q].start + 1, quotes[q].end)
+            var found = inParagraph.filter { $0.sentence.overlaps(quoteRange) }.map(\.event)
+            if found.isEmpty { found = inParagraph.map(\.event) }
+            for e in found where !quotes[q].events.contains(e) { quotes[q].events.append(e) }
+        }
+
+        return events.sorted {
+            let a = $0.date?.range
+            let b = $1.date?.range
+            switch (a, b) {
+            case (let x?, let y?):
+                return (x.lowerBound, x.upperBound, $0.id) < (y.lowerBound, y.upperBound, $1.id)
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return $0.id < $1.id
+            }
+        }
+    }
+}
+
+extension EventLexicon {
+    /// Canonical country names.
+    var countryNames: [String] {
+        var out: [String] = []
+        for (_, v) in countryCanonical where !out.contains(v) { out.append(v) }
+        return out
+    }
+}
+
+/// An event being merged across articles.
+struct MergedEvent {
+    var kind: String
+    var family: String
+    var place: String?
+    var date: EventDate?
+    var dateText: String?
+    var planned: Bool
+    var ordinal: Int?
+    var participants: [String]
+    var leaders: [String]
+    var outcomes: [String]
+    var members: [Int]
+    /// How many candidates named each kind: the event takes the kind most of them use.
+    var kindVotes: [String: Int] = [:]
+    /// The dates the candidates gave, with how many gave each: the event shows the most precise date most of
+    /// them agree on ("Feb. 27-28" over the day one article dated by an arrival).
+    var dateVotes: [EventDate: Int] = [:]
+    var dateWords: [EventDate: String] = [:]
+
+    init(_ c: EventCandidate, index: Int) {
+        kind = c.kind
+        kindVotes[c.kind] = 1
+        if let d = c.date {
+            dateVotes[d] = 1
+            dateWords[d] = c.dateText
+        }
+        family = c.family
+        place = c.place
+        date = c.date
+        dateText = c.date != nil || c.dateUnresolved ? c.dateText : nil
+        planned = c.planned
+        ordinal = c.ordinal
+        participants = c.participants
+        leaders = c.leaders
+        outcomes = c.outcomes
+        members = [index]
+    }
+
+    /// How well a candidate fits this event; nil when it cannot be the same event.
+    func score(_ c: EventCandidate, lexicon: EventLexicon, countries: Set<String>) -> Int? {
+        guard c.family == family, c.planned == planned else { return nil }
+        var score = 0
+        var evidence = false
+        if let a = place, let b = c.place {
+            guard lexicon.compatible(a, b) else { return nil }
+            score += a == b ? 3 : 2
+            evidence = true
+        }
+        if let a = date, let b = c.date {
+            // Days a day or two apart at the same place are one event told from two time zones or days.
+            let slack = place != nil && c.place != nil ? 3 : 0
+            guard a.overlaps(b, slack: slack) else { return nil }
+            score += a.precision == b.precision ? 3 : 2
+            evidence = true
+        }
+        // Ordinals do not veto across articles: "the first talks in seven months" counts differently from
+        // "the second round".
+        let mine = Set(participants).intersection(countries)
+        let theirs = Set(c.participants).intersection(countries)
+        // Different parties (two countries each, none shared) are different events; a lone host country is not.
+        if mine.count >= 2, theirs.count >= 2, mine.isDisjoint(with: theirs) { return nil }
+        return evidence ? score : nil
+    }
+
+    mutating func absorb(_ c: EventCandidate, index: Int, lexicon: EventLexicon) {
+        members.append(index)
+        kindVotes[c.kind, default: 0] += 1
+        if let d = c.date {
+            dateVotes[d, default: 0] += 1
+            if dateWords[d] == nil { dateWords[d] = c.dateText }
+        }
+        kind =
+            kindVotes.max { a, b in
+                (a.value, lexicon.kind(a.key).rank, b.key) < (b.value, lexicon.kind(b.key).rank, a.key)
+            }?.key ?? kind
+        if let p = c.place { place = place.map { lexicon.narrower($0, p) } ?? p }
+        if let d = c.date, date.map({ d.width < $0.width }) ?? true {
+            date = d
+            dateText = c.dateText
+        }
+        if dateText == nil, c.dateUnresolved { dateText = c.dateText }
+        if ordinal == nil { ordinal = c.ordinal }
+        for p in c.participants where !participants.contains(p) { participants.append(p) }
+        for l in c.leaders where !leaders.contains(l) { leaders.append(l) }
+        for o in c.outcomes where !outcomes.contains(o) { outcomes.append(o) }
+    }
+
+    /// The date to show: among the day-precise dates (else the narrowest kind given), the one most candidates
+    /// gave, then the widest of those (a two-day summit over one of its days), then the earliest.
+    var shownDate: (date: EventDate, words: String?)? {
+        guard !dateVotes.isEmpty else { return nil }
+        let narrowest = dateVotes.keys.map(\.width).min() ?? 1
+        let limit = max(narrowest, 3)
+        let pool = dateVotes.filter { $0.key.width <= limit }
+        let best = pool.max { a, b in
+            (a.value, a.key.width, b.key.value) < (b.value, b.key.width, a.key.value)
+        }
+        return best.map { ($0.key, dateWords[$0.key]) }
+    }
+
+    /// A meeting of enough leaders becomes a summit (by `event_kinds.txt`).
+    mutating func promote(lexicon: EventLexicon) {
+        let current = lexicon.kind(kind)
+        let up = lexicon.kinds.values.filter {
+            $0.family == family && $0.leaders > 0 && $0.rank > current.rank && leaders.count >= $0.leaders
+        }
+        if let k = up.max(by: { $0.rank < $1.rank }) { kind = k.name }
+    }
+
+    /// kind-place-date, planned events marked: "talks-stockholm-2019-10-05".
+    var slug: String {
+        var parts = [Self.slugify(kind)]
+        if let place { parts.append(Self.slugify(place)) }
+        parts.append((shownDate?.date ?? date)?.value ?? (ordinal.map { "no-\($0)" } ?? "undated"))
+        if planned { parts.append("planned") }
+        return parts.joined(separator: "-")
+    }
+
+    static func slugify(_ s: String) -> String {
+        var out = ""
+        var dash = false
+        for u in s.lowercased().unicodeScalars {
+            if u.properties.isAlphabetic || (u.value >= 48 && u.value <= 57) {
+                out.unicodeScalars.append(u)
+                dash = false
+            } else if !dash, !out.isEmpty {
+                out += "-"
+                dash = true
+            }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out
+    }
+
+    /// "Summit in Hanoi, Vietnam", "Planned talks in Stockholm, Sweden", "Missile tests (North Korea)".
+    func title(lexicon: EventLexicon, countries: Set<String>) -> String {
+        var head = lexicon.kind(kind).title
+        if planned { head = "Planned " + head.lowercased() }
+        if let place { return "\(head) in \(lexicon.display(place))" }
+        let who = participants.filter { countries.contains($0) }.prefix(2)
+        if !who.isEmpty { return "\(head) (\(who.joined(separator: ", ")))" }
+        return head
     }
 }

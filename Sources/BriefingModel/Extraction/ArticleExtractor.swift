@@ -1,13 +1,348 @@
 /// Finds the speakers, quotes, terms and enumerated agendas of one article.
+///
+/// Steps: quotation spans (`QuoteScanner`), tokens and sentences (`ParagraphText`), mentions (`MentionScanner`),
+/// coreference (`EntityResolver`), cue and speaker of each quotation (`Attribution`), quote or term, quotations
+/// continued without attribution, enumerated agendas (`AgendaEnumeration`). Pure: safe to run in parallel.
 public struct ArticleExtractor: Sendable {
-    public var lexicon: Lexicon
+    public let lexicon: Lexicon
+    /// The lexicons compiled into hash lookups (built once, reused for every article).
+    let compiled: ExtractionLexicon
 
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
+        compiled = ExtractionLexicon(lexicon: lexicon)
+    }
+
+    /// A decided quoted span.
+    struct Decided {
+        var span: QuoteSpan
+        var isTerm: Bool
+        var entity: Int?
+        var cue: String?
+        var attributed: Bool
     }
 
     public func extract(_ article: Article) -> ArticleExtraction {
-        // Filled by the extraction pipeline (issue 4).
-        ArticleExtraction(article: article.id)
+        let lex = compiled
+        let scalars = article.paragraphs.map { Array($0.text.unicodeScalars) }
+        let spans = QuoteScanner.scan(scalars)
+        let paras = scalars.indices.map {
+            ParagraphText(index: $0, scalars: scalars[$0], quotes: spans[$0], lexicon: lex)
+        }
+
+        // Mentions and coreference, in reading order.
+        var resolver = EntityResolver(lex: lex)
+        var mentions: [[NameMention]] = []
+        mentions.reserveCapacity(paras.count)
+        var sentenceBase = 0
+        var sentenceBases: [Int] = []
+        for p in paras {
+            sentenceBases.append(sentenceBase)
+            var ms = MentionScanner(lex: lex, p: p).scan()
+            var seenSentence = Set<Int>()
+            defer { sentenceBase += max(1, p.sentences.count) }
+            for k in ms.indices {
+                ms[k].articleSentence = sentenceBase + ms[k].sentence
+                let m = ms[k]
+                var c = m.end
+                while c < p.tokens.count, p.tokens[c].isWord, lex.auxiliaries.contains(p.tokens[c].hash), c < m.end + 3
+                { c += 1 }
+                let cueFollows =
+                    c < p.tokens.count && p.tokens[c].isWord
+                    && lex.cue(p, at: c).map { lex.cueInfo[$0.value].kind == .verb } == true
+                // "Kim Jong Un, she said, …": a parenthetical speaker pronoun.
+                ms[k].speakerPronoun =
+                    m.kind == .pronoun && cueFollows && m.first > 0 && !p.tokens[m.first - 1].isWord
+                    && p.tokens[m.first - 1].mark == ","
+
+                let first = !m.afterPreposition && !m.isPossessive && !seenSentence.contains(m.sentence)
+                resolver.resolve(&ms[k], subject: cueFollows || first, cueFollows: cueFollows)
+                // The subject of a reporting verb, or the source after "according to", speaks.
+                if let e = ms[k].entity, m.kind != .pronoun, cueFollows || Self.afterAccordingTo(m, p, lex) {
+                    resolver.markSpoke(e)
+                }
+                // A word that resolved to no one does not take the place of the sentence's subject.
+                if first, ms[k].entity != nil { seenSentence.insert(m.sentence) }
+            }
+            assignAuthors(p, ms, &resolver)
+            mentions.append(ms)
+        }
+
+        // Attribution, then quote or term.
+        var decided: [Decided] = []
+        for p in paras {
+            let attribution = Attribution(lex: lex, p: p, mentions: mentions[p.index])
+            for span in p.quotes {
+                var r = attribution.attribute(span)
+                if r.cue == nil, r.cueText == nil, p.index > 0, span.open == QuoteScanner.firstNonSpace(p.scalars),
+                    let lead = Attribution(lex: lex, p: paras[p.index - 1], mentions: mentions[p.index - 1]).leadIn()
+                {
+                    // "Ortagus wrote:" closing the paragraph before.
+                    r = lead
+                    r.mention = -1  // the mention stands in the previous paragraph
+                    r.partner = nil
+                }
+                var entity = r.entity.map { resolver.speaking($0) }
+                if let m = r.mention, m >= 0, let k = r.partner, let a = mentions[p.index][k].entity, let b = entity,
+                    a != b
+                {
+                    entity = resolver.joint(a, b, paragraph: p.index)
+                }
+                let words = (p.token(atOrAfter: span.start)..<p.token(atOrAfter: span.end)).filter {
+                    p.tokens[$0].isWord
+                }.count
+                let inner = Self.hasInnerStop(p.scalars, span)
+                let isTerm =
+                    attribution.termCueBefore(span) || (r.mention == nil && attribution.termCueAfter(span))
+                    || (r.mention == nil && words <= 4 && !inner && !attribution.cueIsAdjacent(r.cue, to: span)
+                        && !attribution.standsAlone(span))
+                    || (r.mention == nil && Self.isTitleCase(p, span) && words >= 2)
+                    || (words == 1 && attribution.isLabel(span))
+                decided.append(
+                    Decided(
+                        span: span, isTerm: isTerm, entity: entity, cue: r.cueText,
+                        attributed: r.cue != nil || r.cueText != nil))
+                // A quotation quoted inside this one, tagged with its source: ‘…’ PBS.
+                if !isTerm, let (innerSpan, tag) = NestedQuotes.tagged(in: span, p: p, lex: lex) {
+                    var m = tag
+                    resolver.resolve(&m, subject: false, cueFollows: true)
+                    decided.append(
+                        Decided(span: innerSpan, isTerm: false, entity: m.entity, cue: nil, attributed: true))
+                }
+            }
+        }
+        continueSpeakers(&decided, mentions: mentions, paras: paras)
+        decided.sort { ($0.span.paragraph, $0.span.start) < ($1.span.paragraph, $1.span.start) }
+        documentWords(&decided, mentions: mentions, paras: paras, sentenceBases: sentenceBases, resolver: resolver)
+        continueSpeakers(&decided, mentions: mentions, paras: paras)
+
+        // Speakers: people and groups, and anyone who speaks.
+        for d in decided where !d.isTerm {
+            if let e = d.entity { resolver.markSpoke(e) }
+        }
+        var localID: [Int: String] = [:]
+        var speakers: [Speaker] = []
+        for (e, x) in resolver.entities.enumerated() where x.kind == .person || x.kind == .group || x.spoke {
+            let id = "\(article.id)#s\(speakers.count + 1)"
+            localID[e] = id
+            speakers.append(
+                Speaker(
+                    id: id, name: x.name, kind: x.kind, role: x.role, aliases: x.aliases.filter { $0 != x.name },
+                    mentions: x.paragraphs.map { Mention(article: article.id, paragraph: $0) }))
+        }
+
+        var quotes: [Quote] = []
+        var terms: [Term] = []
+        for d in decided {
+            let text = paras[d.span.paragraph].text(d.span.start..<d.span.end)
+            if d.isTerm {
+                terms.append(
+                    Term(
+                        article: article.id, paragraph: d.span.paragraph, start: d.span.start, end: d.span.end,
+                        text: text))
+            } else {
+                quotes.append(
+                    Quote(
+                        id: "\(article.id)#q\(quotes.count + 1)", article: article.id, paragraph: d.span.paragraph,
+                        start: d.span.start, end: d.span.end, text: text, speaker: d.entity.flatMap { localID[$0] },
+                        cue: d.cue))
+            }
+        }
+        let agendas = paras.flatMap { AgendaEnumeration(lex: lex, p: $0).find(article: article.id) }
+        return ArticleExtraction(
+            article: article.id, speakers: speakers, quotes: quotes, terms: terms, agendas: agendas)
+    }
+
+    /// Pieces of a quotation continued over paragraphs share its speaker; a quotation standing alone right after
+    /// an attributed one, with no other name between them, continues that speaker's words.
+    private func continueSpeakers(_ ds: inout [Decided], mentions: [[NameMention]], paras: [ParagraphText]) {
+        var groupSpeaker: [Int: Int] = [:]
+        for d in ds where !d.isTerm {
+            if let e = d.entity, groupSpeaker[d.span.group] == nil { groupSpeaker[d.span.group] = e }
+        }
+        for k in ds.indices where !ds[k].isTerm && ds[k].entity == nil && !ds[k].attributed {
+            if let e = groupSpeaker[ds[k].span.group] { ds[k].entity = e }
+        }
+        var previous: Int? = nil
+        for k in ds.indices where !ds[k].isTerm {
+            defer { previous = k }
+            guard ds[k].entity == nil, !ds[k].attributed, let pk = previous, let e = ds[pk].entity else { continue }
+            let a = ds[pk].span
+            let b = ds[k].span
+            guard b.paragraph - a.paragraph <= 1 else { continue }
+            // No other name between the previous quotation's sentence and this quotation.
+            let aSentence = paras[a.paragraph].sentence(at: max(a.start, (a.close ?? a.end) - 1))
+            var other = false
+            for p in a.paragraph...b.paragraph {
+                let ms = mentions[p]
+                // Only the mentions between the two quotations (binary search on their offsets).
+                let from = p > a.paragraph ? 0 : Self.firstMention(ms, atOrAfter: a.close ?? a.end)
+                let to = p < b.paragraph ? ms.count : Self.firstMention(ms, atOrAfter: b.open)
+                for m in ms[from..<max(from, to)] where m.kind != .pronoun {
+                    if p > a.paragraph || m.sentence > aSentence, m.entity != e {
+                        other = true
+                        break
+                    }
+                }
+                if other { break }
+            }
+            if !other { ds[k].entity = e }
+        }
+    }
+
+    /// Gives a document mentioned in `p` its authors: "the statement that X and Y signed", "the declaration Kim signed
+    /// with Moon", "signed by X", "The two leaders signed a document".
+    private func assignAuthors(_ p: ParagraphText, _ ms: [NameMention], _ resolver: inout EntityResolver) {
+        let lex = compiled
+        func agent(_ m: NameMention) -> Int? {
+            guard let e = m.entity else { return nil }
+            let x = resolver.entities[e]
+            return x.kind == .person || x.members.count == 2 ? e : nil
+        }
+        for m in ms where m.kind == .document || m.kind == .documentPart {
+            guard let d = m.entity, resolver.entities[d].isDocument else { continue }
+            // 'a document, titled the “Pyongyang Joint Declaration …”': "the declaration" is the same document.
+            var t = m.end
+            while t < min(p.tokens.count, m.end + 4), !p.tokens[t].inQuote { t += 1 }
+            if t < p.tokens.count, p.tokens[t].inQuote,
+                (m.end..<t).contains(where: { lex.termCues.match(p.tokens, at: $0) != nil })
+            {
+                var k = t
+                while k < p.tokens.count, p.tokens[k].inQuote {
+                    if let n = lex.documentNouns.match(p.tokens, at: k) {
+                        resolver.alias(document: d, head: p.tokens[k + n.count - 1].hash)
+                    }
+                    k += 1
+                }
+            }
+            // "a statement from the Treasury Department", "a statement by Choe Son Hui".
+            if m.end + 1 < p.tokens.count, p.tokens[m.end].isWord,
+                p.tokens[m.end].hash == lex.wordFrom || p.tokens[m.end].hash == lex.wordBy,
+                let w = ms.first(where: { $0.first >= m.end + 1 && $0.first <= m.end + 2 }), let a = w.entity,
+                resolver.entities[a].kind != .country, !resolver.entities[a].isDocument
+            {
+                resolver.setAuthors(d, a)
+                continue
+            }
+            // "Ortagus, in a written statement": the person before the comma wrote it.
+            if m.first >= 2, p.tokens[m.first - 1].hash == lex.wordIn, !p.tokens[m.first - 2].isWord,
+                p.tokens[m.first - 2].mark == ",", let w = ms.last(where: { $0.end == m.first - 2 }), let a = agent(w)
+            {
+                resolver.setAuthors(d, a)
+                continue
+            }
+            guard
+                let v = sentenceTokens(p, m.sentence).first(where: {
+                    p.tokens[$0].isWord && !p.tokens[$0].inQuote
+                        && !p.tokens[$0].isCapitalized && lex.signingVerbs.contains(p.tokens[$0].hash)
+                })
+            else { continue }
+            var agents: [Int] = []
+            if v >= m.end {
+                agents = ms.filter { $0.first >= m.end && $0.end <= v }.compactMap(agent)
+                if v + 1 < p.tokens.count, p.tokens[v + 1].isWord,
+                    p.tokens[v + 1].hash == lex.wordWith || p.tokens[v + 1].hash == lex.wordBy
+                {
+                    var next = v + 2
+                    for x in ms where x.first >= next && x.first <= next + 1 && x.sentence == m.sentence {
+                        guard let a = agent(x) else { break }
+                        agents.append(a)
+                        next = x.end + 1
+                    }
+                }
+            } else if let s = ms.last(where: { $0.end <= v && $0.end >= v - 2 }), let a = agent(s) {
+                agents = [a]
+                if s.first >= 2, p.tokens[s.first - 1].hash == lex.wordAnd,
+                    let before = ms.last(where: { $0.end == s.first - 1 }), let b = agent(before)
+                {
+                    agents = [b, a]
+                }
+            }
+            var unique: [Int] = []
+            for a in agents where !unique.contains(a) { unique.append(a) }
+            if unique.count >= 2 {
+                resolver.setAuthors(d, resolver.joint(unique[0], unique[1], paragraph: p.index))
+            } else if let a = unique.first {
+                resolver.setAuthors(d, a)
+            }
+        }
+    }
+
+    /// A quotation left without a speaker, in or right after a sentence naming a document ("a joint statement in
+    /// which they committed to “…”"), quotes the document's words.
+    private func documentWords(
+        _ ds: inout [Decided], mentions: [[NameMention]], paras: [ParagraphText], sentenceBases: [Int],
+        resolver: EntityResolver
+    ) {
+        var documents: [(sentence: Int, entity: Int)] = []
+        for ms in mentions {
+            for m in ms {
+                if let e = m.entity, resolver.entities[e].isDocument { documents.append((m.articleSentence, e)) }
+            }
+        }
+        guard !documents.isEmpty else { return }
+        for k in ds.indices where !ds[k].isTerm && ds[k].entity == nil && !ds[k].attributed {
+            let span = ds[k].span
+            let s = sentenceBases[span.paragraph] + paras[span.paragraph].sentence(at: span.open)
+            if let d = documents.last(where: { $0.sentence <= s && $0.sentence >= s - 2 }) {
+                ds[k].entity = resolver.speaking(d.entity)
+            }
+        }
+    }
+
+    /// True when a cue whose speaker follows ("according to") stands right before the mention.
+    static func afterAccordingTo(_ m: NameMention, _ p: ParagraphText, _ lex: ExtractionLexicon) -> Bool {
+        for back in 2...4 where m.first - back >= 0 {
+            if let c = lex.cue(p, at: m.first - back, limit: m.first), lex.cueInfo[c.value].kind == .after {
+                let gap = m.first - back + c.count
+                return gap == m.first || (gap + 1 == m.first && lex.determiners.contains(p.tokens[gap].hash))
+            }
+        }
+        return false
+    }
+
+    /// The token indices of sentence `s` of `p`.
+    private func sentenceTokens(_ p: ParagraphText, _ s: Int) -> Range<Int> {
+        guard s < p.sentences.count else { return 0..<p.tokens.count }
+        let a = p.token(atOrAfter: p.sentences[s].lowerBound)
+        return a..<max(a, p.token(atOrAfter: p.sentences[s].upperBound))
+    }
+
+    /// Index of the first mention of `ms` starting at or after scalar offset `o`.
+    static func firstMention(_ ms: [NameMention], atOrAfter o: Int) -> Int {
+        var lo = 0
+        var hi = ms.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if ms[mid].scalarStart < o { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    static func hasInnerStop(_ s: [Unicode.Scalar], _ span: QuoteSpan) -> Bool {
+        var e = span.end
+        while e > span.start,
+            s[e - 1] == "." || s[e - 1] == "," || s[e - 1] == "!" || s[e - 1] == "?" || s[e - 1] == " "
+        {
+            e -= 1
+        }
+        for i in span.start..<e where s[i] == "." || s[i] == "?" || s[i] == "!" {
+            // A period inside an abbreviation (U.S.) is no stop.
+            if s[i] == ".", i + 1 < e, !Tokenizer.isSpace(s[i + 1]) { continue }
+            return true
+        }
+        return false
+    }
+
+    /// Every word of four letters or more is capitalized: a title ("Panmunjom Declaration for Peace …").
+    static func isTitleCase(_ p: ParagraphText, _ span: QuoteSpan) -> Bool {
+        let a = p.token(atOrAfter: span.start)
+        let b = p.token(atOrAfter: span.end)
+        var long = 0
+        for k in a..<b where p.tokens[k].isWord && p.tokens[k].end - p.tokens[k].start > 3 {
+            long += 1
+            if !p.tokens[k].isCapitalized { return false }
+        }
+        return long > 0
     }
 }

@@ -1,7 +1,156 @@
 /// Merges per-article speakers into corpus speakers (one person, one speaker) and rewrites quote speaker ids.
+///
+/// Speakers merge when their kind and folded full name agree (case, hyphens, initials and apostrophes aside). A
+/// person known in some article by one word only ("Kim") joins the one full name it fits — by first or last word,
+/// and by role when several fit; when it stays ambiguous it stays apart. Two people who share a surname never merge.
+/// Ids are slugs of the canonical (longest) name, made unique with a number.
 public enum SpeakerMerger {
     public static func merge(_ extractions: [ArticleExtraction]) -> (speakers: [Speaker], quotes: [Quote]) {
-        // Filled by the extraction pipeline (issue 4).
-        (extractions.flatMap(\.speakers), extractions.flatMap(\.quotes))
+        let all = extractions.flatMap(\.speakers)
+        let keys = all.map { nameKey($0.name) }
+        var clusters: [[Int]] = []
+        var clusterOf: [String: Int] = [:]
+        var single: [Int] = []
+        var standIns: [Int] = []
+        for (k, s) in all.enumerated() {
+            if s.kind == .person, s.name.hasPrefix("the ") {
+                standIns.append(k)
+                continue
+            }
+            let words = keys[k]
+            if s.kind == .person && words.count == 1 {
+                single.append(k)
+                continue
+            }
+            let key = "\(s.kind.rawValue):" + words.joined(separator: " ")
+            if let c = clusterOf[key] {
+                clusters[c].append(k)
+            } else {
+                clusterOf[key] = clusters.count
+                clusters.append([k])
+            }
+        }
+        // One-word people: attach to the one full name that fits, else group by the word.
+        var singleClusters: [String: Int] = [:]
+        var personClustersByWord: [String: [Int]] = [:]
+        for (c, members) in clusters.enumerated() where all[members[0]].kind == .person {
+            let ws = keys[members[0]]
+            for w in Set([ws.first, ws.last].compactMap { $0 }) { personClustersByWord[w, default: []].append(c) }
+        }
+        for k in single {
+            let s = all[k]
+            let w = keys[k].first ?? ""
+            let fits = personClustersByWord[w] ?? []
+            var chosen: Int? = fits.count == 1 ? fits[0] : nil
+            if fits.count > 1, let role = s.role {
+                let byRole = fits.filter { c in clusters[c].contains { rolesAgree(all[$0].role, role) } }
+                if byRole.count == 1 { chosen = byRole[0] }
+            }
+            if let c = chosen {
+                clusters[c].append(k)
+            } else if let c = singleClusters[w] {
+                clusters[c].append(k)
+            } else {
+                singleClusters[w] = clusters.count
+                clusters.append([k])
+            }
+        }
+
+        // "the president" in an article: the one person of that article whose role, anywhere in the corpus, has
+        // that title; else it stays a speaker of its own.
+        var clusterOfMember: [Int: Int] = [:]
+        for (c, members) in clusters.enumerated() { for m in members { clusterOfMember[m] = c } }
+        var standInClusters: [String: Int] = [:]
+        var peopleByArticle: [String: [Int]] = [:]
+        for (j, other) in all.enumerated() where other.kind == .person {
+            if let a = other.mentions.first?.article, clusterOfMember[j] != nil {
+                peopleByArticle[a, default: []].append(j)
+            }
+        }
+        var roleWordsOfCluster: [Int: Set<String>] = [:]
+        func roleWords(_ c: Int) -> Set<String> {
+            if let w = roleWordsOfCluster[c] { return w }
+            let w = Set(clusters[c].flatMap { all[$0].role.map(nameKey) ?? [] })
+            roleWordsOfCluster[c] = w
+            return w
+        }
+        for k in standIns {
+            let s = all[k]
+            let title = keys[k].last ?? ""
+            var fits = Set<Int>()
+            for j in peopleByArticle[s.mentions.first?.article ?? ""] ?? [] {
+                guard let c = clusterOfMember[j] else { continue }
+                if roleWords(c).contains(title) { fits.insert(c) }
+            }
+            if fits.count == 1, let c = fits.first {
+                clusters[c].append(k)
+            } else if let c = standInClusters[s.name.lowercased()] {
+                clusters[c].append(k)
+            } else {
+                standInClusters[s.name.lowercased()] = clusters.count
+                clusters.append([k])
+            }
+        }
+
+        var speakers: [Speaker] = []
+        var idMap: [String: String] = [:]
+        var usedIDs = Set<String>()
+        for c in clusters.sorted(by: { $0[0] < $1[0] }) {
+            let members = c.map { all[$0] }
+            guard let top = c.max(by: { keys[$0].count < keys[$1].count }) else { continue }
+            let canonical = all[top]
+            var roleCounts: [String: Int] = [:]
+            var roleOrder: [String] = []
+            var aliases: [String] = []
+            var mentions: [Mention] = []
+            var seenMentions = Set<Mention>()
+            for m in members {
+                if let r = m.role {
+                    if roleCounts[r] == nil { roleOrder.append(r) }
+                    roleCounts[r, default: 0] += 1
+                }
+                for a in [m.name] + m.aliases where a != canonical.name && !aliases.contains(a) { aliases.append(a) }
+                for mention in m.mentions where seenMentions.insert(mention).inserted { mentions.append(mention) }
+            }
+            let role = roleOrder.max {
+                (roleCounts[$0] ?? 0) < (roleCounts[$1] ?? 0)
+                    || ((roleCounts[$0] ?? 0) == (roleCounts[$1] ?? 0) && false)
+            }
+            let role0 = roleOrder.first { (roleCounts[$0] ?? 0) == (role.flatMap { roleCounts[$0] } ?? 0) }
+            let base = AgendaText.slug(canonical.name)
+            var id = base
+            var n = 2
+            while usedIDs.contains(id) {
+                id = "\(base)-\(n)"
+                n += 1
+            }
+            usedIDs.insert(id)
+            for m in members { idMap[m.id] = id }
+            speakers.append(
+                Speaker(
+                    id: id, name: canonical.name, kind: canonical.kind, role: role0, aliases: aliases,
+                    mentions: mentions))
+        }
+        var quotes = extractions.flatMap(\.quotes)
+        for k in quotes.indices {
+            if let s = quotes[k].speaker { quotes[k].speaker = idMap[s] }
+        }
+        return (speakers, quotes)
+    }
+
+    /// The words of a name folded for comparison: lowercase, straight apostrophes, hyphens as spaces, no initials.
+    static func nameKey(_ name: String) -> [String] {
+        let folded = name.lowercased().replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "-", with: " ")
+        let words = folded.split(separator: " ").map(String.init)
+        let kept = words.filter { !($0.count == 2 && $0.hasSuffix(".")) && $0 != "the" }
+        return kept.isEmpty ? words : kept
+    }
+
+    /// Two roles agree when they share a word of four letters or more ("Chairman" and "North Korean Chairman").
+    static func rolesAgree(_ a: String?, _ b: String) -> Bool {
+        guard let a else { return false }
+        let wa = Set(AgendaText.words(a).filter { $0.count >= 4 })
+        let wb = Set(AgendaText.words(b).filter { $0.count >= 4 })
+        return !wa.isDisjoint(with: wb)
     }
 }

@@ -69,11 +69,14 @@ public struct Event: Sendable, Hashable, Codable, Identifiable {
     public var related: [EventRelation]
     /// Outcome words that go with the event ("broke down", "good discussions").
     public var outcomes: [String]
+    /// The words the date was read from ("in February of this year"); when `date` is nil, the relative words that
+    /// could not be resolved for want of an article date ("on Saturday").
+    public var dateText: String?
 
     public init(
         id: String, kind: String, title: String, place: String? = nil, date: EventDate? = nil, planned: Bool = false,
         participants: [String] = [], mentions: [EventMention] = [], related: [EventRelation] = [],
-        outcomes: [String] = []
+        outcomes: [String] = [], dateText: String? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -85,5 +88,6 @@ public struct Event: Sendable, Hashable, Codable, Identifiable {
         self.mentions = mentions
         self.related = related
         self.outcomes = outcomes
+        self.dateText = dateText
     }
 }

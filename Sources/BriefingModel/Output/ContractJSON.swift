@@ -124,7 +124,7 @@ public enum ContractJSON {
         let e: Event
         init(_ e: Event) { self.e = e }
         enum K: String, CodingKey {
-            case id, kind, title, place, date, planned, participants, mentions, related, outcomes
+            case id, kind, title, place, date, dateText, planned, participants, mentions, related, outcomes
         }
         enum DK: String, CodingKey { case value, precision, earliest, latest }
         enum RK: String, CodingKey { case event, relation, cue }
@@ -143,6 +143,7 @@ public enum ContractJSON {
             } else {
                 try c.encodeNil(forKey: .date)
             }
+            try c.encode(e.dateText, forKey: .dateText)
             try c.encode(e.planned, forKey: .planned)
             try c.encode(e.participants, forKey: .participants)
             try c.encode(e.mentions, forKey: .mentions)

@@ -5,16 +5,27 @@ import Foundation
 /// Per-article stages (speakers and quotes, event mentions) are independent and run in parallel;
 /// corpus-wide stages (speaker merging, agendas, event linking) run after, in order.
 public struct Pipeline: Sendable {
-    public var resources: Resources
+    public var resources: Resources {
+        didSet {
+            articleExtractor = ArticleExtractor(lexicon: resources.lexicon)
+            eventStage = EventExtractor(lexicon: resources.lexicon)
+        }
+    }
+    /// Built once per lexicon: compiling the lexicons is too costly to repeat for every article.
+    private var articleExtractor: ArticleExtractor
+    /// The event stage, built once from the lexicon (its word lists are indexed up front).
+    private var eventStage: EventExtractor
 
     public init(resources: Resources) {
         self.resources = resources
+        articleExtractor = ArticleExtractor(lexicon: resources.lexicon)
+        eventStage = EventExtractor(lexicon: resources.lexicon)
     }
 
     /// The per-article stages for one article.
     public func extract(_ article: Article) -> ArticleExtraction {
-        var x = ArticleExtractor(lexicon: resources.lexicon).extract(article)
-        x.eventCandidates = EventExtractor(lexicon: resources.lexicon).extract(article, extraction: x)
+        var x = articleExtractor.extract(article)
+        x.eventCandidates = eventStage.extract(article, extraction: x)
         return x
     }
 
@@ -49,12 +60,14 @@ public struct Pipeline: Sendable {
         let agendas = AgendaBuilder.build(
             found: extractions.flatMap(\.agendas), declared: resources.declaredAgendas, articles: load.articles,
             quotes: &merged.quotes)
+        var terms = extractions.flatMap(\.terms)
+        TermReconciler.reconcile(quotes: &merged.quotes, terms: &terms, agendas: agendas)
         let events = EventLinker.link(
             extractions.flatMap(\.eventCandidates), articles: load.articles, speakers: merged.speakers,
-            quotes: &merged.quotes, lexicon: resources.lexicon)
+            quotes: &merged.quotes, events: eventStage.lexicon)
         return Corpus(
             articles: load.articles, speakers: merged.speakers, quotes: merged.quotes,
-            terms: extractions.flatMap(\.terms), agendas: agendas, events: events,
+            terms: terms, agendas: agendas, events: events,
             warnings: load.warnings + resources.warnings)
     }
 }

@@ -3,17 +3,26 @@
 /// Offsets are Unicode-scalar offsets into the paragraph text (the unit of `Quote.start`/`end`).
 public struct SentenceSplitter: Sendable {
     /// Abbreviations that never end a sentence ("Mr.", "Gen.", "Feb."), lowercased, without the final period.
-    public var neverFinal: Set<String>
+    public var neverFinal: Set<String> { didSet { neverHashes = Self.hashes(neverFinal) } }
     /// Abbreviations that may end one ("U.S.", "a.m."), lowercased, without the final period: they end a
     /// sentence only when the next word is a sentence starter or an opening quotation mark follows.
-    public var mayEndSentence: Set<String>
+    public var mayEndSentence: Set<String> { didSet { mayHashes = Self.hashes(mayEndSentence) } }
     /// Words that typically open a sentence ("The", "He", "But"), lowercased.
-    public var sentenceStarters: Set<String>
+    public var sentenceStarters: Set<String> { didSet { starterHashes = Self.hashes(sentenceStarters) } }
+    /// The three sets as word hashes (`TokenHash`): lookups without building strings.
+    private var neverHashes: WordHashSet
+    private var mayHashes: WordHashSet
+    private var starterHashes: WordHashSet
+
+    static func hashes(_ words: Set<String>) -> WordHashSet { WordHashSet(words.map { TokenHash.hash($0) }) }
 
     public init(neverFinal: Set<String>, mayEndSentence: Set<String>, sentenceStarters: Set<String>) {
         self.neverFinal = neverFinal
         self.mayEndSentence = mayEndSentence
         self.sentenceStarters = sentenceStarters
+        neverHashes = Self.hashes(neverFinal)
+        mayHashes = Self.hashes(mayEndSentence)
+        starterHashes = Self.hashes(sentenceStarters)
     }
 
     /// Reads `abbreviations` (entry | never or may) and `sentence_starters` from the lexicon.
@@ -82,19 +91,19 @@ public struct SentenceSplitter: Sendable {
         // The word before the period.
         var w = i
         while w > 0, !Self.isSpace(s[w - 1]), !Self.isOpening(s[w - 1]), s[w - 1] != "(" { w -= 1 }
-        let word = String(String.UnicodeScalarView(s[w..<i])).lowercased()
-        if word.isEmpty { return true }
+        if w == i { return true }
         // A single capital letter is an initial ("Donald J. Trump").
         if i - w == 1, s[w].properties.isUppercase { return false }
-        let key = word.hasSuffix(".") ? String(word.dropLast()) : word
-        if neverFinal.contains(key) { return false }
-        let dotted = key.contains(".")
-        if mayEndSentence.contains(key) || dotted {
+        // The word without a final period, lowercased, as a hash.
+        let keyEnd = s[i - 1] == "." ? i - 1 : i
+        let key = TokenHash.hash(s, w..<keyEnd)
+        if neverHashes.contains(key) { return false }
+        let dotted = s[w..<keyEnd].contains(".")
+        if mayHashes.contains(key) || dotted {
             if nextIsOpening { return true }
             var e = k
             while e < s.count, s[e].properties.isAlphabetic || s[e] == "'" || s[e] == "’" { e += 1 }
-            let nextWord = String(String.UnicodeScalarView(s[k..<e])).lowercased()
-            return sentenceStarters.contains(nextWord)
+            return starterHashes.contains(TokenHash.hash(s, k..<e))
         }
         return true
     }

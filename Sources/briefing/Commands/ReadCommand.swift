@@ -12,12 +12,20 @@ struct ReadCommand: ParsableCommand {
             Examples:
               briefing                      # the sample corpus in Data/articles
               briefing ~/news/korea/        # a folder of your own
+              briefing read --keys          # the key table
             """
     )
 
     @OptionGroup var corpus: CorpusOptions
 
+    @Flag(name: .long, help: "Print the reader's key table (Markdown, made from the key map) and exit.")
+    var keys = false
+
     func run() throws {
+        if keys {
+            Console.out(Reader.keyTable)
+            return
+        }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             Console.error(
                 "briefing: the reader needs a terminal; for scripts use the plain subcommands: briefing extract|speakers|quotes|agenda|events --format json"

@@ -1,0 +1,152 @@
+/// Finds an agenda enumerated in a paragraph: a counted label ("four pillars") followed in its sentence by a list
+/// after a colon or "include"/"are" ("…include: A, B, C and D"). The number word must equal the items found.
+struct AgendaEnumeration {
+    let lex: ExtractionLexicon
+    let p: ParagraphText
+
+    func find(article: String) -> [Agenda] {
+        var out: [Agenda] = []
+        let toks = p.tokens
+        var i = 0
+        while i < toks.count {
+            guard toks[i].isWord, let n = lex.numberWords[toks[i].hash], n >= 2 else {
+                i += 1
+                continue
+            }
+            // The label: the number word and up to three more words, ending with the first plural noun.
+            var j = i + 1
+            var plural = false
+            while j < toks.count, j - i <= 3, toks[j].isWord, !lex.prepositions.contains(toks[j].hash),
+                !lex.determiners.contains(toks[j].hash)
+            {
+                j += 1
+                let last = p.scalars[toks[j - 1].end - 1]
+                if last == "s" || last == "S" {
+                    plural = true
+                    break
+                }
+            }
+            guard plural, !lex.measureNouns.contains(toks[j - 1].hash) else {
+                i += 1
+                continue
+            }
+            let label = p.text(tokens: i, j)
+            let sentence = p.tokenSentence[i]
+            // The list in the label's sentence, else in another sentence of the paragraph with exactly n items;
+            // a sentence with fewer than n - 2 commas or semicolons holds no such list.
+            var items: [String] = []
+            if separators(in: sentence) >= n - 2, let r = list(in: sentence, after: j) {
+                items = Self.splitItems(p.text(r), count: n)
+            }
+            if items.count != n {
+                for other in p.sentences.indices where other != sentence && separators(in: other) >= n - 2 {
+                    let first = p.token(atOrAfter: p.sentences[other].lowerBound)
+                    if let r = list(in: other, after: first) {
+                        let found = Self.splitItems(p.text(r), count: n)
+                        if found.count == n {
+                            items = found
+                            break
+                        }
+                    }
+                    if let found = infinitives(in: other), found.count == n {
+                        items = found
+                        break
+                    }
+                }
+            }
+            if items.count == n {
+                let id = AgendaText.slug(label)
+                let agendaItems = items.enumerated().map { AgendaItem(id: "\(id).\($0.offset + 1)", text: $0.element) }
+                out.append(Agenda(id: id, label: label, article: article, paragraph: p.index, items: agendaItems))
+                return out
+            }
+            i = j
+        }
+        return out
+    }
+
+    /// The scalar range of the list of sentence `sentence` that starts after token `j`, trailing period excluded.
+    /// Commas and semicolons of a sentence.
+    private func separators(in sentence: Int) -> Int {
+        guard sentence < p.sentences.count else { return 0 }
+        var n = 0
+        for i in p.sentences[sentence] where p.scalars[i] == "," || p.scalars[i] == ";" { n += 1 }
+        return n
+    }
+
+    private func list(in sentence: Int, after j: Int) -> Range<Int>? {
+        guard let start = listStart(after: j, sentence: sentence) else { return nil }
+        var end = p.sentences.isEmpty ? p.scalars.count : p.sentences[sentence].upperBound
+        while end > start, p.scalars[end - 1] == "." || Tokenizer.isSpace(p.scalars[end - 1]) { end -= 1 }
+        return end > start ? start..<end : nil
+    }
+
+    /// A list of parallel infinitives: "pledged to establish A, to build B, to work toward C, and to recover D".
+    private func infinitives(in sentence: Int) -> [String]? {
+        let r = p.sentences[sentence]
+        // At least two "to" before any string is built.
+        let a = p.token(atOrAfter: r.lowerBound)
+        let b = p.token(atOrAfter: r.upperBound)
+        guard (a..<b).filter({ p.tokens[$0].isWord && p.tokens[$0].hash == lex.wordTo }).count >= 2 else { return nil }
+        // A comma before a closing mark separates too: "…Peninsula,” and to recover".
+        let text = p.text(r).replacingOccurrences(of: ",” ", with: "”, ").replacingOccurrences(of: ",\" ", with: "\", ")
+        guard let first = text.range(of: " to ") else { return nil }
+        var rest = String(text[first.upperBound...])
+        while rest.hasSuffix(".") { rest.removeLast() }
+        let parts = rest.components(separatedBy: ", ").map { part -> String in
+            var t = part.trimmingCharacters(in: .whitespaces)
+            for c in ["and ", "or "] where t.hasPrefix(c) { t = String(t.dropFirst(c.count)) }
+            return t
+        }
+        guard parts.count >= 2, parts.dropFirst().allSatisfy({ $0.hasPrefix("to ") }) else { return nil }
+        return [parts[0]] + parts.dropFirst().map { String($0.dropFirst(3)) }
+    }
+
+    /// Scalar offset where the list begins: after a colon, or after "include"/"are"/"namely", in the sentence.
+    private func listStart(after j: Int, sentence: Int) -> Int? {
+        let toks = p.tokens
+        let verbs: Set<UInt64> = Set(
+            ["include", "includes", "included", "including", "are", "were", "namely"].map { TokenHash.hash($0) })
+        var k = j
+        var verbAt: Int? = nil
+        while k < toks.count, p.tokenSentence[k] == sentence {
+            if !toks[k].isWord, toks[k].mark == ":" { return toks[k].end }
+            if verbAt == nil, toks[k].isWord, verbs.contains(toks[k].hash) { verbAt = toks[k].end }
+            k += 1
+        }
+        return verbAt
+    }
+
+    /// Splits "A, B, C and D" into items; the final "and"/"or" splits only as far as needed to reach `count`.
+    static func splitItems(_ text: String, count: Int) -> [String] {
+        var parts = text.split(whereSeparator: { $0 == ";" }).flatMap { $0.components(separatedBy: ", ") }
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        parts = parts.map { p in
+            for c in ["and ", "or "] where p.hasPrefix(c) { return String(p.dropFirst(c.count)) }
+            return p
+        }
+        // "…, including B" belongs to the item before it.
+        var merged: [String] = []
+        for part in parts {
+            if let last = merged.last,
+                ["including ", "such as ", "especially ", "notably "].contains(where: part.hasPrefix)
+            {
+                merged[merged.count - 1] = last + ", " + part
+            } else {
+                merged.append(part)
+            }
+        }
+        parts = merged
+        var k = parts.count - 1
+        while parts.count < count, k >= 0 {
+            let part = parts[k]
+            if let r = part.range(of: " and ", options: .backwards) ?? part.range(of: " or ", options: .backwards) {
+                parts.replaceSubrange(k...k, with: [String(part[..<r.lowerBound]), String(part[r.upperBound...])])
+                k = parts.count - 1
+                continue
+            }
+            k -= 1
+        }
+        return parts
+    }
+}

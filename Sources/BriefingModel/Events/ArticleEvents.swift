@@ -1,0 +1,264 @@
+/// The events of one article as its mentions are read in order: where each mention goes, and what it adds.
+struct ArticleEvents {
+    let article: Article
+    let lexicon: EventLexicon
+    var clusters: [EventCandidate] = []
+    /// When each event was last mentioned (a counter), to find "the talks" the text last spoke of.
+    var touched: [Int] = []
+    var clock = 0
+    /// The sentence being read (a counter over the article) and the sentence each event was last mentioned in.
+    var sentence = 0
+    var lastSentence: [Int] = []
+
+    init(article: Article, lexicon: EventLexicon) {
+        self.article = article
+        self.lexicon = lexicon
+    }
+
+    /// What one mention brings besides its words.
+    struct Facts {
+        var date: EventDate?
+        var dateText: String?
+        var unresolved: Bool
+        var participants: [String]
+        var leaders: [String]
+    }
+
+    mutating func touch(_ c: Int) {
+        clock += 1
+        touched[c] = clock
+        lastSentence[c] = sentence
+    }
+
+    /// What "the talks" refers to: an event of the family named in this sentence or the one before, else the
+    /// article's main event of that family (the one mentioned most), else the last one named.
+    func antecedent(family: String?, planned: Bool, bare: Bool = false, excluding: Set<Int> = []) -> Int? {
+        let products = lexicon.productKinds
+        let ok: (EventCandidate) -> Bool = { c in
+            let kindOK = family.map { c.family == $0 } ?? !products.contains(c.kind)
+            return kindOK && (planned || !c.planned)
+        }
+        if !excluding.isEmpty {
+            // "The talks followed a summit in Hanoi": the event a cue names is not what "the talks" means.
+            let pool = clusters.indices.filter { !excluding.contains($0) && ok(clusters[$0]) }
+            if let near = pool.max(by: { touched[$0] < touched[$1] }), lastSentence[near] >= sentence - (bare ? 0 : 1) {
+                return near
+            }
+            return pool.max(by: { (clusters[$0].mentions.count, -$0) < (clusters[$1].mentions.count, -$1) })
+        }
+        // A bare "the meeting" means the article's main event unless this very sentence named another.
+        if let near = mostRecent(where: ok), lastSentence[near] >= sentence - (bare ? 0 : 1) { return near }
+        let pool = clusters.indices.filter { ok(clusters[$0]) }
+        if let main = pool.max(by: { (clusters[$0].mentions.count, -$0) < (clusters[$1].mentions.count, -$1) }) {
+            return main
+        }
+        return nil
+    }
+
+    func mostRecent(where ok: (EventCandidate) -> Bool) -> Int? {
+        var best: Int?
+        for c in clusters.indices where ok(clusters[c]) {
+            if best.map({ touched[c] > touched[$0] }) ?? true { best = c }
+        }
+        return best
+    }
+
+    /// The date of the event mentioned last that has one: what "two days later" counts from.
+    func lastDated() -> EventDate? {
+        mostRecent(where: { $0.date != nil }).flatMap { clusters[$0].date }
+    }
+
+    /// The event a follow-up follows: the latest one before its date, else the one at its place, else the last.
+    func followUpTarget(family: String?, date: EventDate?, place: String?, excluding: Int?) -> Int? {
+        let pool = clusters.indices.filter {
+            $0 != excluding && !clusters[$0].planned && (family == nil || clusters[$0].family == family)
+                && !lexicon.productKinds.contains(clusters[$0].kind)
+        }
+        if let date {
+            let earlier = pool.filter { clusters[$0].date.map { $0.isBefore(date) } ?? false }
+            return earlier.max {
+                (clusters[$0].date?.range?.upperBound ?? Day(ordinal: 0))
+                    < (clusters[$1].date?.range?.upperBound ?? Day(ordinal: 0))
+            }
+        }
+        if let place {
+            return pool.filter { clusters[$0].place.map { lexicon.compatible($0, place) } ?? false }
+                .max { touched[$0] < touched[$1] }
+        }
+        return pool.max { touched[$0] < touched[$1] }
+    }
+
+    /// Puts a mention into an event of the article (new or known); nil when the mention is generic.
+    mutating func assign(
+        _ m: RawMention, date: EventDate?, dateText: String?, unresolved: Bool, mention: CandidateMention,
+        outcome: String?, participants: [String], leaders: [String], notSelf: Set<Int> = []
+    ) -> Int? {
+        let facts = Facts(
+            date: date, dateText: dateText, unresolved: unresolved, participants: participants, leaders: leaders)
+        var kind = m.kind
+        var family = kind.isEmpty ? "" : lexicon.kind(kind).family
+        var implicitTarget: Int?
+        if kind.isEmpty {
+            guard let t = followUpTarget(family: nil, date: date, place: m.place, excluding: nil) else { return nil }
+            implicitTarget = t
+            kind = clusters[t].kind
+            family = clusters[t].family
+        }
+        if m.product, date == nil {
+            // The event it came out of: at its place when it names one, held rather than planned; a statement
+            // named by a place the article has no event at stands alone, for the corpus to place it.
+            let atPlace = m.place.flatMap { p in
+                mostRecent(where: { c in !c.planned && (c.place.map { lexicon.compatible($0, p) } ?? false) })
+            }
+            if atPlace == nil, m.place != nil {
+                let c = newCluster(kind: kind, family: family, m: m, facts: facts, mention: mention)
+                merge(c, kind: kind, m: m, facts: facts, mention: mention)
+                if let outcome { addOutcome(c, outcome) }
+                return c
+            }
+            guard let c = atPlace ?? antecedent(family: nil, planned: false) ?? mostRecent(where: { _ in true }) else {
+                return nil
+            }
+            addMention(c, mention)
+            if let outcome { addOutcome(c, outcome) }
+            return c
+        }
+        // "the second summit" names one event; "a second round" names none yet.
+        let concrete = date != nil || unresolved || m.place != nil || (m.ordinal != nil && m.definite)
+        var chosen: Int?
+        if !concrete {
+            if m.followUpCue != nil, m.planned {
+                // "return to negotiations": the planned event the article already spoke of, else a new one.
+                if let existing = mostRecent(where: { $0.planned && $0.family == family }) {
+                    chosen = existing
+                } else {
+                    guard let target = followUpTarget(family: family, date: nil, place: nil, excluding: nil) else {
+                        return nil
+                    }
+                    chosen = newCluster(
+                        kind: clusters[target].kind, family: family, m: m, facts: facts, mention: mention)
+                    relate(chosen ?? 0, to: target, .followUp, cue: m.followUpCue)
+                }
+            } else if m.definite {
+                guard let c = antecedent(family: family, planned: m.planned, bare: m.bare, excluding: notSelf) else {
+                    return nil
+                }
+                chosen = c
+            } else {
+                return nil
+            }
+        } else {
+            let latestOfFamily = mostRecent(where: { $0.family == family && $0.planned == m.planned })
+            let fits = clusters.indices.filter { c in
+                let e = clusters[c]
+                guard e.family == family, e.planned == m.planned else { return false }
+                if let a = e.place, let b = m.place, !lexicon.compatible(a, b) { return false }
+                if let a = e.date, let b = date, !a.overlaps(b) { return false }
+                if let a = e.ordinal, let b = m.ordinal, a != b { return false }
+                let evidence = (e.date != nil && date != nil) || (e.place != nil && m.place != nil)
+                // Without a shared date or place, only a definite mention of the event just spoken of joins it.
+                // Within one sentence two mentions that each bring a date or place are two events ("met Trump
+                // on Friday … put the Singapore meeting back on track").
+                let sameSentence = lastSentence[c] == sentence && (m.place != nil || date != nil)
+                let near = lastSentence[c] >= sentence - 1 && m.ordinal == nil && !sameSentence && !m.namedByPlace
+                return evidence || (near && m.definite)
+                    || (near && date == nil && c == latestOfFamily && m.followUpCue == nil)
+            }
+            chosen = fits.max { touched[$0] < touched[$1] }
+            if chosen == nil {
+                chosen = newCluster(kind: kind, family: family, m: m, facts: facts, mention: mention)
+            }
+        }
+        guard let c = chosen else { return nil }
+        merge(c, kind: kind, m: m, facts: facts, mention: mention)
+        if let outcome { addOutcome(c, outcome) }
+        if let cue = m.followUpCue {
+            let target =
+                implicitTarget
+                ?? followUpTarget(
+                    family: family, date: clusters[c].date, place: clusters[c].date == nil ? clusters[c].place : nil,
+                    excluding: c)
+            if let target, target != c, !clusters[target].relations.contains(where: { $0.target == c }) {
+                relate(c, to: target, .followUp, cue: cue)
+            }
+        }
+        return c
+    }
+
+    mutating func newCluster(kind: String, family: String, m: RawMention, facts: Facts, mention: CandidateMention)
+        -> Int
+    {
+        clusters.append(
+            EventCandidate(
+                article: article.id, articleDate: article.date, kind: kind, family: family, planned: m.planned))
+        touched.append(0)
+        lastSentence.append(sentence)
+        return clusters.count - 1
+    }
+
+    mutating func merge(_ c: Int, kind: String, m: RawMention, facts: Facts, mention: CandidateMention) {
+        var e = clusters[c]
+        if lexicon.kind(kind).rank > lexicon.kind(e.kind).rank { e.kind = kind }
+        if let d = facts.date {
+            if let old = e.date {
+                if d.width < old.width {
+                    e.date = d
+                    e.dateText = facts.dateText
+                }
+            } else {
+                e.date = d
+                e.dateText = facts.dateText
+                e.dateUnresolved = false
+            }
+        } else if facts.unresolved, e.date == nil {
+            e.dateUnresolved = true
+            e.dateText = e.dateText ?? facts.dateText
+        }
+        if let p = m.place { e.place = e.place.map { lexicon.narrower($0, p) } ?? p }
+        if e.ordinal == nil { e.ordinal = m.ordinal }
+        for p in facts.participants where !e.participants.contains(p) { e.participants.append(p) }
+        for l in facts.leaders where !e.leaders.contains(l) { e.leaders.append(l) }
+        clusters[c] = e
+        addMention(c, mention)
+    }
+
+    mutating func setDate(_ c: Int, _ date: EventDate, text: String) {
+        clusters[c].date = date
+        clusters[c].dateText = text
+        clusters[c].dateUnresolved = false
+    }
+
+    mutating func addMention(_ c: Int, _ mention: CandidateMention) {
+        if !clusters[c].mentions.contains(where: { $0.paragraph == mention.paragraph && $0.start == mention.start }) {
+            clusters[c].mentions.append(mention)
+        }
+        touch(c)
+    }
+
+    mutating func addOutcome(_ c: Int, _ outcome: String) {
+        if !clusters[c].outcomes.contains(outcome) { clusters[c].outcomes.append(outcome) }
+    }
+
+    mutating func relate(_ c: Int, to target: Int, _ relation: EventRelationKind, cue: String?) {
+        guard c != target, c < clusters.count, target < clusters.count else { return }
+        if let i = clusters[c].relations.firstIndex(where: { $0.target == target && $0.relation == relation }) {
+            if clusters[c].relations[i].cue == nil { clusters[c].relations[i].cue = cue }
+            return
+        }
+        clusters[c].relations.append(LocalRelation(target: target, relation: relation, cue: cue))
+    }
+
+    /// The article's events, with meetings of leaders turned into summits.
+    func finish() -> [EventCandidate] {
+        clusters.map { e in
+            var e = e
+            let current = lexicon.kind(e.kind)
+            let promoted = lexicon.kinds.values.filter {
+                $0.family == e.family && $0.leaders > 0 && $0.rank > current.rank && e.leaders.count >= $0.leaders
+            }
+            if let k = promoted.max(by: { $0.rank < $1.rank }) { e.kind = k.name }
+            e.mentions.sort { ($0.paragraph, $0.start) < ($1.paragraph, $1.start) }
+            return e
+        }
+    }
+}

@@ -1,0 +1,67 @@
+/// Finds the persons an article names: after a title ("President Donald Trump", "leader Kim Jong Un"), or as the
+/// speakers the extraction found; a two-word name is also found by its last word ("Trump").
+struct PersonFinder {
+    /// Name or alias (case-sensitive) → canonical name.
+    var names = PhraseIndex<String>(caseSensitive: true)
+    /// Canonical names of persons named with a leader's title.
+    var leaders: Set<String> = []
+
+    init(paragraphs: [[WordToken]], speakers: [Speaker], lexicon: EventLexicon) {
+        var found: [(name: String, leader: Bool)] = []
+        for tokens in paragraphs {
+            var i = 0
+            while i < tokens.count {
+                guard let t = lexicon.titles.match(tokens, at: i) else {
+                    i += 1
+                    continue
+                }
+                var j = t.end
+                if j < tokens.count, tokens[j].text == "," { j += 1 }
+                var parts: [String] = []
+                while j < tokens.count, parts.count < 4, tokens[j].kind == .word, tokens[j].capitalized,
+                    lexicon.countries.match(tokens, at: j) == nil, lexicon.titles.match(tokens, at: j) == nil
+                {
+                    parts.append(tokens[j].text)
+                    j += 1
+                    if tokens[j - 1].possessive { break }
+                    // An initial keeps its period: "Donald J. Trump".
+                    if tokens[j - 1].text.count == 1, j < tokens.count, tokens[j].text == "." {
+                        parts[parts.count - 1] += "."
+                        j += 1
+                    }
+                }
+                if !parts.isEmpty { found.append((parts.joined(separator: " "), t.value)) }
+                i = max(j, i + 1)
+            }
+        }
+        for s in speakers where s.kind == .person {
+            let leader =
+                s.role.map { role in
+                    let toks = WordTokenizer.tokenize(role)
+                    return toks.indices.contains { lexicon.titles.match(toks, at: $0)?.value == true }
+                } ?? false
+            found.append((s.name, leader))
+        }
+        // Full names first, so "Trump" maps to "Donald Trump".
+        let full = found.filter { $0.name.contains(" ") }
+        var lastWords: [String: Set<String>] = [:]
+        for f in full {
+            let words = f.name.split(separator: " ")
+            if words.count == 2, let last = words.last { lastWords[String(last), default: []].insert(f.name) }
+        }
+        for f in found {
+            var canonical = f.name
+            if !f.name.contains(" "), let owners = lastWords[f.name], owners.count == 1, let owner = owners.first {
+                canonical = owner
+            }
+            names.add(f.name, canonical)
+            if f.leader { leaders.insert(canonical) }
+        }
+        for (last, owners) in lastWords where owners.count == 1 {
+            if let owner = owners.first { names.add(last, owner) }
+        }
+        for s in speakers where s.kind == .person {
+            for a in s.aliases where a.contains(" ") || lastWords[a] == nil { names.add(a, s.name) }
+        }
+    }
+}

@@ -1,0 +1,382 @@
+/// Longest-match phrase lookup over token hashes, keyed by the first token; phrases stored flat.
+struct PhraseMatcher: Sendable {
+    /// Per phrase: offset into `pool`, length, value; grouped by first word, longest first.
+    private var offsets: [Int] = []
+    private var lengths: [Int] = []
+    private var values: [Int] = []
+    private var pool: [UInt64] = []
+    /// Words written in capitals in the lexicon ("UN") match only words in capitals.
+    private var caps: [Bool] = []
+    /// First word → index into `groups`.
+    private var byFirst = WordHashMap()
+    /// Phrase indices per first word, longest first.
+    private var groups: [[Int]] = []
+    private var flat: [Int] = []
+    private var groupStart: [Int] = []
+    private var groupCount: [Int] = []
+    private(set) var firstWords: [UInt64] = []
+
+    mutating func add(_ tokens: [Token], value: Int) {
+        guard let first = tokens.first?.hash else { return }
+        let index = offsets.count
+        offsets.append(pool.count)
+        lengths.append(tokens.count)
+        values.append(value)
+        pool.append(contentsOf: tokens.map(\.hash))
+        caps.append(contentsOf: tokens.map(\.isAllCaps))
+        if let g = byFirst[first] {
+            groups[g].append(index)
+            groups[g].sort { lengths[$0] > lengths[$1] }
+        } else {
+            byFirst.set(first, groups.count)
+            groups.append([index])
+            firstWords.append(first)
+        }
+        flat = []
+        groupStart = []
+        groupCount = []
+        for g in groups {
+            groupStart.append(flat.count)
+            groupCount.append(g.count)
+            flat.append(contentsOf: g)
+        }
+    }
+
+    /// The longest phrase starting at token `i` (words only, no crossing of quotes): (value, token count).
+    func match(_ tokens: [Token], at i: Int, limit: Int? = nil) -> (value: Int, count: Int)? {
+        guard i < tokens.count, let g = byFirst[tokens[i].hash] else { return nil }
+        let end = limit ?? tokens.count
+        let start = groupStart[g]
+        for k in start..<(start + groupCount[g]) {
+            let p = flat[k]
+            let n = lengths[p]
+            let o = offsets[p]
+            guard i + n <= end else { continue }
+            var ok = true
+            var t = 0
+            while t < n {
+                let tok = tokens[i + t]
+                if tok.hash != pool[o + t] || (caps[o + t] && !tok.isAllCaps) || (t < n - 1 && tok.isPossessive) {
+                    ok = false
+                    break
+                }
+                t += 1
+            }
+            if ok { return (values[p], n) }
+        }
+        return nil
+    }
+
+    var isEmpty: Bool { offsets.isEmpty }
+}
+
+/// The gender a title or pronoun implies.
+enum Gender: Sendable, Hashable {
+    case male, female, unknown
+}
+
+/// How a reporting cue finds its speaker.
+enum CueKind: Sendable, Hashable {
+    /// "said", "told": the subject before it, or the name right after it when inverted.
+    case verb
+    /// "according to": the speaker follows.
+    case after
+    /// "in a statement": the clause subject.
+    case adjunct
+}
+
+/// What a title-lexicon row is.
+enum TitleKind: Sendable, Hashable {
+    case title, role, honorific, modifier
+}
+
+/// The lexicons the extractor needs, compiled once into hash lookups (see `Data/lexicon/`); a class so that the
+/// many small stages share it without copying.
+public final class ExtractionLexicon: Sendable {
+    let tokenizer: Tokenizer
+    let splitter: SentenceSplitter
+
+    /// titles.txt
+    let titles: PhraseMatcher
+    let titleInfo: [(kind: TitleKind, gender: Gender, speaksForOrganization: Bool)]
+    /// people.txt: name word hashes → (hashes of the role's words, gender).
+    let people: [[UInt64]: (roleWords: Set<UInt64>, gender: Gender)]
+    /// Single-word modifier hashes ("top", "senior").
+    let modifiers: WordHashSet
+    /// organizations.txt: value = index into `organizationNames`.
+    let organizations: PhraseMatcher
+    let organizationNames: [String]
+    let organizationHeads: WordHashSet
+    /// countries.txt names (value = index) and adjectives (value = index).
+    let countryNames: PhraseMatcher
+    let countryAdjectives: PhraseMatcher
+    let countryCanonical: [String]
+    /// group_nouns.txt
+    let groupNouns: PhraseMatcher
+    /// reporting_verbs.txt: value = index into `cueInfo`.
+    let cues: PhraseMatcher
+    let cueInfo: [(kind: CueKind, participle: Bool)]
+    /// pronouns.txt
+    let pronouns: [UInt64: Gender]
+    let pluralPronouns: WordHashSet
+    let thingPronouns: WordHashSet
+    /// Capitalized words that are never part of a name.
+    let nameStopwords: WordHashSet
+    /// term_cues.txt
+    let termCues: PhraseMatcher
+    /// measure_nouns.txt: nouns that never label an agenda.
+    let measureNouns: WordHashSet
+    /// number_words.txt: hash → value.
+    let numberWords: [UInt64: Int]
+    /// Prepositions: a mention right after one is no subject.
+    let prepositions: WordHashSet
+    /// Prepositions that also join clauses: a name after them may be a subject ("days after Trump said").
+    let conjunctions: WordHashSet
+    let determiners: WordHashSet
+    /// "who", "which", "whose": a relative clause.
+    let relativePronouns: WordHashSet
+    /// Name particles that may stand lowercase inside a name ("bin", "de", "van").
+    let nameParticles: WordHashSet
+    /// "its", "his", "her", "their", "our": possessive determiners before a role ("its spokeswoman").
+    let possessiveDeterminers: WordHashSet
+    /// document_nouns.txt ("statement", "joint declaration").
+    let documentNouns: PhraseMatcher
+    /// document_parts.txt ("point", "section").
+    let documentParts: PhraseMatcher
+    /// signing_verbs.txt ("signed", "issued").
+    let signingVerbs: WordHashSet
+    /// first_names.txt: given name → gender.
+    let firstNames: [UInt64: Gender]
+    /// Words that may stand between a subject and its verb ("had", "also", "later").
+    let auxiliaries: WordHashSet
+
+    public init(lexicon: Lexicon) {
+        var abbrev = Set<UInt64>()
+        for row in lexicon.table("abbreviations").rows { abbrev.insert(TokenHash.hash(row.entry)) }
+        for row in lexicon.table("titles").rows where row.entry.hasSuffix(".") {
+            abbrev.insert(TokenHash.hash(row.entry))
+        }
+        for row in lexicon.table("name_stopwords").rows where row.entry.hasSuffix(".") {
+            abbrev.insert(TokenHash.hash(row.entry))
+        }
+        let tokenizer = Tokenizer(abbreviations: abbrev)
+        self.tokenizer = tokenizer
+        splitter = SentenceSplitter(lexicon: lexicon)
+
+        func hashes(_ phrase: String) -> [Token] {
+            tokenizer.tokenize(Array(phrase.unicodeScalars))
+        }
+        func list(_ field: String?) -> [String] {
+            (field ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        func gender(_ s: String?) -> Gender {
+            switch s?.lowercased() {
+            case "male": return .male
+            case "female": return .female
+            default: return .unknown
+            }
+        }
+
+        var titles = PhraseMatcher()
+        var titleInfo: [(kind: TitleKind, gender: Gender, speaksForOrganization: Bool)] = []
+        var modifiers = Set<UInt64>()
+        for row in lexicon.table("titles").rows {
+            let kind: TitleKind
+            switch row[2]?.lowercased() {
+            case "honorific": kind = .honorific
+            case "modifier": kind = .modifier
+            case "role": kind = .role
+            default: kind = .title
+            }
+            let h = hashes(row.entry)
+            if kind == .modifier {
+                if h.count == 1 { modifiers.insert(h[0].hash) }
+                continue
+            }
+            titles.add(h, value: titleInfo.count)
+            titleInfo.append((kind, gender(row[1]), row[3]?.lowercased() == "organization"))
+        }
+        self.titles = titles
+        self.titleInfo = titleInfo
+        var people: [[UInt64]: (roleWords: Set<UInt64>, gender: Gender)] = [:]
+        for row in lexicon.table("people").rows {
+            people[hashes(row.entry).map(\.hash)] = (Set(hashes(row[1] ?? "").map(\.hash)), gender(row[2]))
+        }
+        self.people = people
+        self.modifiers = WordHashSet(modifiers)
+
+        var orgs = PhraseMatcher()
+        var orgNames: [String] = []
+        for row in lexicon.table("organizations").rows {
+            let idx = orgNames.count
+            orgNames.append(row.entry)
+            orgs.add(hashes(row.entry), value: idx)
+            for alias in list(row[1]) { orgs.add(hashes(alias), value: idx) }
+        }
+        organizations = orgs
+        organizationNames = orgNames
+        organizationHeads = WordHashSet(lexicon.table("organization_heads").entries.map { TokenHash.hash($0) })
+
+        var cNames = PhraseMatcher()
+        var cAdj = PhraseMatcher()
+        var canon: [String] = []
+        for row in lexicon.table("countries").rows {
+            let idx = canon.count
+            canon.append(row.entry)
+            cNames.add(hashes(row.entry), value: idx)
+            for name in list(row[1]) {
+                // "the DPRK" style names: the article is matched as a determiner anyway.
+                let h = hashes(name)
+                if h.first?.hash == TokenHash.hash("the"), h.count > 1 {
+                    cNames.add(Array(h.dropFirst()), value: idx)
+                } else {
+                    cNames.add(h, value: idx)
+                }
+            }
+            for adj in list(row[2]) { cAdj.add(hashes(adj), value: idx) }
+        }
+        countryNames = cNames
+        countryAdjectives = cAdj
+        countryCanonical = canon
+
+        var groups = PhraseMatcher()
+        for row in lexicon.table("group_nouns").rows { groups.add(hashes(row.entry), value: 0) }
+        groupNouns = groups
+
+        var cues = PhraseMatcher()
+        var cueInfo: [(kind: CueKind, participle: Bool)] = []
+        for row in lexicon.table("reporting_verbs").rows {
+            let kind: CueKind
+            switch row[2]?.lowercased() {
+            case "after": kind = .after
+            case "adjunct": kind = .adjunct
+            default: kind = .verb
+            }
+            let forms = list(row[1]).isEmpty ? [row.entry] : list(row[1])
+            for form in forms {
+                cues.add(hashes(form), value: cueInfo.count)
+                cueInfo.append((kind, form.hasSuffix("ing")))
+            }
+        }
+        self.cues = cues
+        self.cueInfo = cueInfo
+
+        var pronouns: [UInt64: Gender] = [:]
+        var plural = Set<UInt64>()
+        var thing = Set<UInt64>()
+        for row in lexicon.table("pronouns").rows {
+            let h = TokenHash.hash(row.entry)
+            switch row[1]?.lowercased() {
+            case "plural": plural.insert(h)
+            case "thing": thing.insert(h)
+            default: pronouns[h] = gender(row[1])
+            }
+        }
+        self.pronouns = pronouns
+        pluralPronouns = WordHashSet(plural)
+        thingPronouns = WordHashSet(thing)
+
+        var stop = Set(lexicon.table("name_stopwords").entries.map { TokenHash.hash($0) })
+        for w in lexicon.table("sentence_starters").entries { stop.insert(TokenHash.hash(w)) }
+        nameStopwords = WordHashSet(stop)
+
+        var termCues = PhraseMatcher()
+        for row in lexicon.table("term_cues").rows { termCues.add(hashes(row.entry), value: 0) }
+        self.termCues = termCues
+
+        var numbers: [UInt64: Int] = [:]
+        for row in lexicon.table("number_words").rows {
+            if let v = row[1].flatMap({ Int($0) }) { numbers[TokenHash.hash(row.entry)] = v }
+        }
+        numberWords = numbers
+        measureNouns = WordHashSet(lexicon.table("measure_nouns").entries.map { TokenHash.hash($0) })
+
+        // Closed-class words of English grammar: part of the algorithm, not of any story.
+        prepositions = WordHashSet(
+            [
+                "of", "for", "with", "in", "to", "from", "at", "by", "on", "about", "against", "between", "among",
+                "into", "over", "under", "toward", "towards", "than", "like", "after", "before", "during", "since",
+                "without", "through", "across", "behind", "near", "upon", "within", "alongside", "beside", "besides",
+                "including", "despite", "via", "amid", "following", "regarding", "per", "unlike", "except",
+            ].map { TokenHash.hash($0) })
+        conjunctions = WordHashSet(
+            ["after", "before", "since", "until", "as", "because", "while", "when", "though", "although", "once"].map {
+                TokenHash.hash($0)
+            })
+        determiners = WordHashSet(["the", "a", "an", "this", "that", "these", "those"].map { TokenHash.hash($0) })
+        relativePronouns = WordHashSet(["who", "which", "whose", "whom", "where", "when"].map { TokenHash.hash($0) })
+        possessiveDeterminers = WordHashSet(
+            ["its", "his", "her", "their", "our", "my", "your"].map { TokenHash.hash($0) })
+        auxiliaries = WordHashSet(
+            [
+                "had", "has", "have", "also", "later", "then", "once", "previously", "earlier", "again", "would",
+                "will",
+                "could", "did", "does", "do", "was", "is", "had", "repeatedly", "publicly", "privately", "often",
+                "never",
+                "recently", "already", "still", "separately", "flatly", "simply", "just", "only", "reportedly",
+            ].map { TokenHash.hash($0) })
+        var docs = PhraseMatcher()
+        for row in lexicon.table("document_nouns").rows { docs.add(hashes(row.entry), value: 0) }
+        documentNouns = docs
+        var parts = PhraseMatcher()
+        for row in lexicon.table("document_parts").rows { parts.add(hashes(row.entry), value: 0) }
+        documentParts = parts
+        signingVerbs = WordHashSet(lexicon.table("signing_verbs").entries.map { TokenHash.hash($0) })
+        var names: [UInt64: Gender] = [:]
+        for row in lexicon.table("first_names").rows { names[TokenHash.hash(row.entry)] = gender(row[1]) }
+        firstNames = names
+        var starts = Set<UInt64>()
+        for m in [titles, groupNouns, documentNouns, documentParts, organizations, countryNames, countryAdjectives] {
+            starts.formUnion(m.firstWords)
+        }
+        starts.formUnion(modifiers)
+        starts.formUnion(pronouns.keys)
+        starts.formUnion(pluralPronouns.elements)
+        starts.formUnion(thingPronouns.elements)
+        starts.formUnion(organizationHeads.elements)
+        starts.formUnion(possessiveDeterminers.elements)
+        starts.formUnion(
+            ["the", "this", "that", "these", "those", "a", "an", "two", "both", "one"].map { TokenHash.hash($0) })
+        mentionStarts = WordHashSet(starts)
+        nameParticles = WordHashSet(
+            ["bin", "bint", "al", "de", "del", "della", "van", "von", "der", "da", "le", "la", "du"].map {
+                TokenHash.hash($0)
+            })
+    }
+
+    func hash(_ word: String) -> UInt64 { TokenHash.hash(word) }
+
+    /// Lowercase words that may start a mention; any other lowercase word is skipped at once by the scanner.
+    let mentionStarts: WordHashSet
+
+    // Hashes of closed-class words the rules test often (computed once, not per token).
+    let wordA = TokenHash.hash("a")
+    let wordAn = TokenHash.hash("an")
+    let wordAnd = TokenHash.hash("and")
+    let wordBoth = TokenHash.hash("both")
+    let wordBy = TokenHash.hash("by")
+    let wordFor = TokenHash.hash("for")
+    let wordIn = TokenHash.hash("in")
+    let wordOf = TokenHash.hash("of")
+    let wordThe = TokenHash.hash("the")
+    let wordOne = TokenHash.hash("one")
+    let wordFrom = TokenHash.hash("from")
+    let wordThis = TokenHash.hash("this")
+    let wordTwo = TokenHash.hash("two")
+    let wordWith = TokenHash.hash("with")
+    let wordTo = TokenHash.hash("to")
+
+    /// A reporting cue at token `i` of `p`: never a capitalized word inside a sentence ("United States").
+    func cue(_ p: ParagraphText, at i: Int, limit: Int? = nil) -> (value: Int, count: Int)? {
+        let t = p.tokens[i]
+        guard t.isWord, !t.inQuote else { return nil }
+        if t.isCapitalized, i > 0, p.tokenSentence[i - 1] == p.tokenSentence[i], p.tokens[i - 1].isWord { return nil }
+        // A noun after a determiner is no verb ("its promises", "a warning").
+        if i > 0, p.tokens[i - 1].isWord,
+            determiners.contains(p.tokens[i - 1].hash) || possessiveDeterminers.contains(p.tokens[i - 1].hash)
+        {
+            return nil
+        }
+        return cues.match(p.tokens, at: i, limit: limit)
+    }
+}

@@ -1,0 +1,113 @@
+/// Where the reader is: pane, selections and scroll of every list, focus, detail scroll and cursor.
+public struct Location: Sendable, Hashable {
+    public var pane: Pane = .articles
+    /// Selected row of each pane's list (by `Pane.rawValue`).
+    public var rows: [Int] = Array(repeating: 0, count: Pane.allCases.count)
+    /// First visible row of each pane's list.
+    public var listScroll: [Int] = Array(repeating: 0, count: Pane.allCases.count)
+    public var focus: Focus = .list
+    /// First visible line of the detail pane.
+    public var detailScroll = 0
+    /// The cursor stop in the detail pane, nil before the detail is entered.
+    public var cursor: Int?
+    /// Whether the Events pane shows the timeline instead of the event's detail.
+    public var timeline = false
+
+    public init() {}
+
+    public var row: Int {
+        get { rows[pane.rawValue] }
+        set { rows[pane.rawValue] = newValue }
+    }
+
+    var scroll: Int {
+        get { listScroll[pane.rawValue] }
+        set { listScroll[pane.rawValue] = newValue }
+    }
+}
+
+/// The `/` search: the query, the pane it filters, its matches, and where it started (for Esc).
+public struct SearchState: Sendable, Hashable {
+    public var editing = false
+    public var query = ""
+    public var pane: Pane = .articles
+    /// Matching rows, in list order.
+    public var matches: [Int] = []
+    /// Where the search began, restored by Esc while typing.
+    public var origin: Location?
+
+    /// True when a non-empty query filters `pane`.
+    public var isActive: Bool { !query.isEmpty }
+}
+
+/// What covers the screen on top of the panes.
+public enum Overlay: Sendable, Hashable {
+    case none, help
+}
+
+/// The reader's whole state; `Reducer.update` makes the next one from an action.
+public struct AppState: Sendable {
+    public let index: CorpusIndex
+    public let searcher: any ReaderSearch
+    public var size: Size
+    public var at = Location()
+    public var history = History()
+    public var search = SearchState()
+    public var overlay = Overlay.none
+    /// A one-line message for the command line.
+    public var message: String?
+    public var quit = false
+
+    public init(index: CorpusIndex, size: Size, searcher: (any ReaderSearch)? = nil) {
+        self.index = index
+        self.size = size
+        self.searcher = searcher ?? SubstringSearch(index)
+    }
+
+    var geometry: Geometry { Geometry(size) }
+
+    /// The rows the current pane's list shows (all, or the search matches).
+    var visibleRows: ListRows { rows(for: at.pane) }
+
+    func rows(for pane: Pane) -> ListRows {
+        if search.isActive && search.pane == pane { return .some(search.matches) }
+        return .all(index.count(pane))
+    }
+
+    /// The query to highlight in text, if any.
+    var highlight: String? { search.isActive ? search.query : nil }
+
+    /// The detail pane's doc for the current selection, wrapped to the current width.
+    var detailLayout: DocLayout {
+        let doc = DetailBuilder(index: index, query: highlight).doc(pane: at.pane, row: at.row)
+        return DocLayout(doc, width: geometry.textWidth)
+    }
+}
+
+/// The rows a list shows: all of them or a subset, without building an array for the common case.
+public enum ListRows: Sendable, Hashable {
+    case all(Int)
+    case some([Int])
+
+    public var count: Int {
+        switch self {
+        case .all(let n): return n
+        case .some(let r): return r.count
+        }
+    }
+
+    public subscript(position: Int) -> Int {
+        switch self {
+        case .all: return position
+        case .some(let r): return r[position]
+        }
+    }
+
+    /// The position of an item row in the list, nil when it is filtered out.
+    public func position(of row: Int) -> Int? {
+        switch self {
+        case .all(let n): return row >= 0 && row < n ? row : nil
+        case .some(let r): return r.firstIndex(of: row)
+        }
+    }
+}

@@ -1,0 +1,37 @@
+/// The `/` search behind one small interface, so a better engine can replace the substring filter.
+public protocol ReaderSearch: Sendable {
+    /// Rows of `pane`'s list that match `query`, in list order.
+    func matches(_ query: String, in pane: Pane) -> [Int]
+}
+
+/// Case- and diacritic-folded substring search over each row's text, prepared once.
+public final class SubstringSearch: ReaderSearch {
+    private let haystacks: [[String]]
+
+    public init(_ index: CorpusIndex) {
+        let speakerName: (String?) -> String = { id in id.flatMap { index.speaker($0)?.name } ?? "" }
+        var h: [[String]] = Array(repeating: [], count: Pane.allCases.count)
+        h[Pane.articles.rawValue] = index.articles.map { a in
+            ([a.title, a.source ?? "", a.author ?? ""] + a.paragraphs.map(\.text)).joined(separator: "\n")
+        }
+        h[Pane.speakers.rawValue] = index.speakers.map { s in
+            ([s.name, s.role ?? "", s.kind.rawValue] + s.aliases).joined(separator: "\n")
+        }
+        h[Pane.quotes.rawValue] = index.quotes.map { q in [q.text, speakerName(q.speaker), q.cue ?? ""].joined(separator: "\n") }
+        h[Pane.agenda.rawValue] = index.agendaItems.map { e in
+            ([e.agenda.label, e.item.text, e.item.name ?? ""] + e.item.keywords).joined(separator: "\n")
+        }
+        h[Pane.events.rawValue] = index.events.map { e in
+            ([e.title, e.kind, e.place ?? "", e.date?.value ?? ""] + e.participants + e.outcomes).joined(separator: "\n")
+        }
+        self.haystacks = h.map { $0.map(Folding.fold) }
+    }
+
+    public func matches(_ query: String, in pane: Pane) -> [Int] {
+        let q = Folding.fold(query)
+        guard !q.isEmpty else { return [] }
+        var out: [Int] = []
+        for (i, text) in haystacks[pane.rawValue].enumerated() where text.contains(q) { out.append(i) }
+        return out
+    }
+}

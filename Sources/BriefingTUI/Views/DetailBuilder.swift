@@ -1,0 +1,217 @@
+import BriefingModel
+
+/// Builds the detail pane's doc for the selected item of a pane.
+struct DetailBuilder {
+    let index: CorpusIndex
+    /// The active search, highlighted in text.
+    let query: String?
+
+    func doc(pane: Pane, row: Int) -> Doc {
+        guard row >= 0, row < index.count(pane) else {
+            var d = Doc()
+            d.add([Span("Nothing to show: the \(pane.title.lowercased()) list is empty.", .dim)])
+            return d
+        }
+        switch pane {
+        case .articles: return article(index.articles[row])
+        case .speakers: return speaker(index.speakers[row])
+        case .quotes: return quote(index.quotes[row])
+        case .agenda: return agenda(index.agendaItems[row])
+        case .events: return event(index.events[row])
+        }
+    }
+
+    private var styler: ParagraphStyler { ParagraphStyler(index: index) }
+
+    // MARK: panes
+
+    func article(_ a: Article) -> Doc {
+        var d = Doc()
+        d.add([Span(a.title, .title)])
+        let meta = [a.date?.description, a.source, a.author.map { "by " + $0 }].compactMap { $0 }
+        if !meta.isEmpty { d.add([Span(meta.joined(separator: " · "), .dim)]) }
+        d.add([Span(a.path, .dim)])
+        for w in index.warnings(path: a.path) {
+            d.add([Span("⚠ ", .warning), Span(w.line > 0 ? "line \(w.line): \(w.message)" : w.message, .warning)])
+        }
+        for (i, _) in a.paragraphs.enumerated() {
+            d.space()
+            d.add(styler.spans(article: a.id, paragraph: i, query: query), link: .paragraph(a.id, i))
+            for eid in index.events(article: a.id, paragraph: i) {
+                guard let e = index.event(eid) else { continue }
+                d.add(
+                    [Span("↳ event: ", .dim), Span(e.title, .link), Span("  " + EventTime.label(e), .dim)],
+                    link: .event(e.id), indent: 2)
+            }
+        }
+        if a.paragraphs.isEmpty { d.add([Span("(this article has no text)", .dim)]) }
+        return d
+    }
+
+    func speaker(_ s: Speaker) -> Doc {
+        var d = Doc()
+        let slot = index.slot(ofSpeaker: s.id)
+        d.add([Span(s.name, .speaker(slot))])
+        d.field("Kind", s.kind.rawValue)
+        d.field("Role", s.role ?? "—")
+        d.field("Also called", s.aliases.isEmpty ? "—" : s.aliases.joined(separator: ", "))
+        let articles = Set(s.mentions.map(\.article)).count
+        d.field("Mentioned", "\(s.mentions.count) times in \(articles) article\(articles == 1 ? "" : "s")")
+        let quotes = index.quotes(speaker: s.id)
+        d.heading("Quotes (\(quotes.count)), by date")
+        if quotes.isEmpty { d.add([Span("none", .dim)]) }
+        for q in quotes { d.add(quoteLine(q, withSpeaker: false), link: .quote(q.id)) }
+        var seen: Set<String> = []
+        var events: [Event] = []
+        for q in quotes {
+            for eid in q.events + index.events(article: q.article, paragraph: q.paragraph) where !seen.contains(eid) {
+                seen.insert(eid)
+                if let e = index.event(eid) { events.append(e) }
+            }
+        }
+        events.sort { EventTime.sortKey($0) < EventTime.sortKey($1) }
+        d.heading("Events they spoke about (\(events.count))")
+        if events.isEmpty { d.add([Span("none", .dim)]) }
+        for e in events { d.add(eventLine(e), link: .event(e.id)) }
+        return d
+    }
+
+    func quote(_ q: Quote) -> Doc {
+        var d = Doc()
+        d.add(Span.highlighted("“" + q.text + "”", .quote, query: query))
+        d.space()
+        if let sid = q.speaker, let s = index.speaker(sid) {
+            d.add([Span("Speaker: ", .label), Span(s.name, .speaker(index.slot(ofSpeaker: sid)))], link: .speaker(sid))
+        } else {
+            d.field("Speaker", "unknown", .dim)
+        }
+        if let cue = q.cue { d.field("Cue", cue) }
+        let a = index.article(q.article)
+        d.field("Date", a?.date?.description ?? "unknown")
+        d.add(
+            [Span("In: ", .label), Span(a?.title ?? q.article, .link), Span("  ¶\(q.paragraph + 1) (open)", .dim)],
+            link: .paragraph(q.article, q.paragraph))
+        if !q.pillars.isEmpty {
+            d.heading("Agenda items")
+            for p in q.pillars { d.add([Span(itemName(p), .link)], link: .agendaItem(p)) }
+        }
+        var eids: [String] = []
+        for e in q.events + index.events(article: q.article, paragraph: q.paragraph) where !eids.contains(e) {
+            eids.append(e)
+        }
+        if !eids.isEmpty {
+            d.heading("Events")
+            for eid in eids { if let e = index.event(eid) { d.add(eventLine(e), link: .event(eid)) } }
+        }
+        d.heading("In context")
+        d.add(styler.spans(article: q.article, paragraph: q.paragraph, query: query))
+        return d
+    }
+
+    func agenda(_ entry: AgendaEntry) -> Doc {
+        var d = Doc()
+        d.add([Span(entry.agenda.label, .dim)])
+        d.add([Span(entry.item.name.map { $0 + ": " } ?? "", .title), Span(entry.item.text, .title)])
+        if !entry.item.keywords.isEmpty { d.field("Keywords", entry.item.keywords.joined(separator: ", ")) }
+        let quotes = index.quotes(pillar: entry.item.id)
+        d.heading("Quotes (\(quotes.count)), by date")
+        if quotes.isEmpty { d.add([Span("none", .dim)]) }
+        for q in quotes { d.add(quoteLine(q, withSpeaker: true), link: .quote(q.id)) }
+        let passages = entry.item.passages.sorted {
+            (index.date(ofArticle: $0.article)?.ordinal ?? Int.max, $0.article, $0.paragraph)
+                < (index.date(ofArticle: $1.article)?.ordinal ?? Int.max, $1.article, $1.paragraph)
+        }
+        d.heading("Passages (\(passages.count)), by date")
+        if passages.isEmpty { d.add([Span("none", .dim)]) }
+        for m in passages {
+            d.add(passageHeader(m.article, m.paragraph), link: .paragraph(m.article, m.paragraph))
+            d.add(styler.spans(article: m.article, paragraph: m.paragraph, query: query), indent: 2)
+        }
+        return d
+    }
+
+    func event(_ e: Event) -> Doc {
+        var d = Doc()
+        d.add([Span(e.title, .title)])
+        d.field("Kind", e.kind)
+        if let date = e.date {
+            d.field("Date", EventTime.label(e) + " (\(date.precision.rawValue))")
+        } else {
+            d.field("Date", "unknown", .dim)
+        }
+        d.field("Place", e.place ?? "—")
+        d.field("Status", e.planned ? "planned" : "held")
+        d.field("Participants", e.participants.isEmpty ? "—" : e.participants.joined(separator: ", "))
+        if !e.outcomes.isEmpty { d.field("Outcome", e.outcomes.joined(separator: "; ")) }
+        let incoming = index.incoming(event: e.id)
+        let relations = e.related.map { (event: $0.event, label: $0.relation.rawValue, cue: $0.cue) }
+            + incoming.map { (event: $0.event, label: $0.label, cue: String?.none) }
+        d.heading("Related events (\(relations.count))")
+        if relations.isEmpty { d.add([Span("none", .dim)]) }
+        let labelWidth = max(10, (relations.map { DisplayWidth.of($0.label) }.max() ?? 0) + 1)
+        for r in relations {
+            let other = index.event(r.event)
+            var spans = [
+                Span(r.label.padding(toLength: labelWidth, withPad: " ", startingAt: 0), .relation),
+                Span("→ ", .dim), Span(other?.title ?? r.event, .link),
+            ]
+            if let other { spans.append(Span("  " + EventTime.label(other), .dim)) }
+            if let cue = r.cue { spans.append(Span("  “" + cue + "”", .dim)) }
+            d.add(spans, link: .event(r.event))
+        }
+        let quotes = index.quotes(event: e.id)
+        d.heading("What each side said (\(quotes.count))")
+        if quotes.isEmpty { d.add([Span("nothing quoted", .dim)]) }
+        var order: [String?] = []
+        var groups: [String?: [Quote]] = [:]
+        for q in quotes {
+            if groups[q.speaker] == nil { order.append(q.speaker) }
+            groups[q.speaker, default: []].append(q)
+        }
+        for sid in order {
+            if let sid, let s = index.speaker(sid) {
+                d.add([Span(s.name, .speaker(index.slot(ofSpeaker: sid)))], link: .speaker(sid))
+            } else {
+                d.add([Span("Unattributed", .dim)])
+            }
+            for q in groups[sid] ?? [] { d.add(quoteLine(q, withSpeaker: false), link: .quote(q.id), indent: 2) }
+        }
+        d.heading("Mentioned in (\(e.mentions.count))")
+        for m in e.mentions {
+            var spans = passageHeader(m.article, m.paragraph)
+            spans.append(Span("  “" + m.text + "”", .dim))
+            d.add(spans, link: .paragraph(m.article, m.paragraph))
+        }
+        return d
+    }
+
+    // MARK: pieces
+
+    private func quoteLine(_ q: Quote, withSpeaker: Bool) -> [Span] {
+        var spans = [Span((index.date(ofArticle: q.article)?.description ?? "undated") + "  ", .dim)]
+        if withSpeaker {
+            let name = q.speaker.flatMap { index.speaker($0)?.name } ?? "unattributed"
+            spans.append(Span(name + ": ", q.speaker == nil ? .dim : .speaker(index.slot(ofSpeaker: q.speaker))))
+        }
+        spans.append(contentsOf: Span.highlighted("“" + q.text + "”", .quote, query: query))
+        return spans
+    }
+
+    private func eventLine(_ e: Event) -> [Span] {
+        [Span(EventTime.label(e).padding(toLength: 12, withPad: " ", startingAt: 0), .dim), Span(e.title, .link)]
+    }
+
+    private func passageHeader(_ article: String, _ paragraph: Int) -> [Span] {
+        let a = index.article(article)
+        return [
+            Span((a?.date?.description ?? "undated") + "  ", .dim), Span(a?.title ?? article, .link),
+            Span("  ¶\(paragraph + 1)", .dim),
+        ]
+    }
+
+    private func itemName(_ id: String) -> String {
+        guard let row = index.row(of: .agendaItem(id)) else { return id }
+        let item = index.agendaItems[row.1].item
+        return item.name ?? item.text
+    }
+}

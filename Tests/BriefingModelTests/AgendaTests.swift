@@ -1,0 +1,107 @@
+import Testing
+
+@testable import BriefingModel
+
+/// Agendas enumerated in the text, declared agendas, their unification and the tagging of passages.
+@Suite struct AgendaTests {
+    @Test func enumerationBecomesAnAgendaWhenTheNumberWordMatches() {
+        let lex = ExtractionSupport.resources.lexicon
+        let x = ArticleExtractor(lexicon: lex).extract(
+            ExtractionSupport.article(
+                "a", ["The three goals of the plan include: cleaner rivers, safer roads and cheaper housing."]))
+        #expect(x.agendas.count == 1)
+        #expect(x.agendas.first?.label == "three goals")
+        #expect(x.agendas.first?.items.map(\.text) == ["cleaner rivers", "safer roads", "cheaper housing"])
+        #expect(x.agendas.first?.paragraph == 0)
+    }
+
+    @Test func numberWordMismatchIsNoAgenda() {
+        let x = ArticleExtractor(lexicon: ExtractionSupport.resources.lexicon).extract(
+            ExtractionSupport.article(
+                "a", ["The five goals of the plan include: cleaner rivers, safer roads and cheaper housing."]))
+        #expect(x.agendas.isEmpty)
+    }
+
+    @Test func measuresAreNoAgenda() {
+        let x = ArticleExtractor(lexicon: ExtractionSupport.resources.lexicon).extract(
+            ExtractionSupport.article("a", ["They met three times last year: in April, in May and in September."]))
+        #expect(x.agendas.isEmpty)
+    }
+
+    @Test func itemsSplitOnlyAsFarAsTheCountNeeds() {
+        #expect(
+            AgendaEnumeration.splitItems("trade and investment, peace, security and the return of remains", count: 4)
+                == [
+                    "trade and investment", "peace", "security", "the return of remains",
+                ])
+        #expect(AgendaEnumeration.splitItems("a, b, c, including d", count: 3) == ["a", "b", "c, including d"])
+    }
+
+    @Test func foundAndDeclaredAgendasMerge() {
+        let declared = Agenda(
+            id: "plan-2020", label: "three goals",
+            items: [
+                AgendaItem(id: "rivers", text: "clean the rivers", name: "rivers", keywords: ["river pollution"]),
+                AgendaItem(id: "roads", text: "make roads safe", name: "roads", keywords: ["road safety"]),
+                AgendaItem(id: "housing", text: "build cheaper housing", name: "housing", keywords: ["housing"]),
+            ])
+        let found = Agenda(
+            id: "the-goals", label: "goals of the plan", article: "a", paragraph: 2,
+            items: [
+                AgendaItem(id: "g.1", text: "cleaner rivers"), AgendaItem(id: "g.2", text: "safer roads"),
+                AgendaItem(id: "g.3", text: "cheaper housing"),
+            ])
+        var quotes = [
+            Quote(id: "a#q1", article: "a", paragraph: 3, start: 0, end: 10, text: "The river pollution must end."),
+            Quote(id: "a#q2", article: "a", paragraph: 3, start: 0, end: 10, text: "Nothing to do with it."),
+        ]
+        let article = ExtractionSupport.article(
+            "a", ["Intro.", "More.", "The list.", "Housing costs are rising and the houses are old.", "Weather."])
+        let agendas = AgendaBuilder.build(found: [found], declared: [declared], articles: [article], quotes: &quotes)
+        #expect(agendas.count == 1)
+        #expect(agendas.first?.id == "plan-2020")
+        #expect(agendas.first?.article == "a")
+        #expect(agendas.first?.paragraph == 2)
+        #expect(agendas.first?.items.map(\.id) == ["rivers", "roads", "housing"])
+        #expect(agendas.first?.items.map(\.text) == ["cleaner rivers", "safer roads", "cheaper housing"])
+        #expect(quotes[0].pillars == ["rivers"])
+        #expect(quotes[1].pillars.isEmpty)
+        #expect(agendas.first?.items[2].passages.map(\.paragraph).contains(3) == true)
+    }
+
+    @Test func keywordsMatchInflections() {
+        let item = AgendaItem(
+            id: "d", text: "complete denuclearization", keywords: ["denuclearization", "repatriation"])
+        let m = ItemMatcher(item: item, df: [:], rareLimit: 1)
+        for text in ["They refuse to denuclearize.", "Denuclearizing will take years.", "Remains were repatriated."] {
+            #expect(m.matches(AgendaText.stemHashes(text)), "\(text)")
+        }
+        #expect(!m.matches(AgendaText.stemHashes("The weather was fine.")))
+    }
+
+    @Test func stemHashesAgreeWithWordsAndStems() {
+        for text in ["Denuclearization, U.S.-DPRK relations; POW/MIA remains — Café déjà-vu!", "repatriated 55 boxes"] {
+            #expect(
+                AgendaText.stemHashes(text) == AgendaText.words(text).map(AgendaText.stem).map { TokenHash.hash($0) })
+        }
+    }
+
+    @Test func sampleCorpusDeclaresTheFourPillars() {
+        let a = ExtractionSupport.resources.declaredAgendas.first { $0.id == "singapore-2018" }
+        #expect(a?.label == "four pillars")
+        #expect(a?.items.map(\.id) == ["new-relations", "peace-regime", "denuclearization", "remains"])
+        #expect(a?.aliases.contains("Singapore joint statement") == true)
+    }
+
+    @Test func enumeratedPillarsMergeWithTheDeclaredAgenda() {
+        let c = ExtractionSupport.corpus(
+            "Those “four pillars” of the talks include: the initiation of new relations between the two countries, a peace regime on the Korean peninsula, North Korean commitment to denuclearization and the recovery of U.S. POW/MIA personnel remains in North Korea.",
+            "Laura Chen said the North must “denuclearize fully before anything else.”")
+        let a = c.agendas.first { $0.id == "singapore-2018" }
+        #expect(a?.article == "a1")
+        #expect(a?.paragraph == 0)
+        #expect(a?.items.count == 4)
+        #expect(c.quotes.first?.pillars == ["denuclearization"])
+        #expect(c.terms.map(\.text) == ["four pillars"])
+    }
+}

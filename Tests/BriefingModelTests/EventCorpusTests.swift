@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+
+@testable import BriefingModel
+
+/// Across the sample corpus, an event that several articles describe should be one event: the shared keys of
+/// `Tests/Fixtures/gold/*.gold.json` name them. Planned and held events are told apart (`Event.planned`), so a
+/// key is checked separately for the articles that report it as planned and those that report it as held.
+@Suite struct EventCorpusTests {
+    static let articles = EventTestSupport.root + "/Data/articles"
+    static let goldFolder = EventTestSupport.root + "/Tests/Fixtures/gold"
+
+    struct GoldEvent: Decodable {
+        var key: String
+        var kind: String
+        var date: String?
+        var paragraphs: [Int]
+    }
+
+    struct GoldFile: Decodable {
+        var notes: [String]?
+        var events: [GoldEvent]?
+    }
+
+    /// One shared event as the gold tells it: the articles and paragraphs that describe it.
+    struct Group {
+        var key: String
+        var planned: Bool
+        var family: String
+        var articles: [(article: String, paragraphs: [Int], when: ClosedRange<Day>?)]
+    }
+
+    /// How one group fared: the event covering most of its articles and the articles it misses.
+    struct Outcome {
+        var group: Group
+        var event: String?
+        var missing: [String]
+    }
+
+    static func outcomes() throws -> [Outcome]? {
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: goldFolder), fm.fileExists(atPath: articles) else {
+            return nil
+        }
+        let lex = EventLexicon(lexicon: EventTestSupport.lexicon)
+        var groups: [String: Group] = [:]
+        var readDates: [String: Day] = [:]
+        for name in names.sorted() where name.hasSuffix(".gold.json") {
+            guard let data = fm.contents(atPath: goldFolder + "/" + name) else { continue }
+            let article = String(name.dropLast(".gold.json".count))
+            let gold = try JSONDecoder().decode(GoldFile.self, from: data)
+            // Articles without a date are read with the `--date` their gold note gives, as the CLI would be.
+            for note in gold.notes ?? [] {
+                if let r = note.range(of: "--date ") {
+                    readDates[article] = Day(iso: String(note[r.upperBound...].prefix(10)))
+                }
+            }
+            for e in gold.events ?? [] {
+                let planned = e.kind.hasSuffix("(planned)")
+                let kind = e.kind.replacingOccurrences(of: " (planned)", with: "")
+                // Kinds the event layer does not extract (speeches, deadlines, announcements) are left out.
+                guard let k = lex.kinds[kind] else { continue }
+                let id = "\(e.key)|\(planned)"
+                groups[id, default: Group(key: e.key, planned: planned, family: k.family, articles: [])].articles
+                    .append((article, e.paragraphs, Self.goldRange(e.date)))
+            }
+        }
+        var load = CorpusLoader(options: LoadOptions()).load(paths: [articles])
+        for i in load.articles.indices where load.articles[i].date == nil {
+            load.articles[i].date = readDates[load.articles[i].id]
+        }
+        let corpus = Pipeline(resources: EventTestSupport.resources).run(load)
+        var out: [Outcome] = []
+        for g in groups.values.sorted(by: { ($0.key, $0.planned ? 1 : 0) < ($1.key, $1.planned ? 1 : 0) })
+        where g.articles.count >= 2 {
+            var covering: [String: Set<String>] = [:]
+            for (article, paragraphs, when) in g.articles {
+                // A paragraph may name several events: the one meant is of the gold's family, planned state and
+                // (when both are dated) month or year.
+                for e in corpus.events
+                where lex.kind(e.kind).family == g.family && e.planned == g.planned
+                    && e.mentions.contains(where: { $0.article == article && paragraphs.contains($0.paragraph) })
+                    && (when.map { w in e.date?.range.map { $0.overlaps(w) } ?? true } ?? true)
+                {
+                    covering[e.id, default: []].insert(article)
+                }
+            }
+            let best = covering.max { ($0.value.count, $1.key) < ($1.value.count, $0.key) }
+            let missing = g.articles.map(\.article).filter { !(best?.value.contains($0) ?? false) }
+            out.append(Outcome(group: g, event: best?.key, missing: missing))
+        }
+        return out
+    }
+
+    /// The month or year a gold date begins with ("2019-06-30 (on Sunday)", "2018-06 (last June)", "2018").
+    static func goldRange(_ text: String?) -> ClosedRange<Day>? {
+        guard let text else { return nil }
+        let head = String(text.prefix(7))
+        let parts = head.split(separator: "-")
+        guard let y = parts.first.flatMap({ Int($0) }), parts[0].count == 4 else { return nil }
+        if parts.count == 2, parts[1].count == 2, let m = Int(parts[1]) { return EventDate.month(y, m)?.range }
+        return EventDate.year(y)?.range
+    }
+
+    /// The shared events that are one event in every article that tells them; this list may only grow.
+    static let joined: Set<String> = [
+        "stockholm-talks|false", "hanoi-summit|false", "singapore-summit|false", "pompeo-visit-july|false",
+        "pompeo-visit-october|false", "slbm-test-october-2019|false",
+    ]
+
+    @Test func sharedEventsAreOneEvent() throws {
+        guard let outcomes = try Self.outcomes() else { return }
+        #expect(outcomes.count >= 15)
+        var covered = 0
+        var total = 0
+        for o in outcomes {
+            let id = "\(o.group.key)|\(o.group.planned)"
+            covered += o.group.articles.count - o.missing.count
+            total += o.group.articles.count
+            if Self.joined.contains(id) {
+                #expect(o.missing.isEmpty, "\(o.group.key): \(o.event ?? "no event") misses \(o.missing)")
+            }
+        }
+        // The share of (event, article) pairs that land on the event's main id: a floor that may only rise.
+        print("EventCorpusTests: \(covered) of \(total) (event, article) pairs on the main event")
+        for o in outcomes where !o.missing.isEmpty {
+            print("  \(o.group.key)\(o.group.planned ? " (planned)" : ""): \(o.event ?? "-") misses \(o.missing)")
+        }
+        #expect(covered * 100 >= total * 70, "\(covered) of \(total)")
+    }
+
+    @Test func plannedReturnStaysApartFromTheTalksHeld() throws {
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: Self.articles) else { return }
+        let load = CorpusLoader(options: LoadOptions()).load(paths: [Self.articles])
+        let corpus = Pipeline(resources: EventTestSupport.resources).run(load)
+        let held = corpus.events.filter {
+            $0.place?.hasPrefix("Stockholm") == true && !$0.planned && $0.kind == "talks"
+        }
+        let planned = corpus.events.filter { $0.place?.hasPrefix("Stockholm") == true && $0.planned }
+        #expect(held.count == 1, "\(held.map(\.id))")
+        #expect(!planned.isEmpty)
+        for p in planned {
+            #expect(p.related.contains { r in held.contains { $0.id == r.event } && r.relation == .followUp })
+        }
+    }
+}

@@ -1,0 +1,149 @@
+import Testing
+
+@testable import BriefingModel
+
+/// Merging across articles, relations and quote events on small articles written for the test.
+@Suite struct EventLinkerTests {
+    let pipeline = Pipeline(resources: EventTestSupport.resources)
+
+    func article(_ id: String, _ date: String?, _ paragraphs: [String]) -> Article {
+        Article(
+            id: id, path: id + ".txt", title: id, date: date.flatMap { Day(iso: $0) },
+            paragraphs: paragraphs.enumerated().map { Paragraph(text: $1, line: $0 + 1) })
+    }
+
+    func corpus(_ articles: [Article], quotes: [Quote] = []) -> Corpus {
+        var extractions = articles.map(pipeline.extract)
+        for q in quotes {
+            if let i = extractions.firstIndex(where: { $0.article == q.article }) { extractions[i].quotes.append(q) }
+        }
+        return pipeline.assemble(LoadResult(articles: articles), extractions: extractions)
+    }
+
+    @Test func threeNamesOfOneSummitAreOneEvent() {
+        let c = corpus([
+            article(
+                "a", "2019-03-01",
+                ["President Donald Trump and Chairman Kim Jong Un held talks in Vietnam in February."]),
+            article("b", "2019-03-02", ["The Hanoi summit ended without a deal on Thursday, officials said."]),
+            article(
+                "c", "2019-04-10",
+                [
+                    "President Donald Trump held a summit with Chairman Kim Jong Un in Singapore in June 2018.",
+                    "The second summit between President Donald Trump and Chairman Kim Jong Un ended abruptly.",
+                ]),
+        ])
+        let hanoi = c.events.filter { e in e.mentions.contains { $0.article == "a" } }
+        #expect(hanoi.count == 1)
+        guard let h = hanoi.first else { return }
+        #expect(h.kind == "summit")
+        #expect(h.place == "Hanoi, Vietnam")
+        #expect(h.date?.value == "2019-02-28" || h.date?.value == "2019-02")
+        #expect(h.mentions.contains { $0.article == "b" })
+        #expect(h.mentions.contains { $0.article == "c" && $0.paragraph == 1 })
+    }
+
+    @Test func twoRoundsTwoWeeksApartAreTwoEvents() {
+        let c = corpus([
+            article("a", "2019-10-05", ["Negotiators held talks in Stockholm on Saturday."]),
+            article("b", "2019-10-19", ["Negotiators held a second round of talks in Stockholm on Saturday."]),
+        ])
+        let stockholm = c.events.filter { $0.place == "Stockholm, Sweden" }
+        #expect(stockholm.count == 2, "\(stockholm.map(\.id))")
+        #expect(Set(stockholm.compactMap { $0.date?.value }) == ["2019-10-05", "2019-10-19"])
+    }
+
+    @Test func aPlannedReturnStaysApartAndFollowsUp() {
+        let c = corpus([
+            article(
+                "a", "2019-10-05",
+                [
+                    "Negotiators held talks in Stockholm on Saturday.",
+                    "Sweden extended an invitation to return to Stockholm in two weeks.",
+                ])
+        ])
+        let held = c.events.first { !$0.planned && $0.place == "Stockholm, Sweden" }
+        let planned = c.events.first { $0.planned && $0.place == "Stockholm, Sweden" }
+        #expect(held?.date?.value == "2019-10-05")
+        #expect(planned?.date?.value == "2019-10-19")
+        #expect(planned?.date?.precision == .approximate)
+        #expect(planned?.related.contains { $0.event == held?.id && $0.relation == .followUp } == true)
+        #expect(held?.related.contains { $0.event == planned?.id && $0.relation == .before } == true)
+    }
+
+    @Test func genericTalksAreNoEvent() {
+        let c = corpus([
+            article(
+                "a", "2019-10-05",
+                [
+                    "Officials expressed hope that peace talks would one day succeed.",
+                    "Negotiations of that kind take years.",
+                ])
+        ])
+        #expect(c.events.isEmpty, "\(c.events.map(\.id))")
+    }
+
+    @Test func quotesGetTheEventsOfTheirSentenceOrParagraph() {
+        let text = "Kim said the talks in Stockholm on Saturday had “broken down.”"
+        let scalars = Array(text.unicodeScalars)
+        let open = (scalars.firstIndex(of: "“") ?? 0) + 1
+        let close = scalars.firstIndex(of: "”") ?? scalars.count
+        let quote = Quote(id: "q1", article: "a", paragraph: 0, start: open, end: close, text: "broken down.")
+        let elsewhere = Quote(id: "q2", article: "a", paragraph: 1, start: 1, end: 5, text: "None")
+        let c = corpus(
+            [article("a", "2019-10-05", [text, "“None of it matters,” an analyst said."])],
+            quotes: [quote, elsewhere])
+        let talks = c.events.first { $0.place == "Stockholm, Sweden" }
+        #expect(talks != nil)
+        #expect(c.quotes.first { $0.id == "q1" }?.events == [talks?.id].compactMap { $0 })
+        #expect(c.quotes.first { $0.id == "q2" }?.events.isEmpty == true)
+        #expect(talks?.outcomes.contains("broken down") == true)
+    }
+
+    @Test func twoDaysLaterCountsFromTheEventJustNamed() {
+        let c = corpus([
+            article(
+                "a", "2019-10-10",
+                [
+                    "Negotiators held talks in Stockholm on Saturday.",
+                    "Two days later, the envoys met in Seoul.",
+                ])
+        ])
+        let seoul = c.events.first { $0.place == "Seoul, South Korea" }
+        #expect(seoul?.date?.value == "2019-10-07", "\(c.events.map { ($0.id, $0.date?.value ?? "-") })")
+        #expect(seoul?.date?.precision == .day)
+    }
+
+    @Test func sinceTheSummitIsARangeUpToTheArticle() {
+        let c = corpus([
+            article(
+                "a", "2019-06-01",
+                [
+                    "President Donald Trump and Chairman Kim Jong Un held a summit in Hanoi in February.",
+                    "Since the summit, North Korea has conducted missile tests.",
+                ])
+        ])
+        let hanoi = c.events.first { $0.place == "Hanoi, Vietnam" }
+        let tests = c.events.first { $0.kind == "missile test" }
+        #expect(tests?.date?.earliest == Day(iso: "2019-02-01"))
+        #expect(tests?.date?.latest == Day(iso: "2019-06-01"))
+        #expect(tests?.related.contains { $0.event == hanoi?.id && $0.relation == .after } == true)
+    }
+
+    @Test func withinWeeksOfTheFailedTalksIsARangeAfterThem() {
+        let c = corpus([
+            article(
+                "a", "2019-10-05",
+                [
+                    "The leaders met for talks in Hanoi in February, but the talks failed.",
+                    "North Korea conducted missile tests within weeks of the failed talks.",
+                ])
+        ])
+        let hanoi = c.events.first { $0.place == "Hanoi, Vietnam" }
+        let tests = c.events.first { $0.kind == "missile test" }
+        #expect(tests?.date?.precision == .approximate)
+        #expect(tests?.date?.earliest == Day(iso: "2019-02-01"))
+        #expect((tests?.date?.latest).map { $0 > Day(iso: "2019-02-28")! } == true)
+        #expect(tests?.related.contains { $0.event == hanoi?.id && $0.relation == .after } == true)
+    }
+}

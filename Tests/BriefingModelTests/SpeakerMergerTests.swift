@@ -1,0 +1,54 @@
+import Testing
+
+@testable import BriefingModel
+
+/// Corpus-wide speakers: one person is one speaker; two people who share a surname stay apart.
+@Suite struct SpeakerMergerTests {
+    @Test func onePersonAcrossArticlesIsOneSpeaker() {
+        let c = ExtractionSupport.corpus([
+            ["Trade envoy Alan Brooks said the deal was “close to done.”"],
+            ["Alan Brooks arrived late.", "Brooks said the talks had “stalled again.”"],
+        ])
+        let brooks = c.speakers.filter { $0.name == "Alan Brooks" }
+        #expect(brooks.count == 1)
+        #expect(brooks.first?.id == "alan-brooks")
+        #expect(brooks.first?.role == "Trade envoy")
+        #expect(Set(brooks.first?.mentions.map(\.article) ?? []) == ["a1", "a2"])
+        #expect(c.quotes.allSatisfy { $0.speaker == "alan-brooks" })
+    }
+
+    @Test func sharedSurnameStaysApart() {
+        let c = ExtractionSupport.corpus([
+            ["President Lee Min Ho said the summit was “a success for everyone.”"],
+            ["The envoy, Lee Jae Won, said the summit was “only a first step.”"],
+        ])
+        let lees = c.speakers.filter { $0.name.hasPrefix("Lee") }.map(\.name).sorted()
+        #expect(lees == ["Lee Jae Won", "Lee Min Ho"])
+        #expect(Set(c.quotes.compactMap(\.speaker)).count == 2)
+    }
+
+    @Test func oneWordNameJoinsTheFullNameItFitsByRole() {
+        let a = Speaker(id: "x#s1", name: "Lee Min Ho", kind: .person, role: "President")
+        let b = Speaker(id: "y#s1", name: "Lee Jae Won", kind: .person, role: "envoy")
+        let c = Speaker(id: "z#s1", name: "Lee", kind: .person, role: "President")
+        let q = Quote(id: "z#q1", article: "z", paragraph: 0, start: 0, end: 1, text: "x", speaker: "z#s1")
+        let merged = SpeakerMerger.merge([
+            ArticleExtraction(article: "x", speakers: [a]), ArticleExtraction(article: "y", speakers: [b]),
+            ArticleExtraction(article: "z", speakers: [c], quotes: [q]),
+        ])
+        #expect(merged.speakers.count == 2)
+        #expect(merged.quotes.first?.speaker == "lee-min-ho")
+    }
+
+    @Test func idsAreUniqueSlugs() {
+        let a = Speaker(id: "x#s1", name: "Alan Brooks", kind: .person)
+        let b = Speaker(id: "x#s2", name: "Alan Brooks", kind: .group)
+        let merged = SpeakerMerger.merge([ArticleExtraction(article: "x", speakers: [a, b])])
+        #expect(merged.speakers.map(\.id) == ["alan-brooks", "alan-brooks-2"])
+    }
+
+    @Test func namesFoldHyphensAndInitials() {
+        #expect(SpeakerMerger.nameKey("Kim Jong-un") == SpeakerMerger.nameKey("kim jong un"))
+        #expect(SpeakerMerger.nameKey("Donald J. Trump") == SpeakerMerger.nameKey("Donald Trump"))
+    }
+}

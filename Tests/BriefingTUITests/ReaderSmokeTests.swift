@@ -1,9 +1,0 @@
-import Testing
-
-@testable import BriefingTUI
-
-@Suite struct ReaderPlaceholderTests {
-    @Test func moduleLinks() {
-        #expect(Bool(true))
-    }
-}

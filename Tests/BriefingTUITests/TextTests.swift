@@ -1,0 +1,157 @@
+import Testing
+
+@testable import BriefingTUI
+
+@Suite struct DisplayWidthTests {
+    @Test func asciiIsOneColumn() {
+        #expect(DisplayWidth.of("abc") == 3)
+    }
+
+    @Test func cjkIsTwoColumns() {
+        #expect(DisplayWidth.of("漢字") == 4)
+        #expect(DisplayWidth.of("한국") == 4)
+        #expect(DisplayWidth.of("ｱ") == 1)  // halfwidth katakana
+        #expect(DisplayWidth.of("Ａ") == 2)  // fullwidth latin
+    }
+
+    @Test func combiningMarksTakeNone() {
+        #expect(DisplayWidth.of("e\u{301}") == 1)
+        #expect(DisplayWidth.of(Character("a\u{308}\u{323}")) == 1)
+        #expect(DisplayWidth.of(Unicode.Scalar(0x301)!) == 0)
+        #expect(DisplayWidth.of("\u{200B}") == 0)
+    }
+
+    @Test func emojiIsTwoColumns() {
+        #expect(DisplayWidth.of("👍") == 2)
+        #expect(DisplayWidth.of("👍🏽") == 2)
+        #expect(DisplayWidth.of("❤️") == 2)
+        #expect(DisplayWidth.of("👨‍👩‍👧") == 2)
+        #expect(DisplayWidth.of("🇸🇪") == 2)
+        #expect(DisplayWidth.of("❤") == 1)  // text presentation without VS16
+    }
+
+    @Test func controlCharactersTakeNone() {
+        #expect(DisplayWidth.of("\u{7}") == 0)
+    }
+}
+
+@Suite struct WrapperTests {
+    private func text(_ lines: [[Glyph]]) -> [String] { lines.map { String($0.map(\.char)) } }
+
+    @Test func wrapsAtSpaces() {
+        let lines = Wrapper.wrap([Span("the quick brown fox jumps")], width: 10)
+        #expect(text(lines) == ["the quick", "brown fox", "jumps"])
+    }
+
+    @Test func breaksWordsLongerThanTheLine() {
+        let lines = Wrapper.wrap([Span("abcdefghij klm")], width: 4)
+        #expect(text(lines) == ["abcd", "efgh", "ij", "klm"])
+    }
+
+    @Test func wideCharactersNeverOverflow() {
+        let lines = Wrapper.wrap([Span("漢字漢字漢")], width: 5)
+        #expect(text(lines) == ["漢字", "漢字", "漢"])
+        for l in lines { #expect(l.width <= 5) }
+    }
+
+    @Test func combiningMarksStayWithTheirBase() {
+        let lines = Wrapper.wrap([Span("cafe\u{301} cafe\u{301}")], width: 4)
+        #expect(text(lines) == ["café", "café"])
+    }
+
+    @Test func keepsRolesAcrossLines() {
+        let lines = Wrapper.wrap([Span("said "), Span("“hello world”", .quote)], width: 8)
+        #expect(lines[1].allSatisfy { $0.role == .quote })
+    }
+
+    @Test func emptyTextIsOneEmptyLine() {
+        #expect(Wrapper.wrap([Span("")], width: 10).count == 1)
+        #expect(Wrapper.wrap([Span("abc")], width: 0).isEmpty)
+    }
+
+    @Test func cutsWithAnEllipsis() {
+        #expect(String(Wrapper.cut([Span("hello world")], width: 8).map(\.char)) == "hello w…")
+        #expect(String(Wrapper.cut([Span("hello")], width: 5).map(\.char)) == "hello")
+        #expect(String(Wrapper.cut([Span("hello")], width: 1).map(\.char)) == "…")
+    }
+
+    @Test func cutNeverSplitsAWideCharacter() {
+        let cut = Wrapper.cut([Span("漢字漢字")], width: 4)
+        #expect(String(cut.map(\.char)) == "漢…")
+        #expect(cut.width == 3)
+        let emoji = Wrapper.cut([Span("ab👍👍")], width: 4)
+        #expect(String(emoji.map(\.char)) == "ab…")
+    }
+
+    @Test func controlCharactersAreRemoved() {
+        #expect(String([Span("a\u{1b}[31mb\tc")].glyphs.map(\.char)) == "a[31mb c")
+    }
+}
+
+@Suite struct CellGridTests {
+    @Test func wideGlyphAtTheLastColumnBecomesASpace() {
+        var g = CellGrid(width: 3, height: 1)
+        g.write([Span("ab漢")], row: 0, col: 0, limit: 3)
+        #expect(g.line(0) == "ab…")
+        var h = CellGrid(width: 3, height: 1)
+        h.put(Glyph("漢", role: .text), row: 0, col: 2)
+        #expect(h.line(0) == "   ")
+    }
+
+    @Test func overwritingHalfAWideCharacterClearsIt() {
+        var g = CellGrid(width: 4, height: 1)
+        g.put(Glyph("漢", role: .text), row: 0, col: 0)
+        #expect(g.line(0) == "漢  ")
+        g.put(Glyph("x", role: .text), row: 0, col: 1)
+        #expect(g.line(0) == " x  ")
+    }
+
+    @Test func writesOutsideAreIgnored() {
+        var g = CellGrid(width: 2, height: 1)
+        g.put(Glyph("x", role: .text), row: 5, col: 5)
+        g.put(Glyph("x", role: .text), row: -1, col: 0)
+        #expect(g.text == "")
+    }
+}
+
+@Suite struct HighlightTests {
+    @Test func matchesAreMarkedCaseInsensitively() {
+        let spans = Span.highlighted("Never closer, and NEVER further", .quote, query: "never")
+        #expect(spans.map(\.role) == [.match, .quote, .match, .quote])
+        #expect(spans.map(\.text).joined() == "Never closer, and NEVER further")
+    }
+
+    @Test func noQueryLeavesTheText() {
+        #expect(Span.highlighted("abc", .quote, query: nil) == [Span("abc", .quote)])
+        #expect(Span.highlighted("abc", .quote, query: "x") == [Span("abc", .quote)])
+    }
+}
+
+@Suite struct KeyDecoderTests {
+    @Test func controlBytes() {
+        #expect(KeyDecoder.decode(9, isFunctionKey: false) == .tab)
+        #expect(KeyDecoder.decode(13, isFunctionKey: false) == .enter)
+        #expect(KeyDecoder.decode(10, isFunctionKey: false) == .enter)
+        #expect(KeyDecoder.decode(27, isFunctionKey: false) == .escape)
+        #expect(KeyDecoder.decode(127, isFunctionKey: false) == .backspace)
+        #expect(KeyDecoder.decode(8, isFunctionKey: false) == .backspace)
+        #expect(KeyDecoder.decode(4, isFunctionKey: false) == .ctrl("d"))
+        #expect(KeyDecoder.decode(21, isFunctionKey: false) == .ctrl("u"))
+        #expect(KeyDecoder.decode(15, isFunctionKey: false) == .ctrl("o"))
+        #expect(KeyDecoder.decode(0, isFunctionKey: false) == nil)
+    }
+
+    @Test func charactersAndFunctionKeys() {
+        #expect(KeyDecoder.decode(0x6A, isFunctionKey: false) == .char("j"))
+        #expect(KeyDecoder.decode(0xE9, isFunctionKey: false) == .char("é"))
+        #expect(KeyDecoder.decode(0o403, isFunctionKey: true) == .up)
+        #expect(KeyDecoder.decode(0o402, isFunctionKey: true) == .down)
+        #expect(KeyDecoder.decode(0o541, isFunctionKey: true) == .backTab)
+        #expect(KeyDecoder.decode(0o522, isFunctionKey: true) == .pageDown)
+        #expect(KeyDecoder.decode(0o523, isFunctionKey: true) == .pageUp)
+        #expect(KeyDecoder.decode(0o406, isFunctionKey: true) == .home)
+        #expect(KeyDecoder.decode(0o550, isFunctionKey: true) == .end)
+        #expect(KeyDecoder.decode(0o407, isFunctionKey: true) == .backspace)
+        #expect(KeyDecoder.decode(0o777, isFunctionKey: true) == nil)
+    }
+}
