@@ -105,12 +105,14 @@ enum LoadCheck {
         result.warnings.filter { $0.path.hasSuffix(suffix) }
     }
 
-    /// Runs the whole pipeline, single-threaded and in parallel, and checks it kept every article and warning.
-    static func throughPipeline(_ load: LoadResult) async {
+    /// Runs the whole pipeline, single-threaded and (unless `parallel` is false) in parallel, and checks it
+    /// kept every article and warning.
+    static func throughPipeline(_ load: LoadResult, parallel runParallel: Bool = true) async {
         let pipeline = Pipeline(resources: Checkout.resources)
         let corpus = pipeline.run(load)
         #expect(corpus.articles.map(\.id) == load.articles.map(\.id))
         #expect(Set(load.warnings).isSubset(of: Set(corpus.warnings)))
+        guard runParallel else { return }
         let parallel = await pipeline.runParallel(load, tasks: 2)
         #expect(parallel.articles.map(\.id) == load.articles.map(\.id))
         #expect(parallel.quotes.count == corpus.quotes.count)
