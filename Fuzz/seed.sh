@@ -34,6 +34,8 @@ for dir in "$root/Data/articles" "$root/Tests/Fixtures/bad"; do
 done
 # Regression inputs (crashes found by earlier runs, inputs for the guards) are stored whole, selector byte included.
 if [ -d "$root/Tests/Fixtures/fuzz" ]; then
-    find "$root/Tests/Fixtures/fuzz" -type f -not -name '.*' -not -name '*.md' -exec cp {} "$work/" \;
+    # open/ holds crashes not fixed yet: libFuzzer stops at the first crashing seed, so they stay out.
+    find "$root/Tests/Fixtures/fuzz" -type f -not -path '*/open/*' -not -name '.*' -not -name '*.md' \
+        -exec cp {} "$work/" \;
 fi
 echo "seeded $count files into $work ($(find "$work" -type f | wc -l) inputs)"
