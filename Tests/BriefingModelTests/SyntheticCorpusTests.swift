@@ -70,6 +70,7 @@ import Testing
         let serial = CorpusLoader().load(paths: [dir, dir + "/dup.md"])
         let parallel = await CorpusLoader().loadParallel(paths: [dir, dir + "/dup.md"], tasks: 3)
         #expect(parallel == serial)
-        #expect(serial.articles.count == 42)
+        // 40 generated + dup.md; naming dup.md again reads it once (the folder walker reads a file once).
+        #expect(serial.articles.count == 41)
     }
 }

@@ -12,8 +12,8 @@ public struct CorpusLoader: Sendable {
     public func load(paths: [String]) -> LoadResult {
         var (files, result) = list(paths: paths)
         var ids = IDAllocator()
-        for (path, root) in files {
-            load(file: path, root: root, ids: &ids, into: &result)
+        for file in files {
+            finish(parse(file: file.path, root: file.root), ids: &ids, into: &result)
         }
         return result
     }
@@ -38,19 +38,7 @@ public struct CorpusLoader: Sendable {
             return parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
         }
         var ids = IDAllocator()
-        for file in parsed {
-            switch file {
-            case .jsonl(let bytes, let path, let base):
-                JSONLReader.read(bytes: bytes, path: path, idBase: base, options: options, ids: &ids, into: &result)
-            case .done(var part, let base):
-                if let base {
-                    let id = ids.allocate(base: base)
-                    for i in part.articles.indices { part.articles[i].id = id }
-                }
-                result.articles += part.articles
-                result.warnings += part.warnings
-            }
-        }
+        for file in parsed { finish(file, ids: &ids, into: &result) }
         return result
     }
 
@@ -60,24 +48,10 @@ public struct CorpusLoader: Sendable {
     }
 
     /// Walks `paths`: the article files with the folder each was found in, and the warnings and skipped files.
-    private func list(paths: [String]) -> (files: [(path: String, root: String?)], result: LoadResult) {
-        var result = LoadResult()
-        var files: [(path: String, root: String?)] = []
-        var visitedDirs = Set<String>()
-        let fm = FileManager.default
-        for path in paths {
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
-                result.warnings.append(LoadWarning(path: path, line: 0, message: "no such file or folder"))
-                continue
-            }
-            if isDir.boolValue {
-                collect(folder: path, root: path, into: &files, result: &result, visited: &visitedDirs)
-            } else {
-                files.append((path, nil))
-            }
-        }
-        return (files, result)
+    private func list(paths: [String]) -> (files: [FoundFile], result: LoadResult) {
+        var walker = FolderWalker(extensions: options.extensions)
+        for path in paths { walker.add(path: path) }
+        return (walker.files, LoadResult(warnings: walker.warnings, skipped: walker.skipped))
     }
 
     /// Loads one article from text already in memory (used by tests and tools).
@@ -85,58 +59,65 @@ public struct CorpusLoader: Sendable {
         var result = LoadResult()
         var ids = IDAllocator()
         let id = ids.allocate(base: Self.idBase(path: path, root: nil))
-        parseText(text, path: path, id: id, into: &result)
+        parseText(TextDecoding.normalizeLineEnds(text), path: path, id: id, into: &result)
         return result
     }
 
-    // MARK: - Walking folders
-
-    private func collect(
-        folder: String, root: String, into files: inout [(path: String, root: String?)], result: inout LoadResult,
-        visited: inout Set<String>
-    ) {
-        let real = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
-        guard visited.insert(real).inserted else {
-            result.warnings.append(
-                LoadWarning(path: folder, line: 0, message: "folder already read (symbolic link loop?); skipped"))
-            return
-        }
-        let fm = FileManager.default
-        let names: [String]
-        do {
-            names = try fm.contentsOfDirectory(atPath: folder).sorted()
-        } catch {
-            result.warnings.append(
-                LoadWarning(path: folder, line: 0, message: "cannot read folder: \(Self.reason(error))"))
-            return
-        }
-        for name in names {
-            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-            if name.hasPrefix(".") {
-                result.skipped.append(path)
-                continue
-            }
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
-                result.warnings.append(LoadWarning(path: path, line: 0, message: "broken symbolic link; skipped"))
-                continue
-            }
-            if isDir.boolValue {
-                collect(folder: path, root: root, into: &files, result: &result, visited: &visited)
-            } else if options.extensions.contains((name as NSString).pathExtension.lowercased()) {
-                files.append((path, root))
-            } else {
-                result.skipped.append(path)
-            }
-        }
+    /// Loads articles from bytes already in memory, as if read from a file at `path` (used by the fuzzer).
+    public func load(bytes: [UInt8], path: String) -> LoadResult {
+        var result = LoadResult()
+        var ids = IDAllocator()
+        finish(parse(bytes: bytes, path: path, base: Self.idBase(path: path, root: nil)), ids: &ids, into: &result)
+        return result
     }
 
     // MARK: - Reading files
 
-    private func load(file path: String, root: String?, ids: inout IDAllocator, into result: inout LoadResult) {
-        switch parse(file: path, root: root) {
-        case .jsonl(let bytes, let path, let base):
-            JSONLReader.read(bytes: bytes, path: path, idBase: base, options: options, ids: &ids, into: &result)
+    /// One file read (and, unless it is `.jsonl`, parsed) before ids are handed out.
+    enum ParsedFile: Sendable {
+        /// A `.jsonl` file's decoded text: its lines are read in order later, since each takes an id.
+        case jsonl(String, decoding: LoadResult, path: String, base: String)
+        /// The article and warnings of a text file; `base` is the id base when the file decoded as text
+        /// (and so takes an id, even when it holds no article), nil when it could not be read.
+        case done(LoadResult, base: String?)
+    }
+
+    /// Reads one file; safe to call from any task.
+    func parse(file path: String, root: String?) -> ParsedFile {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileReader.readAll(path: path, limit: options.maxFileBytes)
+        } catch {
+            var part = LoadResult()
+            part.warnings.append(LoadWarning(path: path, line: 1, message: error.description))
+            return .done(part, base: nil)
+        }
+        return parse(bytes: bytes, path: path, base: Self.idBase(path: path, root: root))
+    }
+
+    /// Decodes a file's bytes and parses a text article (a `.jsonl` file is left for `finish`).
+    func parse(bytes: [UInt8], path: String, base: String) -> ParsedFile {
+        var part = LoadResult()
+        switch TextDecoding.decode(bytes) {
+        case .binary(let message):
+            part.warnings.append(LoadWarning(path: path, line: 1, message: message))
+            return .done(part, base: nil)
+        case .text(let text, let warnings):
+            for w in warnings { part.warnings.append(LoadWarning(path: path, line: w.line, message: w.message)) }
+            if FolderWalker.pathExtension(path) == "jsonl" {
+                return .jsonl(text, decoding: part, path: path, base: base)
+            }
+            parseText(text, path: path, id: base, into: &part)
+            return .done(part, base: base)
+        }
+    }
+
+    /// Hands out ids in file order and adds a parsed file to the result.
+    private func finish(_ file: ParsedFile, ids: inout IDAllocator, into result: inout LoadResult) {
+        switch file {
+        case .jsonl(let text, let decoding, let path, let base):
+            result.warnings += decoding.warnings
+            JSONLReader.read(text: text, path: path, idBase: base, options: options, ids: &ids, into: &result)
         case .done(var part, let base):
             if let base {
                 let id = ids.allocate(base: base)
@@ -147,100 +128,31 @@ public struct CorpusLoader: Sendable {
         }
     }
 
-    /// One file read (and, unless it is `.jsonl`, parsed) before ids are handed out.
-    enum ParsedFile: Sendable {
-        /// A `.jsonl` file's bytes: its lines are read in order later, since each takes an id.
-        case jsonl([UInt8], path: String, base: String)
-        /// The article and warnings of a text file; `base` is the id base when the file decoded as text
-        /// (and so takes an id, even when it holds no article), nil when it could not be read.
-        case done(LoadResult, base: String?)
-    }
-
-    /// Reads one file; safe to call from any task.
-    func parse(file path: String, root: String?) -> ParsedFile {
-        var part = LoadResult()
-        let bytes: [UInt8]
-        do {
-            guard let handle = FileHandle(forReadingAtPath: path) else {
-                throw CocoaError(.fileReadNoPermission)
-            }
-            defer { try? handle.close() }
-            bytes = Array(try handle.readToEnd() ?? Data())
-        } catch {
-            part.warnings.append(LoadWarning(path: path, line: 0, message: "cannot read file: \(Self.reason(error))"))
-            return .done(part, base: nil)
-        }
-        let base = Self.idBase(path: path, root: root)
-        if (path as NSString).pathExtension.lowercased() == "jsonl" {
-            return .jsonl(bytes, path: path, base: base)
-        }
-        switch TextDecoding.decode(bytes) {
-        case .binary(let message):
-            part.warnings.append(LoadWarning(path: path, line: 0, message: message))
-            return .done(part, base: nil)
-        case .text(let text, let warnings):
-            for w in warnings { part.warnings.append(LoadWarning(path: path, line: w.line, message: w.message)) }
-            parseText(text, path: path, id: base, into: &part)
-            return .done(part, base: base)
-        }
-    }
-
     /// Parses front matter and body of one text article.
     func parseText(_ text: String, path: String, id: String, into result: inout LoadResult) {
         if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
             result.warnings.append(
-                LoadWarning(path: path, line: 0, message: text.isEmpty ? "empty file" : "file holds only white space"))
+                LoadWarning(path: path, line: 1, message: text.isEmpty ? "empty file" : "file holds only white space"))
             return
         }
         let (front, body, bodyLine, fmWarnings) = FrontMatter.split(text)
         for w in fmWarnings { result.warnings.append(LoadWarning(path: path, line: w.0, message: w.1)) }
         var paragraphs = ParagraphSplitter.split(body, firstLine: bodyLine)
         var title = front?.title
-        if title == nil, let first = paragraphs.first, first.text.hasPrefix("# ") {
-            title = String(first.text.dropFirst(2)).trimmingCharacters(in: .whitespaces)
+        if let first = paragraphs.first, first.text.hasPrefix("# ") {
+            // A top-level heading opening the body is the title unless front matter gave one.
+            let heading = ParagraphSplitter.headingText(first.text)
+            if title == nil, !heading.isEmpty { title = TitleGuesser.cut(heading, to: 200) }
             paragraphs.removeFirst()
         }
         if paragraphs.isEmpty {
-            result.warnings.append(
-                LoadWarning(path: path, line: bodyLine, message: "article has no text after its front matter"))
+            result.warnings.append(LoadWarning(path: path, line: bodyLine, message: "article has no body text"))
         }
         let article = Article(
-            id: id, path: path, title: title ?? Self.fallbackTitle(paragraphs, path: path),
+            id: id, path: path, title: title ?? TitleGuesser.title(paragraphs: paragraphs, path: path),
             date: front?.date ?? options.defaultDate, source: front?.source, url: front?.url, author: front?.author,
             tags: front?.tags ?? [], paragraphs: paragraphs)
         result.articles.append(article)
-    }
-
-    /// The first sentence of the text, cut at a word boundary; the file name when there is no text.
-    static func fallbackTitle(_ paragraphs: [Paragraph], path: String) -> String {
-        guard let first = paragraphs.first?.text else {
-            return ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        }
-        var sentence = Substring(first)
-        // End at the first ". " that is not an initial or abbreviation.
-        var i = first.startIndex
-        while let dot = first[i...].firstIndex(where: { $0 == "." || $0 == "?" || $0 == "!" }) {
-            let next = first.index(after: dot)
-            if next == first.endIndex { break }
-            let wordStart = first[..<dot].lastIndex(of: " ").map { first.index(after: $0) } ?? first.startIndex
-            let word = first[wordStart..<dot]
-            if first[next] == " " && word.count > 3 {
-                sentence = first[..<next]
-                break
-            }
-            i = next
-        }
-        return cut(String(sentence), to: 80)
-    }
-
-    /// Cuts at a word boundary and adds an ellipsis when the text is longer than `limit` characters.
-    static func cut(_ text: String, to limit: Int) -> String {
-        guard text.count > limit else { return text }
-        let head = text.prefix(limit - 1)
-        if let space = head.lastIndex(of: " "), head.distance(from: head.startIndex, to: space) > limit / 2 {
-            return String(head[..<space]).trimmingCharacters(in: .punctuationCharacters) + "…"
-        }
-        return String(head) + "…"
     }
 
     /// The id base for a file: its path below the folder it was found in, without extension.
@@ -252,27 +164,23 @@ public struct CorpusLoader: Sendable {
         } else {
             rel = (path as NSString).lastPathComponent
         }
-        let noExt = (rel as NSString).deletingPathExtension
-        let slug = noExt.unicodeScalars.map { s -> Character in
-            if s == "/" { return "/" }
-            if CharacterSet.alphanumerics.contains(s) || s == "-" || s == "_" || s == "." { return Character(s) }
-            return "-"
-        }
-        let id = String(slug)
-        return id.isEmpty ? "article" : id
+        return slug(FolderWalker.removingExtension(rel), keepSlashes: true)
     }
 
-    static func reason(_ error: Error) -> String {
-        let ns = error as NSError
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
-            let code = POSIXErrorCode(rawValue: Int32(underlying.code))
-        {
-            return String(cString: strerror(code.rawValue)).lowercased()
+    /// Letters, digits, `-`, `_` and `.` kept; anything else becomes `-`; never empty.
+    static func slug(_ text: String, keepSlashes: Bool) -> String {
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            if s == "/" && keepSlashes {
+                out.append(s)
+            } else if CharacterSet.alphanumerics.contains(s) || s == "-" || s == "_" || s == "." {
+                out.append(s)
+            } else {
+                out.append("-")
+            }
         }
-        if ns.domain == NSCocoaErrorDomain && ns.code == CocoaError.fileReadNoPermission.rawValue {
-            return "permission denied"
-        }
-        return ns.localizedDescription
+        let id = String(out)
+        return id.isEmpty ? "article" : id
     }
 }
 

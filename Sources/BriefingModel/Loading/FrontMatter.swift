@@ -9,13 +9,15 @@ struct FrontMatter: Sendable, Hashable {
     var author: String?
     var tags: [String] = []
 
+    /// Longest front matter looked for, in lines.
+    static let maxLines = 200
+
     /// Splits `text` into front matter and body. Problems are reported with file lines (1-based).
     /// - Returns: the metadata (nil when the file has none or it cannot be read), the body,
     ///   the 1-based line on which the body starts, and the warnings.
     static func split(_ text: String) -> (FrontMatter?, body: Substring, bodyLine: Int, warnings: [(Int, String)]) {
         guard text.hasPrefix("---") else { return (nil, text[...], 1, []) }
         var lines: [Substring] = []
-        var lineStarts: [String.Index] = []
         var idx = text.startIndex
         // Only look at the first line to confirm the opening fence.
         let firstEnd = text[idx...].firstIndex(of: "\n") ?? text.endIndex
@@ -34,15 +36,25 @@ struct FrontMatter: Sendable, Hashable {
                 return (fm, text[bodyStart...], lineNo + 1, warnings)
             }
             lines.append(line)
-            lineStarts.append(idx)
             lineNo += 1
-            if lineNo > 200 { break }
+            if lineNo > maxLines + 1 {
+                return (
+                    nil, text[...], 1,
+                    [(1, "front matter opened with '---' is not closed within \(maxLines) lines; read as body text")]
+                )
+            }
             idx = end < text.endIndex ? text.index(after: end) : end
         }
         return (nil, text[...], 1, [(1, "front matter opened with '---' is never closed; read as body text")])
     }
 
     static func parse(yaml: String, firstLine: Int) -> (FrontMatter?, [(Int, String)]) {
+        if NestingGuard.yamlDepth(yaml) > NestingGuard.limit {
+            return (nil, [(firstLine, "front matter nests deeper than \(NestingGuard.limit) levels; not read")])
+        }
+        if let aliasLine = YAMLAliasScanner.firstAliasLine(yaml) {
+            return (nil, [(firstLine + aliasLine - 1, "front matter uses a YAML alias (*name); not read")])
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)

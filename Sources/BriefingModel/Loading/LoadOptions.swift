@@ -4,12 +4,20 @@ public struct LoadOptions: Sendable, Hashable {
     public var defaultDate: Day?
     /// File name endings read as articles.
     public var extensions: Set<String>
+    /// Files larger than this many bytes are reported and not read.
+    public var maxFileBytes: Int
 
     public static let articleExtensions: Set<String> = ["txt", "md", "markdown", "jsonl"]
+    /// The default size limit: 256 MiB.
+    public static let defaultMaxFileBytes = 256 << 20
 
-    public init(defaultDate: Day? = nil, extensions: Set<String> = LoadOptions.articleExtensions) {
+    public init(
+        defaultDate: Day? = nil, extensions: Set<String> = LoadOptions.articleExtensions,
+        maxFileBytes: Int = LoadOptions.defaultMaxFileBytes
+    ) {
         self.defaultDate = defaultDate
         self.extensions = extensions
+        self.maxFileBytes = maxFileBytes
     }
 }
 

@@ -47,7 +47,7 @@ enum ParagraphSplitter {
                 continue
             }
             // A Markdown heading stands alone.
-            if t.hasPrefix("#") {
+            if isHeading(t) {
                 flush()
                 paragraphs.append(Paragraph(text: t, line: line))
                 continue
@@ -57,6 +57,26 @@ enum ParagraphSplitter {
         }
         flush()
         return paragraphs
+    }
+
+    /// A Markdown ATX heading: one to six `#` followed by a space or the end of the line.
+    static func isHeading(_ text: String) -> Bool {
+        let hashes = text.prefix(while: { $0 == "#" }).count
+        guard (1...6).contains(hashes) else { return false }
+        let rest = text.dropFirst(hashes)
+        return rest.isEmpty || rest.first == " "
+    }
+
+    /// The text of a Markdown heading without its opening and closing `#` marks.
+    static func headingText(_ text: String) -> String {
+        var rest = Substring(text).drop(while: { $0 == "#" })
+        rest = rest.drop(while: { $0 == " " })
+        // A closing sequence of `#` counts only after a space ("# Title ##").
+        let trimmedEnd = rest.reversed().drop(while: { $0 == "#" })
+        if trimmedEnd.count < rest.count, trimmedEnd.first == " " || trimmedEnd.isEmpty {
+            rest = rest.prefix(trimmedEnd.count)
+        }
+        return rest.trimmingCharacters(in: .whitespaces)
     }
 
     /// Trims surrounding white space and turns tabs and other control characters into spaces.

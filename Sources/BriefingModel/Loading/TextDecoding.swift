@@ -1,6 +1,4 @@
-import Foundation
-
-/// Turns a file's bytes into text, reporting what had to be repaired.
+/// Turns a file's bytes into text with `\n` line ends, reporting what had to be repaired.
 enum TextDecoding {
     /// The outcome of decoding: the text, or the reason there is none.
     enum Outcome {
@@ -9,45 +7,121 @@ enum TextDecoding {
     }
 
     static func decode(_ bytes: [UInt8]) -> Outcome {
-        // UTF-16 with a byte order mark.
-        if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
-            let little = bytes[0] == 0xFF
-            var units: [UInt16] = []
-            units.reserveCapacity(bytes.count / 2)
-            var i = 2
-            while i + 1 < bytes.count {
-                let a = UInt16(bytes[i])
-                let b = UInt16(bytes[i + 1])
-                units.append(little ? (b << 8 | a) : (a << 8 | b))
-                i += 2
-            }
-            let text = String(decoding: units, as: UTF16.self)
-            return .text(
-                text,
-                warnings: [
-                    (
-                        1,
-                        "decoded as UTF-16 (\(little ? "little" : "big")-endian, with a byte order mark); save as UTF-8"
-                    )
-                ])
+        if let (text, warnings) = decodeWithByteOrderMark(bytes) {
+            return .text(normalizeLineEnds(text), warnings: warnings)
         }
         var body = bytes[...]
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
             body = bytes[3...]
         }
         if looksBinary(body) {
-            return .binary("binary file (contains NUL or control bytes), not read")
+            return .binary("binary file (contains NUL or control bytes); not read")
         }
-        var warnings: [(Int, String)] = []
+        var warnings: [(line: Int, message: String)] = []
         if let bad = firstInvalidUTF8(body) {
-            let line = 1 + body[body.startIndex..<bad.offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-            warnings.append(
-                (
-                    line,
-                    "invalid UTF-8 (\(bad.count) bad byte sequence\(bad.count == 1 ? "" : "s")); replaced with U+FFFD"
-                ))
+            var line = 1
+            for b in body[body.startIndex..<bad.offset] where b == 0x0A { line += 1 }
+            let plural = bad.count == 1 ? "" : "s"
+            warnings.append((line, "invalid UTF-8 (\(bad.count) bad byte sequence\(plural)); replaced with U+FFFD"))
         }
-        return .text(String(decoding: body, as: UTF8.self), warnings: warnings)
+        return .text(normalizeLineEnds(String(decoding: body, as: UTF8.self)), warnings: warnings)
+    }
+
+    /// UTF-32 and UTF-16 text announced by a byte order mark; nil when there is none.
+    private static func decodeWithByteOrderMark(_ bytes: [UInt8]) -> (String, [(line: Int, message: String)])? {
+        let b = bytes
+        if b.count >= 4
+            && ((b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0)
+                || (b[0] == 0 && b[1] == 0 && b[2] == 0xFE && b[3] == 0xFF))
+        {
+            let little = b[0] == 0xFF
+            var scalars = String.UnicodeScalarView()
+            var bad = b.count % 4 != 0
+            var i = 4
+            while i + 3 < b.count {
+                let v =
+                    little
+                    ? UInt32(b[i]) | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2]) << 16 | UInt32(b[i + 3]) << 24
+                    : UInt32(b[i + 3]) | UInt32(b[i + 2]) << 8 | UInt32(b[i + 1]) << 16 | UInt32(b[i]) << 24
+                if let s = Unicode.Scalar(v) {
+                    scalars.append(s)
+                } else {
+                    scalars.append("\u{FFFD}")
+                    bad = true
+                }
+                i += 4
+            }
+            var warnings = [
+                (
+                    line: 1,
+                    message:
+                        "decoded as UTF-32 (\(little ? "little" : "big")-endian, with a byte order mark); save as UTF-8"
+                )
+            ]
+            if bad { warnings.append((1, "invalid UTF-32 code units; replaced with U+FFFD")) }
+            return (String(scalars), warnings)
+        }
+        if b.count >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)) {
+            let little = b[0] == 0xFF
+            var units: [UInt16] = []
+            units.reserveCapacity(b.count / 2)
+            var i = 2
+            while i + 1 < b.count {
+                let x = UInt16(b[i])
+                let y = UInt16(b[i + 1])
+                units.append(little ? (y << 8 | x) : (x << 8 | y))
+                i += 2
+            }
+            var warnings = [
+                (
+                    line: 1,
+                    message:
+                        "decoded as UTF-16 (\(little ? "little" : "big")-endian, with a byte order mark); save as UTF-8"
+                )
+            ]
+            if b.count % 2 != 0 {
+                warnings.append((1, "UTF-16 file has an odd number of bytes; the last byte was dropped"))
+            }
+            if transcodingFails(units) {
+                warnings.append((1, "invalid UTF-16 (unpaired surrogates); replaced with U+FFFD"))
+            }
+            return (String(decoding: units, as: UTF16.self), warnings)
+        }
+        return nil
+    }
+
+    private static func transcodingFails(_ units: [UInt16]) -> Bool {
+        var iterator = units.makeIterator()
+        var decoder = UTF16()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue: continue
+            case .emptyInput: return false
+            case .error: return true
+            }
+        }
+    }
+
+    /// Turns `\r\n` and lone `\r` into `\n` (Swift treats `\r\n` as one Character, which would hide line breaks).
+    static func normalizeLineEnds(_ text: String) -> String {
+        guard text.utf8.contains(0x0D) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var previousCR = false
+        for b in text.utf8 {
+            if b == 0x0D {
+                out.append(0x0A)
+                previousCR = true
+                continue
+            }
+            if b == 0x0A && previousCR {
+                previousCR = false
+                continue
+            }
+            previousCR = false
+            out.append(b)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A NUL byte, or many control bytes, in the first 8 KiB.

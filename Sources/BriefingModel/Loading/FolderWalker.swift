@@ -1,0 +1,157 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A file chosen for reading: its path and the folder it was found under (nil when named directly).
+struct FoundFile: Sendable, Hashable {
+    var path: String
+    var root: String?
+}
+
+/// Expands the paths given to a load into the files to read, in a stable order.
+///
+/// Folders are walked recursively in sorted name order; hidden entries and other extensions are skipped;
+/// a folder or file reached twice (through symbolic links, or named twice) is read once; symbolic link
+/// loops and broken links become warnings.
+struct FolderWalker {
+    let extensions: Set<String>
+    private(set) var files: [FoundFile] = []
+    private(set) var warnings: [LoadWarning] = []
+    private(set) var skipped: [String] = []
+    private var seenFolders: Set<String> = []
+    private var seenFiles: [String: String] = [:]
+
+    init(extensions: Set<String>) {
+        self.extensions = extensions
+    }
+
+    /// Adds one path given by the user: a file is read whatever its extension, a folder is walked.
+    mutating func add(path: String) {
+        switch kind(of: path) {
+        case .folder:
+            walk(folder: path, root: path)
+        case .file:
+            addFile(path: path, root: nil)
+        case .problem(let message):
+            warnings.append(LoadWarning(path: path, line: 0, message: message))
+        }
+    }
+
+    private enum Kind {
+        case folder, file
+        case problem(String)
+    }
+
+    /// Follows symbolic links; a special file (FIFO, device) counts as a file and is refused by the reader.
+    private func kind(of path: String) -> Kind {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            return info.st_mode & S_IFMT == S_IFDIR ? .folder : .file
+        }
+        let code = errno
+        var link = stat()
+        if lstat(path, &link) == 0 && link.st_mode & S_IFMT == S_IFLNK {
+            return .problem(code == ELOOP ? "symbolic link loop; skipped" : "broken symbolic link; skipped")
+        }
+        if code == ENOENT { return .problem("no such file or folder") }
+        return .problem("cannot inspect: \(String(cString: strerror(code)))")
+    }
+
+    private mutating func addFile(path: String, root: String?) {
+        let real = Self.realPath(path) ?? path
+        if let first = seenFiles[real] {
+            warnings.append(LoadWarning(path: path, line: 0, message: "same file as \(first); read once"))
+            return
+        }
+        seenFiles[real] = path
+        files.append(FoundFile(path: path, root: root))
+    }
+
+    private mutating func walk(folder: String, root: String) {
+        let real = Self.realPath(folder) ?? folder
+        guard seenFolders.insert(real).inserted else {
+            warnings.append(
+                LoadWarning(path: folder, line: 0, message: "folder already read (a symbolic link loop?); skipped"))
+            return
+        }
+        let names: [String]
+        switch Self.entries(of: folder) {
+        case .success(let list): names = list.sorted()
+        case .failure(let message):
+            warnings.append(LoadWarning(path: folder, line: 0, message: message))
+            return
+        }
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        for name in names {
+            let path = prefix + name
+            if name.hasPrefix(".") {
+                skipped.append(path)
+                continue
+            }
+            switch kind(of: path) {
+            case .folder:
+                walk(folder: path, root: root)
+            case .file:
+                if extensions.contains(Self.pathExtension(name)) {
+                    addFile(path: path, root: root)
+                } else {
+                    skipped.append(path)
+                }
+            case .problem(let message):
+                warnings.append(LoadWarning(path: path, line: 0, message: message))
+            }
+        }
+    }
+
+    /// The lower-cased extension of a file name ("" when it has none).
+    static func pathExtension(_ path: String) -> String {
+        let name = path.split(separator: "/", omittingEmptySubsequences: false).last ?? Substring(path)
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+        return String(name[name.index(after: dot)...]).lowercased()
+    }
+
+    /// The path without the extension of its last component.
+    static func removingExtension(_ path: String) -> String {
+        let nameStart = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        guard let dot = path[nameStart...].lastIndex(of: "."), dot != nameStart else { return path }
+        return String(path[..<dot])
+    }
+
+    /// The canonical path with every symbolic link resolved; nil when it cannot be resolved (a loop, say).
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// The names in a folder except `.` and `..`, or a readable reason why there are none.
+    private static func entries(of folder: String) -> FolderListing {
+        guard let dir = opendir(folder) else {
+            return .failure("cannot read folder: \(String(cString: strerror(errno)))")
+        }
+        defer { closedir(dir) }
+        // glibc packs entries by their real length (d_reclen): copying the whole `d_name` array would read
+        // past the end of the last entry, so the name is read in place up to its NUL.
+        guard let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name) else {
+            return .failure("cannot read folder: unsupported directory entry layout")
+        }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = String(
+                cString: UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self))
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return .success(names)
+    }
+
+    private enum FolderListing {
+        case success([String])
+        case failure(String)
+    }
+}
