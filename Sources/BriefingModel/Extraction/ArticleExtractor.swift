@@ -117,12 +117,20 @@ public struct ArticleExtractor: Sendable {
         continueSpeakers(&decided, mentions: mentions, paras: paras)
 
         // Speakers: people and groups, and anyone who speaks.
+        var quoted = Set<Int>()
         for d in decided where !d.isTerm {
-            if let e = d.entity { resolver.markSpoke(e) }
+            if let e = d.entity {
+                resolver.markSpoke(e)
+                quoted.insert(e)
+            }
         }
         var localID: [Int: String] = [:]
         var speakers: [Speaker] = []
-        for (e, x) in resolver.entities.enumerated() where x.kind == .person || x.kind == .group || x.spoke {
+        // Introduced stand-ins ("a leader") and bare group nouns ("aides") are speakers only when quoted.
+        for (e, x) in resolver.entities.enumerated()
+        where x.indefinite || x.bareGroup
+            ? quoted.contains(e) : (x.kind == .person || x.kind == .group || x.spoke)
+        {
             let id = "\(article.id)#s\(speakers.count + 1)"
             localID[e] = id
             speakers.append(

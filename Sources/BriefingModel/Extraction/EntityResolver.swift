@@ -25,6 +25,10 @@ struct ArticleEntity: Sendable {
     var members: [Int] = []
     /// The pair's name follows the text's order ("Moon and Kim"), not the order of recency.
     var explicitOrder = false
+    /// Someone the text only introduces ("a leader", "one Republican aide"): a speaker only when quoted.
+    var indefinite = false
+    /// A bare group noun ("aides", "researchers"): a speaker only when quoted.
+    var bareGroup = false
 }
 
 /// Resolves mentions to the entities of an article, in reading order: full names, a surname alone to the most
@@ -82,7 +86,9 @@ struct EntityResolver {
     private mutating func keyed(_ m: NameMention, _ kind: SpeakerKind) -> Int {
         let key = Self.key(kind.rawValue, TokenHash.hash(m.name))
         if let e = byKey[key] { return e }
-        entities.append(ArticleEntity(name: m.name, kind: kind))
+        var x = ArticleEntity(name: m.name, kind: kind)
+        x.bareGroup = m.bareGroup
+        entities.append(x)
         byKey[key] = entities.count - 1
         return entities.count - 1
     }
@@ -134,7 +140,7 @@ struct EntityResolver {
         }
         // A word that looks like a name but matches no one: a person only when a title, an apposition
         // or a reporting verb shows it is one.
-        guard m.titled || m.role != nil || cueFollows else { return nil }
+        guard m.titled || m.role != nil || cueFollows, !m.afterArticle else { return nil }
         entities.append(ArticleEntity(name: m.name, kind: .person, nameHashes: [h]))
         return entities.count - 1
     }
@@ -147,6 +153,7 @@ struct EntityResolver {
             var x = ArticleEntity(name: m.name, kind: .person)
             x.titles = Set(m.titles)
             x.gender = m.gender
+            x.indefinite = true
             entities.append(x)
             return entities.count - 1
         }
@@ -247,8 +254,11 @@ struct EntityResolver {
         }) {
             return e
         }
-        let people = entities.indices.filter { entities[$0].kind == .person && entities[$0].lastSeen >= 0 }
-            .sorted { entities[$0].lastSeen > entities[$1].lastSeen }
+        // Only people the article names: a stand-in ("a leader") is no member of a pair.
+        let people = entities.indices.filter {
+            entities[$0].kind == .person && entities[$0].lastSeen >= 0 && !entities[$0].nameHashes.isEmpty
+        }
+        .sorted { entities[$0].lastSeen > entities[$1].lastSeen }
         guard people.count >= 2 else { return nil }
         return joint(people[0], people[1], paragraph: history.last?.paragraph ?? 0, explicit: false)
     }

@@ -133,6 +133,8 @@ public final class ExtractionLexicon: Sendable {
     /// Prepositions that also join clauses: a name after them may be a subject ("days after Trump said").
     let conjunctions: WordHashSet
     let determiners: WordHashSet
+    /// "at", "in", "near": a name of several words right after one is a place, not a person.
+    let placePrepositions: WordHashSet
     /// "who", "which", "whose": a relative clause.
     let relativePronouns: WordHashSet
     /// Name particles that may stand lowercase inside a name ("bin", "de", "van").
@@ -303,6 +305,7 @@ public final class ExtractionLexicon: Sendable {
             ["after", "before", "since", "until", "as", "because", "while", "when", "though", "although", "once"].map {
                 TokenHash.hash($0)
             })
+        placePrepositions = WordHashSet(["at", "in", "near", "inside", "outside"].map { TokenHash.hash($0) })
         determiners = WordHashSet(["the", "a", "an", "this", "that", "these", "those"].map { TokenHash.hash($0) })
         relativePronouns = WordHashSet(["who", "which", "whose", "whom", "where", "when"].map { TokenHash.hash($0) })
         possessiveDeterminers = WordHashSet(
