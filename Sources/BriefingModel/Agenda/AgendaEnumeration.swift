@@ -7,6 +7,8 @@ struct AgendaEnumeration {
     func find(article: String) -> [Agenda] {
         var out: [Agenda] = []
         let toks = p.tokens
+        var otherLists: [Int: String?] = [:]
+        var otherInfinitives: [Int: [String]?] = [:]
         var i = 0
         while i < toks.count {
             guard toks[i].isWord, let n = lex.numberWords[toks[i].hash], n >= 2 else {
@@ -40,15 +42,20 @@ struct AgendaEnumeration {
             }
             if items.count != n {
                 for other in p.sentences.indices where other != sentence && separators(in: other) >= n - 2 {
-                    let first = p.token(atOrAfter: p.sentences[other].lowerBound)
-                    if let r = list(in: other, after: first) {
-                        let found = Self.splitItems(p.text(r), count: n)
+                    // The list text and the infinitives of a sentence do not depend on the label: read them once.
+                    if otherLists[other] == nil {
+                        let first = p.token(atOrAfter: p.sentences[other].lowerBound)
+                        otherLists[other] = .some(list(in: other, after: first).map { p.text($0) })
+                    }
+                    if let text = otherLists[other] ?? nil, Self.maxItems(text) >= n {
+                        let found = Self.splitItems(text, count: n)
                         if found.count == n {
                             items = found
                             break
                         }
                     }
-                    if let found = infinitives(in: other), found.count == n {
+                    if otherInfinitives[other] == nil { otherInfinitives[other] = .some(infinitives(in: other)) }
+                    if let found = otherInfinitives[other] ?? nil, found.count == n {
                         items = found
                         break
                     }
@@ -115,6 +122,25 @@ struct AgendaEnumeration {
             k += 1
         }
         return verbAt
+    }
+
+    /// The most items `splitItems` can find in `text`: one more than its separators (", ", ";", " and ", " or ").
+    static func maxItems(_ text: String) -> Int {
+        var n = 1
+        // The four bytes before the current one.
+        var (b0, b1, b2, b3): (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+        let space = UInt8(ascii: " ")
+        for c in text.utf8 {
+            if c == UInt8(ascii: ";") { n += 1 }
+            if c == space {
+                if b3 == UInt8(ascii: ",") { n += 1 }
+                // " or " and " and " end here.
+                if b1 == space, b2 == UInt8(ascii: "o"), b3 == UInt8(ascii: "r") { n += 1 }
+                if b0 == space, b1 == UInt8(ascii: "a"), b2 == UInt8(ascii: "n"), b3 == UInt8(ascii: "d") { n += 1 }
+            }
+            (b0, b1, b2, b3) = (b1, b2, b3, c)
+        }
+        return n
     }
 
     /// Splits "A, B, C and D" into items; the final "and"/"or" splits only as far as needed to reach `count`.
