@@ -29,6 +29,15 @@ struct ArticleEntity: Sendable {
     var indefinite = false
     /// A bare group noun ("aides", "researchers"): a speaker only when quoted.
     var bareGroup = false
+    /// Hash of the last word of the name of an organization (what "the ministry" refers back by).
+    var lastWordHash: UInt64? = nil
+
+    init(name: String, kind: SpeakerKind, nameHashes: [UInt64] = []) {
+        self.name = name
+        self.kind = kind
+        self.nameHashes = nameHashes
+        if kind == .organization { lastWordHash = name.split(separator: " ").last.map { TokenHash.hash(String($0)) } }
+    }
 }
 
 /// Resolves mentions to the entities of an article, in reading order: full names, a surname alone to the most
@@ -37,7 +46,7 @@ struct EntityResolver {
     let lex: ExtractionLexicon
     private(set) var entities: [ArticleEntity] = []
     private var history: [(entity: Int, paragraph: Int, sentence: Int, subject: Bool, possessive: Bool)] = []
-    private var byKey: [UInt64: Int] = [:]
+    private var byKey = WordHashMap()
 
     /// A key of `byKey`: a tag ("person", "pair", …) mixed with a value (a name hash, ids).
     static func key(_ tag: String, _ value: UInt64) -> UInt64 {
@@ -89,7 +98,7 @@ struct EntityResolver {
         var x = ArticleEntity(name: m.name, kind: kind)
         x.bareGroup = m.bareGroup
         entities.append(x)
-        byKey[key] = entities.count - 1
+        byKey.set(key, entities.count - 1)
         return entities.count - 1
     }
 
@@ -101,10 +110,11 @@ struct EntityResolver {
         // A person first met by one word ("Chairman Kim") gets the full name when it comes.
         if let first = hs.first, let last = hs.last,
             let e = entities.indices.last(where: {
-                let x = entities[$0]
-                guard x.kind == .person, x.nameHashes.count == 1, let h = x.nameHashes.first, h == first || h == last
+                guard entities[$0].kind == .person, entities[$0].nameHashes.count == 1,
+                    let h = entities[$0].nameHashes.first, h == first || h == last
                 else { return false }
-                return x.titles.isEmpty || m.titles.isEmpty || !x.titles.isDisjoint(with: m.titles)
+                return entities[$0].titles.isEmpty || m.titles.isEmpty
+                    || !entities[$0].titles.isDisjoint(with: m.titles)
             })
         {
             let old = entities[e].name
@@ -124,9 +134,9 @@ struct EntityResolver {
 
     private mutating func surname(_ m: NameMention, cueFollows: Bool) -> Int? {
         guard let h = m.nameHashes.first else { return nil }
+        // Fields read in place: copying an entity would retain every array it holds.
         var cands = entities.indices.filter {
-            let x = entities[$0]
-            return x.kind == .person && (x.nameHashes.first == h || x.nameHashes.last == h)
+            entities[$0].kind == .person && (entities[$0].nameHashes.first == h || entities[$0].nameHashes.last == h)
         }
         if !m.titles.isEmpty {
             let titled = cands.filter { !entities[$0].titles.isDisjoint(with: m.titles) }
@@ -183,7 +193,7 @@ struct EntityResolver {
         x.gender = m.gender
         x.role = m.name
         entities.append(x)
-        byKey[key] = entities.count - 1
+        byKey.set(key, entities.count - 1)
         return entities.count - 1
     }
 
@@ -191,14 +201,14 @@ struct EntityResolver {
     private mutating func organizationReference(_ m: NameMention) -> Int? {
         let cands = entities.indices.filter {
             entities[$0].kind == .organization
-                && entities[$0].name.split(separator: " ").last.map { TokenHash.hash(String($0)) } == m.head
+                && entities[$0].lastWordHash == m.head
         }
         if let e = cands.max(by: { entities[$0].lastSeen < entities[$1].lastSeen }) { return e }
         // "the ministry" with no ministry named: a stand-in organization.
         let key = Self.key("organization", TokenHash.hash(m.name))
         if let e = byKey[key] { return e }
         entities.append(ArticleEntity(name: m.name, kind: .organization))
-        byKey[key] = entities.count - 1
+        byKey.set(key, entities.count - 1)
         return entities.count - 1
     }
 
@@ -218,7 +228,7 @@ struct EntityResolver {
         x.members = [a, b]
         x.explicitOrder = explicit
         entities.append(x)
-        byKey[key] = entities.count - 1
+        byKey.set(key, entities.count - 1)
         return entities.count - 1
     }
 
@@ -233,7 +243,7 @@ struct EntityResolver {
     /// Another head noun for document `d`: 'a document, titled the “… Declaration”' makes "the declaration" `d`.
     mutating func alias(document d: Int, head: UInt64) {
         let key = Self.key("document", head)
-        if byKey[key] == nil { byKey[key] = d }
+        if byKey[key] == nil { byKey.set(key, d) }
     }
 
     /// A document, one per head noun in an article ("the joint statement", later "the statement").
@@ -243,7 +253,7 @@ struct EntityResolver {
         var x = ArticleEntity(name: m.name, kind: .organization)
         x.isDocument = true
         entities.append(x)
-        byKey[key] = entities.count - 1
+        byKey.set(key, entities.count - 1)
         return entities.count - 1
     }
 
@@ -268,11 +278,12 @@ struct EntityResolver {
             m.gender != .unknown && entities[e].kind == .person && entities[e].gender == m.gender
         }
         func fits(_ e: Int) -> Bool {
-            let x = entities[e]
-            if m.plural { return x.kind == .group || x.kind == .organization || x.kind == .country }
-            if m.thing { return x.kind == .organization || x.kind == .country }
-            guard x.kind == .person else { return false }
-            return x.gender == .unknown || m.gender == .unknown || x.gender == m.gender
+            let kind = entities[e].kind
+            if m.plural { return kind == .group || kind == .organization || kind == .country }
+            if m.thing { return kind == .organization || kind == .country }
+            guard kind == .person else { return false }
+            let gender = entities[e].gender
+            return gender == .unknown || m.gender == .unknown || gender == m.gender
         }
         // The main subject (first subject) of this sentence — not for a speaker pronoun ("Kim, she said") — or
         // of the previous one; then any mention there; then the most recent subject within this or the previous
