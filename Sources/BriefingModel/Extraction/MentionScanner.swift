@@ -293,7 +293,7 @@ struct MentionScanner {
             while j >= 0, steps < 3, isWord(j), !p.tokens[j].isCapitalized,
                 lex.determiners.contains(p.tokens[j].hash) || lex.modifiers.contains(p.tokens[j].hash)
                     || lex.numberWords[p.tokens[j].hash] != nil
-                    || p.scalars[p.tokens[j].start].properties.numericType != nil
+                    || Tokenizer.isNumeric(p.scalars[p.tokens[j].start])
             {
                 j -= 1
                 steps += 1
@@ -544,7 +544,7 @@ struct MentionScanner {
         if lex.cues.match(p.tokens, at: i) != nil { return false }
         // Numbers and all-digit words are no names.
         let c = p.scalars[t.start]
-        if c.properties.numericType != nil { return false }
+        if Tokenizer.isNumeric(c) { return false }
         return true
     }
 }

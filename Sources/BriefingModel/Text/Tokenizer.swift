@@ -75,6 +75,13 @@ public struct Tokenizer: Sendable {
         return c.properties.isAlphabetic || c.properties.numericType != nil
     }
 
+    /// A digit or other numeric scalar; ASCII answered without a Unicode property lookup.
+    @inline(__always) static func isNumeric(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if v < 128 { return v >= 48 && v <= 57 }
+        return c.properties.numericType != nil
+    }
+
     @inline(__always) static func isApostrophe(_ c: Unicode.Scalar) -> Bool { c == "'" || c == "’" }
     @inline(__always) static func isHyphen(_ c: Unicode.Scalar) -> Bool { c == "-" || c == "‐" || c == "‑" }
     @inline(__always) static func isUpper(_ c: Unicode.Scalar) -> Bool {
