@@ -38,7 +38,8 @@ struct AgendaEnumeration {
             // a sentence with fewer than n - 2 commas or semicolons holds no such list.
             var items: [String] = []
             if separators(in: sentence) >= n - 2, let r = list(in: sentence, after: j) {
-                items = Self.splitItems(p.text(r), count: n)
+                let text = p.text(r)
+                if Self.maxItems(text) >= n { items = Self.splitItems(text, count: n) }
             }
             if items.count != n {
                 for other in p.sentences.indices where other != sentence && separators(in: other) >= n - 2 {
@@ -95,6 +96,8 @@ struct AgendaEnumeration {
         let a = p.token(atOrAfter: r.lowerBound)
         let b = p.token(atOrAfter: r.upperBound)
         guard (a..<b).filter({ p.tokens[$0].isWord && p.tokens[$0].hash == lex.wordTo }).count >= 2 else { return nil }
+        // Some item after a comma must open with "to" (", to", ", and to", ",” or to"): else no string is built.
+        guard (a..<b).contains(where: { commaBeforeTo($0, end: b) }) else { return nil }
         // A comma before a closing mark separates too: "…Peninsula,” and to recover".
         let text = p.text(r).replacingOccurrences(of: ",” ", with: "”, ").replacingOccurrences(of: ",\" ", with: "\", ")
         guard let first = text.range(of: " to ") else { return nil }
@@ -109,11 +112,20 @@ struct AgendaEnumeration {
         return [parts[0]] + parts.dropFirst().map { String($0.dropFirst(3)) }
     }
 
+    /// Token `k` is a comma followed, maybe after closing quotation marks and "and"/"or", by "to".
+    private func commaBeforeTo(_ k: Int, end: Int) -> Bool {
+        let toks = p.tokens
+        guard !toks[k].isWord, toks[k].mark == "," else { return false }
+        var t = k + 1
+        while t < end, !toks[t].isWord, toks[t].mark == "\u{201D}" || toks[t].mark == "\"" { t += 1 }
+        if t < end, toks[t].isWord, toks[t].hash == lex.wordAnd || toks[t].hash == lex.wordOr { t += 1 }
+        return t < end && toks[t].isWord && toks[t].hash == lex.wordTo
+    }
+
     /// Scalar offset where the list begins: after a colon, or after "include"/"are"/"namely", in the sentence.
     private func listStart(after j: Int, sentence: Int) -> Int? {
         let toks = p.tokens
-        let verbs: Set<UInt64> = Set(
-            ["include", "includes", "included", "including", "are", "were", "namely"].map { TokenHash.hash($0) })
+        let verbs = lex.listVerbs
         var k = j
         var verbAt: Int? = nil
         while k < toks.count, p.tokenSentence[k] == sentence {

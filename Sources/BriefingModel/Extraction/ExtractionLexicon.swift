@@ -127,7 +127,9 @@ public final class ExtractionLexicon: Sendable {
     /// measure_nouns.txt: nouns that never label an agenda.
     let measureNouns: WordHashSet
     /// number_words.txt: hash → value.
-    let numberWords: [UInt64: Int]
+    let numberWords: WordHashMap
+    /// "include", "are", "namely": verbs that open an enumerated list.
+    let listVerbs: WordHashSet
     /// Prepositions: a mention right after one is no subject.
     let prepositions: WordHashSet
     /// Prepositions that also join clauses: a name after them may be a subject ("days after Trump said").
@@ -290,7 +292,11 @@ public final class ExtractionLexicon: Sendable {
         for row in lexicon.table("number_words").rows {
             if let v = row[1].flatMap({ Int($0) }) { numbers[TokenHash.hash(row.entry)] = v }
         }
-        numberWords = numbers
+        var numberMap = WordHashMap()
+        for (h, v) in numbers { numberMap.set(h, v) }
+        numberWords = numberMap
+        listVerbs = WordHashSet(
+            ["include", "includes", "included", "including", "are", "were", "namely"].map { TokenHash.hash($0) })
         measureNouns = WordHashSet(lexicon.table("measure_nouns").entries.map { TokenHash.hash($0) })
 
         // Closed-class words of English grammar: part of the algorithm, not of any story.
@@ -361,6 +367,7 @@ public final class ExtractionLexicon: Sendable {
     let wordFor = TokenHash.hash("for")
     let wordIn = TokenHash.hash("in")
     let wordOf = TokenHash.hash("of")
+    let wordOr = TokenHash.hash("or")
     let wordThe = TokenHash.hash("the")
     let wordOne = TokenHash.hash("one")
     let wordFrom = TokenHash.hash("from")
