@@ -39,7 +39,8 @@ public struct ArticleExtractor: Sendable {
         for p in paras {
             sentenceBases.append(sentenceBase)
             var ms = MentionScanner(lex: lex, p: p).scan()
-            var seenSentence = Set<Int>()
+            // Sentences whose subject has been seen (sentence indices are small: an array, not a set).
+            var seenSentence = [Bool](repeating: false, count: p.sentences.count + 1)
             defer { sentenceBase += max(1, p.sentences.count) }
             for k in ms.indices {
                 ms[k].articleSentence = sentenceBase + ms[k].sentence
@@ -55,14 +56,14 @@ public struct ArticleExtractor: Sendable {
                     m.kind == .pronoun && cueFollows && m.first > 0 && !p.tokens[m.first - 1].isWord
                     && p.tokens[m.first - 1].mark == ","
 
-                let first = !m.afterPreposition && !m.isPossessive && !seenSentence.contains(m.sentence)
+                let first = !m.afterPreposition && !m.isPossessive && !seenSentence[min(m.sentence, p.sentences.count)]
                 resolver.resolve(&ms[k], subject: cueFollows || first, cueFollows: cueFollows)
                 // The subject of a reporting verb, or the source after "according to", speaks.
                 if let e = ms[k].entity, m.kind != .pronoun, cueFollows || Self.afterAccordingTo(m, p, lex) {
                     resolver.markSpoke(e)
                 }
                 // A word that resolved to no one does not take the place of the sentence's subject.
-                if first, ms[k].entity != nil { seenSentence.insert(m.sentence) }
+                if first, ms[k].entity != nil { seenSentence[min(m.sentence, p.sentences.count)] = true }
             }
             assignAuthors(p, ms, &resolver)
             mentions.append(ms)
