@@ -1,73 +1,93 @@
 /// Longest-match phrase lookup over token hashes, keyed by the first token; phrases stored flat.
+///
+/// The tables live in one final class: a matcher read from the shared lexicon costs one retain, not one per table.
 struct PhraseMatcher: Sendable {
-    /// Per phrase: offset into `pool`, length, value; grouped by first word, longest first.
-    private var offsets: [Int] = []
-    private var lengths: [Int] = []
-    private var values: [Int] = []
-    private var pool: [UInt64] = []
-    /// Words written in capitals in the lexicon ("UN") match only words in capitals.
-    private var caps: [Bool] = []
-    /// First word → index into `groups`.
-    private var byFirst = WordHashMap()
-    /// Phrase indices per first word, longest first.
-    private var groups: [[Int]] = []
-    private var flat: [Int] = []
-    private var groupStart: [Int] = []
-    private var groupCount: [Int] = []
-    private(set) var firstWords: [UInt64] = []
+    private final class Tables: @unchecked Sendable {
+        /// Per phrase: offset into `pool`, length, value.
+        var offsets: [Int] = []
+        var lengths: [Int] = []
+        var values: [Int] = []
+        var pool: [UInt64] = []
+        /// Words written in capitals in the lexicon ("UN") match only words in capitals.
+        var caps: [Bool] = []
+        /// First word → index into `groups`.
+        var byFirst = WordHashMap()
+        /// Phrase indices per first word, longest first.
+        var groups: [[Int]] = []
+        var flat: [Int] = []
+        var groupStart: [Int] = []
+        var groupCount: [Int] = []
+        var firstWords: [UInt64] = []
+
+        func copy() -> Tables {
+            let t = Tables()
+            (t.offsets, t.lengths, t.values, t.pool, t.caps) = (offsets, lengths, values, pool, caps)
+            (t.byFirst, t.groups, t.flat, t.groupStart, t.groupCount) = (byFirst, groups, flat, groupStart, groupCount)
+            t.firstWords = firstWords
+            return t
+        }
+    }
+
+    /// Written only while the lexicon is built (copied first when shared), read-only after.
+    private var t = Tables()
+
+    var firstWords: [UInt64] { t.firstWords }
 
     mutating func add(_ tokens: [Token], value: Int) {
         guard let first = tokens.first?.hash else { return }
-        let index = offsets.count
-        offsets.append(pool.count)
-        lengths.append(tokens.count)
-        values.append(value)
-        pool.append(contentsOf: tokens.map(\.hash))
-        caps.append(contentsOf: tokens.map(\.isAllCaps))
-        if let g = byFirst[first] {
-            groups[g].append(index)
-            groups[g].sort { lengths[$0] > lengths[$1] }
+        if !isKnownUniquelyReferenced(&t) { t = t.copy() }
+        let index = t.offsets.count
+        t.offsets.append(t.pool.count)
+        t.lengths.append(tokens.count)
+        t.values.append(value)
+        t.pool.append(contentsOf: tokens.map(\.hash))
+        t.caps.append(contentsOf: tokens.map(\.isAllCaps))
+        if let g = t.byFirst[first] {
+            t.groups[g].append(index)
+            let lengths = t.lengths
+            t.groups[g].sort { lengths[$0] > lengths[$1] }
         } else {
-            byFirst.set(first, groups.count)
-            groups.append([index])
-            firstWords.append(first)
+            t.byFirst.set(first, t.groups.count)
+            t.groups.append([index])
+            t.firstWords.append(first)
         }
-        flat = []
-        groupStart = []
-        groupCount = []
-        for g in groups {
-            groupStart.append(flat.count)
-            groupCount.append(g.count)
-            flat.append(contentsOf: g)
+        t.flat = []
+        t.groupStart = []
+        t.groupCount = []
+        for g in t.groups {
+            t.groupStart.append(t.flat.count)
+            t.groupCount.append(g.count)
+            t.flat.append(contentsOf: g)
         }
     }
 
     /// The longest phrase starting at token `i` (words only, no crossing of quotes): (value, token count).
     func match(_ tokens: [Token], at i: Int, limit: Int? = nil) -> (value: Int, count: Int)? {
-        guard i < tokens.count, let g = byFirst[tokens[i].hash] else { return nil }
+        let t = self.t
+        guard i < tokens.count, let g = t.byFirst[tokens[i].hash] else { return nil }
         let end = limit ?? tokens.count
-        let start = groupStart[g]
-        for k in start..<(start + groupCount[g]) {
-            let p = flat[k]
-            let n = lengths[p]
-            let o = offsets[p]
+        let start = t.groupStart[g]
+        for k in start..<(start + t.groupCount[g]) {
+            let p = t.flat[k]
+            let n = t.lengths[p]
+            let o = t.offsets[p]
             guard i + n <= end else { continue }
             var ok = true
-            var t = 0
-            while t < n {
-                let tok = tokens[i + t]
-                if tok.hash != pool[o + t] || (caps[o + t] && !tok.isAllCaps) || (t < n - 1 && tok.isPossessive) {
+            var w = 0
+            while w < n {
+                let tok = tokens[i + w]
+                if tok.hash != t.pool[o + w] || (t.caps[o + w] && !tok.isAllCaps) || (w < n - 1 && tok.isPossessive) {
                     ok = false
                     break
                 }
-                t += 1
+                w += 1
             }
-            if ok { return (values[p], n) }
+            if ok { return (t.values[p], n) }
         }
         return nil
     }
 
-    var isEmpty: Bool { offsets.isEmpty }
+    var isEmpty: Bool { t.offsets.isEmpty }
 }
 
 /// The gender a title or pronoun implies.
