@@ -26,8 +26,11 @@ public struct ArticleExtractor: Sendable {
         let lex = compiled
         let scalars = article.paragraphs.map { Array($0.text.unicodeScalars) }
         let spans = QuoteScanner.scan(scalars)
+        // Read once per article: each read of a struct from the shared lexicon retains all its tables.
+        let tokenizer = lex.tokenizer
+        let splitter = lex.splitter
         let paras = scalars.indices.map {
-            ParagraphText(index: $0, scalars: scalars[$0], quotes: spans[$0], lexicon: lex)
+            ParagraphText(index: $0, scalars: scalars[$0], quotes: spans[$0], tokenizer: tokenizer, splitter: splitter)
         }
 
         // Mentions and coreference, in reading order.

@@ -10,10 +10,17 @@ struct ParagraphText: Sendable {
     var quotes: [QuoteSpan]
 
     init(index: Int, scalars: [Unicode.Scalar], quotes: [QuoteSpan], lexicon: ExtractionLexicon) {
+        self.init(
+            index: index, scalars: scalars, quotes: quotes, tokenizer: lexicon.tokenizer, splitter: lexicon.splitter)
+    }
+
+    init(
+        index: Int, scalars: [Unicode.Scalar], quotes: [QuoteSpan], tokenizer: Tokenizer, splitter: SentenceSplitter
+    ) {
         self.index = index
         self.scalars = scalars
         self.quotes = quotes
-        var tokens = lexicon.tokenizer.tokenize(scalars)
+        var tokens = tokenizer.tokenize(scalars)
         var q = 0
         for t in tokens.indices {
             while q < quotes.count, quotes[q].end <= tokens[t].start { q += 1 }
@@ -22,7 +29,7 @@ struct ParagraphText: Sendable {
             }
         }
         self.tokens = tokens
-        let sentences = lexicon.splitter.split(scalars)
+        let sentences = splitter.split(scalars)
         self.sentences = sentences
         var ts = [Int](repeating: 0, count: tokens.count)
         var s = 0
