@@ -90,6 +90,19 @@ struct PhraseMatcher: Sendable {
     var isEmpty: Bool { t.offsets.isEmpty }
 }
 
+/// Word hash → gender on `WordHashMap` (no `Hasher` on the hot path).
+struct GenderMap: Sendable {
+    private var map = WordHashMap()
+
+    /// The words, in no particular order.
+    var keys: [UInt64] { map.allKeys }
+
+    subscript(_ h: UInt64) -> Gender? {
+        get { map[h].map { $0 == 1 ? .male : $0 == 2 ? .female : .unknown } }
+        set { map.set(h, newValue == .male ? 1 : newValue == .female ? 2 : 0) }
+    }
+}
+
 /// The gender a title or pronoun implies.
 enum Gender: Sendable, Hashable {
     case male, female, unknown
@@ -137,7 +150,7 @@ public final class ExtractionLexicon: Sendable {
     let cues: PhraseMatcher
     let cueInfo: [(kind: CueKind, participle: Bool)]
     /// pronouns.txt
-    let pronouns: [UInt64: Gender]
+    let pronouns: GenderMap
     let pluralPronouns: WordHashSet
     let thingPronouns: WordHashSet
     /// Capitalized words that are never part of a name.
@@ -285,7 +298,7 @@ public final class ExtractionLexicon: Sendable {
         self.cues = cues
         self.cueInfo = cueInfo
 
-        var pronouns: [UInt64: Gender] = [:]
+        var pronouns = GenderMap()
         var plural = Set<UInt64>()
         var thing = Set<UInt64>()
         for row in lexicon.table("pronouns").rows {
