@@ -49,8 +49,27 @@ struct EntityResolver {
     private var byKey = WordHashMap()
 
     /// A key of `byKey`: a tag ("person", "pair", …) mixed with a value (a name hash, ids).
-    static func key(_ tag: String, _ value: UInt64) -> UInt64 {
-        (TokenHash.hash(tag) ^ (value &* 0x9E37_79B9_7F4A_7C15)) &* 0x100_0000_01b3
+    static func key(_ tag: UInt64, _ value: UInt64) -> UInt64 {
+        (tag ^ (value &* 0x9E37_79B9_7F4A_7C15)) &* 0x100_0000_01b3
+    }
+
+    /// The tags of `key`, hashed once.
+    static let tagRole = TokenHash.hash("role")
+    static let tagOrganization = TokenHash.hash("organization")
+    static let tagPair = TokenHash.hash("pair")
+    static let tagDocument = TokenHash.hash("document")
+    static let tagGroup = TokenHash.hash("group")
+    static let tagCountry = TokenHash.hash("country")
+    static let tagPerson = TokenHash.hash("person")
+
+    /// The tag of a kind (the hash of its raw value).
+    static func tag(_ kind: SpeakerKind) -> UInt64 {
+        switch kind {
+        case .person: tagPerson
+        case .group: tagGroup
+        case .organization: tagOrganization
+        case .country: tagCountry
+        }
     }
 
     init(lex: ExtractionLexicon) {
@@ -93,7 +112,7 @@ struct EntityResolver {
     }
 
     private mutating func keyed(_ m: NameMention, _ kind: SpeakerKind) -> Int {
-        let key = Self.key(kind.rawValue, TokenHash.hash(m.name))
+        let key = Self.key(Self.tag(kind), TokenHash.hash(m.name))
         if let e = byKey[key] { return e }
         var x = ArticleEntity(name: m.name, kind: kind)
         x.bareGroup = m.bareGroup
@@ -186,7 +205,7 @@ struct EntityResolver {
         }
         // "the president" with no holder named: a stand-in the corpus-wide merge may resolve by role.
         guard d == lex.wordThe else { return nil }
-        let key = Self.key("role", TokenHash.hash(m.name))
+        let key = Self.key(Self.tagRole, TokenHash.hash(m.name))
         if let e = byKey[key] { return e }
         var x = ArticleEntity(name: "the " + m.name, kind: .person)
         x.titles = Set(m.titles)
@@ -205,7 +224,7 @@ struct EntityResolver {
         }
         if let e = cands.max(by: { entities[$0].lastSeen < entities[$1].lastSeen }) { return e }
         // "the ministry" with no ministry named: a stand-in organization.
-        let key = Self.key("organization", TokenHash.hash(m.name))
+        let key = Self.key(Self.tagOrganization, TokenHash.hash(m.name))
         if let e = byKey[key] { return e }
         entities.append(ArticleEntity(name: m.name, kind: .organization))
         byKey.set(key, entities.count - 1)
@@ -215,7 +234,7 @@ struct EntityResolver {
     /// A group entity for two speakers named together ("Moon and Kim announced"), one per pair whatever the order.
     /// `explicit`: the text names them in this order ("Moon and Kim"), which then names the pair.
     mutating func joint(_ a: Int, _ b: Int, paragraph: Int, explicit: Bool = true) -> Int {
-        let key = Self.key("pair", UInt64(min(a, b)) << 32 | UInt64(max(a, b)))
+        let key = Self.key(Self.tagPair, UInt64(min(a, b)) << 32 | UInt64(max(a, b)))
         if let e = byKey[key] {
             if explicit, !entities[e].explicitOrder {
                 entities[e].name = entities[a].name + " and " + entities[b].name
@@ -242,13 +261,13 @@ struct EntityResolver {
 
     /// Another head noun for document `d`: 'a document, titled the “… Declaration”' makes "the declaration" `d`.
     mutating func alias(document d: Int, head: UInt64) {
-        let key = Self.key("document", head)
+        let key = Self.key(Self.tagDocument, head)
         if byKey[key] == nil { byKey.set(key, d) }
     }
 
     /// A document, one per head noun in an article ("the joint statement", later "the statement").
     private mutating func document(_ m: NameMention) -> Int {
-        let key = Self.key("document", m.head)
+        let key = Self.key(Self.tagDocument, m.head)
         if let e = byKey[key] { return e }
         var x = ArticleEntity(name: m.name, kind: .organization)
         x.isDocument = true
