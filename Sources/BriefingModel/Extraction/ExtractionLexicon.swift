@@ -1,64 +1,70 @@
 /// Longest-match phrase lookup over token hashes, keyed by the first token; phrases stored flat.
 ///
-/// The tables live in one final class: a matcher read from the shared lexicon costs one retain, not one per table.
+/// The tables live in one final class with constant fields: a matcher read from the shared lexicon costs one
+/// retain, not one per table, and reading a table needs no exclusivity check.
 struct PhraseMatcher: Sendable {
-    private final class Tables: @unchecked Sendable {
+    private final class Tables: Sendable {
         /// Per phrase: offset into `pool`, length, value.
-        var offsets: [Int] = []
-        var lengths: [Int] = []
-        var values: [Int] = []
-        var pool: [UInt64] = []
+        let offsets: [Int]
+        let lengths: [Int]
+        let values: [Int]
+        let pool: [UInt64]
         /// Words written in capitals in the lexicon ("UN") match only words in capitals.
-        var caps: [Bool] = []
+        let caps: [Bool]
         /// First word → index into `groups`.
-        var byFirst = WordHashMap()
+        let byFirst: WordHashMap
         /// Phrase indices per first word, longest first.
-        var groups: [[Int]] = []
-        var flat: [Int] = []
-        var groupStart: [Int] = []
-        var groupCount: [Int] = []
-        var firstWords: [UInt64] = []
+        let groups: [[Int]]
+        /// `groups` flattened: group `g` is `flat[groupStart[g]..<groupStart[g] + groupCount[g]]`.
+        let flat: [Int]
+        let groupStart: [Int]
+        let groupCount: [Int]
+        let firstWords: [UInt64]
 
-        func copy() -> Tables {
-            let t = Tables()
-            (t.offsets, t.lengths, t.values, t.pool, t.caps) = (offsets, lengths, values, pool, caps)
-            (t.byFirst, t.groups, t.flat, t.groupStart, t.groupCount) = (byFirst, groups, flat, groupStart, groupCount)
-            t.firstWords = firstWords
-            return t
+        init(
+            offsets: [Int] = [], lengths: [Int] = [], values: [Int] = [], pool: [UInt64] = [], caps: [Bool] = [],
+            byFirst: WordHashMap = WordHashMap(), groups: [[Int]] = [], firstWords: [UInt64] = []
+        ) {
+            (self.offsets, self.lengths, self.values, self.pool, self.caps) = (offsets, lengths, values, pool, caps)
+            (self.byFirst, self.groups, self.firstWords) = (byFirst, groups, firstWords)
+            var flat: [Int] = []
+            var groupStart: [Int] = []
+            var groupCount: [Int] = []
+            for g in groups {
+                groupStart.append(flat.count)
+                groupCount.append(g.count)
+                flat.append(contentsOf: g)
+            }
+            (self.flat, self.groupStart, self.groupCount) = (flat, groupStart, groupCount)
         }
     }
 
-    /// Written only while the lexicon is built (copied first when shared), read-only after.
+    /// Replaced (never changed in place) while the lexicon is built; read-only after.
     private var t = Tables()
 
     var firstWords: [UInt64] { t.firstWords }
 
     mutating func add(_ tokens: [Token], value: Int) {
         guard let first = tokens.first?.hash else { return }
-        if !isKnownUniquelyReferenced(&t) { t = t.copy() }
-        let index = t.offsets.count
-        t.offsets.append(t.pool.count)
-        t.lengths.append(tokens.count)
-        t.values.append(value)
-        t.pool.append(contentsOf: tokens.map(\.hash))
-        t.caps.append(contentsOf: tokens.map(\.isAllCaps))
-        if let g = t.byFirst[first] {
-            t.groups[g].append(index)
-            let lengths = t.lengths
-            t.groups[g].sort { lengths[$0] > lengths[$1] }
+        var (offsets, lengths, values, pool, caps) = (t.offsets, t.lengths, t.values, t.pool, t.caps)
+        var (byFirst, groups, firstWords) = (t.byFirst, t.groups, t.firstWords)
+        let index = offsets.count
+        offsets.append(pool.count)
+        lengths.append(tokens.count)
+        values.append(value)
+        pool.append(contentsOf: tokens.map(\.hash))
+        caps.append(contentsOf: tokens.map(\.isAllCaps))
+        if let g = byFirst[first] {
+            groups[g].append(index)
+            groups[g].sort { lengths[$0] > lengths[$1] }
         } else {
-            t.byFirst.set(first, t.groups.count)
-            t.groups.append([index])
-            t.firstWords.append(first)
+            byFirst.set(first, groups.count)
+            groups.append([index])
+            firstWords.append(first)
         }
-        t.flat = []
-        t.groupStart = []
-        t.groupCount = []
-        for g in t.groups {
-            t.groupStart.append(t.flat.count)
-            t.groupCount.append(g.count)
-            t.flat.append(contentsOf: g)
-        }
+        t = Tables(
+            offsets: offsets, lengths: lengths, values: values, pool: pool, caps: caps, byFirst: byFirst,
+            groups: groups, firstWords: firstWords)
     }
 
     /// The longest phrase starting at token `i` (words only, no crossing of quotes): (value, token count).
