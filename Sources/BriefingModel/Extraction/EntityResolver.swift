@@ -36,7 +36,25 @@ struct ArticleEntity: Sendable {
         self.name = name
         self.kind = kind
         self.nameHashes = nameHashes
-        if kind == .organization { lastWordHash = name.split(separator: " ").last.map { TokenHash.hash(String($0)) } }
+        if kind == .organization { lastWordHash = Self.lastWordHash(name) }
+    }
+
+    /// The hash of the last space-separated word of `name` (nil when it has none), without building strings.
+    static func lastWordHash(_ name: String) -> UInt64? {
+        var h = TokenHash.seed
+        var inWord = false
+        var last: UInt64? = nil
+        for c in name.unicodeScalars {
+            if c == " " {
+                if inWord { last = h }
+                h = TokenHash.seed
+                inWord = false
+            } else {
+                h = TokenHash.combine(h, c)
+                inWord = true
+            }
+        }
+        return inWord ? h : last
     }
 }
 
