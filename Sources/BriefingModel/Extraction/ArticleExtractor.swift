@@ -24,7 +24,7 @@ public struct ArticleExtractor: Sendable {
 
     public func extract(_ article: Article) -> ArticleExtraction {
         let lex = compiled
-        let scalars = article.paragraphs.map { Array($0.text.unicodeScalars) }
+        let scalars = article.paragraphs.map { Self.scalars(of: $0.text) }
         let spans = QuoteScanner.scan(scalars)
         // Read once per article: each read of a struct from the shared lexicon retains all its tables.
         let tokenizer = lex.tokenizer
@@ -299,6 +299,41 @@ public struct ArticleExtractor: Sendable {
             if let d = documents.last(where: { $0.sentence <= s && $0.sentence >= s - 2 }) {
                 ds[k].entity = resolver.speaking(d.entity)
             }
+        }
+    }
+
+    /// The scalars of `text`, decoded from its UTF-8 in one pass (`Array(text.unicodeScalars)` counts them first).
+    static func scalars(of text: String) -> [Unicode.Scalar] {
+        var text = text
+        return text.withUTF8 { b in
+            var out: [Unicode.Scalar] = []
+            out.reserveCapacity(b.count)
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c = UInt32(b[i])
+                var v: UInt32
+                if c < 0x80 {
+                    v = c
+                    i += 1
+                } else if c < 0xE0, i + 1 < n {
+                    v = (c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+                    i += 2
+                } else if c < 0xF0, i + 2 < n {
+                    v = (c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                    i += 3
+                } else if i + 3 < n {
+                    v =
+                        (c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
+                        | UInt32(b[i + 3] & 0x3F)
+                    i += 4
+                } else {
+                    v = 0xFFFD
+                    i = n
+                }
+                out.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+            }
+            return out
         }
     }
 
