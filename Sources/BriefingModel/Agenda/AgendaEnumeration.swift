@@ -7,6 +7,8 @@ struct AgendaEnumeration {
     func find(article: String) -> [Agenda] {
         var out: [Agenda] = []
         let toks = p.tokens
+        var otherLists: [Int: String?] = [:]
+        var otherInfinitives: [Int: [String]?] = [:]
         var i = 0
         while i < toks.count {
             guard toks[i].isWord, let n = lex.numberWords[toks[i].hash], n >= 2 else {
@@ -36,19 +38,25 @@ struct AgendaEnumeration {
             // a sentence with fewer than n - 2 commas or semicolons holds no such list.
             var items: [String] = []
             if separators(in: sentence) >= n - 2, let r = list(in: sentence, after: j) {
-                items = Self.splitItems(p.text(r), count: n)
+                let text = p.text(r)
+                if Self.maxItems(text) >= n { items = Self.splitItems(text, count: n) }
             }
             if items.count != n {
                 for other in p.sentences.indices where other != sentence && separators(in: other) >= n - 2 {
-                    let first = p.token(atOrAfter: p.sentences[other].lowerBound)
-                    if let r = list(in: other, after: first) {
-                        let found = Self.splitItems(p.text(r), count: n)
+                    // The list text and the infinitives of a sentence do not depend on the label: read them once.
+                    if otherLists[other] == nil {
+                        let first = p.token(atOrAfter: p.sentences[other].lowerBound)
+                        otherLists[other] = .some(list(in: other, after: first).map { p.text($0) })
+                    }
+                    if let text = otherLists[other] ?? nil, Self.maxItems(text) >= n {
+                        let found = Self.splitItems(text, count: n)
                         if found.count == n {
                             items = found
                             break
                         }
                     }
-                    if let found = infinitives(in: other), found.count == n {
+                    if otherInfinitives[other] == nil { otherInfinitives[other] = .some(infinitives(in: other)) }
+                    if let found = otherInfinitives[other] ?? nil, found.count == n {
                         items = found
                         break
                     }
@@ -88,6 +96,8 @@ struct AgendaEnumeration {
         let a = p.token(atOrAfter: r.lowerBound)
         let b = p.token(atOrAfter: r.upperBound)
         guard (a..<b).filter({ p.tokens[$0].isWord && p.tokens[$0].hash == lex.wordTo }).count >= 2 else { return nil }
+        // Some item after a comma must open with "to" (", to", ", and to", ",” or to"): else no string is built.
+        guard (a..<b).contains(where: { commaBeforeTo($0, end: b) }) else { return nil }
         // A comma before a closing mark separates too: "…Peninsula,” and to recover".
         let text = p.text(r).replacingOccurrences(of: ",” ", with: "”, ").replacingOccurrences(of: ",\" ", with: "\", ")
         guard let first = text.range(of: " to ") else { return nil }
@@ -102,11 +112,20 @@ struct AgendaEnumeration {
         return [parts[0]] + parts.dropFirst().map { String($0.dropFirst(3)) }
     }
 
+    /// Token `k` is a comma followed, maybe after closing quotation marks and "and"/"or", by "to".
+    private func commaBeforeTo(_ k: Int, end: Int) -> Bool {
+        let toks = p.tokens
+        guard !toks[k].isWord, toks[k].mark == "," else { return false }
+        var t = k + 1
+        while t < end, !toks[t].isWord, toks[t].mark == "\u{201D}" || toks[t].mark == "\"" { t += 1 }
+        if t < end, toks[t].isWord, toks[t].hash == lex.wordAnd || toks[t].hash == lex.wordOr { t += 1 }
+        return t < end && toks[t].isWord && toks[t].hash == lex.wordTo
+    }
+
     /// Scalar offset where the list begins: after a colon, or after "include"/"are"/"namely", in the sentence.
     private func listStart(after j: Int, sentence: Int) -> Int? {
         let toks = p.tokens
-        let verbs: Set<UInt64> = Set(
-            ["include", "includes", "included", "including", "are", "were", "namely"].map { TokenHash.hash($0) })
+        let verbs = lex.listVerbs
         var k = j
         var verbAt: Int? = nil
         while k < toks.count, p.tokenSentence[k] == sentence {
@@ -115,6 +134,25 @@ struct AgendaEnumeration {
             k += 1
         }
         return verbAt
+    }
+
+    /// The most items `splitItems` can find in `text`: one more than its separators (", ", ";", " and ", " or ").
+    static func maxItems(_ text: String) -> Int {
+        var n = 1
+        // The four bytes before the current one.
+        var (b0, b1, b2, b3): (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+        let space = UInt8(ascii: " ")
+        for c in text.utf8 {
+            if c == UInt8(ascii: ";") { n += 1 }
+            if c == space {
+                if b3 == UInt8(ascii: ",") { n += 1 }
+                // " or " and " and " end here.
+                if b1 == space, b2 == UInt8(ascii: "o"), b3 == UInt8(ascii: "r") { n += 1 }
+                if b0 == space, b1 == UInt8(ascii: "a"), b2 == UInt8(ascii: "n"), b3 == UInt8(ascii: "d") { n += 1 }
+            }
+            (b0, b1, b2, b3) = (b1, b2, b3, c)
+        }
+        return n
     }
 
     /// Splits "A, B, C and D" into items; the final "and"/"or" splits only as far as needed to reach `count`.

@@ -24,10 +24,13 @@ public struct ArticleExtractor: Sendable {
 
     public func extract(_ article: Article) -> ArticleExtraction {
         let lex = compiled
-        let scalars = article.paragraphs.map { Array($0.text.unicodeScalars) }
+        let scalars = article.paragraphs.map { Self.scalars(of: $0.text) }
         let spans = QuoteScanner.scan(scalars)
+        // Read once per article: each read of a struct from the shared lexicon retains all its tables.
+        let tokenizer = lex.tokenizer
+        let splitter = lex.splitter
         let paras = scalars.indices.map {
-            ParagraphText(index: $0, scalars: scalars[$0], quotes: spans[$0], lexicon: lex)
+            ParagraphText(index: $0, scalars: scalars[$0], quotes: spans[$0], tokenizer: tokenizer, splitter: splitter)
         }
 
         // Mentions and coreference, in reading order.
@@ -39,7 +42,8 @@ public struct ArticleExtractor: Sendable {
         for p in paras {
             sentenceBases.append(sentenceBase)
             var ms = MentionScanner(lex: lex, p: p).scan()
-            var seenSentence = Set<Int>()
+            // Sentences whose subject has been seen (sentence indices are small: an array, not a set).
+            var seenSentence = [Bool](repeating: false, count: p.sentences.count + 1)
             defer { sentenceBase += max(1, p.sentences.count) }
             for k in ms.indices {
                 ms[k].articleSentence = sentenceBase + ms[k].sentence
@@ -55,14 +59,14 @@ public struct ArticleExtractor: Sendable {
                     m.kind == .pronoun && cueFollows && m.first > 0 && !p.tokens[m.first - 1].isWord
                     && p.tokens[m.first - 1].mark == ","
 
-                let first = !m.afterPreposition && !m.isPossessive && !seenSentence.contains(m.sentence)
+                let first = !m.afterPreposition && !m.isPossessive && !seenSentence[min(m.sentence, p.sentences.count)]
                 resolver.resolve(&ms[k], subject: cueFollows || first, cueFollows: cueFollows)
                 // The subject of a reporting verb, or the source after "according to", speaks.
                 if let e = ms[k].entity, m.kind != .pronoun, cueFollows || Self.afterAccordingTo(m, p, lex) {
                     resolver.markSpoke(e)
                 }
                 // A word that resolved to no one does not take the place of the sentence's subject.
-                if first, ms[k].entity != nil { seenSentence.insert(m.sentence) }
+                if first, ms[k].entity != nil { seenSentence[min(m.sentence, p.sentences.count)] = true }
             }
             assignAuthors(p, ms, &resolver)
             mentions.append(ms)
@@ -117,12 +121,20 @@ public struct ArticleExtractor: Sendable {
         continueSpeakers(&decided, mentions: mentions, paras: paras)
 
         // Speakers: people and groups, and anyone who speaks.
+        var quoted = Set<Int>()
         for d in decided where !d.isTerm {
-            if let e = d.entity { resolver.markSpoke(e) }
+            if let e = d.entity {
+                resolver.markSpoke(e)
+                quoted.insert(e)
+            }
         }
         var localID: [Int: String] = [:]
         var speakers: [Speaker] = []
-        for (e, x) in resolver.entities.enumerated() where x.kind == .person || x.kind == .group || x.spoke {
+        // Introduced stand-ins ("a leader") and bare group nouns ("aides") are speakers only when quoted.
+        for (e, x) in resolver.entities.enumerated()
+        where x.indefinite || x.bareGroup
+            ? quoted.contains(e) : (x.kind == .person || x.kind == .group || x.spoke)
+        {
             let id = "\(article.id)#s\(speakers.count + 1)"
             localID[e] = id
             speakers.append(
@@ -287,6 +299,41 @@ public struct ArticleExtractor: Sendable {
             if let d = documents.last(where: { $0.sentence <= s && $0.sentence >= s - 2 }) {
                 ds[k].entity = resolver.speaking(d.entity)
             }
+        }
+    }
+
+    /// The scalars of `text`, decoded from its UTF-8 in one pass (`Array(text.unicodeScalars)` counts them first).
+    static func scalars(of text: String) -> [Unicode.Scalar] {
+        var text = text
+        return text.withUTF8 { b in
+            var out: [Unicode.Scalar] = []
+            out.reserveCapacity(b.count)
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c = UInt32(b[i])
+                var v: UInt32
+                if c < 0x80 {
+                    v = c
+                    i += 1
+                } else if c < 0xE0, i + 1 < n {
+                    v = (c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+                    i += 2
+                } else if c < 0xF0, i + 2 < n {
+                    v = (c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                    i += 3
+                } else if i + 3 < n {
+                    v =
+                        (c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
+                        | UInt32(b[i + 3] & 0x3F)
+                    i += 4
+                } else {
+                    v = 0xFFFD
+                    i = n
+                }
+                out.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+            }
+            return out
         }
     }
 

@@ -25,6 +25,37 @@ struct ArticleEntity: Sendable {
     var members: [Int] = []
     /// The pair's name follows the text's order ("Moon and Kim"), not the order of recency.
     var explicitOrder = false
+    /// Someone the text only introduces ("a leader", "one Republican aide"): a speaker only when quoted.
+    var indefinite = false
+    /// A bare group noun ("aides", "researchers"): a speaker only when quoted.
+    var bareGroup = false
+    /// Hash of the last word of the name of an organization (what "the ministry" refers back by).
+    var lastWordHash: UInt64? = nil
+
+    init(name: String, kind: SpeakerKind, nameHashes: [UInt64] = []) {
+        self.name = name
+        self.kind = kind
+        self.nameHashes = nameHashes
+        if kind == .organization { lastWordHash = Self.lastWordHash(name) }
+    }
+
+    /// The hash of the last space-separated word of `name` (nil when it has none), without building strings.
+    static func lastWordHash(_ name: String) -> UInt64? {
+        var h = TokenHash.seed
+        var inWord = false
+        var last: UInt64? = nil
+        for c in name.unicodeScalars {
+            if c == " " {
+                if inWord { last = h }
+                h = TokenHash.seed
+                inWord = false
+            } else {
+                h = TokenHash.combine(h, c)
+                inWord = true
+            }
+        }
+        return inWord ? h : last
+    }
 }
 
 /// Resolves mentions to the entities of an article, in reading order: full names, a surname alone to the most
@@ -33,11 +64,30 @@ struct EntityResolver {
     let lex: ExtractionLexicon
     private(set) var entities: [ArticleEntity] = []
     private var history: [(entity: Int, paragraph: Int, sentence: Int, subject: Bool, possessive: Bool)] = []
-    private var byKey: [UInt64: Int] = [:]
+    private var byKey = WordHashMap()
 
     /// A key of `byKey`: a tag ("person", "pair", …) mixed with a value (a name hash, ids).
-    static func key(_ tag: String, _ value: UInt64) -> UInt64 {
-        (TokenHash.hash(tag) ^ (value &* 0x9E37_79B9_7F4A_7C15)) &* 0x100_0000_01b3
+    static func key(_ tag: UInt64, _ value: UInt64) -> UInt64 {
+        (tag ^ (value &* 0x9E37_79B9_7F4A_7C15)) &* 0x100_0000_01b3
+    }
+
+    /// The tags of `key`, hashed once.
+    static let tagRole = TokenHash.hash("role")
+    static let tagOrganization = TokenHash.hash("organization")
+    static let tagPair = TokenHash.hash("pair")
+    static let tagDocument = TokenHash.hash("document")
+    static let tagGroup = TokenHash.hash("group")
+    static let tagCountry = TokenHash.hash("country")
+    static let tagPerson = TokenHash.hash("person")
+
+    /// The tag of a kind (the hash of its raw value).
+    static func tag(_ kind: SpeakerKind) -> UInt64 {
+        switch kind {
+        case .person: tagPerson
+        case .group: tagGroup
+        case .organization: tagOrganization
+        case .country: tagCountry
+        }
     }
 
     init(lex: ExtractionLexicon) {
@@ -80,10 +130,12 @@ struct EntityResolver {
     }
 
     private mutating func keyed(_ m: NameMention, _ kind: SpeakerKind) -> Int {
-        let key = Self.key(kind.rawValue, TokenHash.hash(m.name))
+        let key = Self.key(Self.tag(kind), TokenHash.hash(m.name))
         if let e = byKey[key] { return e }
-        entities.append(ArticleEntity(name: m.name, kind: kind))
-        byKey[key] = entities.count - 1
+        var x = ArticleEntity(name: m.name, kind: kind)
+        x.bareGroup = m.bareGroup
+        entities.append(x)
+        byKey.set(key, entities.count - 1)
         return entities.count - 1
     }
 
@@ -95,10 +147,11 @@ struct EntityResolver {
         // A person first met by one word ("Chairman Kim") gets the full name when it comes.
         if let first = hs.first, let last = hs.last,
             let e = entities.indices.last(where: {
-                let x = entities[$0]
-                guard x.kind == .person, x.nameHashes.count == 1, let h = x.nameHashes.first, h == first || h == last
+                guard entities[$0].kind == .person, entities[$0].nameHashes.count == 1,
+                    let h = entities[$0].nameHashes.first, h == first || h == last
                 else { return false }
-                return x.titles.isEmpty || m.titles.isEmpty || !x.titles.isDisjoint(with: m.titles)
+                return entities[$0].titles.isEmpty || m.titles.isEmpty
+                    || !entities[$0].titles.isDisjoint(with: m.titles)
             })
         {
             let old = entities[e].name
@@ -118,9 +171,9 @@ struct EntityResolver {
 
     private mutating func surname(_ m: NameMention, cueFollows: Bool) -> Int? {
         guard let h = m.nameHashes.first else { return nil }
+        // Fields read in place: copying an entity would retain every array it holds.
         var cands = entities.indices.filter {
-            let x = entities[$0]
-            return x.kind == .person && (x.nameHashes.first == h || x.nameHashes.last == h)
+            entities[$0].kind == .person && (entities[$0].nameHashes.first == h || entities[$0].nameHashes.last == h)
         }
         if !m.titles.isEmpty {
             let titled = cands.filter { !entities[$0].titles.isDisjoint(with: m.titles) }
@@ -134,7 +187,7 @@ struct EntityResolver {
         }
         // A word that looks like a name but matches no one: a person only when a title, an apposition
         // or a reporting verb shows it is one.
-        guard m.titled || m.role != nil || cueFollows else { return nil }
+        guard m.titled || m.role != nil || cueFollows, !m.afterArticle else { return nil }
         entities.append(ArticleEntity(name: m.name, kind: .person, nameHashes: [h]))
         return entities.count - 1
     }
@@ -147,6 +200,7 @@ struct EntityResolver {
             var x = ArticleEntity(name: m.name, kind: .person)
             x.titles = Set(m.titles)
             x.gender = m.gender
+            x.indefinite = true
             entities.append(x)
             return entities.count - 1
         }
@@ -169,14 +223,14 @@ struct EntityResolver {
         }
         // "the president" with no holder named: a stand-in the corpus-wide merge may resolve by role.
         guard d == lex.wordThe else { return nil }
-        let key = Self.key("role", TokenHash.hash(m.name))
+        let key = Self.key(Self.tagRole, TokenHash.hash(m.name))
         if let e = byKey[key] { return e }
         var x = ArticleEntity(name: "the " + m.name, kind: .person)
         x.titles = Set(m.titles)
         x.gender = m.gender
         x.role = m.name
         entities.append(x)
-        byKey[key] = entities.count - 1
+        byKey.set(key, entities.count - 1)
         return entities.count - 1
     }
 
@@ -184,21 +238,21 @@ struct EntityResolver {
     private mutating func organizationReference(_ m: NameMention) -> Int? {
         let cands = entities.indices.filter {
             entities[$0].kind == .organization
-                && entities[$0].name.split(separator: " ").last.map { TokenHash.hash(String($0)) } == m.head
+                && entities[$0].lastWordHash == m.head
         }
         if let e = cands.max(by: { entities[$0].lastSeen < entities[$1].lastSeen }) { return e }
         // "the ministry" with no ministry named: a stand-in organization.
-        let key = Self.key("organization", TokenHash.hash(m.name))
+        let key = Self.key(Self.tagOrganization, TokenHash.hash(m.name))
         if let e = byKey[key] { return e }
         entities.append(ArticleEntity(name: m.name, kind: .organization))
-        byKey[key] = entities.count - 1
+        byKey.set(key, entities.count - 1)
         return entities.count - 1
     }
 
     /// A group entity for two speakers named together ("Moon and Kim announced"), one per pair whatever the order.
     /// `explicit`: the text names them in this order ("Moon and Kim"), which then names the pair.
     mutating func joint(_ a: Int, _ b: Int, paragraph: Int, explicit: Bool = true) -> Int {
-        let key = Self.key("pair", UInt64(min(a, b)) << 32 | UInt64(max(a, b)))
+        let key = Self.key(Self.tagPair, UInt64(min(a, b)) << 32 | UInt64(max(a, b)))
         if let e = byKey[key] {
             if explicit, !entities[e].explicitOrder {
                 entities[e].name = entities[a].name + " and " + entities[b].name
@@ -211,7 +265,7 @@ struct EntityResolver {
         x.members = [a, b]
         x.explicitOrder = explicit
         entities.append(x)
-        byKey[key] = entities.count - 1
+        byKey.set(key, entities.count - 1)
         return entities.count - 1
     }
 
@@ -225,18 +279,18 @@ struct EntityResolver {
 
     /// Another head noun for document `d`: 'a document, titled the “… Declaration”' makes "the declaration" `d`.
     mutating func alias(document d: Int, head: UInt64) {
-        let key = Self.key("document", head)
-        if byKey[key] == nil { byKey[key] = d }
+        let key = Self.key(Self.tagDocument, head)
+        if byKey[key] == nil { byKey.set(key, d) }
     }
 
     /// A document, one per head noun in an article ("the joint statement", later "the statement").
     private mutating func document(_ m: NameMention) -> Int {
-        let key = Self.key("document", m.head)
+        let key = Self.key(Self.tagDocument, m.head)
         if let e = byKey[key] { return e }
         var x = ArticleEntity(name: m.name, kind: .organization)
         x.isDocument = true
         entities.append(x)
-        byKey[key] = entities.count - 1
+        byKey.set(key, entities.count - 1)
         return entities.count - 1
     }
 
@@ -247,8 +301,11 @@ struct EntityResolver {
         }) {
             return e
         }
-        let people = entities.indices.filter { entities[$0].kind == .person && entities[$0].lastSeen >= 0 }
-            .sorted { entities[$0].lastSeen > entities[$1].lastSeen }
+        // Only people the article names: a stand-in ("a leader") is no member of a pair.
+        let people = entities.indices.filter {
+            entities[$0].kind == .person && entities[$0].lastSeen >= 0 && !entities[$0].nameHashes.isEmpty
+        }
+        .sorted { entities[$0].lastSeen > entities[$1].lastSeen }
         guard people.count >= 2 else { return nil }
         return joint(people[0], people[1], paragraph: history.last?.paragraph ?? 0, explicit: false)
     }
@@ -258,11 +315,12 @@ struct EntityResolver {
             m.gender != .unknown && entities[e].kind == .person && entities[e].gender == m.gender
         }
         func fits(_ e: Int) -> Bool {
-            let x = entities[e]
-            if m.plural { return x.kind == .group || x.kind == .organization || x.kind == .country }
-            if m.thing { return x.kind == .organization || x.kind == .country }
-            guard x.kind == .person else { return false }
-            return x.gender == .unknown || m.gender == .unknown || x.gender == m.gender
+            let kind = entities[e].kind
+            if m.plural { return kind == .group || kind == .organization || kind == .country }
+            if m.thing { return kind == .organization || kind == .country }
+            guard kind == .person else { return false }
+            let gender = entities[e].gender
+            return gender == .unknown || m.gender == .unknown || gender == m.gender
         }
         // The main subject (first subject) of this sentence — not for a speaker pronoun ("Kim, she said") — or
         // of the previous one; then any mention there; then the most recent subject within this or the previous

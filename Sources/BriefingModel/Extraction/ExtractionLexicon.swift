@@ -1,23 +1,53 @@
 /// Longest-match phrase lookup over token hashes, keyed by the first token; phrases stored flat.
+///
+/// The tables live in one final class with constant fields: a matcher read from the shared lexicon costs one
+/// retain, not one per table, and reading a table needs no exclusivity check.
 struct PhraseMatcher: Sendable {
-    /// Per phrase: offset into `pool`, length, value; grouped by first word, longest first.
-    private var offsets: [Int] = []
-    private var lengths: [Int] = []
-    private var values: [Int] = []
-    private var pool: [UInt64] = []
-    /// Words written in capitals in the lexicon ("UN") match only words in capitals.
-    private var caps: [Bool] = []
-    /// First word → index into `groups`.
-    private var byFirst = WordHashMap()
-    /// Phrase indices per first word, longest first.
-    private var groups: [[Int]] = []
-    private var flat: [Int] = []
-    private var groupStart: [Int] = []
-    private var groupCount: [Int] = []
-    private(set) var firstWords: [UInt64] = []
+    private final class Tables: Sendable {
+        /// Per phrase: offset into `pool`, length, value.
+        let offsets: [Int]
+        let lengths: [Int]
+        let values: [Int]
+        let pool: [UInt64]
+        /// Words written in capitals in the lexicon ("UN") match only words in capitals.
+        let caps: [Bool]
+        /// First word → index into `groups`.
+        let byFirst: WordHashMap
+        /// Phrase indices per first word, longest first.
+        let groups: [[Int]]
+        /// `groups` flattened: group `g` is `flat[groupStart[g]..<groupStart[g] + groupCount[g]]`.
+        let flat: [Int]
+        let groupStart: [Int]
+        let groupCount: [Int]
+        let firstWords: [UInt64]
+
+        init(
+            offsets: [Int] = [], lengths: [Int] = [], values: [Int] = [], pool: [UInt64] = [], caps: [Bool] = [],
+            byFirst: WordHashMap = WordHashMap(), groups: [[Int]] = [], firstWords: [UInt64] = []
+        ) {
+            (self.offsets, self.lengths, self.values, self.pool, self.caps) = (offsets, lengths, values, pool, caps)
+            (self.byFirst, self.groups, self.firstWords) = (byFirst, groups, firstWords)
+            var flat: [Int] = []
+            var groupStart: [Int] = []
+            var groupCount: [Int] = []
+            for g in groups {
+                groupStart.append(flat.count)
+                groupCount.append(g.count)
+                flat.append(contentsOf: g)
+            }
+            (self.flat, self.groupStart, self.groupCount) = (flat, groupStart, groupCount)
+        }
+    }
+
+    /// Replaced (never changed in place) while the lexicon is built; read-only after.
+    private var t = Tables()
+
+    var firstWords: [UInt64] { t.firstWords }
 
     mutating func add(_ tokens: [Token], value: Int) {
         guard let first = tokens.first?.hash else { return }
+        var (offsets, lengths, values, pool, caps) = (t.offsets, t.lengths, t.values, t.pool, t.caps)
+        var (byFirst, groups, firstWords) = (t.byFirst, t.groups, t.firstWords)
         let index = offsets.count
         offsets.append(pool.count)
         lengths.append(tokens.count)
@@ -32,42 +62,51 @@ struct PhraseMatcher: Sendable {
             groups.append([index])
             firstWords.append(first)
         }
-        flat = []
-        groupStart = []
-        groupCount = []
-        for g in groups {
-            groupStart.append(flat.count)
-            groupCount.append(g.count)
-            flat.append(contentsOf: g)
-        }
+        t = Tables(
+            offsets: offsets, lengths: lengths, values: values, pool: pool, caps: caps, byFirst: byFirst,
+            groups: groups, firstWords: firstWords)
     }
 
     /// The longest phrase starting at token `i` (words only, no crossing of quotes): (value, token count).
     func match(_ tokens: [Token], at i: Int, limit: Int? = nil) -> (value: Int, count: Int)? {
-        guard i < tokens.count, let g = byFirst[tokens[i].hash] else { return nil }
+        let t = self.t
+        guard i < tokens.count, let g = t.byFirst[tokens[i].hash] else { return nil }
         let end = limit ?? tokens.count
-        let start = groupStart[g]
-        for k in start..<(start + groupCount[g]) {
-            let p = flat[k]
-            let n = lengths[p]
-            let o = offsets[p]
+        let start = t.groupStart[g]
+        for k in start..<(start + t.groupCount[g]) {
+            let p = t.flat[k]
+            let n = t.lengths[p]
+            let o = t.offsets[p]
             guard i + n <= end else { continue }
             var ok = true
-            var t = 0
-            while t < n {
-                let tok = tokens[i + t]
-                if tok.hash != pool[o + t] || (caps[o + t] && !tok.isAllCaps) || (t < n - 1 && tok.isPossessive) {
+            var w = 0
+            while w < n {
+                let tok = tokens[i + w]
+                if tok.hash != t.pool[o + w] || (t.caps[o + w] && !tok.isAllCaps) || (w < n - 1 && tok.isPossessive) {
                     ok = false
                     break
                 }
-                t += 1
+                w += 1
             }
-            if ok { return (values[p], n) }
+            if ok { return (t.values[p], n) }
         }
         return nil
     }
 
-    var isEmpty: Bool { offsets.isEmpty }
+    var isEmpty: Bool { t.offsets.isEmpty }
+}
+
+/// Word hash → gender on `WordHashMap` (no `Hasher` on the hot path).
+struct GenderMap: Sendable {
+    private var map = WordHashMap()
+
+    /// The words, in no particular order.
+    var keys: [UInt64] { map.allKeys }
+
+    subscript(_ h: UInt64) -> Gender? {
+        get { map[h].map { $0 == 1 ? .male : $0 == 2 ? .female : .unknown } }
+        set { map.set(h, newValue == .male ? 1 : newValue == .female ? 2 : 0) }
+    }
 }
 
 /// The gender a title or pronoun implies.
@@ -117,7 +156,7 @@ public final class ExtractionLexicon: Sendable {
     let cues: PhraseMatcher
     let cueInfo: [(kind: CueKind, participle: Bool)]
     /// pronouns.txt
-    let pronouns: [UInt64: Gender]
+    let pronouns: GenderMap
     let pluralPronouns: WordHashSet
     let thingPronouns: WordHashSet
     /// Capitalized words that are never part of a name.
@@ -127,12 +166,16 @@ public final class ExtractionLexicon: Sendable {
     /// measure_nouns.txt: nouns that never label an agenda.
     let measureNouns: WordHashSet
     /// number_words.txt: hash → value.
-    let numberWords: [UInt64: Int]
+    let numberWords: WordHashMap
+    /// "include", "are", "namely": verbs that open an enumerated list.
+    let listVerbs: WordHashSet
     /// Prepositions: a mention right after one is no subject.
     let prepositions: WordHashSet
     /// Prepositions that also join clauses: a name after them may be a subject ("days after Trump said").
     let conjunctions: WordHashSet
     let determiners: WordHashSet
+    /// "at", "in", "near": a name of several words right after one is a place, not a person.
+    let placePrepositions: WordHashSet
     /// "who", "which", "whose": a relative clause.
     let relativePronouns: WordHashSet
     /// Name particles that may stand lowercase inside a name ("bin", "de", "van").
@@ -261,7 +304,7 @@ public final class ExtractionLexicon: Sendable {
         self.cues = cues
         self.cueInfo = cueInfo
 
-        var pronouns: [UInt64: Gender] = [:]
+        var pronouns = GenderMap()
         var plural = Set<UInt64>()
         var thing = Set<UInt64>()
         for row in lexicon.table("pronouns").rows {
@@ -288,7 +331,11 @@ public final class ExtractionLexicon: Sendable {
         for row in lexicon.table("number_words").rows {
             if let v = row[1].flatMap({ Int($0) }) { numbers[TokenHash.hash(row.entry)] = v }
         }
-        numberWords = numbers
+        var numberMap = WordHashMap()
+        for (h, v) in numbers { numberMap.set(h, v) }
+        numberWords = numberMap
+        listVerbs = WordHashSet(
+            ["include", "includes", "included", "including", "are", "were", "namely"].map { TokenHash.hash($0) })
         measureNouns = WordHashSet(lexicon.table("measure_nouns").entries.map { TokenHash.hash($0) })
 
         // Closed-class words of English grammar: part of the algorithm, not of any story.
@@ -303,6 +350,7 @@ public final class ExtractionLexicon: Sendable {
             ["after", "before", "since", "until", "as", "because", "while", "when", "though", "although", "once"].map {
                 TokenHash.hash($0)
             })
+        placePrepositions = WordHashSet(["at", "in", "near", "inside", "outside"].map { TokenHash.hash($0) })
         determiners = WordHashSet(["the", "a", "an", "this", "that", "these", "those"].map { TokenHash.hash($0) })
         relativePronouns = WordHashSet(["who", "which", "whose", "whom", "where", "when"].map { TokenHash.hash($0) })
         possessiveDeterminers = WordHashSet(
@@ -358,6 +406,7 @@ public final class ExtractionLexicon: Sendable {
     let wordFor = TokenHash.hash("for")
     let wordIn = TokenHash.hash("in")
     let wordOf = TokenHash.hash("of")
+    let wordOr = TokenHash.hash("or")
     let wordThe = TokenHash.hash("the")
     let wordOne = TokenHash.hash("one")
     let wordFrom = TokenHash.hash("from")

@@ -30,7 +30,7 @@ struct MentionScanner {
     func scan() -> [NameMention] {
         var out: [NameMention] = []
         let toks = p.tokens
-        var i = 0
+        var i = datelineEnd()
         while i < toks.count {
             guard isWord(i) else {
                 i += 1
@@ -178,15 +178,26 @@ struct MentionScanner {
             if let g = lex.groupNouns.match(toks, at: i),
                 allWords(i, i + g.count)
             {
-                out.append(make(.group, i, i + g.count, name: p.text(tokens: i, i + g.count)))
+                var m = make(.group, i, i + g.count, name: p.text(tokens: i, i + g.count))
+                m.bareGroup = true
+                out.append(m)
                 i += g.count
                 continue
             }
-            // A capitalized name.
+            // A capitalized name — not one of several words after an article ("the Peace House") or a preposition
+            // of place ("at Villa Elfvik Strand"): those name places and things.
             if let end = name(at: i, allowSingle: true) {
+                if i > 0, end - i >= 2, isWord(i - 1), !toks[i - 1].isCapitalized, !toks[end - 1].isPossessive,
+                    [lex.wordThe, lex.wordA, lex.wordAn].contains(toks[i - 1].hash)
+                        || lex.placePrepositions.contains(toks[i - 1].hash)
+                {
+                    i = end
+                    continue
+                }
                 var m = make(end - i >= 2 ? .person : .surname, i, end, name: p.text(tokens: i, end))
                 m.nameHashes = (i..<end).map { toks[$0].hash }
                 m.gender = firstNameGender(m.nameHashes)
+                m.afterArticle = i > 0 && isWord(i - 1) && toks[i - 1].hash == lex.wordThe
                 m.isPossessive = toks[end - 1].isPossessive
                 let next = m.isPossessive ? end : apposition(after: end, &m)
                 out.append(m)
@@ -282,7 +293,7 @@ struct MentionScanner {
             while j >= 0, steps < 3, isWord(j), !p.tokens[j].isCapitalized,
                 lex.determiners.contains(p.tokens[j].hash) || lex.modifiers.contains(p.tokens[j].hash)
                     || lex.numberWords[p.tokens[j].hash] != nil
-                    || p.scalars[p.tokens[j].start].properties.numericType != nil
+                    || Tokenizer.isNumeric(p.scalars[p.tokens[j].start])
             {
                 j -= 1
                 steps += 1
@@ -353,13 +364,15 @@ struct MentionScanner {
         var lastHead = -1
         while isWord(e), p.tokens[e].isCapitalized || (e > s && isConnector(e)) {
             if lex.organizationHeads.contains(p.tokens[e].hash) && p.tokens[e].isCapitalized { lastHead = e }
-            if p.tokens[e].isPossessive {
+            // A plural possessive inside a capitalized run belongs to the name ("Workers' Party").
+            if p.tokens[e].isPossessive, !isPluralPossessive(e) || !(isWord(e + 1) && p.tokens[e + 1].isCapitalized) {
                 e += 1
                 break
             }
             e += 1
         }
-        guard lastHead >= s else { return nil }
+        // A head word alone ("Party") names no organization.
+        guard lastHead > s || (lastHead == s && p.tokens[s].isAllCaps) else { return nil }
         var name = p.text(tokens: s, lastHead + 1)
         if s == i, i > 0, let c = countryPossessive(endingBefore: i) {
             name = lex.countryCanonical[c] + "'s " + name
@@ -370,6 +383,27 @@ struct MentionScanner {
             name = lex.countryCanonical[c.index] + "'s " + name
         }
         return (name.trimmingPossessive, lastHead + 1)
+    }
+
+    /// The word ends in a bare apostrophe after s ("Workers'"): a plural possessive.
+    private func isPluralPossessive(_ e: Int) -> Bool {
+        let t = p.tokens[e]
+        guard t.isPossessive, t.end < p.scalars.count else { return false }
+        let c = p.scalars[t.end]
+        guard c == "'" || c == "\u{2019}" else { return false }
+        return t.end + 1 >= p.scalars.count || p.scalars[t.end + 1] != "s"
+    }
+
+    /// The token where a dateline ends in the first paragraph ("SEOUL, South Korea — ", "JOINT BASE X, Hawaii — "):
+    /// words opening with an all-caps word and ending at a dash within the first twelve tokens; 0 when none.
+    func datelineEnd() -> Int {
+        guard p.index == 0, let first = p.tokens.first, first.isWord, first.isAllCaps else { return 0 }
+        for k in 1..<min(p.tokens.count, 12) {
+            let t = p.tokens[k]
+            if !t.isWord, t.mark == "\u{2014}" || t.mark == "\u{2013}" { return k + 1 }
+            if !t.isWord, t.mark != "," && t.mark != "-" { return 0 }
+        }
+        return 0
     }
 
     private func isConnector(_ e: Int) -> Bool {
@@ -510,7 +544,7 @@ struct MentionScanner {
         if lex.cues.match(p.tokens, at: i) != nil { return false }
         // Numbers and all-digit words are no names.
         let c = p.scalars[t.start]
-        if c.properties.numericType != nil { return false }
+        if Tokenizer.isNumeric(c) { return false }
         return true
     }
 }

@@ -62,6 +62,10 @@ struct NameMention: Sendable {
     var titled = false
     /// A pronoun right before a reporting verb ("Kim Jong Un, she said"): its antecedent is outside the sentence.
     var speakerPronoun = false
+    /// A one-word name right after "the" ("the Americans"): it may refer to a person named before, never introduce one.
+    var afterArticle = false
+    /// A group named by a bare group noun ("aides"), no qualifier.
+    var bareGroup = false
     /// For an organization reference: the hash of its head word.
     var head: UInt64 = 0
     /// The entity it resolves to (set by `EntityResolver`).

@@ -10,10 +10,17 @@ struct ParagraphText: Sendable {
     var quotes: [QuoteSpan]
 
     init(index: Int, scalars: [Unicode.Scalar], quotes: [QuoteSpan], lexicon: ExtractionLexicon) {
+        self.init(
+            index: index, scalars: scalars, quotes: quotes, tokenizer: lexicon.tokenizer, splitter: lexicon.splitter)
+    }
+
+    init(
+        index: Int, scalars: [Unicode.Scalar], quotes: [QuoteSpan], tokenizer: Tokenizer, splitter: SentenceSplitter
+    ) {
         self.index = index
         self.scalars = scalars
         self.quotes = quotes
-        var tokens = lexicon.tokenizer.tokenize(scalars)
+        var tokens = tokenizer.tokenize(scalars)
         var q = 0
         for t in tokens.indices {
             while q < quotes.count, quotes[q].end <= tokens[t].start { q += 1 }
@@ -22,7 +29,7 @@ struct ParagraphText: Sendable {
             }
         }
         self.tokens = tokens
-        let sentences = lexicon.splitter.split(scalars)
+        let sentences = splitter.split(scalars)
         self.sentences = sentences
         var ts = [Int](repeating: 0, count: tokens.count)
         var s = 0
@@ -34,19 +41,52 @@ struct ParagraphText: Sendable {
     }
 
     /// The text of scalar range `r`.
-    func text(_ r: Range<Int>) -> String {
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: scalars[r])
-        return String(v)
+    func text(_ r: Range<Int>) -> String { Self.string(scalars, r, straight: false) }
+
+    /// The scalars `r` of `s` as a string, encoded to UTF-8 straight into the string's storage (no allocation for
+    /// short names; appending scalars one by one is slow); `straight`: curly apostrophes made straight.
+    static func string(_ s: [Unicode.Scalar], _ r: Range<Int>, straight: Bool) -> String {
+        @inline(__always) func scalar(_ i: Int) -> UInt32 {
+            let v = s[i].value
+            return straight && v == 0x2019 ? 39 : v
+        }
+        var length = 0
+        for i in r {
+            let v = scalar(i)
+            length += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+        }
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var o = 0
+            for i in r {
+                let v = scalar(i)
+                if v < 0x80 {
+                    buffer[o] = UInt8(v)
+                    o += 1
+                } else if v < 0x800 {
+                    buffer[o] = UInt8(0xC0 | (v >> 6))
+                    buffer[o + 1] = UInt8(0x80 | (v & 0x3F))
+                    o += 2
+                } else if v < 0x10000 {
+                    buffer[o] = UInt8(0xE0 | (v >> 12))
+                    buffer[o + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                    buffer[o + 2] = UInt8(0x80 | (v & 0x3F))
+                    o += 3
+                } else {
+                    buffer[o] = UInt8(0xF0 | (v >> 18))
+                    buffer[o + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                    buffer[o + 2] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                    buffer[o + 3] = UInt8(0x80 | (v & 0x3F))
+                    o += 4
+                }
+            }
+            return o
+        }
     }
 
     /// The text of tokens `a..<b` as written (without a final possessive), with curly apostrophes made straight.
     func text(tokens a: Int, _ b: Int) -> String {
         guard a < b, b <= tokens.count else { return "" }
-        let end = tokens[b - 1].end
-        var v = String.UnicodeScalarView()
-        for c in scalars[tokens[a].start..<end] { v.append(c == "’" ? "'" : c) }
-        return String(v)
+        return Self.string(scalars, tokens[a].start..<tokens[b - 1].end, straight: true)
     }
 
     /// Sentence index of scalar offset `o`.

@@ -30,6 +30,33 @@ public enum SpeakerMerger {
                 clusters.append([k])
             }
         }
+        // "Sarah Sanders" is "Sarah Huckabee Sanders": a full name whose words stand in order in exactly one longer
+        // full name with the same first and last word joins it.
+        let personClusters = clusters.indices.filter { all[clusters[$0][0]].kind == .person }
+        var absorbed = Set<Int>()
+        for c in personClusters {
+            let short = keys[clusters[c][0]]
+            let longer = personClusters.filter { d in
+                let long = keys[clusters[d][0]]
+                return d != c && long.count > short.count && long.first == short.first && long.last == short.last
+                    && Self.isSubsequence(short, of: long)
+            }
+            if longer.count == 1, let d = longer.first, !absorbed.contains(d) {
+                clusters[d].append(contentsOf: clusters[c])
+                absorbed.insert(c)
+            }
+        }
+        if !absorbed.isEmpty {
+            clusters = clusters.indices.filter { !absorbed.contains($0) }.map { clusters[$0] }
+        }
+        // Full names by article and last word: a bare surname joins the one person of its article with that surname.
+        var fullByArticleWord: [String: Set<Int>] = [:]
+        for (c, members) in clusters.enumerated() where all[members[0]].kind == .person {
+            for m in members {
+                guard let a = all[m].mentions.first?.article, let last = keys[m].last else { continue }
+                fullByArticleWord[a + "\u{0}" + last, default: []].insert(c)
+            }
+        }
         // One-word people: attach to the one full name that fits, else group by the word.
         var singleClusters: [String: Int] = [:]
         var personClustersByWord: [String: [Int]] = [:]
@@ -42,7 +69,10 @@ public enum SpeakerMerger {
             let w = keys[k].first ?? ""
             let fits = personClustersByWord[w] ?? []
             var chosen: Int? = fits.count == 1 ? fits[0] : nil
-            if fits.count > 1, let role = s.role {
+            if let a = s.mentions.first?.article, let here = fullByArticleWord[a + "\u{0}" + w], here.count == 1 {
+                chosen = here.first
+            }
+            if chosen == nil, fits.count > 1, let role = s.role {
                 let byRole = fits.filter { c in clusters[c].contains { rolesAgree(all[$0].role, role) } }
                 if byRole.count == 1 { chosen = byRole[0] }
             }
@@ -70,17 +100,19 @@ public enum SpeakerMerger {
         var roleWordsOfCluster: [Int: Set<String>] = [:]
         func roleWords(_ c: Int) -> Set<String> {
             if let w = roleWordsOfCluster[c] { return w }
-            let w = Set(clusters[c].flatMap { all[$0].role.map(nameKey) ?? [] })
+            let w = Set(clusters[c].flatMap { all[$0].role.map(headRoleWords) ?? [] })
             roleWordsOfCluster[c] = w
             return w
         }
         for k in standIns {
             let s = all[k]
-            let title = keys[k].last ?? ""
+            // Every word of the stand-in ("the North's leader": north, leader) must be in what the person is called
+            // ("North Korean leader"), not in a complement ("… who deals with the United States").
+            let words = Set(keys[k].map(unpossessive))
             var fits = Set<Int>()
             for j in peopleByArticle[s.mentions.first?.article ?? ""] ?? [] {
                 guard let c = clusterOfMember[j] else { continue }
-                if roleWords(c).contains(title) { fits.insert(c) }
+                if !words.isEmpty, words.isSubset(of: roleWords(c)) { fits.insert(c) }
             }
             if fits.count == 1, let c = fits.first {
                 clusters[c].append(k)
@@ -97,7 +129,14 @@ public enum SpeakerMerger {
         var usedIDs = Set<String>()
         for c in clusters.sorted(by: { $0[0] < $1[0] }) {
             let members = c.map { all[$0] }
-            guard let top = c.max(by: { keys[$0].count < keys[$1].count }) else { continue }
+            // The canonical name is a proper name when one is known: stand-ins ("the president") lose to names.
+            guard
+                let top = c.max(by: {
+                    (all[$0].name.hasPrefix("the ") ? 0 : 1, keys[$0].count) < (
+                        all[$1].name.hasPrefix("the ") ? 0 : 1, keys[$1].count
+                    )
+                })
+            else { continue }
             let canonical = all[top]
             var roleCounts: [String: Int] = [:]
             var roleOrder: [String] = []
@@ -144,6 +183,32 @@ public enum SpeakerMerger {
         let words = folded.split(separator: " ").map(String.init)
         let kept = words.filter { !($0.count == 2 && $0.hasSuffix(".")) && $0 != "the" }
         return kept.isEmpty ? words : kept
+    }
+
+    /// The words of a role before its complement: "former chief negotiator who heads …" gives former, chief,
+    /// negotiator; possessives folded ("North's" → north).
+    static func headRoleWords(_ role: String) -> [String] {
+        let stops: Set<String> = ["of", "who", "to", "for", "with", "that", "in", "at", "on", "and", "which", "whose"]
+        var out: [String] = []
+        for w in nameKey(role) {
+            if stops.contains(w) { break }
+            out.append(unpossessive(w))
+        }
+        return out
+    }
+
+    /// A word without a possessive ending ("north's" → "north", "states'" → "states").
+    static func unpossessive(_ w: String) -> String {
+        if w.hasSuffix("'s") { return String(w.dropLast(2)) }
+        if w.hasSuffix("'") { return String(w.dropLast()) }
+        return w
+    }
+
+    /// True when the words of `a` stand in `b` in the same order.
+    static func isSubsequence(_ a: [String], of b: [String]) -> Bool {
+        var i = 0
+        for w in b where i < a.count && a[i] == w { i += 1 }
+        return i == a.count
     }
 
     /// Two roles agree when they share a word of four letters or more ("Chairman" and "North Korean Chairman").

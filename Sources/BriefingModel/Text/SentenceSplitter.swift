@@ -85,7 +85,7 @@ public struct SentenceSplitter: Sendable {
     private func isBoundary(_ s: [Unicode.Scalar], period i: Int, next k: Int) -> Bool {
         let nextChar = s[k]
         let nextIsOpening = Self.isOpening(nextChar)
-        let nextIsUpper = nextChar.properties.isUppercase || nextChar.properties.numericType != nil
+        let nextIsUpper = Tokenizer.isUpper(nextChar) || Tokenizer.isNumeric(nextChar)
         guard nextIsUpper || nextIsOpening else { return false }
         guard s[i] == "." else { return true }
         // The word before the period.

@@ -75,6 +75,13 @@ public struct Tokenizer: Sendable {
         return c.properties.isAlphabetic || c.properties.numericType != nil
     }
 
+    /// A digit or other numeric scalar; ASCII answered without a Unicode property lookup.
+    @inline(__always) static func isNumeric(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if v < 128 { return v >= 48 && v <= 57 }
+        return c.properties.numericType != nil
+    }
+
     @inline(__always) static func isApostrophe(_ c: Unicode.Scalar) -> Bool { c == "'" || c == "’" }
     @inline(__always) static func isHyphen(_ c: Unicode.Scalar) -> Bool { c == "-" || c == "‐" || c == "‑" }
     @inline(__always) static func isUpper(_ c: Unicode.Scalar) -> Bool {
@@ -115,11 +122,27 @@ public struct Tokenizer: Sendable {
             var lower = false
             while i < n {
                 let d = s[i]
-                if Self.isLetterOrDigit(d) {
-                    let v = d.value
-                    if v < 128 {
-                        if v >= 97 && v <= 122 { lower = true } else if v >= 65 && v <= 90 { letters += 1 }
-                    } else if d.properties.isLowercase {
+                // ASCII letters and digits first: one folded hash step each (what `TokenHash.combine` does for them).
+                let a = d.value
+                if a < 128 {
+                    var folded: UInt32? = nil
+                    if a >= 97 && a <= 122 {
+                        lower = true
+                        folded = a
+                    } else if a >= 65 && a <= 90 {
+                        letters += 1
+                        folded = a + 32
+                    } else if a >= 48 && a <= 57 {
+                        folded = a
+                    }
+                    if let f = folded {
+                        h = (h ^ UInt64(f)) &* TokenHash.prime
+                        i += 1
+                        end = i
+                        continue
+                    }
+                } else if Self.isLetterOrDigit(d) {
+                    if d.properties.isLowercase {
                         lower = true
                     } else if d.properties.isUppercase {
                         letters += 1
