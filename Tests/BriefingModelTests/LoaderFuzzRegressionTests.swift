@@ -8,9 +8,6 @@ import Testing
 @Suite(.timeLimit(.minutes(3))) struct LoaderFuzzRegressionTests {
     static let inputs: [String] = files(in: Checkout.fuzzFixtures)
 
-    /// Crashes in stages owned elsewhere, kept until they are fixed (see Tests/Fixtures/fuzz/README.md).
-    static let openCrashes: [String] = files(in: Checkout.fuzzFixtures + "/open").map { "open/" + $0 }
-
     /// The input files of a folder: regular files, no hidden files, no notes.
     static func files(in folder: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
@@ -51,15 +48,6 @@ import Testing
         #expect(Set(ids).count == ids.count)
         #expect(load.warnings.allSatisfy { !$0.path.isEmpty && $0.line >= 0 && !$0.message.isEmpty })
         _ = try ContractJSON.encode(Pipeline(resources: Checkout.resources).run(load), pretty: false)
-    }
-
-    @Test(
-        .disabled(
-            "a crash in the extraction stage (Attribution.hasWords, see Tests/Fixtures/fuzz/README.md); enable when fixed"
-        ),
-        arguments: openCrashes)
-    func openCrashesNoLongerCrash(name: String) async throws {
-        try await replaysWithoutCrashing(name: name)
     }
 
     @Test func deepNestingIsRefusedWithAWarning() throws {

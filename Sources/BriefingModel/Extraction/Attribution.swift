@@ -140,7 +140,10 @@ struct Attribution {
     }
 
     private func hasWords(_ a: Int, _ b: Int) -> Bool {
-        (a..<min(b, p.tokens.count)).contains { p.tokens[$0].isWord && !p.tokens[$0].inQuote }
+        let lower = max(0, a)
+        let upper = min(b, p.tokens.count)
+        guard lower < upper else { return false }
+        return (lower..<upper).contains { p.tokens[$0].isWord && !p.tokens[$0].inQuote }
     }
 
     /// Reporting cues among tokens `a..<b`, outside quotations.
