@@ -9,6 +9,13 @@ struct AgendaEnumeration {
         let toks = p.tokens
         var otherLists: [Int: String?] = [:]
         var otherInfinitives: [Int: [String]?] = [:]
+        // Commas and semicolons per sentence, counted once (a long paragraph has many labels and sentences).
+        var separatorCounts: [Int]?
+        func separatorCount(_ sentence: Int) -> Int {
+            if separatorCounts == nil { separatorCounts = p.sentences.indices.map(separators(in:)) }
+            guard let counts = separatorCounts, sentence < counts.count else { return 0 }
+            return counts[sentence]
+        }
         var i = 0
         while i < toks.count {
             guard toks[i].isWord, let n = lex.numberWords[toks[i].hash], n >= 2 else {
@@ -37,12 +44,15 @@ struct AgendaEnumeration {
             // The list in the label's sentence, else in another sentence of the paragraph with exactly n items;
             // a sentence with fewer than n - 2 commas or semicolons holds no such list.
             var items: [String] = []
-            if separators(in: sentence) >= n - 2, let r = list(in: sentence, after: j) {
+            if separatorCount(sentence) >= n - 2, let r = list(in: sentence, after: j) {
                 let text = p.text(r)
                 if Self.maxItems(text) >= n { items = Self.splitItems(text, count: n) }
             }
             if items.count != n {
-                for other in p.sentences.indices where other != sentence && separators(in: other) >= n - 2 {
+                // The list stands near its label: within three sentences either way (this also keeps a very long
+                // paragraph with many counted labels linear).
+                let nearby = max(0, sentence - 3)..<min(p.sentences.count, sentence + 4)
+                for other in nearby where other != sentence && separatorCount(other) >= n - 2 {
                     // The list text and the infinitives of a sentence do not depend on the label: read them once.
                     if otherLists[other] == nil {
                         let first = p.token(atOrAfter: p.sentences[other].lowerBound)
