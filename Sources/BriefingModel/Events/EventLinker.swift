@@ -38,6 +38,9 @@ public enum EventLinker {
         let ranks = candidates.map(rank)
         let order = candidates.indices.sorted { (ranks[$0], $0) < (ranks[$1], $1) }
         var deferred: [Int] = []
+        // Groups by family and status, in creation order: only those can take a candidate (`score`).
+        var byFamily: [String: [Int]] = [:]
+        func familyKey(_ family: String, _ planned: Bool) -> String { (planned ? "p:" : "h:") + family }
         for i in order {
             let c = candidates[i]
             if rank(c) == 3, c.ordinal != nil {
@@ -47,7 +50,7 @@ public enum EventLinker {
             var best: (score: Int, index: Int)?
             if rank(c) < 3 {
                 let theirs = Set(c.participants).intersection(countries)
-                for g in groups.indices {
+                for g in byFamily[familyKey(c.family, c.planned)] ?? [] {
                     guard let s = groups[g].score(c, lexicon: lex, countries: countries, theirs: theirs) else {
                         continue
                     }
@@ -60,12 +63,30 @@ public enum EventLinker {
             } else {
                 groups.append(MergedEvent(c, index: i))
                 owner[i] = groups.count - 1
+                byFamily[familyKey(c.family, c.planned), default: []].append(groups.count - 1)
             }
+        }
+        // Groups by kind in creation order, kept up to date as absorbing changes a group's kind.
+        var byKind: [String: [Int]] = [:]
+        for g in groups.indices { byKind[groups[g].kind, default: []].append(g) }
+        func rekind(_ g: Int, from old: String) {
+            let new = groups[g].kind
+            guard new != old else { return }
+            if let k = byKind[old]?.firstIndex(of: g) { byKind[old]?.remove(at: k) }
+            var list = byKind[new] ?? []
+            var lo = 0
+            var hi = list.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if list[mid] < g { lo = mid + 1 } else { hi = mid }
+            }
+            list.insert(g, at: lo)
+            byKind[new] = list
         }
         for i in deferred {
             let c = candidates[i]
             guard let n = c.ordinal else { continue }
-            let same = groups.indices.filter {
+            let same = (byKind[c.kind] ?? []).filter {
                 groups[$0].kind == c.kind && !groups[$0].planned && groups[$0].date != nil
                     && !Set(groups[$0].participants).isDisjoint(with: c.participants)
             }.sorted {
@@ -73,11 +94,14 @@ public enum EventLinker {
                     < (groups[$1].date?.range?.lowerBound ?? Day(ordinal: 0))
             }
             if n >= 1, n <= same.count {
+                let old = groups[same[n - 1]].kind
                 groups[same[n - 1]].absorb(c, index: i, lexicon: lex)
                 owner[i] = same[n - 1]
+                rekind(same[n - 1], from: old)
             } else {
                 groups.append(MergedEvent(c, index: i))
                 owner[i] = groups.count - 1
+                byKind[c.kind, default: []].append(groups.count - 1)
             }
         }
         // A statement dated and placed with another event ("the Singapore statement of June 2018") came out of it.
@@ -174,12 +198,16 @@ public enum EventLinker {
 
         // Relations: those the text states, then date order among the events an article mentions together.
         var related: [[EventRelation]] = Array(repeating: [], count: groups.count)
+        // Where each (related event id, relation) already stands in an event's `related` list.
+        var relatedAt: [[RelationKey: Int]] = Array(repeating: [:], count: groups.count)
         func add(_ a: Int, _ b: Int, _ r: EventRelationKind, _ cue: String?) {
             guard a != b, a >= 0, b >= 0 else { return }
-            if let k = related[a].firstIndex(where: { $0.event == ids[b] && $0.relation == r }) {
+            let key = RelationKey(event: ids[b], relation: r)
+            if let k = relatedAt[a][key] {
                 if related[a][k].cue == nil { related[a][k].cue = cue }
                 return
             }
+            relatedAt[a][key] = related[a].count
             related[a].append(EventRelation(event: ids[b], relation: r, cue: cue))
         }
         for i in candidates.indices {
@@ -222,9 +250,11 @@ public enum EventLinker {
         }
         // A plan and the event held as planned: same family, place and date (a summit announced in May for
         // June 12 and the summit of June 12) stay two events, tied by `same`.
+        var heldByFamily: [String: [Int]] = [:]
+        for h in groups.indices where !groups[h].planned { heldByFamily[groups[h].family, default: []].append(h) }
         for p in groups.indices where groups[p].planned {
             guard let pd = groups[p].date else { continue }
-            let held = groups.indices.filter { h in
+            let held = (heldByFamily[groups[p].family] ?? []).filter { h in
                 let e = groups[h]
                 guard !e.planned, e.family == groups[p].family, let hd = e.date else { return false }
                 if let a = e.place, let b = groups[p].place, !lex.compatible(a, b) { return false }
@@ -239,15 +269,15 @@ public enum EventLinker {
         for g in events.indices { events[g].related = related[g] }
 
         // Quotes: the events their sentence mentions, else those their paragraph mentions.
-        var bySentence: [String: [(paragraph: Int, sentence: Range<Int>, event: String)]] = [:]
+        var bySentence: [ParagraphKey: [(sentence: Range<Int>, event: String)]] = [:]
         for i in candidates.indices where owner[i] >= 0 {
             for m in candidates[i].mentions {
-                bySentence[candidates[i].article, default: []].append((m.paragraph, m.sentence, ids[owner[i]]))
+                bySentence[ParagraphKey(article: candidates[i].article, paragraph: m.paragraph), default: []].append(
+                    (m.sentence, ids[owner[i]]))
             }
         }
         for q in quotes.indices {
-            let list = bySentence[quotes[q].article] ?? []
-            let inParagraph = list.filter { $0.paragraph == quotes[q].paragraph }
+            let inParagraph = bySentence[ParagraphKey(article: quotes[q].article, paragraph: quotes[q].paragraph)] ?? []
             let quoteRange = quotes[q].start..<max(quotes[q].start + 1, quotes[q].end)
             var found = inParagraph.filter { $0.sentence.overlaps(quoteRange) }.map(\.event)
             if found.isEmpty { found = inParagraph.map(\.event) }
@@ -266,6 +296,18 @@ public enum EventLinker {
             }
         }
     }
+}
+
+/// An event and a relation kind: the key of one entry in an event's relation list.
+private struct RelationKey: Hashable {
+    var event: String
+    var relation: EventRelationKind
+}
+
+/// A paragraph of one article.
+private struct ParagraphKey: Hashable {
+    var article: String
+    var paragraph: Int
 }
 
 extension EventLexicon {
