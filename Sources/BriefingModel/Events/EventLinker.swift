@@ -39,7 +39,7 @@ public enum EventLinker {
         let order = candidates.indices.sorted { (ranks[$0], $0) < (ranks[$1], $1) }
         var deferred: [Int] = []
         // Groups by family and status, in creation order: only those can take a candidate (`score`).
-        var byFamily: [String: [Int]] = [:]
+        var byFamily: [String: GroupPool] = [:]
         func familyKey(_ family: String, _ planned: Bool) -> String { (planned ? "p:" : "h:") + family }
         for i in order {
             let c = candidates[i]
@@ -50,7 +50,8 @@ public enum EventLinker {
             var best: (score: Int, index: Int)?
             if rank(c) < 3 {
                 let theirs = Set(c.participants).intersection(countries)
-                for g in byFamily[familyKey(c.family, c.planned)] ?? [] {
+                let pool = byFamily[familyKey(c.family, c.planned)]
+                for g in (c.date.map { pool?.candidates(for: $0) } ?? pool?.all) ?? [] {
                     guard let s = groups[g].score(c, lexicon: lex, countries: countries, theirs: theirs) else {
                         continue
                     }
@@ -58,12 +59,16 @@ public enum EventLinker {
                 }
             }
             if let b = best {
+                let old = groups[b.index].date
                 groups[b.index].absorb(c, index: i, lexicon: lex)
                 owner[i] = b.index
+                if groups[b.index].date != old {
+                    byFamily[familyKey(c.family, c.planned)]?.move(b.index, from: old, to: groups[b.index].date)
+                }
             } else {
                 groups.append(MergedEvent(c, index: i))
                 owner[i] = groups.count - 1
-                byFamily[familyKey(c.family, c.planned), default: []].append(groups.count - 1)
+                byFamily[familyKey(c.family, c.planned), default: GroupPool()].append(groups.count - 1, date: c.date)
             }
         }
         // Groups by kind in creation order, kept up to date as absorbing changes a group's kind.
@@ -295,6 +300,73 @@ public enum EventLinker {
             default: return $0.id < $1.id
             }
         }
+    }
+}
+
+/// The merged events of one family and status, with their dates binned by 32-day spans, so that a dated
+/// candidate is scored only against the events whose dates come near its own (or that have none).
+private struct GroupPool {
+    /// Every event of the pool in creation order.
+    private(set) var all: [Int] = []
+    private var undated: Set<Int> = []
+    /// Events whose dates span too many bins to list in each.
+    private var wide: Set<Int> = []
+    private var bins: [Int: Set<Int>] = [:]
+    private static let maxBins = 64
+    /// Days a date may be off and still match (`MergedEvent.score` allows up to 3).
+    private static let slack = 3
+
+    private static func span(_ r: ClosedRange<Day>, slack: Int) -> ClosedRange<Int> {
+        ((r.lowerBound.ordinal - slack) >> 5)...((r.upperBound.ordinal + slack) >> 5)
+    }
+
+    mutating func append(_ g: Int, date: EventDate?) {
+        all.append(g)
+        insert(g, date: date)
+    }
+
+    mutating func move(_ g: Int, from old: EventDate?, to new: EventDate?) {
+        remove(g, date: old)
+        insert(g, date: new)
+    }
+
+    private mutating func insert(_ g: Int, date: EventDate?) {
+        guard let d = date else {
+            undated.insert(g)
+            return
+        }
+        // A date with no range overlaps no other date: only undated candidates can join it (via `all`).
+        guard let r = d.range else { return }
+        let s = Self.span(r, slack: 0)
+        if s.count > Self.maxBins {
+            wide.insert(g)
+        } else {
+            for b in s { bins[b, default: []].insert(g) }
+        }
+    }
+
+    private mutating func remove(_ g: Int, date: EventDate?) {
+        guard let d = date else {
+            undated.remove(g)
+            return
+        }
+        guard let r = d.range else { return }
+        let s = Self.span(r, slack: 0)
+        if s.count > Self.maxBins {
+            wide.remove(g)
+        } else {
+            for b in s { bins[b]?.remove(g) }
+        }
+    }
+
+    /// The events a candidate dated `d` may join, in creation order: a superset of those `score` accepts.
+    func candidates(for d: EventDate) -> [Int] {
+        guard let r = d.range else { return undated.sorted() }
+        let s = Self.span(r, slack: Self.slack)
+        if s.count > Self.maxBins { return all }
+        var out = undated.union(wide)
+        for b in s { if let set = bins[b] { out.formUnion(set) } }
+        return out.sorted()
     }
 }
 
