@@ -71,42 +71,51 @@ public enum EventLinker {
                 byFamily[familyKey(c.family, c.planned), default: GroupPool()].append(groups.count - 1, date: c.date)
             }
         }
-        // Groups by kind in creation order, kept up to date as absorbing changes a group's kind.
-        var byKind: [String: [Int]] = [:]
-        for g in groups.indices { byKind[groups[g].kind, default: []].append(g) }
-        func rekind(_ g: Int, from old: String) {
-            let new = groups[g].kind
-            guard new != old else { return }
-            if let k = byKind[old]?.firstIndex(of: g) { byKind[old]?.remove(at: k) }
-            var list = byKind[new] ?? []
+        // Held, dated events by kind in date order (then creation order), kept up to date as absorbing an
+        // ordinal mention changes an event's kind (such mentions bring no date).
+        var datedByKind: [String: [(day: Day, group: Int)]] = [:]
+        func entry(_ g: Int) -> (day: Day, group: Int) { (groups[g].date?.range?.lowerBound ?? Day(ordinal: 0), g) }
+        func insertDated(_ g: Int) {
+            let e = entry(g)
+            var list = datedByKind[groups[g].kind] ?? []
             var lo = 0
             var hi = list.count
             while lo < hi {
                 let mid = (lo + hi) / 2
-                if list[mid] < g { lo = mid + 1 } else { hi = mid }
+                if list[mid] < e { lo = mid + 1 } else { hi = mid }
             }
-            list.insert(g, at: lo)
-            byKind[new] = list
+            list.insert(e, at: lo)
+            datedByKind[groups[g].kind] = list
         }
+        for g in groups.indices where !groups[g].planned && groups[g].date != nil { insertDated(g) }
         for i in deferred {
             let c = candidates[i]
             guard let n = c.ordinal else { continue }
-            let same = (byKind[c.kind] ?? []).filter {
-                groups[$0].kind == c.kind && !groups[$0].planned && groups[$0].date != nil
-                    && !Set(groups[$0].participants).isDisjoint(with: c.participants)
-            }.sorted {
-                (groups[$0].date?.range?.lowerBound ?? Day(ordinal: 0))
-                    < (groups[$1].date?.range?.lowerBound ?? Day(ordinal: 0))
+            // The n-th of them in date order that shares a participant.
+            var nth: Int?
+            if n >= 1 {
+                let theirs = Set(c.participants)
+                var count = 0
+                for e in datedByKind[c.kind] ?? [] where groups[e.group].participants.contains(where: theirs.contains) {
+                    count += 1
+                    if count == n {
+                        nth = e.group
+                        break
+                    }
+                }
             }
-            if n >= 1, n <= same.count {
-                let old = groups[same[n - 1]].kind
-                groups[same[n - 1]].absorb(c, index: i, lexicon: lex)
-                owner[i] = same[n - 1]
-                rekind(same[n - 1], from: old)
+            if let h = nth {
+                let old = groups[h].kind
+                groups[h].absorb(c, index: i, lexicon: lex)
+                owner[i] = h
+                if groups[h].kind != old {
+                    let day = entry(h)
+                    if let k = datedByKind[old]?.firstIndex(where: { $0 == day }) { datedByKind[old]?.remove(at: k) }
+                    insertDated(h)
+                }
             } else {
                 groups.append(MergedEvent(c, index: i))
                 owner[i] = groups.count - 1
-                byKind[c.kind, default: []].append(groups.count - 1)
             }
         }
         // A statement dated and placed with another event ("the Singapore statement of June 2018") came out of it.
