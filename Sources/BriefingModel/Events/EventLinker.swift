@@ -120,11 +120,17 @@ public enum EventLinker {
         }
         // A statement dated and placed with another event ("the Singapore statement of June 2018") came out of it.
         var removed = Set<Int>()
+        // Events that can host one, by date: a dated statement looks only at events dated near it.
+        var hostPool = GroupPool()
+        for h in groups.indices where !lex.productKinds.contains(groups[h].kind) && !groups[h].planned {
+            hostPool.append(h, date: groups[h].date)
+        }
         for g in groups.indices where lex.productKinds.contains(groups[g].kind) {
             let place = groups[g].place
             let date = groups[g].date
             guard place != nil || date != nil else { continue }
-            let hosts = groups.indices.filter { h in
+            let pool = date.map { hostPool.candidates(for: $0) } ?? Array(groups.indices)
+            let hosts = pool.filter { h in
                 h != g && !removed.contains(h) && !lex.productKinds.contains(groups[h].kind) && !groups[h].planned
                     && (place.map { p in groups[h].place.map { lex.compatible($0, p) } ?? false } ?? true)
                     && (date.map { d in groups[h].date.map { $0.overlaps(d) } ?? false } ?? true)
@@ -133,11 +139,13 @@ public enum EventLinker {
             let host = hosts.max { groups[$0].members.count < groups[$1].members.count }
             guard let h = host else { continue }
             let kind = groups[h].kind
+            let hostDate = groups[h].date
             for i in groups[g].members {
                 groups[h].absorb(candidates[i], index: i, lexicon: lex)
                 owner[i] = h
             }
             groups[h].kind = kind
+            if groups[h].date != hostDate { hostPool.move(h, from: hostDate, to: groups[h].date) }
             groups[h].outcomes.append(contentsOf: groups[g].outcomes.filter { !groups[h].outcomes.contains($0) })
             removed.insert(g)
         }
