@@ -272,11 +272,13 @@ public enum EventLinker {
         }
         // A plan and the event held as planned: same family, place and date (a summit announced in May for
         // June 12 and the summit of June 12) stay two events, tied by `same`.
-        var heldByFamily: [String: [Int]] = [:]
-        for h in groups.indices where !groups[h].planned { heldByFamily[groups[h].family, default: []].append(h) }
+        var heldByFamily: [String: GroupPool] = [:]
+        for h in groups.indices where !groups[h].planned {
+            heldByFamily[groups[h].family, default: GroupPool()].append(h, date: groups[h].date)
+        }
         for p in groups.indices where groups[p].planned {
             guard let pd = groups[p].date else { continue }
-            let held = (heldByFamily[groups[p].family] ?? []).filter { h in
+            let held = (heldByFamily[groups[p].family]?.candidates(for: pd) ?? []).filter { h in
                 let e = groups[h]
                 guard !e.planned, e.family == groups[p].family, let hd = e.date else { return false }
                 if let a = e.place, let b = groups[p].place, !lex.compatible(a, b) { return false }
