@@ -38,6 +38,9 @@ public enum EventLinker {
         let ranks = candidates.map(rank)
         let order = candidates.indices.sorted { (ranks[$0], $0) < (ranks[$1], $1) }
         var deferred: [Int] = []
+        // Groups by family and status, in creation order: only those can take a candidate (`score`).
+        var byFamily: [String: GroupPool] = [:]
+        func familyKey(_ family: String, _ planned: Bool) -> String { (planned ? "p:" : "h:") + family }
         for i in order {
             let c = candidates[i]
             if rank(c) == 3, c.ordinal != nil {
@@ -47,7 +50,8 @@ public enum EventLinker {
             var best: (score: Int, index: Int)?
             if rank(c) < 3 {
                 let theirs = Set(c.participants).intersection(countries)
-                for g in groups.indices {
+                let pool = byFamily[familyKey(c.family, c.planned)]
+                for g in (c.date.map { pool?.candidates(for: $0) } ?? pool?.all) ?? [] {
                     guard let s = groups[g].score(c, lexicon: lex, countries: countries, theirs: theirs) else {
                         continue
                     }
@@ -55,26 +59,60 @@ public enum EventLinker {
                 }
             }
             if let b = best {
+                let old = groups[b.index].date
                 groups[b.index].absorb(c, index: i, lexicon: lex)
                 owner[i] = b.index
+                if groups[b.index].date != old {
+                    byFamily[familyKey(c.family, c.planned)]?.move(b.index, from: old, to: groups[b.index].date)
+                }
             } else {
                 groups.append(MergedEvent(c, index: i))
                 owner[i] = groups.count - 1
+                byFamily[familyKey(c.family, c.planned), default: GroupPool()].append(groups.count - 1, date: c.date)
             }
         }
+        // Held, dated events by kind in date order (then creation order), kept up to date as absorbing an
+        // ordinal mention changes an event's kind (such mentions bring no date).
+        var datedByKind: [String: [(day: Day, group: Int)]] = [:]
+        func entry(_ g: Int) -> (day: Day, group: Int) { (groups[g].date?.range?.lowerBound ?? Day(ordinal: 0), g) }
+        func insertDated(_ g: Int) {
+            let e = entry(g)
+            var list = datedByKind[groups[g].kind] ?? []
+            var lo = 0
+            var hi = list.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if list[mid] < e { lo = mid + 1 } else { hi = mid }
+            }
+            list.insert(e, at: lo)
+            datedByKind[groups[g].kind] = list
+        }
+        for g in groups.indices where !groups[g].planned && groups[g].date != nil { insertDated(g) }
         for i in deferred {
             let c = candidates[i]
             guard let n = c.ordinal else { continue }
-            let same = groups.indices.filter {
-                groups[$0].kind == c.kind && !groups[$0].planned && groups[$0].date != nil
-                    && !Set(groups[$0].participants).isDisjoint(with: c.participants)
-            }.sorted {
-                (groups[$0].date?.range?.lowerBound ?? Day(ordinal: 0))
-                    < (groups[$1].date?.range?.lowerBound ?? Day(ordinal: 0))
+            // The n-th of them in date order that shares a participant.
+            var nth: Int?
+            if n >= 1 {
+                let theirs = Set(c.participants)
+                var count = 0
+                for e in datedByKind[c.kind] ?? [] where groups[e.group].participants.contains(where: theirs.contains) {
+                    count += 1
+                    if count == n {
+                        nth = e.group
+                        break
+                    }
+                }
             }
-            if n >= 1, n <= same.count {
-                groups[same[n - 1]].absorb(c, index: i, lexicon: lex)
-                owner[i] = same[n - 1]
+            if let h = nth {
+                let old = groups[h].kind
+                groups[h].absorb(c, index: i, lexicon: lex)
+                owner[i] = h
+                if groups[h].kind != old {
+                    let day = entry(h)
+                    if let k = datedByKind[old]?.firstIndex(where: { $0 == day }) { datedByKind[old]?.remove(at: k) }
+                    insertDated(h)
+                }
             } else {
                 groups.append(MergedEvent(c, index: i))
                 owner[i] = groups.count - 1
@@ -82,11 +120,17 @@ public enum EventLinker {
         }
         // A statement dated and placed with another event ("the Singapore statement of June 2018") came out of it.
         var removed = Set<Int>()
+        // Events that can host one, by date: a dated statement looks only at events dated near it.
+        var hostPool = GroupPool()
+        for h in groups.indices where !lex.productKinds.contains(groups[h].kind) && !groups[h].planned {
+            hostPool.append(h, date: groups[h].date)
+        }
         for g in groups.indices where lex.productKinds.contains(groups[g].kind) {
             let place = groups[g].place
             let date = groups[g].date
             guard place != nil || date != nil else { continue }
-            let hosts = groups.indices.filter { h in
+            let pool = date.map { hostPool.candidates(for: $0) } ?? Array(groups.indices)
+            let hosts = pool.filter { h in
                 h != g && !removed.contains(h) && !lex.productKinds.contains(groups[h].kind) && !groups[h].planned
                     && (place.map { p in groups[h].place.map { lex.compatible($0, p) } ?? false } ?? true)
                     && (date.map { d in groups[h].date.map { $0.overlaps(d) } ?? false } ?? true)
@@ -95,11 +139,13 @@ public enum EventLinker {
             let host = hosts.max { groups[$0].members.count < groups[$1].members.count }
             guard let h = host else { continue }
             let kind = groups[h].kind
+            let hostDate = groups[h].date
             for i in groups[g].members {
                 groups[h].absorb(candidates[i], index: i, lexicon: lex)
                 owner[i] = h
             }
             groups[h].kind = kind
+            if groups[h].date != hostDate { hostPool.move(h, from: hostDate, to: groups[h].date) }
             groups[h].outcomes.append(contentsOf: groups[g].outcomes.filter { !groups[h].outcomes.contains($0) })
             removed.insert(g)
         }
@@ -174,12 +220,16 @@ public enum EventLinker {
 
         // Relations: those the text states, then date order among the events an article mentions together.
         var related: [[EventRelation]] = Array(repeating: [], count: groups.count)
+        // Where each (related event id, relation) already stands in an event's `related` list.
+        var relatedAt: [[RelationKey: Int]] = Array(repeating: [:], count: groups.count)
         func add(_ a: Int, _ b: Int, _ r: EventRelationKind, _ cue: String?) {
             guard a != b, a >= 0, b >= 0 else { return }
-            if let k = related[a].firstIndex(where: { $0.event == ids[b] && $0.relation == r }) {
+            let key = RelationKey(event: ids[b], relation: r)
+            if let k = relatedAt[a][key] {
                 if related[a][k].cue == nil { related[a][k].cue = cue }
                 return
             }
+            relatedAt[a][key] = related[a].count
             related[a].append(EventRelation(event: ids[b], relation: r, cue: cue))
         }
         for i in candidates.indices {
@@ -222,9 +272,13 @@ public enum EventLinker {
         }
         // A plan and the event held as planned: same family, place and date (a summit announced in May for
         // June 12 and the summit of June 12) stay two events, tied by `same`.
+        var heldByFamily: [String: GroupPool] = [:]
+        for h in groups.indices where !groups[h].planned {
+            heldByFamily[groups[h].family, default: GroupPool()].append(h, date: groups[h].date)
+        }
         for p in groups.indices where groups[p].planned {
             guard let pd = groups[p].date else { continue }
-            let held = groups.indices.filter { h in
+            let held = (heldByFamily[groups[p].family]?.candidates(for: pd) ?? []).filter { h in
                 let e = groups[h]
                 guard !e.planned, e.family == groups[p].family, let hd = e.date else { return false }
                 if let a = e.place, let b = groups[p].place, !lex.compatible(a, b) { return false }
@@ -239,15 +293,15 @@ public enum EventLinker {
         for g in events.indices { events[g].related = related[g] }
 
         // Quotes: the events their sentence mentions, else those their paragraph mentions.
-        var bySentence: [String: [(paragraph: Int, sentence: Range<Int>, event: String)]] = [:]
+        var bySentence: [ParagraphKey: [(sentence: Range<Int>, event: String)]] = [:]
         for i in candidates.indices where owner[i] >= 0 {
             for m in candidates[i].mentions {
-                bySentence[candidates[i].article, default: []].append((m.paragraph, m.sentence, ids[owner[i]]))
+                bySentence[ParagraphKey(article: candidates[i].article, paragraph: m.paragraph), default: []].append(
+                    (m.sentence, ids[owner[i]]))
             }
         }
         for q in quotes.indices {
-            let list = bySentence[quotes[q].article] ?? []
-            let inParagraph = list.filter { $0.paragraph == quotes[q].paragraph }
+            let inParagraph = bySentence[ParagraphKey(article: quotes[q].article, paragraph: quotes[q].paragraph)] ?? []
             let quoteRange = quotes[q].start..<max(quotes[q].start + 1, quotes[q].end)
             var found = inParagraph.filter { $0.sentence.overlaps(quoteRange) }.map(\.event)
             if found.isEmpty { found = inParagraph.map(\.event) }
@@ -266,6 +320,85 @@ public enum EventLinker {
             }
         }
     }
+}
+
+/// The merged events of one family and status, with their dates binned by 32-day spans, so that a dated
+/// candidate is scored only against the events whose dates come near its own (or that have none).
+private struct GroupPool {
+    /// Every event of the pool in creation order.
+    private(set) var all: [Int] = []
+    private var undated: Set<Int> = []
+    /// Events whose dates span too many bins to list in each.
+    private var wide: Set<Int> = []
+    private var bins: [Int: Set<Int>] = [:]
+    private static let maxBins = 64
+    /// Days a date may be off and still match (`MergedEvent.score` allows up to 3).
+    private static let slack = 3
+
+    private static func span(_ r: ClosedRange<Day>, slack: Int) -> ClosedRange<Int> {
+        ((r.lowerBound.ordinal - slack) >> 5)...((r.upperBound.ordinal + slack) >> 5)
+    }
+
+    mutating func append(_ g: Int, date: EventDate?) {
+        all.append(g)
+        insert(g, date: date)
+    }
+
+    mutating func move(_ g: Int, from old: EventDate?, to new: EventDate?) {
+        remove(g, date: old)
+        insert(g, date: new)
+    }
+
+    private mutating func insert(_ g: Int, date: EventDate?) {
+        guard let d = date else {
+            undated.insert(g)
+            return
+        }
+        // A date with no range overlaps no other date: only undated candidates can join it (via `all`).
+        guard let r = d.range else { return }
+        let s = Self.span(r, slack: 0)
+        if s.count > Self.maxBins {
+            wide.insert(g)
+        } else {
+            for b in s { bins[b, default: []].insert(g) }
+        }
+    }
+
+    private mutating func remove(_ g: Int, date: EventDate?) {
+        guard let d = date else {
+            undated.remove(g)
+            return
+        }
+        guard let r = d.range else { return }
+        let s = Self.span(r, slack: 0)
+        if s.count > Self.maxBins {
+            wide.remove(g)
+        } else {
+            for b in s { bins[b]?.remove(g) }
+        }
+    }
+
+    /// The events a candidate dated `d` may join, in creation order: a superset of those `score` accepts.
+    func candidates(for d: EventDate) -> [Int] {
+        guard let r = d.range else { return undated.sorted() }
+        let s = Self.span(r, slack: Self.slack)
+        if s.count > Self.maxBins { return all }
+        var out = undated.union(wide)
+        for b in s { if let set = bins[b] { out.formUnion(set) } }
+        return out.sorted()
+    }
+}
+
+/// An event and a relation kind: the key of one entry in an event's relation list.
+private struct RelationKey: Hashable {
+    var event: String
+    var relation: EventRelationKind
+}
+
+/// A paragraph of one article.
+private struct ParagraphKey: Hashable {
+    var article: String
+    var paragraph: Int
 }
 
 extension EventLexicon {
