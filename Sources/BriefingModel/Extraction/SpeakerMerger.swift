@@ -33,10 +33,17 @@ public enum SpeakerMerger {
         // "Sarah Sanders" is "Sarah Huckabee Sanders": a full name whose words stand in order in exactly one longer
         // full name with the same first and last word joins it.
         let personClusters = clusters.indices.filter { all[clusters[$0][0]].kind == .person }
+        // Only names with the same first and last word can contain each other: compare within those groups.
+        var byEnds: [String: [Int]] = [:]
+        for c in personClusters {
+            let k = keys[clusters[c][0]]
+            byEnds[(k.first ?? "") + "\u{0}" + (k.last ?? ""), default: []].append(c)
+        }
         var absorbed = Set<Int>()
         for c in personClusters {
             let short = keys[clusters[c][0]]
-            let longer = personClusters.filter { d in
+            let sameEnds = byEnds[(short.first ?? "") + "\u{0}" + (short.last ?? "")] ?? []
+            let longer = sameEnds.filter { d in
                 let long = keys[clusters[d][0]]
                 return d != c && long.count > short.count && long.first == short.first && long.last == short.last
                     && Self.isSubsequence(short, of: long)
@@ -58,6 +65,15 @@ public enum SpeakerMerger {
             }
         }
         // One-word people: attach to the one full name that fits, else group by the word.
+        // The role words of each cluster's members, kept as members join (a role alone is compared with these).
+        var roleWordCache: [Int: Set<String>] = [:]
+        func roleWords(ofCluster c: Int) -> Set<String> {
+            if let cached = roleWordCache[c] { return cached }
+            var words = Set<String>()
+            for m in clusters[c] { if let r = all[m].role { words.formUnion(Self.roleWords(r)) } }
+            roleWordCache[c] = words
+            return words
+        }
         var singleClusters: [String: Int] = [:]
         var personClustersByWord: [String: [Int]] = [:]
         for (c, members) in clusters.enumerated() where all[members[0]].kind == .person {
@@ -73,13 +89,16 @@ public enum SpeakerMerger {
                 chosen = here.first
             }
             if chosen == nil, fits.count > 1, let role = s.role {
-                let byRole = fits.filter { c in clusters[c].contains { rolesAgree(all[$0].role, role) } }
+                let wanted = Self.roleWords(role)
+                let byRole = fits.filter { c in !roleWords(ofCluster: c).isDisjoint(with: wanted) }
                 if byRole.count == 1 { chosen = byRole[0] }
             }
             if let c = chosen {
                 clusters[c].append(k)
+                roleWordCache[c] = nil
             } else if let c = singleClusters[w] {
                 clusters[c].append(k)
+                roleWordCache[c] = nil
             } else {
                 singleClusters[w] = clusters.count
                 clusters.append([k])
@@ -212,10 +231,8 @@ public enum SpeakerMerger {
     }
 
     /// Two roles agree when they share a word of four letters or more ("Chairman" and "North Korean Chairman").
-    static func rolesAgree(_ a: String?, _ b: String) -> Bool {
-        guard let a else { return false }
-        let wa = Set(AgendaText.words(a).filter { $0.count >= 4 })
-        let wb = Set(AgendaText.words(b).filter { $0.count >= 4 })
-        return !wa.isDisjoint(with: wb)
+    /// The words of a role that can tie two mentions together (four letters or more).
+    static func roleWords(_ role: String) -> Set<String> {
+        Set(AgendaText.words(role).filter { $0.count >= 4 })
     }
 }
