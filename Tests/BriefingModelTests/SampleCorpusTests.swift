@@ -115,7 +115,9 @@ import Testing
             uniquingKeysWith: { first, _ in first })
         for loaded in golds {
             let name = loaded.file.lastPathComponent
-            #expect(FileManager.default.fileExists(atPath: loaded.articlePath), "\(name): no article \(loaded.gold.article)")
+            #expect(
+                FileManager.default.fileExists(atPath: loaded.articlePath), "\(name): no article \(loaded.gold.article)"
+            )
             #expect(articles[loaded.articlePath] != nil, "\(name): article not in the loaded corpus")
             if let date = loaded.gold.date {
                 #expect(Day(iso: date) != nil, "\(name): date \(date)")

@@ -4,9 +4,14 @@
 /// a four-item agenda, three events and ten quotes.
 enum SearchFixture {
     static let articles: [Article] = [
-        Article(id: "a1", path: "a1.md", title: "Talks resume in Stockholm", date: Day(iso: "2019-10-05"), paragraphs: []),
-        Article(id: "a2", path: "a2.md", title: "Hanoi summit ends without a deal", date: Day(iso: "2019-02-28"), paragraphs: []),
-        Article(id: "a3", path: "a3.md", title: "Pyongyang statement on sanctions", date: Day(iso: "2019-07-01"), paragraphs: []),
+        Article(
+            id: "a1", path: "a1.md", title: "Talks resume in Stockholm", date: Day(iso: "2019-10-05"), paragraphs: []),
+        Article(
+            id: "a2", path: "a2.md", title: "Hanoi summit ends without a deal", date: Day(iso: "2019-02-28"),
+            paragraphs: []),
+        Article(
+            id: "a3", path: "a3.md", title: "Pyongyang statement on sanctions", date: Day(iso: "2019-07-01"),
+            paragraphs: []),
         Article(id: "a4", path: "a4.md", title: "Wire copy", date: nil, paragraphs: []),
     ]
 
@@ -44,28 +49,36 @@ enum SearchFixture {
     }
 
     static let quotes: [Quote] = [
-        quote(1, "a1", 2, "morgan-ortagus",
-              "The U.S. delegation brought creative ideas and had good discussions with its DPRK counterparts.",
-              events: ["stockholm-talks"]),
-        quote(2, "a1", 3, "kim-myong-gil",
-              "The negotiations did not live up to our expectation and finally broke off.",
-              events: ["stockholm-talks"]),
-        quote(3, "a1", 5, "morgan-ortagus",
-              "We accepted Sweden\u{2019}s invitation to return to Stockholm in two weeks to continue talks.",
-              events: ["stockholm-talks"]),
-        quote(4, "a2", 1, "donald-trump", "Sometimes you have to walk, and this was just one of those times.",
-              events: ["hanoi-summit"]),
-        quote(5, "a2", 4, "donald-trump", "They wanted the sanctions lifted in their entirety, and we couldn't do that.",
-              events: ["hanoi-summit"]),
-        quote(6, "a3", 2, "kcna", "The DPRK is displeased with the talks and will not denuclearize unilaterally.",
-              pillars: ["p3"]),
-        quote(7, "a3", 3, "negotiators", "Complete denuclearization is possible only when all threats are removed.",
-              pillars: ["p3"]),
+        quote(
+            1, "a1", 2, "morgan-ortagus",
+            "The U.S. delegation brought creative ideas and had good discussions with its DPRK counterparts.",
+            events: ["stockholm-talks"]),
+        quote(
+            2, "a1", 3, "kim-myong-gil",
+            "The negotiations did not live up to our expectation and finally broke off.",
+            events: ["stockholm-talks"]),
+        quote(
+            3, "a1", 5, "morgan-ortagus",
+            "We accepted Sweden\u{2019}s invitation to return to Stockholm in two weeks to continue talks.",
+            events: ["stockholm-talks"]),
+        quote(
+            4, "a2", 1, "donald-trump", "Sometimes you have to walk, and this was just one of those times.",
+            events: ["hanoi-summit"]),
+        quote(
+            5, "a2", 4, "donald-trump", "They wanted the sanctions lifted in their entirety, and we couldn't do that.",
+            events: ["hanoi-summit"]),
+        quote(
+            6, "a3", 2, "kcna", "The DPRK is displeased with the talks and will not denuclearize unilaterally.",
+            pillars: ["p3"]),
+        quote(
+            7, "a3", 3, "negotiators", "Complete denuclearization is possible only when all threats are removed.",
+            pillars: ["p3"]),
         quote(8, "a4", 0, "south-korea", "Seoul hopes the dialogue on a peace regime resumes soon.", pillars: ["p2"]),
         quote(9, "a3", 6, nil, "Kim Jong Un\u{2019}s r\u{E9}gime will keep talking, but the talk must be fair."),
-        quote(10, "a2", 6, "donald-trump",
-              "I had a \u{201C}great\u{201D} meeting with Chairman Kim \u{2014} we talked about denuclearization.",
-              events: ["hanoi-summit"]),
+        quote(
+            10, "a2", 6, "donald-trump",
+            "I had a \u{201C}great\u{201D} meeting with Chairman Kim \u{2014} we talked about denuclearization.",
+            events: ["hanoi-summit"]),
     ]
 
     static let corpus = Corpus(

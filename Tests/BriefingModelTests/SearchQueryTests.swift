@@ -80,9 +80,11 @@ import Testing
 
     /// Random strings of query punctuation either parse and run, or fail with a column inside the text.
     @Test func arbitraryInputParsesOrFailsWithAColumn() {
-        let pieces = ["talks", "OR", "-", "\"", "\u{201C}", "(", ")", "*", ":", "speaker:", "after:", "kind:", "pillar:",
-                      "2019", "-06", " ", " ", "r\u{E9}gime", "'", "\u{2019}s", "x", "event:", "OR "]
-        var state: UInt64 = 0x2545F4914F6CDD1D
+        let pieces = [
+            "talks", "OR", "-", "\"", "\u{201C}", "(", ")", "*", ":", "speaker:", "after:", "kind:", "pillar:",
+            "2019", "-06", " ", " ", "r\u{E9}gime", "'", "\u{2019}s", "x", "event:", "OR ",
+        ]
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
         func next(_ n: Int) -> Int {
             state ^= state << 13
             state ^= state >> 7

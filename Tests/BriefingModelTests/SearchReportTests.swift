@@ -27,9 +27,12 @@ import Testing
     @Test func longColumnsNarrowSoTheQuoteKeepsRoom() throws {
         let id = "2019-10-05-stockholm-talks-break-down-after-eight-hours"
         let article = Article(id: id, path: id, title: "t", date: Day(iso: "2019-10-05"), paragraphs: [])
-        let speaker = Speaker(id: "s", name: "The Foreign Ministry of the Democratic People's Republic", kind: .organization)
+        let speaker = Speaker(
+            id: "s", name: "The Foreign Ministry of the Democratic People's Republic", kind: .organization)
         let text = String(repeating: "negotiations broke down ", count: 10)
-        let quote = Quote(id: "q", article: id, paragraph: 11, start: 0, end: 0, text: text, speaker: "s", cue: "said in a long statement")
+        let quote = Quote(
+            id: "q", article: id, paragraph: 11, start: 0, end: 0, text: text, speaker: "s",
+            cue: "said in a long statement")
         let line = TextReport.quotes(Corpus(articles: [article], speakers: [speaker], quotes: [quote]), width: 100)
         #expect(line.count == 101)  // 100 columns and the newline
         let open = try #require(line.firstIndex(of: "\u{201C}"))

@@ -55,7 +55,8 @@ enum GoldCorpus {
         var speakers: [String: Speaker] = [:]
         var events: [String: Event] = [:]
         var quotes: [Quote] = []
-        let files = (try? FileManager.default.contentsOfDirectory(at: goldFolder, includingPropertiesForKeys: nil)) ?? []
+        let files =
+            (try? FileManager.default.contentsOfDirectory(at: goldFolder, includingPropertiesForKeys: nil)) ?? []
         for file in files.filter({ $0.lastPathComponent.hasSuffix(".gold.json") }).sorted(by: { $0.path < $1.path }) {
             guard let data = try? Data(contentsOf: file), let gold = try? JSONDecoder().decode(Gold.self, from: data),
                 let a = byFile[URL(fileURLWithPath: gold.article).lastPathComponent]
@@ -64,12 +65,15 @@ enum GoldCorpus {
             let article = articles[a].id
             for s in gold.speakers {
                 let id = slug(s.name)
-                var merged = speakers[id] ?? Speaker(id: id, name: s.name, kind: SpeakerKind(rawValue: s.kind) ?? .person)
+                var merged =
+                    speakers[id] ?? Speaker(id: id, name: s.name, kind: SpeakerKind(rawValue: s.kind) ?? .person)
                 merged.aliases = Array(Set(merged.aliases + (s.aliases ?? []))).sorted()
                 speakers[id] = merged
             }
             for e in gold.events ?? [] {
-                var event = events[e.key] ?? Event(id: e.key, kind: e.kind, title: e.key.replacingOccurrences(of: "-", with: " "))
+                var event =
+                    events[e.key]
+                    ?? Event(id: e.key, kind: e.kind, title: e.key.replacingOccurrences(of: "-", with: " "))
                 if event.place == nil { event.place = e.place }
                 event.mentions += e.paragraphs.map { EventMention(article: article, paragraph: $0, text: e.key) }
                 events[e.key] = event
@@ -92,7 +96,9 @@ enum GoldCorpus {
 
     /// Hits of `query` as "article-date speaker: text" strings, in rank order.
     static func hits(_ query: String) throws -> [String] {
-        try index.search(query).hits.map { "\($0.date?.description ?? "undated") \($0.quote.speaker ?? "-"): \($0.quote.text)" }
+        try index.search(query).hits.map {
+            "\($0.date?.description ?? "undated") \($0.quote.speaker ?? "-"): \($0.quote.text)"
+        }
     }
 }
 
@@ -113,19 +119,23 @@ struct SearchSampleCorpusTests {
         #expect(try texts("\"creative ideas\"").count == 2)
         #expect(try speakers("\"creative ideas\"") == ["Morgan Ortagus"])
         // Shorter quote first: the 2019-10-05 fragment outranks the long 2019-10-07 statement.
-        #expect(try G.index.search("\"creative ideas\"").hits.first?.quote.text == "brought creative ideas and had good discussions")
-        #expect(try texts("\"lifted in their entirety\"") == [
-            "Basically, they wanted the sanctions lifted in their entirety, and we couldn\u{2019}t do that,",
-            "lifted in their entirety",
-        ])
+        #expect(
+            try G.index.search("\"creative ideas\"").hits.first?.quote.text
+                == "brought creative ideas and had good discussions")
+        #expect(
+            try texts("\"lifted in their entirety\"") == [
+                "Basically, they wanted the sanctions lifted in their entirety, and we couldn\u{2019}t do that,",
+                "lifted in their entirety",
+            ])
         #expect(try texts("\"new way\"") == ["a new way.", "may be compelled to find a new way", "new way,"])
         #expect(try speakers("\"new way\"") == ["Kim Jong Un"])
     }
 
     @Test func wordsAreAndedAndFolded() throws {
-        #expect(try texts("sanctions lifted") == [
-            "Basically, they wanted the sanctions lifted in their entirety, and we couldn\u{2019}t do that,"
-        ])
+        #expect(
+            try texts("sanctions lifted") == [
+                "Basically, they wanted the sanctions lifted in their entirety, and we couldn\u{2019}t do that,"
+            ])
         // A straight apostrophe in the query finds the curly one in the article.
         #expect(try texts("couldn't") == texts("sanctions lifted"))
         #expect(try texts("gangster").count == 5)
@@ -133,50 +143,58 @@ struct SearchSampleCorpusTests {
     }
 
     @Test func stemmingFindsInflections() throws {
-        #expect(try texts("talk speaker:trump") == [
-            "He did sign a contract, he did sign an agreement talking about denuclearization,",
-            "Kim Jong Un talked about denuclearization with the South Korean Representatives, not just a freeze. Also, no missile testing by North Korea during this period of time. Great progress being made but sanctions will remain until an agreement is reached. Meeting being planned!",
-            "You talk about your nuclear capabilities, but ours are so massive and powerful that I pray to God they will never have to be used.",
-        ])
+        #expect(
+            try texts("talk speaker:trump") == [
+                "He did sign a contract, he did sign an agreement talking about denuclearization,",
+                "Kim Jong Un talked about denuclearization with the South Korean Representatives, not just a freeze. Also, no missile testing by North Korea during this period of time. Great progress being made but sanctions will remain until an agreement is reached. Meeting being planned!",
+                "You talk about your nuclear capabilities, but ours are so massive and powerful that I pray to God they will never have to be used.",
+            ])
         let denuclearize = try texts("denuclearize speaker:trump")
         #expect(denuclearize.count == 4)
         #expect(denuclearize.contains("the sanctions will stay in place until denuclearization occurs."))
         // negotiations, negotiation, negotiating
-        #expect(try texts("negotiations after:2019-06-01") == [
-            "The negotiations have not fulfilled our expectation and finally broke up,",
-            "The negotiations have not fulfilled our expectation and finally broke up,",
-            "bringing nothing to the negotiation table.",
-            "gone out of the negotiating table.",
-            "sickening negotiations",
-        ])
+        #expect(
+            try texts("negotiations after:2019-06-01") == [
+                "The negotiations have not fulfilled our expectation and finally broke up,",
+                "The negotiations have not fulfilled our expectation and finally broke up,",
+                "bringing nothing to the negotiation table.",
+                "gone out of the negotiating table.",
+                "sickening negotiations",
+            ])
     }
 
     @Test func prefixesOrAndExclusions() throws {
         #expect(try texts("dismantl*").count == 3)
         #expect(try speakers("dismantl*") == ["Heather Nauert", "Donald Trump"])
-        #expect(try texts("\"rocket man\" OR dotard") == [
-            "He definitely likes sending rockets up, doesn\u{2019}t he? That\u{2019}s why I call him Rocket Man,",
-            "Rocket Man.",
-            "relapse of the dotage of a dotard.",
-        ])
+        #expect(
+            try texts("\"rocket man\" OR dotard") == [
+                "He definitely likes sending rockets up, doesn\u{2019}t he? That\u{2019}s why I call him Rocket Man,",
+                "Rocket Man.",
+                "relapse of the dotage of a dotard.",
+            ])
         #expect(try texts("regime").count == 5)
         #expect(try texts("regime -\"peace regime\"").count == 2)
-        #expect(try speakers("event:stockholm -speaker:ortagus") == [
-            "Kim Myong Gil", "North Korean Foreign Ministry", "Kim Jong Un",
-        ])
+        #expect(
+            try speakers("event:stockholm -speaker:ortagus") == [
+                "Kim Myong Gil", "North Korean Foreign Ministry", "Kim Jong Un",
+            ])
     }
 
     @Test func speakerKindEventArticleAndDateFilters() throws {
         #expect(try texts("speaker:ortagus").count == 6)
         #expect(try texts("speaker:\"morgan ortagus\"") == texts("speaker:ortagus"))
-        #expect(try speakers("\"peace regime\" kind:group") == ["United States and North Korea", "Moon Jae-in and Kim Jong Un"])
+        #expect(
+            try speakers("\"peace regime\" kind:group") == [
+                "United States and North Korea", "Moon Jae-in and Kim Jong Un",
+            ])
         #expect(try texts("regime kind:person").count == 2)
         #expect(try texts("walk event:hanoi") == ["Sometimes you have to walk,"])
         #expect(try texts("event:lidingo").count == 13)  // the place "Lidingö", folded
         #expect(try texts("article:2019-02-28-hanoi-summit-collapses").count == 12)
-        #expect(try texts("article:stockholm kind:organization") == [
-            "complete and irreversible withdrawal of the hostile policy", "sickening negotiations",
-        ])
+        #expect(
+            try texts("article:stockholm kind:organization") == [
+                "complete and irreversible withdrawal of the hostile policy", "sickening negotiations",
+            ])
         #expect(try texts("negotiations before:2019-06-01").count == 4)
         let dated = try G.index.search("after:2019-10-05 before:2019-10-06")
         #expect(dated.hits.allSatisfy { $0.date == Day(iso: "2019-10-05") })
@@ -185,7 +203,9 @@ struct SearchSampleCorpusTests {
 
     @Test func rankingPutsNewestFirstAmongEquals() throws {
         let hits = try G.index.search("speaker:ortagus").hits
-        #expect(hits.map { $0.date?.description ?? "" } == Array(repeating: "2019-10-07", count: 3) + Array(repeating: "2019-10-05", count: 3))
+        #expect(
+            hits.map { $0.date?.description ?? "" } == Array(repeating: "2019-10-07", count: 3)
+                + Array(repeating: "2019-10-05", count: 3))
         let ranked = try G.index.search("negotiations").hits
         #expect(zip(ranked, ranked.dropFirst()).allSatisfy { $0.score >= $1.score })
     }
@@ -240,13 +260,16 @@ struct SearchExtractedCorpusTests {
     }
 
     @Test func findsTrumpOnTheHanoiWalkout() throws {
-        #expect(try hits("sanctions lifted entirety").contains { $0.quote.text.contains("wanted the sanctions lifted") })
+        #expect(
+            try hits("sanctions lifted entirety").contains { $0.quote.text.contains("wanted the sanctions lifted") })
         #expect(try hits("walk after:2019-02-27 before:2019-03-01").contains { $0.quote.text.contains("have to walk") })
     }
 
     @Test func filtersResolveAgainstExtractedEntities() throws {
         let corpus = try #require(ExtractedCorpus.corpus)
-        if corpus.events.contains(where: { $0.title.lowercased().contains("hanoi") || $0.place?.lowercased().contains("hanoi") == true }) {
+        if corpus.events.contains(where: {
+            $0.title.lowercased().contains("hanoi") || $0.place?.lowercased().contains("hanoi") == true
+        }) {
             #expect(!(try hits("event:hanoi")).isEmpty)
         }
         let denuclearization = corpus.agendas.flatMap(\.items).filter {
@@ -258,9 +281,10 @@ struct SearchExtractedCorpusTests {
             #expect(found.allSatisfy { !ids.isDisjoint(with: $0.quote.pillars) })
         }
         if corpus.speakers.contains(where: { $0.kind == .group }) {
-            #expect(try hits("kind:group").allSatisfy { h in
-                corpus.speakers.first { $0.id == h.quote.speaker }?.kind == .group
-            })
+            #expect(
+                try hits("kind:group").allSatisfy { h in
+                    corpus.speakers.first { $0.id == h.quote.speaker }?.kind == .group
+                })
         }
     }
 
@@ -268,13 +292,18 @@ struct SearchExtractedCorpusTests {
 
     @Test func everyQueryFormFindsTheNamedQuotes() throws {
         // Words (ANDed), folded: the article writes couldn’t with a curly apostrophe.
-        #expect(try texts("couldn't sanctions").contains { $0.hasPrefix("Basically, they wanted the sanctions lifted") })
+        #expect(
+            try texts("couldn't sanctions").contains { $0.hasPrefix("Basically, they wanted the sanctions lifted") })
         // Phrase and exclusion: the short Stockholm fragment, not the long statement that names the pillars.
-        #expect(try texts("\"creative ideas\" -\"four pillars\"") == ["brought creative ideas and had good discussions"])
+        #expect(
+            try texts("\"creative ideas\" -\"four pillars\"") == ["brought creative ideas and had good discussions"])
         // Prefix: Pompeo's retort is among the gangster-like quotes.
         let gangster = try hits("gangster*")
         #expect(gangster.count >= 3)
-        #expect(gangster.contains { $0.speakerName == "Mike Pompeo" && $0.quote.text.hasPrefix("If those requests were gangster-like") })
+        #expect(
+            gangster.contains {
+                $0.speakerName == "Mike Pompeo" && $0.quote.text.hasPrefix("If those requests were gangster-like")
+            })
         // OR between a phrase and a word.
         let insults = try texts("\"rocket man\" OR dotard")
         #expect(insults.contains("relapse of the dotage of a dotard."))
@@ -286,13 +315,18 @@ struct SearchExtractedCorpusTests {
     }
 
     @Test func everyFilterFindsTheNamedQuotes() throws {
-        #expect(try texts("article:2019-10-05-stockholm-talks-break-down speaker:ortagus").contains(
-            "brought creative ideas and had good discussions"))
+        #expect(
+            try texts("article:2019-10-05-stockholm-talks-break-down speaker:ortagus").contains(
+                "brought creative ideas and had good discussions"))
         #expect(try texts("\"peace regime\" kind:group").contains("a permanent and solid peace regime"))
-        #expect(try texts("event:stockholm negotiations").contains(
-            "The negotiations have not fulfilled our expectation and finally broke up,"))
+        #expect(
+            try texts("event:stockholm negotiations").contains(
+                "The negotiations have not fulfilled our expectation and finally broke up,"))
         let pillar = try hits("pillar:denuclearization")
-        #expect(pillar.contains { $0.quote.text == "He did sign a contract, he did sign an agreement talking about denuclearization," })
+        #expect(
+            pillar.contains {
+                $0.quote.text == "He did sign a contract, he did sign an agreement talking about denuclearization,"
+            })
         // The denuclearization item is the third of the Singapore agenda.
         let corpus = try #require(ExtractedCorpus.corpus)
         if let n = corpus.agendas.compactMap({ a in a.items.firstIndex { $0.name == "denuclearization" } }).first {

@@ -10,8 +10,11 @@ enum Fixture {
             id: "a1", path: "news/a1.md", title: "Envoys meet in Geneva", date: Day(iso: "2021-03-02"),
             source: "Daily Wire Service",
             paragraphs: [
-                Paragraph(text: "Envoys from Arland and Borovia met in Geneva on Monday for a first round of talks.", line: 5),
-                Paragraph(text: "Mara Velde said the talks were “useful but slow” and that disarmament stays the goal.", line: 7),
+                Paragraph(
+                    text: "Envoys from Arland and Borovia met in Geneva on Monday for a first round of talks.", line: 5),
+                Paragraph(
+                    text: "Mara Velde said the talks were “useful but slow” and that disarmament stays the goal.",
+                    line: 7),
                 Paragraph(text: "Velde added that a summit in Oslo could follow “within weeks.”", line: 9),
             ])
         let a2 = Article(
@@ -27,10 +30,16 @@ enum Fixture {
         let brandt = Speaker(
             id: "brandt", name: "Ivo Brandt", kind: .person, role: "foreign minister",
             mentions: [Mention(article: "a2", paragraph: 1)])
-        let borovia = Speaker(id: "borovia", name: "Borovia", kind: .country, mentions: [Mention(article: "a1", paragraph: 0)])
-        func quote(_ id: String, _ a: Article, _ p: Int, _ text: String, _ speaker: String?, pillars: [String] = [], events: [String] = []) -> Quote {
+        let borovia = Speaker(
+            id: "borovia", name: "Borovia", kind: .country, mentions: [Mention(article: "a1", paragraph: 0)])
+        func quote(
+            _ id: String, _ a: Article, _ p: Int, _ text: String, _ speaker: String?, pillars: [String] = [],
+            events: [String] = []
+        ) -> Quote {
             let para = a.paragraphs[p].text
-            let start = para.unicodeScalars.count - para.components(separatedBy: text).last!.unicodeScalars.count - text.unicodeScalars.count
+            let start =
+                para.unicodeScalars.count - para.components(separatedBy: text).last!.unicodeScalars.count
+                - text.unicodeScalars.count
             return Quote(
                 id: id, article: a.id, paragraph: p, start: start, end: start + text.unicodeScalars.count, text: text,
                 speaker: speaker, cue: "said", pillars: pillars, events: events)
@@ -41,7 +50,8 @@ enum Fixture {
             quote("q3", a2, 1, "We were never closer, and never further.", "brandt", pillars: ["p1"], events: ["oslo"]),
         ]
         let termPara = a2.paragraphs[2].text
-        let termStart = termPara.unicodeScalars.count - termPara.components(separatedBy: "quoted").last!.unicodeScalars.count - 6
+        let termStart =
+            termPara.unicodeScalars.count - termPara.components(separatedBy: "quoted").last!.unicodeScalars.count - 6
         let terms = [Term(article: "a2", paragraph: 2, start: termStart, end: termStart + 6, text: "quoted")]
         let agenda = Agenda(
             id: "ag", label: "Three goals", article: "a1", paragraph: 1,

@@ -157,11 +157,14 @@ import Testing
 @Suite struct ReplayTests {
     @Test func aSessionOnTheMemoryScreen() {
         var screen = MemoryScreen(size: Size(width: 100, height: 30))
-        let keys: [Key] = [.char("5"), .enter, .enter, .char("h"), .char("t"), .char("?"), .escape, .char("q"), .char("j")]
+        let keys: [Key] = [
+            .char("5"), .enter, .enter, .char("h"), .char("t"), .char("?"), .escape, .char("q"), .char("j"),
+        ]
         let end = Reader.replay(keys, from: Fixture.state(100, 30), on: &screen)
         #expect(end.quit)
         #expect(screen.frames.count == 9)  // the first frame and one per key up to q
-        #expect(screen.frames[2].line(1).hasSuffix("Geneva talks") || screen.frames[2].line(1).contains("│  Geneva talks"))
+        #expect(
+            screen.frames[2].line(1).hasSuffix("Geneva talks") || screen.frames[2].line(1).contains("│  Geneva talks"))
         #expect(screen.frames[3].line(1).contains("│  Oslo summit"))
         #expect(screen.frames[4].line(1).contains("│  Geneva talks"))
         #expect(screen.frames[5].text.contains("◀ before"))
@@ -177,7 +180,8 @@ import Testing
         let keys: [Key] = [
             .char("j"), .char("k"), .char("G"), .char("g"), .enter, .char("]"), .char("["), .char("t"), .pageDown,
             .ctrl("d"), .char("/"), .char("x"), .enter, .char("n"), .char("N"), .escape, .tab, .backTab,
-            .char("h"), .char("L"), .mouse(MouseEvent(.click, row: 3, col: 3)), .mouse(MouseEvent(.wheelDown, row: 3, col: 60)),
+            .char("h"), .char("L"), .mouse(MouseEvent(.click, row: 3, col: 3)),
+            .mouse(MouseEvent(.wheelDown, row: 3, col: 60)),
         ]
         for pane in "12345" {
             s = Fixture.press(s, String(pane))

@@ -175,7 +175,9 @@ final class SentenceScan {
             let mayNameADay = range.contains {
                 let t = tokens[$0]
                 return t.kind == .number
-                    || (dayFilter.mayContain(t) && (parts.tagger.shared.lexicon.weekdays[t.lower] != nil || parts.tagger.shared.lexicon.named[t.lower] != nil))
+                    || (dayFilter.mayContain(t)
+                        && (parts.tagger.shared.lexicon.weekdays[t.lower] != nil
+                            || parts.tagger.shared.lexicon.named[t.lower] != nil))
             }
             guard mayNameADay, state.clusters.contains(where: { $0.date?.precision == .day }) else { return }
         }
@@ -348,7 +350,8 @@ final class SentenceScan {
                 // "three summits", "two meetings": several events, none named.
                 let countable = trig.next.isEmpty && trig.near.isEmpty && tokens[m.end - 1].lower.hasSuffix("s")
                 for k in stride(from: i - 1, through: max(range.lowerBound, i - 2), by: -1) where countable {
-                    if let n = parts.tagger.shared.lexicon.numbers.match(tokens, at: k)?.value.value ?? tokens[k].integer,
+                    if let n = parts.tagger.shared.lexicon.numbers.match(tokens, at: k)?.value.value
+                        ?? tokens[k].integer,
                         n > 1, n < 1000
                     {
                         ok = false
@@ -366,7 +369,8 @@ final class SentenceScan {
             }
             // "Their first encounter, in Singapore …. Their second, in Hanoi in February, …": an ordinal with a
             // place of its own stands for the kind just counted.
-            let isOrdinal = parts.lexicon.ordinalFilter.mayContain(tokens[i]) && parts.lexicon.ordinals[tokens[i].lower] != nil
+            let isOrdinal =
+                parts.lexicon.ordinalFilter.mayContain(tokens[i]) && parts.lexicon.ordinals[tokens[i].lower] != nil
             let counted: String? =
                 isOrdinal
                 ? (raws.last(where: { r in
@@ -662,7 +666,8 @@ final class SentenceScan {
             }
             if let p = persons.names.match(tokens, at: i, limit: range.upperBound) {
                 var reporting = false
-                for j in p.end..<min(range.upperBound, p.end + 2) where parts.lexicon.reporting.match(tokens, at: j) != nil {
+                for j in p.end..<min(range.upperBound, p.end + 2)
+                where parts.lexicon.reporting.match(tokens, at: j) != nil {
                     reporting = true
                 }
                 if i >= range.lowerBound + 2, tokens[i - 2].lower == "according", tokens[i - 1].lower == "to" {

@@ -19,7 +19,8 @@ extension TextReport {
     /// quote, each line cut to `width` columns.
     public static func quotes(_ c: Corpus, width: Int = 100) -> String {
         let speakers = Dictionary(c.speakers.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let dates = Dictionary(c.articles.compactMap { a in a.date.map { (a.id, $0) } }, uniquingKeysWith: { a, _ in a })
+        let dates = Dictionary(
+            c.articles.compactMap { a in a.date.map { (a.id, $0) } }, uniquingKeysWith: { a, _ in a })
         let rows = c.quotes.map { q in
             QuoteRow(
                 date: dates[q.article]?.description ?? "undated",

@@ -10,8 +10,10 @@ extension QuoteIndex {
     public func search(_ query: SearchQuery, limit: Int? = nil) -> SearchResults {
         var notices: [String] = []
         guard let root = query.root else {
-            let all = ScoredDocs(docs: (0..<quotes.count).map { Int32($0) }, scores: Array(repeating: 0, count: quotes.count))
-            return SearchResults(query: query, hits: hits(rank(all, limit: limit), highlight: Highlight()), total: all.docs.count)
+            let all = ScoredDocs(
+                docs: (0..<quotes.count).map { Int32($0) }, scores: Array(repeating: 0, count: quotes.count))
+            return SearchResults(
+                query: query, hits: hits(rank(all, limit: limit), highlight: Highlight()), total: all.docs.count)
         }
         let plan = resolve(root, notices: &notices)
         if Self.usesDates(root), undatedCount > 0 {
@@ -22,7 +24,8 @@ extension QuoteIndex {
         var highlight = Highlight()
         collectHighlight(plan, into: &highlight)
         let ranked = rank(found, limit: limit)
-        return SearchResults(query: query, hits: hits(ranked, highlight: highlight), total: found.docs.count, notices: notices)
+        return SearchResults(
+            query: query, hits: hits(ranked, highlight: highlight), total: found.docs.count, notices: notices)
     }
 
     static func usesDates(_ node: QueryNode) -> Bool {
@@ -64,7 +67,8 @@ extension QuoteIndex {
         case .pillar(let w): return .pillar(named(catalog.itemIDs(w), "agenda item matches '\(w)'"))
         case .pillarNumber(let n): return .pillar(named(catalog.itemIDs(number: n), "agenda has an item \(n)"))
         case .event(let w): return .event(named(catalog.eventIDs(w), "event matches '\(w)'"))
-        case .article(let id, let w): return .article(named(catalog.articleIDs(id: id, words: w), "article matches '\(w)'"))
+        case .article(let id, let w):
+            return .article(named(catalog.articleIDs(id: id, words: w), "article matches '\(w)'"))
         case .after(let d): return .onOrAfter(Int32(clamping: d.ordinal))
         case .before(let d): return .before(Int32(clamping: d.ordinal))
         }

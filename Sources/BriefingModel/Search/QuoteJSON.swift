@@ -70,7 +70,9 @@ public enum QuoteJSON {
             try c.encode(results.notices, forKey: .notices)
             try c.encode(
                 results.hits.map {
-                    QuoteOut(quote: $0.quote, speakerName: $0.speakerName, date: $0.date, score: $0.score, matches: $0.matches)
+                    QuoteOut(
+                        quote: $0.quote, speakerName: $0.speakerName, date: $0.date, score: $0.score,
+                        matches: $0.matches)
                 }, forKey: .hits)
         }
     }

@@ -114,7 +114,8 @@ public enum SearchText {
         } else {
             var raw = String.UnicodeScalarView()
             raw.append(contentsOf: scalars)
-            let f = String(raw).folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            let f = String(raw).folding(
+                options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
             var kept = String.UnicodeScalarView()
             for s in f.unicodeScalars where !isApostrophe(s) && !isMark(s) {
                 kept.append(s)

@@ -50,7 +50,9 @@ public struct TemporalTagger: Sendable {
             if case .date(let d)? = m.value, let y = d.range?.upperBound.year { scan.contextYear = y }
             if let value = m.value {
                 var first = i
-                if first > range.lowerBound, scan.shared.lexicon.leadIns.contains(tokens[first - 1].lower), value.isDateLike {
+                if first > range.lowerBound, scan.shared.lexicon.leadIns.contains(tokens[first - 1].lower),
+                    value.isDateLike
+                {
                     first -= 1
                 }
                 let last = max(first, m.end - 1)
@@ -61,7 +63,8 @@ public struct TemporalTagger: Sendable {
                 var x = TemporalExpression(
                     tokens: first..<max(first + 1, m.end), start: start, end: end, text: text,
                     value: value, tense: scan.tense(at: i))
-                if case .date = value, let a = scan.shared.lexicon.anchors.match(tokens, at: i, limit: range.upperBound),
+                if case .date = value,
+                    let a = scan.shared.lexicon.anchors.match(tokens, at: i, limit: range.upperBound),
                     a.value.rule == .since
                 {
                     x.open = true
@@ -171,7 +174,9 @@ final class TemporalScan {
     }
 
     /// Skips the period of an abbreviation ("Oct." → the token after the period).
-    func afterName(_ i: Int) -> Int { isWord(i + 1, ".") && !shared.lexicon.fullNames.contains(word(i) ?? "") ? i + 2 : i + 1 }
+    func afterName(_ i: Int) -> Int {
+        isWord(i + 1, ".") && !shared.lexicon.fullNames.contains(word(i) ?? "") ? i + 2 : i + 1
+    }
 
     func year(_ i: Int) -> Int? {
         guard i >= lower, i < limit else { return nil }
@@ -274,7 +279,9 @@ final class TemporalScan {
             if let m = numberUnit(i) { return m }
             if let m = dayMonth(i) { return m }
             if t.text.utf8.count == 10, let d = Day(iso: t.text) { return Match(end: i + 1, value: .date(.day(d))) }
-            if let y = year(i), let prev = word(i - 1), shared.lexicon.yearCues.contains(prev), let d = EventDate.year(y) {
+            if let y = year(i), let prev = word(i - 1), shared.lexicon.yearCues.contains(prev),
+                let d = EventDate.year(y)
+            {
                 return Match(end: i + 1, value: .date(d))
             }
             return nil
@@ -399,7 +406,8 @@ final class TemporalScan {
 
     /// "the next day", "the following week", "the previous day": from the event just named.
     func sequel(_ i: Int) -> Match? {
-        guard isWord(i, "the"), let w = word(i + 1), let dir = shared.lexicon.sequels[w], let u = unit(i + 2), !u.plural else {
+        guard isWord(i, "the"), let w = word(i + 1), let dir = shared.lexicon.sequels[w], let u = unit(i + 2), !u.plural
+        else {
             return nil
         }
         let o = offset(dir, u.unit, approximate: false)
@@ -647,7 +655,8 @@ final class TemporalScan {
         }
         // A bare month needs a word before it that makes it a date ("in February", "last June").
         guard let prev = word(i - 1),
-            shared.lexicon.yearCues.contains(prev) || shared.lexicon.parts[prev] != nil || shared.lexicon.shifts[prev] != nil
+            shared.lexicon.yearCues.contains(prev) || shared.lexicon.parts[prev] != nil
+                || shared.lexicon.shifts[prev] != nil
                 || tokens[i - 1].possessive
         else { return nil }
         guard let ref = reference else { return Match(end: j, value: .unresolved) }

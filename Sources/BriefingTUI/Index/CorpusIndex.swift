@@ -50,7 +50,9 @@ public final class CorpusIndex: Sendable {
         for q in corpus.quotes { if let s = q.speaker { quoteCount[s, default: 0] += 1 } }
         // Most quoted first, then by name.
         let speakers = corpus.speakers.sorted {
-            (-(quoteCount[$0.id] ?? 0), $0.name.lowercased(), $0.id) < (-(quoteCount[$1.id] ?? 0), $1.name.lowercased(), $1.id)
+            (-(quoteCount[$0.id] ?? 0), $0.name.lowercased(), $0.id) < (
+                -(quoteCount[$1.id] ?? 0), $1.name.lowercased(), $1.id
+            )
         }
         self.speakers = speakers
         var speakerRow: [String: Int] = [:]

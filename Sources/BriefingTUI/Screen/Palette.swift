@@ -1,6 +1,7 @@
 /// The eight basic terminal colors.
 public enum TermColor: Int16, Sendable, Hashable {
-    case black = 0, red, green, yellow, blue, magenta, cyan, white
+    case black = 0
+    case red, green, yellow, blue, magenta, cyan, white
 }
 
 /// How a role looks: colors (nil = terminal default) and attributes.
@@ -47,7 +48,8 @@ public struct Palette: Sendable {
         case .term: return Style(fg: .cyan, underline: true)
         case .warning, .error: return Style(fg: .red, bold: true)
         case .match: return Style(fg: .black, bg: .yellow)
-        case .speaker(let slot): return Style(fg: Palette.speakerColors[abs(slot) % Palette.speakerColors.count], bold: true)
+        case .speaker(let slot):
+            return Style(fg: Palette.speakerColors[abs(slot) % Palette.speakerColors.count], bold: true)
         case .link: return Style(fg: .blue, bold: true)
         case .cursor, .markerSelected: return Style(fg: .yellow, bold: true, reverse: false)
         case .selectedRow: return Style(fg: .white, bg: .blue, bold: true)

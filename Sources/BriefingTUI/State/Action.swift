@@ -5,7 +5,8 @@ public enum Action: Sendable, Hashable {
     case showPane(Pane)
     case open, back, forward
     case startSearch, nextMatch, previousMatch, cancel
-    case searchInput(Character), searchErase, searchAccept
+    case searchInput(Character)
+    case searchErase, searchAccept
     case nextEvent, previousEvent, toggleTimeline
     case help, quit
     case resize(Size)

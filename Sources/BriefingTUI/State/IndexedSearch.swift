@@ -1,5 +1,5 @@
-import Foundation
 import BriefingModel
+import Foundation
 
 /// The `/` search with the corpus search index for the Quotes list (words, stems, phrases, `speaker:` and other
 /// filters; the word being typed counts as a prefix), and the substring filter for the other lists, and when the

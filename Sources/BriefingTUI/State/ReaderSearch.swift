@@ -17,12 +17,15 @@ public final class SubstringSearch: ReaderSearch {
         h[Pane.speakers.rawValue] = index.speakers.map { s in
             ([s.name, s.role ?? "", s.kind.rawValue] + s.aliases).joined(separator: "\n")
         }
-        h[Pane.quotes.rawValue] = index.quotes.map { q in [q.text, speakerName(q.speaker), q.cue ?? ""].joined(separator: "\n") }
+        h[Pane.quotes.rawValue] = index.quotes.map { q in
+            [q.text, speakerName(q.speaker), q.cue ?? ""].joined(separator: "\n")
+        }
         h[Pane.agenda.rawValue] = index.agendaItems.map { e in
             ([e.agenda.label, e.item.text, e.item.name ?? ""] + e.item.keywords).joined(separator: "\n")
         }
         h[Pane.events.rawValue] = index.events.map { e in
-            ([e.title, e.kind, e.place ?? "", e.date?.value ?? ""] + e.participants + e.outcomes).joined(separator: "\n")
+            ([e.title, e.kind, e.place ?? "", e.date?.value ?? ""] + e.participants + e.outcomes).joined(
+                separator: "\n")
         }
         self.haystacks = h.map { $0.map(Folding.fold) }
     }

@@ -29,7 +29,11 @@ public enum Reducer {
         case .open: s.open()
         case .back: s.back()
         case .forward:
-            if let next = s.history.goForward(from: s.at) { s.at = next } else { s.message = "Nothing to go forward to" }
+            if let next = s.history.goForward(from: s.at) {
+                s.at = next
+            } else {
+                s.message = "Nothing to go forward to"
+            }
         case .startSearch:
             s.search = SearchState(editing: true, query: "", pane: s.at.pane, matches: [], origin: s.at)
         case .searchInput(let c):
@@ -45,7 +49,10 @@ public enum Reducer {
                 s.search = SearchState()
             } else {
                 let n = s.search.matches.count
-                s.message = n == 0 ? "No matches for “\(s.search.query)”" : "\(n) match\(n == 1 ? "" : "es") — n/N to step, Esc to clear"
+                s.message =
+                    n == 0
+                    ? "No matches for “\(s.search.query)”"
+                    : "\(n) match\(n == 1 ? "" : "es") — n/N to step, Esc to clear"
             }
         case .nextMatch: s.stepMatch(by: 1)
         case .previousMatch: s.stepMatch(by: -1)
@@ -127,7 +134,9 @@ extension AppState {
         if delta > 0 {
             if let r = current, r.upperBound > at.detailScroll + view, at.detailScroll < maxScroll {
                 at.detailScroll += 1
-            } else if let c = at.cursor, let next = layout.range(ofStop: c + 1), next.lowerBound < at.detailScroll + view {
+            } else if let c = at.cursor, let next = layout.range(ofStop: c + 1),
+                next.lowerBound < at.detailScroll + view
+            {
                 at.cursor = c + 1
             } else if at.cursor == nil, let first = layout.range(ofStop: 0), first.lowerBound < at.detailScroll + view {
                 at.cursor = 0
@@ -137,7 +146,9 @@ extension AppState {
         } else {
             if let r = current, r.lowerBound < at.detailScroll {
                 at.detailScroll -= 1
-            } else if let c = at.cursor, c > 0, let prev = layout.range(ofStop: c - 1), prev.upperBound > at.detailScroll {
+            } else if let c = at.cursor, c > 0, let prev = layout.range(ofStop: c - 1),
+                prev.upperBound > at.detailScroll
+            {
                 at.cursor = c - 1
             } else if at.detailScroll > 0 {
                 at.detailScroll -= 1
@@ -284,7 +295,9 @@ extension AppState {
             switch layout.doc.blocks[layout.stops[c]].link {
             case .event(let id): ids = [id]
             case .paragraph(let a, let p): ids = index.events(article: a, paragraph: p)
-            case .quote(let id): ids = index.quote(id).map { $0.events + index.events(article: $0.article, paragraph: $0.paragraph) } ?? []
+            case .quote(let id):
+                ids =
+                    index.quote(id).map { $0.events + index.events(article: $0.article, paragraph: $0.paragraph) } ?? []
             default: return nil
             }
         default: return nil
@@ -412,7 +425,9 @@ extension AppState {
         if !s.geometry.tooSmall && (s.at.focus == .detail || s.at.detailScroll > 0) {
             let layout = s.detailLayout
             s.at.detailScroll = max(0, min(s.maxDetailScroll(layout), s.at.detailScroll))
-            if let c = s.at.cursor, c >= layout.stops.count { s.at.cursor = layout.stops.isEmpty ? nil : layout.stops.count - 1 }
+            if let c = s.at.cursor, c >= layout.stops.count {
+                s.at.cursor = layout.stops.isEmpty ? nil : layout.stops.count - 1
+            }
         }
         return s
     }

@@ -13,9 +13,11 @@ enum TerminalError: Error, CustomStringConvertible {
     var description: String {
         switch self {
         case .unknown(let term):
-            return "briefing: the terminal type '\(term)' is unknown to terminfo; set TERM to one your terminal supports (for example TERM=xterm-256color), or use the plain subcommands (briefing extract|speakers|quotes|agenda|events)"
+            return
+                "briefing: the terminal type '\(term)' is unknown to terminfo; set TERM to one your terminal supports (for example TERM=xterm-256color), or use the plain subcommands (briefing extract|speakers|quotes|agenda|events)"
         case .dumb(let term):
-            return "briefing: the terminal type '\(term)' cannot move the cursor, which the reader needs; use a full terminal (TERM=xterm-256color) or the plain subcommands (briefing extract|speakers|quotes|agenda|events)"
+            return
+                "briefing: the terminal type '\(term)' cannot move the cursor, which the reader needs; use a full terminal (TERM=xterm-256color) or the plain subcommands (briefing extract|speakers|quotes|agenda|events)"
         case .initFailed(let term):
             return "briefing: cannot start the terminal ('\(term)'); use the plain subcommands instead"
         }
@@ -116,8 +118,12 @@ final class NcursesScreen: Screen {
                 guard getmouse(&ev) == OK else { return nil }
                 let row = Int(ev.y)
                 let col = Int(ev.x)
-                if briefing_mouse_is_wheel_up(ev.bstate) != 0 { return .mouse(MouseEvent(.wheelUp, row: row, col: col)) }
-                if briefing_mouse_is_wheel_down(ev.bstate) != 0 { return .mouse(MouseEvent(.wheelDown, row: row, col: col)) }
+                if briefing_mouse_is_wheel_up(ev.bstate) != 0 {
+                    return .mouse(MouseEvent(.wheelUp, row: row, col: col))
+                }
+                if briefing_mouse_is_wheel_down(ev.bstate) != 0 {
+                    return .mouse(MouseEvent(.wheelDown, row: row, col: col))
+                }
                 if briefing_mouse_is_click(ev.bstate) != 0 { return .mouse(MouseEvent(.click, row: row, col: col)) }
                 return nil
             default:

@@ -1,9 +1,10 @@
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Synchronization
 
 /// Signal handling: SIGINT/SIGTERM/SIGHUP end the loop cleanly; fatal signals restore the terminal, then die.
 enum Signals {

@@ -13,7 +13,9 @@ struct Chrome {
         if state.showsTimeline {
             let label = " Timeline "
             let col = g.size.width - DisplayWidth.of(label) - 1
-            if col > (g.tabs.last?.range.upperBound ?? 0) { grid.write([Span(label, .tabActive)], row: 0, col: col, limit: 12) }
+            if col > (g.tabs.last?.range.upperBound ?? 0) {
+                grid.write([Span(label, .tabActive)], row: 0, col: col, limit: 12)
+            }
         }
         for r in g.bodyTop..<(g.bodyTop + g.bodyHeight) {
             grid.put(Glyph("│", width: 1, role: .border), row: r, col: g.listWidth)
@@ -35,13 +37,17 @@ struct Chrome {
             let shown = min(layout.lines.count, state.at.detailScroll + g.bodyHeight)
             left += " · text \(layout.lines.isEmpty ? 100 : shown * 100 / layout.lines.count)%"
         }
-        let counts = "\(ix.articles.count) articles · \(ix.speakers.count) speakers · \(ix.quotes.count) quotes · "
+        let counts =
+            "\(ix.articles.count) articles · \(ix.speakers.count) speakers · \(ix.quotes.count) quotes · "
             + "\(ix.agendaItems.count) agenda items · \(ix.events.count) events"
         let hints = "?:help /:search q:quit "
         let hintsWidth = DisplayWidth.of(hints)
         let room = g.size.width - hintsWidth - 1
-        grid.write([Span(left, .statusKey), Span("  │ " + counts, .status)], row: g.statusRow, col: 0, limit: max(0, room))
-        if room > 0 { grid.write([Span(hints, .status)], row: g.statusRow, col: g.size.width - hintsWidth, limit: hintsWidth) }
+        grid.write(
+            [Span(left, .statusKey), Span("  │ " + counts, .status)], row: g.statusRow, col: 0, limit: max(0, room))
+        if room > 0 {
+            grid.write([Span(hints, .status)], row: g.statusRow, col: g.size.width - hintsWidth, limit: hintsWidth)
+        }
     }
 
     private func commandLine(into grid: inout CellGrid) {
@@ -49,10 +55,12 @@ struct Chrome {
         let s = state.search
         if s.editing {
             let n = s.matches.count
-            let info = s.query.isEmpty ? "type to filter, Enter to keep, Esc to cancel" : "\(n) match\(n == 1 ? "" : "es")"
+            let info =
+                s.query.isEmpty ? "type to filter, Enter to keep, Esc to cancel" : "\(n) match\(n == 1 ? "" : "es")"
             let end = grid.write([Span("/" + s.query, .command)], row: g.commandRow, col: 0, limit: g.size.width - 1)
             grid.put(Glyph(" ", width: 1, role: .cursor), row: g.commandRow, col: end)
-            grid.write([Span("   " + info, .dim)], row: g.commandRow, col: end + 1, limit: max(0, g.size.width - end - 1))
+            grid.write(
+                [Span("   " + info, .dim)], row: g.commandRow, col: end + 1, limit: max(0, g.size.width - end - 1))
             return
         }
         let spans: [Span]
@@ -98,7 +106,8 @@ struct HelpOverlay {
             let keys = b.keys.map(\.label).joined(separator: " ")
             let spans = [Span(keys.padding(toLength: 26, withPad: " ", startingAt: 0), .label), Span(b.help)]
             let last = i == room - 1 && bindings.count > room
-            grid.write(last ? [Span("… (enlarge the terminal for the rest)", .dim)] : spans,
+            grid.write(
+                last ? [Span("… (enlarge the terminal for the rest)", .dim)] : spans,
                 row: top + 1 + i, col: left + 2, limit: inner)
         }
     }

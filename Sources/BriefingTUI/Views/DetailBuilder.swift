@@ -144,7 +144,8 @@ struct DetailBuilder {
         d.field("Participants", e.participants.isEmpty ? "—" : e.participants.joined(separator: ", "))
         if !e.outcomes.isEmpty { d.field("Outcome", e.outcomes.joined(separator: "; ")) }
         let incoming = index.incoming(event: e.id)
-        let relations = e.related.map { (event: $0.event, label: $0.relation.rawValue, cue: $0.cue) }
+        let relations =
+            e.related.map { (event: $0.event, label: $0.relation.rawValue, cue: $0.cue) }
             + incoming.map { (event: $0.event, label: $0.label, cue: String?.none) }
         d.heading("Related events (\(relations.count))")
         if relations.isEmpty { d.add([Span("none", .dim)]) }

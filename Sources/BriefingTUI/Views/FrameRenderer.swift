@@ -28,7 +28,9 @@ public enum FrameRenderer {
         let top = max(0, (size.height - lines.count) / 2)
         for (i, l) in lines.enumerated() where top + i < size.height {
             let w = min(size.width, DisplayWidth.of(l))
-            grid.write([Span(l, i == 0 ? .warning : .text)], row: top + i, col: max(0, (size.width - w) / 2), limit: size.width)
+            grid.write(
+                [Span(l, i == 0 ? .warning : .text)], row: top + i, col: max(0, (size.width - w) / 2), limit: size.width
+            )
         }
     }
 }

@@ -7,7 +7,8 @@ struct ListView {
         let rows = state.visibleRows
         let width = g.listWidth
         if rows.count == 0 {
-            let text = state.search.isActive && state.search.pane == state.at.pane
+            let text =
+                state.search.isActive && state.search.pane == state.at.pane
                 ? "no matches" : "(no \(state.at.pane.title.lowercased()))"
             grid.write([Span(" " + text, .dim)], row: g.bodyTop, col: 0, limit: width)
             return

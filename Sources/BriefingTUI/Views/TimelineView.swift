@@ -16,7 +16,9 @@ struct TimelineView {
         let selected = state.at.rows[Pane.events.rawValue]
         var relations: [String: String] = [:]
         if selected < events.count {
-            for r in events[selected].related where relations[r.event] == nil { relations[r.event] = r.relation.rawValue }
+            for r in events[selected].related where relations[r.event] == nil {
+                relations[r.event] = r.relation.rawValue
+            }
             for r in index.incoming(event: events[selected].id) where relations[r.event] == nil {
                 relations[r.event] = r.label
             }
@@ -45,7 +47,10 @@ struct TimelineView {
                 if month != lastMonth {
                     if let last = lastMonth, month - last > 1 {
                         let gap = month - last - 1
-                        out.append(Line(spans: [Span(pad), Span("┊", .axis), Span("   \(gap) month\(gap == 1 ? "" : "s")", .dim)]))
+                        out.append(
+                            Line(spans: [
+                                Span(pad), Span("┊", .axis), Span("   \(gap) month\(gap == 1 ? "" : "s")", .dim),
+                            ]))
                     } else if lastMonth != nil {
                         out.append(Line(spans: [Span(pad), Span("│", .axis)]))
                     }

@@ -63,7 +63,9 @@ struct QuotesCommand: ParsableCommand {
                 let style: MatchStyle = Self.useColor ? .ansi : .plain
                 Console.out(TextReport.searchHits(results.hits, style: style))
                 let shown = results.hits.count < results.total ? " (\(results.hits.count) shown)" : ""
-                Console.error("\(results.total) quote\(results.total == 1 ? "" : "s") match\(results.total == 1 ? "es" : "")\(shown)")
+                Console.error(
+                    "\(results.total) quote\(results.total == 1 ? "" : "s") match\(results.total == 1 ? "es" : "")\(shown)"
+                )
             }
         }
     }
