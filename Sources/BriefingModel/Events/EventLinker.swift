@@ -300,12 +300,28 @@ public enum EventLinker {
                     (m.sentence, ids[owner[i]]))
             }
         }
+        // Per paragraph, built once: the mentions in candidate order, their positions sorted by sentence start,
+        // the longest sentence, and the paragraph's events without repeats (a long paragraph may hold thousands
+        // of mentions and quotes, so nothing below is quadratic in them).
+        var lookups: [ParagraphKey: ParagraphMentions] = [:]
         for q in quotes.indices {
-            let inParagraph = bySentence[ParagraphKey(article: quotes[q].article, paragraph: quotes[q].paragraph)] ?? []
+            let key = ParagraphKey(article: quotes[q].article, paragraph: quotes[q].paragraph)
+            guard let inParagraph = bySentence[key], !inParagraph.isEmpty else { continue }
+            if lookups[key] == nil { lookups[key] = ParagraphMentions(inParagraph) }
+            guard let lookup = lookups[key] else { continue }
             let quoteRange = quotes[q].start..<max(quotes[q].start + 1, quotes[q].end)
-            var found = inParagraph.filter { $0.sentence.overlaps(quoteRange) }.map(\.event)
-            if found.isEmpty { found = inParagraph.map(\.event) }
-            for e in found where !quotes[q].events.contains(e) { quotes[q].events.append(e) }
+            let overlapping = lookup.positions(overlapping: quoteRange)
+            var found: [String] = []
+            if overlapping.isEmpty {
+                found = lookup.distinctEvents
+            } else {
+                var seen = Set<String>()
+                for k in overlapping where seen.insert(inParagraph[k].event).inserted {
+                    found.append(inParagraph[k].event)
+                }
+            }
+            var present = Set(quotes[q].events)
+            for e in found where present.insert(e).inserted { quotes[q].events.append(e) }
         }
 
         return events.sorted {
@@ -558,5 +574,47 @@ struct MergedEvent {
         let who = participants.filter { countries.contains($0) }.prefix(2)
         if !who.isEmpty { return "\(head) (\(who.joined(separator: ", ")))" }
         return head
+    }
+}
+
+/// The event mentions of one paragraph, indexed for the quotes of that paragraph.
+private struct ParagraphMentions {
+    /// Positions into the paragraph's mention list, ordered by sentence start.
+    let byStart: [Int]
+    let starts: [Int]
+    let ranges: [Range<Int>]
+    let longest: Int
+    /// The paragraph's events in mention order, each once.
+    let distinctEvents: [String]
+
+    init(_ mentions: [(sentence: Range<Int>, event: String)]) {
+        ranges = mentions.map(\.sentence)
+        byStart = mentions.indices.sorted {
+            (mentions[$0].sentence.lowerBound, $0) < (mentions[$1].sentence.lowerBound, $1)
+        }
+        starts = byStart.map { mentions[$0].sentence.lowerBound }
+        longest = mentions.map(\.sentence.count).max() ?? 0
+        var seen = Set<String>()
+        distinctEvents = mentions.compactMap { seen.insert($0.event).inserted ? $0.event : nil }
+    }
+
+    /// Positions (in mention order) of the mentions whose sentence overlaps `range`.
+    func positions(overlapping range: Range<Int>) -> [Int] {
+        // A sentence that overlaps starts before range's end and no earlier than range's start minus the longest.
+        let from = range.lowerBound - longest
+        var lo = 0
+        var hi = starts.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if starts[mid] < from { lo = mid + 1 } else { hi = mid }
+        }
+        var out: [Int] = []
+        var k = lo
+        while k < starts.count, starts[k] < range.upperBound {
+            let m = byStart[k]
+            if ranges[m].overlaps(range) { out.append(m) }
+            k += 1
+        }
+        return out.sorted()
     }
 }
