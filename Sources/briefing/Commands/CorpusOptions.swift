@@ -60,6 +60,22 @@ struct CorpusOptions: ParsableArguments {
     }
 }
 
+extension CorpusOptions {
+    /// Opens the corpus and prints it: the JSON contract, or the plain-text listing `text` makes of it.
+    func printModel(format: OutputFormat, text: (Corpus) -> String) throws {
+        try runReporting {
+            let model = try openCorpus()
+            switch format {
+            case .json:
+                Console.outData(try ContractJSON.encode(model))
+                Console.out("\n")
+            case .text:
+                Console.out(text(model))
+            }
+        }
+    }
+}
+
 /// Errors the command reports before exiting 1.
 enum CLIError: Error, CustomStringConvertible {
     case noCorpus

@@ -25,15 +25,6 @@ struct EventsCommand: ParsableCommand {
     @Option(help: "text or json.") var format: OutputFormat = .text
 
     func run() throws {
-        try runReporting {
-            let model = try corpus.openCorpus()
-            switch format {
-            case .json:
-                Console.outData(try ContractJSON.encode(model))
-                Console.out("\n")
-            case .text:
-                Console.out(TextReport.events(model))
-            }
-        }
+        try corpus.printModel(format: format, text: TextReport.events)
     }
 }

@@ -18,15 +18,6 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "text or json.") var format: OutputFormat = .text
 
     func run() throws {
-        try runReporting {
-            let model = try corpus.openCorpus()
-            switch format {
-            case .json:
-                Console.outData(try ContractJSON.encode(model))
-                Console.out("\n")
-            case .text:
-                Console.out(TextReport.summary(model))
-            }
-        }
+        try corpus.printModel(format: format, text: TextReport.summary)
     }
 }
