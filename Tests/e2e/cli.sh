@@ -49,7 +49,7 @@ printf '\x00\x01\x02binary' >"$tmp/mixed/blob.txt"
 "$bin" extract --format json "$tmp/mixed" >"$tmp/mixed.json" 2>"$tmp/mixed.err"
 check "bad input still exits 0" "[ $? -eq 0 ]"
 check "bad date reported as path:line: message" "grep -q 'bad-date.md:3: ' '$tmp/mixed.err'"
-check "binary file reported" "grep -q 'blob.txt: binary' '$tmp/mixed.err'"
+check "binary file reported as path:line: message" "grep -q 'blob.txt:1: binary' '$tmp/mixed.err'"
 check "the good article still loads" \
   "python3 -c 'import json,sys; d=json.load(open(\"$tmp/mixed.json\")); sys.exit(0 if any(a[\"title\"]==\"Good\" for a in d[\"articles\"]) else 1)'"
 check "warnings are in the JSON too" \
