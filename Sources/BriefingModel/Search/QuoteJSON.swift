@@ -35,25 +35,14 @@ public enum QuoteJSON {
         var score: Double?
         var matches: [Range<Int>]?
 
-        enum K: String, CodingKey {
-            case id, article, paragraph, start, end, text, speaker, speakerName, cue, date, pillars, events, score,
-                matches
-        }
+        enum K: String, CodingKey { case speakerName, date, score, matches }
 
+        /// The contract's quote fields (ContractJSON), then what a listing or a search adds.
         func encode(to encoder: Encoder) throws {
+            try ContractJSON.QuoteOut(quote).encode(to: encoder)
             var c = encoder.container(keyedBy: K.self)
-            try c.encode(quote.id, forKey: .id)
-            try c.encode(quote.article, forKey: .article)
-            try c.encode(quote.paragraph, forKey: .paragraph)
-            try c.encode(quote.start, forKey: .start)
-            try c.encode(quote.end, forKey: .end)
-            try c.encode(quote.text, forKey: .text)
-            try c.encode(quote.speaker, forKey: .speaker)
             try c.encode(speakerName, forKey: .speakerName)
-            try c.encode(quote.cue, forKey: .cue)
             try c.encode(date?.description, forKey: .date)
-            try c.encode(quote.pillars, forKey: .pillars)
-            try c.encode(quote.events, forKey: .events)
             if let score { try c.encode(score, forKey: .score) }
             if let matches { try c.encode(matches.map { [$0.lowerBound, $0.upperBound] }, forKey: .matches) }
         }
