@@ -9,6 +9,14 @@ struct ArticleEvents {
     /// The sentence being read (a counter over the article) and the sentence each event was last mentioned in.
     var sentence = 0
     var lastSentence: [Int] = []
+    /// The (paragraph, start) of every mention each event already holds, so a mention is added once in O(1).
+    var mentionKeys: [Set<MentionKey>] = []
+
+    /// Where a mention starts: what makes two mentions the same.
+    struct MentionKey: Hashable {
+        let paragraph: Int
+        let start: Int
+    }
 
     init(article: Article, lexicon: EventLexicon) {
         self.article = article
@@ -193,11 +201,17 @@ struct ArticleEvents {
                 article: article.id, articleDate: article.date, kind: kind, family: family, planned: m.planned))
         touched.append(0)
         lastSentence.append(sentence)
+        mentionKeys.append([])
         return clusters.count - 1
     }
 
     mutating func merge(_ c: Int, kind: String, m: RawMention, facts: Facts, mention: CandidateMention) {
-        var e = clusters[c]
+        // Edited in place: a copy of the event would share its mention list and make every append copy it.
+        update(&clusters[c], kind: kind, m: m, facts: facts)
+        addMention(c, mention)
+    }
+
+    private func update(_ e: inout EventCandidate, kind: String, m: RawMention, facts: Facts) {
         if lexicon.kind(kind).rank > lexicon.kind(e.kind).rank { e.kind = kind }
         if let d = facts.date {
             if let old = e.date {
@@ -218,8 +232,6 @@ struct ArticleEvents {
         if e.ordinal == nil { e.ordinal = m.ordinal }
         for p in facts.participants where !e.participants.contains(p) { e.participants.append(p) }
         for l in facts.leaders where !e.leaders.contains(l) { e.leaders.append(l) }
-        clusters[c] = e
-        addMention(c, mention)
     }
 
     mutating func setDate(_ c: Int, _ date: EventDate, text: String) {
@@ -229,7 +241,7 @@ struct ArticleEvents {
     }
 
     mutating func addMention(_ c: Int, _ mention: CandidateMention) {
-        if !clusters[c].mentions.contains(where: { $0.paragraph == mention.paragraph && $0.start == mention.start }) {
+        if mentionKeys[c].insert(MentionKey(paragraph: mention.paragraph, start: mention.start)).inserted {
             clusters[c].mentions.append(mention)
         }
         touch(c)
