@@ -95,6 +95,12 @@ import Testing
     /// The month or year a gold date begins with ("2019-06-30 (on Sunday)", "2018-06 (last June)", "2018").
     static func goldRange(_ text: String?) -> ClosedRange<Day>? {
         guard let text else { return nil }
+        // "2019-01 or 2019-02 (early next year)": either, so the span of both.
+        if let or = text.range(of: " or "), let a = goldRange(String(text[..<or.lowerBound])),
+            let b = goldRange(String(text[or.upperBound...]))
+        {
+            return min(a.lowerBound, b.lowerBound)...max(a.upperBound, b.upperBound)
+        }
         let head = String(text.prefix(7))
         let parts = head.split(separator: "-")
         guard let y = parts.first.flatMap({ Int($0) }), parts[0].count == 4 else { return nil }
@@ -105,8 +111,12 @@ import Testing
     /// The shared events that are one event in every article that tells them; this list may only grow.
     static let joined: Set<String> = [
         "stockholm-talks|false", "hanoi-summit|false", "singapore-summit|false", "pompeo-visit-july|false",
-        "pompeo-visit-october|false", "slbm-test-october-2019|false",
+        "pompeo-visit-october|false", "slbm-test-october-2019|false", "kim-yong-chol-oval-office-2018|false",
+        "panmunjom-meeting|false", "stockholm-return|true",
     ]
+
+    /// The (event, article) pairs on the main event reached so far: a floor that may only rise.
+    static let coveredFloor = 82
 
     @Test func sharedEventsAreOneEvent() throws {
         guard let outcomes = try Self.outcomes() else { return }
@@ -121,12 +131,14 @@ import Testing
                 #expect(o.missing.isEmpty, "\(o.group.key): \(o.event ?? "no event") misses \(o.missing)")
             }
         }
-        // The share of (event, article) pairs that land on the event's main id: a floor that may only rise.
+        // The (event, article) pairs that land on the event's main id.
         print("EventCorpusTests: \(covered) of \(total) (event, article) pairs on the main event")
+        let whole = outcomes.filter(\.missing.isEmpty).map { "\($0.group.key)|\($0.group.planned)" }
+        print("  one event in every article: \(whole.joined(separator: ", "))")
         for o in outcomes where !o.missing.isEmpty {
             print("  \(o.group.key)\(o.group.planned ? " (planned)" : ""): \(o.event ?? "-") misses \(o.missing)")
         }
-        #expect(covered * 100 >= total * 70, "\(covered) of \(total)")
+        #expect(covered >= Self.coveredFloor, "\(covered) of \(total)")
     }
 
     @Test func plannedReturnStaysApartFromTheTalksHeld() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import BriefingModel
@@ -145,5 +146,29 @@ import Testing
         #expect(tests?.date?.earliest == Day(iso: "2019-02-01"))
         #expect((tests?.date?.latest).map { $0 > Day(iso: "2019-02-28")! } == true)
         #expect(tests?.related.contains { $0.event == hanoi?.id && $0.relation == .after } == true)
+    }
+}
+
+/// Ties are broken explicitly: a generated corpus gives the same events on every run (a Set's or Dictionary's
+/// order changes from one instance to the next, so an unbroken tie would show here).
+@Suite struct EventDeterminismTests {
+    @Test func generatedCorpusGivesTheSameEventsTwice() async throws {
+        let fm = FileManager.default
+        let source = EventTestSupport.root + "/Data/articles"
+        guard fm.fileExists(atPath: source) else { return }
+        let pool = SentencePool.load(paths: [source], lexicon: EventTestSupport.lexicon)
+        let dir = fm.temporaryDirectory.appendingPathComponent("events-determinism-\(UUID().uuidString)").path
+        defer { try? fm.removeItem(atPath: dir) }
+        try CorpusGenerator(pool: pool, seed: 20_190_228, meanBytes: 2_500).write(count: 200, to: dir)
+        let load = CorpusLoader().load(paths: [dir])
+        #expect(load.articles.count == 200)
+        let pipeline = Pipeline(resources: EventTestSupport.resources)
+        let first = pipeline.run(load)
+        let second = await pipeline.runParallel(load, tasks: 3)
+        // Enough events that ties come up.
+        #expect(first.events.count > 100)
+        #expect(first.events.map(\.id) == second.events.map(\.id))
+        #expect(first.events == second.events)
+        #expect(first.quotes.map(\.events) == second.quotes.map(\.events))
     }
 }

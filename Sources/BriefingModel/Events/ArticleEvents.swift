@@ -107,7 +107,11 @@ struct ArticleEvents {
         var family = kind.isEmpty ? "" : lexicon.kind(kind).family
         var implicitTarget: Int?
         if kind.isEmpty {
-            guard let t = followUpTarget(family: nil, date: date, place: m.place, excluding: nil) else { return nil }
+            // "return to Stockholm" follows up an event at that place; "returning to Washington" after a trip
+            // abroad names none.
+            guard let t = followUpTarget(family: nil, date: date, place: m.place, excluding: nil),
+                m.place.map({ p in clusters[t].place.map { lexicon.compatible($0, p) } ?? false }) ?? true
+            else { return nil }
             implicitTarget = t
             kind = clusters[t].kind
             family = clusters[t].family
@@ -268,7 +272,7 @@ struct ArticleEvents {
             let promoted = lexicon.kinds.values.filter {
                 $0.family == e.family && $0.leaders > 0 && $0.rank > current.rank && e.leaders.count >= $0.leaders
             }
-            if let k = promoted.max(by: { $0.rank < $1.rank }) { e.kind = k.name }
+            if let k = promoted.max(by: { ($0.rank, $1.name) < ($1.rank, $0.name) }) { e.kind = k.name }
             e.mentions.sort { ($0.paragraph, $0.start) < ($1.paragraph, $1.start) }
             return e
         }

@@ -85,7 +85,7 @@ extension EventExtractor {
         }
         guard !words.isEmpty, i < tokens.count, ["—", "–", "-"].contains(tokens[i].text) else { return nil }
         let name = words.joined(separator: " ").lowercased()
-        return lexicon.gazetteer.keys.first { $0.lowercased() == name }
+        return lexicon.gazetteer.keys.filter { $0.lowercased() == name }.min()
     }
 }
 
@@ -202,7 +202,14 @@ final class SentenceScan {
         let undated = raws.indices.filter {
             raws[$0].expression == nil && raws[$0].anchorOf == nil && !raws[$0].product
         }
-        if free.count == 1, let first = undated.first, let x = free.first { raws[first].expression = x }
+        // A date inside a relative clause ("the armistice that halted the fighting in 1953") or one that modifies
+        // another noun ("the 1950–53 war") speaks of something else.
+        if free.count == 1, let first = undated.first, let x = free.first,
+            !relativeClause(between: raws[first].end, and: x.tokens.lowerBound),
+            !modifiesOtherNoun(x, than: raws[first])
+        {
+            raws[first].expression = x
+        }
         // A date that opens the sentence ("In April of last year Kim crossed … for the first inter-Korean
         // summit") dates its first event word still without one.
         if let opening = expressions.first(where: { $0.tokens.lowerBound == range.lowerBound && $0.value.isDateLike }),
@@ -294,10 +301,12 @@ final class SentenceScan {
                 if r.lowerBound > ref { m.planned = true }
                 if r.upperBound < ref { m.planned = false }
             }
+            // "The second round … never took place": what was planned and not held stays a plan.
+            if unrealized(m) { m.planned = true }
             let mention = CandidateMention(
                 paragraph: paragraph, sentence: sentence, start: tokens[m.phraseStart].start,
                 end: tokens[m.phraseEnd - 1].end, text: text(m.phraseStart..<m.phraseEnd))
-            let outcome = m.product ? text(productPhrase(m)) : nil
+            let outcome = m.product ? productOutcome(m) : nil
             m.cluster = state.assign(
                 m, date: date, dateText: dateText, unresolved: unresolved, mention: mention, outcome: outcome,
                 participants: participants, leaders: participants.filter { persons.leaders.contains($0) },
@@ -570,6 +579,8 @@ final class SentenceScan {
                 j += 1
             }
         }
+        // "the first talks in seven months", "the first launch since 2017" count within a span, not a series.
+        if m.ordinal != nil, firstInASpan(m) { m.ordinal = nil }
         if extractor.tagger.tense(tokens, at: m.start, in: range) == .future { m.planned = true }
         m.expression = attachedExpression(m, raws: raws, expressions: expressions)
     }
@@ -615,7 +626,7 @@ final class SentenceScan {
                 // A comma ends the clause, except inside a place ("Stockholm, Sweden") or after an opening
                 // date ("On Saturday, the talks …").
                 if tokens[j].text == ",", !(m.placeTokens?.contains(j) ?? false), !isAppositive(j, after: m),
-                    !(x.tokens.upperBound <= m.start && x.tokens.lowerBound == range.lowerBound)
+                    !(x.tokens.upperBound <= m.start && opensClause(x))
                 {
                     return false
                 }
@@ -635,6 +646,7 @@ final class SentenceScan {
         }
         let after = expressions.filter { x in
             x.tokens.lowerBound >= m.end && x.tokens.lowerBound - m.end <= 16 && !ownAnchor(x)
+                && !modifiesOtherNoun(x, than: m)
                 && !(isOffset(x) && raws.contains { r in r.start >= x.tokens.upperBound })
         }
         if let x = after.first(where: { clear(m.end, $0.tokens.lowerBound, $0) }) { return x }
@@ -644,6 +656,79 @@ final class SentenceScan {
         return before.last(where: {
             clear($0.tokens.upperBound, m.phraseStart, $0) || clear($0.tokens.upperBound, m.start, $0)
         })
+    }
+
+    /// What a statement adds to its event's outcomes: its words ("the Singapore statement", "a joint
+    /// statement"), unless it is only the way something was said ("said in a statement", "a prepared
+    /// statement") or the bare word ("a statement", "any agreement"), which tells nothing of the event.
+    func productOutcome(_ m: RawMention) -> String? {
+        let phrase = productPhrase(m)
+        if phrase.count == 1 { return nil }
+        let lexicon = parts.lexicon
+        if m.phraseStart > range.lowerBound, lexicon.channelsBefore.contains(tokens[m.phraseStart - 1].lower) {
+            return nil
+        }
+        if phrase.contains(where: { lexicon.channelModifiers.contains(tokens[$0].lower) }) { return nil }
+        return text(phrase)
+    }
+
+    /// "the first meeting between the two sides in months", "the first launch since 2017": a span after the event
+    /// word that the ordinal counts within.
+    func firstInASpan(_ m: RawMention) -> Bool {
+        let units = parts.tagger.shared.lexicon.units
+        var j = m.end
+        while j < range.upperBound, j - m.end <= 8, !isBreak(j), tokens[j].text != "," {
+            let w = tokens[j].lower
+            if w == "since" { return true }
+            if w == "in" || w == "for", (j + 1..<min(range.upperBound, j + 4)).contains(where: {
+                units[tokens[$0].lower] != nil
+            }) {
+                return true
+            }
+            j += 1
+        }
+        return false
+    }
+
+    /// "On Saturday, the envoys met", "…; in June, Trump stepped across": a date that opens its sentence or a
+    /// clause after a semicolon or colon.
+    func opensClause(_ x: TemporalExpression) -> Bool {
+        let first = x.tokens.lowerBound
+        return first == range.lowerBound || (first > range.lowerBound && [";", ":"].contains(tokens[first - 1].text))
+    }
+
+    /// True when the clause of a mention says the event did not happen ("never took place", "was called off").
+    func unrealized(_ m: RawMention) -> Bool {
+        var j = m.end
+        while j < range.upperBound, j - m.end <= 12, !isBreak(j) {
+            if parts.lexicon.unrealized.match(tokens, at: j, limit: range.upperBound) != nil { return true }
+            j += 1
+        }
+        return false
+    }
+
+    /// True when a relative pronoun stands between two tokens: what follows it speaks of another thing.
+    func relativeClause(between a: Int, and b: Int) -> Bool {
+        guard a < b else { return false }
+        return (a..<b).contains { Self.relativePronouns.contains(tokens[$0].lower) }
+    }
+
+    /// "the 1950–53 war", "the June 12 summit": a date between a determiner and a noun dates that noun; it dates
+    /// a mention only when the noun is the mention's own event word.
+    func modifiesOtherNoun(_ x: TemporalExpression, than m: RawMention) -> Bool {
+        var end = x.tokens.upperBound
+        // "the 1950–53 war": the rest of a span of years belongs to the date.
+        if end + 1 < range.upperBound, ["–", "-", "—"].contains(tokens[end].text), tokens[end + 1].kind == .number {
+            end += 2
+        }
+        guard end < range.upperBound, end != m.start, x.date?.precision == .year || x.date?.precision == .month
+        else { return false }
+        let next = tokens[end]
+        guard next.kind == .word, !next.capitalized, !Self.phraseStops.contains(next.lower) else { return false }
+        let first = x.tokens.lowerBound
+        let opener = tokens[first].lower
+        let before = first > range.lowerBound ? tokens[first - 1].lower : ""
+        return parts.lexicon.determiners[opener] != nil || parts.lexicon.determiners[before] != nil
     }
 
     func productPhrase(_ m: RawMention) -> Range<Int> {

@@ -43,6 +43,8 @@ public struct EventLexicon: Sendable {
     /// Words that deny the event ("no meeting").
     public var negatives: Set<String> = []
     public var reporting = PhraseIndex<String>()
+    /// Words saying an event did not happen ("never took place"): it stays planned.
+    public var unrealized = PhraseIndex<String>()
     /// Places by name and other names (case-sensitive).
     public var places = PhraseIndex<String>(caseSensitive: true)
     public var gazetteer: [String: Place] = [:]
@@ -58,6 +60,13 @@ public struct EventLexicon: Sendable {
     public private(set) var starterFilter = WordFilter()
     /// Kinds that are the outcome of another event ("statement").
     public var productKinds: Set<String> = []
+    /// Words right before a statement that make it the way something was said ("in a statement").
+    public var channelsBefore: Set<String> = []
+    /// Words within a statement's words that make it the way something was said ("a prepared statement").
+    public var channelModifiers: Set<String> = []
+    /// Last words of organization names ("Assembly", "Ministry"): a name after a title that ends in one names
+    /// no person ("General Assembly").
+    public var organizationHeads: Set<String> = []
 
     public init() {}
 
@@ -103,6 +112,15 @@ public struct EventLexicon: Sendable {
             }
         }
         for row in lexicon.table("event_reporting").rows { reporting.add(row.entry, row.entry) }
+        for row in lexicon.table("event_unrealized").rows { unrealized.add(row.entry, row.entry) }
+        for row in lexicon.table("event_channels").rows {
+            if row[1] == "modifier" {
+                channelModifiers.insert(row.entry.lowercased())
+            } else {
+                channelsBefore.insert(row.entry.lowercased())
+            }
+        }
+        for row in lexicon.table("organization_heads").rows { organizationHeads.insert(row.entry) }
         for row in lexicon.table("places").rows {
             gazetteer[row.entry] = Place(name: row.entry, within: row[1])
             places.add(row.entry, row.entry)

@@ -176,7 +176,8 @@ public enum EventLinker {
 
         // Ids, titles, participants under the corpus's own names.
         var names: [String: String] = [:]
-        for s in speakers where s.kind == .person {
+        // Under a speaker's proper name only: a role standing in for someone ("the North's envoy") is no name.
+        for s in speakers where s.kind == .person && PersonFinder.isProperName(s.name) {
             names[s.name] = s.name
             for a in s.aliases where names[a] == nil { names[a] = s.name }
         }
@@ -426,6 +427,27 @@ extension EventLexicon {
     }
 }
 
+extension EventDate {
+    /// A total order over dates, for breaking ties: value, precision, then range.
+    var tieOrder: TieKey {
+        TieKey(
+            value: value, precision: DatePrecision.allCases.firstIndex(of: precision) ?? 0,
+            earliest: earliest?.ordinal ?? Int.min, latest: latest?.ordinal ?? Int.min)
+    }
+
+    /// The fields of `tieOrder`, compared in order.
+    struct TieKey: Comparable {
+        var value: String
+        var precision: Int
+        var earliest: Int
+        var latest: Int
+
+        static func < (a: TieKey, b: TieKey) -> Bool {
+            (a.value, a.precision, a.earliest, a.latest) < (b.value, b.precision, b.earliest, b.latest)
+        }
+    }
+}
+
 /// An event being merged across articles.
 struct MergedEvent {
     var kind: String
@@ -526,8 +548,11 @@ struct MergedEvent {
         let narrowest = dateVotes.keys.map(\.width).min() ?? 1
         let limit = max(narrowest, 3)
         let pool = dateVotes.filter { $0.key.width <= limit }
+        // Votes, then width, then the earliest value; dates of one value differ only in precision or range, so
+        // those break the last ties (a dictionary's order changes from run to run).
         let best = pool.max { a, b in
-            (a.value, a.key.width, b.key.value) < (b.value, b.key.width, a.key.value)
+            if (a.value, a.key.width) != (b.value, b.key.width) { return (a.value, a.key.width) < (b.value, b.key.width) }
+            return a.key.tieOrder > b.key.tieOrder
         }
         return best.map { ($0.key, dateWords[$0.key]) }
     }
@@ -538,7 +563,7 @@ struct MergedEvent {
         let up = lexicon.kinds.values.filter {
             $0.family == family && $0.leaders > 0 && $0.rank > current.rank && leaders.count >= $0.leaders
         }
-        if let k = up.max(by: { $0.rank < $1.rank }) { kind = k.name }
+        if let k = up.max(by: { ($0.rank, $1.name) < ($1.rank, $0.name) }) { kind = k.name }
     }
 
     /// kind-place-date, planned events marked: "talks-stockholm-2019-10-05".

@@ -30,11 +30,14 @@ struct PersonFinder {
                         j += 1
                     }
                 }
-                if !parts.isEmpty { found.append((parts.joined(separator: " "), t.value)) }
+                if !parts.isEmpty, Self.isPersonName(parts, lexicon: lexicon) {
+                    found.append((parts.joined(separator: " "), t.value))
+                }
                 i = max(j, i + 1)
             }
         }
-        for s in speakers where s.kind == .person {
+        // A speaker known only by a role ("the North's envoy") stands for someone the text names elsewhere.
+        for s in speakers where s.kind == .person && Self.isProperName(s.name) {
             let leader =
                 s.role.map { role in
                     let toks = WordTokenizer.tokenize(role)
@@ -60,8 +63,21 @@ struct PersonFinder {
         for (last, owners) in lastWords where owners.count == 1 {
             if let owner = owners.first { names.add(last, owner) }
         }
-        for s in speakers where s.kind == .person {
+        for s in speakers where s.kind == .person && Self.isProperName(s.name) {
             for a in s.aliases where a.utf8.contains(32) || lastWords[a] == nil { names.add(a, s.name) }
         }
+    }
+
+    /// A name that begins with a capital letter and has no digits ("Kim Jong Un", not "the North's envoy").
+    static func isProperName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first.properties.isUppercase else { return false }
+        return !name.unicodeScalars.contains { $0.properties.numericType != nil }
+    }
+
+    /// Words after a title that name a person: proper words without digits ("F-35") that do not end in an
+    /// organization's head word ("General Assembly").
+    static func isPersonName(_ parts: [String], lexicon: EventLexicon) -> Bool {
+        guard let last = parts.last, !lexicon.organizationHeads.contains(last) else { return false }
+        return isProperName(parts.joined(separator: " "))
     }
 }
