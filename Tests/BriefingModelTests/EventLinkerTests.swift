@@ -44,6 +44,23 @@ import Testing
         #expect(h.mentions.contains { $0.article == "c" && $0.paragraph == 1 })
     }
 
+    @Test func aSecondSummitStillToComeIsThePlannedOne() {
+        let c = corpus([
+            article(
+                "a", "2018-06-13",
+                ["President Donald Trump and Chairman Kim Jong Un held a summit in Singapore on Tuesday."]),
+            article(
+                "b", "2018-10-07",
+                ["Officials said President Donald Trump and Chairman Kim Jong Un had moved closer to a second summit."]),
+            article(
+                "c", "2019-01-10",
+                ["President Donald Trump will hold a summit with Chairman Kim Jong Un in Hanoi on Feb. 27."]),
+        ])
+        let planned = c.events.first { $0.planned && $0.place?.hasPrefix("Hanoi") == true }
+        #expect(planned?.mentions.contains { $0.article == "b" } == true, "\(c.events.map(\.id))")
+        #expect(!c.events.contains { !$0.planned && $0.mentions.contains { $0.article == "b" } })
+    }
+
     @Test func twoRoundsTwoWeeksApartAreTwoEvents() {
         let c = corpus([
             article("a", "2019-10-05", ["Negotiators held talks in Stockholm on Saturday."]),

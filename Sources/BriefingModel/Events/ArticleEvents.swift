@@ -136,7 +136,8 @@ struct ArticleEvents {
             return c
         }
         // "the second summit" names one event; "a second round" names none yet.
-        let concrete = date != nil || unresolved || m.place != nil || (m.ordinal != nil && m.definite)
+        let concrete =
+            date != nil || unresolved || m.place != nil || (m.ordinal != nil && (m.definite || m.nextInSeries))
         var chosen: Int?
         if !concrete {
             if m.followUpCue != nil, m.planned {
@@ -173,7 +174,9 @@ struct ArticleEvents {
                 // on Friday … put the Singapore meeting back on track").
                 let sameSentence = lastSentence[c] == sentence && (m.place != nil || date != nil)
                 let near = lastSentence[c] >= sentence - 1 && m.ordinal == nil && !sameSentence && !m.namedByPlace
-                return evidence || (near && m.definite)
+                // "a second summit" … "the second summit": one planned event of the series.
+                let sameNext = m.planned && e.ordinal != nil && e.ordinal == m.ordinal && m.place == nil && date == nil
+                return evidence || sameNext || (near && m.definite)
                     || (near && date == nil && c == latestOfFamily && m.followUpCue == nil)
             }
             chosen = fits.max { touched[$0] < touched[$1] }

@@ -107,6 +107,8 @@ struct RawMention {
     var ordinal: Int?
     var followUpCue: String?
     var planned = false
+    /// "a second summit": an indefinite article before an ordinal above one names the next of a series.
+    var nextInSeries = false
     /// Index of the temporal anchor whose span names this mention.
     var anchorOf: Int?
     /// First token of the words that name the event (determiner, modifiers).
@@ -225,7 +227,9 @@ final class SentenceScan {
                 guard let r = x.date?.range, x.date?.precision == .day else { return false }
                 return r.lowerBound.ordinal >= ref.ordinal - 1 && r.upperBound <= ref
             }
-            for r in raws.indices where raws[r].expression == nil && raws[r].anchorOf == nil && !raws[r].product {
+            // "moved closer to a second summit": the next of a series is not the day's news.
+            for r in raws.indices
+            where raws[r].expression == nil && raws[r].anchorOf == nil && !raws[r].product && !raws[r].nextInSeries {
                 raws[r].expression = today
             }
         }
@@ -303,6 +307,8 @@ final class SentenceScan {
             }
             // "The second round … never took place": what was planned and not held stays a plan.
             if unrealized(m) { m.planned = true }
+            // "a second summit" with no date of its own is the next one, still to come.
+            if m.nextInSeries, date == nil, !unresolved { m.planned = true }
             let mention = CandidateMention(
                 paragraph: paragraph, sentence: sentence, start: tokens[m.phraseStart].start,
                 end: tokens[m.phraseEnd - 1].end, text: text(m.phraseStart..<m.phraseEnd))
@@ -491,6 +497,9 @@ final class SentenceScan {
                 if t.lower != "that" || k == m.start - 1 {
                     m.definite = definite
                     m.phraseStart = min(m.phraseStart, k)
+                    if !definite, let n = m.ordinal, n >= 2, Self.indefiniteArticles.contains(t.lower) {
+                        m.nextInSeries = true
+                    }
                 }
                 break
             }
@@ -594,6 +603,9 @@ final class SentenceScan {
         else { return false }
         return (m.end..<j).allSatisfy { tokens[$0].kind == .word && !tokens[$0].capitalized }
     }
+
+    /// "a", "an": before an ordinal, the next of a series ("a second summit"), not one already named.
+    static let indefiniteArticles: Set<String> = ["a", "an"]
 
     /// Words that end the words naming an event, reading backwards from the event word.
     static let phraseStops: Set<String> = [

@@ -88,9 +88,33 @@ public enum EventLinker {
             datedByKind[groups[g].kind] = list
         }
         for g in groups.indices where !groups[g].planned && groups[g].date != nil { insertDated(g) }
+        // Planned events of each family by date, for "the second summit" still to come.
+        var plannedByFamily: [String: [(day: Day, group: Int)]] = [:]
+        for g in groups.indices where groups[g].planned {
+            guard let day = groups[g].date?.range?.lowerBound else { continue }
+            plannedByFamily[groups[g].family, default: []].append((day, g))
+        }
+        for f in plannedByFamily.keys { plannedByFamily[f]?.sort { $0 < $1 } }
         for i in deferred {
             let c = candidates[i]
             guard let n = c.ordinal else { continue }
+            if c.planned {
+                // The next of a series still to come: the earliest plan of its family after the article's date
+                // that shares a participant.
+                let theirs = Set(c.participants)
+                let next = (plannedByFamily[c.family] ?? []).first { e in
+                    (c.articleDate.map { e.day > $0 } ?? true)
+                        && groups[e.group].participants.contains(where: theirs.contains)
+                }
+                if let h = next?.group {
+                    groups[h].absorb(c, index: i, lexicon: lex)
+                    owner[i] = h
+                } else {
+                    groups.append(MergedEvent(c, index: i))
+                    owner[i] = groups.count - 1
+                }
+                continue
+            }
             // The n-th of them in date order that shares a participant.
             var nth: Int?
             if n >= 1 {
@@ -502,7 +526,11 @@ struct MergedEvent {
         }
         if let a = date, let b = c.date {
             // Days a day or two apart at the same place are one event told from two time zones or days.
-            let slack = place != nil && c.place != nil ? 3 : 0
+            // Months and years need no slack: "September" at a place does not reach into October.
+            let calendar: Set<DatePrecision> = [.month, .year]
+            let slack =
+                place != nil && c.place != nil && !calendar.contains(a.precision) && !calendar.contains(b.precision)
+                ? 3 : 0
             guard a.overlaps(b, slack: slack) else { return nil }
             score += a.precision == b.precision ? 3 : 2
             evidence = true
@@ -515,7 +543,11 @@ struct MergedEvent {
             let mine = Set(participants).intersection(countries)
             if mine.count >= 2, mine.isDisjoint(with: theirs) { return nil }
         }
-        return evidence ? score : nil
+        guard evidence else { return nil }
+        // Between events that fit as well, the one sharing more participants ("Pompeo's visit to Pyongyang" is
+        // Pompeo's visit, not another event held there).
+        let shared = c.participants.reduce(0) { n, p in participants.contains(p) ? n + 1 : n }
+        return score * 16 + min(shared, 15)
     }
 
     mutating func absorb(_ c: EventCandidate, index: Int, lexicon: EventLexicon) {

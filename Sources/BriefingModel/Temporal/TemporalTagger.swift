@@ -253,8 +253,10 @@ final class TemporalScan {
             if isFutureCue(k) { return .future }
             k -= 1
         }
-        // "On Saturday, the two sides will meet": look past the comma when the expression opens the sentence.
-        if k < lower || i - k <= 2 {
+        // "On Saturday, the two sides will meet": look past the comma when the expression opens the sentence or
+        // clause (within two words of its start), not whenever the sentence's start is near ("The mood improved
+        // after the trip in September, when Kim offered to …" is past).
+        if i - k <= 2 {
             var e = i
             while e < limit, !isClauseBreak(e) { e += 1 }
             if e < limit, word(e) == ",", !Self.conjunctions.contains(word(e + 1) ?? "") {
