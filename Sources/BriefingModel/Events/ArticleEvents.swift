@@ -11,11 +11,27 @@ struct ArticleEvents {
     var lastSentence: [Int] = []
     /// The (paragraph, start) of every mention each event already holds, so a mention is added once in O(1).
     var mentionKeys: [Set<MentionKey>] = []
+    /// The events of each family in creation order (an event's family never changes), so a mention looks only
+    /// at the events it may join instead of every event of the article.
+    var byFamily: [String: [Int]] = [:]
+    /// Per family: the event mentioned last, and the main event (most mentions, then first created), over all
+    /// events and over those held. Kept as mentions come in: the clock only rises and counts only grow.
+    var lastOfFamily: [String: FamilyLeaders] = [:]
+    /// The last event (by index) with an ordinal: the kind "their second" stands for.
+    var lastOrdinal: Int?
 
     /// Where a mention starts: what makes two mentions the same.
     struct MentionKey: Hashable {
         let paragraph: Int
         let start: Int
+    }
+
+    /// The most recent and the main event of one family, over all its events and over the held ones.
+    struct FamilyLeaders {
+        var recent: Int?
+        var recentHeld: Int?
+        var main: Int?
+        var mainHeld: Int?
     }
 
     init(article: Article, lexicon: EventLexicon) {
@@ -36,6 +52,25 @@ struct ArticleEvents {
         clock += 1
         touched[c] = clock
         lastSentence[c] = sentence
+        let held = !clusters[c].planned
+        let count = clusters[c].mentions.count
+        func leads(_ a: Int, over b: Int?) -> Bool {
+            guard let b else { return true }
+            let nb = clusters[b].mentions.count
+            return count > nb || (count == nb && a < b)
+        }
+        var f = lastOfFamily[clusters[c].family] ?? FamilyLeaders()
+        f.recent = c
+        if held { f.recentHeld = c }
+        if leads(c, over: f.main) { f.main = c }
+        if held, leads(c, over: f.mainHeld) { f.mainHeld = c }
+        lastOfFamily[clusters[c].family] = f
+    }
+
+    /// The events of a family (nil: all events), in creation order.
+    func events(of family: String?) -> [Int] {
+        guard let family else { return Array(clusters.indices) }
+        return byFamily[family] ?? []
     }
 
     /// What "the talks" refers to: an event of the family named in this sentence or the one before, else the
@@ -48,13 +83,20 @@ struct ArticleEvents {
         }
         if !excluding.isEmpty {
             // "The talks followed a summit in Hanoi": the event a cue names is not what "the talks" means.
-            let pool = clusters.indices.filter { !excluding.contains($0) && ok(clusters[$0]) }
+            let pool = events(of: family).filter { !excluding.contains($0) && ok(clusters[$0]) }
             if let near = pool.max(by: { touched[$0] < touched[$1] }), lastSentence[near] >= sentence - (bare ? 0 : 1) {
                 return near
             }
             return pool.max(by: { (clusters[$0].mentions.count, -$0) < (clusters[$1].mentions.count, -$1) })
         }
         // A bare "the meeting" means the article's main event unless this very sentence named another.
+        if let family {
+            let f = lastOfFamily[family]
+            if let near = planned ? f?.recent : f?.recentHeld, lastSentence[near] >= sentence - (bare ? 0 : 1) {
+                return near
+            }
+            return planned ? f?.main : f?.mainHeld
+        }
         if let near = mostRecent(where: ok), lastSentence[near] >= sentence - (bare ? 0 : 1) { return near }
         let pool = clusters.indices.filter { ok(clusters[$0]) }
         if let main = pool.max(by: { (clusters[$0].mentions.count, -$0) < (clusters[$1].mentions.count, -$1) }) {
@@ -63,9 +105,9 @@ struct ArticleEvents {
         return nil
     }
 
-    func mostRecent(where ok: (EventCandidate) -> Bool) -> Int? {
+    func mostRecent(in family: String? = nil, where ok: (EventCandidate) -> Bool) -> Int? {
         var best: Int?
-        for c in clusters.indices where ok(clusters[c]) {
+        for c in events(of: family) where ok(clusters[c]) {
             if best.map({ touched[c] > touched[$0] }) ?? true { best = c }
         }
         return best
@@ -78,9 +120,8 @@ struct ArticleEvents {
 
     /// The event a follow-up follows: the latest one before its date, else the one at its place, else the last.
     func followUpTarget(family: String?, date: EventDate?, place: String?, excluding: Int?) -> Int? {
-        let pool = clusters.indices.filter {
-            $0 != excluding && !clusters[$0].planned && (family == nil || clusters[$0].family == family)
-                && !lexicon.productKinds.contains(clusters[$0].kind)
+        let pool = events(of: family).filter {
+            $0 != excluding && !clusters[$0].planned && !lexicon.productKinds.contains(clusters[$0].kind)
         }
         if let date {
             let earlier = pool.filter { clusters[$0].date.map { $0.isBefore(date) } ?? false }
@@ -142,7 +183,7 @@ struct ArticleEvents {
         if !concrete {
             if m.followUpCue != nil, m.planned {
                 // "return to negotiations": the planned event the article already spoke of, else a new one.
-                if let existing = mostRecent(where: { $0.planned && $0.family == family }) {
+                if let existing = mostRecent(in: family, where: { $0.planned }) {
                     chosen = existing
                 } else {
                     guard let target = followUpTarget(family: family, date: nil, place: nil, excluding: nil) else {
@@ -161,10 +202,11 @@ struct ArticleEvents {
                 return nil
             }
         } else {
-            let latestOfFamily = mostRecent(where: { $0.family == family && $0.planned == m.planned })
-            let fits = clusters.indices.filter { c in
+            let f = lastOfFamily[family]
+            let latestOfFamily = m.planned ? mostRecent(in: family, where: { $0.planned }) : f?.recentHeld
+            let fits = events(of: family).filter { c in
                 let e = clusters[c]
-                guard e.family == family, e.planned == m.planned else { return false }
+                guard e.planned == m.planned else { return false }
                 if let a = e.place, let b = m.place, !lexicon.compatible(a, b) { return false }
                 if let a = e.date, let b = date, !a.overlaps(b) { return false }
                 if let a = e.ordinal, let b = m.ordinal, a != b { return false }
@@ -209,12 +251,14 @@ struct ArticleEvents {
         touched.append(0)
         lastSentence.append(sentence)
         mentionKeys.append([])
+        byFamily[family, default: []].append(clusters.count - 1)
         return clusters.count - 1
     }
 
     mutating func merge(_ c: Int, kind: String, m: RawMention, facts: Facts, mention: CandidateMention) {
         // Edited in place: a copy of the event would share its mention list and make every append copy it.
         update(&clusters[c], kind: kind, m: m, facts: facts)
+        if clusters[c].ordinal != nil, lastOrdinal.map({ c > $0 }) ?? true { lastOrdinal = c }
         addMention(c, mention)
     }
 

@@ -59,7 +59,7 @@ public struct EventExtractor: Sendable {
                 let scan = SentenceScan(
                     extractor: self, persons: persons, tokens: toks, range: first..<t, scalars: scalars,
                     sentence: sentence, paragraph: p, reference: article.date, dateline: dateline,
-                    ordinalKind: state.clusters.last(where: { $0.ordinal != nil })?.kind)
+                    ordinalKind: state.lastOrdinal.map { state.clusters[$0].kind })
                 state.sentence += 1
                 scan.run(into: &state)
             }
