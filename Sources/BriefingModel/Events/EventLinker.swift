@@ -60,13 +60,13 @@ public enum EventLinker {
             }
             if let b = best {
                 let old = groups[b.index].date
-                groups[b.index].absorb(c, index: i, lexicon: lex)
+                groups[b.index].absorb(c, index: i, lexicon: lex, countries: countries)
                 owner[i] = b.index
                 if groups[b.index].date != old {
                     byFamily[familyKey(c.family, c.planned)]?.move(b.index, from: old, to: groups[b.index].date)
                 }
             } else {
-                groups.append(MergedEvent(c, index: i))
+                groups.append(MergedEvent(c, index: i, countries: countries))
                 owner[i] = groups.count - 1
                 byFamily[familyKey(c.family, c.planned), default: GroupPool()].append(groups.count - 1, date: c.date)
             }
@@ -107,10 +107,10 @@ public enum EventLinker {
                         && groups[e.group].participants.contains(where: theirs.contains)
                 }
                 if let h = next?.group {
-                    groups[h].absorb(c, index: i, lexicon: lex)
+                    groups[h].absorb(c, index: i, lexicon: lex, countries: countries)
                     owner[i] = h
                 } else {
-                    groups.append(MergedEvent(c, index: i))
+                    groups.append(MergedEvent(c, index: i, countries: countries))
                     owner[i] = groups.count - 1
                 }
                 continue
@@ -130,7 +130,7 @@ public enum EventLinker {
             }
             if let h = nth {
                 let old = groups[h].kind
-                groups[h].absorb(c, index: i, lexicon: lex)
+                groups[h].absorb(c, index: i, lexicon: lex, countries: countries)
                 owner[i] = h
                 if groups[h].kind != old {
                     let day = entry(h)
@@ -138,7 +138,7 @@ public enum EventLinker {
                     insertDated(h)
                 }
             } else {
-                groups.append(MergedEvent(c, index: i))
+                groups.append(MergedEvent(c, index: i, countries: countries))
                 owner[i] = groups.count - 1
             }
         }
@@ -165,7 +165,7 @@ public enum EventLinker {
             let kind = groups[h].kind
             let hostDate = groups[h].date
             for i in groups[g].members {
-                groups[h].absorb(candidates[i], index: i, lexicon: lex)
+                groups[h].absorb(candidates[i], index: i, lexicon: lex, countries: countries)
                 owner[i] = h
             }
             groups[h].kind = kind
@@ -473,7 +473,10 @@ extension EventDate {
 }
 
 /// An event being merged across articles.
-struct MergedEvent {
+///
+/// A class: the linker scores every candidate against many events, and a value would be copied (every list and
+/// table retained) on each look.
+final class MergedEvent {
     var kind: String
     var family: String
     var place: String?
@@ -491,8 +494,12 @@ struct MergedEvent {
     /// them agree on ("Feb. 27-28" over the day one article dated by an arrival).
     var dateVotes: [EventDate: Int] = [:]
     var dateWords: [EventDate: String] = [:]
+    /// `participants` and `leaders` as sets, and how many participants are countries, for O(1) look-ups.
+    private var participantSet: Set<String> = []
+    private var leaderSet: Set<String> = []
+    private var countryCount = 0
 
-    init(_ c: EventCandidate, index: Int) {
+    init(_ c: EventCandidate, index: Int, countries: Set<String>) {
         kind = c.kind
         kindVotes[c.kind] = 1
         if let d = c.date {
@@ -505,10 +512,20 @@ struct MergedEvent {
         dateText = c.date != nil || c.dateUnresolved ? c.dateText : nil
         planned = c.planned
         ordinal = c.ordinal
-        participants = c.participants
-        leaders = c.leaders
+        participants = []
+        leaders = []
         outcomes = c.outcomes
         members = [index]
+        addPeople(c, countries: countries)
+    }
+
+    /// Adds the candidate's participants and leaders not already listed, in their order.
+    private func addPeople(_ c: EventCandidate, countries: Set<String>) {
+        for p in c.participants where participantSet.insert(p).inserted {
+            participants.append(p)
+            if countries.contains(p) { countryCount += 1 }
+        }
+        for l in c.leaders where leaderSet.insert(l).inserted { leaders.append(l) }
     }
 
     /// How well a candidate fits this event; nil when it cannot be the same event.
@@ -539,18 +556,15 @@ struct MergedEvent {
         // "the second round".
         let theirs = theirs ?? Set(c.participants).intersection(countries)
         // Different parties (two countries each, none shared) are different events; a lone host country is not.
-        if theirs.count >= 2 {
-            let mine = Set(participants).intersection(countries)
-            if mine.count >= 2, mine.isDisjoint(with: theirs) { return nil }
-        }
+        if theirs.count >= 2, countryCount >= 2, !theirs.contains(where: participantSet.contains) { return nil }
         guard evidence else { return nil }
         // Between events that fit as well, the one sharing more participants ("Pompeo's visit to Pyongyang" is
         // Pompeo's visit, not another event held there).
-        let shared = c.participants.reduce(0) { n, p in participants.contains(p) ? n + 1 : n }
+        let shared = c.participants.reduce(0) { n, p in participantSet.contains(p) ? n + 1 : n }
         return score * 16 + min(shared, 15)
     }
 
-    mutating func absorb(_ c: EventCandidate, index: Int, lexicon: EventLexicon) {
+    func absorb(_ c: EventCandidate, index: Int, lexicon: EventLexicon, countries: Set<String>) {
         members.append(index)
         kindVotes[c.kind, default: 0] += 1
         if let d = c.date {
@@ -568,8 +582,7 @@ struct MergedEvent {
         }
         if dateText == nil, c.dateUnresolved { dateText = c.dateText }
         if ordinal == nil { ordinal = c.ordinal }
-        for p in c.participants where !participants.contains(p) { participants.append(p) }
-        for l in c.leaders where !leaders.contains(l) { leaders.append(l) }
+        addPeople(c, countries: countries)
         for o in c.outcomes where !outcomes.contains(o) { outcomes.append(o) }
     }
 
@@ -590,7 +603,7 @@ struct MergedEvent {
     }
 
     /// A meeting of enough leaders becomes a summit (by `event_kinds.txt`).
-    mutating func promote(lexicon: EventLexicon) {
+    func promote(lexicon: EventLexicon) {
         let current = lexicon.kind(kind)
         let up = lexicon.kinds.values.filter {
             $0.family == family && $0.leaders > 0 && $0.rank > current.rank && leaders.count >= $0.leaders
