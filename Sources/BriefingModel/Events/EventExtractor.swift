@@ -160,7 +160,24 @@ final class SentenceScan {
         guard !r.isEmpty else { return "" }
         let a = tokens[r.lowerBound].start
         let b = tokens[r.upperBound - 1].end
-        return String(String.UnicodeScalarView(scalars[a..<b]))
+        return Self.string(scalars[a..<b])
+    }
+
+    /// The scalars as a String, written as UTF-8 in one pass into storage of the exact size (building a
+    /// `String.UnicodeScalarView` from a slice appends scalar by scalar through the generic path).
+    static func string(_ s: ArraySlice<Unicode.Scalar>) -> String {
+        var count = 0
+        for u in s { count += UTF8.width(u) }
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var i = 0
+            for u in s {
+                UTF8.encode(u) { byte in
+                    buffer[i] = byte
+                    i += 1
+                }
+            }
+            return i
+        }
     }
 
     func isBreak(_ i: Int) -> Bool {
