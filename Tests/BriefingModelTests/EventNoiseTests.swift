@@ -81,10 +81,12 @@ import Testing
     @Test func anOrdinalWithinASpanCountsNoSeries() {
         let e = events([
             article(
-                "a", "2000-06-20", ["North Korean and South Korean leaders held their first meeting in Pyongyang last week."]),
+                "a", "2000-06-20",
+                ["North Korean and South Korean leaders held their first meeting in Pyongyang last week."]),
             article(
                 "b", "2019-01-19",
-                ["North Korean envoys flew to Sweden, the first working-level meeting between the two sides in months."]),
+                ["North Korean envoys flew to Sweden, the first working-level meeting between the two sides in months."]
+            ),
         ])
         let first = e.first { $0.date?.value.hasPrefix("2000") == true }
         #expect(first != nil)

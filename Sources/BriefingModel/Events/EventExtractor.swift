@@ -709,9 +709,11 @@ final class SentenceScan {
         while j < range.upperBound, j - m.end <= 8, !isBreak(j), tokens[j].text != "," {
             let w = tokens[j].lower
             if w == "since" { return true }
-            if w == "in" || w == "for", (j + 1..<min(range.upperBound, j + 4)).contains(where: {
-                units[tokens[$0].lower] != nil
-            }) {
+            if w == "in" || w == "for",
+                (j + 1..<min(range.upperBound, j + 4)).contains(where: {
+                    units[tokens[$0].lower] != nil
+                })
+            {
                 return true
             }
             j += 1

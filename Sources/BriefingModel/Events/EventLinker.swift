@@ -596,7 +596,9 @@ final class MergedEvent {
         // Votes, then width, then the earliest value; dates of one value differ only in precision or range, so
         // those break the last ties (a dictionary's order changes from run to run).
         let best = pool.max { a, b in
-            if (a.value, a.key.width) != (b.value, b.key.width) { return (a.value, a.key.width) < (b.value, b.key.width) }
+            if (a.value, a.key.width) != (b.value, b.key.width) {
+                return (a.value, a.key.width) < (b.value, b.key.width)
+            }
             return a.key.tieOrder > b.key.tieOrder
         }
         return best.map { ($0.key, dateWords[$0.key]) }
