@@ -61,6 +61,24 @@ import Testing
         #expect(!c.events.contains { !$0.planned && $0.mentions.contains { $0.article == "b" } })
     }
 
+    @Test func aCountedListAfterAColonNamesEachEvent() {
+        let c = corpus([
+            article(
+                "a", "2019-01-19",
+                [
+                    "The leaders of the two Koreas met with each other three times in 2018: at Panmunjom in April and "
+                        + "again in May, and in Pyongyang in September."
+                ])
+        ])
+        let months = Set(c.events.compactMap { $0.date?.value.prefix(7) }.map(String.init))
+        #expect(months.isSuperset(of: ["2018-04", "2018-05", "2018-09"]), "\(c.events.map(\.id))")
+        // The count names no event of its own.
+        #expect(!c.events.contains { $0.date?.value == "2018" }, "\(c.events.map(\.id))")
+        #expect(
+            c.events.contains { $0.place?.hasPrefix("Pyongyang") == true && $0.date?.value == "2018-09" },
+            "\(c.events.map(\.id))")
+    }
+
     @Test func twoRoundsTwoWeeksApartAreTwoEvents() {
         let c = corpus([
             article("a", "2019-10-05", ["Negotiators held talks in Stockholm on Saturday."]),

@@ -109,6 +109,9 @@ struct RawMention {
     var planned = false
     /// "a second summit": an indefinite article before an ordinal above one names the next of a series.
     var nextInSeries = false
+    /// One item of a list after a colon ("three times last year: at Panmunjom in April and again in May"): an
+    /// event of its own, never merged with its neighbours.
+    var listItem = false
     /// Index of the temporal anchor whose span names this mention.
     var anchorOf: Int?
     /// First token of the words that name the event (determiner, modifiers).
@@ -464,6 +467,24 @@ final class SentenceScan {
                 j += 1
             }
         }
+        // "met … three times last year: at Panmunjom in April and again in May, and in Pyongyang in September":
+        // a counted event word whose list after a colon names each event; the count itself names none.
+        var counted = Set<Int>()
+        for r in raws where !r.product {
+            guard let (colon, n) = countBeforeColon(after: r.end) else { continue }
+            let items = listItems(from: colon + 1)
+            guard items.count >= 2, items.count <= n else { continue }
+            for item in items {
+                var extra = RawMention(
+                    kind: r.kind, start: item.lowerBound, end: item.lowerBound, phraseStart: item.lowerBound,
+                    phraseEnd: item.upperBound)
+                extra.definite = true
+                extra.listItem = true
+                listed.append(extra)
+            }
+            counted.insert(r.start)
+        }
+        raws.removeAll { counted.contains($0.start) }
         raws = (raws + listed).sorted { $0.start < $1.start }
         // An invitation to something announces that thing: keep the thing, planned.
         var out: [RawMention] = []
@@ -483,7 +504,7 @@ final class SentenceScan {
                     isBreak(j) || tokens[j].text == "," || parts.lexicon.determiners[tokens[j].lower] == true
                         || anchorTokens.contains { $0.contains(j) }
                 }),
-                !last.product, !r.product
+                !last.product, !r.product, !last.listItem, !r.listItem
             {
                 out.removeLast()
                 let keep = parts.lexicon.kind(r.kind).rank >= parts.lexicon.kind(last.kind).rank ? r.kind : last.kind
@@ -497,6 +518,53 @@ final class SentenceScan {
             k += 1
         }
         return out
+    }
+
+    /// "three times last year:": a count ("N times") after an event word, in its clause, before a colon; the
+    /// colon's index and the count.
+    func countBeforeColon(after start: Int) -> (colon: Int, count: Int)? {
+        var count: Int?
+        var j = start
+        while j < range.upperBound, j - start <= 12 {
+            let t = tokens[j]
+            if t.text == ":" { return count.map { (j, $0) } }
+            if t.kind == .punctuation, t.text != ",", t.text != "-" { return nil }
+            if t.lower == "times", j > start {
+                count =
+                    parts.tagger.shared.lexicon.numbers.match(tokens, at: j - 1)?.value.value ?? tokens[j - 1].integer
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    /// The items of a list from `start` to the sentence's end, split at commas and "and"; each item must open with
+    /// a place preposition or "again", or hold a number or capitalized word (a place or date of its own).
+    func listItems(from start: Int) -> [Range<Int>] {
+        var items: [Range<Int>] = []
+        var a = start
+        var j = start
+        func close() {
+            var lo = a
+            while lo < j, ["and", ","].contains(tokens[lo].lower) { lo += 1 }
+            if lo < j { items.append(lo..<j) }
+        }
+        while j < range.upperBound {
+            let t = tokens[j]
+            if t.kind == .punctuation, t.text != ",", t.text != "-" { break }
+            if t.text == "," || t.lower == "and" {
+                close()
+                a = j
+            }
+            j += 1
+        }
+        close()
+        let opens = items.allSatisfy { r in
+            let first = tokens[r.lowerBound].lower
+            return Self.placePrepositions.contains(first) || first == "again"
+                || r.contains { tokens[$0].kind == .number || (tokens[$0].capitalized && $0 > r.lowerBound) }
+        }
+        return opens ? items : []
     }
 
     func sameFamily(_ a: String, _ b: String) -> Bool {
@@ -549,7 +617,7 @@ final class SentenceScan {
             while j < range.upperBound, j - m.end <= 8, !isBreak(j), tokens[j].text != "," || isAppositive(j, after: m),
                 !Self.placeStops.contains(tokens[j].lower)
             {
-                if raws.contains(where: { $0.start == j }) { break }
+                if raws.contains(where: { $0.start == j && $0.start != m.start }) { break }
                 if Self.placePrepositions.contains(tokens[j].lower) {
                     var s = j + 1
                     let p =
