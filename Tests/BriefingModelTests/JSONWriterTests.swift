@@ -23,8 +23,10 @@ import Testing
         let got = Self.written(Self.awkward, pretty: pretty)
         #expect(got == expected, "\(String(decoding: got, as: UTF8.self))")
         #expect(try JSONDecoder().decode([String].self, from: got) == Self.awkward)
+        // JSONSerialization (unlike JSONDecoder) drops a U+FEFF inside a string: compare the rest.
         let parsed = try #require(try JSONSerialization.jsonObject(with: got) as? [String])
-        #expect(parsed == Self.awkward)
+        #expect(parsed.count == Self.awkward.count)
+        for (p, a) in zip(parsed, Self.awkward) where !a.unicodeScalars.contains("\u{FEFF}") { #expect(p == a) }
     }
 
     @Test func controlCharactersUseShortEscapesOrLowercaseHex() {
@@ -130,12 +132,13 @@ import Testing
 
     /// A corpus with every optional set and unset, awkward text and the real pipeline's output.
     static let corpus: Corpus = {
-        var c = ExtractionSupport.corpus(
+        var c = ExtractionSupport.corpus([
             [
                 "“We will not \"negotiate\" under pressure,” said Kim Yo Jong, vice director of the party's department.",
                 "The talks\u{2028}broke down. “Sanctions/relief is the key,” a U.S. official said.\t😀",
             ],
-            ["President Trump said: “The four pillars are important.” Line\u{1}control."])
+            ["President Trump said: “The four pillars are important.” Line\u{1}control."],
+        ])
         c.warnings.append(LoadWarning(path: "bad/one.txt", line: 3, message: "binary \"file\"\\ skipped"))
         c.articles[0].date = Day(iso: "2019-02-28")
         c.articles[0].tags = ["a", "b/c"]

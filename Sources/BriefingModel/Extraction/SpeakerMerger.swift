@@ -198,9 +198,33 @@ public enum SpeakerMerger {
 
     /// The words of a name folded for comparison: lowercase, straight apostrophes, hyphens as spaces, no initials.
     static func nameKey(_ name: String) -> [String] {
+        asciiNameKey(name) ?? unicodeNameKey(name)
+    }
+
+    /// `nameKey` for any name, with Foundation's case folding and replacing.
+    static func unicodeNameKey(_ name: String) -> [String] {
         let folded = name.lowercased().replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "-", with: " ")
         let words = folded.split(separator: " ").map(String.init)
         let kept = words.filter { !($0.count == 2 && $0.hasSuffix(".")) && $0 != "the" }
+        return kept.isEmpty ? words : kept
+    }
+
+    /// `nameKey` for a name of ASCII and curly apostrophes only (nearly all names), without Foundation's
+    /// replacing; nil for any other name.
+    static func asciiNameKey(_ name: String) -> [String]? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
+        for c in name.unicodeScalars {
+            switch c.value {
+            case 65...90: bytes.append(UInt8(c.value + 32))
+            case 45: bytes.append(32)  // hyphen: a word break
+            case 0..<128: bytes.append(UInt8(c.value))
+            case 0x2019: bytes.append(39)  // ’ → '
+            default: return nil
+            }
+        }
+        let words = bytes.split(separator: 32).map { String(decoding: $0, as: UTF8.self) }
+        let kept = words.filter { w in !(w.utf8.count == 2 && w.utf8.last == 46) && w != "the" }
         return kept.isEmpty ? words : kept
     }
 

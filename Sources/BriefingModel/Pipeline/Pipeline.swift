@@ -3,7 +3,7 @@ import Foundation
 /// Runs every stage over loaded articles and assembles the `Corpus`.
 ///
 /// Per-article stages (speakers and quotes, event mentions) are independent and run in parallel;
-/// corpus-wide stages (speaker merging, agendas, event linking) run after, in order.
+/// corpus-wide stages run after: speaker merging then event linking, beside agendas and term candidates.
 public struct Pipeline: Sendable {
     public var resources: Resources {
         didSet {
@@ -31,7 +31,7 @@ public struct Pipeline: Sendable {
 
     /// Runs the whole pipeline on one thread.
     public func run(_ load: LoadResult) -> Corpus {
-        assemble(load, extractions: load.articles.map(extract))
+        assemble(load, extractions: load.articles.map(extract), concurrent: false)
     }
 
     /// Runs the per-article stages on all cores with structured concurrency, then the corpus-wide ones.
@@ -54,20 +54,47 @@ public struct Pipeline: Sendable {
         return assemble(load, extractions: extractions)
     }
 
-    /// The corpus-wide stages.
-    public func assemble(_ load: LoadResult, extractions: [ArticleExtraction]) -> Corpus {
-        var merged = SpeakerMerger.merge(extractions)
-        let agendas = AgendaBuilder.build(
-            found: extractions.flatMap(\.agendas), declared: resources.declaredAgendas, articles: load.articles,
-            quotes: &merged.quotes)
-        var terms = extractions.flatMap(\.terms)
-        TermReconciler.reconcile(quotes: &merged.quotes, terms: &terms, agendas: agendas)
-        let events = EventLinker.link(
-            extractions.flatMap(\.eventCandidates), articles: load.articles, speakers: merged.speakers,
-            quotes: &merged.quotes, events: eventStage.lexicon)
+    /// The corpus-wide stages, the two independent lines of them side by side (`concurrent`) or one after the other.
+    ///
+    /// What depends on what: events need the merged speakers and give every quote its events; agendas (passages,
+    /// quote pillars) and term candidates need only the texts, which merging does not change; terms leave the
+    /// quotes last. Linking events on quotes that then become terms changes no other quote (each quote's events
+    /// come from its own paragraph), so the result equals the serial order merge, agendas, terms, events.
+    public func assemble(_ load: LoadResult, extractions: [ArticleExtraction], concurrent: Bool = true) -> Corpus {
+        let declared = resources.declaredAgendas
+        let lexicon = eventStage.lexicon
+        let (people, texts) = Concurrently.both(
+            concurrent,
+            {
+                var merged = SpeakerMerger.merge(extractions)
+                let events = EventLinker.link(
+                    extractions.flatMap(\.eventCandidates), articles: load.articles, speakers: merged.speakers,
+                    quotes: &merged.quotes, events: lexicon)
+                return (merged.speakers, merged.quotes, events)
+            },
+            {
+                let quotes = extractions.flatMap(\.quotes)
+                let terms = extractions.flatMap(\.terms)
+                let built = AgendaBuilder.build(
+                    found: extractions.flatMap(\.agendas), declared: declared, articles: load.articles,
+                    quoteTexts: quotes.map(\.text))
+                let candidates = TermReconciler.candidates(quotes: quotes, terms: terms, agendas: built.agendas)
+                return (built.agendas, built.pillars, terms, candidates)
+            })
+        var (speakers, quotes, events) = people
+        var (agendas, pillars, terms, candidates) = texts
+        if quotes.count == pillars.count {
+            for q in quotes.indices { quotes[q].pillars = pillars[q] }
+        } else {
+            // Only if a stage ever adds or drops quotes: tag the quotes as they now are.
+            agendas = AgendaBuilder.build(
+                found: extractions.flatMap(\.agendas), declared: declared, articles: load.articles, quotes: &quotes)
+            candidates = TermReconciler.candidates(quotes: quotes, terms: terms, agendas: agendas)
+        }
+        pillars = []
+        TermReconciler.apply(candidates, quotes: &quotes, terms: &terms)
         return Corpus(
-            articles: load.articles, speakers: merged.speakers, quotes: merged.quotes,
-            terms: terms, agendas: agendas, events: events,
-            warnings: load.warnings + resources.warnings)
+            articles: load.articles, speakers: speakers, quotes: quotes, terms: terms, agendas: agendas,
+            events: events, warnings: load.warnings + resources.warnings)
     }
 }
