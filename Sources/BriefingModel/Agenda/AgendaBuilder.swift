@@ -125,16 +125,16 @@ public enum AgendaBuilder {
         // Paragraph document frequency of stems: a content word found in many paragraphs is too common to tag.
         var df: [Int32] = []
         var lastParagraph: [Int32] = []
-        var paragraphStems: [[Int32]] = []
+        // Every paragraph's stem ids, one after the other; paragraph p's are stems[bounds[p]..<bounds[p + 1]].
+        var stems: [Int32] = []
+        var bounds: [Int] = [0]
         var paragraphsOfArticle: [Range<Int>] = []
         var total: Int32 = 0
         var hashes: [UInt64] = []
         for a in articles {
-            let first = paragraphStems.count
+            let first = bounds.count - 1
             for p in a.paragraphs {
                 AgendaText.stemHashes(p.text, into: &hashes)
-                var stems: [Int32] = []
-                stems.reserveCapacity(hashes.count)
                 for h in hashes {
                     let id = ids.intern(h)
                     if Int(id) == df.count {
@@ -147,10 +147,10 @@ public enum AgendaBuilder {
                     }
                     stems.append(id)
                 }
-                paragraphStems.append(stems)
+                bounds.append(stems.count)
                 total += 1
             }
-            paragraphsOfArticle.append(first..<paragraphStems.count)
+            paragraphsOfArticle.append(first..<(bounds.count - 1))
         }
         let rareLimit = max(1, Int(total) / 10)
         var owners: [(agenda: Int, item: Int)] = []
@@ -166,20 +166,22 @@ public enum AgendaBuilder {
         var scratch = AgendaTagger.Scratch(itemCount: matchers.count)
         for (ai, article) in articles.enumerated() {
             for (pi, p) in paragraphsOfArticle[ai].enumerated() {
-                for m in tagger.items(paragraphStems[p], scratch: &scratch) {
+                for m in tagger.items(stems[bounds[p]..<bounds[p + 1]], scratch: &scratch) {
                     agendas[owners[m].agenda].items[owners[m].item].passages.append(
                         Mention(article: article.id, paragraph: pi))
                 }
             }
         }
-        paragraphStems = []
-        var stems: [Int32] = []
+        stems = []
+        bounds = []
         return quoteTexts.map { text in
             AgendaText.stemHashes(text, into: &hashes)
             stems.removeAll(keepingCapacity: true)
             // A stem no paragraph and no item has cannot match: it gets the id no item uses.
             for h in hashes { stems.append(ids.lookup(h) ?? -1) }
-            return tagger.items(stems, scratch: &scratch).map { agendas[owners[$0].agenda].items[owners[$0].item].id }
+            return tagger.items(stems[...], scratch: &scratch).map {
+                agendas[owners[$0].agenda].items[owners[$0].item].id
+            }
         }
     }
 }
@@ -243,11 +245,13 @@ struct AgendaTagger {
     }
 
     /// Indices of the items `stems` (ids; -1 for an unknown stem) touches, in order.
-    func items(_ stems: [Int32], scratch s: inout Scratch) -> [Int] {
+    func items(_ stems: ArraySlice<Int32>, scratch s: inout Scratch) -> [Int] {
         s.hits.removeAll(keepingCapacity: true)
         let known = phrasesByFirst.count
-        for (i, id) in stems.enumerated() where id >= 0 && Int(id) < known {
-            for c in phrasesByFirst[Int(id)] where !s.hit[c.item] && i + c.phrase.count <= stems.count {
+        for i in stems.indices {
+            let id = stems[i]
+            guard id >= 0 && Int(id) < known else { continue }
+            for c in phrasesByFirst[Int(id)] where !s.hit[c.item] && i + c.phrase.count <= stems.endIndex {
                 var ok = true
                 for k in 1..<max(1, c.phrase.count) where stems[i + k] != c.phrase[k] {
                     ok = false

@@ -51,7 +51,7 @@ public struct Pipeline: Sendable {
             for await part in group { parts.append(part) }
             return parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
         }
-        return assemble(load, extractions: extractions)
+        return assemble(load, extractions: consume extractions)
     }
 
     /// The corpus-wide stages, the two independent lines of them side by side (`concurrent`) or one after the other.
@@ -60,35 +60,40 @@ public struct Pipeline: Sendable {
     /// quote pillars) and term candidates need only the texts, which merging does not change; terms leave the
     /// quotes last. Linking events on quotes that then become terms changes no other quote (each quote's events
     /// come from its own paragraph), so the result equals the serial order merge, agendas, terms, events.
-    public func assemble(_ load: LoadResult, extractions: [ArticleExtraction], concurrent: Bool = true) -> Corpus {
+    public func assemble(
+        _ load: LoadResult, extractions: consuming [ArticleExtraction], concurrent: Bool = true
+    ) -> Corpus {
         let declared = resources.declaredAgendas
         let lexicon = eventStage.lexicon
+        // One flat copy of each part; the per-article arrays are let go before the corpus-wide stages.
+        let parts = Parts(extractions)
+        extractions = []
         let (people, texts) = Concurrently.both(
             concurrent,
             {
-                var merged = SpeakerMerger.merge(extractions)
+                var merged = SpeakerMerger.merge(speakers: parts.speakers, quotes: parts.quotes)
                 let events = EventLinker.link(
-                    extractions.flatMap(\.eventCandidates), articles: load.articles, speakers: merged.speakers,
+                    parts.eventCandidates, articles: load.articles, speakers: merged.speakers,
                     quotes: &merged.quotes, events: lexicon)
                 return (merged.speakers, merged.quotes, events)
             },
             {
-                let quotes = extractions.flatMap(\.quotes)
-                let terms = extractions.flatMap(\.terms)
                 let built = AgendaBuilder.build(
-                    found: extractions.flatMap(\.agendas), declared: declared, articles: load.articles,
-                    quoteTexts: quotes.map(\.text))
-                let candidates = TermReconciler.candidates(quotes: quotes, terms: terms, agendas: built.agendas)
-                return (built.agendas, built.pillars, terms, candidates)
+                    found: parts.agendas, declared: declared, articles: load.articles,
+                    quoteTexts: parts.quotes.map(\.text))
+                let candidates = TermReconciler.candidates(
+                    quotes: parts.quotes, terms: parts.terms, agendas: built.agendas)
+                return (built.agendas, built.pillars, candidates)
             })
         var (speakers, quotes, events) = people
-        var (agendas, pillars, terms, candidates) = texts
+        var (agendas, pillars, candidates) = texts
+        var terms = parts.terms
         if quotes.count == pillars.count {
             for q in quotes.indices { quotes[q].pillars = pillars[q] }
         } else {
             // Only if a stage ever adds or drops quotes: tag the quotes as they now are.
             agendas = AgendaBuilder.build(
-                found: extractions.flatMap(\.agendas), declared: declared, articles: load.articles, quotes: &quotes)
+                found: parts.agendas, declared: declared, articles: load.articles, quotes: &quotes)
             candidates = TermReconciler.candidates(quotes: quotes, terms: terms, agendas: agendas)
         }
         pillars = []
@@ -96,5 +101,28 @@ public struct Pipeline: Sendable {
         return Corpus(
             articles: load.articles, speakers: speakers, quotes: quotes, terms: terms, agendas: agendas,
             events: events, warnings: load.warnings + resources.warnings)
+    }
+}
+
+/// The per-article results laid end to end, in article order.
+private struct Parts: Sendable {
+    var speakers: [Speaker] = []
+    var quotes: [Quote] = []
+    var terms: [Term] = []
+    var agendas: [Agenda] = []
+    var eventCandidates: [EventCandidate] = []
+
+    init(_ extractions: [ArticleExtraction]) {
+        speakers.reserveCapacity(extractions.reduce(0) { $0 + $1.speakers.count })
+        quotes.reserveCapacity(extractions.reduce(0) { $0 + $1.quotes.count })
+        terms.reserveCapacity(extractions.reduce(0) { $0 + $1.terms.count })
+        eventCandidates.reserveCapacity(extractions.reduce(0) { $0 + $1.eventCandidates.count })
+        for x in extractions {
+            speakers += x.speakers
+            quotes += x.quotes
+            terms += x.terms
+            agendas += x.agendas
+            eventCandidates += x.eventCandidates
+        }
     }
 }
