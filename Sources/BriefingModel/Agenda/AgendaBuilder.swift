@@ -118,77 +118,93 @@ public enum AgendaBuilder {
 
     /// Tags paragraphs (item passages) with the items they touch; returns the pillars of each quote text.
     ///
-    /// Stems are interned once (`StemIDs`): document frequencies are counted in an array and the tagger looks
-    /// items up by stem id, with no hashing per (item, paragraph).
+    /// Only the stems items are made of (keyword phrases, content words: the vocabulary) matter, so a passage is
+    /// kept as its vocabulary stems with their word positions (`ItemToken`): document frequencies are counted for
+    /// those stems only, in arrays, and nothing is kept of the other words.
     static func tag(_ agendas: inout [Agenda], articles: [Article], quoteTexts: [String]) -> [[String]] {
-        var ids = StemIDs()
+        var vocabulary = StemIDs()
+        for a in agendas {
+            for item in a.items {
+                for k in item.keywords { for h in AgendaText.stemHashes(k) { _ = vocabulary.intern(h) } }
+                for w in contentStems(item.text) { _ = vocabulary.intern(TokenHash.hash(w)) }
+            }
+        }
         // Paragraph document frequency of stems: a content word found in many paragraphs is too common to tag.
-        var df: [Int32] = []
-        var lastParagraph: [Int32] = []
-        // Every paragraph's stem ids, one after the other; paragraph p's are stems[bounds[p]..<bounds[p + 1]].
-        var stems: [Int32] = []
+        var df = [Int](repeating: 0, count: vocabulary.count)
+        var lastParagraph = [Int](repeating: -1, count: vocabulary.count)
+        // Every paragraph's vocabulary tokens, one paragraph after the other: paragraph p's are
+        // tokens[bounds[p]..<bounds[p + 1]].
+        var tokens: [ItemToken] = []
         var bounds: [Int] = [0]
         var paragraphsOfArticle: [Range<Int>] = []
-        var total: Int32 = 0
+        var total = 0
         var hashes: [UInt64] = []
         for a in articles {
             let first = bounds.count - 1
             for p in a.paragraphs {
                 AgendaText.stemHashes(p.text, into: &hashes)
-                for h in hashes {
-                    let id = ids.intern(h)
-                    if Int(id) == df.count {
-                        df.append(0)
-                        lastParagraph.append(-1)
-                    }
+                for (position, h) in hashes.enumerated() {
+                    guard let id = vocabulary.lookup(h) else { continue }
                     if lastParagraph[Int(id)] != total {
                         lastParagraph[Int(id)] = total
                         df[Int(id)] += 1
                     }
-                    stems.append(id)
+                    tokens.append(ItemToken(position: position, id: id))
                 }
-                bounds.append(stems.count)
+                bounds.append(tokens.count)
                 total += 1
             }
             paragraphsOfArticle.append(first..<(bounds.count - 1))
         }
-        let rareLimit = max(1, Int(total) / 10)
+        let rareLimit = max(1, total / 10)
         var owners: [(agenda: Int, item: Int)] = []
         var matchers: [ItemMatcher] = []
         for (g, a) in agendas.enumerated() {
             for (k, item) in a.items.enumerated() {
                 owners.append((g, k))
                 matchers.append(
-                    ItemMatcher(item: item, rareLimit: rareLimit) { h in ids.lookup(h).map { Int(df[Int($0)]) } ?? 0 })
+                    ItemMatcher(item: item, rareLimit: rareLimit) { h in vocabulary.lookup(h).map { df[Int($0)] } ?? 0 })
             }
         }
-        let tagger = AgendaTagger(matchers, ids: &ids)
+        let tagger = AgendaTagger(matchers, ids: &vocabulary)
         var scratch = AgendaTagger.Scratch(itemCount: matchers.count)
         for (ai, article) in articles.enumerated() {
             for (pi, p) in paragraphsOfArticle[ai].enumerated() {
-                for m in tagger.items(stems[bounds[p]..<bounds[p + 1]], scratch: &scratch) {
+                for m in tagger.items(tokens[bounds[p]..<bounds[p + 1]], scratch: &scratch) {
                     agendas[owners[m].agenda].items[owners[m].item].passages.append(
                         Mention(article: article.id, paragraph: pi))
                 }
             }
         }
-        stems = []
+        tokens = []
         bounds = []
         return quoteTexts.map { text in
             AgendaText.stemHashes(text, into: &hashes)
-            stems.removeAll(keepingCapacity: true)
-            // A stem no paragraph and no item has cannot match: it gets the id no item uses.
-            for h in hashes { stems.append(ids.lookup(h) ?? -1) }
-            return tagger.items(stems[...], scratch: &scratch).map {
+            tokens.removeAll(keepingCapacity: true)
+            for (position, h) in hashes.enumerated() {
+                if let id = vocabulary.lookup(h) { tokens.append(ItemToken(position: position, id: id)) }
+            }
+            return tagger.items(tokens[...], scratch: &scratch).map {
                 agendas[owners[$0].agenda].items[owners[$0].item].id
             }
         }
     }
 }
 
+/// A word of a passage that is a vocabulary stem: its position among the passage's words and its stem id.
+struct ItemToken {
+    var position: Int32
+    var id: Int32
+
+    init(position: Int, id: Int32) {
+        self.position = Int32(truncatingIfNeeded: position)
+        self.id = id
+    }
+}
+
 /// Dense ids for stem hashes, so that per-stem data lives in arrays.
 struct StemIDs {
-    private var map = WordHashMap(capacity: 1 << 14)
+    private var map = WordHashMap(capacity: 256)
 
     var count: Int { map.count }
 
@@ -211,7 +227,7 @@ struct AgendaTagger {
     private var itemsByWord: [[Int]] = []
     private var needed: [Int] = []
 
-    /// Reusable per-passage state, sized for the tagger's stems and items.
+    /// Reusable per-passage state, sized for the tagger's items.
     struct Scratch {
         var hit: [Bool]
         var hits: [Int] = []
@@ -225,7 +241,7 @@ struct AgendaTagger {
         }
     }
 
-    /// Interns the matchers' stems into `ids` (an item stem found in no paragraph still gets an id).
+    /// Interns the matchers' stems into `ids` (the vocabulary: they are all there already).
     init(_ matchers: [ItemMatcher], ids: inout StemIDs) {
         var phrases: [(first: Int32, item: Int, phrase: [Int32])] = []
         var words: [(id: Int32, item: Int)] = []
@@ -244,27 +260,29 @@ struct AgendaTagger {
         for w in words.sorted(by: { ($0.id, $0.item) < ($1.id, $1.item) }) { itemsByWord[Int(w.id)].append(w.item) }
     }
 
-    /// Indices of the items `stems` (ids; -1 for an unknown stem) touches, in order.
-    func items(_ stems: ArraySlice<Int32>, scratch s: inout Scratch) -> [Int] {
+    /// Indices of the items a passage touches, in order, given its vocabulary tokens in word order. A phrase
+    /// matches on tokens at consecutive word positions (every stem of a phrase is in the vocabulary).
+    func items(_ tokens: ArraySlice<ItemToken>, scratch s: inout Scratch) -> [Int] {
         s.hits.removeAll(keepingCapacity: true)
-        let known = phrasesByFirst.count
-        for i in stems.indices {
-            let id = stems[i]
-            guard id >= 0 && Int(id) < known else { continue }
-            for c in phrasesByFirst[Int(id)] where !s.hit[c.item] && i + c.phrase.count <= stems.endIndex {
+        for j in tokens.indices {
+            let t = tokens[j]
+            for c in phrasesByFirst[Int(t.id)] where !s.hit[c.item] && j + c.phrase.count <= tokens.endIndex {
                 var ok = true
-                for k in 1..<max(1, c.phrase.count) where stems[i + k] != c.phrase[k] {
-                    ok = false
-                    break
+                for k in 1..<max(1, c.phrase.count) {
+                    let next = tokens[j + k]
+                    if next.id != c.phrase[k] || next.position != t.position + Int32(k) {
+                        ok = false
+                        break
+                    }
                 }
                 if ok {
                     s.hit[c.item] = true
                     s.hits.append(c.item)
                 }
             }
-            for item in itemsByWord[Int(id)] where !s.hit[item] {
+            for item in itemsByWord[Int(t.id)] where !s.hit[item] {
                 if s.weak[item].isEmpty { s.touched.append(item) }
-                if !s.weak[item].contains(id) { s.weak[item].append(id) }
+                if !s.weak[item].contains(t.id) { s.weak[item].append(t.id) }
                 if s.weak[item].count >= needed[item] {
                     s.hit[item] = true
                     s.hits.append(item)
