@@ -42,9 +42,16 @@ private final class ExtractionSlots: @unchecked Sendable {
 
     func store(_ value: ArticleExtraction, at index: Int) { base[index] = value }
 
-    /// Every slot's value, in article order (after all workers are done).
+    /// Every slot's value, in article order, moved out so the slots hold nothing more (after all workers are
+    /// done).
     func collect() -> [ArticleExtraction] {
-        (0..<count).compactMap { base[$0] }
+        var out: [ArticleExtraction] = []
+        out.reserveCapacity(count)
+        for i in 0..<count {
+            if let x = base[i] { out.append(x) }
+            base[i] = nil
+        }
+        return out
     }
 }
 
