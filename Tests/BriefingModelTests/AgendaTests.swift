@@ -86,6 +86,31 @@ import Testing
         }
     }
 
+    @Test func wordKeyEqualsJoinedWords() {
+        let texts = [
+            "Four Pillars", "  maximum   pressure ", "U.S.-DPRK relations/", "POW/MIA -- remains", "a-/b//c-", "",
+            "--", "x", "Café déjà-vu!", "İstanbul talks", "one two three four five", "R2-D2/c3po", "end-",
+        ]
+        for t in texts {
+            let words = AgendaText.words(t)
+            let got = AgendaText.wordKey(t)
+            #expect(got.key == words.joined(separator: " "), "\(t)")
+            #expect(got.words == words.count, "\(t)")
+        }
+    }
+
+    @Test func stemHashesMatchTheStringPathOnLongerText() {
+        let text = """
+            Denuclearizations organized; the summits ended. Negotiating, negotiated, negotiates: ties normalized \
+            via liaisons. Parties agreed—“Tiesies” / ADVISORIES-- ÉTATS-UNIS ratés 2019-02-28 /x- izes ize ing s
+            """
+        #expect(
+            AgendaText.stemHashes(text) == AgendaText.words(text).map(AgendaText.stem).map { TokenHash.hash($0) })
+        var reused: [UInt64] = [1, 2, 3]
+        AgendaText.stemHashes(text, into: &reused)
+        #expect(reused == AgendaText.stemHashes(text))
+    }
+
     @Test func sampleCorpusDeclaresTheFourPillars() {
         let a = ExtractionSupport.resources.declaredAgendas.first { $0.id == "singapore-2018" }
         #expect(a?.label == "four pillars")

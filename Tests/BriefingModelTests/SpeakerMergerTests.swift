@@ -52,3 +52,23 @@ import Testing
         #expect(SpeakerMerger.nameKey("Donald J. Trump") == SpeakerMerger.nameKey("Donald Trump"))
     }
 }
+
+@Suite struct NameKeyFastPathTests {
+    static let names = [
+        "Kim Jong-un", "Donald J. Trump", "the North’s leader", "THE PRESIDENT", "Stephen E. Biegun", "O’Brien",
+        "  Mike  Pompeo ", "Jean-Yves Le Drian", "A. B.", "the", "Moon Jae-in's aide", "X-", "-", "",
+        "former chief negotiator who heads the talks", "Ri Yong-ho (foreign minister)",
+    ]
+
+    @Test func asciiPathEqualsTheFoundationPath() throws {
+        for n in Self.names {
+            let fast = try #require(SpeakerMerger.asciiNameKey(n), "\(n)")
+            #expect(fast == SpeakerMerger.unicodeNameKey(n), "\(n)")
+        }
+    }
+
+    @Test func otherNamesTakeTheFoundationPath() {
+        #expect(SpeakerMerger.asciiNameKey("Müller") == nil)
+        #expect(SpeakerMerger.nameKey("Jürgen Müller-Lüdenscheidt") == ["jürgen", "müller", "lüdenscheidt"])
+    }
+}

@@ -5,9 +5,27 @@
 /// label, aliases and item ids, names and keywords, the found items' own words as text, and where it was found.
 /// Passages and quotes are tagged by the items' keywords (one hit) and their own content words (two rare ones).
 public enum AgendaBuilder {
+    /// The agendas, with every quote's pillars set (quotes are otherwise unchanged).
     public static func build(found: [Agenda], declared: [Agenda], articles: [Article], quotes: inout [Quote])
         -> [Agenda]
     {
+        let built = build(found: found, declared: declared, articles: articles, quoteTexts: quotes.map(\.text))
+        for q in quotes.indices { quotes[q].pillars = built.pillars[q] }
+        return built.agendas
+    }
+
+    /// The agendas and the pillars (item ids) of each quote text, in order: what `build` needs of the quotes is
+    /// their text, so this runs before (or beside) speaker merging.
+    public static func build(found: [Agenda], declared: [Agenda], articles: [Article], quoteTexts: [String])
+        -> (agendas: [Agenda], pillars: [[String]])
+    {
+        var agendas = unify(found: found, declared: declared)
+        let pillars = tag(&agendas, articles: articles, quoteTexts: quoteTexts)
+        return (agendas, pillars)
+    }
+
+    /// Found agendas merged with the declared ones they match, then the declared ones nothing matched.
+    static func unify(found: [Agenda], declared: [Agenda]) -> [Agenda] {
         var agendas: [Agenda] = []
         var signatures: [Signature] = []
         let declaredSignatures = declared.map(Signature.init)
@@ -31,7 +49,6 @@ public enum AgendaBuilder {
             signatures.append(Signature(agendas[agendas.count - 1]))
         }
         for (d, a) in declared.enumerated() where !declaredUsed.contains(d) { agendas.append(a) }
-        tag(&agendas, articles: articles, quotes: &quotes)
         return agendas
     }
 
@@ -99,23 +116,45 @@ public enum AgendaBuilder {
         return out
     }
 
-    /// Tags paragraphs (item passages) and quotes (pillars) with the items they touch.
-    static func tag(_ agendas: inout [Agenda], articles: [Article], quotes: inout [Quote]) {
+    /// Tags paragraphs (item passages) with the items they touch; returns the pillars of each quote text.
+    ///
+    /// Only the stems items are made of (keyword phrases, content words: the vocabulary) matter, so a passage is
+    /// kept as its vocabulary stems with their word positions (`ItemToken`): document frequencies are counted for
+    /// those stems only, in arrays, and nothing is kept of the other words.
+    static func tag(_ agendas: inout [Agenda], articles: [Article], quoteTexts: [String]) -> [[String]] {
+        var vocabulary = StemIDs()
+        for a in agendas {
+            for item in a.items {
+                for k in item.keywords { for h in AgendaText.stemHashes(k) { _ = vocabulary.intern(h) } }
+                for w in contentStems(item.text) { _ = vocabulary.intern(TokenHash.hash(w)) }
+            }
+        }
         // Paragraph document frequency of stems: a content word found in many paragraphs is too common to tag.
-        var df: [UInt64: Int] = [:]
-        var paragraphStems: [[[UInt64]]] = []
+        var df = [Int](repeating: 0, count: vocabulary.count)
+        var lastParagraph = [Int](repeating: -1, count: vocabulary.count)
+        // Every paragraph's vocabulary tokens, one paragraph after the other: paragraph p's are
+        // tokens[bounds[p]..<bounds[p + 1]].
+        var tokens: [ItemToken] = []
+        var bounds: [Int] = [0]
+        var paragraphsOfArticle: [Range<Int>] = []
         var total = 0
-        var seen = Set<UInt64>()
+        var hashes: [UInt64] = []
         for a in articles {
-            var perArticle: [[UInt64]] = []
+            let first = bounds.count - 1
             for p in a.paragraphs {
-                let stems = AgendaText.stemHashes(p.text)
-                seen.removeAll(keepingCapacity: true)
-                for s in stems where seen.insert(s).inserted { df[s, default: 0] += 1 }
-                perArticle.append(stems)
+                AgendaText.stemHashes(p.text, into: &hashes)
+                for (position, h) in hashes.enumerated() {
+                    guard let id = vocabulary.lookup(h) else { continue }
+                    if lastParagraph[Int(id)] != total {
+                        lastParagraph[Int(id)] = total
+                        df[Int(id)] += 1
+                    }
+                    tokens.append(ItemToken(position: position, id: id))
+                }
+                bounds.append(tokens.count)
                 total += 1
             }
-            paragraphStems.append(perArticle)
+            paragraphsOfArticle.append(first..<(bounds.count - 1))
         }
         let rareLimit = max(1, total / 10)
         var owners: [(agenda: Int, item: Int)] = []
@@ -123,63 +162,137 @@ public enum AgendaBuilder {
         for (g, a) in agendas.enumerated() {
             for (k, item) in a.items.enumerated() {
                 owners.append((g, k))
-                matchers.append(ItemMatcher(item: item, df: df, rareLimit: rareLimit))
+                matchers.append(
+                    ItemMatcher(item: item, rareLimit: rareLimit) { h in vocabulary.lookup(h).map { df[Int($0)] } ?? 0 })
             }
         }
-        let tagger = AgendaTagger(matchers)
+        let tagger = AgendaTagger(matchers, ids: &vocabulary)
+        var scratch = AgendaTagger.Scratch(itemCount: matchers.count)
         for (ai, article) in articles.enumerated() {
-            for (pi, stems) in paragraphStems[ai].enumerated() {
-                for m in tagger.items(stems) {
+            for (pi, p) in paragraphsOfArticle[ai].enumerated() {
+                for m in tagger.items(tokens[bounds[p]..<bounds[p + 1]], scratch: &scratch) {
                     agendas[owners[m].agenda].items[owners[m].item].passages.append(
                         Mention(article: article.id, paragraph: pi))
                 }
             }
         }
-        for q in quotes.indices {
-            quotes[q].pillars = tagger.items(AgendaText.stemHashes(quotes[q].text)).map {
+        tokens = []
+        bounds = []
+        return quoteTexts.map { text in
+            AgendaText.stemHashes(text, into: &hashes)
+            tokens.removeAll(keepingCapacity: true)
+            for (position, h) in hashes.enumerated() {
+                if let id = vocabulary.lookup(h) { tokens.append(ItemToken(position: position, id: id)) }
+            }
+            return tagger.items(tokens[...], scratch: &scratch).map {
                 agendas[owners[$0].agenda].items[owners[$0].item].id
             }
         }
     }
 }
 
-/// All item matchers at once, indexed by stem: one pass over a passage finds every item it touches.
+/// A word of a passage that is a vocabulary stem: its position among the passage's words and its stem id.
+struct ItemToken {
+    var position: Int32
+    var id: Int32
+
+    init(position: Int, id: Int32) {
+        self.position = Int32(truncatingIfNeeded: position)
+        self.id = id
+    }
+}
+
+/// Dense ids for stem hashes, so that per-stem data lives in arrays.
+struct StemIDs {
+    private var map = WordHashMap(capacity: 256)
+
+    var count: Int { map.count }
+
+    /// The id of `hash`, made when new (ids count up from 0).
+    mutating func intern(_ hash: UInt64) -> Int32 {
+        if let id = map[hash] { return Int32(id) }
+        let id = map.count
+        map.set(hash, id)
+        return Int32(id)
+    }
+
+    func lookup(_ hash: UInt64) -> Int32? { map[hash].map { Int32($0) } }
+}
+
+/// All item matchers at once, indexed by stem id: one pass over a passage finds every item it touches.
 struct AgendaTagger {
-    private var phrasesByFirst: [UInt64: [(item: Int, phrase: [UInt64])]] = [:]
-    private var itemsByWord: [UInt64: [Int]] = [:]
+    /// Per stem id: the keyword phrases (item, phrase as stem ids) starting with it.
+    private var phrasesByFirst: [[(item: Int, phrase: [Int32])]] = []
+    /// Per stem id: the items with that rare content word.
+    private var itemsByWord: [[Int]] = []
     private var needed: [Int] = []
 
-    init(_ matchers: [ItemMatcher]) {
-        for (i, m) in matchers.enumerated() {
-            for ph in m.phrases { if let f = ph.first { phrasesByFirst[f, default: []].append((i, ph)) } }
-            for w in m.words { itemsByWord[w, default: []].append(i) }
-            needed.append(min(2, m.words.count))
+    /// Reusable per-passage state, sized for the tagger's items.
+    struct Scratch {
+        var hit: [Bool]
+        var hits: [Int] = []
+        /// Per item, the distinct weak words seen so far in this passage.
+        var weak: [[Int32]]
+        var touched: [Int] = []
+
+        init(itemCount: Int) {
+            hit = Array(repeating: false, count: itemCount)
+            weak = Array(repeating: [], count: itemCount)
         }
     }
 
-    /// Indices of the items `stems` touches, in order.
-    func items(_ stems: [UInt64]) -> [Int] {
-        var hit = Set<Int>()
-        var weak: [Int: Set<UInt64>] = [:]
-        for (i, s) in stems.enumerated() {
-            if let cands = phrasesByFirst[s] {
-                for c in cands where !hit.contains(c.item) && i + c.phrase.count <= stems.count {
-                    var ok = true
-                    for k in 1..<max(1, c.phrase.count) where stems[i + k] != c.phrase[k] {
+    /// Interns the matchers' stems into `ids` (the vocabulary: they are all there already).
+    init(_ matchers: [ItemMatcher], ids: inout StemIDs) {
+        var phrases: [(first: Int32, item: Int, phrase: [Int32])] = []
+        var words: [(id: Int32, item: Int)] = []
+        for (i, m) in matchers.enumerated() {
+            for ph in m.phrases where !ph.isEmpty {
+                let p = ph.map { ids.intern($0) }
+                phrases.append((p[0], i, p))
+            }
+            // Set order does not matter here: each word only adds the item to its own list.
+            for w in m.words { words.append((ids.intern(w), i)) }
+            needed.append(min(2, m.words.count))
+        }
+        phrasesByFirst = Array(repeating: [], count: ids.count)
+        itemsByWord = Array(repeating: [], count: ids.count)
+        for p in phrases { phrasesByFirst[Int(p.first)].append((p.item, p.phrase)) }
+        for w in words.sorted(by: { ($0.id, $0.item) < ($1.id, $1.item) }) { itemsByWord[Int(w.id)].append(w.item) }
+    }
+
+    /// Indices of the items a passage touches, in order, given its vocabulary tokens in word order. A phrase
+    /// matches on tokens at consecutive word positions (every stem of a phrase is in the vocabulary).
+    func items(_ tokens: ArraySlice<ItemToken>, scratch s: inout Scratch) -> [Int] {
+        s.hits.removeAll(keepingCapacity: true)
+        for j in tokens.indices {
+            let t = tokens[j]
+            for c in phrasesByFirst[Int(t.id)] where !s.hit[c.item] && j + c.phrase.count <= tokens.endIndex {
+                var ok = true
+                for k in 1..<max(1, c.phrase.count) {
+                    let next = tokens[j + k]
+                    if next.id != c.phrase[k] || next.position != t.position + Int32(k) {
                         ok = false
                         break
                     }
-                    if ok { hit.insert(c.item) }
+                }
+                if ok {
+                    s.hit[c.item] = true
+                    s.hits.append(c.item)
                 }
             }
-            if let items = itemsByWord[s] {
-                for item in items where !hit.contains(item) {
-                    weak[item, default: []].insert(s)
-                    if (weak[item]?.count ?? 0) >= needed[item] { hit.insert(item) }
+            for item in itemsByWord[Int(t.id)] where !s.hit[item] {
+                if s.weak[item].isEmpty { s.touched.append(item) }
+                if !s.weak[item].contains(t.id) { s.weak[item].append(t.id) }
+                if s.weak[item].count >= needed[item] {
+                    s.hit[item] = true
+                    s.hits.append(item)
                 }
             }
         }
-        return hit.sorted()
+        for item in s.hits { s.hit[item] = false }
+        for item in s.touched { s.weak[item].removeAll(keepingCapacity: true) }
+        s.touched.removeAll(keepingCapacity: true)
+        return s.hits.sorted()
     }
 }
 
@@ -191,10 +304,13 @@ struct ItemMatcher {
     var words: Set<UInt64>
 
     init(item: AgendaItem, df: [UInt64: Int], rareLimit: Int) {
-        phrases = item.keywords.map(AgendaText.stemHashes).filter { !$0.isEmpty }
-        words = Set(AgendaBuilder.contentStems(item.text).map { TokenHash.hash($0) }).filter {
-            (df[$0] ?? 0) <= rareLimit
-        }
+        self.init(item: item, rareLimit: rareLimit) { df[$0] ?? 0 }
+    }
+
+    /// `df` gives the number of paragraphs a stem hash occurs in.
+    init(item: AgendaItem, rareLimit: Int, df: (UInt64) -> Int) {
+        phrases = item.keywords.map { AgendaText.stemHashes($0) }.filter { !$0.isEmpty }
+        words = Set(AgendaBuilder.contentStems(item.text).map { TokenHash.hash($0) }).filter { df($0) <= rareLimit }
     }
 
     func matches(_ stems: [UInt64]) -> Bool {

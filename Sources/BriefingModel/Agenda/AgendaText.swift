@@ -39,6 +39,48 @@ enum AgendaText {
         return out.filter { !$0.isEmpty }
     }
 
+    /// `words(s).joined(separator: " ")` and the number of words, without a string per word when `s` is ASCII.
+    static func wordKey(_ s: String) -> (key: String, words: Int) {
+        var s = s
+        let ascii = s.withUTF8 { utf8 -> (key: String, words: Int)? in
+            var out: [UInt8] = []
+            out.reserveCapacity(utf8.count)
+            var words = 0
+            var wordStart = -1
+            /// Ends the current word: drops its trailing hyphens and slashes, and the word when nothing is left.
+            func endWord() {
+                guard wordStart >= 0 else { return }
+                while out.count > wordStart, out[out.count - 1] == 45 || out[out.count - 1] == 47 { out.removeLast() }
+                if out.count > wordStart {
+                    words += 1
+                } else if wordStart > 0 {
+                    out.removeLast()  // the separating space
+                }
+                wordStart = -1
+            }
+            for b in utf8 {
+                guard b < 128 else { return nil }
+                let letter = (b >= 97 && b <= 122) || (b >= 48 && b <= 57)
+                if letter || (b >= 65 && b <= 90) {
+                    if wordStart < 0 {
+                        if !out.isEmpty { out.append(32) }
+                        wordStart = out.count
+                    }
+                    out.append(letter ? b : b + 32)
+                } else if (b == 45 || b == 47) && wordStart >= 0 {
+                    out.append(b)
+                } else {
+                    endWord()
+                }
+            }
+            endWord()
+            return (String(decoding: out, as: UTF8.self), words)
+        }
+        if let ascii { return ascii }
+        let list = words(s)
+        return (list.joined(separator: " "), list.count)
+    }
+
     /// A stem that folds common derivational and inflectional endings.
     static func stem(_ w: String) -> String {
         var s = w
@@ -66,45 +108,81 @@ enum AgendaText {
     /// `words(text).map(stem)` hashed with `TokenHash`, without building strings (the tagging hot path).
     static func stemHashes(_ text: String) -> [UInt64] {
         var out: [UInt64] = []
-        var buf: [Unicode.Scalar] = []
+        stemHashes(text, into: &out)
+        return out
+    }
+
+    /// The same into `out` (emptied first), reusing its storage.
+    static func stemHashes(_ text: String, into out: inout [UInt64]) {
+        out.removeAll(keepingCapacity: true)
+        // The current word's scalars, lowercased.
+        var buf: [UInt32] = []
         buf.reserveCapacity(32)
-        func flush() {
-            while let last = buf.last, last == "-" || last == "/" { buf.removeLast() }
-            guard !buf.isEmpty else { return }
-            var end = buf.count
-            var tail: [Unicode.Scalar] = []
-            for (suffix, repl) in suffixRules
-            where end - suffix.count >= 4 && buf[(end - suffix.count)...].elementsEqual(suffix) {
-                end -= suffix.count
-                tail = repl
-                break
-            }
-            var h = TokenHash.seed
-            for i in 0..<end { h = TokenHash.combine(h, buf[i]) }
-            for c in tail { h = TokenHash.combine(h, c) }
-            out.append(h)
-            buf.removeAll(keepingCapacity: true)
-        }
         for c in text.unicodeScalars {
             let v = c.value
             if v < 128 {
                 if v >= 65 && v <= 90 {
-                    buf.append(Unicode.Scalar(v + 32) ?? c)
+                    buf.append(v + 32)
                 } else if (v >= 97 && v <= 122) || (v >= 48 && v <= 57) {
-                    buf.append(c)
-                } else if (c == "-" || c == "/") && !buf.isEmpty {
-                    buf.append(c)
-                } else {
-                    flush()
+                    buf.append(v)
+                } else if (v == 45 || v == 47) && !buf.isEmpty {
+                    buf.append(v)
+                } else if !buf.isEmpty, let h = stemHash(&buf) {
+                    out.append(h)
                 }
             } else if Tokenizer.isLetterOrDigit(c) {
-                buf.append(c.properties.lowercaseMapping.unicodeScalars.first ?? c)
-            } else {
-                flush()
+                buf.append((c.properties.lowercaseMapping.unicodeScalars.first ?? c).value)
+            } else if !buf.isEmpty, let h = stemHash(&buf) {
+                out.append(h)
             }
         }
-        flush()
-        return out
+        if !buf.isEmpty, let h = stemHash(&buf) { out.append(h) }
+    }
+
+    /// The hash of the stem of the word in `buf` (which is emptied): trailing `-`/`/` dropped, then the first
+    /// matching suffix rule applied when at least four scalars remain before it; nil when nothing remains.
+    @inline(__always) private static func stemHash(_ buf: inout [UInt32]) -> UInt64? {
+        defer { buf.removeAll(keepingCapacity: true) }
+        var end = buf.count
+        while end > 0, buf[end - 1] == 45 || buf[end - 1] == 47 { end -= 1 }
+        guard end > 0 else { return nil }
+        var replacementY = false
+        // Every suffix ends in s, n, g, d or e, and needs four scalars before it.
+        let last = buf[end - 1]
+        if end >= 5, last == 115 || last == 110 || last == 103 || last == 100 || last == 101 {
+            for (suffix, repl) in suffixValues where end - suffix.count >= 4 {
+                var match = true
+                var k = 0
+                let from = end - suffix.count
+                while k < suffix.count {
+                    if buf[from + k] != suffix[k] {
+                        match = false
+                        break
+                    }
+                    k += 1
+                }
+                if match {
+                    end = from
+                    replacementY = repl
+                    break
+                }
+            }
+        }
+        var h = TokenHash.seed
+        for i in 0..<end { h = combine(h, buf[i]) }
+        if replacementY { h = combine(h, 121) }
+        return h
+    }
+
+    /// `TokenHash.combine` for an already lowercased scalar value (an ASCII letter or a `lowercaseMapping`).
+    @inline(__always) private static func combine(_ h: UInt64, _ v: UInt32) -> UInt64 {
+        guard let c = Unicode.Scalar(v) else { return h }
+        return TokenHash.combine(h, c)
+    }
+
+    /// `suffixRules` as scalar values; the replacement is either nothing or "y".
+    private static let suffixValues: [([UInt32], Bool)] = suffixRules.map { rule in
+        (rule.0.map(\.value), !rule.1.isEmpty)
     }
 
     /// Function words and generic words that never tag a passage by themselves.

@@ -6,7 +6,11 @@
 /// Ids are slugs of the canonical (longest) name, made unique with a number.
 public enum SpeakerMerger {
     public static func merge(_ extractions: [ArticleExtraction]) -> (speakers: [Speaker], quotes: [Quote]) {
-        let all = extractions.flatMap(\.speakers)
+        merge(speakers: extractions.flatMap(\.speakers), quotes: extractions.flatMap(\.quotes))
+    }
+
+    /// The same from every article's speakers and quotes, in article order.
+    public static func merge(speakers all: [Speaker], quotes: consuming [Quote]) -> (speakers: [Speaker], quotes: [Quote]) {
         let keys = all.map { nameKey($0.name) }
         var clusters: [[Int]] = []
         var clusterOf: [String: Int] = [:]
@@ -34,15 +38,15 @@ public enum SpeakerMerger {
         // full name with the same first and last word joins it.
         let personClusters = clusters.indices.filter { all[clusters[$0][0]].kind == .person }
         // Only names with the same first and last word can contain each other: compare within those groups.
-        var byEnds: [String: [Int]] = [:]
+        var byEnds: [WordPair: [Int]] = [:]
         for c in personClusters {
             let k = keys[clusters[c][0]]
-            byEnds[(k.first ?? "") + "\u{0}" + (k.last ?? ""), default: []].append(c)
+            byEnds[WordPair(k.first ?? "", k.last ?? ""), default: []].append(c)
         }
         var absorbed = Set<Int>()
         for c in personClusters {
             let short = keys[clusters[c][0]]
-            let sameEnds = byEnds[(short.first ?? "") + "\u{0}" + (short.last ?? "")] ?? []
+            let sameEnds = byEnds[WordPair(short.first ?? "", short.last ?? "")] ?? []
             let longer = sameEnds.filter { d in
                 let long = keys[clusters[d][0]]
                 return d != c && long.count > short.count && long.first == short.first && long.last == short.last
@@ -57,11 +61,18 @@ public enum SpeakerMerger {
             clusters = clusters.indices.filter { !absorbed.contains($0) }.map { clusters[$0] }
         }
         // Full names by article and last word: a bare surname joins the one person of its article with that surname.
-        var fullByArticleWord: [String: Set<Int>] = [:]
+        // The one cluster of each (article, last word), or `several`.
+        let several = -1
+        var fullByArticleWord: [WordPair: Int] = [:]
         for (c, members) in clusters.enumerated() where all[members[0]].kind == .person {
             for m in members {
                 guard let a = all[m].mentions.first?.article, let last = keys[m].last else { continue }
-                fullByArticleWord[a + "\u{0}" + last, default: []].insert(c)
+                let key = WordPair(a, last)
+                if let known = fullByArticleWord[key], known != c {
+                    fullByArticleWord[key] = several
+                } else {
+                    fullByArticleWord[key] = c
+                }
             }
         }
         // One-word people: attach to the one full name that fits, else group by the word.
@@ -85,8 +96,8 @@ public enum SpeakerMerger {
             let w = keys[k].first ?? ""
             let fits = personClustersByWord[w] ?? []
             var chosen: Int? = fits.count == 1 ? fits[0] : nil
-            if let a = s.mentions.first?.article, let here = fullByArticleWord[a + "\u{0}" + w], here.count == 1 {
-                chosen = here.first
+            if let a = s.mentions.first?.article, let here = fullByArticleWord[WordPair(a, w)], here != several {
+                chosen = here
             }
             if chosen == nil, fits.count > 1, let role = s.role {
                 let wanted = Self.roleWords(role)
@@ -189,18 +200,51 @@ public enum SpeakerMerger {
                     id: id, name: canonical.name, kind: canonical.kind, role: role0, aliases: aliases,
                     mentions: mentions))
         }
-        var quotes = extractions.flatMap(\.quotes)
         for k in quotes.indices {
             if let s = quotes[k].speaker { quotes[k].speaker = idMap[s] }
         }
         return (speakers, quotes)
     }
 
+    /// Two words as one dictionary key, without joining them into a new string.
+    struct WordPair: Hashable {
+        var first: String
+        var second: String
+        init(_ first: String, _ second: String) {
+            self.first = first
+            self.second = second
+        }
+    }
+
     /// The words of a name folded for comparison: lowercase, straight apostrophes, hyphens as spaces, no initials.
     static func nameKey(_ name: String) -> [String] {
+        asciiNameKey(name) ?? unicodeNameKey(name)
+    }
+
+    /// `nameKey` for any name, with Foundation's case folding and replacing.
+    static func unicodeNameKey(_ name: String) -> [String] {
         let folded = name.lowercased().replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "-", with: " ")
         let words = folded.split(separator: " ").map(String.init)
         let kept = words.filter { !($0.count == 2 && $0.hasSuffix(".")) && $0 != "the" }
+        return kept.isEmpty ? words : kept
+    }
+
+    /// `nameKey` for a name of ASCII and curly apostrophes only (nearly all names), without Foundation's
+    /// replacing; nil for any other name.
+    static func asciiNameKey(_ name: String) -> [String]? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
+        for c in name.unicodeScalars {
+            switch c.value {
+            case 65...90: bytes.append(UInt8(c.value + 32))
+            case 45: bytes.append(32)  // hyphen: a word break
+            case 0..<128: bytes.append(UInt8(c.value))
+            case 0x2019: bytes.append(39)  // ’ → '
+            default: return nil
+            }
+        }
+        let words = bytes.split(separator: 32).map { String(decoding: $0, as: UTF8.self) }
+        let kept = words.filter { w in !(w.utf8.count == 2 && w.utf8.last == 46) && w != "the" }
         return kept.isEmpty ? words : kept
     }
 

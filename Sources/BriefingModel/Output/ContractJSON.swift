@@ -1,172 +1,285 @@
 import Foundation
 
-/// Encodes a corpus as the stable JSON contract of `briefing extract --format json` (see README).
+/// Writes a corpus as the stable JSON contract of `briefing extract --format json` (see README).
 ///
-/// Fields may be added, never renamed or removed. Optional fields are written as `null`, never left out.
+/// Fields may be added, never renamed or removed. Optional fields are written as `null`, never left out. Keys are
+/// written in sorted order, laid out as Foundation's `JSONEncoder` lays them out (`JSONWriter`).
 public enum ContractJSON {
+    /// The whole document in memory.
     public static func encode(_ corpus: Corpus, pretty: Bool = true) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting =
-            pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(Document(corpus))
+        var w = JSONWriter(pretty: pretty)
+        write(corpus, to: &w)
+        return Data(w.bytes)
     }
 
-    struct Document: Encodable {
-        let corpus: Corpus
-        init(_ c: Corpus) { corpus = c }
+    /// The whole document, handed to `sink` in chunks of about `chunkSize` bytes (never held whole in memory).
+    public static func write(
+        _ corpus: Corpus, pretty: Bool = true, chunkSize: Int = 1 << 16, sink: @escaping JSONWriter.Sink
+    ) {
+        var w = JSONWriter(pretty: pretty, chunkSize: chunkSize, sink: sink)
+        write(corpus, to: &w)
+        w.flush()
+    }
 
-        enum Keys: String, CodingKey { case articles, speakers, quotes, terms, agendas, events, warnings }
+    /// The document object: agendas, articles, events, quotes, speakers, terms, warnings.
+    public static func write(_ corpus: Corpus, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("agendas")
+        w.beginArray()
+        for a in corpus.agendas { agenda(a, to: &w) }
+        w.endArray()
+        w.key("articles")
+        w.beginArray()
+        for a in corpus.articles { article(a, to: &w) }
+        w.endArray()
+        w.key("events")
+        w.beginArray()
+        for e in corpus.events { event(e, to: &w) }
+        w.endArray()
+        w.key("quotes")
+        w.beginArray()
+        for q in corpus.quotes { quote(q, to: &w) }
+        w.endArray()
+        w.key("speakers")
+        w.beginArray()
+        for s in corpus.speakers { speaker(s, to: &w) }
+        w.endArray()
+        w.key("terms")
+        w.beginArray()
+        for t in corpus.terms { term(t, to: &w) }
+        w.endArray()
+        w.key("warnings")
+        w.beginArray()
+        for x in corpus.warnings { warning(x, to: &w) }
+        w.endArray()
+        w.endObject()
+    }
 
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: Keys.self)
-            try c.encode(corpus.articles.map(ArticleOut.init), forKey: .articles)
-            try c.encode(corpus.speakers.map(SpeakerOut.init), forKey: .speakers)
-            try c.encode(corpus.quotes.map(QuoteOut.init), forKey: .quotes)
-            try c.encode(corpus.terms.map(TermOut.init), forKey: .terms)
-            try c.encode(corpus.agendas.map(AgendaOut.init), forKey: .agendas)
-            try c.encode(corpus.events.map(EventOut.init), forKey: .events)
-            try c.encode(corpus.warnings.map(WarningOut.init), forKey: .warnings)
+    static func article(_ a: Article, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("author")
+        w.string(a.author)
+        w.key("date")
+        w.string(a.date?.description)
+        w.key("id")
+        w.string(a.id)
+        w.key("paragraphs")
+        w.beginArray()
+        for p in a.paragraphs { w.string(p.text) }
+        w.endArray()
+        w.key("path")
+        w.string(a.path)
+        w.key("source")
+        w.string(a.source)
+        w.key("tags")
+        w.strings(a.tags)
+        w.key("title")
+        w.string(a.title)
+        w.key("url")
+        w.string(a.url)
+        w.endObject()
+    }
+
+    static func speaker(_ s: Speaker, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("aliases")
+        w.strings(s.aliases)
+        w.key("id")
+        w.string(s.id)
+        w.key("kind")
+        w.string(s.kind.rawValue)
+        w.key("mentions")
+        mentions(s.mentions, to: &w)
+        w.key("name")
+        w.string(s.name)
+        w.key("role")
+        w.string(s.role)
+        w.endObject()
+    }
+
+    /// A quote object; `listing` adds the fields of `briefing quotes` in their sorted places.
+    static func quote(_ q: Quote, listing: QuoteJSON.Listing? = nil, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("article")
+        w.string(q.article)
+        w.key("cue")
+        w.string(q.cue)
+        if let listing {
+            w.key("date")
+            w.string(listing.date?.description)
         }
-    }
-
-    struct ArticleOut: Encodable {
-        let a: Article
-        init(_ a: Article) { self.a = a }
-        enum K: String, CodingKey { case id, path, title, date, source, url, author, tags, paragraphs }
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: K.self)
-            try c.encode(a.id, forKey: .id)
-            try c.encode(a.path, forKey: .path)
-            try c.encode(a.title, forKey: .title)
-            try c.encode(a.date?.description, forKey: .date)
-            try c.encode(a.source, forKey: .source)
-            try c.encode(a.url, forKey: .url)
-            try c.encode(a.author, forKey: .author)
-            try c.encode(a.tags, forKey: .tags)
-            try c.encode(a.paragraphs.map(\.text), forKey: .paragraphs)
-        }
-    }
-
-    struct SpeakerOut: Encodable {
-        let s: Speaker
-        init(_ s: Speaker) { self.s = s }
-        enum K: String, CodingKey { case id, name, kind, role, aliases, mentions }
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: K.self)
-            try c.encode(s.id, forKey: .id)
-            try c.encode(s.name, forKey: .name)
-            try c.encode(s.kind.rawValue, forKey: .kind)
-            try c.encode(s.role, forKey: .role)
-            try c.encode(s.aliases, forKey: .aliases)
-            try c.encode(s.mentions, forKey: .mentions)
-        }
-    }
-
-    struct QuoteOut: Encodable {
-        let q: Quote
-        init(_ q: Quote) { self.q = q }
-        enum K: String, CodingKey { case id, article, paragraph, start, end, text, speaker, cue, pillars, events }
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: K.self)
-            try c.encode(q.id, forKey: .id)
-            try c.encode(q.article, forKey: .article)
-            try c.encode(q.paragraph, forKey: .paragraph)
-            try c.encode(q.start, forKey: .start)
-            try c.encode(q.end, forKey: .end)
-            try c.encode(q.text, forKey: .text)
-            try c.encode(q.speaker, forKey: .speaker)
-            try c.encode(q.cue, forKey: .cue)
-            try c.encode(q.pillars, forKey: .pillars)
-            try c.encode(q.events, forKey: .events)
-        }
-    }
-
-    struct TermOut: Encodable {
-        let t: Term
-        init(_ t: Term) { self.t = t }
-        enum K: String, CodingKey { case article, paragraph, start, end, text }
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: K.self)
-            try c.encode(t.article, forKey: .article)
-            try c.encode(t.paragraph, forKey: .paragraph)
-            try c.encode(t.start, forKey: .start)
-            try c.encode(t.end, forKey: .end)
-            try c.encode(t.text, forKey: .text)
-        }
-    }
-
-    struct AgendaOut: Encodable {
-        let a: Agenda
-        init(_ a: Agenda) { self.a = a }
-        enum K: String, CodingKey { case id, label, aliases, article, paragraph, items, occurrences }
-        enum IK: String, CodingKey { case id, text, name, keywords, passages }
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: K.self)
-            try c.encode(a.id, forKey: .id)
-            try c.encode(a.label, forKey: .label)
-            try c.encode(a.aliases, forKey: .aliases)
-            try c.encode(a.article, forKey: .article)
-            try c.encode(a.paragraph, forKey: .paragraph)
-            try c.encode(a.occurrences, forKey: .occurrences)
-            var items = c.nestedUnkeyedContainer(forKey: .items)
-            for item in a.items {
-                var ic = items.nestedContainer(keyedBy: IK.self)
-                try ic.encode(item.id, forKey: .id)
-                try ic.encode(item.text, forKey: .text)
-                try ic.encode(item.name, forKey: .name)
-                try ic.encode(item.keywords, forKey: .keywords)
-                try ic.encode(item.passages, forKey: .passages)
+        w.key("end")
+        w.int(q.end)
+        w.key("events")
+        w.strings(q.events)
+        w.key("id")
+        w.string(q.id)
+        if let matches = listing?.matches {
+            w.key("matches")
+            w.beginArray()
+            for m in matches {
+                w.beginArray()
+                w.int(m.lowerBound)
+                w.int(m.upperBound)
+                w.endArray()
             }
+            w.endArray()
         }
+        w.key("paragraph")
+        w.int(q.paragraph)
+        w.key("pillars")
+        w.strings(q.pillars)
+        if let score = listing?.score {
+            w.key("score")
+            // A score is a ratio of finite counts; should one ever be NaN, `null` keeps the document valid.
+            do { try w.double(score) } catch { w.null() }
+        }
+        w.key("speaker")
+        w.string(q.speaker)
+        if let listing {
+            w.key("speakerName")
+            w.string(listing.speakerName)
+        }
+        w.key("start")
+        w.int(q.start)
+        w.key("text")
+        w.string(q.text)
+        w.endObject()
     }
 
-    struct EventOut: Encodable {
-        let e: Event
-        init(_ e: Event) { self.e = e }
-        enum K: String, CodingKey {
-            case id, kind, title, place, date, dateText, planned, participants, mentions, related, outcomes
-        }
-        enum DK: String, CodingKey { case value, precision, earliest, latest }
-        enum RK: String, CodingKey { case event, relation, cue }
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: K.self)
-            try c.encode(e.id, forKey: .id)
-            try c.encode(e.kind, forKey: .kind)
-            try c.encode(e.title, forKey: .title)
-            try c.encode(e.place, forKey: .place)
-            if let d = e.date {
-                var dc = c.nestedContainer(keyedBy: DK.self, forKey: .date)
-                try dc.encode(d.value, forKey: .value)
-                try dc.encode(d.precision.rawValue, forKey: .precision)
-                try dc.encode(d.earliest?.description, forKey: .earliest)
-                try dc.encode(d.latest?.description, forKey: .latest)
-            } else {
-                try c.encodeNil(forKey: .date)
-            }
-            try c.encode(e.dateText, forKey: .dateText)
-            try c.encode(e.planned, forKey: .planned)
-            try c.encode(e.participants, forKey: .participants)
-            try c.encode(e.mentions, forKey: .mentions)
-            var rel = c.nestedUnkeyedContainer(forKey: .related)
-            for r in e.related {
-                var rc = rel.nestedContainer(keyedBy: RK.self)
-                try rc.encode(r.event, forKey: .event)
-                try rc.encode(r.relation.rawValue, forKey: .relation)
-                try rc.encode(r.cue, forKey: .cue)
-            }
-            try c.encode(e.outcomes, forKey: .outcomes)
-        }
+    static func term(_ t: Term, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("article")
+        w.string(t.article)
+        w.key("end")
+        w.int(t.end)
+        w.key("paragraph")
+        w.int(t.paragraph)
+        w.key("start")
+        w.int(t.start)
+        w.key("text")
+        w.string(t.text)
+        w.endObject()
     }
 
-    struct WarningOut: Encodable {
-        let w: LoadWarning
-        init(_ w: LoadWarning) { self.w = w }
-        enum K: String, CodingKey { case path, line, message }
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: K.self)
-            try c.encode(w.path, forKey: .path)
-            try c.encode(w.line, forKey: .line)
-            try c.encode(w.message, forKey: .message)
+    static func agenda(_ a: Agenda, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("aliases")
+        w.strings(a.aliases)
+        w.key("article")
+        w.string(a.article)
+        w.key("id")
+        w.string(a.id)
+        w.key("items")
+        w.beginArray()
+        for item in a.items {
+            w.beginObject()
+            w.key("id")
+            w.string(item.id)
+            w.key("keywords")
+            w.strings(item.keywords)
+            w.key("name")
+            w.string(item.name)
+            w.key("passages")
+            mentions(item.passages, to: &w)
+            w.key("text")
+            w.string(item.text)
+            w.endObject()
         }
+        w.endArray()
+        w.key("label")
+        w.string(a.label)
+        w.key("occurrences")
+        mentions(a.occurrences, to: &w)
+        w.key("paragraph")
+        w.int(a.paragraph)
+        w.endObject()
+    }
+
+    static func event(_ e: Event, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("date")
+        if let d = e.date {
+            w.beginObject()
+            w.key("earliest")
+            w.string(d.earliest?.description)
+            w.key("latest")
+            w.string(d.latest?.description)
+            w.key("precision")
+            w.string(d.precision.rawValue)
+            w.key("value")
+            w.string(d.value)
+            w.endObject()
+        } else {
+            w.null()
+        }
+        w.key("dateText")
+        w.string(e.dateText)
+        w.key("id")
+        w.string(e.id)
+        w.key("kind")
+        w.string(e.kind)
+        w.key("mentions")
+        w.beginArray()
+        for m in e.mentions {
+            w.beginObject()
+            w.key("article")
+            w.string(m.article)
+            w.key("paragraph")
+            w.int(m.paragraph)
+            w.key("text")
+            w.string(m.text)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("outcomes")
+        w.strings(e.outcomes)
+        w.key("participants")
+        w.strings(e.participants)
+        w.key("place")
+        w.string(e.place)
+        w.key("planned")
+        w.bool(e.planned)
+        w.key("related")
+        w.beginArray()
+        for r in e.related {
+            w.beginObject()
+            w.key("cue")
+            w.string(r.cue)
+            w.key("event")
+            w.string(r.event)
+            w.key("relation")
+            w.string(r.relation.rawValue)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("title")
+        w.string(e.title)
+        w.endObject()
+    }
+
+    static func warning(_ x: LoadWarning, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("line")
+        w.int(x.line)
+        w.key("message")
+        w.string(x.message)
+        w.key("path")
+        w.string(x.path)
+        w.endObject()
+    }
+
+    /// `[{"article": …, "paragraph": …}, …]`.
+    static func mentions(_ list: [Mention], to w: inout JSONWriter) {
+        w.beginArray()
+        for m in list {
+            w.beginObject()
+            w.key("article")
+            w.string(m.article)
+            w.key("paragraph")
+            w.int(m.paragraph)
+            w.endObject()
+        }
+        w.endArray()
     }
 }

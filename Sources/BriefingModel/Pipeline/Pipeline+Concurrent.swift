@@ -42,8 +42,40 @@ private final class ExtractionSlots: @unchecked Sendable {
 
     func store(_ value: ArticleExtraction, at index: Int) { base[index] = value }
 
-    /// Every slot's value, in article order (after all workers are done).
+    /// Every slot's value, in article order, moved out so the slots hold nothing more (after all workers are
+    /// done).
     func collect() -> [ArticleExtraction] {
-        (0..<count).compactMap { base[$0] }
+        var out: [ArticleExtraction] = []
+        out.reserveCapacity(count)
+        for i in 0..<count {
+            if let x = base[i] { out.append(x) }
+            base[i] = nil
+        }
+        return out
     }
+}
+
+/// Runs two independent pieces of work side by side and waits for both.
+enum Concurrently {
+    /// `(a(), b())`, on two threads when `concurrent`, else one after the other.
+    static func both<A: Sendable, B: Sendable>(
+        _ concurrent: Bool, _ a: @Sendable () -> A, _ b: @Sendable () -> B
+    ) -> (A, B) {
+        guard concurrent, ProcessInfo.processInfo.activeProcessorCount > 1 else { return (a(), b()) }
+        let results = PairSlots<A, B>()
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            if i == 0 { results.first = a() } else { results.second = b() }
+        }
+        guard let first = results.first, let second = results.second else {
+            // concurrentPerform returns after both iterations ran: the slots are filled.
+            return (results.first ?? a(), results.second ?? b())
+        }
+        return (first, second)
+    }
+}
+
+/// Two result slots, each written by exactly one thread before `concurrentPerform` returns.
+private final class PairSlots<A, B>: @unchecked Sendable {
+    var first: A?
+    var second: B?
 }

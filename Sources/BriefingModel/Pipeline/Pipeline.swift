@@ -3,7 +3,7 @@ import Foundation
 /// Runs every stage over loaded articles and assembles the `Corpus`.
 ///
 /// Per-article stages (speakers and quotes, event mentions) are independent and run in parallel;
-/// corpus-wide stages (speaker merging, agendas, event linking) run after, in order.
+/// corpus-wide stages run after: speaker merging then event linking, beside agendas and term candidates.
 public struct Pipeline: Sendable {
     public var resources: Resources {
         didSet {
@@ -31,7 +31,7 @@ public struct Pipeline: Sendable {
 
     /// Runs the whole pipeline on one thread.
     public func run(_ load: LoadResult) -> Corpus {
-        assemble(load, extractions: load.articles.map(extract))
+        assemble(load, extractions: load.articles.map(extract), concurrent: false)
     }
 
     /// Runs the per-article stages on all cores with structured concurrency, then the corpus-wide ones.
@@ -51,23 +51,78 @@ public struct Pipeline: Sendable {
             for await part in group { parts.append(part) }
             return parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
         }
-        return assemble(load, extractions: extractions)
+        return assemble(load, extractions: consume extractions)
     }
 
-    /// The corpus-wide stages.
-    public func assemble(_ load: LoadResult, extractions: [ArticleExtraction]) -> Corpus {
-        var merged = SpeakerMerger.merge(extractions)
-        let agendas = AgendaBuilder.build(
-            found: extractions.flatMap(\.agendas), declared: resources.declaredAgendas, articles: load.articles,
-            quotes: &merged.quotes)
-        var terms = extractions.flatMap(\.terms)
-        TermReconciler.reconcile(quotes: &merged.quotes, terms: &terms, agendas: agendas)
-        let events = EventLinker.link(
-            extractions.flatMap(\.eventCandidates), articles: load.articles, speakers: merged.speakers,
-            quotes: &merged.quotes, events: eventStage.lexicon)
+    /// The corpus-wide stages, the two independent lines of them side by side (`concurrent`) or one after the other.
+    ///
+    /// What depends on what: events need the merged speakers and give every quote its events; agendas (passages,
+    /// quote pillars) and term candidates need only the texts, which merging does not change; terms leave the
+    /// quotes last. Linking events on quotes that then become terms changes no other quote (each quote's events
+    /// come from its own paragraph), so the result equals the serial order merge, agendas, terms, events.
+    public func assemble(
+        _ load: LoadResult, extractions: consuming [ArticleExtraction], concurrent: Bool = true
+    ) -> Corpus {
+        let declared = resources.declaredAgendas
+        let lexicon = eventStage.lexicon
+        // One flat copy of each part; the per-article arrays are let go before the corpus-wide stages.
+        let parts = Parts(extractions)
+        extractions = []
+        let (people, texts) = Concurrently.both(
+            concurrent,
+            {
+                var merged = SpeakerMerger.merge(speakers: parts.speakers, quotes: parts.quotes)
+                let events = EventLinker.link(
+                    parts.eventCandidates, articles: load.articles, speakers: merged.speakers,
+                    quotes: &merged.quotes, events: lexicon)
+                return (merged.speakers, merged.quotes, events)
+            },
+            {
+                let built = AgendaBuilder.build(
+                    found: parts.agendas, declared: declared, articles: load.articles,
+                    quoteTexts: parts.quotes.map(\.text))
+                let candidates = TermReconciler.candidates(
+                    quotes: parts.quotes, terms: parts.terms, agendas: built.agendas)
+                return (built.agendas, built.pillars, candidates)
+            })
+        var (speakers, quotes, events) = people
+        var (agendas, pillars, candidates) = texts
+        var terms = parts.terms
+        if quotes.count == pillars.count {
+            for q in quotes.indices { quotes[q].pillars = pillars[q] }
+        } else {
+            // Only if a stage ever adds or drops quotes: tag the quotes as they now are.
+            agendas = AgendaBuilder.build(
+                found: parts.agendas, declared: declared, articles: load.articles, quotes: &quotes)
+            candidates = TermReconciler.candidates(quotes: quotes, terms: terms, agendas: agendas)
+        }
+        pillars = []
+        TermReconciler.apply(candidates, quotes: &quotes, terms: &terms)
         return Corpus(
-            articles: load.articles, speakers: merged.speakers, quotes: merged.quotes,
-            terms: terms, agendas: agendas, events: events,
-            warnings: load.warnings + resources.warnings)
+            articles: load.articles, speakers: speakers, quotes: quotes, terms: terms, agendas: agendas,
+            events: events, warnings: load.warnings + resources.warnings)
+    }
+}
+
+/// The per-article results laid end to end, in article order.
+private struct Parts: Sendable {
+    var speakers: [Speaker] = []
+    var quotes: [Quote] = []
+    var terms: [Term] = []
+    var agendas: [Agenda] = []
+    var eventCandidates: [EventCandidate] = []
+
+    init(_ extractions: [ArticleExtraction]) {
+        speakers.reserveCapacity(extractions.reduce(0) { $0 + $1.speakers.count })
+        quotes.reserveCapacity(extractions.reduce(0) { $0 + $1.quotes.count })
+        terms.reserveCapacity(extractions.reduce(0) { $0 + $1.terms.count })
+        eventCandidates.reserveCapacity(extractions.reduce(0) { $0 + $1.eventCandidates.count })
+        for x in extractions {
+            speakers += x.speakers
+            quotes += x.quotes
+            terms += x.terms
+            agendas += x.agendas
+            eventCandidates += x.eventCandidates
+        }
     }
 }

@@ -4,65 +4,76 @@ import Foundation
 ///
 /// A quote object has `id, article, paragraph (0-based), start, end, text, speaker, speakerName, cue, date,
 /// pillars, events`; a hit adds `score` and `matches` (`[[start, end], …]` in Unicode scalar offsets of `text`).
-/// Optional fields are written as `null`.
+/// Optional fields are written as `null`. Written through `JSONWriter`, like the contract (`ContractJSON`).
 public enum QuoteJSON {
+    /// What a listing adds to the contract's quote object.
+    struct Listing {
+        var speakerName: String?
+        var date: Day?
+        /// Search hits only.
+        var score: Double?
+        var matches: [Range<Int>]?
+    }
+
     /// `{"quotes": [...]}` for every quote of the corpus.
     public static func encode(_ corpus: Corpus) throws -> Data {
+        var w = JSONWriter()
+        write(corpus, to: &w)
+        return Data(w.bytes)
+    }
+
+    /// The same, handed to `sink` in chunks.
+    public static func write(_ corpus: Corpus, sink: @escaping JSONWriter.Sink) {
+        var w = JSONWriter(sink: sink)
+        write(corpus, to: &w)
+        w.flush()
+    }
+
+    static func write(_ corpus: Corpus, to w: inout JSONWriter) {
         let names = Dictionary(corpus.speakers.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let dates = Dictionary(
             corpus.articles.compactMap { a in a.date.map { (a.id, $0) } }, uniquingKeysWith: { a, _ in a })
-        let items = corpus.quotes.map { q in
-            QuoteOut(quote: q, speakerName: q.speaker.flatMap { names[$0] }, date: dates[q.article])
+        w.beginObject()
+        w.key("quotes")
+        w.beginArray()
+        for q in corpus.quotes {
+            let listing = Listing(speakerName: q.speaker.flatMap { names[$0] }, date: dates[q.article])
+            ContractJSON.quote(q, listing: listing, to: &w)
         }
-        return try encoder().encode(["quotes": items])
+        w.endArray()
+        w.endObject()
     }
 
-    /// `{"query": ..., "total": N, "notices": [...], "hits": [...]}` for search results.
+    /// `{"hits": [...], "notices": [...], "query": ..., "total": N}` for search results.
     public static func encode(_ results: SearchResults) throws -> Data {
-        try encoder().encode(ResultsOut(results: results))
+        var w = JSONWriter()
+        write(results, to: &w)
+        return Data(w.bytes)
     }
 
-    static func encoder() -> JSONEncoder {
-        let e = JSONEncoder()
-        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return e
+    /// The same, handed to `sink` in chunks.
+    public static func write(_ results: SearchResults, sink: @escaping JSONWriter.Sink) {
+        var w = JSONWriter(sink: sink)
+        write(results, to: &w)
+        w.flush()
     }
 
-    struct QuoteOut: Encodable {
-        var quote: Quote
-        var speakerName: String?
-        var date: Day?
-        var score: Double?
-        var matches: [Range<Int>]?
-
-        enum K: String, CodingKey { case speakerName, date, score, matches }
-
-        /// The contract's quote fields (ContractJSON), then what a listing or a search adds.
-        func encode(to encoder: Encoder) throws {
-            try ContractJSON.QuoteOut(quote).encode(to: encoder)
-            var c = encoder.container(keyedBy: K.self)
-            try c.encode(speakerName, forKey: .speakerName)
-            try c.encode(date?.description, forKey: .date)
-            if let score { try c.encode(score, forKey: .score) }
-            if let matches { try c.encode(matches.map { [$0.lowerBound, $0.upperBound] }, forKey: .matches) }
+    static func write(_ results: SearchResults, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("hits")
+        w.beginArray()
+        for hit in results.hits {
+            let listing = Listing(
+                speakerName: hit.speakerName, date: hit.date, score: hit.score, matches: hit.matches)
+            ContractJSON.quote(hit.quote, listing: listing, to: &w)
         }
-    }
-
-    struct ResultsOut: Encodable {
-        var results: SearchResults
-        enum K: String, CodingKey { case query, total, notices, hits }
-
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: K.self)
-            try c.encode(results.query.text, forKey: .query)
-            try c.encode(results.total, forKey: .total)
-            try c.encode(results.notices, forKey: .notices)
-            try c.encode(
-                results.hits.map {
-                    QuoteOut(
-                        quote: $0.quote, speakerName: $0.speakerName, date: $0.date, score: $0.score,
-                        matches: $0.matches)
-                }, forKey: .hits)
-        }
+        w.endArray()
+        w.key("notices")
+        w.strings(results.notices)
+        w.key("query")
+        w.string(results.query.text)
+        w.key("total")
+        w.int(results.total)
+        w.endObject()
     }
 }

@@ -67,7 +67,7 @@ extension CorpusOptions {
             let model = try openCorpus()
             switch format {
             case .json:
-                Console.outData(try ContractJSON.encode(model))
+                ContractJSON.write(model, sink: Console.outBytes)
                 Console.out("\n")
             case .text:
                 Console.out(text(model))
@@ -107,8 +107,9 @@ enum Console {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
-    static func outData(_ data: Data) {
-        FileHandle.standardOutput.write(data)
+    /// Writes one chunk of a streamed output (`JSONWriter.Sink`).
+    static func outBytes(_ bytes: UnsafeRawBufferPointer) {
+        FileHandle.standardOutput.write(Data(bytes))
     }
 
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }

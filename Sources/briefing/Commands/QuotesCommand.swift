@@ -57,7 +57,7 @@ struct QuotesCommand: ParsableCommand {
             for notice in results.notices { Console.error("note: \(notice)") }
             switch format {
             case .json:
-                Console.outData(try QuoteJSON.encode(results))
+                QuoteJSON.write(results, sink: Console.outBytes)
                 Console.out("\n")
             case .text:
                 let style: MatchStyle = Self.useColor ? .ansi : .plain
@@ -75,7 +75,7 @@ struct QuotesCommand: ParsableCommand {
         if let limit { shown.quotes = Array(model.quotes.prefix(limit)) }
         switch format {
         case .json:
-            Console.outData(try QuoteJSON.encode(shown))
+            QuoteJSON.write(shown, sink: Console.outBytes)
             Console.out("\n")
         case .text:
             Console.out(TextReport.quotes(shown, width: Self.outputWidth))

@@ -1,0 +1,228 @@
+/// A streaming JSON writer: appends UTF-8 to a byte buffer and hands it to a sink in chunks.
+///
+/// The layout is the one Foundation's `JSONEncoder` writes with `[.prettyPrinted, .sortedKeys,
+/// .withoutEscapingSlashes]` (or without `.prettyPrinted`): two-space indentation, `"key" : value`, an empty
+/// container as `[` newline newline indentation `]`, `"`, `\` and control characters escaped (`\b \t \n \f \r`,
+/// else `\u00xx`), everything else (slashes, non-ASCII, U+2028) written as is. Keys are written in the order the
+/// caller gives them: callers give them sorted.
+public struct JSONWriter {
+    /// Errors that stop writing.
+    public enum Failure: Error, Equatable, CustomStringConvertible {
+        /// NaN and the infinities have no JSON form.
+        case nonFiniteNumber(Double)
+
+        public var description: String {
+            switch self {
+            case .nonFiniteNumber(let d): return "\(d) cannot be written as a JSON number"
+            }
+        }
+    }
+
+    /// Receives the written bytes, a chunk at a time, in order.
+    public typealias Sink = (UnsafeRawBufferPointer) -> Void
+
+    public let pretty: Bool
+    /// The bytes written and not yet handed to the sink (all of them when there is no sink).
+    public private(set) var bytes: [UInt8] = []
+    private let sink: Sink?
+    private let chunkSize: Int
+    /// One entry per open container: true while it has no element yet.
+    private var empty: [Bool] = []
+    /// True right after a key: the value follows on the same line.
+    private var afterKey = false
+
+    /// A writer that keeps every byte in `bytes`.
+    public init(pretty: Bool = true) {
+        self.pretty = pretty
+        sink = nil
+        chunkSize = Int.max
+    }
+
+    /// A writer that hands `sink` its bytes whenever `chunkSize` of them are buffered, and the rest on `flush()`.
+    public init(pretty: Bool = true, chunkSize: Int = 1 << 16, sink: @escaping Sink) {
+        self.pretty = pretty
+        self.sink = sink
+        self.chunkSize = max(1, chunkSize)
+        bytes.reserveCapacity(self.chunkSize + 4096)
+    }
+
+    /// Hands the buffered bytes to the sink (no-op without one).
+    public mutating func flush() {
+        guard let sink, !bytes.isEmpty else { return }
+        bytes.withUnsafeBytes { sink($0) }
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    // MARK: Containers
+
+    public mutating func beginObject() {
+        beforeValue()
+        bytes.append(UInt8(ascii: "{"))
+        empty.append(true)
+    }
+
+    public mutating func endObject() { close(UInt8(ascii: "}")) }
+
+    public mutating func beginArray() {
+        beforeValue()
+        bytes.append(UInt8(ascii: "["))
+        empty.append(true)
+    }
+
+    public mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    /// A key of the open object; `key` must need no escaping (the contract's keys are plain ASCII words).
+    public mutating func key(_ key: StaticString) {
+        startElement()
+        bytes.append(UInt8(ascii: "\""))
+        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        if pretty {
+            bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: " ")])
+        } else {
+            bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        }
+        afterKey = true
+    }
+
+    // MARK: Values
+
+    public mutating func null() {
+        beforeValue()
+        bytes.append(contentsOf: [UInt8(ascii: "n"), UInt8(ascii: "u"), UInt8(ascii: "l"), UInt8(ascii: "l")])
+    }
+
+    public mutating func bool(_ b: Bool) {
+        beforeValue()
+        if b {
+            bytes.append(contentsOf: [UInt8(ascii: "t"), UInt8(ascii: "r"), UInt8(ascii: "u"), UInt8(ascii: "e")])
+        } else {
+            bytes.append(contentsOf: [
+                UInt8(ascii: "f"), UInt8(ascii: "a"), UInt8(ascii: "l"), UInt8(ascii: "s"), UInt8(ascii: "e"),
+            ])
+        }
+    }
+
+    public mutating func int(_ n: Int) {
+        beforeValue()
+        if n < 0 { bytes.append(UInt8(ascii: "-")) }
+        var m = n.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        if m < 10_000_000_000 {
+            // Up to ten digits, written back to front without allocating.
+            var count = 0
+            withUnsafeMutableBytes(of: &digits) { d in
+                repeat {
+                    d[9 - count] = UInt8(ascii: "0") + UInt8(m % 10)
+                    m /= 10
+                    count += 1
+                } while m > 0
+                bytes.append(contentsOf: d[(10 - count)...])
+            }
+        } else {
+            bytes.append(contentsOf: String(m).utf8)
+        }
+    }
+
+    /// A number as `JSONEncoder` writes a `Double`: Swift's shortest form, without a trailing `.0`.
+    public mutating func double(_ d: Double) throws(Failure) {
+        guard d.isFinite else { throw .nonFiniteNumber(d) }
+        beforeValue()
+        var s = d.description
+        if s.hasSuffix(".0") { s.removeLast(2) }
+        bytes.append(contentsOf: s.utf8)
+    }
+
+    public mutating func string(_ s: String) {
+        beforeValue()
+        bytes.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { appendEscaped($0) }
+        bytes.append(UInt8(ascii: "\""))
+        if bytes.count >= chunkSize { flush() }
+    }
+
+    /// The string, or `null`.
+    public mutating func string(_ s: String?) {
+        if let s { string(s) } else { null() }
+    }
+
+    /// The int, or `null`.
+    public mutating func int(_ n: Int?) {
+        if let n { int(n) } else { null() }
+    }
+
+    /// An array of strings.
+    public mutating func strings(_ list: [String]) {
+        beginArray()
+        for s in list { string(s) }
+        endArray()
+    }
+
+    // MARK: Layout
+
+    private mutating func close(_ bracket: UInt8) {
+        let wasEmpty = empty.removeLast()
+        if pretty {
+            if wasEmpty { bytes.append(UInt8(ascii: "\n")) }
+            newline()
+        }
+        bytes.append(bracket)
+        if bytes.count >= chunkSize { flush() }
+    }
+
+    /// Before a value: nothing after a key, else the separator of an array element.
+    private mutating func beforeValue() {
+        if afterKey {
+            afterKey = false
+            return
+        }
+        if !empty.isEmpty { startElement() }
+    }
+
+    /// A comma after the previous element, then a new line at the container's depth.
+    private mutating func startElement() {
+        if empty[empty.count - 1] {
+            empty[empty.count - 1] = false
+        } else {
+            bytes.append(UInt8(ascii: ","))
+        }
+        if pretty { newline() }
+    }
+
+    private mutating func newline() {
+        bytes.append(UInt8(ascii: "\n"))
+        let spaces = 2 * empty.count
+        if spaces > 0 { bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: spaces)) }
+    }
+
+    private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        var runStart = 0
+        var i = 0
+        let n = utf8.count
+        while i < n {
+            let b = utf8[i]
+            if b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") {
+                i += 1
+                continue
+            }
+            if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
+            bytes.append(UInt8(ascii: "\\"))
+            switch b {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(b)
+            case 0x08: bytes.append(UInt8(ascii: "b"))
+            case 0x09: bytes.append(UInt8(ascii: "t"))
+            case 0x0A: bytes.append(UInt8(ascii: "n"))
+            case 0x0C: bytes.append(UInt8(ascii: "f"))
+            case 0x0D: bytes.append(UInt8(ascii: "r"))
+            default:
+                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: [
+                    UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(b >> 4)], hex[Int(b & 0xF)],
+                ])
+            }
+            i += 1
+            runStart = i
+        }
+        if runStart < n { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<n])) }
+    }
+}
