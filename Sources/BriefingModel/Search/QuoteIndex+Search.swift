@@ -28,6 +28,14 @@ extension QuoteIndex {
             query: query, hits: hits(ranked, highlight: highlight), total: found.docs.count, notices: notices)
     }
 
+    /// The numbers of the quotes `query` matches (their positions in `quotes`), ascending, neither ranked nor
+    /// turned into hits: for lists that show the matches in their own order (the reader's quote list).
+    public func matchingQuotes(_ query: SearchQuery) -> [Int] {
+        guard let root = query.root else { return Array(quotes.indices) }
+        var notices: [String] = []
+        return evaluate(resolve(root, notices: &notices)).docs.map { Int($0) }
+    }
+
     static func usesDates(_ node: QueryNode) -> Bool {
         switch node {
         case .filter(.after), .filter(.before): return true
