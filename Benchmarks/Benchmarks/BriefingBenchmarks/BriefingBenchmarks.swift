@@ -56,6 +56,37 @@ struct SearchFixture: @unchecked Sendable {
                 resident +\(mb(grown)); queries: \(indexQueries)
 
                 """.utf8))
+        FileHandle.standardError.write(Data(profile().utf8))
+    }
+
+    /// Per query, the median over 15 runs of this thread's CPU time (steadier than wall time on a loaded
+    /// machine), for the ranked search, the search with a limit of 50 and the reader's matching.
+    func profile() -> String {
+        func cpu(_ body: () -> Void) -> Double {
+            var samples: [Double] = []
+            for _ in 0..<15 {
+                let t0 = Self.threadCPU()
+                body()
+                samples.append(Self.threadCPU() - t0)
+            }
+            return samples.sorted()[samples.count / 2] * 1_000
+        }
+        var lines = ["query | matches | all ranked ms | limit 50 ms | reader ms (thread CPU, median of 15)"]
+        for q in indexQueries {
+            let total = (try? index.search(q, limit: 0).total) ?? 0
+            let full = cpu { blackHole(try? index.search(q)) }
+            let top = cpu { blackHole(try? index.search(q, limit: 50)) }
+            let rows = cpu { blackHole(reader.matches(q, in: .quotes)) }
+            lines.append("\(q) | \(total) | " + String(format: "%.3f | %.3f | %.3f", full, top, rows))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// CPU seconds this thread has used.
+    static func threadCPU() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
     }
 
     /// The pipeline's corpus for a fixture's articles.

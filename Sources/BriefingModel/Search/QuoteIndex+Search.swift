@@ -141,7 +141,10 @@ extension QuoteIndex {
         for list in lists {
             for d in list { seen[Int(d)] = true }
         }
-        return seen.indices.filter { seen[$0] }.map { Int32($0) }
+        var out: [Int32] = []
+        out.reserveCapacity(min(total, quotes.count))
+        for d in seen.indices where seen[d] { out.append(Int32(d)) }
+        return out
     }
 
     func scan(_ keep: (Int) -> Bool) -> ScoredDocs {
