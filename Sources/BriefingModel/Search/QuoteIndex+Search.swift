@@ -70,7 +70,12 @@ extension QuoteIndex {
             return interned(ids)
         }
         switch f {
-        case .speaker(let w): return .speaker(named(catalog.speakerIDs(w), "speaker matches '\(w)'"))
+        case .speaker(let w):
+            // By catalog position straight to interned names: no id strings to hash for thousands of speakers.
+            let positions = catalog.speakers.positions(matching: w)
+            if positions.isEmpty { notices.append("no speaker matches '\(w)' in the corpus (\(f))") }
+            let found = Set(positions.map { catalogSpeakerNames[$0] }.filter { $0 != Self.none })
+            return .speaker(NameFilter(set: NameSet(found, names: names.count), ids: found.sorted()))
         case .kind(let k): return .speaker(named(catalog.speakerIDs(kind: k), "speaker is a \(k.rawValue)"))
         case .pillar(let w): return .pillar(named(catalog.itemIDs(w), "agenda item matches '\(w)'"))
         case .pillarNumber(let n): return .pillar(named(catalog.itemIDs(number: n), "agenda has an item \(n)"))

@@ -34,6 +34,8 @@ public struct QuoteIndex: Sendable {
     var docEvents: [[Int32]] = []
     /// The canonical speaker name for each interned name that is a speaker id (nil for other names).
     var speakerNames: [String?] = []
+    /// The interned name of each speaker of the catalog, by position (`none` when no quote names it).
+    var catalogSpeakerNames: [Int32] = []
     /// Day ordinal of the quote's article, `undated` when it has none.
     var docDay: [Int32] = []
     /// BM25 length normalization per quote: k1 * (1 - b + b * length / average length).
@@ -169,6 +171,7 @@ public struct QuoteIndex: Sendable {
             }
         }
         speakerNames = names.map { catalog.speakerNames[$0] }
+        catalogSpeakerNames = catalog.speakers.entries.map { nameIDs[$0.id] ?? Self.none }
     }
 
     /// The canonical name of quote `d`'s speaker, when it has one the corpus knows.

@@ -97,6 +97,8 @@ struct CatalogTable: Sendable {
                 candidates = withPrefix
             }
         }
+        // Candidates from the stem lists already hold every key; only a prefix needs the entry's own words.
+        if v.prefix == nil, let candidates { return candidates }
         return (candidates ?? Array(entries.indices)).filter { entries[$0].matches(v) }
     }
 
