@@ -210,3 +210,81 @@ import Testing
         #expect(try F.idSet("speaker:kim", in: index) == ["q2", "q9"])
     }
 }
+
+/// Limits and unranked matching on a corpus full of ties: the same few texts in articles sharing a few dates.
+@Suite struct SearchRankingTests {
+    static let dates: [Day?] = [Day(iso: "2019-02-28"), Day(iso: "2019-10-05"), nil, Day(iso: "2019-02-28")]
+    static let texts = [
+        "The talks resume next week.",
+        "The talks resume next week.",
+        "Talks on sanctions relief, and more talks.",
+        "We want peace talks on the peninsula.",
+        "The peninsula will see peace.",
+        "Nothing more to say about the talks today, the delegates said.",
+    ]
+    static let articles = (0..<12).map { i in
+        Article(id: "t\(i)", path: "t\(i).md", title: "Ties \(i)", date: dates[i % dates.count], paragraphs: [])
+    }
+    static let speakers = [
+        Speaker(id: "envoy", name: "Special Envoy", kind: .person),
+        Speaker(id: "ministry", name: "Foreign Ministry", kind: .organization),
+    ]
+    static let quotes = (0..<60).map { n in
+        Quote(
+            id: "r\(n)", article: "t\(n % 12)", paragraph: n / 12, start: 0, end: 10, text: texts[n % texts.count],
+            speaker: n % 5 == 0 ? nil : speakers[n % 2].id)
+    }
+    static let index = QuoteIndex(
+        corpus: Corpus(articles: articles, speakers: speakers, quotes: quotes, agendas: [], events: []))
+    static let queries = [
+        "the", "talks", "peace", "\"peace talks\"", "tal*", "talks OR peninsula", "talks -sanctions",
+        "speaker:envoy", "kind:organization", "after:2019-03-01", "-zzz", "", "absent",
+    ]
+
+    @Test func aLimitGivesTheFirstHitsOfTheFullRankingTiesIncluded() throws {
+        for q in Self.queries {
+            let full = try Self.index.search(q)
+            for limit in [0, 1, 2, 3, 5, 7, 10, 14, 15, 16, 30, 59, 60, 61] {
+                let cut = try Self.index.search(q, limit: limit)
+                #expect(cut.total == full.total, "\(q) \(limit)")
+                #expect(cut.hits == Array(full.hits.prefix(limit)), "\(q) limit \(limit)")
+            }
+        }
+    }
+
+    @Test func fullRankingIsByScoreThenNewestDateThenCorpusOrder() throws {
+        for q in Self.queries {
+            let hits = try Self.index.search(q).hits
+            for (a, b) in zip(hits, hits.dropFirst()) {
+                let da = a.date?.ordinal ?? Int.min
+                let db = b.date?.ordinal ?? Int.min
+                let na = Int(a.quote.id.dropFirst()) ?? 0
+                let nb = Int(b.quote.id.dropFirst()) ?? 0
+                #expect(a.score > b.score || (a.score == b.score && (da > db || (da == db && na < nb))), "\(q)")
+            }
+        }
+    }
+
+    @Test func matchingQuotesIsTheSetOfHitsInIndexOrder() throws {
+        for q in Self.queries {
+            let hits = try Self.index.search(q).hits
+            let numbers = hits.compactMap { h in Self.index.quotes.firstIndex { $0.id == h.quote.id } }.sorted()
+            #expect(Self.index.matchingQuotes(try SearchQuery(q)) == numbers, "\(q)")
+        }
+        #expect(Self.index.matchingQuotes(try SearchQuery("absent")).isEmpty)
+    }
+
+    @Test func aCommonWordAloneStillMatchesAndRanks() throws {
+        let hits = try Self.index.search("the").hits
+        // Texts 0, 1, 3, 4 and 5 hold "the"; text 2 does not.
+        #expect(hits.count == 50)
+        #expect(!hits.contains { $0.quote.text.hasPrefix("Talks on sanctions") })
+        #expect(hits.allSatisfy { $0.score > 0 })
+        // BM25 as for any word: twice in a long quote beats once in a short one, and the longer quote with it
+        // once comes last; ties are newest first.
+        #expect(hits.first?.quote.text == Self.texts[5])
+        #expect(hits.last?.quote.text == Self.texts[3])
+        #expect(hits.first?.date == Day(iso: "2019-10-05"))
+        #expect(try SearchFixture.idSet("the") == ["q1", "q2", "q5", "q6", "q8", "q9"])
+    }
+}

@@ -4,64 +4,119 @@ struct Highlight {
     var phrases: [[[Int32]]] = []
 }
 
+/// The highlight prepared for marking many quotes: its terms as a table indexed by term id.
+struct HighlightTable {
+    var marked: [Bool]
+    var any: Bool
+    var phrases: [[[Int32]]]
+
+    init(_ h: Highlight, termCount: Int) {
+        marked = Array(repeating: false, count: h.terms.isEmpty ? 0 : termCount)
+        for t in h.terms where t >= 0 && Int(t) < termCount { marked[Int(t)] = true }
+        any = !h.terms.isEmpty
+        phrases = h.phrases
+    }
+
+    func contains(_ term: Int32) -> Bool { any && Int(term) < marked.count && marked[Int(term)] }
+}
+
+/// A quote with its score and its article's day, in the order results are listed.
+struct RankedDoc {
+    var score: Double
+    var day: Int32
+    var doc: Int32
+
+    /// Higher score first, then newer date (undated, `Int32.min`, last), then corpus order.
+    @inline(__always)
+    static func precedes(_ a: RankedDoc, _ b: RankedDoc) -> Bool {
+        if a.score != b.score { return a.score > b.score }
+        if a.day != b.day { return a.day > b.day }
+        return a.doc < b.doc
+    }
+}
+
 extension QuoteIndex {
     /// True when quote `a` (with score `sa`) ranks before quote `b`: higher score, then newer date
     /// (undated last), then corpus order.
     func ranksBefore(_ a: Int32, _ sa: Double, _ b: Int32, _ sb: Double) -> Bool {
-        if sa != sb { return sa > sb }
-        let da = docDay[Int(a)]
-        let db = docDay[Int(b)]
-        if da != db { return da > db }
-        return a < b
+        RankedDoc.precedes(
+            RankedDoc(score: sa, day: docDay[Int(a)], doc: a), RankedDoc(score: sb, day: docDay[Int(b)], doc: b))
     }
 
-    /// The quotes in rank order, cut to `limit`; a bounded heap keeps long lists cheap.
-    func rank(_ found: ScoredDocs, limit: Int?) -> [(doc: Int32, score: Double)] {
+    /// The quotes in rank order, cut to `limit`. A short list is sorted whole; for a limit well below the
+    /// number of matches a bounded heap keeps only the best `limit` (same order, ties included).
+    func rank(_ found: ScoredDocs, limit: Int?) -> [RankedDoc] {
         let n = found.docs.count
         let k = min(n, max(0, limit ?? n))
         guard k > 0 else { return [] }
         if k * 4 >= n {
-            var items = (0..<n).map { (doc: found.docs[$0], score: found.scores[$0]) }
-            items.sort { ranksBefore($0.doc, $0.score, $1.doc, $1.score) }
-            return Array(items.prefix(k))
-        }
-        // Heap of the best k seen so far, its root the worst of them.
-        var heap: [(doc: Int32, score: Double)] = []
-        heap.reserveCapacity(k)
-        func worse(_ i: Int, _ j: Int) -> Bool {
-            ranksBefore(heap[j].doc, heap[j].score, heap[i].doc, heap[i].score)
-        }
-        func siftDown(_ start: Int) {
-            var i = start
-            while true {
-                let l = 2 * i + 1
-                let r = l + 1
-                var m = i
-                if l < heap.count, worse(l, m) { m = l }
-                if r < heap.count, worse(r, m) { m = r }
-                if m == i { return }
-                heap.swapAt(i, m)
-                i = m
-            }
-        }
-        for i in 0..<n {
-            let item = (doc: found.docs[i], score: found.scores[i])
-            if heap.count < k {
-                heap.append(item)
-                var i = heap.count - 1
-                while i > 0 {
-                    let p = (i - 1) / 2
-                    guard worse(i, p) else { break }
-                    heap.swapAt(i, p)
-                    i = p
+            var items = [RankedDoc](unsafeUninitializedCapacity: n) { buffer, initialized in
+                found.docs.withUnsafeBufferPointer { ds in
+                    found.scores.withUnsafeBufferPointer { ss in
+                        docDay.withUnsafeBufferPointer { days in
+                            for i in 0..<n {
+                                buffer[i] = RankedDoc(score: ss[i], day: days[Int(ds[i])], doc: ds[i])
+                            }
+                        }
+                    }
                 }
-            } else if ranksBefore(item.doc, item.score, heap[0].doc, heap[0].score) {
-                heap[0] = item
-                siftDown(0)
+                initialized = n
+            }
+            items.sort(by: RankedDoc.precedes)
+            if k < n { items.removeSubrange(k...) }
+            return items
+        }
+        return Self.best(k, of: found, days: docDay)
+    }
+
+    /// The best `k` of `found` (0 < k < count) in rank order, by a heap whose root is the worst kept so far.
+    static func best(_ k: Int, of found: ScoredDocs, days: [Int32]) -> [RankedDoc] {
+        var heap: [RankedDoc] = []
+        heap.reserveCapacity(k)
+        found.docs.withUnsafeBufferPointer { ds in
+            found.scores.withUnsafeBufferPointer { ss in
+                days.withUnsafeBufferPointer { dayOf in
+                    for i in 0..<ds.count {
+                        let item = RankedDoc(score: ss[i], day: dayOf[Int(ds[i])], doc: ds[i])
+                        if heap.count < k {
+                            heap.append(item)
+                            siftUp(&heap, heap.count - 1)
+                        } else if RankedDoc.precedes(item, heap[0]) {
+                            heap[0] = item
+                            siftDown(&heap, 0)
+                        }
+                    }
+                }
             }
         }
-        heap.sort { ranksBefore($0.doc, $0.score, $1.doc, $1.score) }
+        heap.sort(by: RankedDoc.precedes)
         return heap
+    }
+
+    /// Heap order: a parent ranks after its children (the root is the worst).
+    static func siftUp(_ heap: inout [RankedDoc], _ start: Int) {
+        var i = start
+        while i > 0 {
+            let p = (i - 1) / 2
+            guard RankedDoc.precedes(heap[p], heap[i]) else { return }
+            heap.swapAt(i, p)
+            i = p
+        }
+    }
+
+    static func siftDown(_ heap: inout [RankedDoc], _ start: Int) {
+        var i = start
+        let n = heap.count
+        while true {
+            let l = 2 * i + 1
+            let r = l + 1
+            var m = i
+            if l < n, RankedDoc.precedes(heap[m], heap[l]) { m = l }
+            if r < n, RankedDoc.precedes(heap[m], heap[r]) { m = r }
+            if m == i { return }
+            heap.swapAt(i, m)
+            i = m
+        }
     }
 
     func collectHighlight(_ plan: QueryPlan, into h: inout Highlight) {
@@ -79,12 +134,12 @@ extension QuoteIndex {
     }
 
     /// The scalar-offset spans of quote `d` that the highlight matches, sorted and merged where they overlap.
-    func matchRanges(_ d: Int, _ h: Highlight) -> [Range<Int>] {
+    func matchRanges(_ d: Int, _ h: HighlightTable) -> [Range<Int>] {
         let lo = Int(docTokens[d])
         let hi = Int(docTokens[d + 1])
         var ranges: [Range<Int>] = []
-        if !h.terms.isEmpty {
-            for t in lo..<hi where h.terms.contains(tokenTerm[t]) {
+        if h.any {
+            for t in lo..<hi where h.contains(tokenTerm[t]) {
                 ranges.append(Int(tokenStart[t])..<Int(tokenEnd[t]))
             }
         }
@@ -93,7 +148,7 @@ extension QuoteIndex {
                 ranges.append(Int(tokenStart[start])..<Int(tokenEnd[start + p.count - 1]))
             }
         }
-        ranges.sort { $0.lowerBound < $1.lowerBound }
+        if !h.phrases.isEmpty { ranges.sort { $0.lowerBound < $1.lowerBound } }  // terms alone come in token order
         var merged: [Range<Int>] = []
         for r in ranges {
             if let last = merged.last, r.lowerBound <= last.upperBound {
@@ -105,14 +160,14 @@ extension QuoteIndex {
         return merged
     }
 
-    func hits(_ ranked: [(doc: Int32, score: Double)], highlight: Highlight) -> [SearchHit] {
-        ranked.map { item in
+    func hits(_ ranked: [RankedDoc], highlight: Highlight) -> [SearchHit] {
+        let table = HighlightTable(highlight, termCount: terms.count)
+        return ranked.map { item in
             let d = Int(item.doc)
-            let q = quotes[d]
             return SearchHit(
-                quote: q, score: item.score, matches: matchRanges(d, highlight),
-                date: docDay[d] == Self.undated ? nil : Day(ordinal: Int(docDay[d])),
-                speakerName: q.speaker.flatMap { catalog.speakerNames[$0] })
+                quote: quotes[d], score: item.score, matches: matchRanges(d, table),
+                date: item.day == Self.undated ? nil : Day(ordinal: Int(item.day)),
+                speakerName: docSpeakerName(d))
         }
     }
 }

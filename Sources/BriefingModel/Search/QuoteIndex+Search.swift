@@ -28,6 +28,14 @@ extension QuoteIndex {
             query: query, hits: hits(ranked, highlight: highlight), total: found.docs.count, notices: notices)
     }
 
+    /// The numbers of the quotes `query` matches (their positions in `quotes`), ascending, neither ranked nor
+    /// turned into hits: for lists that show the matches in their own order (the reader's quote list).
+    public func matchingQuotes(_ query: SearchQuery) -> [Int] {
+        guard let root = query.root else { return Array(quotes.indices) }
+        var notices: [String] = []
+        return evaluate(resolve(root, notices: &notices)).docs.map { Int($0) }
+    }
+
     static func usesDates(_ node: QueryNode) -> Bool {
         switch node {
         case .filter(.after), .filter(.before): return true
@@ -62,7 +70,12 @@ extension QuoteIndex {
             return interned(ids)
         }
         switch f {
-        case .speaker(let w): return .speaker(named(catalog.speakerIDs(w), "speaker matches '\(w)'"))
+        case .speaker(let w):
+            // By catalog position straight to interned names: no id strings to hash for thousands of speakers.
+            let positions = catalog.speakers.positions(matching: w)
+            if positions.isEmpty { notices.append("no speaker matches '\(w)' in the corpus (\(f))") }
+            let found = Set(positions.map { catalogSpeakerNames[$0] }.filter { $0 != Self.none })
+            return .speaker(NameFilter(set: NameSet(found, names: names.count), ids: found.sorted()))
         case .kind(let k): return .speaker(named(catalog.speakerIDs(kind: k), "speaker is a \(k.rawValue)"))
         case .pillar(let w): return .pillar(named(catalog.itemIDs(w), "agenda item matches '\(w)'"))
         case .pillarNumber(let n): return .pillar(named(catalog.itemIDs(number: n), "agenda has an item \(n)"))
@@ -133,7 +146,10 @@ extension QuoteIndex {
         for list in lists {
             for d in list { seen[Int(d)] = true }
         }
-        return seen.indices.filter { seen[$0] }.map { Int32($0) }
+        var out: [Int32] = []
+        out.reserveCapacity(min(total, quotes.count))
+        for d in seen.indices where seen[d] { out.append(Int32(d)) }
+        return out
     }
 
     func scan(_ keep: (Int) -> Bool) -> ScoredDocs {

@@ -32,6 +32,10 @@ public struct QuoteIndex: Sendable {
     var docArticle: [Int32] = []
     var docPillars: [[Int32]] = []
     var docEvents: [[Int32]] = []
+    /// The canonical speaker name for each interned name that is a speaker id (nil for other names).
+    var speakerNames: [String?] = []
+    /// The interned name of each speaker of the catalog, by position (`none` when no quote names it).
+    var catalogSpeakerNames: [Int32] = []
     /// Day ordinal of the quote's article, `undated` when it has none.
     var docDay: [Int32] = []
     /// BM25 length normalization per quote: k1 * (1 - b + b * length / average length).
@@ -166,6 +170,14 @@ public struct QuoteIndex: Sendable {
                 undatedCount += 1
             }
         }
+        speakerNames = names.map { catalog.speakerNames[$0] }
+        catalogSpeakerNames = catalog.speakers.entries.map { nameIDs[$0.id] ?? Self.none }
+    }
+
+    /// The canonical name of quote `d`'s speaker, when it has one the corpus knows.
+    func docSpeakerName(_ d: Int) -> String? {
+        let s = docSpeaker[d]
+        return s >= 0 && Int(s) < speakerNames.count ? speakerNames[Int(s)] : nil
     }
 
     static func precedes(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
@@ -198,6 +210,28 @@ public struct QuoteIndex: Sendable {
             let length = Double(docTokens[d + 1] - docTokens[d])
             return Self.k1 * (1 - Self.b + Self.b * length / average)
         }
+    }
+
+    /// An estimate of the bytes the index's own tables hold (tokens, terms, posting lists, per-quote metadata,
+    /// lookup tables), not counting the `Quote` values it keeps: element sizes plus a fixed cost per array,
+    /// string and dictionary entry. For the benchmarks' memory figures.
+    public var estimatedTableBytes: Int {
+        let array = 32
+        let entry = 48
+        func strings(_ xs: [String]) -> Int { xs.reduce(0) { $0 + 16 + ($1.utf8.count > 15 ? $1.utf8.count + 32 : 0) } }
+        func lists<T>(_ xs: [[T]]) -> Int {
+            xs.reduce(array + xs.count * 8) { $0 + ($1.isEmpty ? 0 : array + $1.count * MemoryLayout<T>.stride) }
+        }
+        func table(_ t: [Int32: [Int32]]) -> Int { t.values.reduce(t.count * entry) { $0 + array + $1.count * 4 } }
+        var bytes = 4 * (tokenTerm.count + tokenStart.count + tokenEnd.count + docTokens.count + sortedTerms.count)
+        bytes += strings(terms) + termIDs.count * entry + keyIDs.count * entry + lists(keyTerms)
+        bytes += lists(postingDocs) + lists(postingCounts)
+        bytes += strings(names) + nameIDs.count * entry + speakerNames.count * 16
+        bytes += 4 * (docSpeaker.count + docArticle.count + docDay.count) + 8 * docNorm.count
+        bytes += lists(docPillars) + lists(docEvents)
+        bytes += table(speakerDocs) + table(articleDocs) + table(pillarDocs) + table(eventDocs)
+        bytes += docByQuoteID.count * entry
+        return bytes
     }
 
     // MARK: Lookups

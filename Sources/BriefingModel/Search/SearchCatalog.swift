@@ -33,31 +33,73 @@ struct FilterValue {
     }
 }
 
-/// Entries of one kind with an inverted index from word stems to entries, so a value resolves without a scan.
+/// Entries of one kind with an inverted index from word stems to entries, so a value resolves without a scan,
+/// and their words sorted by bytes, so a trailing prefix resolves by binary search.
 struct CatalogTable: Sendable {
     var entries: [CatalogEntry] = []
     var byKey: [String: [Int]] = [:]
+    var byWord: [String: [Int]] = [:]
+    /// The keys of `byWord` ordered by their UTF-8 bytes (built by `finish`).
+    var sortedWords: [String] = []
 
     mutating func append(_ entry: CatalogEntry) {
         let n = entries.count
         entries.append(entry)
         for k in entry.keys { byKey[k, default: []].append(n) }
+        for w in entry.words { byWord[w, default: []].append(n) }
+    }
+
+    /// Sorts the words once every entry is in.
+    mutating func finish() {
+        sortedWords = byWord.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// Positions (ascending) of the entries holding a word that starts with `prefix`.
+    func positions(withWordPrefix prefix: String) -> [Int] {
+        var lo = 0
+        var hi = sortedWords.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sortedWords[mid].utf8.lexicographicallyPrecedes(prefix.utf8) { lo = mid + 1 } else { hi = mid }
+        }
+        var found: [Int] = []
+        while lo < sortedWords.count, sortedWords[lo].utf8.starts(with: prefix.utf8) {
+            found.append(contentsOf: byWord[sortedWords[lo]] ?? [])
+            lo += 1
+        }
+        found.sort()
+        var unique: [Int] = []
+        unique.reserveCapacity(found.count)
+        for p in found where unique.last != p { unique.append(p) }
+        return unique
     }
 
     /// Positions of the entries that hold every word of the value.
     func positions(matching value: FilterWords) -> [Int] {
         let v = FilterValue(value)
-        var candidates: [Int]
-        if let first = v.keys.first {
-            candidates = byKey[first] ?? []
-            for k in v.keys.dropFirst() where !candidates.isEmpty {
-                let other = Set(byKey[k] ?? [])
-                candidates = candidates.filter(other.contains)
+        var candidates: [Int]?
+        for k in v.keys {
+            let list = byKey[k] ?? []
+            if let c = candidates {
+                let other = Set(list)
+                candidates = c.filter(other.contains)
+            } else {
+                candidates = list
             }
-        } else {
-            candidates = Array(entries.indices)
+            if candidates?.isEmpty == true { return [] }
         }
-        return candidates.filter { entries[$0].matches(v) }
+        if let prefix = v.prefix {
+            let withPrefix = positions(withWordPrefix: prefix)
+            if let c = candidates {
+                let other = Set(withPrefix)
+                candidates = c.filter(other.contains)
+            } else {
+                candidates = withPrefix
+            }
+        }
+        // Candidates from the stem lists already hold every key; only a prefix needs the entry's own words.
+        if v.prefix == nil, let candidates { return candidates }
+        return (candidates ?? Array(entries.indices)).filter { entries[$0].matches(v) }
     }
 
     func ids(matching value: FilterWords) -> Set<String> { Set(positions(matching: value).map { entries[$0].id }) }
@@ -99,6 +141,10 @@ struct SearchCatalog: Sendable {
             articleIDsByFoldedID[a.id.lowercased(), default: []].append(a.id)
             if let d = a.date { articleDates[a.id] = d }
         }
+        speakers.finish()
+        items.finish()
+        events.finish()
+        articles.finish()
     }
 
     /// Ids of the speakers a `speaker:` value names.
