@@ -50,16 +50,14 @@ public struct TemporalTagger: Sendable {
             if case .date(let d)? = m.value, let y = d.range?.upperBound.year { scan.contextYear = y }
             if let value = m.value {
                 var first = i
-                if first > range.lowerBound, scan.shared.lexicon.leadIns.contains(tokens[first - 1].lower),
-                    value.isDateLike
+                if first > range.lowerBound, TemporalLexicon.isLeadIn(tokens[first - 1].lower), value.isDateLike
                 {
                     first -= 1
                 }
                 let last = max(first, m.end - 1)
                 let start = tokens[first].start
                 let end = tokens[last].end
-                let text =
-                    start < end && end <= source.count ? String(String.UnicodeScalarView(source[start..<end])) : ""
+                let text = start < end && end <= source.count ? ParagraphText.string(source, start..<end, straight: false) : ""
                 var x = TemporalExpression(
                     tokens: first..<max(first + 1, m.end), start: start, end: end, text: text,
                     value: value, tense: scan.tense(at: i))
@@ -100,6 +98,9 @@ extension TemporalValue {
 extension TemporalLexicon {
     /// Prepositions kept with the expression they introduce ("on Saturday", "in February").
     var leadIns: Set<String> { ["on", "in"] }
+
+    /// True for a word of `leadIns` (without building the set).
+    @inline(__always) static func isLeadIn(_ w: String) -> Bool { w == "on" || w == "in" }
 }
 
 /// One pass of the tagger over a sentence.
@@ -212,10 +213,10 @@ final class TemporalScan {
 
     func isDeterminerOrName(_ i: Int) -> Bool {
         guard let w = word(i), !isClauseBreak(i) else { return false }
-        return tokens[i].capitalized
-            || ["the", "a", "an", "its", "his", "her", "their", "this", "that", "those", "these"]
-                .contains(w)
+        return tokens[i].capitalized || Self.determiners.contains(w)
     }
+
+    static let determiners: Set<String> = ["the", "a", "an", "its", "his", "her", "their", "this", "that", "those", "these"]
 
     /// The tokens after an anchor cue that may name the event, up to a clause break (at most 12).
     func span(from j: Int) -> Range<Int>? {
@@ -271,14 +272,15 @@ final class TemporalScan {
     // MARK: matching
 
     func match(at i: Int) -> Match? {
-        let t = tokens[i]
-        switch t.kind {
+        switch tokens[i].kind {
         case .punctuation:
             return nil
         case .number:
             if let m = numberUnit(i) { return m }
             if let m = dayMonth(i) { return m }
-            if t.text.utf8.count == 10, let d = Day(iso: t.text) { return Match(end: i + 1, value: .date(.day(d))) }
+            if tokens[i].text.utf8.count == 10, let d = Day(iso: tokens[i].text) {
+                return Match(end: i + 1, value: .date(.day(d)))
+            }
             if let y = year(i), let prev = word(i - 1), shared.lexicon.yearCues.contains(prev),
                 let d = EventDate.year(y)
             {
@@ -287,8 +289,9 @@ final class TemporalScan {
             return nil
         case .word:
             // One look-up gives every role the word can play; most words play none.
-            guard shared.lexicon.roleFilter.mayContain(t), let roles = shared.lexicon.roles[t.lower] else {
-                return t.hasHyphen ? part(i) : nil
+            let lexicon = shared.lexicon
+            guard lexicon.roleFilter.mayContain(tokens[i]), let roles = lexicon.roles[tokens[i].lower] else {
+                return tokens[i].hasHyphen ? part(i) : nil
             }
             if roles.contains(.anchor), let a = shared.lexicon.anchors.match(tokens, at: i, limit: limit),
                 let m = anchor(i, a.end, a.value)
@@ -299,7 +302,7 @@ final class TemporalScan {
             if roles.contains(.article), let m = sequel(i) { return m }
             if !roles.isDisjoint(with: [.shift, .rolling]), let m = shift(i) { return m }
             if roles.contains(.part), let m = part(i) { return m }
-            if roles.contains(.named), let v = shared.lexicon.named[t.lower] {
+            if roles.contains(.named), let v = shared.lexicon.named[tokens[i].lower] {
                 guard let ref = reference else { return Match(end: i + 1, value: .unresolved) }
                 return Match(end: i + 1, value: .date(.day(ref.adding(days: v))))
             }
