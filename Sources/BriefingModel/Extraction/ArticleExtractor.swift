@@ -312,6 +312,13 @@ public struct ArticleExtractor: Sendable {
                 var i = 0
                 var o = 0
                 while i < n {
+                    // Runs of ASCII, the bulk of news text, without the general decoding below.
+                    while i < n, b[i] < 0x80 {
+                        out.initializeElement(at: o, to: Unicode.Scalar(b[i]))
+                        i += 1
+                        o += 1
+                    }
+                    guard i < n else { break }
                     let c = UInt32(b[i])
                     var v: UInt32
                     if c < 0x80 {

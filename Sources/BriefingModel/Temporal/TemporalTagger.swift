@@ -7,7 +7,14 @@ public struct TemporalTagger: Sendable {
     /// The lexicon behind one reference: a scan (one per sentence) reads it without copying its tables.
     final class Shared: Sendable {
         let lexicon: TemporalLexicon
-        init(_ lexicon: TemporalLexicon) { self.lexicon = lexicon }
+        /// Every future suffix opens with an apostrophe (see `TemporalScan.isFutureCue`).
+        let suffixesNeedApostrophe: Bool
+        init(_ lexicon: TemporalLexicon) {
+            self.lexicon = lexicon
+            suffixesNeedApostrophe = lexicon.futureSuffixes.allSatisfy { s in
+                s.utf8.first.map { $0 == 39 || $0 == 0xE2 } ?? false
+            }
+        }
     }
 
     private(set) var shared: Shared
@@ -206,6 +213,11 @@ final class TemporalScan {
         return (a, b)
     }
 
+    /// `word(i) == ","` without the string: only a punctuation token's text is a mark.
+    @inline(__always) func isComma(_ i: Int) -> Bool {
+        i >= lower && i < limit && tokens[i].kind == .punctuation && tokens[i].mark == ","
+    }
+
     func isClauseBreak(_ i: Int) -> Bool {
         guard i >= lower, i < limit else { return true }
         return tokens[i].kind == .punctuation && WordToken.isClauseMark(tokens[i].mark)
@@ -230,10 +242,12 @@ final class TemporalScan {
     static let conjunctions: Set<String> = ["and", "but", "or", "while", "although", "though", "whereas", "yet", "so"]
 
     func isFutureCue(_ i: Int) -> Bool {
-        guard let w = word(i) else { return false }
+        guard i >= lower, i < limit else { return false }
         if shared.lexicon.futureCues.match(tokens, at: i, limit: limit) != nil { return true }
         // A suffix opening with an apostrophe (' or ’, whose UTF-8 starts with 0xE2) needs that byte in the word.
+        let w = tokens[i].lower
         let apostrophe = w.utf8.contains { $0 == 39 || $0 == 0xE2 }
+        if !apostrophe && shared.suffixesNeedApostrophe { return false }
         for s in shared.lexicon.futureSuffixes {
             if !apostrophe, let b = s.utf8.first, b == 39 || b == 0xE2 { continue }
             if w.hasSuffix(s) { return true }
@@ -249,7 +263,7 @@ final class TemporalScan {
         var k = i - 1
         while k >= lower, i - k <= 14 {
             if isClauseBreak(k) {
-                guard word(k) == ",", let next = word(k + 1), !Self.conjunctions.contains(next) else { break }
+                guard isComma(k), let next = word(k + 1), !Self.conjunctions.contains(next) else { break }
             }
             if isFutureCue(k) { return .future }
             k -= 1
@@ -258,7 +272,7 @@ final class TemporalScan {
         if k < lower || i - k <= 2 {
             var e = i
             while e < limit, !isClauseBreak(e) { e += 1 }
-            if e < limit, word(e) == ",", !Self.conjunctions.contains(word(e + 1) ?? "") {
+            if e < limit, isComma(e), !Self.conjunctions.contains(word(e + 1) ?? "") {
                 var f = e + 1
                 while f < limit, f - e <= 6, !isClauseBreak(f) {
                     if isFutureCue(f) { return .future }
@@ -289,8 +303,7 @@ final class TemporalScan {
             return nil
         case .word:
             // One look-up gives every role the word can play; most words play none.
-            let lexicon = shared.lexicon
-            guard lexicon.roleFilter.mayContain(tokens[i]), let roles = lexicon.roles[tokens[i].lower] else {
+            guard shared.lexicon.roleFilter.mayContain(tokens[i]), let roles = shared.lexicon.roles[tokens[i].lower] else {
                 return tokens[i].hasHyphen ? part(i) : nil
             }
             if roles.contains(.anchor), let a = shared.lexicon.anchors.match(tokens, at: i, limit: limit),

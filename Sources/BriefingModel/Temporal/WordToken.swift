@@ -106,7 +106,7 @@ public enum WordTokenizer {
     private static func tokenize(buffer s: UnsafeBufferPointer<Unicode.Scalar>) -> [WordToken] {
         let marks = asciiMarks
         var tokens: [WordToken] = []
-        tokens.reserveCapacity(s.count / 5)
+        tokens.reserveCapacity(s.count / 4 + 4)
         let n = s.count
         var i = 0
         while i < n {
@@ -160,10 +160,27 @@ public enum WordTokenizer {
             } else if wordEnd - start > 1, s[wordEnd - 1] == "'" || s[wordEnd - 1] == "’" {
                 wordEnd -= 1
             }
+            // One pass: ASCII or not, any capital, and both hashes of the lowercased bytes.
             var ascii = true
-            for k in start..<wordEnd where s[k].value >= 128 {
-                ascii = false
-                break
+            var upper = false
+            var h = WordFilter.Hash()
+            var lh = WordToken.LowerHash()
+            for k in start..<wordEnd {
+                let value = s[k].value
+                guard value < 128 else {
+                    ascii = false
+                    break
+                }
+                let v = UInt8(truncatingIfNeeded: value)
+                let l: UInt8
+                if v >= 65 && v <= 90 {
+                    upper = true
+                    l = v + 32
+                } else {
+                    l = v
+                }
+                h.add(l)
+                lh.add(l)
             }
             let text: String
             let lower: String
@@ -172,21 +189,6 @@ public enum WordTokenizer {
             var lowerHash: UInt64
             if ascii {
                 // Bytes straight into the string, and `lower` the same string when there is no capital.
-                var upper = false
-                var h = WordFilter.Hash()
-                var lh = WordToken.LowerHash()
-                for k in start..<wordEnd {
-                    let v = UInt8(truncatingIfNeeded: s[k].value)
-                    let l: UInt8
-                    if v >= 65 && v <= 90 {
-                        upper = true
-                        l = v + 32
-                    } else {
-                        l = v
-                    }
-                    h.add(l)
-                    lh.add(l)
-                }
                 text = String(unsafeUninitializedCapacity: count) { b in
                     for k in 0..<count { b[k] = UInt8(truncatingIfNeeded: s[start + k].value) }
                     return count

@@ -78,13 +78,13 @@ public struct SentenceSplitter: Sendable {
             while k < n, Self.isSpace(s[k]) { k += 1 }
             guard k < n else { break }
             if isBoundary(s, period: i, next: k) {
-                result.append(start..<j)
+                if let r = Self.trim(s, start..<j) { result.append(r) }
                 start = k
             }
             i = k
         }
-        if start < n { result.append(start..<n) }
-        return result.compactMap { Self.trim(s, $0) }
+        if start < n, let r = Self.trim(s, start..<n) { result.append(r) }
+        return result
     }
 
     private func isBoundary(_ s: UnsafeBufferPointer<Unicode.Scalar>, period i: Int, next k: Int) -> Bool {
