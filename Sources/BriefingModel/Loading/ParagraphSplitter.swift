@@ -25,8 +25,10 @@ enum ParagraphSplitter {
         var start = 0
         let n = b.count
         while true {
-            var end = start
-            while end < n, b[end] != 0x0A { end += 1 }
+            var end = n
+            if start < n, let base = b.baseAddress, let nl = memchr(base + start, 0x0A, n - start) {
+                end = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(nl))
+            }
             var lineEnd = end
             if lineEnd > start, b[lineEnd - 1] == 0x0D { lineEnd -= 1 }
             let trimmed = trim(b, start..<lineEnd)
@@ -129,14 +131,36 @@ enum ParagraphSplitter {
                     out[o] = 0x20
                     o += 1
                 }
-                for i in r {
-                    let c = b[i]
-                    out[o] = c < 0x20 ? 0x20 : c
-                    o += 1
+                guard let from = b.baseAddress, let to = out.baseAddress else { continue }
+                // Copied whole, then control bytes (rare) made spaces in place.
+                (to + o).update(from: from + r.lowerBound, count: r.count)
+                if hasControl(b, r) {
+                    for i in o..<(o + r.count) where out[i] < 0x20 { out[i] = 0x20 }
                 }
+                o += r.count
             }
             return o
         }
+    }
+
+    /// True when a byte of `b[r]` is below 0x20; eight bytes at a time.
+    private static func hasControl(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        var i = r.lowerBound
+        if let base = b.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= r.upperBound {
+                // Bytes below 0x20 borrow in `w - 0x2020…`; `& ~w` keeps only bytes below 0x80 (the classic
+                // has-less-than test).
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080 != 0 { return true }
+                i += 8
+            }
+        }
+        while i < r.upperBound {
+            if b[i] < 0x20 { return true }
+            i += 1
+        }
+        return false
     }
 
     /// A Markdown ATX heading: one to six `#` followed by a space or the end of the line.
