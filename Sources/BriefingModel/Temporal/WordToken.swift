@@ -20,10 +20,15 @@ public struct WordToken: Sendable, Hashable {
     public var mark: Unicode.Scalar
     /// True when `text` contains a hyphen-minus ("mid-2018", "27-28").
     public var hasHyphen: Bool
-    /// `WordFilter` fingerprint of `lower`; nil when it is not ASCII.
-    public var fingerprint: UInt32?
+    /// `lower` is ASCII (it then has a `fingerprint`).
+    var isASCII: Bool
+    /// `WordFilter.fold(lowerHash)`, kept in what would be padding (the token stays 72 bytes).
+    var folded: UInt16
     /// 64-bit FNV-1a hash of the UTF-8 of `lower` (`WordToken.hash`): integer-keyed phrase look-ups.
     public var lowerHash: UInt64 = 0
+
+    /// `WordFilter` fingerprint of `lower` (folded from `lowerHash`); nil when it is not ASCII.
+    @inline(__always) public var fingerprint: UInt32? { isASCII ? UInt32(folded) : nil }
 
     /// The hash `lowerHash` holds for a token whose `lower` is `s`.
     public static func hash(_ s: String) -> UInt64 {
@@ -91,11 +96,10 @@ public enum WordTokenizer {
     private static let asciiMarks: [WordToken] = (0..<128).map { v in
         let c = Unicode.Scalar(UInt8(v))
         let mark = String(Character(c))
-        var h = WordFilter.Hash()
-        h.add(UInt8(v))
         return WordToken(
             text: mark, lower: mark, start: 0, end: 1, kind: .punctuation, possessive: false, capitalized: false,
-            mark: c, hasHyphen: c == "-", fingerprint: h.value, lowerHash: WordToken.hash(mark))
+            mark: c, hasHyphen: c == "-", isASCII: true, folded: UInt16(WordFilter.fold(WordToken.hash(mark))),
+            lowerHash: WordToken.hash(mark))
     }
 
     public static func tokenize(_ s: [Unicode.Scalar]) -> [WordToken] {
@@ -106,7 +110,7 @@ public enum WordTokenizer {
     private static func tokenize(buffer s: UnsafeBufferPointer<Unicode.Scalar>) -> [WordToken] {
         let marks = asciiMarks
         var tokens: [WordToken] = []
-        tokens.reserveCapacity(s.count / 4 + 4)
+        tokens.reserveCapacity(s.count / 5)
         let n = s.count
         var i = 0
         while i < n {
@@ -123,7 +127,7 @@ public enum WordTokenizer {
                     tokens.append(
                         WordToken(
                             text: mark, lower: mark, start: i, end: i + 1, kind: .punctuation, possessive: false,
-                            capitalized: false, mark: c, hasHyphen: false, fingerprint: nil,
+                            capitalized: false, mark: c, hasHyphen: false, isASCII: false, folded: 0,
                             lowerHash: WordToken.hash(mark)))
                 }
                 i += 1
@@ -163,7 +167,6 @@ public enum WordTokenizer {
             // One pass: ASCII or not, any capital, and both hashes of the lowercased bytes.
             var ascii = true
             var upper = false
-            var h = WordFilter.Hash()
             var lh = WordToken.LowerHash()
             for k in start..<wordEnd {
                 let value = s[k].value
@@ -179,13 +182,11 @@ public enum WordTokenizer {
                 } else {
                     l = v
                 }
-                h.add(l)
                 lh.add(l)
             }
             let text: String
             let lower: String
             let count = wordEnd - start
-            var fingerprint: UInt32?
             var lowerHash: UInt64
             if ascii {
                 // Bytes straight into the string, and `lower` the same string when there is no capital.
@@ -204,7 +205,6 @@ public enum WordTokenizer {
                 } else {
                     lower = text
                 }
-                fingerprint = h.value
                 lowerHash = lh.value
             } else {
                 var view = String.UnicodeScalarView()
@@ -220,7 +220,7 @@ public enum WordTokenizer {
                 WordToken(
                     text: text, lower: lower, start: start, end: end, kind: isNumber ? .number : .word,
                     possessive: possessive, capitalized: capitalized, mark: first, hasHyphen: hasHyphen,
-                    fingerprint: fingerprint, lowerHash: lowerHash))
+                    isASCII: ascii, folded: UInt16(WordFilter.fold(lowerHash)), lowerHash: lowerHash))
             i = end
         }
         return tokens

@@ -108,7 +108,7 @@ public struct Tokenizer: Sendable {
     /// The same over the scalars' storage (no bounds checks in the loop; every index is checked against `n`).
     private func tokenize(buffer s: UnsafeBufferPointer<Unicode.Scalar>) -> [Token] {
         var tokens: [Token] = []
-        tokens.reserveCapacity(s.count / 4 + 4)
+        tokens.reserveCapacity(s.count / 5 + 4)
         let n = s.count
         var i = 0
         while i < n {
