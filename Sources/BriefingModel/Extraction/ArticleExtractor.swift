@@ -302,38 +302,48 @@ public struct ArticleExtractor: Sendable {
         }
     }
 
-    /// The scalars of `text`, decoded from its UTF-8 in one pass (`Array(text.unicodeScalars)` counts them first).
+    /// The scalars of `text`, decoded from its UTF-8 in one pass (`Array(text.unicodeScalars)` counts them first),
+    /// written straight into the array's storage.
     static func scalars(of text: String) -> [Unicode.Scalar] {
         var text = text
         return text.withUTF8 { b in
-            var out: [Unicode.Scalar] = []
-            out.reserveCapacity(b.count)
-            var i = 0
             let n = b.count
-            while i < n {
-                let c = UInt32(b[i])
-                var v: UInt32
-                if c < 0x80 {
-                    v = c
-                    i += 1
-                } else if c < 0xE0, i + 1 < n {
-                    v = (c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
-                    i += 2
-                } else if c < 0xF0, i + 2 < n {
-                    v = (c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
-                    i += 3
-                } else if i + 3 < n {
-                    v =
-                        (c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
-                        | UInt32(b[i + 3] & 0x3F)
-                    i += 4
-                } else {
-                    v = 0xFFFD
-                    i = n
+            return [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, count in
+                var i = 0
+                var o = 0
+                while i < n {
+                    // Runs of ASCII, the bulk of news text, without the general decoding below.
+                    while i < n, b[i] < 0x80 {
+                        out.initializeElement(at: o, to: Unicode.Scalar(b[i]))
+                        i += 1
+                        o += 1
+                    }
+                    guard i < n else { break }
+                    let c = UInt32(b[i])
+                    var v: UInt32
+                    if c < 0x80 {
+                        v = c
+                        i += 1
+                    } else if c < 0xE0, i + 1 < n {
+                        v = (c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+                        i += 2
+                    } else if c < 0xF0, i + 2 < n {
+                        v = (c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                        i += 3
+                    } else if i + 3 < n {
+                        v =
+                            (c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
+                            | UInt32(b[i + 3] & 0x3F)
+                        i += 4
+                    } else {
+                        v = 0xFFFD
+                        i = n
+                    }
+                    out.initializeElement(at: o, to: Unicode.Scalar(v) ?? "\u{FFFD}")
+                    o += 1
                 }
-                out.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+                count = o
             }
-            return out
         }
     }
 

@@ -53,7 +53,8 @@ enum QuoteScanner {
             }
             for i in 0..<s.count {
                 let c = s[i]
-                guard isDouble(c) else { continue }
+                // Most scalars are ASCII and not '"': one comparison each.
+                if c.value < 0x80 ? c.value != 0x22 : !isDouble(c) { continue }
                 if isOpeningOnly(c) {
                     if open != nil { close(at: i, mark: nil) }
                     begin(i)

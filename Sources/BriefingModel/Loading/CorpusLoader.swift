@@ -173,7 +173,11 @@ public struct CorpusLoader: Sendable {
         for s in text.unicodeScalars {
             if s == "/" && keepSlashes {
                 out.append(s)
-            } else if CharacterSet.alphanumerics.contains(s) || s == "-" || s == "_" || s == "." {
+            } else if s.value < 0x80
+                ? (s.value >= 48 && s.value <= 57) || (s.value >= 65 && s.value <= 90) || (s.value >= 97 && s.value <= 122)
+                    || s == "-" || s == "_" || s == "."
+                : CharacterSet.alphanumerics.contains(s)
+            {
                 out.append(s)
             } else {
                 out.append("-")

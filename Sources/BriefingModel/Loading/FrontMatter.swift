@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// The metadata block (`---` YAML `---`) that may open an article file.
@@ -17,22 +18,23 @@ struct FrontMatter: Sendable, Hashable {
     ///   the 1-based line on which the body starts, and the warnings.
     static func split(_ text: String) -> (FrontMatter?, body: Substring, bodyLine: Int, warnings: [(Int, String)]) {
         guard text.hasPrefix("---") else { return (nil, text[...], 1, []) }
+        // Lines are found on the UTF-8 view: the text's line ends are already "\n", which is always a Character
+        // of its own, so this splits where the Character view would, without grapheme breaking.
+        let u = text.utf8
         var lines: [Substring] = []
-        var idx = text.startIndex
+        var idx = u.startIndex
         // Only look at the first line to confirm the opening fence.
-        let firstEnd = text[idx...].firstIndex(of: "\n") ?? text.endIndex
+        let firstEnd = u[idx...].firstIndex(of: 0x0A) ?? u.endIndex
         let opening = TextScan.trimmingSpaces(text[idx..<firstEnd])
         guard opening == "---" else { return (nil, text[...], 1, []) }
-        idx = firstEnd < text.endIndex ? text.index(after: firstEnd) : firstEnd
+        idx = firstEnd < u.endIndex ? u.index(after: firstEnd) : firstEnd
         var lineNo = 2
-        while idx < text.endIndex {
-            let end = text[idx...].firstIndex(of: "\n") ?? text.endIndex
+        while idx < u.endIndex {
+            let end = u[idx...].firstIndex(of: 0x0A) ?? u.endIndex
             let line = text[idx..<end]
-            let trimmed = TextScan.trimmingSpaces(line)
-            if trimmed == "---" || trimmed == "..." {
-                let bodyStart = end < text.endIndex ? text.index(after: end) : end
-                let yaml = lines.joined(separator: "\n")
-                let (fm, warnings) = parse(yaml: yaml, firstLine: 2)
+            if Self.isFence(line) {
+                let bodyStart = end < u.endIndex ? u.index(after: end) : end
+                let (fm, warnings) = parse(lines: lines, firstLine: 2)
                 return (fm, text[bodyStart...], lineNo + 1, warnings)
             }
             lines.append(line)
@@ -43,9 +45,25 @@ struct FrontMatter: Sendable, Hashable {
                     [(1, "front matter opened with '---' is not closed within \(maxLines) lines; read as body text")]
                 )
             }
-            idx = end < text.endIndex ? text.index(after: end) : end
+            idx = end < u.endIndex ? u.index(after: end) : end
         }
         return (nil, text[...], 1, [(1, "front matter opened with '---' is never closed; read as body text")])
+    }
+
+    /// A closing fence: `---` or `...` with white space around it.
+    private static func isFence(_ line: Substring) -> Bool {
+        // Most lines start with a key: skip the trim unless the line could be a fence.
+        guard let b = line.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }), b == 0x2D || b == 0x2E || b >= 0x80
+        else { return false }
+        let trimmed = TextScan.trimmingSpaces(line)
+        return trimmed == "---" || trimmed == "..."
+    }
+
+    /// Parses the lines between the fences: simple `key: value` lines without the YAML library (see
+    /// `FrontMatterFastPath`), anything else through it. Both give the same metadata and warnings.
+    static func parse(lines: [Substring], firstLine: Int) -> (FrontMatter?, [(Int, String)]) {
+        if let fast = FrontMatterFastPath.parse(lines: lines, firstLine: firstLine) { return fast }
+        return parse(yaml: lines.joined(separator: "\n"), firstLine: firstLine)
     }
 
     static func parse(yaml: String, firstLine: Int) -> (FrontMatter?, [(Int, String)]) {
@@ -72,40 +90,48 @@ struct FrontMatter: Sendable, Hashable {
         for (keyNode, value) in mapping {
             guard let key = keyNode.string else { continue }
             let line = firstLine + (keyNode.mark?.line ?? 1) - 1
-            func scalarText() -> String? {
-                if let s = value.scalar?.string {
-                    return s.trimmingCharacters(in: .whitespaces).isEmpty ? nil : s
-                }
-                warnings.append((line, "front matter '\(key)' should be text, not a \(kindName(value))"))
-                return nil
-            }
-            switch key.lowercased() {
-            case "title": fm.title = scalarText()
-            case "source": fm.source = scalarText()
-            case "url": fm.url = scalarText()
-            case "author": fm.author = scalarText()
-            case "date":
-                if let s = scalarText() {
-                    if let d = Day(iso: s) {
-                        fm.date = d
-                    } else {
-                        warnings.append((line, "front matter date '\(s)' is not a date (YYYY-MM-DD or ISO 8601)"))
-                    }
-                }
-            case "tags":
+            if key.lowercased() == "tags", value.scalar == nil {
                 if let seq = value.sequence {
                     fm.tags = seq.compactMap { $0.scalar?.string }
-                } else if let s = value.scalar?.string {
-                    fm.tags = s.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
-                        !$0.isEmpty
-                    }
                 } else {
                     warnings.append((line, "front matter 'tags' should be a list"))
                 }
-            default: break
+                continue
             }
+            fm.set(key: key, text: value.scalar?.string, kind: kindName(value), line: line, warnings: &warnings)
         }
         return (fm, warnings)
+    }
+
+    /// Sets the field `key` names from the text of a scalar value `s` (nil: the value is a `kind`, not a scalar)
+    /// written on file line `line`; unknown keys are ignored.
+    mutating func set(key: String, text s: String?, kind: String, line: Int, warnings: inout [(Int, String)]) {
+        func scalarText() -> String? {
+            if let s {
+                return s.trimmingCharacters(in: .whitespaces).isEmpty ? nil : s
+            }
+            warnings.append((line, "front matter '\(key)' should be text, not a \(kind)"))
+            return nil
+        }
+        switch key.lowercased() {
+        case "title": title = scalarText()
+        case "source": source = scalarText()
+        case "url": url = scalarText()
+        case "author": author = scalarText()
+        case "date":
+            if let s = scalarText() {
+                if let d = Day(iso: s) {
+                    date = d
+                } else {
+                    warnings.append((line, "front matter date '\(s)' is not a date (YYYY-MM-DD or ISO 8601)"))
+                }
+            }
+        case "tags":
+            if let s {
+                tags = s.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            }
+        default: break
+        }
     }
 
     private static func kindName(_ node: Node) -> String {

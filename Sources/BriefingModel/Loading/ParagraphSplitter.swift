@@ -6,57 +6,161 @@ import Foundation
 /// no blank line at all (one paragraph per line, as scraped text often is) gets one paragraph per line.
 enum ParagraphSplitter {
     static func split(_ body: Substring, firstLine: Int) -> [Paragraph] {
-        var lines: [(text: Substring, line: Int)] = []
+        if let result = body.utf8.withContiguousStorageIfAvailable({ split(bytes: $0, firstLine: firstLine) }) {
+            return result
+        }
+        var copy = String(body)
+        return copy.withUTF8 { split(bytes: $0, firstLine: firstLine) }
+    }
+
+    /// The same on the body's UTF-8 bytes: one pass to find lines, trimmed by byte ranges, strings built once per
+    /// paragraph.
+    private static func split(bytes b: UnsafeBufferPointer<UInt8>, firstLine: Int) -> [Paragraph] {
+        // Each line as the byte range of its trimmed text (a final "\r" dropped first), with its line number.
+        var lines: [(range: Range<Int>, line: Int)] = []
         var lineNo = firstLine
         var hasBlank = false
         var sawText = false
         var pendingBlank = false
-        for raw in TextScan.lines(body) {
-            var line = raw
-            if line.last == "\r" { line = line.dropLast() }
-            if TextScan.trimmingSpaces(line).isEmpty {
+        var start = 0
+        let n = b.count
+        while true {
+            var end = n
+            if start < n, let base = b.baseAddress, let nl = memchr(base + start, 0x0A, n - start) {
+                end = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(nl))
+            }
+            var lineEnd = end
+            if lineEnd > start, b[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+            let trimmed = trim(b, start..<lineEnd)
+            if trimmed.isEmpty {
                 if sawText { pendingBlank = true }
             } else {
                 if pendingBlank { hasBlank = true }
                 pendingBlank = false
                 sawText = true
             }
-            lines.append((line, lineNo))
+            lines.append((trimmed, lineNo))
             lineNo += 1
+            if end >= n { break }
+            start = end + 1
         }
         var paragraphs: [Paragraph] = []
         if !hasBlank {
-            for (text, line) in lines {
-                let t = clean(text)
-                if !t.isEmpty { paragraphs.append(Paragraph(text: t, line: line)) }
+            for (r, line) in lines where !r.isEmpty {
+                paragraphs.append(Paragraph(text: text(b, [r]), line: line))
             }
             return paragraphs
         }
-        var current: [String] = []
-        var start = 0
+        var current: [Range<Int>] = []
+        var startLine = 0
         func flush() {
             if !current.isEmpty {
-                paragraphs.append(Paragraph(text: current.joined(separator: " "), line: start))
+                paragraphs.append(Paragraph(text: text(b, current), line: startLine))
                 current.removeAll(keepingCapacity: true)
             }
         }
-        for (text, line) in lines {
-            let t = clean(text)
-            if t.isEmpty {
+        for (r, line) in lines {
+            if r.isEmpty {
                 flush()
                 continue
             }
             // A Markdown heading stands alone.
-            if isHeading(t) {
-                flush()
-                paragraphs.append(Paragraph(text: t, line: line))
-                continue
+            if b[r.lowerBound] == 0x23 {
+                let t = text(b, [r])
+                if isHeading(t) {
+                    flush()
+                    paragraphs.append(Paragraph(text: t, line: line))
+                    continue
+                }
             }
-            if current.isEmpty { start = line }
-            current.append(t)
+            if current.isEmpty { startLine = line }
+            current.append(r)
         }
         flush()
         return paragraphs
+    }
+
+    /// The byte range of `r` without leading and trailing white space (as `TextScan.trimmingSpaces`).
+    static func trim(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Range<Int> {
+        var lo = r.lowerBound
+        var hi = r.upperBound
+        while lo < hi {
+            let c = b[lo]
+            if c == 0x20 || c == 0x09 {
+                lo += 1
+            } else if c >= 0x80, let (s, len) = scalar(b, at: lo, limit: hi), TextScan.isSpace(s) {
+                lo += len
+            } else {
+                break
+            }
+        }
+        while hi > lo {
+            let c = b[hi - 1]
+            if c == 0x20 || c == 0x09 {
+                hi -= 1
+                continue
+            }
+            guard c >= 0x80 else { break }
+            // The first byte of the last scalar.
+            var s0 = hi - 1
+            while s0 > lo, b[s0] & 0xC0 == 0x80 { s0 -= 1 }
+            guard let (s, len) = scalar(b, at: s0, limit: hi), s0 + len == hi, TextScan.isSpace(s) else { break }
+            hi = s0
+        }
+        return lo..<hi
+    }
+
+    /// The scalar of valid UTF-8 starting at `i` and its length in bytes.
+    private static func scalar(_ b: UnsafeBufferPointer<UInt8>, at i: Int, limit: Int) -> (Unicode.Scalar, Int)? {
+        let c = UInt32(b[i])
+        let len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4
+        guard i + len <= limit else { return nil }
+        var v = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07
+        for k in 1..<len { v = v << 6 | UInt32(b[i + k] & 0x3F) }
+        return Unicode.Scalar(v).map { ($0, len) }
+    }
+
+    /// The lines `ranges` of `b` joined with one space, control characters (bytes below 0x20) made spaces.
+    private static func text(_ b: UnsafeBufferPointer<UInt8>, _ ranges: [Range<Int>]) -> String {
+        var count = max(0, ranges.count - 1)
+        for r in ranges { count += r.count }
+        return String(unsafeUninitializedCapacity: count) { out in
+            var o = 0
+            for (k, r) in ranges.enumerated() {
+                if k > 0 {
+                    out[o] = 0x20
+                    o += 1
+                }
+                guard let from = b.baseAddress, let to = out.baseAddress else { continue }
+                // Copied whole, then control bytes (rare) made spaces in place.
+                (to + o).update(from: from + r.lowerBound, count: r.count)
+                if hasControl(b, r) {
+                    for i in o..<(o + r.count) where out[i] < 0x20 { out[i] = 0x20 }
+                }
+                o += r.count
+            }
+            return o
+        }
+    }
+
+    /// True when a byte of `b[r]` is below 0x20; eight bytes at a time.
+    private static func hasControl(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        var i = r.lowerBound
+        if let base = b.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= r.upperBound {
+                // Bytes below 0x20 borrow in `w - 0x2020…`; `& ~w` keeps only bytes below 0x80 (the classic
+                // has-less-than test).
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080 != 0 { return true }
+                i += 8
+            }
+        }
+        while i < r.upperBound {
+            if b[i] < 0x20 { return true }
+            i += 1
+        }
+        return false
     }
 
     /// A Markdown ATX heading: one to six `#` followed by a space or the end of the line.
@@ -77,12 +181,5 @@ enum ParagraphSplitter {
             rest = rest.prefix(trimmedEnd.count)
         }
         return rest.trimmingCharacters(in: .whitespaces)
-    }
-
-    /// Trims surrounding white space and turns tabs and other control characters into spaces.
-    static func clean(_ s: Substring) -> String {
-        let trimmed = String(TextScan.trimmingSpaces(s))
-        if !trimmed.utf8.contains(where: { $0 < 0x20 }) { return trimmed }
-        return String(String.UnicodeScalarView(trimmed.unicodeScalars.map { $0.value < 0x20 ? " " : $0 }))
     }
 }

@@ -24,7 +24,30 @@ enum TextDecoding {
             let plural = bad.count == 1 ? "" : "s"
             warnings.append((line, "invalid UTF-8 (\(bad.count) bad byte sequence\(plural)); replaced with U+FFFD"))
         }
-        return .text(normalizeLineEnds(String(decoding: body, as: UTF8.self)), warnings: warnings)
+        let text = String(decoding: body, as: UTF8.self)
+        return .text(containsCR(body) ? normalizeLineEnds(text) : text, warnings: warnings)
+    }
+
+    /// True when a carriage return (0x0D) is among the bytes; scanned eight bytes at a time.
+    static func containsCR(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            let n = b.count
+            var i = 0
+            if let base = b.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while i + 8 <= n {
+                    // A zero byte in `w ^ 0x0D0D…` marks a CR (the classic has-zero-byte test).
+                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ 0x0D0D_0D0D_0D0D_0D0D
+                    if (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080 != 0 { return true }
+                    i += 8
+                }
+            }
+            while i < n {
+                if b[i] == 0x0D { return true }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// UTF-32 and UTF-16 text announced by a byte order mark; nil when there is none.
@@ -126,68 +149,82 @@ enum TextDecoding {
 
     /// A NUL byte, or many control bytes, in the first 8 KiB.
     static func looksBinary(_ bytes: ArraySlice<UInt8>) -> Bool {
-        let sample = bytes.prefix(8192)
-        var controls = 0
-        for b in sample {
-            if b == 0 { return true }
-            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { controls += 1 }
+        bytes.prefix(8192).withUnsafeBufferPointer { sample in
+            var controls = 0
+            for b in sample where b < 0x20 {
+                if b == 0 { return true }
+                if b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { controls += 1 }
+            }
+            return sample.count > 0 && controls * 10 > sample.count
         }
-        return sample.count > 0 && controls * 10 > sample.count
     }
 
-    /// The offset of the first invalid UTF-8 sequence and how many there are.
+    /// The offset (an index of `bytes`) of the first invalid UTF-8 sequence and how many there are.
     static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> (offset: Int, count: Int)? {
-        var first: Int?
-        var count = 0
-        var i = bytes.startIndex
-        let end = bytes.endIndex
-        while i < end {
-            let b = bytes[i]
-            if b < 0x80 {
-                i += 1
-                continue
-            }
-            var need = 0
-            var minScalar: UInt32 = 0
-            var scalar: UInt32 = 0
-            if b & 0xE0 == 0xC0 {
-                need = 1
-                minScalar = 0x80
-                scalar = UInt32(b & 0x1F)
-            } else if b & 0xF0 == 0xE0 {
-                need = 2
-                minScalar = 0x800
-                scalar = UInt32(b & 0x0F)
-            } else if b & 0xF8 == 0xF0 {
-                need = 3
-                minScalar = 0x10000
-                scalar = UInt32(b & 0x07)
-            } else {
-                if first == nil { first = i }
-                count += 1
-                i += 1
-                continue
-            }
-            var ok = i + need < end
-            if ok {
-                for k in 1...need {
-                    let c = bytes[i + k]
-                    if c & 0xC0 != 0x80 {
-                        ok = false
-                        break
+        let found: (Int, Int)? = bytes.withUnsafeBufferPointer { b in
+            var first: Int?
+            var count = 0
+            var i = 0
+            let end = b.count
+            let raw = b.baseAddress.map(UnsafeRawPointer.init)
+            while i < end {
+                // Runs of ASCII, eight bytes at a time.
+                if let raw {
+                    while i + 8 <= end,
+                        raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                    {
+                        i += 8
                     }
-                    scalar = scalar << 6 | UInt32(c & 0x3F)
+                    if i >= end { break }
+                }
+                let c = b[i]
+                if c < 0x80 {
+                    i += 1
+                    continue
+                }
+                var need = 0
+                var minScalar: UInt32 = 0
+                var scalar: UInt32 = 0
+                if c & 0xE0 == 0xC0 {
+                    need = 1
+                    minScalar = 0x80
+                    scalar = UInt32(c & 0x1F)
+                } else if c & 0xF0 == 0xE0 {
+                    need = 2
+                    minScalar = 0x800
+                    scalar = UInt32(c & 0x0F)
+                } else if c & 0xF8 == 0xF0 {
+                    need = 3
+                    minScalar = 0x10000
+                    scalar = UInt32(c & 0x07)
+                } else {
+                    if first == nil { first = i }
+                    count += 1
+                    i += 1
+                    continue
+                }
+                var ok = i + need < end
+                if ok {
+                    for k in 1...need {
+                        let d = b[i + k]
+                        if d & 0xC0 != 0x80 {
+                            ok = false
+                            break
+                        }
+                        scalar = scalar << 6 | UInt32(d & 0x3F)
+                    }
+                }
+                if ok && (scalar < minScalar || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar)) { ok = false }
+                if ok {
+                    i += need + 1
+                } else {
+                    if first == nil { first = i }
+                    count += 1
+                    i += 1
                 }
             }
-            if ok && (scalar < minScalar || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar)) { ok = false }
-            if ok {
-                i += need + 1
-            } else {
-                if first == nil { first = i }
-                count += 1
-                i += 1
-            }
+            return first.map { ($0, count) }
         }
-        return first.map { ($0, count) }
+        return found.map { (bytes.startIndex + $0.0, $0.1) }
     }
 }

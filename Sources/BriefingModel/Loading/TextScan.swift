@@ -21,17 +21,4 @@ enum TextScan {
         }
         return s[start..<end]
     }
-
-    /// The lines of `text`, split at "\n" (a "\r" before it stays on the line), empty lines kept.
-    static func lines(_ text: Substring) -> [Substring] {
-        var out: [Substring] = []
-        let u = text.utf8
-        var start = u.startIndex
-        while let nl = u[start...].firstIndex(of: 0x0A) {
-            out.append(text[start..<nl])
-            start = u.index(after: nl)
-        }
-        out.append(text[start...])
-        return out
-    }
 }

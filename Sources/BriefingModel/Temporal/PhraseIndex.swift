@@ -1,14 +1,22 @@
-/// Finds the longest phrase of a word list that starts at a token, in one dictionary look-up per start.
+/// Finds the longest phrase of a word list that starts at a token, in one integer-keyed look-up per start.
 ///
-/// Phrases are matched on token keys: `lower` when case-insensitive, else `text`.
+/// Phrases are matched on token keys: `lower` when case-insensitive, else `text`. Phrases are grouped by the
+/// hash of their first token's `lower` (`WordToken.lowerHash`) and compared hash by hash; a phrase whose hashes
+/// all match is then confirmed on the key strings, so the answer is exactly that of comparing strings.
 public struct PhraseIndex<Value: Sendable>: Sendable {
     /// A phrase as token keys, with the value it maps to.
     struct Entry: Sendable {
         var keys: [String]
+        /// `lowerHash` of each of the phrase's tokens.
+        var hashes: [UInt64]
         var value: Value
     }
 
-    private var byFirst: [String: [Entry]] = [:]
+    /// First token's `lowerHash` → index into `groups`.
+    private var byFirst = WordHashMap()
+    /// Per first-token hash, the phrases longest first (phrases of one length in the order they were added).
+    private var groups: [[Entry]] = []
+    private var firstKeySet: Set<String> = []
     /// The first tokens' lowercased forms: most tokens start no phrase and skip the look-up.
     private var firstFilter = WordFilter()
     public let caseSensitive: Bool
@@ -18,10 +26,10 @@ public struct PhraseIndex<Value: Sendable>: Sendable {
     }
 
     /// The first token key of every phrase.
-    public var firstKeys: [String] { Array(byFirst.keys) }
+    public var firstKeys: [String] { Array(firstKeySet) }
 
     /// True when no phrase was added.
-    public var isEmpty: Bool { byFirst.isEmpty }
+    public var isEmpty: Bool { groups.isEmpty }
 
     /// Adds `phrase` (tokenized like the text); later additions of the same phrase are ignored.
     public mutating func add(_ phrase: String, _ value: Value) {
@@ -29,11 +37,21 @@ public struct PhraseIndex<Value: Sendable>: Sendable {
         let keys = tokens.map { caseSensitive ? $0.text : $0.lower }
         guard let first = keys.first, let firstToken = tokens.first else { return }
         firstFilter.insert(firstToken.lower)
-        var list = byFirst[first] ?? []
-        guard !list.contains(where: { $0.keys == keys }) else { return }
-        list.append(Entry(keys: keys, value: value))
-        list.sort { $0.keys.count > $1.keys.count }
-        byFirst[first] = list
+        let entry = Entry(keys: keys, hashes: tokens.map(\.lowerHash), value: value)
+        guard let g = byFirst[firstToken.lowerHash] else {
+            byFirst.set(firstToken.lowerHash, groups.count)
+            groups.append([entry])
+            firstKeySet.insert(first)
+            return
+        }
+        guard !groups[g].contains(where: { $0.keys == keys }) else { return }
+        firstKeySet.insert(first)
+        groups[g].append(entry)
+        // Stable: phrases of one length keep the order they were added in.
+        groups[g] = groups[g].enumerated().sorted {
+            $0.element.keys.count != $1.element.keys.count
+                ? $0.element.keys.count > $1.element.keys.count : $0.offset < $1.offset
+        }.map(\.element)
     }
 
     /// The longest phrase starting at token `i`: its value and the index just past it.
@@ -41,29 +59,44 @@ public struct PhraseIndex<Value: Sendable>: Sendable {
         guard i < tokens.count else { return nil }
         guard firstFilter.mayContain(tokens[i]) else { return nil }
         let stop = min(limit ?? tokens.count, tokens.count)
-        guard let list = byFirst[key(tokens[i])] else { return nil }
-        for e in list {
-            let end = i + e.keys.count
-            guard end <= stop else { continue }
-            var ok = true
-            var k = 1
-            while k < e.keys.count {
-                if key(tokens[i + k]) != e.keys[k] {
-                    ok = false
-                    break
+        guard let g = byFirst[tokens[i].lowerHash] else { return nil }
+        return groups[g].withUnsafeBufferPointer { list in
+            for e in list {
+                let n = e.hashes.count
+                let end = i + n
+                guard end <= stop else { continue }
+                var ok = true
+                var k = 1
+                while k < n {
+                    if tokens[i + k].lowerHash != e.hashes[k] {
+                        ok = false
+                        break
+                    }
+                    k += 1
                 }
-                k += 1
+                guard ok else { continue }
+                // Confirm on the strings (case, and the rare hash collision).
+                k = 0
+                while k < n {
+                    if !sameKey(tokens[i + k], e.keys[k]) {
+                        ok = false
+                        break
+                    }
+                    k += 1
+                }
+                if ok { return (e.value, end) }
             }
-            if ok { return (e.value, end) }
+            return nil
         }
-        return nil
     }
 
     /// Every value whose phrase is exactly `keys`.
     public func value(forKeys keys: [String]) -> Value? {
-        guard let first = keys.first else { return nil }
-        return byFirst[first]?.first(where: { $0.keys == keys })?.value
+        guard let first = keys.first, let g = byFirst[WordToken.hash(first.lowercased())] else { return nil }
+        return groups[g].first(where: { $0.keys == keys })?.value
     }
 
-    @inline(__always) private func key(_ t: WordToken) -> String { caseSensitive ? t.text : t.lower }
+    @inline(__always) private func sameKey(_ t: WordToken, _ key: String) -> Bool {
+        caseSensitive ? t.text == key : t.lower == key
+    }
 }

@@ -7,7 +7,14 @@ public struct TemporalTagger: Sendable {
     /// The lexicon behind one reference: a scan (one per sentence) reads it without copying its tables.
     final class Shared: Sendable {
         let lexicon: TemporalLexicon
-        init(_ lexicon: TemporalLexicon) { self.lexicon = lexicon }
+        /// Every future suffix opens with an apostrophe (see `TemporalScan.isFutureCue`).
+        let suffixesNeedApostrophe: Bool
+        init(_ lexicon: TemporalLexicon) {
+            self.lexicon = lexicon
+            suffixesNeedApostrophe = lexicon.futureSuffixes.allSatisfy { s in
+                s.utf8.first.map { $0 == 39 || $0 == 0xE2 } ?? false
+            }
+        }
     }
 
     private(set) var shared: Shared
@@ -50,16 +57,14 @@ public struct TemporalTagger: Sendable {
             if case .date(let d)? = m.value, let y = d.range?.upperBound.year { scan.contextYear = y }
             if let value = m.value {
                 var first = i
-                if first > range.lowerBound, scan.shared.lexicon.leadIns.contains(tokens[first - 1].lower),
-                    value.isDateLike
+                if first > range.lowerBound, TemporalLexicon.isLeadIn(tokens[first - 1].lower), value.isDateLike
                 {
                     first -= 1
                 }
                 let last = max(first, m.end - 1)
                 let start = tokens[first].start
                 let end = tokens[last].end
-                let text =
-                    start < end && end <= source.count ? String(String.UnicodeScalarView(source[start..<end])) : ""
+                let text = start < end && end <= source.count ? ParagraphText.string(source, start..<end, straight: false) : ""
                 var x = TemporalExpression(
                     tokens: first..<max(first + 1, m.end), start: start, end: end, text: text,
                     value: value, tense: scan.tense(at: i))
@@ -100,6 +105,9 @@ extension TemporalValue {
 extension TemporalLexicon {
     /// Prepositions kept with the expression they introduce ("on Saturday", "in February").
     var leadIns: Set<String> { ["on", "in"] }
+
+    /// True for a word of `leadIns` (without building the set).
+    @inline(__always) static func isLeadIn(_ w: String) -> Bool { w == "on" || w == "in" }
 }
 
 /// One pass of the tagger over a sentence.
@@ -205,6 +213,11 @@ final class TemporalScan {
         return (a, b)
     }
 
+    /// `word(i) == ","` without the string: only a punctuation token's text is a mark.
+    @inline(__always) func isComma(_ i: Int) -> Bool {
+        i >= lower && i < limit && tokens[i].kind == .punctuation && tokens[i].mark == ","
+    }
+
     func isClauseBreak(_ i: Int) -> Bool {
         guard i >= lower, i < limit else { return true }
         return tokens[i].kind == .punctuation && WordToken.isClauseMark(tokens[i].mark)
@@ -212,10 +225,10 @@ final class TemporalScan {
 
     func isDeterminerOrName(_ i: Int) -> Bool {
         guard let w = word(i), !isClauseBreak(i) else { return false }
-        return tokens[i].capitalized
-            || ["the", "a", "an", "its", "his", "her", "their", "this", "that", "those", "these"]
-                .contains(w)
+        return tokens[i].capitalized || Self.determiners.contains(w)
     }
+
+    static let determiners: Set<String> = ["the", "a", "an", "its", "his", "her", "their", "this", "that", "those", "these"]
 
     /// The tokens after an anchor cue that may name the event, up to a clause break (at most 12).
     func span(from j: Int) -> Range<Int>? {
@@ -229,10 +242,12 @@ final class TemporalScan {
     static let conjunctions: Set<String> = ["and", "but", "or", "while", "although", "though", "whereas", "yet", "so"]
 
     func isFutureCue(_ i: Int) -> Bool {
-        guard let w = word(i) else { return false }
+        guard i >= lower, i < limit else { return false }
         if shared.lexicon.futureCues.match(tokens, at: i, limit: limit) != nil { return true }
         // A suffix opening with an apostrophe (' or ’, whose UTF-8 starts with 0xE2) needs that byte in the word.
+        let w = tokens[i].lower
         let apostrophe = w.utf8.contains { $0 == 39 || $0 == 0xE2 }
+        if !apostrophe && shared.suffixesNeedApostrophe { return false }
         for s in shared.lexicon.futureSuffixes {
             if !apostrophe, let b = s.utf8.first, b == 39 || b == 0xE2 { continue }
             if w.hasSuffix(s) { return true }
@@ -248,7 +263,7 @@ final class TemporalScan {
         var k = i - 1
         while k >= lower, i - k <= 14 {
             if isClauseBreak(k) {
-                guard word(k) == ",", let next = word(k + 1), !Self.conjunctions.contains(next) else { break }
+                guard isComma(k), let next = word(k + 1), !Self.conjunctions.contains(next) else { break }
             }
             if isFutureCue(k) { return .future }
             k -= 1
@@ -259,7 +274,7 @@ final class TemporalScan {
         if i - k <= 2 {
             var e = i
             while e < limit, !isClauseBreak(e) { e += 1 }
-            if e < limit, word(e) == ",", !Self.conjunctions.contains(word(e + 1) ?? "") {
+            if e < limit, isComma(e), !Self.conjunctions.contains(word(e + 1) ?? "") {
                 var f = e + 1
                 while f < limit, f - e <= 6, !isClauseBreak(f) {
                     if isFutureCue(f) { return .future }
@@ -273,14 +288,15 @@ final class TemporalScan {
     // MARK: matching
 
     func match(at i: Int) -> Match? {
-        let t = tokens[i]
-        switch t.kind {
+        switch tokens[i].kind {
         case .punctuation:
             return nil
         case .number:
             if let m = numberUnit(i) { return m }
             if let m = dayMonth(i) { return m }
-            if t.text.utf8.count == 10, let d = Day(iso: t.text) { return Match(end: i + 1, value: .date(.day(d))) }
+            if tokens[i].text.utf8.count == 10, let d = Day(iso: tokens[i].text) {
+                return Match(end: i + 1, value: .date(.day(d)))
+            }
             if let y = year(i), let prev = word(i - 1), shared.lexicon.yearCues.contains(prev),
                 let d = EventDate.year(y)
             {
@@ -289,8 +305,8 @@ final class TemporalScan {
             return nil
         case .word:
             // One look-up gives every role the word can play; most words play none.
-            guard shared.lexicon.roleFilter.mayContain(t), let roles = shared.lexicon.roles[t.lower] else {
-                return t.hasHyphen ? part(i) : nil
+            guard shared.lexicon.roleFilter.mayContain(tokens[i]), let roles = shared.lexicon.roles[tokens[i].lower] else {
+                return tokens[i].hasHyphen ? part(i) : nil
             }
             if roles.contains(.anchor), let a = shared.lexicon.anchors.match(tokens, at: i, limit: limit),
                 let m = anchor(i, a.end, a.value)
@@ -301,7 +317,7 @@ final class TemporalScan {
             if roles.contains(.article), let m = sequel(i) { return m }
             if !roles.isDisjoint(with: [.shift, .rolling]), let m = shift(i) { return m }
             if roles.contains(.part), let m = part(i) { return m }
-            if roles.contains(.named), let v = shared.lexicon.named[t.lower] {
+            if roles.contains(.named), let v = shared.lexicon.named[tokens[i].lower] {
                 guard let ref = reference else { return Match(end: i + 1, value: .unresolved) }
                 return Match(end: i + 1, value: .date(.day(ref.adding(days: v))))
             }

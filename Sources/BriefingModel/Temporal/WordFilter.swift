@@ -29,24 +29,15 @@ public struct WordFilter: Sendable {
         return bits[Int(f >> 6) & 63] & (1 << (UInt64(f) & 63)) != 0
     }
 
-    /// FNV-1a over the bytes of an ASCII string, folded to 12 bits; nil when the string is not ASCII.
+    /// The 64-bit FNV-1a hash of an ASCII string's bytes (`WordToken.hash`) folded to 12 bits; nil when the
+    /// string is not ASCII. A token's `fingerprint` is the same fold of its `lowerHash`.
     public static func fingerprint(_ s: String) -> UInt32? {
-        var h = Hash()
-        for b in s.utf8 {
-            guard b < 128 else { return nil }
-            h.add(b)
-        }
-        return h.value
+        guard s.utf8.allSatisfy({ $0 < 128 }) else { return nil }
+        return fold(WordToken.hash(s))
     }
 
-    /// The running FNV-1a hash the tokenizer feeds while it writes a word.
-    struct Hash {
-        var state: UInt32 = 2_166_136_261
-
-        @inline(__always) mutating func add(_ b: UInt8) {
-            state = (state ^ UInt32(b)) &* 16_777_619
-        }
-
-        var value: UInt32 { (state ^ (state >> 12) ^ (state >> 24)) & 4095 }
+    /// A 64-bit word hash folded to 12 bits.
+    @inline(__always) static func fold(_ h: UInt64) -> UInt32 {
+        UInt32(truncatingIfNeeded: (h ^ (h >> 12) ^ (h >> 24) ^ (h >> 36) ^ (h >> 48)) & 4095)
     }
 }

@@ -20,8 +20,31 @@ public struct WordToken: Sendable, Hashable {
     public var mark: Unicode.Scalar
     /// True when `text` contains a hyphen-minus ("mid-2018", "27-28").
     public var hasHyphen: Bool
-    /// `WordFilter` fingerprint of `lower`; nil when it is not ASCII.
-    public var fingerprint: UInt32?
+    /// `lower` is ASCII (it then has a `fingerprint`).
+    var isASCII: Bool
+    /// `WordFilter.fold(lowerHash)`, kept in what would be padding (the token stays 72 bytes).
+    var folded: UInt16
+    /// 64-bit FNV-1a hash of the UTF-8 of `lower` (`WordToken.hash`): integer-keyed phrase look-ups.
+    public var lowerHash: UInt64 = 0
+
+    /// `WordFilter` fingerprint of `lower` (folded from `lowerHash`); nil when it is not ASCII.
+    @inline(__always) public var fingerprint: UInt32? { isASCII ? UInt32(folded) : nil }
+
+    /// The hash `lowerHash` holds for a token whose `lower` is `s`.
+    public static func hash(_ s: String) -> UInt64 {
+        var h = LowerHash()
+        for b in s.utf8 { h.add(b) }
+        return h.value
+    }
+
+    /// The running FNV-1a hash of `lowerHash`, fed a byte at a time.
+    struct LowerHash {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+        @inline(__always) mutating func add(_ b: UInt8) {
+            value = (value ^ UInt64(b)) &* 0x100_0000_01b3
+        }
+    }
 
     /// Clause-breaking punctuation: `, ; : ( ) "` and curly double quotes.
     @inline(__always) public static func isClauseMark(_ u: Unicode.Scalar) -> Bool {
@@ -29,6 +52,14 @@ public struct WordToken: Sendable, Hashable {
         case 0x2C, 0x3B, 0x3A, 0x28, 0x29, 0x22, 0x201C, 0x201D: return true
         default: return false
         }
+    }
+
+    /// This token moved to scalar offset `i` (one scalar long).
+    @inline(__always) func token(at i: Int) -> WordToken {
+        var t = self
+        t.start = i
+        t.end = i + 1
+        return t
     }
 
     /// True when the token is one of the given punctuation marks.
@@ -61,7 +92,23 @@ public enum WordTokenizer {
         tokenize(Array(text.unicodeScalars))
     }
 
+    /// The punctuation token of each ASCII mark, built once: its strings and hashes are the same every time.
+    private static let asciiMarks: [WordToken] = (0..<128).map { v in
+        let c = Unicode.Scalar(UInt8(v))
+        let mark = String(Character(c))
+        return WordToken(
+            text: mark, lower: mark, start: 0, end: 1, kind: .punctuation, possessive: false, capitalized: false,
+            mark: c, hasHyphen: c == "-", isASCII: true, folded: UInt16(WordFilter.fold(WordToken.hash(mark))),
+            lowerHash: WordToken.hash(mark))
+    }
+
     public static func tokenize(_ s: [Unicode.Scalar]) -> [WordToken] {
+        s.withUnsafeBufferPointer { tokenize(buffer: $0) }
+    }
+
+    /// The same over the scalars' storage (every index is checked against `n` in the loop).
+    private static func tokenize(buffer s: UnsafeBufferPointer<Unicode.Scalar>) -> [WordToken] {
+        let marks = asciiMarks
         var tokens: [WordToken] = []
         tokens.reserveCapacity(s.count / 5)
         let n = s.count
@@ -73,14 +120,16 @@ public enum WordTokenizer {
                 continue
             }
             guard isAlnum(c) else {
-                let mark = String(Character(c))
-                var h = WordFilter.Hash()
-                if c.value < 128 { h.add(UInt8(truncatingIfNeeded: c.value)) }
-                tokens.append(
-                    WordToken(
-                        text: mark, lower: mark, start: i, end: i + 1,
-                        kind: .punctuation, possessive: false, capitalized: false, mark: c, hasHyphen: c == "-",
-                        fingerprint: c.value < 128 ? h.value : nil))
+                if c.value < 128 {
+                    tokens.append(marks[Int(c.value)].token(at: i))
+                } else {
+                    let mark = String(Character(c))
+                    tokens.append(
+                        WordToken(
+                            text: mark, lower: mark, start: i, end: i + 1, kind: .punctuation, possessive: false,
+                            capitalized: false, mark: c, hasHyphen: false, isASCII: false, folded: 0,
+                            lowerHash: WordToken.hash(mark)))
+                }
                 i += 1
                 continue
             }
@@ -115,37 +164,54 @@ public enum WordTokenizer {
             } else if wordEnd - start > 1, s[wordEnd - 1] == "'" || s[wordEnd - 1] == "’" {
                 wordEnd -= 1
             }
+            // One pass: ASCII or not, any capital, and both hashes of the lowercased bytes.
             var ascii = true
-            for k in start..<wordEnd where s[k].value >= 128 {
-                ascii = false
-                break
+            var upper = false
+            var lh = WordToken.LowerHash()
+            for k in start..<wordEnd {
+                let value = s[k].value
+                guard value < 128 else {
+                    ascii = false
+                    break
+                }
+                let v = UInt8(truncatingIfNeeded: value)
+                let l: UInt8
+                if v >= 65 && v <= 90 {
+                    upper = true
+                    l = v + 32
+                } else {
+                    l = v
+                }
+                lh.add(l)
             }
             let text: String
             let lower: String
             let count = wordEnd - start
-            var fingerprint: UInt32?
+            var lowerHash: UInt64
             if ascii {
-                // Bytes straight into the strings: no scalar-by-scalar appends.
+                // Bytes straight into the string, and `lower` the same string when there is no capital.
                 text = String(unsafeUninitializedCapacity: count) { b in
                     for k in 0..<count { b[k] = UInt8(truncatingIfNeeded: s[start + k].value) }
                     return count
                 }
-                var h = WordFilter.Hash()
-                lower = String(unsafeUninitializedCapacity: count) { b in
-                    for k in 0..<count {
-                        let v = UInt8(truncatingIfNeeded: s[start + k].value)
-                        let l = v >= 65 && v <= 90 ? v + 32 : v
-                        b[k] = l
-                        h.add(l)
+                if upper {
+                    lower = String(unsafeUninitializedCapacity: count) { b in
+                        for k in 0..<count {
+                            let v = UInt8(truncatingIfNeeded: s[start + k].value)
+                            b[k] = v >= 65 && v <= 90 ? v + 32 : v
+                        }
+                        return count
                     }
-                    return count
+                } else {
+                    lower = text
                 }
-                fingerprint = h.value
+                lowerHash = lh.value
             } else {
                 var view = String.UnicodeScalarView()
                 for k in start..<wordEnd { view.append(s[k]) }
                 text = String(view)
                 lower = text.lowercased()
+                lowerHash = WordToken.hash(lower)
             }
             let first = s[start]
             let isNumber = first.value >= 48 && first.value <= 57
@@ -154,7 +220,7 @@ public enum WordTokenizer {
                 WordToken(
                     text: text, lower: lower, start: start, end: end, kind: isNumber ? .number : .word,
                     possessive: possessive, capitalized: capitalized, mark: first, hasHyphen: hasHyphen,
-                    fingerprint: fingerprint))
+                    isASCII: ascii, folded: UInt16(WordFilter.fold(lowerHash)), lowerHash: lowerHash))
             i = end
         }
         return tokens

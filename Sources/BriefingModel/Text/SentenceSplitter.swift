@@ -50,6 +50,11 @@ public struct SentenceSplitter: Sendable {
 
     /// Sentence ranges of a paragraph given as scalars.
     public func split(_ s: [Unicode.Scalar]) -> [Range<Int>] {
+        s.withUnsafeBufferPointer { split(buffer: $0) }
+    }
+
+    /// The same over the scalars' storage (every index is checked against `n` in the loop).
+    private func split(buffer s: UnsafeBufferPointer<Unicode.Scalar>) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = 0
         let n = s.count
@@ -73,16 +78,16 @@ public struct SentenceSplitter: Sendable {
             while k < n, Self.isSpace(s[k]) { k += 1 }
             guard k < n else { break }
             if isBoundary(s, period: i, next: k) {
-                result.append(start..<j)
+                if let r = Self.trim(s, start..<j) { result.append(r) }
                 start = k
             }
             i = k
         }
-        if start < n { result.append(start..<n) }
-        return result.compactMap { Self.trim(s, $0) }
+        if start < n, let r = Self.trim(s, start..<n) { result.append(r) }
+        return result
     }
 
-    private func isBoundary(_ s: [Unicode.Scalar], period i: Int, next k: Int) -> Bool {
+    private func isBoundary(_ s: UnsafeBufferPointer<Unicode.Scalar>, period i: Int, next k: Int) -> Bool {
         let nextChar = s[k]
         let nextIsOpening = Self.isOpening(nextChar)
         let nextIsUpper = Tokenizer.isUpper(nextChar) || Tokenizer.isNumeric(nextChar)
@@ -118,7 +123,7 @@ public struct SentenceSplitter: Sendable {
         c == "\"" || c == "“" || c == "‘" || c == "'" || c == "(" || c == "[" || c == "«"
     }
 
-    static func trim(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Range<Int>? {
+    static func trim(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ r: Range<Int>) -> Range<Int>? {
         var a = r.lowerBound
         var b = r.upperBound
         while a < b, isSpace(s[a]) { a += 1 }

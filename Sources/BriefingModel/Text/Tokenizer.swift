@@ -52,6 +52,13 @@ public enum TokenHash {
         return h
     }
 
+    /// The hash of `s[range]`, over scalar storage.
+    static func hash(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>) -> UInt64 {
+        var h = seed
+        for i in range { h = combine(h, s[i]) }
+        return h
+    }
+
     /// The hash of a word given as a string.
     public static func hash(_ word: String) -> UInt64 {
         var h = seed
@@ -95,6 +102,11 @@ public struct Tokenizer: Sendable {
 
     /// The tokens of `s`.
     public func tokenize(_ s: [Unicode.Scalar]) -> [Token] {
+        s.withUnsafeBufferPointer { tokenize(buffer: $0) }
+    }
+
+    /// The same over the scalars' storage (no bounds checks in the loop; every index is checked against `n`).
+    private func tokenize(buffer s: UnsafeBufferPointer<Unicode.Scalar>) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(s.count / 5 + 4)
         let n = s.count
