@@ -18,7 +18,7 @@ public enum ReaderStart {
 
     /// The reader's part alone: index, state, first frame.
     public static func firstFrame(corpus: Corpus) -> AppState {
-        let state = AppState(index: CorpusIndex(corpus), size: size)
+        let state = Reader.startState(corpus: corpus, size: size)
         var screen = MemoryScreen(size: size)
         screen.present(FrameRenderer.render(state))
         return state

@@ -6,14 +6,12 @@ import Foundation
 /// index finds nothing (a query that cannot be parsed yet, an unfinished phrase, a piece of a word).
 public final class IndexedSearch: ReaderSearch {
     private let quotes: QuoteIndex
-    private let quoteRow: [String: Int]
+    private let index: CorpusIndex
     private let fallback: SubstringSearch
 
     public init(_ index: CorpusIndex) {
         self.quotes = QuoteIndex(corpus: index.corpus)
-        var rows: [String: Int] = [:]
-        for (i, q) in index.quotes.enumerated() { rows[q.id] = i }
-        self.quoteRow = rows
+        self.index = index
         self.fallback = SubstringSearch(index)
     }
 
@@ -25,7 +23,7 @@ public final class IndexedSearch: ReaderSearch {
         if let last = trimmed.last, last.isLetter || last.isNumber { attempts.insert(trimmed + "*", at: 0) }
         for text in attempts {
             guard let results = try? quotes.search(text), !results.hits.isEmpty else { continue }
-            return results.hits.compactMap { quoteRow[$0.quote.id] }.sorted()
+            return results.hits.compactMap { index.quoteRow($0.quote.id) }.sorted()
         }
         return fallback.matches(query, in: pane)
     }

@@ -4,6 +4,24 @@ public protocol ReaderSearch: Sendable {
     func matches(_ query: String, in pane: Pane) -> [Int]
 }
 
+/// A search engine handed to the reducer as an action value: equal only to itself.
+public final class SearchEngine: Sendable, Hashable {
+    public let search: any ReaderSearch
+
+    public init(_ search: any ReaderSearch) {
+        self.search = search
+    }
+
+    public static func == (a: SearchEngine, b: SearchEngine) -> Bool { a === b }
+    public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
+}
+
+/// The search before its structures are built: matches nothing, and says so.
+public struct PendingSearch: ReaderSearch {
+    public init() {}
+    public func matches(_ query: String, in pane: Pane) -> [Int] { [] }
+}
+
 /// Case- and diacritic-folded substring search over each row's text, prepared once.
 public final class SubstringSearch: ReaderSearch {
     private let haystacks: [[String]]

@@ -2,9 +2,77 @@ import Foundation
 
 /// Case- and diacritic-insensitive matching used by search and by match highlighting.
 public enum Folding {
-    /// The folded form of a text.
+    /// The folded form of a text: what Foundation's case-, diacritic- and width-insensitive folding gives, one
+    /// character at a time. ASCII is lowercased in place, dashes and curly quotes kept, Latin letters come from
+    /// a table made once, and only other characters (and letters with combining marks) go through Foundation.
     public static func fold(_ text: String) -> String {
+        var text = text
+        let ascii = text.withUTF8 { bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                for i in 0..<bytes.count { out[i] = lowerASCII(bytes[i]) }
+                return bytes.count
+            }
+        }
+        if let ascii { return ascii }
+        var out = String.UnicodeScalarView()
+        var others: [String: String] = [:]
+        var scalars = text.unicodeScalars.makeIterator()
+        var next = scalars.next()
+        while let u = next {
+            next = scalars.next()
+            if let n = next, isExtender(n) {
+                // A character of several scalars (a letter with marks, an emoji sequence): folded whole.
+                var cluster = String.UnicodeScalarView()
+                cluster.append(u)
+                while let n = next, isExtender(n) {
+                    cluster.append(n)
+                    next = scalars.next()
+                }
+                out.append(contentsOf: foldOther(String(cluster), &others).unicodeScalars)
+                continue
+            }
+            let v = u.value
+            if v < 0x80 {
+                out.append(Unicode.Scalar(lowerASCII(UInt8(v))))
+            } else if v >= 0x2010 && v <= 0x2027 {
+                out.append(u)
+            } else if v < latinEnd {
+                out.append(contentsOf: latin[Int(v) - 0x80].unicodeScalars)
+            } else {
+                out.append(contentsOf: foldOther(String(u), &others).unicodeScalars)
+            }
+        }
+        return String(out)
+    }
+
+    /// A scalar that belongs to the character before it (a combining mark, a joiner, a variation selector).
+    @inline(__always) private static func isExtender(_ u: Unicode.Scalar) -> Bool {
+        guard u.value >= 0x300 else { return false }
+        let p = u.properties
+        return p.isGraphemeExtend || u.value == 0x200D || p.generalCategory == .spacingMark || p.isEmojiModifier
+    }
+
+    /// Foundation's folding of a rare character, remembered for the rest of the text.
+    private static func foldOther(_ s: String, _ known: inout [String: String]) -> String {
+        if let f = known[s] { return f }
+        let f = foundationFold(s)
+        known[s] = f
+        return f
+    }
+
+    /// Foundation's folding, which the fast path above reproduces.
+    static func foundationFold(_ text: String) -> String {
         text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    }
+
+    @inline(__always) private static func lowerASCII(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b | 0x20 : b }
+
+    /// The end of the Latin blocks (Latin-1 Supplement through Latin Extended-B) kept in `latin`.
+    private static let latinEnd: UInt32 = 0x250
+    /// The folded form of each scalar from U+0080 to `latinEnd`.
+    private static let latin: [String] = (0x80..<latinEnd).map { v in
+        Unicode.Scalar(v).map { foundationFold(String($0)) } ?? ""
     }
 
     /// Character ranges of `characters` whose folded text equals the folded query.
