@@ -171,3 +171,20 @@ import Testing
         }
     }
 }
+
+@Suite struct FoldedContainsTests {
+    @Test func matchesAsTheFoldedCopyWould() {
+        let texts = [
+            "North Korea’s “Supreme Leader” — SAID on Monday", "Café talks in ŁÓDŹ", "plain ascii text", "", "ab",
+            "Straße", "e\u{301}tude",
+        ]
+        let queries = ["korea’s", "SUPREME leader”", "— said", "cafe", "lodz", "ASCII", "b", "abc", "ss", "etude", "é"]
+        for t in texts {
+            for q in queries {
+                let expected = Folding.fold(t).contains(Folding.fold(q))
+                #expect(Folding.folded(t, contains: Folding.fold(q)) == expected, "\(t) / \(q)")
+                #expect(Folding.foldedText(Folding.fold(t), contains: Folding.fold(q)) == expected, "\(t) / \(q)")
+            }
+        }
+    }
+}

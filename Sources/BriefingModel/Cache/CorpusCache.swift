@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -73,8 +74,7 @@ public struct CorpusCache: Sendable {
     public func open(
         paths: [String], options: LoadOptions, resources: Resources, build: () -> (corpus: Corpus, skipped: [String])
     ) -> Opened {
-        let key = Self.key(paths: paths, options: options, resources: resources)
-        let (hit, note) = lookup(key)
+        let (key, hit, note) = lookup(paths: paths, options: options, resources: resources)
         if let hit { return hit }
         let built = build()
         return store(built.corpus, skipped: built.skipped, key: key, note: note)
@@ -85,49 +85,62 @@ public struct CorpusCache: Sendable {
         paths: [String], options: LoadOptions, resources: Resources,
         build: () async -> (corpus: Corpus, skipped: [String])
     ) async -> Opened {
-        let key = Self.key(paths: paths, options: options, resources: resources)
-        let (hit, note) = lookup(key)
+        let (key, hit, note) = lookup(paths: paths, options: options, resources: resources)
         if let hit { return hit }
         let built = await build()
         return store(built.corpus, skipped: built.skipped, key: key, note: note)
     }
 
-    /// The cached model for `key` if its file holds exactly that key; else why not.
-    func lookup(_ key: Key) -> (Opened?, note: String?) {
-        let path = file(for: key)
-        switch format {
-        case .binary:
-            let fd = openFile(path, O_RDONLY)
-            guard fd >= 0 else { return (nil, nil) }
-            defer { close(fd) }
-            var reader = BinaryReader(descriptor: fd)
-            do {
-                guard try Entry.readHeader(from: &reader) == key else {
-                    return (nil, "cache out of date (articles, lexicons or program changed); rebuilt")
-                }
-                let (corpus, skipped) = try CorpusCodec.read(from: &reader)
-                try reader.expectEnd()
-                return (Opened(corpus: corpus, skipped: skipped, outcome: .hit, note: nil), nil)
-            } catch {
-                return (nil, "cache unreadable (\(error)); rebuilt")
+    /// The key of `paths` now, and the cached model if its file holds exactly that key (else why not).
+    ///
+    /// The key (a walk of the folders and a `stat` of every file) is made on another thread while the file is
+    /// read; a file whose stored key turns out different is dropped whole.
+    func lookup(paths: [String], options: LoadOptions, resources: Resources) -> (Key, Opened?, note: String?) {
+        let pending = PendingKey()
+        Thread.detachNewThread { pending.fulfil(Self.key(paths: paths, options: options, resources: resources)) }
+        let path = file(paths: paths)
+        guard format == .binary else {
+            let key = pending.wait()
+            let (hit, note) = lookupJSON(key)
+            return (key, hit, note)
+        }
+        let fd = openFile(path, O_RDONLY)
+        guard fd >= 0 else { return (pending.wait(), nil, nil) }
+        defer { close(fd) }
+        var reader = BinaryReader(descriptor: fd)
+        let stored: Key
+        let decoded: (corpus: Corpus, skipped: [String])
+        do {
+            stored = try Entry.readHeader(from: &reader)
+            decoded = try CorpusCodec.read(from: &reader)
+            try reader.expectEnd()
+        } catch {
+            return (pending.wait(), nil, "cache unreadable (\(error)); rebuilt")
+        }
+        let key = pending.wait()
+        guard stored == key else {
+            return (key, nil, "cache out of date (articles, lexicons or program changed); rebuilt")
+        }
+        return (key, Opened(corpus: decoded.corpus, skipped: decoded.skipped, outcome: .hit, note: nil), nil)
+    }
+
+    /// The cached model for `key` if its JSON file holds exactly that key; else why not.
+    func lookupJSON(_ key: Key) -> (Opened?, note: String?) {
+        guard let data = FileManager.default.contents(atPath: file(paths: key.paths)) else { return (nil, nil) }
+        do {
+            let entry = try JSONDecoder().decode(Entry.self, from: data)
+            if entry.format == Entry.formatVersion && entry.key == key {
+                return (Opened(corpus: entry.corpus, skipped: entry.skipped, outcome: .hit, note: nil), nil)
             }
-        case .json:
-            guard let data = FileManager.default.contents(atPath: path) else { return (nil, nil) }
-            do {
-                let entry = try JSONDecoder().decode(Entry.self, from: data)
-                if entry.format == Entry.formatVersion && entry.key == key {
-                    return (Opened(corpus: entry.corpus, skipped: entry.skipped, outcome: .hit, note: nil), nil)
-                }
-                return (nil, "cache out of date (articles, lexicons or program changed); rebuilt")
-            } catch {
-                return (nil, "cache unreadable (\(error)); rebuilt")
-            }
+            return (nil, "cache out of date (articles, lexicons or program changed); rebuilt")
+        } catch {
+            return (nil, "cache unreadable (\(error)); rebuilt")
         }
     }
 
     /// Writes the model for `key` (to a temporary file renamed into place, so readers never see half a file).
     func store(_ corpus: Corpus, skipped: [String], key: Key, note: String?) -> Opened {
-        let file = self.file(for: key)
+        let file = self.file(paths: key.paths)
         let temp = file + ".\(getpid()).tmp"
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -193,9 +206,10 @@ public struct CorpusCache: Sendable {
 
     // MARK: - Keys
 
-    func file(for key: Key) -> String {
+    /// The cache file of a set of paths (a relative path counts with the current folder).
+    func file(paths: [String]) -> String {
         var h = StableHash()
-        for p in key.paths { h.add(FileManager.default.currentDirectoryPath + "\u{0}" + p) }
+        for p in paths { h.add(p.hasPrefix("/") ? p : FileManager.default.currentDirectoryPath + "/" + p) }
         return directory + "/corpus-" + h.hex + "." + format.rawValue + ".cache"
     }
 
@@ -302,5 +316,22 @@ extension CorpusCache.Entry {
 
     private static func readStamp(_ r: inout BinaryReader) throws(BinaryCoder.Malformed) -> FileStamp {
         FileStamp(path: try r.string(), size: Int64(try r.int()), modified: Int64(try r.int()))
+    }
+}
+
+/// A key being made on another thread.
+final class PendingKey: Sendable {
+    private let slot = Mutex<CorpusCache.Key?>(nil)
+    private let done = DispatchSemaphore(value: 0)
+
+    func fulfil(_ key: CorpusCache.Key) {
+        slot.withLock { $0 = key }
+        done.signal()
+    }
+
+    func wait() -> CorpusCache.Key {
+        done.wait()
+        return slot.withLock { $0 } ?? CorpusCache.Key(
+            paths: [], defaultDate: nil, extensions: [], resources: "", program: nil, files: [])
     }
 }

@@ -1,5 +1,5 @@
 import BriefingModel
-import Synchronization
+import Foundation
 
 /// Lookups over a corpus built once at start, so no frame or key does corpus-wide work.
 ///
@@ -34,7 +34,7 @@ public final class CorpusIndex: Sendable {
     /// Event rows mentioned in each flat paragraph, in list order, each once.
     let eventsByParagraph: Groups
     /// Speakers (corpus positions) mentioned in each flat paragraph, once per mention, in corpus order.
-    let speakersByParagraph: Groups
+    let speakersByParagraph: Deferred<Groups>
     let warningsByPath: [String: [LoadWarning]]
     let quoteRows: Deferred<[String: Int32]>
     let quotesBySpeaker: Deferred<Groups>
@@ -73,6 +73,22 @@ public final class CorpusIndex: Sendable {
             let hi = Int(paragraphBase[Int(row) + 1])
             return paragraph >= 0 && paragraph < hi - lo ? lo + paragraph : nil
         }
+
+        // Needed by the first frame, but not before the sorts below: built meanwhile on the other core.
+        let speakersByParagraph = Deferred {
+            var pairs: [(Int, Int32)] = []
+            for s in corpus.speakers.indices {
+                for m in corpus.speakers[s].mentions {
+                    guard let row = articleRow[m.article] else { continue }
+                    let lo = Int(paragraphBase[Int(row)])
+                    let hi = Int(paragraphBase[Int(row) + 1])
+                    if m.paragraph >= 0 && m.paragraph < hi - lo { pairs.append((lo + m.paragraph, Int32(s))) }
+                }
+            }
+            return Groups(count: paragraphCount, pairs: pairs)
+        }
+        speakersByParagraph.startInBackground()
+        self.speakersByParagraph = speakersByParagraph
 
         // Quotes by article row, paragraph, start (corpus order among equals).
         let quoteArticle = corpus.quotes.map { q in articleRow[q.article].map(Int.init) ?? Int.max }
@@ -173,11 +189,6 @@ public final class CorpusIndex: Sendable {
             return Groups(count: eventOrder.count, pairs: aboutPairs, unique: true)
         }
 
-        self.speakersByParagraph = Groups(
-            count: paragraphCount,
-            pairs: corpus.speakers.indices.lazy.flatMap { s in
-                corpus.speakers[s].mentions.lazy.compactMap { m in flat(m.article, m.paragraph).map { ($0, Int32(s)) } }
-            })
 
         // Relations other events state about an event that the event does not state back.
         self.incomingRelations = Deferred {
@@ -215,6 +226,7 @@ public final class CorpusIndex: Sendable {
 
     /// Builds the deferred parts now (the reader calls it on another thread after the first frame).
     public func prepare() {
+        _ = speakersByParagraph.value
         _ = quoteRows.value
         _ = quotesBySpeaker.value
         _ = quotesByEvent.value
@@ -266,7 +278,7 @@ public final class CorpusIndex: Sendable {
     func speakerNames(article: String, paragraph: Int) -> [(name: String, slot: Int)] {
         guard let p = flatParagraph(article, paragraph) else { return [] }
         var names: [(name: String, slot: Int)] = []
-        for s in speakersByParagraph[p] {
+        for s in speakersByParagraph.value[p] {
             let speaker = corpus.speakers[Int(s)]
             let slot = self.slot(ofSpeaker: speaker.id)
             let all = ([speaker.name] + speaker.aliases).filter { !$0.isEmpty }.sorted { $0.count > $1.count }
@@ -353,23 +365,39 @@ public struct Ordered<Element: Sendable>: RandomAccessCollection, Sendable {
     public subscript(position: Int) -> Element { base[Int(order[position])] }
 }
 
-/// A value built once, on first use or by whichever thread asks first; the same value for every caller.
-final class Deferred<Value: Sendable>: Sendable {
-    private let slot = Mutex<Value?>(nil)
+/// A value built once, by whichever thread asks first; a thread asking while it is being built waits for it.
+final class Deferred<Value: Sendable>: @unchecked Sendable {
+    // `value` and `building` are read and written only with `condition` locked.
+    private let condition = NSCondition()
+    private var built: Value?
+    private var building = false
     private let build: @Sendable () -> Value
 
     init(_ build: @escaping @Sendable () -> Value) {
         self.build = build
     }
 
+    /// Starts building on another thread (for what the first frame needs later in its own work).
+    func startInBackground() {
+        Thread.detachNewThread { _ = self.value }
+    }
+
     var value: Value {
-        if let v = slot.withLock({ $0 }) { return v }
-        let v = build()
-        return slot.withLock { s in
-            if let s { return s }
-            s = v
-            return v
+        condition.lock()
+        while building { condition.wait() }
+        if let built {
+            condition.unlock()
+            return built
         }
+        building = true
+        condition.unlock()
+        let v = build()
+        condition.lock()
+        built = v
+        building = false
+        condition.broadcast()
+        condition.unlock()
+        return v
     }
 }
 

@@ -61,6 +61,68 @@ public enum Folding {
         return f
     }
 
+    /// Whether the folded form of `text` contains `query` (already folded), without building the folded text when
+    /// `text` holds only ASCII and dashes or curly quotes (which fold byte by byte): most news paragraphs.
+    public static func folded(_ text: String, contains query: String) -> Bool {
+        var text = text
+        var query = query
+        return query.withUTF8 { q in
+            guard !q.isEmpty else { return true }
+            let fast = text.withUTF8 { t -> Bool? in
+                guard foldsBytewise(t) else { return nil }
+                return find(q, in: t, lower: true)
+            }
+            if let fast { return fast }
+            var folded = fold(text)
+            return folded.withUTF8 { find(q, in: $0, lower: false) }
+        }
+    }
+
+    /// Whether folded `haystack` (already folded) contains folded `query`, compared as bytes.
+    public static func foldedText(_ haystack: String, contains query: String) -> Bool {
+        var haystack = haystack
+        var query = query
+        return query.withUTF8 { q in q.isEmpty || haystack.withUTF8 { find(q, in: $0, lower: false) } }
+    }
+
+    /// True when every non-ASCII scalar of the UTF-8 `bytes` is one of U+2010…U+2027 (E2 80 90…A7), which fold to
+    /// themselves, so the folded text is the bytes with ASCII lowercased.
+    private static func foldsBytewise(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                i += 1
+                continue
+            }
+            guard b == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] >= 0x90, bytes[i + 2] <= 0xA7 else {
+                return false
+            }
+            i += 3
+        }
+        return true
+    }
+
+    /// Naive byte search of `q` in `t`, lowercasing ASCII of `t` when asked (`q` is folded already).
+    private static func find(_ q: UnsafeBufferPointer<UInt8>, in t: UnsafeBufferPointer<UInt8>, lower: Bool) -> Bool {
+        let m = q.count
+        let n = t.count
+        guard m <= n else { return false }
+        let first = q[0]
+        var i = 0
+        while i <= n - m {
+            let b = lower ? lowerASCII(t[i]) : t[i]
+            if b == first {
+                var k = 1
+                while k < m, (lower ? lowerASCII(t[i + k]) : t[i + k]) == q[k] { k += 1 }
+                if k == m { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     /// Foundation's folding, which the fast path above reproduces.
     static func foundationFold(_ text: String) -> String {
         text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
