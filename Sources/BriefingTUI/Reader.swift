@@ -1,5 +1,6 @@
 import BriefingModel
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -10,7 +11,6 @@ public enum Reader {
     public static func run(corpus: Corpus) -> Int32 {
         setUTF8Locale()
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        let index = CorpusIndex(corpus)
         Signals.install()
         let screen: NcursesScreen
         do {
@@ -20,13 +20,24 @@ public enum Reader {
             return 1
         }
         defer { screen.close() }
-        var state = AppState(index: index, size: screen.size)
+        var state = startState(corpus: corpus, size: screen.size)
+        // The first frame shows one list; the search is built meanwhile on another thread and arrives as an action.
+        let mailbox = Mailbox()
+        let index = state.index
+        Thread.detachNewThread {
+            index.prepare()
+            mailbox.post(SearchEngine(IndexedSearch(index)))
+        }
         var dirty = true
         while !state.quit {
             let sig = Signals.pending.load(ordering: .relaxed)
             if sig != 0 {
                 screen.close()
                 return 128 + sig
+            }
+            if let engine = mailbox.take() {
+                state = Reducer.update(state, .searchReady(engine))
+                dirty = true
             }
             // Keys already typed are taken before drawing, so a burst of keys costs one frame; when none are
             // waiting the frame is drawn and the loop waits (briefly, to notice signals).
@@ -43,6 +54,11 @@ public enum Reader {
             dirty = true
         }
         return 0
+    }
+
+    /// The state of the first frame: the index built, the search still pending (`searchReady` delivers it).
+    public static func startState(corpus: Corpus, size: Size) -> AppState {
+        AppState(index: CorpusIndex(corpus), size: size, searcher: PendingSearch())
     }
 
     /// Plays keys against a screen without a terminal: each key goes through the key map and the reducer and
@@ -74,4 +90,12 @@ public enum Reader {
         let name = String(cString: cs).uppercased()
         return name == "UTF-8" || name == "UTF8"
     }
+}
+
+/// Hands one value from a background thread to the run loop.
+final class Mailbox: Sendable {
+    private let slot = Mutex<SearchEngine?>(nil)
+
+    func post(_ engine: SearchEngine) { slot.withLock { $0 = engine } }
+    func take() -> SearchEngine? { slot.withLock { v in defer { v = nil }; return v } }
 }

@@ -9,40 +9,105 @@ import Testing
             Article(
                 id: "a/b", path: "/x/a/b.md", title: "Tïtle “quoted”", date: Day(year: 2019, month: 2, day: 28),
                 source: "", url: nil, author: "Someone", tags: ["", "t2"],
-                paragraphs: [Paragraph(text: "", line: 3), Paragraph(text: "Body 😀 text.", line: 5)])
+                paragraphs: [Paragraph(text: "", line: 3), Paragraph(text: "Body 😀 text.", line: 5)]),
+            Article(
+                id: "c", path: "/x/c.txt", title: "Undated", date: Day(year: 1, month: 1, day: 1), source: "src",
+                url: "https://example.invalid/c", paragraphs: [Paragraph(text: "Another body.", line: 1)]),
         ],
-        speakers: [Speaker(id: "s1", name: "A B", kind: .person, role: nil, aliases: [])],
+        speakers: [
+            Speaker(id: "s1", name: "A B", kind: .person, role: nil, aliases: []),
+            Speaker(
+                id: "s2", name: "Group", kind: .organization, role: "spokeswoman", aliases: ["G", "a/b"],
+                mentions: [Mention(article: "a/b", paragraph: 1), Mention(article: "c", paragraph: 0)]),
+        ],
         quotes: [
             Quote(
                 id: "q1", article: "a/b", paragraph: 1, start: -1, end: Int.max, text: "", speaker: nil, cue: "",
-                pillars: [], events: ["e1"])
+                pillars: [], events: ["e1"]),
+            Quote(
+                id: "q2", article: "c", paragraph: 0, start: Int.min, end: 3, text: "Another", speaker: "s2",
+                cue: "said", pillars: ["p1", "p1"], events: ["e1", "e0"]),
+        ],
+        terms: [Term(article: "c", paragraph: 0, start: 0, end: 7, text: "Another")],
+        agendas: [
+            Agenda(
+                id: "ag", label: "four pillars", article: "c", paragraph: 0,
+                items: [
+                    AgendaItem(
+                        id: "p1", text: "peace", name: "peace", keywords: ["peace", "regime"],
+                        passages: [Mention(article: "c", paragraph: 0)]),
+                    AgendaItem(id: "p2", text: "remains"),
+                ], occurrences: [Mention(article: "a/b", paragraph: 1)]),
+            Agenda(id: "declared", label: "declared", items: []),
         ],
         events: [
             Event(
                 id: "e1", kind: "talks", title: "T", place: nil,
                 date: EventDate(
-                    value: "2019-02", precision: .month, earliest: nil, latest: Day(year: 2019, month: 2, day: 28)),
-                planned: true, related: [EventRelation(event: "e0", relation: .followUp, cue: nil)])
+                    value: "2019-02", precision: .month, earliest: nil, latest: Day(year: 9999, month: 12, day: 31)),
+                planned: true, related: [EventRelation(event: "e0", relation: .followUp, cue: nil)]),
+            Event(
+                id: "e0", kind: "summit", title: "S", place: "Hanoi", date: nil, planned: false,
+                participants: ["s1", "s2"], mentions: [EventMention(article: "c", paragraph: 0, text: "the summit")],
+                related: [EventRelation(event: "e1", relation: .before, cue: "ahead of")], outcomes: ["broke down"],
+                dateText: "on Saturday"),
         ],
-        warnings: [LoadWarning(path: "p", line: 0, message: "m")])
+        warnings: [LoadWarning(path: "p", line: 0, message: "m"), LoadWarning(path: "p", line: 4, message: "n")])
 
-    @Test func roundTripsTheModelIncludingEmptyStringsAndNils() throws {
-        let bytes = try BinaryCoder.encode(Self.corpus)
-        #expect(try BinaryCoder.decode(Corpus.self, from: bytes) == Self.corpus)
+    static var aliased: Corpus {
+        var c = corpus
+        c.agendas[0].aliases = ["other name"]
+        return c
     }
 
-    @Test func keepsEmptyCollectionsApartFromNil() throws {
-        let values: [[String]?] = [nil, [], [""], ["a", "b"]]
-        let bytes = try BinaryCoder.encode(values)
-        #expect(try BinaryCoder.decode([[String]?].self, from: bytes) == values)
+    @Test func roundTripsTheModelIncludingEmptyStringsNilsAndExtremes() throws {
+        let bytes = BinaryCoder.encode(Self.aliased, skipped: ["x/.hidden", ""])
+        let decoded = try BinaryCoder.decode(bytes)
+        #expect(decoded.corpus == Self.aliased)
+        #expect(decoded.skipped == ["x/.hidden", ""])
+    }
+
+    @Test func anEmptyCorpusRoundTrips() throws {
+        #expect(try BinaryCoder.decode(BinaryCoder.encode(Corpus())).corpus == Corpus())
+    }
+
+    @Test func writesARecurringStringOnce() {
+        var one = Self.corpus
+        var many = Self.corpus
+        one.quotes = [Self.corpus.quotes[1]]
+        many.quotes = Array(repeating: Self.corpus.quotes[1], count: 11)
+        let extra = BinaryCoder.encode(many).count - BinaryCoder.encode(one).count
+        // Each further quote repeats only its own id, text and numbers; article, speaker, cue, pillars and
+        // events are references of a byte or two.
+        #expect(extra < 10 * 40)
     }
 
     @Test func rejectsTruncatedAndForeignBytesWithoutCrashing() throws {
-        let bytes = try BinaryCoder.encode(Self.corpus)
-        for cut in [1, 7, bytes.count / 3, bytes.count / 2, bytes.count - 1] {
-            #expect(throws: (any Error).self) { try BinaryCoder.decode(Corpus.self, from: Array(bytes.prefix(cut))) }
+        let bytes = BinaryCoder.encode(Self.corpus)
+        for cut in [0, 1, 7, bytes.count / 3, bytes.count / 2, bytes.count - 1] {
+            #expect(throws: BinaryCoder.Malformed.self) { try BinaryCoder.decode(Array(bytes.prefix(cut))) }
         }
+        #expect(throws: BinaryCoder.Malformed.self) { try BinaryCoder.decode(bytes + [0]) }
         let json = Array(try JSONEncoder().encode(Self.corpus))
-        #expect(throws: (any Error).self) { try BinaryCoder.decode(Corpus.self, from: json) }
+        #expect(throws: BinaryCoder.Malformed.self) { try BinaryCoder.decode(json) }
+    }
+
+    @Test func readsAFileInChunksWithValuesLargerThanAChunk() throws {
+        var big = Self.corpus
+        let long = String(repeating: "A long paragraph of news text, “quoted” — and more. ", count: 120_000)
+        #expect(long.utf8.count > BinaryReader.chunk)
+        big.articles[1].paragraphs.append(Paragraph(text: long, line: 9))
+        big.quotes += (0..<50_000).map { Quote(id: "q\($0)", article: "c", paragraph: 2, start: $0, end: $0 + 1, text: "x") }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("binary-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try CorpusCache.writeBinary(to: path) { w in CorpusCodec.write(big, skipped: ["s"], to: &w) }
+        let fd = open(path, O_RDONLY)
+        #expect(fd >= 0)
+        defer { close(fd) }
+        var reader = BinaryReader(descriptor: fd)
+        let decoded = try CorpusCodec.read(from: &reader)
+        try reader.expectEnd()
+        #expect(decoded.corpus == big)
+        #expect(decoded.skipped == ["s"])
     }
 }

@@ -79,4 +79,44 @@ import Testing
         #expect(again.corpus == first.corpus)
         #expect(again.note?.contains("unreadable") == true)
     }
+
+    @Test func theSampleCorpusFromTheCacheIsTheFreshlyParsedOne() throws {
+        guard let resources = Resources.locate() else { return }
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("cache-test-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let folder = SampleCorpusTests.articlesFolder.path
+        let load = CorpusLoader().load(paths: [folder])
+        let fresh = Pipeline(resources: resources).run(load)
+        #expect(!fresh.quotes.isEmpty && !fresh.events.isEmpty && !fresh.speakers.isEmpty)
+        for format in CacheFormat.allCases {
+            let cache = CorpusCache(directory: root + "/" + format.rawValue, format: format)
+            let build = { (fresh, load.skipped) }
+            #expect(cache.open(paths: [folder], options: LoadOptions(), resources: resources, build: build).outcome
+                == .rebuilt)
+            let hit = cache.open(paths: [folder], options: LoadOptions(), resources: resources) {
+                Issue.record("the cache was not used")
+                return (Corpus(), [])
+            }
+            #expect(hit.outcome == .hit)
+            #expect(hit.corpus == fresh)
+            #expect(hit.skipped == load.skipped)
+        }
+    }
+
+    @Test func aCacheOfAnotherFormatVersionIsRebuilt() throws {
+        let s = try Scratch()
+        defer { try? FileManager.default.removeItem(atPath: s.root) }
+        let first = s.open()
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: s.root + "/cache").first)
+        let path = s.root + "/cache/" + name
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        let at = CorpusCache.Entry.magic.count
+        #expect(bytes[at] == UInt8(CorpusCache.Entry.formatVersion))
+        bytes[at] += 1
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let again = s.open()
+        #expect(again.outcome == .rebuilt)
+        #expect(again.corpus == first.corpus)
+        #expect(s.open().outcome == .hit)
+    }
 }

@@ -348,6 +348,20 @@ import Testing
         #expect(search.matches("oslo", in: .events).map { Fixture.index.events[$0].id } == ["oslo"])
     }
 
+    @Test func aSearchBuiltAfterTheFirstFrameArrivesAsAnActionAndServesTheQueryTypedMeanwhile() {
+        var s = AppState(index: Fixture.index, size: Size(width: 120, height: 40), searcher: PendingSearch())
+        #expect(!s.searchReady)
+        s = Fixture.press(s, "3/speaker:brandt")
+        #expect(s.search.matches.isEmpty)
+        #expect(Fixture.frame(s).contains("preparing the search"))
+        s = Reducer.update(s, .searchReady(SearchEngine(IndexedSearch(Fixture.index))))
+        #expect(s.searchReady)
+        #expect(s.search.editing)
+        #expect(s.search.matches == [2])
+        #expect(s.at.row == 2)
+        #expect(Fixture.frame(s).contains("1 match"))
+    }
+
     @Test func theReaderTypesIntoIt() {
         var s = AppState(index: Fixture.index, size: Size(width: 120, height: 40))
         s = Fixture.press(s, "3/speaker:brandt")

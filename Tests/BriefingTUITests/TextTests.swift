@@ -155,3 +155,36 @@ import Testing
         #expect(KeyDecoder.decode(0o777, isFunctionKey: true) == nil)
     }
 }
+
+@Suite struct FoldingTests {
+    @Test func foldsAsFoundationDoes() {
+        let samples = [
+            "North Korea’s “Supreme Leader” — said", "ÉCOLE Café naïve Ørsted ŁÓDŹ Œuvre", "Straße İstanbul ﬁne",
+            "Ｎｏｒｔｈ ＫＯＲＥＡ ｶﾀｶﾅ", "ΣΟΦΟΣ σοφός", "МОСКВА Москва", "e\u{301}te\u{301} naı̈ve", "漢字 한국어 😀 ❤️ 👍🏽 👨‍👩‍👧 🇸🇪", "\u{301}lone mark, a \u{301} after a space",
+            "plain ASCII, Mixed Case: 123", "",
+        ]
+        for s in samples { #expect(Folding.fold(s) == Folding.foundationFold(s), "\(s)") }
+        for v in 0x80..<0x3000 {
+            guard let u = Unicode.Scalar(v) else { continue }
+            let s = "A" + String(u) + "z"
+            #expect(Folding.fold(s) == Folding.foundationFold(s), "U+\(String(v, radix: 16))")
+        }
+    }
+}
+
+@Suite struct FoldedContainsTests {
+    @Test func matchesAsTheFoldedCopyWould() {
+        let texts = [
+            "North Korea’s “Supreme Leader” — SAID on Monday", "Café talks in ŁÓDŹ", "plain ascii text", "", "ab",
+            "Straße", "e\u{301}tude",
+        ]
+        let queries = ["korea’s", "SUPREME leader”", "— said", "cafe", "lodz", "ASCII", "b", "abc", "ss", "etude", "é"]
+        for t in texts {
+            for q in queries {
+                let expected = Folding.fold(t).contains(Folding.fold(q))
+                #expect(Folding.folded(t, contains: Folding.fold(q)) == expected, "\(t) / \(q)")
+                #expect(Folding.foldedText(Folding.fold(t), contains: Folding.fold(q)) == expected, "\(t) / \(q)")
+            }
+        }
+    }
+}

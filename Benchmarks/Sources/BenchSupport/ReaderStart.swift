@@ -16,12 +16,19 @@ public enum ReaderStart {
         }
     }
 
-    /// The reader's part alone: index, state, first frame.
+    /// The reader's part alone: index, state with the search pending, first frame (as `Reader.run` draws it).
     public static func firstFrame(corpus: Corpus) -> AppState {
-        let state = AppState(index: CorpusIndex(corpus), size: size)
+        let state = Reader.startState(corpus: corpus, size: size)
         var screen = MemoryScreen(size: size)
         screen.present(FrameRenderer.render(state))
         return state
+    }
+
+    /// What the reader's second thread does after the first frame: the deferred index parts, then the search,
+    /// delivered as the reducer's action.
+    public static func searchReady(_ state: AppState) -> AppState {
+        state.index.prepare()
+        return Reducer.update(state, .searchReady(SearchEngine(IndexedSearch(state.index))))
     }
 
     /// Keys a reader presses while browsing: move, switch panes, open, go back, page.

@@ -1,4 +1,11 @@
 import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Keeps the parsed model of a corpus on disk so that the next start skips loading and extraction.
 ///
@@ -42,9 +49,11 @@ public struct CorpusCache: Sendable {
         public var note: String?
     }
 
-    /// What one cache file holds.
+    /// What one cache file holds (the JSON format writes it whole; the binary one field by field).
     struct Entry: Codable {
-        static let formatVersion = 1
+        static let formatVersion = 2
+        /// The first bytes of a binary cache file.
+        static let magic: [UInt8] = Array("BRIEFING-CACHE".utf8)
         var format: Int
         var key: Key
         var corpus: Corpus
@@ -65,8 +74,7 @@ public struct CorpusCache: Sendable {
     public func open(
         paths: [String], options: LoadOptions, resources: Resources, build: () -> (corpus: Corpus, skipped: [String])
     ) -> Opened {
-        let key = Self.key(paths: paths, options: options, resources: resources)
-        let (hit, note) = lookup(key)
+        let (key, hit, note) = lookup(paths: paths, options: options, resources: resources)
         if let hit { return hit }
         let built = build()
         return store(built.corpus, skipped: built.skipped, key: key, note: note)
@@ -77,18 +85,50 @@ public struct CorpusCache: Sendable {
         paths: [String], options: LoadOptions, resources: Resources,
         build: () async -> (corpus: Corpus, skipped: [String])
     ) async -> Opened {
-        let key = Self.key(paths: paths, options: options, resources: resources)
-        let (hit, note) = lookup(key)
+        let (key, hit, note) = lookup(paths: paths, options: options, resources: resources)
         if let hit { return hit }
         let built = await build()
         return store(built.corpus, skipped: built.skipped, key: key, note: note)
     }
 
-    /// The cached model for `key` if its file holds exactly that key; else why not.
-    func lookup(_ key: Key) -> (Opened?, note: String?) {
-        guard let data = FileManager.default.contents(atPath: file(for: key)) else { return (nil, nil) }
+    /// The key of `paths` now, and the cached model if its file holds exactly that key (else why not).
+    ///
+    /// The key (a walk of the folders and a `stat` of every file) is made on another thread while the file is
+    /// read; a file whose stored key turns out different is dropped whole.
+    func lookup(paths: [String], options: LoadOptions, resources: Resources) -> (Key, Opened?, note: String?) {
+        let pending = PendingKey()
+        Thread.detachNewThread { pending.fulfil(Self.key(paths: paths, options: options, resources: resources)) }
+        let path = file(paths: paths)
+        guard format == .binary else {
+            let key = pending.wait()
+            let (hit, note) = lookupJSON(key)
+            return (key, hit, note)
+        }
+        let fd = openFile(path, O_RDONLY)
+        guard fd >= 0 else { return (pending.wait(), nil, nil) }
+        defer { close(fd) }
+        var reader = BinaryReader(descriptor: fd)
+        let stored: Key
+        let decoded: (corpus: Corpus, skipped: [String])
         do {
-            let entry = try format.decode(Entry.self, from: data)
+            stored = try Entry.readHeader(from: &reader)
+            decoded = try CorpusCodec.read(from: &reader)
+            try reader.expectEnd()
+        } catch {
+            return (pending.wait(), nil, "cache unreadable (\(error)); rebuilt")
+        }
+        let key = pending.wait()
+        guard stored == key else {
+            return (key, nil, "cache out of date (articles, lexicons or program changed); rebuilt")
+        }
+        return (key, Opened(corpus: decoded.corpus, skipped: decoded.skipped, outcome: .hit, note: nil), nil)
+    }
+
+    /// The cached model for `key` if its JSON file holds exactly that key; else why not.
+    func lookupJSON(_ key: Key) -> (Opened?, note: String?) {
+        guard let data = FileManager.default.contents(atPath: file(paths: key.paths)) else { return (nil, nil) }
+        do {
+            let entry = try JSONDecoder().decode(Entry.self, from: data)
             if entry.format == Entry.formatVersion && entry.key == key {
                 return (Opened(corpus: entry.corpus, skipped: entry.skipped, outcome: .hit, note: nil), nil)
             }
@@ -100,21 +140,60 @@ public struct CorpusCache: Sendable {
 
     /// Writes the model for `key` (to a temporary file renamed into place, so readers never see half a file).
     func store(_ corpus: Corpus, skipped: [String], key: Key, note: String?) -> Opened {
-        let file = self.file(for: key)
+        let file = self.file(paths: key.paths)
+        let temp = file + ".\(getpid()).tmp"
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            let entry = Entry(format: Entry.formatVersion, key: key, corpus: corpus, skipped: skipped)
-            let data = try format.encode(entry)
-            let temp = file + ".\(getpid()).tmp"
-            try data.write(to: URL(fileURLWithPath: temp))
+            switch format {
+            case .binary:
+                try Self.writeBinary(to: temp) { w in
+                    Entry.writeHeader(key, to: &w)
+                    CorpusCodec.write(corpus, skipped: skipped, to: &w)
+                }
+            case .json:
+                let entry = Entry(format: Entry.formatVersion, key: key, corpus: corpus, skipped: skipped)
+                try JSONEncoder().encode(entry).write(to: URL(fileURLWithPath: temp))
+            }
             guard rename(temp, file) == 0 else {
                 try? FileManager.default.removeItem(atPath: temp)
                 return Opened(corpus: corpus, skipped: skipped, outcome: .uncached, note: "cannot write \(file)")
             }
             return Opened(corpus: corpus, skipped: skipped, outcome: .rebuilt, note: note)
         } catch {
+            try? FileManager.default.removeItem(atPath: temp)
             return Opened(corpus: corpus, skipped: skipped, outcome: .uncached, note: "cannot write \(file): \(error)")
         }
+    }
+
+    /// A file that could not be written.
+    struct WriteFailure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Streams what `body` writes into a new file at `path`, a megabyte at a time.
+    static func writeBinary(to path: String, _ body: (inout BinaryWriter) -> Void) throws {
+        let fd = openFile(path, O_WRONLY | O_CREAT | O_TRUNC)
+        guard fd >= 0 else { throw WriteFailure(description: String(cString: strerror(errno))) }
+        var failure: String?
+        var writer = BinaryWriter { chunk in
+            guard failure == nil else { return }
+            chunk.withUnsafeBytes { raw in
+                var at = 0
+                while at < raw.count, let base = raw.baseAddress {
+                    let n = write(fd, base + at, raw.count - at)
+                    if n < 0 && errno == EINTR { continue }
+                    guard n > 0 else {
+                        failure = String(cString: strerror(errno))
+                        return
+                    }
+                    at += n
+                }
+            }
+        }
+        body(&writer)
+        writer.flush()
+        if close(fd) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
+        if let failure { throw WriteFailure(description: failure) }
     }
 
     /// Deletes every cache file (for benchmarks and `--no-cache` style resets).
@@ -127,9 +206,10 @@ public struct CorpusCache: Sendable {
 
     // MARK: - Keys
 
-    func file(for key: Key) -> String {
+    /// The cache file of a set of paths (a relative path counts with the current folder).
+    func file(paths: [String]) -> String {
         var h = StableHash()
-        for p in key.paths { h.add(FileManager.default.currentDirectoryPath + "\u{0}" + p) }
+        for p in paths { h.add(p.hasPrefix("/") ? p : FileManager.default.currentDirectoryPath + "/" + p) }
         return directory + "/corpus-" + h.hex + "." + format.rawValue + ".cache"
     }
 
@@ -188,5 +268,70 @@ struct StableHash {
     var hex: String {
         let s = String(value, radix: 16)
         return String(repeating: "0", count: 16 - s.count) + s
+    }
+}
+
+/// `open(2)` under another name, out of reach of `CorpusCache.open`.
+private func openFile(_ path: String, _ flags: Int32) -> Int32 {
+    open(path, flags, 0o644)
+}
+
+extension CorpusCache.Entry {
+    /// Writes the magic bytes, the format version and the key: what a reader checks before the model.
+    static func writeHeader(_ key: CorpusCache.Key, to w: inout BinaryWriter) {
+        w.bytes(magic)
+        w.unsigned(UInt64(formatVersion))
+        w.strings(key.paths)
+        CorpusCodec.write(key.defaultDate, to: &w)
+        w.strings(key.extensions)
+        w.string(key.resources)
+        w.bool(key.program != nil)
+        if let p = key.program { write(p, to: &w) }
+        w.unsigned(UInt64(key.files.count))
+        for f in key.files { write(f, to: &w) }
+    }
+
+    /// The key of a binary cache file; throws when the file is not one, or of another format version.
+    static func readHeader(from r: inout BinaryReader) throws(BinaryCoder.Malformed) -> CorpusCache.Key {
+        guard try r.bytes(magic.count) == magic else { throw BinaryCoder.Malformed(description: "not a cache file") }
+        guard try r.unsigned() == UInt64(formatVersion) else {
+            throw BinaryCoder.Malformed(description: "cache of another format version")
+        }
+        let paths = try r.strings()
+        let defaultDate = try CorpusCodec.readDay(&r)
+        let extensions = try r.strings()
+        let resources = try r.string()
+        let program = try r.bool() ? try readStamp(&r) : nil
+        let files = try r.array { r throws(BinaryCoder.Malformed) in try readStamp(&r) }
+        return CorpusCache.Key(
+            paths: paths, defaultDate: defaultDate, extensions: extensions, resources: resources, program: program,
+            files: files)
+    }
+
+    private static func write(_ f: FileStamp, to w: inout BinaryWriter) {
+        w.string(f.path)
+        w.int(Int(f.size))
+        w.int(Int(f.modified))
+    }
+
+    private static func readStamp(_ r: inout BinaryReader) throws(BinaryCoder.Malformed) -> FileStamp {
+        FileStamp(path: try r.string(), size: Int64(try r.int()), modified: Int64(try r.int()))
+    }
+}
+
+/// A key being made on another thread.
+final class PendingKey: Sendable {
+    private let slot = Mutex<CorpusCache.Key?>(nil)
+    private let done = DispatchSemaphore(value: 0)
+
+    func fulfil(_ key: CorpusCache.Key) {
+        slot.withLock { $0 = key }
+        done.signal()
+    }
+
+    func wait() -> CorpusCache.Key {
+        done.wait()
+        return slot.withLock { $0 } ?? CorpusCache.Key(
+            paths: [], defaultDate: nil, extensions: [], resources: "", program: nil, files: [])
     }
 }

@@ -1,93 +1,150 @@
 import BriefingModel
+import Foundation
 
 /// Lookups over a corpus built once at start, so no frame or key does corpus-wide work.
+///
+/// The lists are orders over the corpus's own arrays (`Ordered`), and every grouping (quotes of a paragraph, of a
+/// speaker, of an event; terms, events and speakers of a paragraph) is a run of row numbers in one flat array, so
+/// the index copies no article, quote or speaker and costs a few bytes per item. What only other lists and links
+/// need (quotes by id, by speaker, event and agenda item; incoming relations) is `Deferred`: built by `prepare()`
+/// on another thread after the first frame, or on first use.
 public final class CorpusIndex: Sendable {
     public let corpus: Corpus
     /// Articles by date then title (the Articles list order).
-    public let articles: [Article]
-    public let speakers: [Speaker]
-    public let quotes: [Quote]
+    public let articles: Ordered<Article>
+    /// Most quoted first, then by name.
+    public let speakers: Ordered<Speaker>
+    /// By article (in list order), paragraph and position.
+    public let quotes: Ordered<Quote>
     public let agendaItems: [AgendaEntry]
     /// Events by date (undated last): the Events list order and the order `]`/`[` step through.
-    public let events: [Event]
+    public let events: Ordered<Event>
 
-    let articleRow: [String: Int]
-    let speakerRow: [String: Int]
-    let quoteRow: [String: Int]
-    let eventRow: [String: Int]
+    let articleRow: [String: Int32]
+    /// Corpus position of each speaker id, and the list row of each corpus position.
+    let speakerPosition: [String: Int32]
+    let speakerRowOfPosition: [Int32]
+    let eventRow: [String: Int32]
     let agendaRow: [String: Int]
-    let speakerSlot: [String: Int]
-    let quotesByParagraph: [ParagraphKey: [Quote]]
-    let termsByParagraph: [ParagraphKey: [Term]]
-    let eventsByParagraph: [ParagraphKey: [String]]
-    let speakerNamesByParagraph: [ParagraphKey: [(name: String, slot: Int)]]
-    let quotesBySpeaker: [String: [Quote]]
-    let quotesByEvent: [String: [Quote]]
-    let quotesByPillar: [String: [Quote]]
+    /// Number of the first paragraph of each article row in the flat paragraph numbering.
+    let paragraphBase: [Int32]
+    /// Quote rows of each flat paragraph: `quoteStart[p]..<quoteStart[p + 1]` (quotes of a paragraph are adjacent).
+    let quoteStart: [Int32]
+    let termsByParagraph: Groups
+    /// Event rows mentioned in each flat paragraph, in list order, each once.
+    let eventsByParagraph: Groups
+    /// Speakers (corpus positions) mentioned in each flat paragraph, once per mention, in corpus order.
+    let speakersByParagraph: Deferred<Groups>
     let warningsByPath: [String: [LoadWarning]]
-    let incomingRelations: [String: [(event: String, label: String)]]
-
-    /// An article and paragraph index.
-    struct ParagraphKey: Hashable {
-        var article: String
-        var paragraph: Int
-    }
+    let quoteRows: Deferred<[String: Int32]>
+    let quotesBySpeaker: Deferred<Groups>
+    let quotesByEvent: Deferred<Groups>
+    let quotesByPillar: Deferred<[String: [Int32]]>
+    let incomingRelations: Deferred<[String: [(event: String, label: String)]]>
 
     public init(_ corpus: Corpus) {
         self.corpus = corpus
-        let articles = corpus.articles.sorted {
-            ($0.date?.ordinal ?? Int.max, $0.title, $0.id) < ($1.date?.ordinal ?? Int.max, $1.title, $1.id)
+
+        // Articles by date, title, id.
+        let dates = corpus.articles.map { $0.date?.ordinal ?? Int.max }
+        let articleOrder = Self.order(corpus.articles.count) { a, b in
+            (dates[a], corpus.articles[a].title, corpus.articles[a].id)
+                < (dates[b], corpus.articles[b].title, corpus.articles[b].id)
         }
+        let articles = Ordered(corpus.articles, articleOrder)
         self.articles = articles
-        var articleRow: [String: Int] = [:]
-        for (i, a) in articles.enumerated() { articleRow[a.id] = i }
+        let articleRow = Self.rows(articles.order) { corpus.articles[$0].id }
         self.articleRow = articleRow
-        let articleDate: (String) -> Int = { id in
-            articleRow[id].flatMap { articles[$0].date?.ordinal } ?? Int.max
+        var base: [Int32] = []
+        base.reserveCapacity(articles.count + 1)
+        var total: Int32 = 0
+        for a in articles {
+            base.append(total)
+            total += Int32(a.paragraphs.count)
+        }
+        base.append(total)
+        let paragraphBase = base
+        self.paragraphBase = paragraphBase
+        let paragraphCount = Int(total)
+        /// The flat number of a paragraph, nil for an unknown article or a paragraph it does not have.
+        func flat(_ article: String, _ paragraph: Int) -> Int? {
+            guard let row = articleRow[article] else { return nil }
+            let lo = Int(paragraphBase[Int(row)])
+            let hi = Int(paragraphBase[Int(row) + 1])
+            return paragraph >= 0 && paragraph < hi - lo ? lo + paragraph : nil
         }
 
-        var quoteCount: [String: Int] = [:]
-        for q in corpus.quotes { if let s = q.speaker { quoteCount[s, default: 0] += 1 } }
-        // Most quoted first, then by name.
-        let speakers = corpus.speakers.sorted {
-            (-(quoteCount[$0.id] ?? 0), $0.name.lowercased(), $0.id) < (
-                -(quoteCount[$1.id] ?? 0), $1.name.lowercased(), $1.id
-            )
+        // Needed by the first frame, but not before the sorts below: built meanwhile on the other core.
+        let speakersByParagraph = Deferred {
+            var pairs: [(Int, Int32)] = []
+            for s in corpus.speakers.indices {
+                for m in corpus.speakers[s].mentions {
+                    guard let row = articleRow[m.article] else { continue }
+                    let lo = Int(paragraphBase[Int(row)])
+                    let hi = Int(paragraphBase[Int(row) + 1])
+                    if m.paragraph >= 0 && m.paragraph < hi - lo { pairs.append((lo + m.paragraph, Int32(s))) }
+                }
+            }
+            return Groups(count: paragraphCount, pairs: pairs)
         }
-        self.speakers = speakers
-        var speakerRow: [String: Int] = [:]
-        var slot: [String: Int] = [:]
-        for (i, s) in speakers.enumerated() {
-            speakerRow[s.id] = i
-            slot[s.id] = i % Role.speakerSlots
-        }
-        self.speakerRow = speakerRow
-        self.speakerSlot = slot
+        speakersByParagraph.startInBackground()
+        self.speakersByParagraph = speakersByParagraph
 
-        let quotes = corpus.quotes.sorted {
-            (articleDate($0.article), articleRow[$0.article] ?? Int.max, $0.paragraph, $0.start)
-                < (articleDate($1.article), articleRow[$1.article] ?? Int.max, $1.paragraph, $1.start)
+        // Quotes by article row, paragraph, start (corpus order among equals).
+        let quoteArticle = corpus.quotes.map { q in articleRow[q.article].map(Int.init) ?? Int.max }
+        let quoteOrder = Self.order(corpus.quotes.count) { a, b in
+            (quoteArticle[a], corpus.quotes[a].paragraph, corpus.quotes[a].start, a)
+                < (quoteArticle[b], corpus.quotes[b].paragraph, corpus.quotes[b].start, b)
         }
+        let quotes = Ordered(corpus.quotes, quoteOrder)
         self.quotes = quotes
-        var quoteRow: [String: Int] = [:]
-        var byPara: [ParagraphKey: [Quote]] = [:]
-        var bySpeaker: [String: [Quote]] = [:]
-        var byEvent: [String: [Quote]] = [:]
-        var byPillar: [String: [Quote]] = [:]
-        for (i, q) in quotes.enumerated() {
-            quoteRow[q.id] = i
-            byPara[ParagraphKey(article: q.article, paragraph: q.paragraph), default: []].append(q)
-            if let s = q.speaker { bySpeaker[s, default: []].append(q) }
-            for e in Set(q.events) { byEvent[e, default: []].append(q) }
-            for p in Set(q.pillars) { byPillar[p, default: []].append(q) }
+        self.quoteRows = Deferred { Self.rows(quoteOrder) { corpus.quotes[$0].id } }
+        var starts = [Int32](repeating: 0, count: paragraphCount + 1)
+        for i in corpus.quotes.indices {
+            if let p = flat(corpus.quotes[i].article, corpus.quotes[i].paragraph) { starts[p + 1] += 1 }
         }
-        self.quoteRow = quoteRow
-        self.quotesBySpeaker = bySpeaker
-        self.quotesByPillar = byPillar
+        for p in 0..<paragraphCount { starts[p + 1] += starts[p] }
+        let quoteStart = starts
+        self.quoteStart = quoteStart
 
-        var terms: [ParagraphKey: [Term]] = [:]
-        for t in corpus.terms { terms[ParagraphKey(article: t.article, paragraph: t.paragraph), default: []].append(t) }
-        self.termsByParagraph = terms
+        // Speakers: most quoted, then by lowercased name, then id.
+        let speakerPosition = Self.rows(Array(0..<Int32(corpus.speakers.count))) { corpus.speakers[$0].id }
+        self.speakerPosition = speakerPosition
+        var quoteCount = [Int](repeating: 0, count: corpus.speakers.count)
+        for i in corpus.quotes.indices {
+            if let s = corpus.quotes[i].speaker, let p = speakerPosition[s] { quoteCount[Int(p)] += 1 }
+        }
+        let lowered = corpus.speakers.map { $0.name.lowercased() }
+        let speakerOrder = Self.order(corpus.speakers.count) { a, b in
+            (-quoteCount[a], lowered[a], corpus.speakers[a].id) < (-quoteCount[b], lowered[b], corpus.speakers[b].id)
+        }
+        let speakers = Ordered(corpus.speakers, speakerOrder)
+        self.speakers = speakers
+        var rowOfPosition = [Int32](repeating: 0, count: speakerOrder.count)
+        for (row, p) in speakerOrder.enumerated() { rowOfPosition[Int(p)] = Int32(row) }
+        let speakerRowOfPosition = rowOfPosition
+        self.speakerRowOfPosition = speakerRowOfPosition
+
+        self.quotesBySpeaker = Deferred {
+            Groups(
+                count: speakers.count,
+                pairs: quoteOrder.indices.lazy.compactMap { row in
+                    corpus.quotes[Int(quoteOrder[row])].speaker.flatMap { speakerPosition[$0] }.map {
+                        (Int(speakerRowOfPosition[Int($0)]), Int32(row))
+                    }
+                })
+        }
+        self.quotesByPillar = Deferred {
+            var byPillar: [String: [Int32]] = [:]
+            for (row, i) in quoteOrder.enumerated() where !corpus.quotes[Int(i)].pillars.isEmpty {
+                for p in Set(corpus.quotes[Int(i)].pillars) { byPillar[p, default: []].append(Int32(row)) }
+            }
+            return byPillar
+        }
+
+        self.termsByParagraph = Groups(count: paragraphCount, pairs: corpus.terms.indices.lazy.compactMap { i in
+            flat(corpus.terms[i].article, corpus.terms[i].paragraph).map { ($0, Int32(i)) }
+        })
 
         var entries: [AgendaEntry] = []
         for agenda in corpus.agendas {
@@ -98,89 +155,143 @@ public final class CorpusIndex: Sendable {
         for (i, e) in entries.enumerated() where agendaRow[e.item.id] == nil { agendaRow[e.item.id] = i }
         self.agendaRow = agendaRow
 
-        let events = corpus.events.sorted {
-            (EventTime.sortKey($0), $0.title, $0.id) < (EventTime.sortKey($1), $1.title, $1.id)
+        // Events by date, title, id.
+        let eventKeys = corpus.events.map(EventTime.sortKey)
+        let eventOrder = Self.order(corpus.events.count) { a, b in
+            (eventKeys[a], corpus.events[a].title, corpus.events[a].id)
+                < (eventKeys[b], corpus.events[b].title, corpus.events[b].id)
         }
+        let events = Ordered(corpus.events, eventOrder)
         self.events = events
-        var eventRow: [String: Int] = [:]
-        var eventsByPara: [ParagraphKey: [String]] = [:]
-        for (i, e) in events.enumerated() {
-            eventRow[e.id] = i
-            for m in e.mentions {
-                let key = ParagraphKey(article: m.article, paragraph: m.paragraph)
-                if eventsByPara[key]?.contains(e.id) != true { eventsByPara[key, default: []].append(e.id) }
-                // Quotes standing in a passage that mentions the event speak about it too.
-                for q in byPara[key] ?? [] where !(byEvent[e.id]?.contains(q) ?? false) {
-                    byEvent[e.id, default: []].append(q)
-                }
-            }
-        }
-        for (k, v) in byEvent { byEvent[k] = v.sorted { (quoteRow[$0.id] ?? 0) < (quoteRow[$1.id] ?? 0) } }
+        let eventRow = Self.rows(eventOrder) { corpus.events[$0].id }
         self.eventRow = eventRow
-        self.eventsByParagraph = eventsByPara
-        self.quotesByEvent = byEvent
-        self.quotesByParagraph = byPara
-
-        var names: [ParagraphKey: [(name: String, slot: Int)]] = [:]
-        for s in corpus.speakers {
-            let all = ([s.name] + s.aliases).filter { !$0.isEmpty }.sorted { $0.count > $1.count }
-            for m in s.mentions {
-                let key = ParagraphKey(article: m.article, paragraph: m.paragraph)
-                for n in all { names[key, default: []].append((n, slot[s.id] ?? 0)) }
+        var pairs: [(Int, Int32)] = []
+        for (row, i) in eventOrder.enumerated() {
+            for m in corpus.events[Int(i)].mentions {
+                if let p = flat(m.article, m.paragraph) { pairs.append((p, Int32(row))) }
             }
         }
-        for (k, v) in byPara {
-            for q in v {
-                guard let sid = q.speaker, let s = speakerRow[sid].map({ speakers[$0] }) else { continue }
-                for n in ([s.name] + s.aliases) where !n.isEmpty && !(names[k]?.contains { $0.name == n } ?? false) {
-                    names[k, default: []].append((n, slot[sid] ?? 0))
+        let mentionPairs = pairs
+        self.eventsByParagraph = Groups(count: paragraphCount, pairs: mentionPairs, unique: true)
+
+        // Quotes about an event: those naming it, and those standing in a passage that mentions it.
+        self.quotesByEvent = Deferred {
+            var aboutPairs: [(Int, Int32)] = []
+            for (row, i) in quoteOrder.enumerated() {
+                for id in corpus.quotes[Int(i)].events {
+                    if let e = eventRow[id] { aboutPairs.append((Int(e), Int32(row))) }
                 }
             }
+            for (p, e) in mentionPairs {
+                for row in Int(quoteStart[p])..<Int(quoteStart[p + 1]) { aboutPairs.append((Int(e), Int32(row))) }
+            }
+            aboutPairs.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+            return Groups(count: eventOrder.count, pairs: aboutPairs, unique: true)
         }
-        for (k, v) in names { names[k] = v.sorted { $0.name.count > $1.name.count } }
-        self.speakerNamesByParagraph = names
+
 
         // Relations other events state about an event that the event does not state back.
-        var incoming: [String: [(event: String, label: String)]] = [:]
-        for e in events {
-            for r in e.related {
-                guard let target = eventRow[r.event].map({ events[$0] }), target.id != e.id,
-                    !target.related.contains(where: { $0.event == e.id })
-                else { continue }
-                incoming[target.id, default: []].append((e.id, CorpusIndex.inverse(r.relation)))
+        self.incomingRelations = Deferred {
+            var incoming: [String: [(event: String, label: String)]] = [:]
+            for e in events where !e.related.isEmpty {
+                for r in e.related {
+                    guard let target = eventRow[r.event].map({ events[Int($0)] }), target.id != e.id,
+                        !target.related.contains(where: { $0.event == e.id })
+                    else { continue }
+                    incoming[target.id, default: []].append((e.id, CorpusIndex.inverse(r.relation)))
+                }
             }
+            return incoming
         }
-        self.incomingRelations = incoming
 
         var warnings: [String: [LoadWarning]] = [:]
         for w in corpus.warnings { warnings[w.path, default: []].append(w) }
         self.warningsByPath = warnings
     }
 
+    /// The positions `0..<count` sorted by `less` (a total order, so the result does not depend on the sort).
+    static func order(_ count: Int, _ less: (Int, Int) -> Bool) -> [Int32] {
+        var order = (0..<Int32(count)).map { $0 }
+        order.sort { less(Int($0), Int($1)) }
+        return order
+    }
+
+    /// Row of each key in an order (the first row for a key that occurs twice).
+    static func rows(_ order: [Int32], key: (Int) -> String) -> [String: Int32] {
+        var rows: [String: Int32] = [:]
+        rows.reserveCapacity(order.count)
+        for (row, i) in order.enumerated() where rows[key(Int(i))] == nil { rows[key(Int(i))] = Int32(row) }
+        return rows
+    }
+
+    /// Builds the deferred parts now (the reader calls it on another thread after the first frame).
+    public func prepare() {
+        _ = speakersByParagraph.value
+        _ = quoteRows.value
+        _ = quotesBySpeaker.value
+        _ = quotesByEvent.value
+        _ = quotesByPillar.value
+        _ = incomingRelations.value
+    }
+
     // MARK: lookups
 
-    public func article(_ id: String) -> Article? { articleRow[id].map { articles[$0] } }
-    public func speaker(_ id: String) -> Speaker? { speakerRow[id].map { speakers[$0] } }
-    public func quote(_ id: String) -> Quote? { quoteRow[id].map { quotes[$0] } }
-    public func event(_ id: String) -> Event? { eventRow[id].map { events[$0] } }
+    /// The list row of a speaker.
+    func speakerRow(_ id: String) -> Int? { speakerPosition[id].map { Int(speakerRowOfPosition[Int($0)]) } }
+    /// The list row of a quote.
+    func quoteRow(_ id: String) -> Int? { quoteRows.value[id].map(Int.init) }
+
+    public func article(_ id: String) -> Article? { articleRow[id].map { articles[Int($0)] } }
+    public func speaker(_ id: String) -> Speaker? { speakerPosition[id].map { corpus.speakers[Int($0)] } }
+    public func quote(_ id: String) -> Quote? { quoteRow(id).map { quotes[$0] } }
+    public func event(_ id: String) -> Event? { eventRow[id].map { events[Int($0)] } }
 
     /// The palette slot of a speaker's color.
-    public func slot(ofSpeaker id: String?) -> Int { id.flatMap { speakerSlot[$0] } ?? 0 }
+    public func slot(ofSpeaker id: String?) -> Int {
+        id.flatMap { speakerRow($0) }.map { $0 % Role.speakerSlots } ?? 0
+    }
+
+    /// The flat number of a paragraph, nil for an unknown article or a paragraph it does not have.
+    private func flatParagraph(_ article: String, _ paragraph: Int) -> Int? {
+        guard let row = articleRow[article] else { return nil }
+        let lo = Int(paragraphBase[Int(row)])
+        let hi = Int(paragraphBase[Int(row) + 1])
+        return paragraph >= 0 && paragraph < hi - lo ? lo + paragraph : nil
+    }
 
     func quotes(article: String, paragraph: Int) -> [Quote] {
-        quotesByParagraph[ParagraphKey(article: article, paragraph: paragraph)] ?? []
+        guard let p = flatParagraph(article, paragraph) else { return [] }
+        return (Int(quoteStart[p])..<Int(quoteStart[p + 1])).map { quotes[$0] }
     }
 
     func terms(article: String, paragraph: Int) -> [Term] {
-        termsByParagraph[ParagraphKey(article: article, paragraph: paragraph)] ?? []
+        guard let p = flatParagraph(article, paragraph) else { return [] }
+        return termsByParagraph[p].map { corpus.terms[Int($0)] }
     }
 
     func events(article: String, paragraph: Int) -> [String] {
-        eventsByParagraph[ParagraphKey(article: article, paragraph: paragraph)] ?? []
+        guard let p = flatParagraph(article, paragraph) else { return [] }
+        return eventsByParagraph[p].map { events[Int($0)].id }
     }
 
+    /// Names of the speakers mentioned or quoted in a paragraph with their color slots, longest first.
     func speakerNames(article: String, paragraph: Int) -> [(name: String, slot: Int)] {
-        speakerNamesByParagraph[ParagraphKey(article: article, paragraph: paragraph)] ?? []
+        guard let p = flatParagraph(article, paragraph) else { return [] }
+        var names: [(name: String, slot: Int)] = []
+        for s in speakersByParagraph.value[p] {
+            let speaker = corpus.speakers[Int(s)]
+            let slot = self.slot(ofSpeaker: speaker.id)
+            let all = ([speaker.name] + speaker.aliases).filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+            for n in all { names.append((n, slot)) }
+        }
+        for i in Int(quoteStart[p])..<Int(quoteStart[p + 1]) {
+            guard let sid = quotes[i].speaker, let s = speaker(sid) else { continue }
+            let slot = self.slot(ofSpeaker: sid)
+            for n in ([s.name] + s.aliases) where !n.isEmpty && !names.contains(where: { $0.name == n }) {
+                names.append((n, slot))
+            }
+        }
+        return names.sorted { $0.name.count > $1.name.count }
     }
 
     /// How an event stands to one that states `relation` about it ("after" for "before").
@@ -194,11 +305,22 @@ public final class CorpusIndex: Sendable {
     }
 
     /// Relations stated only by the other event, seen from this one.
-    func incoming(event: String) -> [(event: String, label: String)] { incomingRelations[event] ?? [] }
+    func incoming(event: String) -> [(event: String, label: String)] { incomingRelations.value[event] ?? [] }
 
-    func quotes(speaker: String) -> [Quote] { quotesBySpeaker[speaker] ?? [] }
-    func quotes(event: String) -> [Quote] { quotesByEvent[event] ?? [] }
-    func quotes(pillar: String) -> [Quote] { quotesByPillar[pillar] ?? [] }
+    func quotes(speaker: String) -> [Quote] {
+        speakerRow(speaker).map { quotesBySpeaker.value[$0].map { quotes[Int($0)] } } ?? []
+    }
+
+    /// How many quotes a speaker has (the Speakers list shows it on every row).
+    func quoteCount(speaker: String) -> Int {
+        speakerRow(speaker).map { quotesBySpeaker.value[$0].count } ?? 0
+    }
+
+    func quotes(event: String) -> [Quote] {
+        eventRow[event].map { quotesByEvent.value[Int($0)].map { quotes[Int($0)] } } ?? []
+    }
+
+    func quotes(pillar: String) -> [Quote] { (quotesByPillar.value[pillar] ?? []).map { quotes[Int($0)] } }
     func warnings(path: String) -> [LoadWarning] { warningsByPath[path] ?? [] }
 
     /// Number of rows in a pane's list.
@@ -215,16 +337,115 @@ public final class CorpusIndex: Sendable {
     /// The row of an item in its pane's list.
     func row(of link: Link) -> (Pane, Int)? {
         switch link {
-        case .article(let id), .paragraph(let id, _): return articleRow[id].map { (.articles, $0) }
-        case .speaker(let id): return speakerRow[id].map { (.speakers, $0) }
-        case .quote(let id): return quoteRow[id].map { (.quotes, $0) }
-        case .event(let id): return eventRow[id].map { (.events, $0) }
+        case .article(let id), .paragraph(let id, _): return articleRow[id].map { (.articles, Int($0)) }
+        case .speaker(let id): return speakerRow(id).map { (.speakers, $0) }
+        case .quote(let id): return quoteRow(id).map { (.quotes, $0) }
+        case .event(let id): return eventRow[id].map { (.events, Int($0)) }
         case .agendaItem(let id): return agendaRow[id].map { (.agenda, $0) }
         }
     }
 
     /// The date of an article, when known.
     func date(ofArticle id: String) -> Day? { article(id)?.date }
+}
+
+/// The elements of an array in another order, without copying them.
+public struct Ordered<Element: Sendable>: RandomAccessCollection, Sendable {
+    let base: [Element]
+    /// Position in `base` of each element, in this order.
+    let order: [Int32]
+
+    init(_ base: [Element], _ order: [Int32]) {
+        self.base = base
+        self.order = order
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { order.count }
+    public subscript(position: Int) -> Element { base[Int(order[position])] }
+}
+
+/// A value built once, by whichever thread asks first; a thread asking while it is being built waits for it.
+final class Deferred<Value: Sendable>: @unchecked Sendable {
+    // `value` and `building` are read and written only with `condition` locked.
+    private let condition = NSCondition()
+    private var built: Value?
+    private var building = false
+    private let build: @Sendable () -> Value
+
+    init(_ build: @escaping @Sendable () -> Value) {
+        self.build = build
+    }
+
+    /// Starts building on another thread (for what the first frame needs later in its own work).
+    func startInBackground() {
+        Thread.detachNewThread { _ = self.value }
+    }
+
+    var value: Value {
+        condition.lock()
+        while building { condition.wait() }
+        if let built {
+            condition.unlock()
+            return built
+        }
+        building = true
+        condition.unlock()
+        let v = build()
+        condition.lock()
+        built = v
+        building = false
+        condition.broadcast()
+        condition.unlock()
+        return v
+    }
+}
+
+/// Numbers grouped under keys `0..<count`: each group a run of one flat array.
+struct Groups: Sendable {
+    private let start: [Int32]
+    private let items: [Int32]
+
+    /// Groups `(key, item)` pairs, keeping their order within a key; `unique` drops an item equal to the one before
+    /// it in its group. Pairs with a key outside `0..<count` are ignored.
+    init<S: Sequence>(count: Int, pairs: S, unique: Bool = false) where S.Element == (Int, Int32) {
+        var keys: [Int] = []
+        var values: [Int32] = []
+        for (k, v) in pairs where k >= 0 && k < count {
+            keys.append(k)
+            values.append(v)
+        }
+        var start = [Int32](repeating: 0, count: count + 1)
+        for k in keys { start[k + 1] += 1 }
+        for k in 0..<count { start[k + 1] += start[k] }
+        var fill = start
+        var items = [Int32](repeating: 0, count: keys.count)
+        for (k, v) in zip(keys, values) {
+            if unique && fill[k] > start[k] && items[Int(fill[k]) - 1] == v { continue }
+            items[Int(fill[k])] = v
+            fill[k] += 1
+        }
+        if unique {
+            // Close the gaps the dropped duplicates left.
+            var packed: [Int32] = []
+            packed.reserveCapacity(items.count)
+            var packedStart = [Int32](repeating: 0, count: count + 1)
+            for k in 0..<count {
+                packed.append(contentsOf: items[Int(start[k])..<Int(fill[k])])
+                packedStart[k + 1] = Int32(packed.count)
+            }
+            self.start = packedStart
+            self.items = packed
+        } else {
+            self.start = start
+            self.items = items
+        }
+    }
+
+    subscript(key: Int) -> ArraySlice<Int32> {
+        guard key >= 0, key + 1 < start.count else { return [] }
+        return items[Int(start[key])..<Int(start[key + 1])]
+    }
 }
 
 /// One agenda item with the agenda it belongs to (a row of the Agenda list).

@@ -12,4 +12,6 @@ public enum Action: Sendable, Hashable {
     case resize(Size)
     case click(row: Int, col: Int)
     case wheel(delta: Int, row: Int, col: Int)
+    /// The `/` search, built after the first frame, is ready.
+    case searchReady(SearchEngine)
 }

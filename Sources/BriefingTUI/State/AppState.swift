@@ -48,7 +48,9 @@ public enum Overlay: Sendable, Hashable {
 /// The reader's whole state; `Reducer.update` makes the next one from an action.
 public struct AppState: Sendable {
     public let index: CorpusIndex
-    public let searcher: any ReaderSearch
+    public internal(set) var searcher: any ReaderSearch
+    /// False while the search is still being built after the first frame (`PendingSearch`).
+    public internal(set) var searchReady: Bool
     public var size: Size
     public var at = Location()
     public var history = History()
@@ -61,7 +63,9 @@ public struct AppState: Sendable {
     public init(index: CorpusIndex, size: Size, searcher: (any ReaderSearch)? = nil) {
         self.index = index
         self.size = size
-        self.searcher = searcher ?? IndexedSearch(index)
+        let searcher = searcher ?? IndexedSearch(index)
+        self.searcher = searcher
+        self.searchReady = !(searcher is PendingSearch)
     }
 
     var geometry: Geometry { Geometry(size) }

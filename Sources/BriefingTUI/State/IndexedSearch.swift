@@ -16,9 +16,7 @@ public final class IndexedSearch: ReaderSearch {
 
     public init(_ index: CorpusIndex) {
         self.quotes = QuoteIndex(corpus: index.corpus)
-        var rows: [String: Int] = [:]
-        for (i, q) in index.quotes.enumerated() { rows[q.id] = i }
-        let rowOfQuote = quotes.quotes.map { rows[$0.id] ?? -1 }
+        let rowOfQuote = quotes.quotes.map { index.quoteRow($0.id) ?? -1 }
         self.rowOfQuote = rowOfQuote
         self.inListOrder = zip(rowOfQuote, rowOfQuote.dropFirst()).allSatisfy { $0 >= 0 && $0 < $1 }
         self.fallback = SubstringSearch(index)

@@ -2,6 +2,17 @@
 public enum Reducer {
     public static func update(_ state: AppState, _ action: Action) -> AppState {
         var s = state
+        if case .searchReady(let engine) = action {
+            // Not a key: the message, overlay and position stay; a query typed meanwhile gets its matches.
+            s.searcher = engine.search
+            s.searchReady = true
+            if s.search.isActive && s.search.pane == s.at.pane {
+                s.refreshSearch()
+            } else if s.search.isActive {
+                s.search.matches = s.searcher.matches(s.search.query, in: s.search.pane)
+            }
+            return s.clamped()
+        }
         s.message = nil
         if s.overlay == .help {
             switch action {
@@ -70,6 +81,7 @@ public enum Reducer {
             s.at.focus = .list
         case .click(let row, let col): s.click(row: row, col: col)
         case .wheel(let delta, let row, let col): s.wheel(delta: delta, row: row, col: col)
+        case .searchReady: break
         }
         return s.clamped()
     }

@@ -56,7 +56,9 @@ struct Chrome {
         if s.editing {
             let n = s.matches.count
             let info =
-                s.query.isEmpty ? "type to filter, Enter to keep, Esc to cancel" : "\(n) match\(n == 1 ? "" : "es")"
+                !state.searchReady
+                ? "preparing the search; matches follow in a moment"
+                : s.query.isEmpty ? "type to filter, Enter to keep, Esc to cancel" : "\(n) match\(n == 1 ? "" : "es")"
             let end = grid.write([Span("/" + s.query, .command)], row: g.commandRow, col: 0, limit: g.size.width - 1)
             grid.put(Glyph(" ", width: 1, role: .cursor), row: g.commandRow, col: end)
             grid.write(

@@ -42,7 +42,7 @@ struct RowText {
             return [Span((a.date?.description ?? "undated   ") + " ", .dim), Span(a.title)]
         case .speakers:
             let s = index.speakers[row]
-            let n = index.quotes(speaker: s.id).count
+            let n = index.quoteCount(speaker: s.id)
             return [Span(s.name, .speaker(index.slot(ofSpeaker: s.id))), Span(n > 0 ? "  \(n)" : "", .dim)]
         case .quotes:
             let q = index.quotes[row]

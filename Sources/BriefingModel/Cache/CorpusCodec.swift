@@ -1,0 +1,275 @@
+/// Writes and reads the model field by field in the cache's binary format (see `BinaryCoder`).
+///
+/// Every type has one `write` and one `read` here, in the same field order; a field added to the model must be
+/// added to both and `CorpusCache.Entry.formatVersion` raised, or old caches would be misread (the round-trip
+/// tests compare a decoded corpus with the original, so a forgotten field fails them).
+enum CorpusCodec {
+    static func write(_ c: Corpus, skipped: [String], to w: inout BinaryWriter) {
+        w.unsigned(UInt64(c.articles.count))
+        for a in c.articles { write(a, to: &w) }
+        w.unsigned(UInt64(c.speakers.count))
+        for s in c.speakers { write(s, to: &w) }
+        w.unsigned(UInt64(c.quotes.count))
+        for q in c.quotes { write(q, to: &w) }
+        w.unsigned(UInt64(c.terms.count))
+        for t in c.terms { write(t, to: &w) }
+        w.unsigned(UInt64(c.agendas.count))
+        for a in c.agendas { write(a, to: &w) }
+        w.unsigned(UInt64(c.events.count))
+        for e in c.events { write(e, to: &w) }
+        w.unsigned(UInt64(c.warnings.count))
+        for x in c.warnings { write(x, to: &w) }
+        w.strings(skipped)
+    }
+
+    static func read(from r: inout BinaryReader) throws(BinaryCoder.Malformed) -> (corpus: Corpus, skipped: [String]) {
+        var c = Corpus()
+        c.articles = try r.array { r throws(BinaryCoder.Malformed) in try readArticle(&r) }
+        c.speakers = try r.array { r throws(BinaryCoder.Malformed) in try readSpeaker(&r) }
+        c.quotes = try r.array { r throws(BinaryCoder.Malformed) in try readQuote(&r) }
+        c.terms = try r.array { r throws(BinaryCoder.Malformed) in try readTerm(&r) }
+        c.agendas = try r.array { r throws(BinaryCoder.Malformed) in try readAgenda(&r) }
+        c.events = try r.array { r throws(BinaryCoder.Malformed) in try readEvent(&r) }
+        c.warnings = try r.array { r throws(BinaryCoder.Malformed) in try readWarning(&r) }
+        let skipped = try r.strings()
+        return (c, skipped)
+    }
+
+    // MARK: - Small values
+
+    static func write(_ d: Day?, to w: inout BinaryWriter) {
+        guard let d else { return w.byte(0) }
+        w.byte(1)
+        w.int(d.ordinal)
+    }
+
+    static func readDay(_ r: inout BinaryReader) throws(BinaryCoder.Malformed) -> Day? {
+        guard try r.bool() else { return nil }
+        let ordinal = try r.int()
+        // Days of years 1...9999 only, as `Day` allows.
+        guard (-719_162...2_932_896).contains(ordinal) else { throw BinaryCoder.Malformed(description: "bad day") }
+        return Day(ordinal: ordinal)
+    }
+
+    static func write<E: CaseIterable & Equatable>(_ value: E, to w: inout BinaryWriter) {
+        let i = E.allCases.firstIndex(of: value).map { E.allCases.distance(from: E.allCases.startIndex, to: $0) }
+        w.unsigned(UInt64(i ?? 0))
+    }
+
+    static func readCase<E: CaseIterable>(_ type: E.Type, _ r: inout BinaryReader) throws(BinaryCoder.Malformed) -> E {
+        let i = try r.count()
+        guard i < E.allCases.count else { throw BinaryCoder.Malformed(description: "bad \(E.self)") }
+        return E.allCases[E.allCases.index(E.allCases.startIndex, offsetBy: i)]
+    }
+
+    static func write(_ m: Mention, to w: inout BinaryWriter) {
+        w.interned(m.article)
+        w.int(m.paragraph)
+    }
+
+    static func readMention(_ r: inout BinaryReader) throws(BinaryCoder.Malformed) -> Mention {
+        Mention(article: try r.interned(), paragraph: try r.int())
+    }
+
+    static func write(_ m: [Mention], to w: inout BinaryWriter) {
+        w.unsigned(UInt64(m.count))
+        for x in m { write(x, to: &w) }
+    }
+
+    static func readMentions(_ r: inout BinaryReader) throws(BinaryCoder.Malformed) -> [Mention] {
+        try r.array { r throws(BinaryCoder.Malformed) in try readMention(&r) }
+    }
+
+    // MARK: - Articles
+
+    static func write(_ a: Article, to w: inout BinaryWriter) {
+        w.interned(a.id)
+        w.interned(a.path)
+        w.string(a.title)
+        write(a.date, to: &w)
+        w.optionalInterned(a.source)
+        w.optionalString(a.url)
+        w.optionalInterned(a.author)
+        w.internedStrings(a.tags)
+        w.unsigned(UInt64(a.paragraphs.count))
+        for p in a.paragraphs {
+            w.string(p.text)
+            w.int(p.line)
+        }
+    }
+
+    static func readArticle(_ r: inout BinaryReader) throws(BinaryCoder.Malformed) -> Article {
+        let id = try r.interned()
+        let path = try r.interned()
+        let title = try r.string()
+        let date = try readDay(&r)
+        let source = try r.optionalInterned()
+        let url = try r.optionalString()
+        let author = try r.optionalInterned()
+        let tags = try r.internedStrings()
+        let paragraphs = try r.array { r throws(BinaryCoder.Malformed) in
+            Paragraph(text: try r.string(), line: try r.int())
+        }
+        return Article(
+            id: id, path: path, title: title, date: date, source: source, url: url, author: author, tags: tags,
+            paragraphs: paragraphs)
+    }
+
+    static func write(_ x: LoadWarning, to w: inout BinaryWriter) {
+        w.interned(x.path)
+        w.int(x.line)
+        w.string(x.message)
+    }
+
+    static func readWarning(_ r: inout BinaryReader) throws(BinaryCoder.Malformed) -> LoadWarning {
+        LoadWarning(path: try r.interned(), line: try r.int(), message: try r.string())
+    }
+
+    // MARK: - Speakers, quotes, terms
+
+    static func write(_ s: Speaker, to w: inout BinaryWriter) {
+        w.interned(s.id)
+        w.interned(s.name)
+        write(s.kind, to: &w)
+        w.optionalInterned(s.role)
+        w.internedStrings(s.aliases)
+        write(s.mentions, to: &w)
+    }
+
+    static func readSpeaker(_ r: inout BinaryReader) throws(BinaryCoder.Malformed) -> Speaker {
+        Speaker(
+            id: try r.interned(), name: try r.interned(), kind: try readCase(SpeakerKind.self, &r),
+            role: try r.optionalInterned(), aliases: try r.internedStrings(), mentions: try readMentions(&r))
+    }
+
+    static func write(_ q: Quote, to w: inout BinaryWriter) {
+        w.string(q.id)
+        w.interned(q.article)
+        w.int(q.paragraph)
+        w.int(q.start)
+        w.int(q.end)
+        w.string(q.text)
+        w.optionalInterned(q.speaker)
+        w.optionalInterned(q.cue)
+        w.internedStrings(q.pillars)
+        w.internedStrings(q.events)
+    }
+
+    static func readQuote(_ r: inout BinaryReader) throws(BinaryCoder.Malformed) -> Quote {
+        Quote(
+            id: try r.string(), article: try r.interned(), paragraph: try r.int(), start: try r.int(),
+            end: try r.int(), text: try r.string(), speaker: try r.optionalInterned(), cue: try r.optionalInterned(),
+            pillars: try r.internedStrings(), events: try r.internedStrings())
+    }
+
+    static func write(_ t: Term, to w: inout BinaryWriter) {
+        w.interned(t.article)
+        w.int(t.paragraph)
+        w.int(t.start)
+        w.int(t.end)
+        w.interned(t.text)
+    }
+
+    static func readTerm(_ r: inout BinaryReader) throws(BinaryCoder.Malformed) -> Term {
+        Term(
+            article: try r.interned(), paragraph: try r.int(), start: try r.int(), end: try r.int(),
+            text: try r.interned())
+    }
+
+    // MARK: - Agendas
+
+    static func write(_ a: Agenda, to w: inout BinaryWriter) {
+        w.interned(a.id)
+        w.interned(a.label)
+        w.internedStrings(a.aliases)
+        w.optionalInterned(a.article)
+        w.bool(a.paragraph != nil)
+        if let p = a.paragraph { w.int(p) }
+        w.unsigned(UInt64(a.items.count))
+        for item in a.items {
+            w.interned(item.id)
+            w.string(item.text)
+            w.optionalInterned(item.name)
+            w.internedStrings(item.keywords)
+            write(item.passages, to: &w)
+        }
+        write(a.occurrences, to: &w)
+    }
+
+    static func readAgenda(_ r: inout BinaryReader) throws(BinaryCoder.Malformed) -> Agenda {
+        let id = try r.interned()
+        let label = try r.interned()
+        let aliases = try r.internedStrings()
+        let article = try r.optionalInterned()
+        let paragraph = try r.bool() ? try r.int() : nil
+        let items = try r.array { r throws(BinaryCoder.Malformed) in
+            AgendaItem(
+                id: try r.interned(), text: try r.string(), name: try r.optionalInterned(),
+                keywords: try r.internedStrings(), passages: try readMentions(&r))
+        }
+        var agenda = Agenda(
+            id: id, label: label, article: article, paragraph: paragraph, items: items,
+            occurrences: try readMentions(&r))
+        agenda.aliases = aliases
+        return agenda
+    }
+
+    // MARK: - Events
+
+    static func write(_ e: Event, to w: inout BinaryWriter) {
+        w.interned(e.id)
+        w.interned(e.kind)
+        w.string(e.title)
+        w.optionalInterned(e.place)
+        w.bool(e.date != nil)
+        if let d = e.date {
+            w.interned(d.value)
+            write(d.precision, to: &w)
+            write(d.earliest, to: &w)
+            write(d.latest, to: &w)
+        }
+        w.bool(e.planned)
+        w.internedStrings(e.participants)
+        w.unsigned(UInt64(e.mentions.count))
+        for m in e.mentions {
+            w.interned(m.article)
+            w.int(m.paragraph)
+            w.interned(m.text)
+        }
+        w.unsigned(UInt64(e.related.count))
+        for x in e.related {
+            w.interned(x.event)
+            write(x.relation, to: &w)
+            w.optionalInterned(x.cue)
+        }
+        w.internedStrings(e.outcomes)
+        w.optionalString(e.dateText)
+    }
+
+    static func readEvent(_ r: inout BinaryReader) throws(BinaryCoder.Malformed) -> Event {
+        let id = try r.interned()
+        let kind = try r.interned()
+        let title = try r.string()
+        let place = try r.optionalInterned()
+        var date: EventDate?
+        if try r.bool() {
+            date = EventDate(
+                value: try r.interned(), precision: try readCase(DatePrecision.self, &r), earliest: try readDay(&r),
+                latest: try readDay(&r))
+        }
+        let planned = try r.bool()
+        let participants = try r.internedStrings()
+        let mentions = try r.array { r throws(BinaryCoder.Malformed) in
+            EventMention(article: try r.interned(), paragraph: try r.int(), text: try r.interned())
+        }
+        let related = try r.array { r throws(BinaryCoder.Malformed) in
+            EventRelation(
+                event: try r.interned(), relation: try readCase(EventRelationKind.self, &r), cue: try r.optionalInterned())
+        }
+        let outcomes = try r.internedStrings()
+        let dateText = try r.optionalString()
+        return Event(
+            id: id, kind: kind, title: title, place: place, date: date, planned: planned, participants: participants,
+            mentions: mentions, related: related, outcomes: outcomes, dateText: dateText)
+    }
+}
