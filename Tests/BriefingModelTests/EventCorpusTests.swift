@@ -112,11 +112,12 @@ import Testing
     static let joined: Set<String> = [
         "stockholm-talks|false", "hanoi-summit|false", "singapore-summit|false", "pompeo-visit-july|false",
         "pompeo-visit-october|false", "slbm-test-october-2019|false", "kim-yong-chol-oval-office-2018|false",
-        "panmunjom-meeting|false", "stockholm-return|true", "hanoi-summit|true",
+        "panmunjom-meeting|false", "stockholm-return|true", "hanoi-summit|true", "remains-handover|false",
+        "remains-ceremony|false",
     ]
 
     /// The (event, article) pairs on the main event reached so far: a floor that may only rise.
-    static let coveredFloor = 87
+    static let coveredFloor = 89
 
     @Test func sharedEventsAreOneEvent() throws {
         guard let outcomes = try Self.outcomes() else { return }

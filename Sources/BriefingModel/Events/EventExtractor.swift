@@ -372,6 +372,9 @@ final class SentenceScan {
                 if !trig.near.isEmpty {
                     ok = (m.end..<min(range.upperBound, m.end + 4)).contains { trig.near.contains(tokens[$0].lower) }
                 }
+                if !trig.subject.isEmpty {
+                    ok = ok && (range.lowerBound..<i).contains { trig.subject.contains(tokens[$0].lower) }
+                }
                 if !trig.next.isEmpty {
                     let n = m.end
                     ok =
@@ -383,7 +386,9 @@ final class SentenceScan {
                 // "no meeting would take place": a denied event is none.
                 if i > range.lowerBound, parts.lexicon.negatives.contains(tokens[i - 1].lower) { ok = false }
                 // "three summits", "two meetings": several events, none named.
-                let countable = trig.next.isEmpty && trig.near.isEmpty && tokens[m.end - 1].lower.hasSuffix("s")
+                let countable =
+                    trig.next.isEmpty && trig.near.isEmpty && trig.subject.isEmpty
+                    && tokens[m.end - 1].lower.hasSuffix("s")
                 for k in stride(from: i - 1, through: max(range.lowerBound, i - 2), by: -1) where countable {
                     if let n = parts.tagger.shared.lexicon.numbers.match(tokens, at: k)?.value.value
                         ?? tokens[k].integer,
@@ -613,7 +618,9 @@ final class SentenceScan {
         }
         // A place after the event word: "in Stockholm, Sweden", "to Pyongyang", "at the DMZ".
         if m.place == nil {
+            // An event word that ends in its preposition ("received in Hawaii") reads the place right after it.
             var j = m.end
+            if m.end - 1 > m.start, Self.placePrepositions.contains(tokens[m.end - 1].lower) { j = m.end - 1 }
             while j < range.upperBound, j - m.end <= 8, !isBreak(j), tokens[j].text != "," || isAppositive(j, after: m),
                 !Self.placeStops.contains(tokens[j].lower)
             {

@@ -7,6 +7,8 @@ public struct EventLexicon: Sendable {
         public var next: Set<String>
         /// For verbs: words of which one must follow within three words ("fired … missiles").
         public var near: Set<String> = []
+        /// For verbs: words of which one must come earlier in the sentence, its subject ("remains … received in").
+        public var subject: Set<String> = []
         public var product: Bool
         public var invitation: Bool
     }
@@ -82,10 +84,14 @@ public struct EventLexicon: Sendable {
             for o in options where o.hasPrefix("near=") {
                 near.formUnion(o.dropFirst(5).split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) })
             }
+            var subject = Set<String>()
+            for o in options where o.hasPrefix("subject=") {
+                subject.formUnion(o.dropFirst(8).split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) })
+            }
             triggers.add(
                 row.entry,
                 Trigger(
-                    kind: kind, next: next, near: near, product: options.contains("product"),
+                    kind: kind, next: next, near: near, subject: subject, product: options.contains("product"),
                     invitation: options.contains("invitation")))
             if options.contains("product") { productKinds.insert(kind) }
         }
