@@ -107,6 +107,25 @@ import Testing
         #expect(handover?.date?.latest == Day(iso: "2018-08-31"))
     }
 
+    @Test func aSeriesToldInPartsNamesEachPart() {
+        let c = corpus([
+            article(
+                "a", "2019-12-16",
+                [
+                    "The talks stalled after a year of rocket launches, beginning in May and continuing through the "
+                        + "summer, which the envoy called routine."
+                ])
+        ])
+        let launches = c.events.filter { $0.kind == "launch" }
+        #expect(launches.count == 2, "\(c.events.map(\.id))")
+        #expect(launches.contains { $0.date?.value == "2019-05" }, "\(c.events.map(\.id))")
+        #expect(
+            launches.contains {
+                $0.date?.earliest == Day(iso: "2019-06-01") && $0.date?.latest == Day(iso: "2019-08-31")
+            },
+            "\(c.events.map(\.id))")
+    }
+
     @Test func twoRoundsTwoWeeksApartAreTwoEvents() {
         let c = corpus([
             article("a", "2019-10-05", ["Negotiators held talks in Stockholm on Saturday."]),

@@ -69,6 +69,9 @@ public struct EventLexicon: Sendable {
     /// Last words of organization names ("Assembly", "Ministry"): a name after a title that ends in one names
     /// no person ("General Assembly").
     public var organizationHeads: Set<String> = []
+    /// Words that open a part of a series after a plural event word ("launches, beginning in May and continuing
+    /// through the summer"): each part names an event of its own.
+    public var seriesCues: Set<String> = []
 
     public init() {}
 
@@ -119,6 +122,7 @@ public struct EventLexicon: Sendable {
         }
         for row in lexicon.table("event_reporting").rows { reporting.add(row.entry, row.entry) }
         for row in lexicon.table("event_unrealized").rows { unrealized.add(row.entry, row.entry) }
+        for row in lexicon.table("event_series").rows { seriesCues.insert(row.entry.lowercased()) }
         for row in lexicon.table("event_channels").rows {
             if row[1] == "modifier" {
                 channelModifiers.insert(row.entry.lowercased())
