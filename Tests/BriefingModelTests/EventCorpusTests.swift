@@ -92,6 +92,9 @@ import Testing
         return out
     }
 
+    /// Seasons a gold date may name after its year, as months (northern hemisphere, as `temporal_seasons.txt`).
+    static let seasons: [String: (Int, Int)] = ["spring": (3, 5), "summer": (6, 8), "autumn": (9, 11)]
+
     /// The month or year a gold date begins with ("2019-06-30 (on Sunday)", "2018-06 (last June)", "2018").
     static func goldRange(_ text: String?) -> ClosedRange<Day>? {
         guard let text else { return nil }
@@ -102,9 +105,17 @@ import Testing
             return min(a.lowerBound, b.lowerBound)...max(a.upperBound, b.upperBound)
         }
         let head = String(text.prefix(7))
-        let parts = head.split(separator: "-")
+        let parts = head.split(separator: " ")[0].split(separator: "-")
         guard let y = parts.first.flatMap({ Int($0) }), parts[0].count == 4 else { return nil }
         if parts.count == 2, parts[1].count == 2, let m = Int(parts[1]) { return EventDate.month(y, m)?.range }
+        // "2019 summer", "2019 summer and autumn": the months of the seasons named before any note in brackets.
+        let words = text.prefix { $0 != "(" }.split(separator: " ").map { $0.lowercased() }
+        let months = words.compactMap { Self.seasons[$0] }
+        if let first = months.map(\.0).min(), let last = months.map(\.1).max(),
+            let a = EventDate.month(y, first)?.range, let b = EventDate.month(y, last)?.range
+        {
+            return a.lowerBound...b.upperBound
+        }
         return EventDate.year(y)?.range
     }
 
@@ -112,11 +123,12 @@ import Testing
     static let joined: Set<String> = [
         "stockholm-talks|false", "hanoi-summit|false", "singapore-summit|false", "pompeo-visit-july|false",
         "pompeo-visit-october|false", "slbm-test-october-2019|false", "kim-yong-chol-oval-office-2018|false",
-        "panmunjom-meeting|false", "stockholm-return|true", "hanoi-summit|true",
+        "panmunjom-meeting|false", "stockholm-return|true", "hanoi-summit|true", "remains-handover|false",
+        "remains-ceremony|false",
     ]
 
     /// The (event, article) pairs on the main event reached so far: a floor that may only rise.
-    static let coveredFloor = 87
+    static let coveredFloor = 90
 
     @Test func sharedEventsAreOneEvent() throws {
         guard let outcomes = try Self.outcomes() else { return }

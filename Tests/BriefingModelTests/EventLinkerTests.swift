@@ -79,6 +79,53 @@ import Testing
             "\(c.events.map(\.id))")
     }
 
+    @Test func remainsReceivedSomewhereAreACeremonyInTheYearJustNamed() {
+        let c = corpus([
+            article(
+                "a", "2019-10-07",
+                [
+                    "Twenty boxes of remains were flown out of Wonsan in July 2018 and received in Hawaii on Aug. 1.",
+                    "The delegation was received in Seoul on Monday.",
+                ])
+        ])
+        let ceremonies = c.events.filter { $0.kind == "ceremony" }
+        #expect(ceremonies.count == 1, "\(c.events.map(\.id))")
+        #expect(ceremonies.first?.place?.hasPrefix("Hawaii") == true, "\(c.events.map(\.id))")
+        // "Aug. 1" takes the year of "July 2018" before it, not the article's.
+        #expect(ceremonies.first?.date?.value == "2018-08-01", "\(c.events.map(\.id))")
+    }
+
+    @Test func theSummerOfAYearIsThatSeason() {
+        let c = corpus([
+            article(
+                "a", "2020-01-13",
+                ["The handover of war remains took place in the summer of 2018, weeks after the summit."])
+        ])
+        let handover = c.events.first { $0.kind == "repatriation" }
+        #expect(handover?.date?.precision == .approximate, "\(c.events.map(\.id))")
+        #expect(handover?.date?.earliest == Day(iso: "2018-06-01"))
+        #expect(handover?.date?.latest == Day(iso: "2018-08-31"))
+    }
+
+    @Test func aSeriesToldInPartsNamesEachPart() {
+        let c = corpus([
+            article(
+                "a", "2019-12-16",
+                [
+                    "The talks stalled after a year of rocket launches, beginning in May and continuing through the "
+                        + "summer, which the envoy called routine."
+                ])
+        ])
+        let launches = c.events.filter { $0.kind == "launch" }
+        #expect(launches.count == 2, "\(c.events.map(\.id))")
+        #expect(launches.contains { $0.date?.value == "2019-05" }, "\(c.events.map(\.id))")
+        #expect(
+            launches.contains {
+                $0.date?.earliest == Day(iso: "2019-06-01") && $0.date?.latest == Day(iso: "2019-08-31")
+            },
+            "\(c.events.map(\.id))")
+    }
+
     @Test func twoRoundsTwoWeeksApartAreTwoEvents() {
         let c = corpus([
             article("a", "2019-10-05", ["Negotiators held talks in Stockholm on Saturday."]),

@@ -372,6 +372,9 @@ final class SentenceScan {
                 if !trig.near.isEmpty {
                     ok = (m.end..<min(range.upperBound, m.end + 4)).contains { trig.near.contains(tokens[$0].lower) }
                 }
+                if !trig.subject.isEmpty {
+                    ok = ok && (range.lowerBound..<i).contains { trig.subject.contains(tokens[$0].lower) }
+                }
                 if !trig.next.isEmpty {
                     let n = m.end
                     ok =
@@ -383,7 +386,9 @@ final class SentenceScan {
                 // "no meeting would take place": a denied event is none.
                 if i > range.lowerBound, parts.lexicon.negatives.contains(tokens[i - 1].lower) { ok = false }
                 // "three summits", "two meetings": several events, none named.
-                let countable = trig.next.isEmpty && trig.near.isEmpty && tokens[m.end - 1].lower.hasSuffix("s")
+                let countable =
+                    trig.next.isEmpty && trig.near.isEmpty && trig.subject.isEmpty
+                    && tokens[m.end - 1].lower.hasSuffix("s")
                 for k in stride(from: i - 1, through: max(range.lowerBound, i - 2), by: -1) where countable {
                     if let n = parts.tagger.shared.lexicon.numbers.match(tokens, at: k)?.value.value
                         ?? tokens[k].integer,
@@ -484,6 +489,20 @@ final class SentenceScan {
             }
             counted.insert(r.start)
         }
+        // "a year of launches, beginning in May and continuing through the summer": a plural event word whose
+        // series is told in parts; each part names an event (dated by its own words), the plural none.
+        for r in raws where !r.product && !counted.contains(r.start) {
+            let parts = seriesParts(after: r.end)
+            guard !parts.isEmpty, tokens[r.end - 1].lower.hasSuffix("s") else { continue }
+            for part in parts {
+                var extra = RawMention(
+                    kind: r.kind, start: part.lowerBound, end: part.lowerBound, phraseStart: part.lowerBound,
+                    phraseEnd: part.upperBound)
+                extra.listItem = true
+                listed.append(extra)
+            }
+            counted.insert(r.start)
+        }
         raws.removeAll { counted.contains($0.start) }
         raws = (raws + listed).sorted { $0.start < $1.start }
         // An invitation to something announces that thing: keep the thing, planned.
@@ -536,6 +555,28 @@ final class SentenceScan {
             j += 1
         }
         return nil
+    }
+
+    /// The parts of a series after an event word: from a series cue right after it (a comma between) to the end of
+    /// the clause, split at "and" before another cue ("beginning in May and continuing through the summer").
+    func seriesParts(after end: Int) -> [Range<Int>] {
+        let cues = parts.lexicon.seriesCues
+        var a = end
+        if a < range.upperBound, tokens[a].text == "," { a += 1 }
+        guard a < range.upperBound, cues.contains(tokens[a].lower) else { return [] }
+        var out: [Range<Int>] = []
+        var j = a + 1
+        while j < range.upperBound {
+            let t = tokens[j]
+            if t.kind == .punctuation, t.text != "-" { break }
+            if t.lower == "and", j + 1 < range.upperBound, cues.contains(tokens[j + 1].lower) {
+                out.append(a..<j)
+                a = j + 1
+            }
+            j += 1
+        }
+        out.append(a..<j)
+        return out
     }
 
     /// The items of a list from `start` to the sentence's end, split at commas and "and"; each item must open with
@@ -613,7 +654,9 @@ final class SentenceScan {
         }
         // A place after the event word: "in Stockholm, Sweden", "to Pyongyang", "at the DMZ".
         if m.place == nil {
+            // An event word that ends in its preposition ("received in Hawaii") reads the place right after it.
             var j = m.end
+            if m.end - 1 > m.start, Self.placePrepositions.contains(tokens[m.end - 1].lower) { j = m.end - 1 }
             while j < range.upperBound, j - m.end <= 8, !isBreak(j), tokens[j].text != "," || isAppositive(j, after: m),
                 !Self.placeStops.contains(tokens[j].lower)
             {

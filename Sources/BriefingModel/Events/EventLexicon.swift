@@ -7,6 +7,8 @@ public struct EventLexicon: Sendable {
         public var next: Set<String>
         /// For verbs: words of which one must follow within three words ("fired … missiles").
         public var near: Set<String> = []
+        /// For verbs: words of which one must come earlier in the sentence, its subject ("remains … received in").
+        public var subject: Set<String> = []
         public var product: Bool
         public var invitation: Bool
     }
@@ -67,6 +69,9 @@ public struct EventLexicon: Sendable {
     /// Last words of organization names ("Assembly", "Ministry"): a name after a title that ends in one names
     /// no person ("General Assembly").
     public var organizationHeads: Set<String> = []
+    /// Words that open a part of a series after a plural event word ("launches, beginning in May and continuing
+    /// through the summer"): each part names an event of its own.
+    public var seriesCues: Set<String> = []
 
     public init() {}
 
@@ -82,10 +87,14 @@ public struct EventLexicon: Sendable {
             for o in options where o.hasPrefix("near=") {
                 near.formUnion(o.dropFirst(5).split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) })
             }
+            var subject = Set<String>()
+            for o in options where o.hasPrefix("subject=") {
+                subject.formUnion(o.dropFirst(8).split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) })
+            }
             triggers.add(
                 row.entry,
                 Trigger(
-                    kind: kind, next: next, near: near, product: options.contains("product"),
+                    kind: kind, next: next, near: near, subject: subject, product: options.contains("product"),
                     invitation: options.contains("invitation")))
             if options.contains("product") { productKinds.insert(kind) }
         }
@@ -113,6 +122,7 @@ public struct EventLexicon: Sendable {
         }
         for row in lexicon.table("event_reporting").rows { reporting.add(row.entry, row.entry) }
         for row in lexicon.table("event_unrealized").rows { unrealized.add(row.entry, row.entry) }
+        for row in lexicon.table("event_series").rows { seriesCues.insert(row.entry.lowercased()) }
         for row in lexicon.table("event_channels").rows {
             if row[1] == "modifier" {
                 channelModifiers.insert(row.entry.lowercased())

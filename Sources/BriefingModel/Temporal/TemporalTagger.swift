@@ -576,6 +576,8 @@ final class TemporalScan {
             return .approximate(from: a, to: b)
         }
         if let y = year(i + 1) { return Match(end: i + 2, value: span(y).map(TemporalValue.date)) }
+        // "the summer of 2018": the season of that year.
+        if word(i + 1) == "of", let y = year(i + 2) { return Match(end: i + 3, value: span(y).map(TemporalValue.date)) }
         guard let ref = reference else { return Match(end: i + 1, value: .unresolved) }
         // The latest such season begun by the reference; "last" is the one before it when that one is still
         // running, "next" the one after the reference.
@@ -619,8 +621,11 @@ final class TemporalScan {
 
     /// The year of a month and day written without one: the reference's year, moved back a year for a past
     /// date that would fall more than two months after the reference ("the June 12 summit" in a May article is
-    /// this June's), forward a year for a future date more than two weeks before it.
+    /// this June's), forward a year for a future date more than two weeks before it; after a dated expression in
+    /// the same sentence, that expression's year.
     func inferredDay(_ m: Int, _ d: Int, tense: Tense, ref: Day) -> Day? {
+        // "flown out in July 2018 and received on Aug. 1": the year of the date before it in the sentence.
+        if let contextYear { return Day(year: contextYear, month: m, day: d) }
         guard var day = Day(year: ref.year, month: m, day: d) else { return nil }
         let ahead = day.ordinal - ref.ordinal
         if tense == .past, ahead > 60, let e = Day(year: ref.year - 1, month: m, day: d) { day = e }
