@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Times the reader's first frame the way a person sees it: the real binary in a 120x40 tmux pane, from launch
+# until the status line ("N articles · …") is on screen, then quits it and reports its peak memory.
+# Usage: scripts/first-frame.sh BINARY CACHE_DIR CORPUS… [RUNS]
+#   CACHE_DIR is used as XDG_CACHE_HOME (an empty folder gives a cold start, the same folder again a warm one).
+# Prints one line per run: "first frame N ms, peak RSS M MB, exit status S".
+set -u
+bin=$1 cache=$2
+shift 2
+runs=1
+if [ $# -gt 1 ] && [[ ${!#} =~ ^[0-9]+$ ]]; then
+    runs=${!#}
+    set -- "${@:1:$(($# - 1))}"
+fi
+command -v tmux > /dev/null || { echo "first-frame.sh: tmux is not installed" >&2; exit 2; }
+mkdir -p "$cache"
+tmp=$(mktemp -d)
+trap 'tmux kill-session -t ff$$ 2> /dev/null; rm -rf "$tmp"' EXIT
+for run in $(seq 1 "$runs"); do
+    tmux kill-session -t ff$$ 2> /dev/null
+    tmux new-session -d -s ff$$ -x 120 -y 40 "sleep 600"
+    printf -v cmd 'XDG_CACHE_HOME=%q /usr/bin/time -f %%M -o %q %q' "$cache" "$tmp/rss" "$bin"
+    for p in "$@"; do printf -v cmd '%s %q' "$cmd" "$p"; done
+    tmux respawn-pane -k -t ff$$ "$cmd; echo \$? > $tmp/status; sleep 600"
+    t0=$(date +%s%N)
+    shown=0
+    # Polls every 10 ms for up to 30 minutes (a cold start on a large corpus runs the whole extraction).
+    for _ in $(seq 1 180000); do
+        if tmux capture-pane -p -t ff$$ | grep -qF "articles ·"; then shown=1; break; fi
+        sleep 0.01
+    done
+    ms=$((($(date +%s%N) - t0) / 1000000))
+    tmux send-keys -t ff$$ q
+    for _ in $(seq 1 500); do [ -s "$tmp/status" ] && break; sleep 0.02; done
+    rss=$(($(cat "$tmp/rss" 2> /dev/null || echo 0) / 1024))
+    if [ $shown = 1 ]; then
+        echo "run $run: first frame $ms ms, peak RSS $rss MB, exit status $(cat "$tmp/status" 2> /dev/null)"
+    else
+        echo "run $run: no first frame after $ms ms" >&2
+        tmux capture-pane -p -t ff$$ >&2
+        exit 1
+    fi
+    rm -f "$tmp/status" "$tmp/rss"
+done
