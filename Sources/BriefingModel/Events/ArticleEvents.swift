@@ -1,7 +1,11 @@
 /// The events of one article as its mentions are read in order: where each mention goes, and what it adds.
 struct ArticleEvents {
-    let article: Article
-    let lexicon: EventLexicon
+    let articleID: String
+    let articleDate: Day?
+    /// The extractor's tables behind one reference: a stored lexicon would be copied (every table retained) by
+    /// each closure that captures the state.
+    let parts: EventExtractor.Parts
+    var lexicon: EventLexicon { _read { yield parts.lexicon } }
     var clusters: [EventCandidate] = []
     /// When each event was last mentioned (a counter), to find "the talks" the text last spoke of.
     var touched: [Int] = []
@@ -34,9 +38,10 @@ struct ArticleEvents {
         var mainHeld: Int?
     }
 
-    init(article: Article, lexicon: EventLexicon) {
-        self.article = article
-        self.lexicon = lexicon
+    init(article: Article, parts: EventExtractor.Parts) {
+        self.articleID = article.id
+        self.articleDate = article.date
+        self.parts = parts
     }
 
     /// What one mention brings besides its words.
@@ -150,9 +155,10 @@ struct ArticleEvents {
         if kind.isEmpty {
             // "return to Stockholm" follows up an event at that place; "returning to Washington" after a trip
             // abroad names none.
-            guard let t = followUpTarget(family: nil, date: date, place: m.place, excluding: nil),
-                m.place.map({ p in clusters[t].place.map { lexicon.compatible($0, p) } ?? false }) ?? true
-            else { return nil }
+            guard let t = followUpTarget(family: nil, date: date, place: m.place, excluding: nil) else { return nil }
+            if let p = m.place {
+                guard let q = clusters[t].place, lexicon.compatible(q, p) else { return nil }
+            }
             implicitTarget = t
             kind = clusters[t].kind
             family = clusters[t].family
@@ -160,8 +166,12 @@ struct ArticleEvents {
         if m.product, date == nil {
             // The event it came out of: at its place when it names one, held rather than planned; a statement
             // named by a place the article has no event at stands alone, for the corpus to place it.
-            let atPlace = m.place.flatMap { p in
-                mostRecent(where: { c in !c.planned && (c.place.map { lexicon.compatible($0, p) } ?? false) })
+            let shared = parts
+            var atPlace: Int?
+            if let p = m.place {
+                atPlace = mostRecent(where: { c in
+                    !c.planned && (c.place.map { shared.lexicon.compatible($0, p) } ?? false)
+                })
             }
             if atPlace == nil, m.place != nil {
                 let c = newCluster(kind: kind, family: family, m: m, facts: facts, mention: mention)
@@ -204,24 +214,11 @@ struct ArticleEvents {
         } else {
             let f = lastOfFamily[family]
             let latestOfFamily = m.planned ? mostRecent(in: family, where: { $0.planned }) : f?.recentHeld
-            let fits = events(of: family).filter { c in
-                let e = clusters[c]
-                guard e.planned == m.planned else { return false }
-                if let a = e.place, let b = m.place, !lexicon.compatible(a, b) { return false }
-                if let a = e.date, let b = date, !a.overlaps(b) { return false }
-                if let a = e.ordinal, let b = m.ordinal, a != b { return false }
-                let evidence = (e.date != nil && date != nil) || (e.place != nil && m.place != nil)
-                // Without a shared date or place, only a definite mention of the event just spoken of joins it.
-                // Within one sentence two mentions that each bring a date or place are two events ("met Trump
-                // on Friday … put the Singapore meeting back on track").
-                let sameSentence = lastSentence[c] == sentence && (m.place != nil || date != nil)
-                let near = lastSentence[c] >= sentence - 1 && m.ordinal == nil && !sameSentence && !m.namedByPlace
-                // "a second summit" … "the second summit": one planned event of the series.
-                let sameNext = m.planned && e.ordinal != nil && e.ordinal == m.ordinal && m.place == nil && date == nil
-                return evidence || sameNext || (near && m.definite)
-                    || (near && date == nil && c == latestOfFamily && m.followUpCue == nil)
+            // The most recently touched event that fits (the first on a tie, as `max(by:)`); a loop over the
+            // family's events, not a closure: a closure capturing the state copies it.
+            for c in byFamily[family] ?? [] where fits(c, m: m, date: date, latestOfFamily: latestOfFamily) {
+                if chosen.map({ touched[c] > touched[$0] }) ?? true { chosen = c }
             }
-            chosen = fits.max { touched[$0] < touched[$1] }
             if chosen == nil {
                 chosen = newCluster(kind: kind, family: family, m: m, facts: facts, mention: mention)
             }
@@ -242,12 +239,31 @@ struct ArticleEvents {
         return c
     }
 
+    /// Whether a concrete mention may join event `c` of its family.
+    private func fits(_ c: Int, m: RawMention, date: EventDate?, latestOfFamily: Int?) -> Bool {
+        let e = clusters[c]
+        guard e.planned == m.planned else { return false }
+        if let a = e.place, let b = m.place, !lexicon.compatible(a, b) { return false }
+        if let a = e.date, let b = date, !a.overlaps(b) { return false }
+        if let a = e.ordinal, let b = m.ordinal, a != b { return false }
+        let evidence = (e.date != nil && date != nil) || (e.place != nil && m.place != nil)
+        // Without a shared date or place, only a definite mention of the event just spoken of joins it.
+        // Within one sentence two mentions that each bring a date or place are two events ("met Trump
+        // on Friday … put the Singapore meeting back on track").
+        let sameSentence = lastSentence[c] == sentence && (m.place != nil || date != nil)
+        let near = lastSentence[c] >= sentence - 1 && m.ordinal == nil && !sameSentence && !m.namedByPlace
+        // "a second summit" … "the second summit": one planned event of the series.
+        let sameNext = m.planned && e.ordinal != nil && e.ordinal == m.ordinal && m.place == nil && date == nil
+        return evidence || sameNext || (near && m.definite)
+            || (near && date == nil && c == latestOfFamily && m.followUpCue == nil)
+    }
+
     mutating func newCluster(kind: String, family: String, m: RawMention, facts: Facts, mention: CandidateMention)
         -> Int
     {
         clusters.append(
             EventCandidate(
-                article: article.id, articleDate: article.date, kind: kind, family: family, planned: m.planned))
+                article: articleID, articleDate: articleDate, kind: kind, family: family, planned: m.planned))
         touched.append(0)
         lastSentence.append(sentence)
         mentionKeys.append([])

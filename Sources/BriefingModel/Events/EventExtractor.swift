@@ -43,10 +43,10 @@ public struct EventExtractor: Sendable {
     }
 
     public func extract(_ article: Article, extraction: ArticleExtraction) -> [EventCandidate] {
-        let paragraphs = article.paragraphs.map { Array($0.text.unicodeScalars) }
+        let paragraphs = article.paragraphs.map { ArticleExtractor.scalars(of: $0.text) }
         let tokens = paragraphs.map { WordTokenizer.tokenize($0) }
         let persons = PersonFinder(paragraphs: tokens, speakers: extraction.speakers, lexicon: lexicon)
-        var state = ArticleEvents(article: article, lexicon: lexicon)
+        var state = ArticleEvents(article: article, parts: parts)
         let dateline = tokens.first.flatMap { datelinePlace($0) }
         for (p, scalars) in paragraphs.enumerated() {
             let toks = tokens[p]
