@@ -5,7 +5,6 @@ struct ArticleEvents {
     /// The extractor's tables behind one reference: a stored lexicon would be copied (every table retained) by
     /// each closure that captures the state.
     let parts: EventExtractor.Parts
-    var lexicon: EventLexicon { _read { yield parts.lexicon } }
     var clusters: [EventCandidate] = []
     /// When each event was last mentioned (a counter), to find "the talks" the text last spoke of.
     var touched: [Int] = []
@@ -59,17 +58,20 @@ struct ArticleEvents {
         lastSentence[c] = sentence
         let held = !clusters[c].planned
         let count = clusters[c].mentions.count
-        func leads(_ a: Int, over b: Int?) -> Bool {
-            guard let b else { return true }
-            let nb = clusters[b].mentions.count
-            return count > nb || (count == nb && a < b)
-        }
         var f = lastOfFamily[clusters[c].family] ?? FamilyLeaders()
         f.recent = c
         if held { f.recentHeld = c }
-        if leads(c, over: f.main) { f.main = c }
-        if held, leads(c, over: f.mainHeld) { f.mainHeld = c }
+        if leads(c, count, over: f.main) { f.main = c }
+        if held, leads(c, count, over: f.mainHeld) { f.mainHeld = c }
         lastOfFamily[clusters[c].family] = f
+    }
+
+    /// Whether event `a` with `count` mentions leads event `b` (more mentions, then first created). A method, not
+    /// a local function of `touch`: one capturing the state would copy it.
+    private func leads(_ a: Int, _ count: Int, over b: Int?) -> Bool {
+        guard let b else { return true }
+        let nb = clusters[b].mentions.count
+        return count > nb || (count == nb && a < b)
     }
 
     /// The events of a family (nil: all events), in creation order.
@@ -81,7 +83,7 @@ struct ArticleEvents {
     /// What "the talks" refers to: an event of the family named in this sentence or the one before, else the
     /// article's main event of that family (the one mentioned most), else the last one named.
     func antecedent(family: String?, planned: Bool, bare: Bool = false, excluding: Set<Int> = []) -> Int? {
-        let products = lexicon.productKinds
+        let products = parts.lexicon.productKinds
         let ok: (EventCandidate) -> Bool = { c in
             let kindOK = family.map { c.family == $0 } ?? !products.contains(c.kind)
             return kindOK && (planned || !c.planned)
@@ -126,7 +128,7 @@ struct ArticleEvents {
     /// The event a follow-up follows: the latest one before its date, else the one at its place, else the last.
     func followUpTarget(family: String?, date: EventDate?, place: String?, excluding: Int?) -> Int? {
         let pool = events(of: family).filter {
-            $0 != excluding && !clusters[$0].planned && !lexicon.productKinds.contains(clusters[$0].kind)
+            $0 != excluding && !clusters[$0].planned && !parts.lexicon.productKinds.contains(clusters[$0].kind)
         }
         if let date {
             let earlier = pool.filter { clusters[$0].date.map { $0.isBefore(date) } ?? false }
@@ -136,7 +138,7 @@ struct ArticleEvents {
             }
         }
         if let place {
-            return pool.filter { clusters[$0].place.map { lexicon.compatible($0, place) } ?? false }
+            return pool.filter { clusters[$0].place.map { parts.compatible($0, place) } ?? false }
                 .max { touched[$0] < touched[$1] }
         }
         return pool.max { touched[$0] < touched[$1] }
@@ -150,14 +152,14 @@ struct ArticleEvents {
         let facts = Facts(
             date: date, dateText: dateText, unresolved: unresolved, participants: participants, leaders: leaders)
         var kind = m.kind
-        var family = kind.isEmpty ? "" : lexicon.kind(kind).family
+        var family = kind.isEmpty ? "" : parts.kind(kind).family
         var implicitTarget: Int?
         if kind.isEmpty {
             // "return to Stockholm" follows up an event at that place; "returning to Washington" after a trip
             // abroad names none.
             guard let t = followUpTarget(family: nil, date: date, place: m.place, excluding: nil) else { return nil }
             if let p = m.place {
-                guard let q = clusters[t].place, lexicon.compatible(q, p) else { return nil }
+                guard let q = clusters[t].place, parts.compatible(q, p) else { return nil }
             }
             implicitTarget = t
             kind = clusters[t].kind
@@ -170,7 +172,7 @@ struct ArticleEvents {
             var atPlace: Int?
             if let p = m.place {
                 atPlace = mostRecent(where: { c in
-                    !c.planned && (c.place.map { shared.lexicon.compatible($0, p) } ?? false)
+                    !c.planned && (c.place.map { shared.compatible($0, p) } ?? false)
                 })
             }
             if atPlace == nil, m.place != nil {
@@ -179,9 +181,11 @@ struct ArticleEvents {
                 if let outcome { addOutcome(c, outcome) }
                 return c
             }
-            guard let c = atPlace ?? antecedent(family: nil, planned: false) ?? mostRecent(where: { _ in true }) else {
-                return nil
-            }
+            // Written out, not with `??`: an autoclosure capturing the state copies it.
+            var found = atPlace
+            if found == nil { found = antecedent(family: nil, planned: false) }
+            if found == nil { found = mostRecent(where: { _ in true }) }
+            guard let c = found else { return nil }
             addMention(c, mention)
             if let outcome { addOutcome(c, outcome) }
             return c
@@ -217,7 +221,8 @@ struct ArticleEvents {
             // The most recently touched event that fits (the first on a tie, as `max(by:)`); a loop over the
             // family's events, not a closure: a closure capturing the state copies it.
             for c in byFamily[family] ?? [] where fits(c, m: m, date: date, latestOfFamily: latestOfFamily) {
-                if chosen.map({ touched[c] > touched[$0] }) ?? true { chosen = c }
+                if let b = chosen, touched[c] <= touched[b] { continue }
+                chosen = c
             }
             if chosen == nil {
                 chosen = newCluster(kind: kind, family: family, m: m, facts: facts, mention: mention)
@@ -227,11 +232,12 @@ struct ArticleEvents {
         merge(c, kind: kind, m: m, facts: facts, mention: mention)
         if let outcome { addOutcome(c, outcome) }
         if let cue = m.followUpCue {
-            let target =
-                implicitTarget
-                ?? followUpTarget(
+            var target = implicitTarget
+            if target == nil {
+                target = followUpTarget(
                     family: family, date: clusters[c].date, place: clusters[c].date == nil ? clusters[c].place : nil,
                     excluding: c)
+            }
             if let target, target != c, !clusters[target].relations.contains(where: { $0.target == c }) {
                 relate(c, to: target, .followUp, cue: cue)
             }
@@ -243,7 +249,7 @@ struct ArticleEvents {
     private func fits(_ c: Int, m: RawMention, date: EventDate?, latestOfFamily: Int?) -> Bool {
         let e = clusters[c]
         guard e.planned == m.planned else { return false }
-        if let a = e.place, let b = m.place, !lexicon.compatible(a, b) { return false }
+        if let a = e.place, let b = m.place, !parts.compatible(a, b) { return false }
         if let a = e.date, let b = date, !a.overlaps(b) { return false }
         if let a = e.ordinal, let b = m.ordinal, a != b { return false }
         let evidence = (e.date != nil && date != nil) || (e.place != nil && m.place != nil)
@@ -279,7 +285,7 @@ struct ArticleEvents {
     }
 
     private func update(_ e: inout EventCandidate, kind: String, m: RawMention, facts: Facts) {
-        if lexicon.kind(kind).rank > lexicon.kind(e.kind).rank { e.kind = kind }
+        if parts.kind(kind).rank > parts.kind(e.kind).rank { e.kind = kind }
         if let d = facts.date {
             if let old = e.date {
                 if d.width < old.width {
@@ -295,7 +301,9 @@ struct ArticleEvents {
             e.dateUnresolved = true
             e.dateText = e.dateText ?? facts.dateText
         }
-        if let p = m.place { e.place = e.place.map { lexicon.narrower($0, p) } ?? p }
+        if let p = m.place {
+            if let old = e.place { e.place = parts.narrower(old, p) } else { e.place = p }
+        }
         if e.ordinal == nil { e.ordinal = m.ordinal }
         for p in facts.participants where !e.participants.contains(p) { e.participants.append(p) }
         for l in facts.leaders where !e.leaders.contains(l) { e.leaders.append(l) }
@@ -331,8 +339,8 @@ struct ArticleEvents {
     func finish() -> [EventCandidate] {
         clusters.map { e in
             var e = e
-            let current = lexicon.kind(e.kind)
-            let promoted = lexicon.kinds.values.filter {
+            let current = parts.kind(e.kind)
+            let promoted = parts.lexicon.kinds.values.filter {
                 $0.family == e.family && $0.leaders > 0 && $0.rank > current.rank && e.leaders.count >= $0.leaders
             }
             if let k = promoted.max(by: { ($0.rank, $1.name) < ($1.rank, $0.name) }) { e.kind = k.name }

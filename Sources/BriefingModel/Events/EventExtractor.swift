@@ -18,6 +18,12 @@ public struct EventExtractor: Sendable {
             self.tagger = tagger
             self.splitter = splitter
         }
+
+        // The lexicon's look-ups over the one table each needs: calling the lexicon's own method on this
+        // class's stored lexicon copies the whole lexicon (retaining every table) per call.
+        func kind(_ name: String) -> EventLexicon.Kind { EventLexicon.kind(name, in: lexicon.kinds) }
+        func compatible(_ a: String, _ b: String) -> Bool { EventLexicon.compatible(a, b, in: lexicon.gazetteer) }
+        func narrower(_ a: String, _ b: String) -> String { EventLexicon.narrower(a, b, in: lexicon.gazetteer) }
     }
 
     private(set) var parts: Parts
@@ -526,7 +532,7 @@ final class SentenceScan {
                 !last.product, !r.product, !last.listItem, !r.listItem
             {
                 out.removeLast()
-                let keep = parts.lexicon.kind(r.kind).rank >= parts.lexicon.kind(last.kind).rank ? r.kind : last.kind
+                let keep = parts.kind(r.kind).rank >= parts.kind(last.kind).rank ? r.kind : last.kind
                 r.kind = keep
                 r.start = last.start
                 r.phraseStart = min(last.phraseStart, r.phraseStart)
@@ -609,7 +615,7 @@ final class SentenceScan {
     }
 
     func sameFamily(_ a: String, _ b: String) -> Bool {
-        !a.isEmpty && !b.isEmpty && parts.lexicon.kind(a).family == parts.lexicon.kind(b).family
+        !a.isEmpty && !b.isEmpty && parts.kind(a).family == parts.kind(b).family
     }
 
     /// Place, date words, definiteness, ordinal, follow-up cue and tense of one mention.
@@ -677,9 +683,9 @@ final class SentenceScan {
                         var place = p.value
                         if end + 1 < range.upperBound, tokens[end].text == ",",
                             let q = parts.lexicon.places.match(tokens, at: end + 1, limit: range.upperBound),
-                            parts.lexicon.compatible(place, q.value)
+                            parts.compatible(place, q.value)
                         {
-                            place = parts.lexicon.narrower(place, q.value)
+                            place = parts.narrower(place, q.value)
                             end = q.end
                         }
                         m.place = place
@@ -804,11 +810,11 @@ final class SentenceScan {
     func productOutcome(_ m: RawMention) -> String? {
         let phrase = productPhrase(m)
         if phrase.count == 1 { return nil }
-        let lexicon = parts.lexicon
-        if m.phraseStart > range.lowerBound, lexicon.channelsBefore.contains(tokens[m.phraseStart - 1].lower) {
+        if m.phraseStart > range.lowerBound, parts.lexicon.channelsBefore.contains(tokens[m.phraseStart - 1].lower) {
             return nil
         }
-        if phrase.contains(where: { lexicon.channelModifiers.contains(tokens[$0].lower) }) { return nil }
+        let modifiers = parts.lexicon.channelModifiers
+        if phrase.contains(where: { modifiers.contains(tokens[$0].lower) }) { return nil }
         return text(phrase)
     }
 
