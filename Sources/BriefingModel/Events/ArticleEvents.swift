@@ -279,12 +279,16 @@ struct ArticleEvents {
 
     mutating func merge(_ c: Int, kind: String, m: RawMention, facts: Facts, mention: CandidateMention) {
         // Edited in place: a copy of the event would share its mention list and make every append copy it.
-        update(&clusters[c], kind: kind, m: m, facts: facts)
+        // Static, with the tables passed: a method would need a copy of the state (and so of `clusters`) beside
+        // the in-place access, and every merge would copy the event list.
+        Self.update(&clusters[c], parts: parts, kind: kind, m: m, facts: facts)
         if clusters[c].ordinal != nil, lastOrdinal.map({ c > $0 }) ?? true { lastOrdinal = c }
         addMention(c, mention)
     }
 
-    private func update(_ e: inout EventCandidate, kind: String, m: RawMention, facts: Facts) {
+    private static func update(
+        _ e: inout EventCandidate, parts: EventExtractor.Parts, kind: String, m: RawMention, facts: Facts
+    ) {
         if parts.kind(kind).rank > parts.kind(e.kind).rank { e.kind = kind }
         if let d = facts.date {
             if let old = e.date {

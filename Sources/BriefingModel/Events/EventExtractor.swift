@@ -223,7 +223,12 @@ final class SentenceScan {
                 anchorTargets[e] = r
             }
         }
-        for r in raws.indices { describe(&raws[r], raws: raws, expressions: expressions) }
+        // Each mention is described against the list as found (a local copy, so the list is not copied per call).
+        for r in raws.indices {
+            var m = raws[r]
+            describe(&m, raws: raws, expressions: expressions)
+            raws[r] = m
+        }
         // One date in the sentence that no event word claimed dates the one event word left without a date
         // ("shook hands on Tuesday …, the first meeting ever").
         let free = expressions.filter { x in x.value.isDateLike && !raws.contains { $0.expression == x } }
