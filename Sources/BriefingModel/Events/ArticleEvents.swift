@@ -247,19 +247,22 @@ struct ArticleEvents {
 
     /// Whether a concrete mention may join event `c` of its family.
     private func fits(_ c: Int, m: RawMention, date: EventDate?, latestOfFamily: Int?) -> Bool {
-        let e = clusters[c]
-        guard e.planned == m.planned else { return false }
-        if let a = e.place, let b = m.place, !parts.compatible(a, b) { return false }
-        if let a = e.date, let b = date, !a.overlaps(b) { return false }
-        if let a = e.ordinal, let b = m.ordinal, a != b { return false }
-        let evidence = (e.date != nil && date != nil) || (e.place != nil && m.place != nil)
+        // Fields read in place: a copy of the event would retain each of its arrays and strings per test.
+        guard clusters[c].planned == m.planned else { return false }
+        let place = clusters[c].place
+        if let a = place, let b = m.place, !parts.compatible(a, b) { return false }
+        let hasDate = clusters[c].date != nil
+        if hasDate, let b = date, let a = clusters[c].date, !a.overlaps(b) { return false }
+        let ordinal = clusters[c].ordinal
+        if let a = ordinal, let b = m.ordinal, a != b { return false }
+        let evidence = (hasDate && date != nil) || (place != nil && m.place != nil)
         // Without a shared date or place, only a definite mention of the event just spoken of joins it.
         // Within one sentence two mentions that each bring a date or place are two events ("met Trump
         // on Friday … put the Singapore meeting back on track").
         let sameSentence = lastSentence[c] == sentence && (m.place != nil || date != nil)
         let near = lastSentence[c] >= sentence - 1 && m.ordinal == nil && !sameSentence && !m.namedByPlace
         // "a second summit" … "the second summit": one planned event of the series.
-        let sameNext = m.planned && e.ordinal != nil && e.ordinal == m.ordinal && m.place == nil && date == nil
+        let sameNext = m.planned && ordinal != nil && ordinal == m.ordinal && m.place == nil && date == nil
         return evidence || sameNext || (near && m.definite)
             || (near && date == nil && c == latestOfFamily && m.followUpCue == nil)
     }

@@ -201,6 +201,8 @@ public struct EventLexicon: Sendable {
 
     /// `narrower(_:_:)` over the gazetteer alone.
     static func narrower(_ a: String, _ b: String, in gazetteer: [String: Place]) -> String {
-        chain(a, in: gazetteer).count >= chain(b, in: gazetteer).count ? a : b
+        // The same place twice (the common case): no chains to build.
+        if a == b { return a }
+        return chain(a, in: gazetteer).count >= chain(b, in: gazetteer).count ? a : b
     }
 }
