@@ -1,7 +1,10 @@
 /// The events of one article as its mentions are read in order: where each mention goes, and what it adds.
 struct ArticleEvents {
-    let article: Article
-    let lexicon: EventLexicon
+    let articleID: String
+    let articleDate: Day?
+    /// The extractor's tables behind one reference: a stored lexicon would be copied (every table retained) by
+    /// each closure that captures the state.
+    let parts: EventExtractor.Parts
     var clusters: [EventCandidate] = []
     /// When each event was last mentioned (a counter), to find "the talks" the text last spoke of.
     var touched: [Int] = []
@@ -34,9 +37,10 @@ struct ArticleEvents {
         var mainHeld: Int?
     }
 
-    init(article: Article, lexicon: EventLexicon) {
-        self.article = article
-        self.lexicon = lexicon
+    init(article: Article, parts: EventExtractor.Parts) {
+        self.articleID = article.id
+        self.articleDate = article.date
+        self.parts = parts
     }
 
     /// What one mention brings besides its words.
@@ -54,17 +58,20 @@ struct ArticleEvents {
         lastSentence[c] = sentence
         let held = !clusters[c].planned
         let count = clusters[c].mentions.count
-        func leads(_ a: Int, over b: Int?) -> Bool {
-            guard let b else { return true }
-            let nb = clusters[b].mentions.count
-            return count > nb || (count == nb && a < b)
-        }
         var f = lastOfFamily[clusters[c].family] ?? FamilyLeaders()
         f.recent = c
         if held { f.recentHeld = c }
-        if leads(c, over: f.main) { f.main = c }
-        if held, leads(c, over: f.mainHeld) { f.mainHeld = c }
+        if leads(c, count, over: f.main) { f.main = c }
+        if held, leads(c, count, over: f.mainHeld) { f.mainHeld = c }
         lastOfFamily[clusters[c].family] = f
+    }
+
+    /// Whether event `a` with `count` mentions leads event `b` (more mentions, then first created). A method, not
+    /// a local function of `touch`: one capturing the state would copy it.
+    private func leads(_ a: Int, _ count: Int, over b: Int?) -> Bool {
+        guard let b else { return true }
+        let nb = clusters[b].mentions.count
+        return count > nb || (count == nb && a < b)
     }
 
     /// The events of a family (nil: all events), in creation order.
@@ -76,7 +83,7 @@ struct ArticleEvents {
     /// What "the talks" refers to: an event of the family named in this sentence or the one before, else the
     /// article's main event of that family (the one mentioned most), else the last one named.
     func antecedent(family: String?, planned: Bool, bare: Bool = false, excluding: Set<Int> = []) -> Int? {
-        let products = lexicon.productKinds
+        let products = parts.lexicon.productKinds
         let ok: (EventCandidate) -> Bool = { c in
             let kindOK = family.map { c.family == $0 } ?? !products.contains(c.kind)
             return kindOK && (planned || !c.planned)
@@ -121,7 +128,7 @@ struct ArticleEvents {
     /// The event a follow-up follows: the latest one before its date, else the one at its place, else the last.
     func followUpTarget(family: String?, date: EventDate?, place: String?, excluding: Int?) -> Int? {
         let pool = events(of: family).filter {
-            $0 != excluding && !clusters[$0].planned && !lexicon.productKinds.contains(clusters[$0].kind)
+            $0 != excluding && !clusters[$0].planned && !parts.lexicon.productKinds.contains(clusters[$0].kind)
         }
         if let date {
             let earlier = pool.filter { clusters[$0].date.map { $0.isBefore(date) } ?? false }
@@ -131,7 +138,7 @@ struct ArticleEvents {
             }
         }
         if let place {
-            return pool.filter { clusters[$0].place.map { lexicon.compatible($0, place) } ?? false }
+            return pool.filter { clusters[$0].place.map { parts.compatible($0, place) } ?? false }
                 .max { touched[$0] < touched[$1] }
         }
         return pool.max { touched[$0] < touched[$1] }
@@ -145,14 +152,15 @@ struct ArticleEvents {
         let facts = Facts(
             date: date, dateText: dateText, unresolved: unresolved, participants: participants, leaders: leaders)
         var kind = m.kind
-        var family = kind.isEmpty ? "" : lexicon.kind(kind).family
+        var family = kind.isEmpty ? "" : parts.kind(kind).family
         var implicitTarget: Int?
         if kind.isEmpty {
             // "return to Stockholm" follows up an event at that place; "returning to Washington" after a trip
             // abroad names none.
-            guard let t = followUpTarget(family: nil, date: date, place: m.place, excluding: nil),
-                m.place.map({ p in clusters[t].place.map { lexicon.compatible($0, p) } ?? false }) ?? true
-            else { return nil }
+            guard let t = followUpTarget(family: nil, date: date, place: m.place, excluding: nil) else { return nil }
+            if let p = m.place {
+                guard let q = clusters[t].place, parts.compatible(q, p) else { return nil }
+            }
             implicitTarget = t
             kind = clusters[t].kind
             family = clusters[t].family
@@ -160,8 +168,12 @@ struct ArticleEvents {
         if m.product, date == nil {
             // The event it came out of: at its place when it names one, held rather than planned; a statement
             // named by a place the article has no event at stands alone, for the corpus to place it.
-            let atPlace = m.place.flatMap { p in
-                mostRecent(where: { c in !c.planned && (c.place.map { lexicon.compatible($0, p) } ?? false) })
+            let shared = parts
+            var atPlace: Int?
+            if let p = m.place {
+                atPlace = mostRecent(where: { c in
+                    !c.planned && (c.place.map { shared.compatible($0, p) } ?? false)
+                })
             }
             if atPlace == nil, m.place != nil {
                 let c = newCluster(kind: kind, family: family, m: m, facts: facts, mention: mention)
@@ -169,9 +181,11 @@ struct ArticleEvents {
                 if let outcome { addOutcome(c, outcome) }
                 return c
             }
-            guard let c = atPlace ?? antecedent(family: nil, planned: false) ?? mostRecent(where: { _ in true }) else {
-                return nil
-            }
+            // Written out, not with `??`: an autoclosure capturing the state copies it.
+            var found = atPlace
+            if found == nil { found = antecedent(family: nil, planned: false) }
+            if found == nil { found = mostRecent(where: { _ in true }) }
+            guard let c = found else { return nil }
             addMention(c, mention)
             if let outcome { addOutcome(c, outcome) }
             return c
@@ -204,24 +218,12 @@ struct ArticleEvents {
         } else {
             let f = lastOfFamily[family]
             let latestOfFamily = m.planned ? mostRecent(in: family, where: { $0.planned }) : f?.recentHeld
-            let fits = events(of: family).filter { c in
-                let e = clusters[c]
-                guard e.planned == m.planned else { return false }
-                if let a = e.place, let b = m.place, !lexicon.compatible(a, b) { return false }
-                if let a = e.date, let b = date, !a.overlaps(b) { return false }
-                if let a = e.ordinal, let b = m.ordinal, a != b { return false }
-                let evidence = (e.date != nil && date != nil) || (e.place != nil && m.place != nil)
-                // Without a shared date or place, only a definite mention of the event just spoken of joins it.
-                // Within one sentence two mentions that each bring a date or place are two events ("met Trump
-                // on Friday … put the Singapore meeting back on track").
-                let sameSentence = lastSentence[c] == sentence && (m.place != nil || date != nil)
-                let near = lastSentence[c] >= sentence - 1 && m.ordinal == nil && !sameSentence && !m.namedByPlace
-                // "a second summit" … "the second summit": one planned event of the series.
-                let sameNext = m.planned && e.ordinal != nil && e.ordinal == m.ordinal && m.place == nil && date == nil
-                return evidence || sameNext || (near && m.definite)
-                    || (near && date == nil && c == latestOfFamily && m.followUpCue == nil)
+            // The most recently touched event that fits (the first on a tie, as `max(by:)`); a loop over the
+            // family's events, not a closure: a closure capturing the state copies it.
+            for c in byFamily[family] ?? [] where fits(c, m: m, date: date, latestOfFamily: latestOfFamily) {
+                if let b = chosen, touched[c] <= touched[b] { continue }
+                chosen = c
             }
-            chosen = fits.max { touched[$0] < touched[$1] }
             if chosen == nil {
                 chosen = newCluster(kind: kind, family: family, m: m, facts: facts, mention: mention)
             }
@@ -230,11 +232,12 @@ struct ArticleEvents {
         merge(c, kind: kind, m: m, facts: facts, mention: mention)
         if let outcome { addOutcome(c, outcome) }
         if let cue = m.followUpCue {
-            let target =
-                implicitTarget
-                ?? followUpTarget(
+            var target = implicitTarget
+            if target == nil {
+                target = followUpTarget(
                     family: family, date: clusters[c].date, place: clusters[c].date == nil ? clusters[c].place : nil,
                     excluding: c)
+            }
             if let target, target != c, !clusters[target].relations.contains(where: { $0.target == c }) {
                 relate(c, to: target, .followUp, cue: cue)
             }
@@ -242,12 +245,34 @@ struct ArticleEvents {
         return c
     }
 
+    /// Whether a concrete mention may join event `c` of its family.
+    private func fits(_ c: Int, m: RawMention, date: EventDate?, latestOfFamily: Int?) -> Bool {
+        // Fields read in place: a copy of the event would retain each of its arrays and strings per test.
+        guard clusters[c].planned == m.planned else { return false }
+        let place = clusters[c].place
+        if let a = place, let b = m.place, !parts.compatible(a, b) { return false }
+        let hasDate = clusters[c].date != nil
+        if hasDate, let b = date, let a = clusters[c].date, !a.overlaps(b) { return false }
+        let ordinal = clusters[c].ordinal
+        if let a = ordinal, let b = m.ordinal, a != b { return false }
+        let evidence = (hasDate && date != nil) || (place != nil && m.place != nil)
+        // Without a shared date or place, only a definite mention of the event just spoken of joins it.
+        // Within one sentence two mentions that each bring a date or place are two events ("met Trump
+        // on Friday … put the Singapore meeting back on track").
+        let sameSentence = lastSentence[c] == sentence && (m.place != nil || date != nil)
+        let near = lastSentence[c] >= sentence - 1 && m.ordinal == nil && !sameSentence && !m.namedByPlace
+        // "a second summit" … "the second summit": one planned event of the series.
+        let sameNext = m.planned && ordinal != nil && ordinal == m.ordinal && m.place == nil && date == nil
+        return evidence || sameNext || (near && m.definite)
+            || (near && date == nil && c == latestOfFamily && m.followUpCue == nil)
+    }
+
     mutating func newCluster(kind: String, family: String, m: RawMention, facts: Facts, mention: CandidateMention)
         -> Int
     {
         clusters.append(
             EventCandidate(
-                article: article.id, articleDate: article.date, kind: kind, family: family, planned: m.planned))
+                article: articleID, articleDate: articleDate, kind: kind, family: family, planned: m.planned))
         touched.append(0)
         lastSentence.append(sentence)
         mentionKeys.append([])
@@ -257,13 +282,17 @@ struct ArticleEvents {
 
     mutating func merge(_ c: Int, kind: String, m: RawMention, facts: Facts, mention: CandidateMention) {
         // Edited in place: a copy of the event would share its mention list and make every append copy it.
-        update(&clusters[c], kind: kind, m: m, facts: facts)
+        // Static, with the tables passed: a method would need a copy of the state (and so of `clusters`) beside
+        // the in-place access, and every merge would copy the event list.
+        Self.update(&clusters[c], parts: parts, kind: kind, m: m, facts: facts)
         if clusters[c].ordinal != nil, lastOrdinal.map({ c > $0 }) ?? true { lastOrdinal = c }
         addMention(c, mention)
     }
 
-    private func update(_ e: inout EventCandidate, kind: String, m: RawMention, facts: Facts) {
-        if lexicon.kind(kind).rank > lexicon.kind(e.kind).rank { e.kind = kind }
+    private static func update(
+        _ e: inout EventCandidate, parts: EventExtractor.Parts, kind: String, m: RawMention, facts: Facts
+    ) {
+        if parts.kind(kind).rank > parts.kind(e.kind).rank { e.kind = kind }
         if let d = facts.date {
             if let old = e.date {
                 if d.width < old.width {
@@ -279,7 +308,9 @@ struct ArticleEvents {
             e.dateUnresolved = true
             e.dateText = e.dateText ?? facts.dateText
         }
-        if let p = m.place { e.place = e.place.map { lexicon.narrower($0, p) } ?? p }
+        if let p = m.place {
+            if let old = e.place { e.place = parts.narrower(old, p) } else { e.place = p }
+        }
         if e.ordinal == nil { e.ordinal = m.ordinal }
         for p in facts.participants where !e.participants.contains(p) { e.participants.append(p) }
         for l in facts.leaders where !e.leaders.contains(l) { e.leaders.append(l) }
@@ -315,8 +346,8 @@ struct ArticleEvents {
     func finish() -> [EventCandidate] {
         clusters.map { e in
             var e = e
-            let current = lexicon.kind(e.kind)
-            let promoted = lexicon.kinds.values.filter {
+            let current = parts.kind(e.kind)
+            let promoted = parts.lexicon.kinds.values.filter {
                 $0.family == e.family && $0.leaders > 0 && $0.rank > current.rank && e.leaders.count >= $0.leaders
             }
             if let k = promoted.max(by: { ($0.rank, $1.name) < ($1.rank, $0.name) }) { e.kind = k.name }

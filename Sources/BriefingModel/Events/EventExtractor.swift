@@ -18,6 +18,12 @@ public struct EventExtractor: Sendable {
             self.tagger = tagger
             self.splitter = splitter
         }
+
+        // The lexicon's look-ups over the one table each needs: calling the lexicon's own method on this
+        // class's stored lexicon copies the whole lexicon (retaining every table) per call.
+        func kind(_ name: String) -> EventLexicon.Kind { EventLexicon.kind(name, in: lexicon.kinds) }
+        func compatible(_ a: String, _ b: String) -> Bool { EventLexicon.compatible(a, b, in: lexicon.gazetteer) }
+        func narrower(_ a: String, _ b: String) -> String { EventLexicon.narrower(a, b, in: lexicon.gazetteer) }
     }
 
     private(set) var parts: Parts
@@ -43,10 +49,10 @@ public struct EventExtractor: Sendable {
     }
 
     public func extract(_ article: Article, extraction: ArticleExtraction) -> [EventCandidate] {
-        let paragraphs = article.paragraphs.map { Array($0.text.unicodeScalars) }
+        let paragraphs = article.paragraphs.map { ArticleExtractor.scalars(of: $0.text) }
         let tokens = paragraphs.map { WordTokenizer.tokenize($0) }
         let persons = PersonFinder(paragraphs: tokens, speakers: extraction.speakers, lexicon: lexicon)
-        var state = ArticleEvents(article: article, lexicon: lexicon)
+        var state = ArticleEvents(article: article, parts: parts)
         let dateline = tokens.first.flatMap { datelinePlace($0) }
         for (p, scalars) in paragraphs.enumerated() {
             let toks = tokens[p]
@@ -217,7 +223,12 @@ final class SentenceScan {
                 anchorTargets[e] = r
             }
         }
-        for r in raws.indices { describe(&raws[r], raws: raws, expressions: expressions) }
+        // Each mention is described against the list as found (a local copy, so the list is not copied per call).
+        for r in raws.indices {
+            var m = raws[r]
+            describe(&m, raws: raws, expressions: expressions)
+            raws[r] = m
+        }
         // One date in the sentence that no event word claimed dates the one event word left without a date
         // ("shook hands on Tuesday …, the first meeting ever").
         let free = expressions.filter { x in x.value.isDateLike && !raws.contains { $0.expression == x } }
@@ -526,7 +537,7 @@ final class SentenceScan {
                 !last.product, !r.product, !last.listItem, !r.listItem
             {
                 out.removeLast()
-                let keep = parts.lexicon.kind(r.kind).rank >= parts.lexicon.kind(last.kind).rank ? r.kind : last.kind
+                let keep = parts.kind(r.kind).rank >= parts.kind(last.kind).rank ? r.kind : last.kind
                 r.kind = keep
                 r.start = last.start
                 r.phraseStart = min(last.phraseStart, r.phraseStart)
@@ -609,7 +620,7 @@ final class SentenceScan {
     }
 
     func sameFamily(_ a: String, _ b: String) -> Bool {
-        !a.isEmpty && !b.isEmpty && parts.lexicon.kind(a).family == parts.lexicon.kind(b).family
+        !a.isEmpty && !b.isEmpty && parts.kind(a).family == parts.kind(b).family
     }
 
     /// Place, date words, definiteness, ordinal, follow-up cue and tense of one mention.
@@ -677,9 +688,9 @@ final class SentenceScan {
                         var place = p.value
                         if end + 1 < range.upperBound, tokens[end].text == ",",
                             let q = parts.lexicon.places.match(tokens, at: end + 1, limit: range.upperBound),
-                            parts.lexicon.compatible(place, q.value)
+                            parts.compatible(place, q.value)
                         {
-                            place = parts.lexicon.narrower(place, q.value)
+                            place = parts.narrower(place, q.value)
                             end = q.end
                         }
                         m.place = place
@@ -804,11 +815,11 @@ final class SentenceScan {
     func productOutcome(_ m: RawMention) -> String? {
         let phrase = productPhrase(m)
         if phrase.count == 1 { return nil }
-        let lexicon = parts.lexicon
-        if m.phraseStart > range.lowerBound, lexicon.channelsBefore.contains(tokens[m.phraseStart - 1].lower) {
+        if m.phraseStart > range.lowerBound, parts.lexicon.channelsBefore.contains(tokens[m.phraseStart - 1].lower) {
             return nil
         }
-        if phrase.contains(where: { lexicon.channelModifiers.contains(tokens[$0].lower) }) { return nil }
+        let modifiers = parts.lexicon.channelModifiers
+        if phrase.contains(where: { modifiers.contains(tokens[$0].lower) }) { return nil }
         return text(phrase)
     }
 

@@ -158,14 +158,21 @@ public struct EventLexicon: Sendable {
     }
 
     /// The kind record for `name`, or a family of its own when the kind is not listed.
-    public func kind(_ name: String) -> Kind {
+    public func kind(_ name: String) -> Kind { Self.kind(name, in: kinds) }
+
+    /// `kind(_:)` over the kinds table alone: a caller holding the lexicon in a class passes the one table instead
+    /// of copying the whole lexicon (every table retained) for the call.
+    static func kind(_ name: String, in kinds: [String: Kind]) -> Kind {
         kinds[name]
             ?? Kind(
                 name: name, family: name, rank: 1, title: name.prefix(1).uppercased() + name.dropFirst(), leaders: 0)
     }
 
     /// The places a place lies in, itself first ("Hanoi", "Vietnam").
-    public func chain(_ place: String) -> [String] {
+    public func chain(_ place: String) -> [String] { Self.chain(place, in: gazetteer) }
+
+    /// `chain(_:)` over the gazetteer alone.
+    static func chain(_ place: String, in gazetteer: [String: Place]) -> [String] {
         var out = [place]
         var current = place
         while let up = gazetteer[current]?.within, !out.contains(up), out.count < 6 {
@@ -182,12 +189,20 @@ public struct EventLexicon: Sendable {
     }
 
     /// True when one place lies in (or is) the other.
-    public func compatible(_ a: String, _ b: String) -> Bool {
-        a == b || chain(a).contains(b) || chain(b).contains(a)
+    public func compatible(_ a: String, _ b: String) -> Bool { Self.compatible(a, b, in: gazetteer) }
+
+    /// `compatible(_:_:)` over the gazetteer alone.
+    static func compatible(_ a: String, _ b: String, in gazetteer: [String: Place]) -> Bool {
+        a == b || chain(a, in: gazetteer).contains(b) || chain(b, in: gazetteer).contains(a)
     }
 
     /// The more specific of two compatible places.
-    public func narrower(_ a: String, _ b: String) -> String {
-        chain(a).count >= chain(b).count ? a : b
+    public func narrower(_ a: String, _ b: String) -> String { Self.narrower(a, b, in: gazetteer) }
+
+    /// `narrower(_:_:)` over the gazetteer alone.
+    static func narrower(_ a: String, _ b: String, in gazetteer: [String: Place]) -> String {
+        // The same place twice (the common case): no chains to build.
+        if a == b { return a }
+        return chain(a, in: gazetteer).count >= chain(b, in: gazetteer).count ? a : b
     }
 }

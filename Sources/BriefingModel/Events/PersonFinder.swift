@@ -25,7 +25,10 @@ struct PersonFinder {
                     j += 1
                     if tokens[j - 1].possessive { break }
                     // An initial keeps its period: "Donald J. Trump".
-                    if tokens[j - 1].text.count == 1, j < tokens.count, tokens[j].text == "." {
+                    // (An ASCII word is one character when it is one byte: no grapheme count needed.)
+                    let single =
+                        tokens[j - 1].isASCII ? tokens[j - 1].text.utf8.count == 1 : tokens[j - 1].text.count == 1
+                    if single, j < tokens.count, tokens[j].text == "." {
                         parts[parts.count - 1] += "."
                         j += 1
                     }
@@ -70,8 +73,13 @@ struct PersonFinder {
 
     /// A name that begins with a capital letter and has no digits ("Kim Jong Un", not "the North's envoy").
     static func isProperName(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, first.properties.isUppercase else { return false }
-        return !name.unicodeScalars.contains { $0.properties.numericType != nil }
+        // ASCII without the Unicode property tables: only A–Z are uppercase and only 0–9 have a numeric type.
+        guard let first = name.unicodeScalars.first,
+            first.value < 128 ? first.value >= 65 && first.value <= 90 : first.properties.isUppercase
+        else { return false }
+        return !name.unicodeScalars.contains { u in
+            u.value < 128 ? u.value >= 48 && u.value <= 57 : u.properties.numericType != nil
+        }
     }
 
     /// Words after a title that name a person: proper words without digits ("F-35") that do not end in an

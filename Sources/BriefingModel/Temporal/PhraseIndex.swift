@@ -46,12 +46,11 @@ public struct PhraseIndex<Value: Sendable>: Sendable {
         }
         guard !groups[g].contains(where: { $0.keys == keys }) else { return }
         firstKeySet.insert(first)
-        groups[g].append(entry)
-        // Stable: phrases of one length keep the order they were added in.
-        groups[g] = groups[g].enumerated().sorted {
-            $0.element.keys.count != $1.element.keys.count
-                ? $0.element.keys.count > $1.element.keys.count : $0.offset < $1.offset
-        }.map(\.element)
+        // Longest first, and phrases of one length in the order they were added: the new phrase goes after every
+        // phrase at least as long (the group is kept in that order, so no re-sort).
+        let n = keys.count
+        let at = groups[g].firstIndex { $0.keys.count < n } ?? groups[g].count
+        groups[g].insert(entry, at: at)
     }
 
     /// The longest phrase starting at token `i`: its value and the index just past it.

@@ -246,7 +246,7 @@ final class TemporalScan {
         if shared.lexicon.futureCues.match(tokens, at: i, limit: limit) != nil { return true }
         // A suffix opening with an apostrophe (' or ’, whose UTF-8 starts with 0xE2) needs that byte in the word.
         let w = tokens[i].lower
-        let apostrophe = w.utf8.contains { $0 == 39 || $0 == 0xE2 }
+        let apostrophe = tokens[i].quoteByte
         if !apostrophe && shared.suffixesNeedApostrophe { return false }
         for s in shared.lexicon.futureSuffixes {
             if !apostrophe, let b = s.utf8.first, b == 39 || b == 0xE2 { continue }

@@ -24,6 +24,9 @@ public struct WordToken: Sendable, Hashable {
     var isASCII: Bool
     /// `WordFilter.fold(lowerHash)`, kept in what would be padding (the token stays 72 bytes).
     var folded: UInt16
+    /// `lower` holds the byte 39 (') or 0xE2 (the first UTF-8 byte of ’ and other marks): only such a word can
+    /// end in a future suffix like "'ll". Set by `WordTokenizer` (also in padding: the token stays 72 bytes).
+    var quoteByte = false
     /// 64-bit FNV-1a hash of the UTF-8 of `lower` (`WordToken.hash`): integer-keyed phrase look-ups.
     public var lowerHash: UInt64 = 0
 
@@ -31,6 +34,11 @@ public struct WordToken: Sendable, Hashable {
     @inline(__always) public var fingerprint: UInt32? { isASCII ? UInt32(folded) : nil }
 
     /// The hash `lowerHash` holds for a token whose `lower` is `s`.
+    /// The value `quoteByte` holds for a token whose `lower` is `s`.
+    static func hasQuoteByte(_ s: String) -> Bool {
+        s.utf8.contains { $0 == 39 || $0 == 0xE2 }
+    }
+
     public static func hash(_ s: String) -> UInt64 {
         var h = LowerHash()
         for b in s.utf8 { h.add(b) }
@@ -99,7 +107,7 @@ public enum WordTokenizer {
         return WordToken(
             text: mark, lower: mark, start: 0, end: 1, kind: .punctuation, possessive: false, capitalized: false,
             mark: c, hasHyphen: c == "-", isASCII: true, folded: UInt16(WordFilter.fold(WordToken.hash(mark))),
-            lowerHash: WordToken.hash(mark))
+            quoteByte: WordToken.hasQuoteByte(mark), lowerHash: WordToken.hash(mark))
     }
 
     public static func tokenize(_ s: [Unicode.Scalar]) -> [WordToken] {
@@ -128,7 +136,7 @@ public enum WordTokenizer {
                         WordToken(
                             text: mark, lower: mark, start: i, end: i + 1, kind: .punctuation, possessive: false,
                             capitalized: false, mark: c, hasHyphen: false, isASCII: false, folded: 0,
-                            lowerHash: WordToken.hash(mark)))
+                            quoteByte: WordToken.hasQuoteByte(mark), lowerHash: WordToken.hash(mark)))
                 }
                 i += 1
                 continue
@@ -167,6 +175,7 @@ public enum WordTokenizer {
             // One pass: ASCII or not, any capital, and both hashes of the lowercased bytes.
             var ascii = true
             var upper = false
+            var quote = false
             var lh = WordToken.LowerHash()
             for k in start..<wordEnd {
                 let value = s[k].value
@@ -181,6 +190,7 @@ public enum WordTokenizer {
                     l = v + 32
                 } else {
                     l = v
+                    if v == 39 { quote = true }
                 }
                 lh.add(l)
             }
@@ -212,6 +222,7 @@ public enum WordTokenizer {
                 text = String(view)
                 lower = text.lowercased()
                 lowerHash = WordToken.hash(lower)
+                quote = WordToken.hasQuoteByte(lower)
             }
             let first = s[start]
             let isNumber = first.value >= 48 && first.value <= 57
@@ -220,7 +231,7 @@ public enum WordTokenizer {
                 WordToken(
                     text: text, lower: lower, start: start, end: end, kind: isNumber ? .number : .word,
                     possessive: possessive, capitalized: capitalized, mark: first, hasHyphen: hasHyphen,
-                    isASCII: ascii, folded: UInt16(WordFilter.fold(lowerHash)), lowerHash: lowerHash))
+                    isASCII: ascii, folded: UInt16(WordFilter.fold(lowerHash)), quoteByte: quote, lowerHash: lowerHash))
             i = end
         }
         return tokens
