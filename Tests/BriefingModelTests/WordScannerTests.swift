@@ -40,3 +40,17 @@ import Testing
         #expect(checked > 100)
     }
 }
+
+/// Token ends are kept as short lengths; a word longer than that keeps its exact end.
+@Suite struct LongTokenTests {
+    @Test func aVeryLongWordIsHighlightedWhole() throws {
+        let long = String(repeating: "ab", count: 200)
+        let text = "x\u{E9} \(long) done"
+        var corpus = SearchFixture.corpus
+        corpus.quotes = [SearchFixture.quote(1, "a1", 0, nil, text)]
+        let index = QuoteIndex(corpus: corpus)
+        let hit = try #require(try index.search(long).hits.first)
+        #expect(hit.matches == [3..<403])
+        #expect(try index.search("done").hits.first?.matches == [404..<408])
+    }
+}

@@ -13,7 +13,9 @@ public struct QuoteIndex: Sendable {
     // Tokens of every quote, flat; the tokens of quote d are tokenStart[docTokens[d]..<docTokens[d + 1]].
     var tokenTerm: [Int32] = []
     var tokenStart: [Int32] = []
-    var tokenEnd: [Int32] = []
+    /// Scalars from a token's start to its end; `UInt8.max` when that does not fit (the end is in `longTokenEnds`).
+    var tokenLength: [UInt8] = []
+    var longTokenEnds: [Int32: Int32] = [:]
     var docTokens: [Int32] = [0]
 
     // Terms (folded words) and their stems ("keys").
@@ -82,6 +84,14 @@ public struct QuoteIndex: Sendable {
         Array(postingCount[Int(postingStart[t])..<Int(postingStart[t + 1])])
     }
 
+    /// The scalar offset just past token `i`.
+    @inline(__always)
+    func tokenEnd(_ i: Int) -> Int {
+        let length = tokenLength[i]
+        if length != UInt8.max { return Int(tokenStart[i]) + Int(length) }
+        return Int(longTokenEnds[Int32(i)] ?? tokenStart[i])
+    }
+
     /// How many quotes hold term `t`.
     func documentFrequency(_ t: Int) -> Int { Int(postingStart[t + 1] - postingStart[t]) }
 
@@ -99,6 +109,7 @@ public struct QuoteIndex: Sendable {
         let firstNewTerm = terms.count
         let firstNewDoc = quotes.count
         var scanner = WordScanner()
+        docByQuoteID.reserveCapacity(quotes.count + newQuotes.count)
         for q in newQuotes where docByQuoteID[q.id] == nil {
             indexText(q, scanner: &scanner)
         }
@@ -119,7 +130,13 @@ public struct QuoteIndex: Sendable {
         scanner.scan(q.text) { word, start, end in
             tokenTerm.append(terms.intern(word))
             tokenStart.append(start)
-            tokenEnd.append(end)
+            let length = end - start
+            if length >= 0 && length < Int32(UInt8.max) {
+                tokenLength.append(UInt8(length))
+            } else {
+                longTokenEnds[Int32(tokenLength.count)] = end
+                tokenLength.append(UInt8.max)
+            }
         }
         docTokens.append(Int32(tokenTerm.count))
         docSpeaker.append(Self.none)
@@ -321,7 +338,8 @@ public struct QuoteIndex: Sendable {
             xs.reduce(array + xs.count * 8) { $0 + ($1.isEmpty ? 0 : array + $1.count * MemoryLayout<T>.stride) }
         }
         func table(_ t: [Int32: [Int32]]) -> Int { t.values.reduce(t.count * entry) { $0 + array + $1.count * 4 } }
-        var bytes = 4 * (tokenTerm.count + tokenStart.count + tokenEnd.count + docTokens.count + sortedTerms.count)
+        var bytes = 4 * (tokenTerm.count + tokenStart.count + docTokens.count + sortedTerms.count)
+        bytes += tokenLength.count + longTokenEnds.count * entry
         bytes += terms.estimatedBytes + keys.estimatedBytes
         bytes += 4 * (termKey.count + keyTermStart.count + keyTermList.count)
         bytes += 4 * (postingStart.count + postingDoc.count) + 2 * postingCount.count

@@ -1,9 +1,9 @@
 /// The words of one named thing (speaker, agenda item, event, article) that a filter value is matched against.
 struct CatalogEntry: Sendable {
     var id: String
-    /// Folded words, for prefix values (distinct, sorted by bytes).
+    /// Folded words, for prefix values (distinct, sorted).
     var words: [String]
-    /// Stems of the words, for whole-word values (distinct, sorted by bytes).
+    /// Stems of the words, for whole-word values (distinct, sorted).
     var keys: [String]
 
     init(id: String, texts: [String], stems: inout StemCache) {
@@ -17,9 +17,10 @@ struct CatalogEntry: Sendable {
         keys = Self.distinct(words.map { stems.key($0) })
     }
 
-    /// The distinct strings of `xs`, sorted by their UTF-8 bytes.
+    /// The distinct strings of `xs` (as `Set` tells them apart), sorted.
     static func distinct(_ xs: [String]) -> [String] {
-        var sorted = xs.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        if xs.count < 2 { return xs }
+        var sorted = xs.sorted()
         var n = 0
         for i in sorted.indices where n == 0 || sorted[i] != sorted[n - 1] {
             sorted.swapAt(n, i)
@@ -151,6 +152,12 @@ struct SearchCatalog: Sendable {
 
     init(corpus: Corpus) {
         var stems = StemCache()
+        speakerKinds.reserveCapacity(corpus.speakers.count)
+        speakerNames.reserveCapacity(corpus.speakers.count)
+        speakers.entries.reserveCapacity(corpus.speakers.count)
+        articles.entries.reserveCapacity(corpus.articles.count)
+        articleIDsByFoldedID.reserveCapacity(corpus.articles.count)
+        articleDates.reserveCapacity(corpus.articles.count)
         for s in corpus.speakers {
             speakers.append(CatalogEntry(id: s.id, texts: [s.name] + s.aliases, stems: &stems))
             speakerKinds[s.id] = s.kind
