@@ -1,3 +1,5 @@
+import Foundation
+
 /// An inverted index over the quotes of a corpus, built once and extended as articles are added.
 ///
 /// Words are read as UTF-8 bytes and interned as term ids through one hash table of byte strings; each term has
@@ -105,7 +107,10 @@ public struct QuoteIndex: Sendable {
     /// and articles that filters resolve against from `corpus`, which should be the corpus after the addition.
     /// Quotes indexed earlier get their speaker, pillars and events refreshed from `corpus` when it still has them.
     public mutating func add(quotes newQuotes: [Quote], corpus: Corpus) {
-        catalog = SearchCatalog(corpus: corpus)
+        // The catalog (speakers, agenda items, events, articles) is built on another thread meanwhile.
+        let slot = CatalogSlot()
+        let group = DispatchGroup()
+        DispatchQueue.global(qos: .userInitiated).async(group: group) { slot.catalog = SearchCatalog(corpus: corpus) }
         let firstNewTerm = terms.count
         let firstNewDoc = quotes.count
         var scanner = WordScanner()
@@ -115,6 +120,8 @@ public struct QuoteIndex: Sendable {
         }
         buildKeys(from: firstNewTerm)
         buildPostings(from: firstNewDoc, oldTermCount: firstNewTerm)
+        group.wait()
+        catalog = slot.catalog
         refreshMetadata(from: corpus)
         mergeSortedTerms(from: firstNewTerm)
         refreshNorms()
@@ -377,4 +384,9 @@ public struct QuoteIndex: Sendable {
             return out
         }
     }
+}
+
+/// Hands the catalog built on another thread back to `QuoteIndex.add`, which waits for it before reading.
+private final class CatalogSlot: @unchecked Sendable {
+    var catalog = SearchCatalog()
 }
