@@ -13,12 +13,18 @@
 public enum LightStemmer {
     public static func stem(_ word: String) -> String {
         var w = Array(word.utf8)
-        guard w.count > 3, w.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }
+        guard stem(bytes: &w) else { return word }
+        return String(decoding: w, as: UTF8.self)
+    }
+
+    /// Stems the UTF-8 bytes of a folded word in place; false (bytes untouched) when the rules leave it as it is.
+    static func stem(bytes w: inout [UInt8]) -> Bool {
+        guard w.count > 3, w.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return false }
         stripPlural(&w)
         stripInflection(&w)
         stripDerivation(&w)
         if w.count >= 4, w[w.count - 1] == ascii("e"), w[w.count - 2] != ascii("e") { w.removeLast() }
-        return String(decoding: w, as: UTF8.self)
+        return true
     }
 
     private static func ascii(_ c: Character) -> UInt8 { c.asciiValue ?? 0 }

@@ -140,12 +140,12 @@ extension QuoteIndex {
         var ranges: [Range<Int>] = []
         if h.any {
             for t in lo..<hi where h.contains(tokenTerm[t]) {
-                ranges.append(Int(tokenStart[t])..<Int(tokenEnd[t]))
+                ranges.append(Int(tokenStart[t])..<tokenEnd(t))
             }
         }
         for p in h.phrases {
             for start in occurrences(of: p, in: d) {
-                ranges.append(Int(tokenStart[start])..<Int(tokenEnd[start + p.count - 1]))
+                ranges.append(Int(tokenStart[start])..<tokenEnd(start + p.count - 1))
             }
         }
         if !h.phrases.isEmpty { ranges.sort { $0.lowerBound < $1.lowerBound } }  // terms alone come in token order

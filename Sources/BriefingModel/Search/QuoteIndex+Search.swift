@@ -252,22 +252,22 @@ extension QuoteIndex {
         case 0:
             return ([], [])
         case 1:
-            return (postingDocs[Int(ids[0])], postingCounts[Int(ids[0])])
+            return (postingDocs(Int(ids[0])), postingCounts(Int(ids[0])))
         default:
-            let total = ids.reduce(0) { $0 + postingDocs[Int($1)].count }
+            let total = ids.reduce(0) { $0 + documentFrequency(Int($1)) }
             if ids.count <= 4 || total * 16 < quotes.count {
-                var docs = postingDocs[Int(ids[0])]
-                var counts = postingCounts[Int(ids[0])]
+                var docs = postingDocs(Int(ids[0]))
+                var counts = postingCounts(Int(ids[0]))
                 for t in ids.dropFirst() {
-                    (docs, counts) = Self.mergeCounts(docs, counts, postingDocs[Int(t)], postingCounts[Int(t)])
+                    (docs, counts) = Self.mergeCounts(docs, counts, postingDocs(Int(t)), postingCounts(Int(t)))
                 }
                 return (docs, counts)
             }
             // Many terms over many quotes (a short prefix): accumulate densely, then read in order.
             var dense = [UInt16](repeating: 0, count: quotes.count)
             for t in ids {
-                let ds = postingDocs[Int(t)]
-                let cs = postingCounts[Int(t)]
+                let ds = postingDocs(Int(t))
+                let cs = postingCounts(Int(t))
                 for i in ds.indices {
                     let d = Int(ds[i])
                     let (sum, overflow) = dense[d].addingReportingOverflow(cs[i])
@@ -288,7 +288,7 @@ extension QuoteIndex {
 
     /// Only the quotes holding any of `ids` (no counts), for exclusions and phrase candidates.
     func unionDocs(_ ids: [Int32]) -> [Int32] {
-        ids.count == 1 ? postingDocs[Int(ids[0])] : union(ids).docs
+        ids.count == 1 ? postingDocs(Int(ids[0])) : union(ids).docs
     }
 
     static func mergeCounts(_ a: [Int32], _ ac: [UInt16], _ b: [Int32], _ bc: [UInt16]) -> ([Int32], [UInt16]) {

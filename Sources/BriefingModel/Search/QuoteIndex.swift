@@ -1,9 +1,12 @@
+import Foundation
+
 /// An inverted index over the quotes of a corpus, built once and extended as articles are added.
 ///
-/// Words are interned as term ids; each term has a posting list (sorted quote numbers with in-quote counts).
-/// Terms are grouped by their stem, and a list of terms sorted by their UTF-8 bytes answers prefixes by binary
-/// search. Each quote's tokens are kept in order (term id and scalar offsets) for phrase checks on candidate
-/// quotes and for match ranges. Filters are checked against per-quote metadata.
+/// Words are read as UTF-8 bytes and interned as term ids through one hash table of byte strings; each term has
+/// a posting list (sorted quote numbers with in-quote counts), all of them in two flat arrays filled by counting
+/// passes. Terms are grouped by their stem, and a list of terms sorted by their UTF-8 bytes answers prefixes by
+/// binary search. Each quote's tokens are kept in order (term id and scalar offsets) for phrase checks on
+/// candidate quotes and for match ranges. Filters are checked against per-quote metadata.
 public struct QuoteIndex: Sendable {
     /// The indexed quotes; a quote's position here is its document number.
     public private(set) var quotes: [Quote] = []
@@ -12,16 +15,23 @@ public struct QuoteIndex: Sendable {
     // Tokens of every quote, flat; the tokens of quote d are tokenStart[docTokens[d]..<docTokens[d + 1]].
     var tokenTerm: [Int32] = []
     var tokenStart: [Int32] = []
-    var tokenEnd: [Int32] = []
+    /// Scalars from a token's start to its end; `UInt8.max` when that does not fit (the end is in `longTokenEnds`).
+    var tokenLength: [UInt8] = []
+    var longTokenEnds: [Int32: Int32] = [:]
     var docTokens: [Int32] = [0]
 
     // Terms (folded words) and their stems ("keys").
-    var terms: [String] = []
-    var termIDs: [String: Int32] = [:]
-    var keyIDs: [String: Int32] = [:]
-    var keyTerms: [[Int32]] = []
-    var postingDocs: [[Int32]] = []
-    var postingCounts: [[UInt16]] = []
+    var terms = ByteInterner()
+    var keys = ByteInterner()
+    /// The key of each term.
+    var termKey: [Int32] = []
+    /// The terms of key k are keyTermList[keyTermStart[k]..<keyTermStart[k + 1]], ascending.
+    var keyTermStart: [Int32] = [0]
+    var keyTermList: [Int32] = []
+    /// The postings of term t are postingDoc/postingCount[postingStart[t]..<postingStart[t + 1]].
+    var postingStart: [Int32] = [0]
+    var postingDoc: [Int32] = []
+    var postingCount: [UInt16] = []
     /// Term ids ordered by the UTF-8 bytes of the term.
     var sortedTerms: [Int32] = []
 
@@ -68,6 +78,25 @@ public struct QuoteIndex: Sendable {
     /// How many distinct folded words the quotes hold.
     public var termCount: Int { terms.count }
 
+    /// The quotes holding term `t`, ascending.
+    func postingDocs(_ t: Int) -> [Int32] { Array(postingDoc[Int(postingStart[t])..<Int(postingStart[t + 1])]) }
+
+    /// How often term `t` occurs in each quote of `postingDocs(t)` (saturated at `UInt16.max`).
+    func postingCounts(_ t: Int) -> [UInt16] {
+        Array(postingCount[Int(postingStart[t])..<Int(postingStart[t + 1])])
+    }
+
+    /// The scalar offset just past token `i`.
+    @inline(__always)
+    func tokenEnd(_ i: Int) -> Int {
+        let length = tokenLength[i]
+        if length != UInt8.max { return Int(tokenStart[i]) + Int(length) }
+        return Int(longTokenEnds[Int32(i)] ?? tokenStart[i])
+    }
+
+    /// How many quotes hold term `t`.
+    func documentFrequency(_ t: Int) -> Int { Int(postingStart[t + 1] - postingStart[t]) }
+
     /// Indexes the quotes of `corpus` that belong to `articles` (typically the articles just added).
     public mutating func add(articles: [Article], corpus: Corpus) {
         let ids = Set(articles.map(\.id))
@@ -78,11 +107,21 @@ public struct QuoteIndex: Sendable {
     /// and articles that filters resolve against from `corpus`, which should be the corpus after the addition.
     /// Quotes indexed earlier get their speaker, pillars and events refreshed from `corpus` when it still has them.
     public mutating func add(quotes newQuotes: [Quote], corpus: Corpus) {
-        catalog = SearchCatalog(corpus: corpus)
+        // The catalog (speakers, agenda items, events, articles) is built on another thread meanwhile.
+        let slot = CatalogSlot()
+        let group = DispatchGroup()
+        DispatchQueue.global(qos: .userInitiated).async(group: group) { slot.catalog = SearchCatalog(corpus: corpus) }
         let firstNewTerm = terms.count
+        let firstNewDoc = quotes.count
+        var scanner = WordScanner()
+        docByQuoteID.reserveCapacity(quotes.count + newQuotes.count)
         for q in newQuotes where docByQuoteID[q.id] == nil {
-            indexText(q)
+            indexText(q, scanner: &scanner)
         }
+        buildKeys(from: firstNewTerm)
+        buildPostings(from: firstNewDoc, oldTermCount: firstNewTerm)
+        group.wait()
+        catalog = slot.catalog
         refreshMetadata(from: corpus)
         mergeSortedTerms(from: firstNewTerm)
         refreshNorms()
@@ -90,21 +129,115 @@ public struct QuoteIndex: Sendable {
 
     // MARK: Building
 
-    mutating func intern(term word: String) -> Int32 {
-        if let id = termIDs[word] { return id }
-        let id = Int32(terms.count)
-        terms.append(word)
-        termIDs[word] = id
-        postingDocs.append([])
-        postingCounts.append([])
-        let key = SearchText.key(word)
-        if let k = keyIDs[key] {
-            keyTerms[Int(k)].append(id)
-        } else {
-            keyIDs[key] = Int32(keyTerms.count)
-            keyTerms.append([id])
+    /// Appends quote `q` and its tokens (term ids interned on the fly); postings come later in one pass.
+    mutating func indexText(_ q: Quote, scanner: inout WordScanner) {
+        let doc = Int32(quotes.count)
+        quotes.append(q)
+        docByQuoteID[q.id] = doc
+        scanner.scan(q.text) { word, start, end in
+            tokenTerm.append(terms.intern(word))
+            tokenStart.append(start)
+            let length = end - start
+            if length >= 0 && length < Int32(UInt8.max) {
+                tokenLength.append(UInt8(length))
+            } else {
+                longTokenEnds[Int32(tokenLength.count)] = end
+                tokenLength.append(UInt8.max)
+            }
         }
-        return id
+        docTokens.append(Int32(tokenTerm.count))
+        docSpeaker.append(Self.none)
+        docArticle.append(Self.none)
+        docPillars.append([])
+        docEvents.append([])
+        docDay.append(Self.undated)
+    }
+
+    /// Stems the terms from `firstNew` on and regroups all terms by key (term ids ascending in each group).
+    mutating func buildKeys(from firstNew: Int) {
+        guard firstNew < terms.count else { return }
+        var scratch: [UInt8] = []
+        for t in firstNew..<terms.count {
+            scratch.removeAll(keepingCapacity: true)
+            terms.withBytes(Int32(t)) { scratch.append(contentsOf: $0) }
+            _ = LightStemmer.stem(bytes: &scratch)
+            termKey.append(scratch.withUnsafeBufferPointer { keys.intern($0) })
+        }
+        var start = [Int32](repeating: 0, count: keys.count + 1)
+        for k in termKey { start[Int(k) + 1] += 1 }
+        for k in 0..<keys.count { start[k + 1] += start[k] }
+        var cursor = start
+        var list = [Int32](repeating: 0, count: termKey.count)
+        for (t, k) in termKey.enumerated() {
+            list[Int(cursor[Int(k)])] = Int32(t)
+            cursor[Int(k)] += 1
+        }
+        keyTermStart = start
+        keyTermList = list
+    }
+
+    /// Adds the postings of quotes `firstDoc...` to the flat lists: one pass counts the quotes of each term,
+    /// the old lists are copied to their new places, and a second pass writes quote numbers and counts.
+    mutating func buildPostings(from firstDoc: Int, oldTermCount: Int) {
+        let termTotal = terms.count
+        guard firstDoc < quotes.count || termTotal > oldTermCount else { return }
+        var fresh = [Int32](repeating: 0, count: termTotal)
+        var last = [Int32](repeating: -1, count: termTotal)
+        tokenTerm.withUnsafeBufferPointer { tokens in
+            for d in firstDoc..<quotes.count {
+                for i in Int(docTokens[d])..<Int(docTokens[d + 1]) {
+                    let t = Int(tokens[i])
+                    if last[t] != Int32(d) {
+                        last[t] = Int32(d)
+                        fresh[t] += 1
+                    }
+                }
+            }
+        }
+        var start = [Int32](repeating: 0, count: termTotal + 1)
+        for t in 0..<termTotal {
+            let old = t < oldTermCount ? postingStart[t + 1] - postingStart[t] : 0
+            start[t + 1] = start[t] + old + fresh[t]
+        }
+        let total = Int(start[termTotal])
+        var docs = [Int32](repeating: 0, count: total)
+        var counts = [UInt16](repeating: 0, count: total)
+        var cursor = [Int32](repeating: 0, count: termTotal)
+        for t in 0..<termTotal {
+            var at = Int(start[t])
+            if t < oldTermCount {
+                for p in Int(postingStart[t])..<Int(postingStart[t + 1]) {
+                    docs[at] = postingDoc[p]
+                    counts[at] = postingCount[p]
+                    at += 1
+                }
+            }
+            cursor[t] = Int32(at)
+        }
+        for t in 0..<termTotal { last[t] = -1 }
+        tokenTerm.withUnsafeBufferPointer { tokens in
+            docs.withUnsafeMutableBufferPointer { docs in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    for d in firstDoc..<quotes.count {
+                        for i in Int(docTokens[d])..<Int(docTokens[d + 1]) {
+                            let t = Int(tokens[i])
+                            if last[t] != Int32(d) {
+                                last[t] = Int32(d)
+                                docs[Int(cursor[t])] = Int32(d)
+                                counts[Int(cursor[t])] = 1
+                                cursor[t] += 1
+                            } else {
+                                let c = Int(cursor[t]) - 1
+                                if counts[c] < UInt16.max { counts[c] += 1 }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        postingStart = start
+        postingDoc = docs
+        postingCount = counts
     }
 
     mutating func intern(name: String) -> Int32 {
@@ -115,34 +248,18 @@ public struct QuoteIndex: Sendable {
         return id
     }
 
-    mutating func indexText(_ q: Quote) {
-        let doc = Int32(quotes.count)
-        quotes.append(q)
-        docByQuoteID[q.id] = doc
-        var counts: [Int32: Int] = [:]
-        for t in SearchText.tokenize(q.text) {
-            let term = intern(term: t.word)
-            tokenTerm.append(term)
-            tokenStart.append(Int32(t.start))
-            tokenEnd.append(Int32(t.end))
-            counts[term, default: 0] += 1
-        }
-        docTokens.append(Int32(tokenTerm.count))
-        for (term, n) in counts.sorted(by: { $0.key < $1.key }) {
-            postingDocs[Int(term)].append(doc)
-            postingCounts[Int(term)].append(UInt16(clamping: n))
-        }
-        docSpeaker.append(Self.none)
-        docArticle.append(Self.none)
-        docPillars.append([])
-        docEvents.append([])
-        docDay.append(Self.undated)
-    }
-
     mutating func refreshMetadata(from corpus: Corpus) {
+        // Usually the corpus holds exactly the indexed quotes in index order: then no lookup table is needed.
+        let aligned =
+            corpus.quotes.count == quotes.count
+            && corpus.quotes.indices.allSatisfy { corpus.quotes[$0].id == quotes[$0].id }
         var current: [String: Quote] = [:]
-        current.reserveCapacity(corpus.quotes.count)
-        for q in corpus.quotes { current[q.id] = q }
+        if !aligned {
+            current.reserveCapacity(corpus.quotes.count)
+            for q in corpus.quotes { current[q.id] = q }
+        }
+        // The day of each interned article name (`undated` when it has none), looked up once per article.
+        var articleDay: [Int32: Int32] = [:]
         undatedCount = 0
         speakerDocs = [:]
         articleDocs = [:]
@@ -152,7 +269,11 @@ public struct QuoteIndex: Sendable {
             if table[id]?.last != doc { table[id, default: []].append(doc) }
         }
         for d in quotes.indices {
-            if let q = current[quotes[d].id], q.text == quotes[d].text { quotes[d] = q }
+            if aligned {
+                if corpus.quotes[d].text == quotes[d].text { quotes[d] = corpus.quotes[d] }
+            } else if let q = current[quotes[d].id], q.text == quotes[d].text {
+                quotes[d] = q
+            }
             let q = quotes[d]
             docSpeaker[d] = q.speaker.map { intern(name: $0) } ?? Self.none
             docArticle[d] = intern(name: q.article)
@@ -163,12 +284,15 @@ public struct QuoteIndex: Sendable {
             post(docArticle[d], doc, &articleDocs)
             for p in docPillars[d] { post(p, doc, &pillarDocs) }
             for e in docEvents[d] { post(e, doc, &eventDocs) }
-            if let day = catalog.articleDates[q.article] {
-                docDay[d] = Int32(clamping: day.ordinal)
+            let day: Int32
+            if let known = articleDay[docArticle[d]] {
+                day = known
             } else {
-                docDay[d] = Self.undated
-                undatedCount += 1
+                day = catalog.articleDates[q.article].map { Int32(clamping: $0.ordinal) } ?? Self.undated
+                articleDay[docArticle[d]] = day
             }
+            docDay[d] = day
+            if day == Self.undated { undatedCount += 1 }
         }
         speakerNames = names.map { catalog.speakerNames[$0] }
         catalogSpeakerNames = catalog.speakers.entries.map { nameIDs[$0.id] ?? Self.none }
@@ -180,18 +304,16 @@ public struct QuoteIndex: Sendable {
         return s >= 0 && Int(s) < speakerNames.count ? speakerNames[Int(s)] : nil
     }
 
-    static func precedes(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
-
     mutating func mergeSortedTerms(from firstNew: Int) {
         guard firstNew < terms.count else { return }
-        let fresh = (firstNew..<terms.count).map { Int32($0) }.sorted { Self.precedes(terms[Int($0)], terms[Int($1)]) }
+        let fresh = (firstNew..<terms.count).map { Int32($0) }.sorted { terms.compare($0, $1) < 0 }
         var merged: [Int32] = []
         merged.reserveCapacity(sortedTerms.count + fresh.count)
         var i = 0
         var j = 0
         while i < sortedTerms.count || j < fresh.count {
             if j == fresh.count
-                || (i < sortedTerms.count && Self.precedes(terms[Int(sortedTerms[i])], terms[Int(fresh[j])]))
+                || (i < sortedTerms.count && terms.compare(sortedTerms[i], fresh[j]) < 0)
             {
                 merged.append(sortedTerms[i])
                 i += 1
@@ -223,9 +345,11 @@ public struct QuoteIndex: Sendable {
             xs.reduce(array + xs.count * 8) { $0 + ($1.isEmpty ? 0 : array + $1.count * MemoryLayout<T>.stride) }
         }
         func table(_ t: [Int32: [Int32]]) -> Int { t.values.reduce(t.count * entry) { $0 + array + $1.count * 4 } }
-        var bytes = 4 * (tokenTerm.count + tokenStart.count + tokenEnd.count + docTokens.count + sortedTerms.count)
-        bytes += strings(terms) + termIDs.count * entry + keyIDs.count * entry + lists(keyTerms)
-        bytes += lists(postingDocs) + lists(postingCounts)
+        var bytes = 4 * (tokenTerm.count + tokenStart.count + docTokens.count + sortedTerms.count)
+        bytes += tokenLength.count + longTokenEnds.count * entry
+        bytes += terms.estimatedBytes + keys.estimatedBytes
+        bytes += 4 * (termKey.count + keyTermStart.count + keyTermList.count)
+        bytes += 4 * (postingStart.count + postingDoc.count) + 2 * postingCount.count
         bytes += strings(names) + nameIDs.count * entry + speakerNames.count * 16
         bytes += 4 * (docSpeaker.count + docArticle.count + docDay.count) + 8 * docNorm.count
         bytes += lists(docPillars) + lists(docEvents)
@@ -238,23 +362,31 @@ public struct QuoteIndex: Sendable {
 
     /// Term ids whose stem is the stem of `word`.
     func terms(matching word: String) -> [Int32] {
-        guard let k = keyIDs[SearchText.key(word)] else { return [] }
-        return keyTerms[Int(k)]
+        guard let k = keys.find(SearchText.key(word)) else { return [] }
+        return Array(keyTermList[Int(keyTermStart[Int(k)])..<Int(keyTermStart[Int(k) + 1])])
     }
 
     /// Term ids that start with `prefix` (binary search in the sorted terms).
     func terms(withPrefix prefix: String) -> [Int32] {
-        var lo = 0
-        var hi = sortedTerms.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if Self.precedes(terms[Int(sortedTerms[mid])], prefix) { lo = mid + 1 } else { hi = mid }
+        var prefix = prefix
+        return prefix.withUTF8 { p in
+            var lo = 0
+            var hi = sortedTerms.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if terms.withBytes(sortedTerms[mid], { ByteInterner.compare($0, p) < 0 }) { lo = mid + 1 } else { hi = mid }
+            }
+            var out: [Int32] = []
+            while lo < sortedTerms.count, terms.withBytes(sortedTerms[lo], { $0.starts(with: p) }) {
+                out.append(sortedTerms[lo])
+                lo += 1
+            }
+            return out
         }
-        var out: [Int32] = []
-        while lo < sortedTerms.count, terms[Int(sortedTerms[lo])].utf8.starts(with: prefix.utf8) {
-            out.append(sortedTerms[lo])
-            lo += 1
-        }
-        return out
     }
+}
+
+/// Hands the catalog built on another thread back to `QuoteIndex.add`, which waits for it before reading.
+private final class CatalogSlot: @unchecked Sendable {
+    var catalog = SearchCatalog()
 }

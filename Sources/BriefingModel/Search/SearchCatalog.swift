@@ -1,16 +1,33 @@
 /// The words of one named thing (speaker, agenda item, event, article) that a filter value is matched against.
 struct CatalogEntry: Sendable {
     var id: String
-    /// Folded words, for prefix values.
-    var words: Set<String>
-    /// Stems of the words, for whole-word values.
-    var keys: Set<String>
+    /// Folded words, for prefix values (distinct, sorted).
+    var words: [String]
+    /// Stems of the words, for whole-word values (distinct, sorted).
+    var keys: [String]
 
-    init(id: String, texts: [String]) {
+    init(id: String, texts: [String], stems: inout StemCache) {
         self.id = id
-        let ws = texts.flatMap(SearchText.words)
-        words = Set(ws)
-        keys = Set(ws.map(SearchText.key))
+        var ws: [String] = []
+        var scanner = WordScanner()
+        for t in texts {
+            scanner.scan(t) { word, _, _ in ws.append(String(decoding: word, as: UTF8.self)) }
+        }
+        words = Self.distinct(ws)
+        keys = Self.distinct(words.map { stems.key($0) })
+    }
+
+    /// The distinct strings of `xs` (as `Set` tells them apart), sorted.
+    static func distinct(_ xs: [String]) -> [String] {
+        if xs.count < 2 { return xs }
+        var sorted = xs.sorted()
+        var n = 0
+        for i in sorted.indices where n == 0 || sorted[i] != sorted[n - 1] {
+            sorted.swapAt(n, i)
+            n += 1
+        }
+        sorted.removeSubrange(n...)
+        return sorted
     }
 
     /// True when every word of `value` is among the entry's words (the last as a prefix when so marked).
@@ -18,6 +35,18 @@ struct CatalogEntry: Sendable {
         for key in value.keys where !keys.contains(key) { return false }
         if let prefix = value.prefix, !words.contains(where: { $0.hasPrefix(prefix) }) { return false }
         return true
+    }
+}
+
+/// Stems of the words seen so far: catalog texts repeat their words, so each is stemmed once.
+struct StemCache {
+    private var known: [String: String] = [:]
+
+    mutating func key(_ word: String) -> String {
+        if let k = known[word] { return k }
+        let k = SearchText.key(word)
+        known[word] = k
+        return k
     }
 }
 
@@ -122,22 +151,30 @@ struct SearchCatalog: Sendable {
     init() {}
 
     init(corpus: Corpus) {
+        var stems = StemCache()
+        speakerKinds.reserveCapacity(corpus.speakers.count)
+        speakerNames.reserveCapacity(corpus.speakers.count)
+        speakers.entries.reserveCapacity(corpus.speakers.count)
+        articles.entries.reserveCapacity(corpus.articles.count)
+        articleIDsByFoldedID.reserveCapacity(corpus.articles.count)
+        articleDates.reserveCapacity(corpus.articles.count)
         for s in corpus.speakers {
-            speakers.append(CatalogEntry(id: s.id, texts: [s.name] + s.aliases))
+            speakers.append(CatalogEntry(id: s.id, texts: [s.name] + s.aliases, stems: &stems))
             speakerKinds[s.id] = s.kind
             speakerNames[s.id] = s.name
         }
         for agenda in corpus.agendas {
             for (i, item) in agenda.items.enumerated() {
-                items.append(CatalogEntry(id: item.id, texts: [item.name ?? "", item.text] + item.keywords))
+                items.append(
+                    CatalogEntry(id: item.id, texts: [item.name ?? "", item.text] + item.keywords, stems: &stems))
                 itemNumbers.append(i + 1)
             }
         }
         for e in corpus.events {
-            events.append(CatalogEntry(id: e.id, texts: [e.title, e.place ?? "", e.kind, e.id]))
+            events.append(CatalogEntry(id: e.id, texts: [e.title, e.place ?? "", e.kind, e.id], stems: &stems))
         }
         for a in corpus.articles {
-            articles.append(CatalogEntry(id: a.id, texts: [a.title, a.id]))
+            articles.append(CatalogEntry(id: a.id, texts: [a.title, a.id], stems: &stems))
             articleIDsByFoldedID[a.id.lowercased(), default: []].append(a.id)
             if let d = a.date { articleDates[a.id] = d }
         }

@@ -1,4 +1,5 @@
 import BriefingModel
+import Foundation
 
 /// The `/` search behind one small interface, so a better engine can replace the substring filter.
 public protocol ReaderSearch: Sendable {
@@ -26,38 +27,38 @@ public struct PendingSearch: ReaderSearch {
 
 /// Case- and diacritic-folded substring search over each row's text.
 ///
-/// The short rows (speakers, quotes, agenda items, events) are folded once; articles are not copied: their title,
-/// metadata and paragraphs are matched where they are (`Folding.folded(_:contains:)`), which folds nothing for
-/// text of ASCII, dashes and curly quotes.
+/// The short rows (speakers, quotes, agenda items, events) are folded once into one contiguous buffer per list
+/// (`FoldedRows`) and scanned as bytes; articles are not copied: their title, metadata and paragraphs are matched
+/// where they are (`Folding.folded(_:contains:)`), which folds nothing for text of ASCII, dashes and curly quotes.
 public final class SubstringSearch: ReaderSearch {
-    private let haystacks: [[String]]
+    private let rows: [FoldedRows]
     private let articles: Ordered<Article>
 
     public init(_ index: CorpusIndex) {
         let speakerName: (String?) -> String = { id in id.flatMap { index.speaker($0)?.name } ?? "" }
-        var h: [[String]] = Array(repeating: [], count: Pane.allCases.count)
-        h[Pane.speakers.rawValue] = index.speakers.map { s in
-            ([s.name, s.role ?? "", s.kind.rawValue] + s.aliases).joined(separator: "\n")
-        }
-        h[Pane.quotes.rawValue] = index.quotes.map { q in
-            [q.text, speakerName(q.speaker), q.cue ?? ""].joined(separator: "\n")
-        }
-        h[Pane.agenda.rawValue] = index.agendaItems.map { e in
-            ([e.agenda.label, e.item.text, e.item.name ?? ""] + e.item.keywords).joined(separator: "\n")
-        }
-        h[Pane.events.rawValue] = index.events.map { e in
-            ([e.title, e.kind, e.place ?? "", e.date?.value ?? ""] + e.participants + e.outcomes).joined(
-                separator: "\n")
-        }
-        self.haystacks = h.map { $0.map(Folding.fold) }
+        var r: [FoldedRows] = Array(repeating: FoldedRows([]), count: Pane.allCases.count)
+        r[Pane.speakers.rawValue] = FoldedRows(
+            index.speakers.lazy.map { s in ([s.name, s.role ?? "", s.kind.rawValue] + s.aliases).joined(separator: "\n") })
+        r[Pane.quotes.rawValue] = FoldedRows(
+            index.quotes.lazy.map { q in [q.text, speakerName(q.speaker), q.cue ?? ""].joined(separator: "\n") })
+        r[Pane.agenda.rawValue] = FoldedRows(
+            index.agendaItems.lazy.map { e in
+                ([e.agenda.label, e.item.text, e.item.name ?? ""] + e.item.keywords).joined(separator: "\n")
+            })
+        r[Pane.events.rawValue] = FoldedRows(
+            index.events.lazy.map { e in
+                ([e.title, e.kind, e.place ?? "", e.date?.value ?? ""] + e.participants + e.outcomes).joined(
+                    separator: "\n")
+            })
+        self.rows = r
         self.articles = index.articles
     }
 
     public func matches(_ query: String, in pane: Pane) -> [Int] {
         let q = Folding.fold(query)
         guard !q.isEmpty else { return [] }
-        var out: [Int] = []
         if pane == .articles {
+            var out: [Int] = []
             for (i, a) in articles.enumerated() {
                 let fields = [a.title, a.source ?? "", a.author ?? ""]
                 if fields.contains(where: { Folding.folded($0, contains: q) })
@@ -68,8 +69,58 @@ public final class SubstringSearch: ReaderSearch {
             }
             return out
         }
-        for (i, text) in haystacks[pane.rawValue].enumerated() where Folding.foldedText(text, contains: q) {
-            out.append(i)
+        return rows[pane.rawValue].rows(containing: q)
+    }
+}
+
+/// The folded texts of a list's rows back to back in one byte buffer, searched for a folded query with `memchr`
+/// on the query's rarest byte and `memcmp` at each candidate; a match counts only inside one row.
+struct FoldedRows: Sendable {
+    private var bytes: [UInt8] = []
+    /// Row r is bytes[starts[r]..<starts[r + 1]].
+    private var starts: [Int] = [0]
+    /// How often each byte value occurs in `bytes`, to pick the query byte `memchr` looks for.
+    private var frequency = [Int](repeating: 0, count: 256)
+
+    init<S: Sequence<String>>(_ texts: S) {
+        for text in texts {
+            var folded = Folding.fold(text)
+            folded.withUTF8 { bytes.append(contentsOf: $0) }
+            starts.append(bytes.count)
+        }
+        for b in bytes { frequency[Int(b)] += 1 }
+    }
+
+    /// The rows (ascending) whose folded text contains the folded `query` (not empty).
+    func rows(containing query: String) -> [Int] {
+        var query = query
+        return query.withUTF8 { q in bytes.withUnsafeBufferPointer { rows(containing: q, in: $0) } }
+    }
+
+    private func rows(containing q: UnsafeBufferPointer<UInt8>, in t: UnsafeBufferPointer<UInt8>) -> [Int] {
+        let m = q.count
+        guard m > 0, m <= t.count, let qp = q.baseAddress, let tp = t.baseAddress else { return [] }
+        // The query byte that is rarest in the text, so `memchr` stops as seldom as possible.
+        var k = 0
+        for j in 1..<m where frequency[Int(q[j])] < frequency[Int(q[k])] { k = j }
+        guard frequency[Int(q[k])] > 0 else { return [] }
+        let probe = Int32(q[k])
+        var out: [Int] = []
+        var row = 0
+        var from = k  // where to look for the probe byte; a match then starts at (found - k)
+        let rowCount = starts.count - 1
+        while from < t.count {
+            guard let hit = memchr(tp + from, probe, t.count - from) else { break }
+            let at = tp.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - k
+            from = at + k + 1
+            if at + m > t.count { break }
+            // The row the match would start in; it must end inside the same row.
+            while row + 1 < rowCount + 1, starts[row + 1] <= at { row += 1 }
+            guard row < rowCount, at + m <= starts[row + 1] else { continue }
+            guard memcmp(tp + at, qp, m) == 0 else { continue }
+            out.append(row)
+            // The next row's first possible match: its probe byte lies k bytes into it.
+            from = starts[row + 1] + k
         }
         return out
     }
