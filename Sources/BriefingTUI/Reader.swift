@@ -97,5 +97,10 @@ final class Mailbox: Sendable {
     private let slot = Mutex<SearchEngine?>(nil)
 
     func post(_ engine: SearchEngine) { slot.withLock { $0 = engine } }
-    func take() -> SearchEngine? { slot.withLock { v in defer { v = nil }; return v } }
+    func take() -> SearchEngine? {
+        slot.withLock { v in
+            defer { v = nil }
+            return v
+        }
+    }
 }

@@ -97,7 +97,9 @@ import Testing
         let long = String(repeating: "A long paragraph of news text, “quoted” — and more. ", count: 120_000)
         #expect(long.utf8.count > BinaryReader.chunk)
         big.articles[1].paragraphs.append(Paragraph(text: long, line: 9))
-        big.quotes += (0..<50_000).map { Quote(id: "q\($0)", article: "c", paragraph: 2, start: $0, end: $0 + 1, text: "x") }
+        big.quotes += (0..<50_000).map {
+            Quote(id: "q\($0)", article: "c", paragraph: 2, start: $0, end: $0 + 1, text: "x")
+        }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("binary-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try CorpusCache.writeBinary(to: path) { w in CorpusCodec.write(big, skipped: ["s"], to: &w) }

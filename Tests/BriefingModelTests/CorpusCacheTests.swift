@@ -91,8 +91,9 @@ import Testing
         for format in CacheFormat.allCases {
             let cache = CorpusCache(directory: root + "/" + format.rawValue, format: format)
             let build = { (fresh, load.skipped) }
-            #expect(cache.open(paths: [folder], options: LoadOptions(), resources: resources, build: build).outcome
-                == .rebuilt)
+            #expect(
+                cache.open(paths: [folder], options: LoadOptions(), resources: resources, build: build).outcome
+                    == .rebuilt)
             let hit = cache.open(paths: [folder], options: LoadOptions(), resources: resources) {
                 Issue.record("the cache was not used")
                 return (Corpus(), [])

@@ -17,7 +17,8 @@ import Testing
     @Test func agreesWithTheScalarTokenizerOnEdgeCases() {
         let texts = [
             "Kim\u{2019}s don\u{2019}t Sweden's O`Neil KIM\u{2019}S it's' a''b Koreas\u{2019} 3\u{2019}s",
-            "a\u{B4}b x\u{2032}y \u{2018}quoted\u{2019} mod\u{2BC}s \u{2019}s ''", "Re\u{301}gime x'\u{301}y r\u{E9}gime\u{2019}s",
+            "a\u{B4}b x\u{2032}y \u{2018}quoted\u{2019} mod\u{2BC}s \u{2019}s ''",
+            "Re\u{301}gime x'\u{301}y r\u{E9}gime\u{2019}s",
             "\u{FF21}\u{FF22}\u{FF23} \u{130}stanbul Stra\u{DF}e \u{FB01}nal \u{661}\u{662}\u{663} na\u{EF}ve caf\u{E9}\u{2019}s",
             "\u{5317}\u{671D}\u{9BAE} \u{1F600}x \u{2014}follow-up U.S. \u{201C}great\u{201D} Pyeongyang\u{301}", "",
             "'s \u{2019} end\u{2019} tail'", "x\u{2019}\u{2019}y z\u{2019}\u{301}w \u{300}a",
@@ -29,7 +30,9 @@ import Testing
         let files = try FileManager.default.contentsOfDirectory(atPath: GoldCorpus.articlesFolder.path)
         var checked = 0
         for name in files.sorted() {
-            guard let text = try? String(contentsOf: GoldCorpus.articlesFolder.appendingPathComponent(name), encoding: .utf8)
+            guard
+                let text = try? String(
+                    contentsOf: GoldCorpus.articlesFolder.appendingPathComponent(name), encoding: .utf8)
             else { continue }
             for line in text.split(separator: "\n") {
                 let s = String(line)

@@ -163,7 +163,8 @@ public enum AgendaBuilder {
             for (k, item) in a.items.enumerated() {
                 owners.append((g, k))
                 matchers.append(
-                    ItemMatcher(item: item, rareLimit: rareLimit) { h in vocabulary.lookup(h).map { df[Int($0)] } ?? 0 })
+                    ItemMatcher(item: item, rareLimit: rareLimit) { h in vocabulary.lookup(h).map { df[Int($0)] } ?? 0 }
+                )
             }
         }
         let tagger = AgendaTagger(matchers, ids: &vocabulary)

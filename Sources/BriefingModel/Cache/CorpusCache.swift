@@ -331,7 +331,8 @@ final class PendingKey: Sendable {
 
     func wait() -> CorpusCache.Key {
         done.wait()
-        return slot.withLock { $0 } ?? CorpusCache.Key(
-            paths: [], defaultDate: nil, extensions: [], resources: "", program: nil, files: [])
+        return slot.withLock { $0 }
+            ?? CorpusCache.Key(
+                paths: [], defaultDate: nil, extensions: [], resources: "", program: nil, files: [])
     }
 }

@@ -264,7 +264,8 @@ enum CorpusCodec {
         }
         let related = try r.array { r throws(BinaryCoder.Malformed) in
             EventRelation(
-                event: try r.interned(), relation: try readCase(EventRelationKind.self, &r), cue: try r.optionalInterned())
+                event: try r.interned(), relation: try readCase(EventRelationKind.self, &r),
+                cue: try r.optionalInterned())
         }
         let outcomes = try r.internedStrings()
         let dateText = try r.optionalString()

@@ -10,7 +10,9 @@ public enum SpeakerMerger {
     }
 
     /// The same from every article's speakers and quotes, in article order.
-    public static func merge(speakers all: [Speaker], quotes: consuming [Quote]) -> (speakers: [Speaker], quotes: [Quote]) {
+    public static func merge(speakers all: [Speaker], quotes: consuming [Quote]) -> (
+        speakers: [Speaker], quotes: [Quote]
+    ) {
         let keys = all.map { nameKey($0.name) }
         var clusters: [[Int]] = []
         var clusterOf: [String: Int] = [:]

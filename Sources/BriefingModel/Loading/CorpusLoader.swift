@@ -174,7 +174,8 @@ public struct CorpusLoader: Sendable {
             if s == "/" && keepSlashes {
                 out.append(s)
             } else if s.value < 0x80
-                ? (s.value >= 48 && s.value <= 57) || (s.value >= 65 && s.value <= 90) || (s.value >= 97 && s.value <= 122)
+                ? (s.value >= 48 && s.value <= 57) || (s.value >= 65 && s.value <= 90)
+                    || (s.value >= 97 && s.value <= 122)
                     || s == "-" || s == "_" || s == "."
                 : CharacterSet.alphanumerics.contains(s)
             {

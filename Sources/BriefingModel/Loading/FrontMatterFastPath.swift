@@ -79,7 +79,8 @@ enum FrontMatterFastPath {
             for s in line.unicodeScalars {
                 let v = s.value
                 let ok =
-                    (v >= 0x20 && v <= 0x7E) || (v >= 0xA0 && v <= 0xD7FF) || (v >= 0xE000 && v <= 0xFFFD && v != 0xFEFF)
+                    (v >= 0x20 && v <= 0x7E) || (v >= 0xA0 && v <= 0xD7FF)
+                    || (v >= 0xE000 && v <= 0xFFFD && v != 0xFEFF)
                     || v >= 0x10000
                 if !ok || v == 0x2028 || v == 0x2029 { return false }
             }

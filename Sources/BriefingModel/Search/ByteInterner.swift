@@ -63,7 +63,9 @@ struct ByteInterner: Sendable {
     func string(_ id: Int32) -> String {
         let lo = Int(starts[Int(id)])
         let hi = Int(starts[Int(id) + 1])
-        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[lo..<hi]), as: UTF8.self) }
+        return bytes.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[lo..<hi]), as: UTF8.self)
+        }
     }
 
     /// Calls `body` with the bytes of string `id`.

@@ -374,7 +374,11 @@ public struct QuoteIndex: Sendable {
             var hi = sortedTerms.count
             while lo < hi {
                 let mid = (lo + hi) / 2
-                if terms.withBytes(sortedTerms[mid], { ByteInterner.compare($0, p) < 0 }) { lo = mid + 1 } else { hi = mid }
+                if terms.withBytes(sortedTerms[mid], { ByteInterner.compare($0, p) < 0 }) {
+                    lo = mid + 1
+                } else {
+                    hi = mid
+                }
             }
             var out: [Int32] = []
             while lo < sortedTerms.count, terms.withBytes(sortedTerms[lo], { $0.starts(with: p) }) {

@@ -57,14 +57,14 @@ public struct TemporalTagger: Sendable {
             if case .date(let d)? = m.value, let y = d.range?.upperBound.year { scan.contextYear = y }
             if let value = m.value {
                 var first = i
-                if first > range.lowerBound, TemporalLexicon.isLeadIn(tokens[first - 1].lower), value.isDateLike
-                {
+                if first > range.lowerBound, TemporalLexicon.isLeadIn(tokens[first - 1].lower), value.isDateLike {
                     first -= 1
                 }
                 let last = max(first, m.end - 1)
                 let start = tokens[first].start
                 let end = tokens[last].end
-                let text = start < end && end <= source.count ? ParagraphText.string(source, start..<end, straight: false) : ""
+                let text =
+                    start < end && end <= source.count ? ParagraphText.string(source, start..<end, straight: false) : ""
                 var x = TemporalExpression(
                     tokens: first..<max(first + 1, m.end), start: start, end: end, text: text,
                     value: value, tense: scan.tense(at: i))
@@ -228,7 +228,9 @@ final class TemporalScan {
         return tokens[i].capitalized || Self.determiners.contains(w)
     }
 
-    static let determiners: Set<String> = ["the", "a", "an", "its", "his", "her", "their", "this", "that", "those", "these"]
+    static let determiners: Set<String> = [
+        "the", "a", "an", "its", "his", "her", "their", "this", "that", "those", "these",
+    ]
 
     /// The tokens after an anchor cue that may name the event, up to a clause break (at most 12).
     func span(from j: Int) -> Range<Int>? {
@@ -305,7 +307,8 @@ final class TemporalScan {
             return nil
         case .word:
             // One look-up gives every role the word can play; most words play none.
-            guard shared.lexicon.roleFilter.mayContain(tokens[i]), let roles = shared.lexicon.roles[tokens[i].lower] else {
+            guard shared.lexicon.roleFilter.mayContain(tokens[i]), let roles = shared.lexicon.roles[tokens[i].lower]
+            else {
                 return tokens[i].hasHyphen ? part(i) : nil
             }
             if roles.contains(.anchor), let a = shared.lexicon.anchors.match(tokens, at: i, limit: limit),

@@ -142,9 +142,11 @@ public final class CorpusIndex: Sendable {
             return byPillar
         }
 
-        self.termsByParagraph = Groups(count: paragraphCount, pairs: corpus.terms.indices.lazy.compactMap { i in
-            flat(corpus.terms[i].article, corpus.terms[i].paragraph).map { ($0, Int32(i)) }
-        })
+        self.termsByParagraph = Groups(
+            count: paragraphCount,
+            pairs: corpus.terms.indices.lazy.compactMap { i in
+                flat(corpus.terms[i].article, corpus.terms[i].paragraph).map { ($0, Int32(i)) }
+            })
 
         var entries: [AgendaEntry] = []
         for agenda in corpus.agendas {
@@ -188,7 +190,6 @@ public final class CorpusIndex: Sendable {
             aboutPairs.sort { ($0.0, $0.1) < ($1.0, $1.1) }
             return Groups(count: eventOrder.count, pairs: aboutPairs, unique: true)
         }
-
 
         // Relations other events state about an event that the event does not state back.
         self.incomingRelations = Deferred {

@@ -38,7 +38,9 @@ public final class SubstringSearch: ReaderSearch {
         let speakerName: (String?) -> String = { id in id.flatMap { index.speaker($0)?.name } ?? "" }
         var r: [FoldedRows] = Array(repeating: FoldedRows([]), count: Pane.allCases.count)
         r[Pane.speakers.rawValue] = FoldedRows(
-            index.speakers.lazy.map { s in ([s.name, s.role ?? "", s.kind.rawValue] + s.aliases).joined(separator: "\n") })
+            index.speakers.lazy.map { s in
+                ([s.name, s.role ?? "", s.kind.rawValue] + s.aliases).joined(separator: "\n")
+            })
         r[Pane.quotes.rawValue] = FoldedRows(
             index.quotes.lazy.map { q in [q.text, speakerName(q.speaker), q.cue ?? ""].joined(separator: "\n") })
         r[Pane.agenda.rawValue] = FoldedRows(
