@@ -7,18 +7,14 @@ import Foundation
 public enum ContractJSON {
     /// The whole document in memory.
     public static func encode(_ corpus: Corpus, pretty: Bool = true) throws -> Data {
-        var w = JSONWriter(pretty: pretty)
-        write(corpus, to: &w)
-        return Data(w.bytes)
+        Data(JSONWriter.document(pretty: pretty) { write(corpus, to: &$0) })
     }
 
     /// The whole document, handed to `sink` in chunks of about `chunkSize` bytes (never held whole in memory).
     public static func write(
         _ corpus: Corpus, pretty: Bool = true, chunkSize: Int = 1 << 16, sink: @escaping JSONWriter.Sink
     ) {
-        var w = JSONWriter(pretty: pretty, chunkSize: chunkSize, sink: sink)
-        write(corpus, to: &w)
-        w.flush()
+        JSONWriter.stream(pretty: pretty, chunkSize: chunkSize, sink: sink) { write(corpus, to: &$0) }
     }
 
     /// The document object: agendas, articles, events, quotes, speakers, terms, warnings.

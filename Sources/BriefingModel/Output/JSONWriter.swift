@@ -53,6 +53,22 @@ public struct JSONWriter {
         bytes.removeAll(keepingCapacity: true)
     }
 
+    /// The document `body` writes, whole in memory.
+    public static func document(pretty: Bool = true, _ body: (inout JSONWriter) -> Void) -> [UInt8] {
+        var w = JSONWriter(pretty: pretty)
+        body(&w)
+        return w.bytes
+    }
+
+    /// The document `body` writes, handed to `sink` in chunks of about `chunkSize` bytes, the last one flushed.
+    public static func stream(
+        pretty: Bool = true, chunkSize: Int = 1 << 16, sink: @escaping Sink, _ body: (inout JSONWriter) -> Void
+    ) {
+        var w = JSONWriter(pretty: pretty, chunkSize: chunkSize, sink: sink)
+        body(&w)
+        w.flush()
+    }
+
     // MARK: Containers
 
     public mutating func beginObject() {

@@ -17,16 +17,12 @@ public enum QuoteJSON {
 
     /// `{"quotes": [...]}` for every quote of the corpus.
     public static func encode(_ corpus: Corpus) throws -> Data {
-        var w = JSONWriter()
-        write(corpus, to: &w)
-        return Data(w.bytes)
+        Data(JSONWriter.document { write(corpus, to: &$0) })
     }
 
     /// The same, handed to `sink` in chunks.
     public static func write(_ corpus: Corpus, sink: @escaping JSONWriter.Sink) {
-        var w = JSONWriter(sink: sink)
-        write(corpus, to: &w)
-        w.flush()
+        JSONWriter.stream(sink: sink) { write(corpus, to: &$0) }
     }
 
     static func write(_ corpus: Corpus, to w: inout JSONWriter) {
@@ -46,16 +42,12 @@ public enum QuoteJSON {
 
     /// `{"hits": [...], "notices": [...], "query": ..., "total": N}` for search results.
     public static func encode(_ results: SearchResults) throws -> Data {
-        var w = JSONWriter()
-        write(results, to: &w)
-        return Data(w.bytes)
+        Data(JSONWriter.document { write(results, to: &$0) })
     }
 
     /// The same, handed to `sink` in chunks.
     public static func write(_ results: SearchResults, sink: @escaping JSONWriter.Sink) {
-        var w = JSONWriter(sink: sink)
-        write(results, to: &w)
-        w.flush()
+        JSONWriter.stream(sink: sink) { write(results, to: &$0) }
     }
 
     static func write(_ results: SearchResults, to w: inout JSONWriter) {
