@@ -118,6 +118,8 @@ struct RawMention {
     /// One item of a list after a colon ("three times last year: at Panmunjom in April and again in May"): an
     /// event of its own, never merged with its neighbours.
     var listItem = false
+    /// "three summits": a counted plural, which names a set of events (see `EventCandidate.count`).
+    var count: Int?
     /// Index of the temporal anchor whose span names this mention.
     var anchorOf: Int?
     /// First token of the words that name the event (determiner, modifiers).
@@ -344,6 +346,31 @@ final class SentenceScan {
                 paragraph: paragraph, sentence: sentence, start: tokens[m.phraseStart].start,
                 end: tokens[m.phraseEnd - 1].end, text: text(m.phraseStart..<m.phraseEnd))
             let outcome = m.product ? productOutcome(m) : nil
+            if let n = m.count {
+                // A set of events: kept apart from the article's events, for the linker to resolve. An anchor
+                // after it ("launches that followed the Hanoi meeting") bounds it by that event, not a date.
+                let anchor = expressions.indices.first { e in
+                    guard case .anchor(let relation, _, _) = expressions[e].value, relation != .same,
+                        expressions[e].tokens.lowerBound >= m.end, let t = anchorTargets[e], raws[t].cluster != nil
+                    else { return false }
+                    return !(m.end..<expressions[e].tokens.lowerBound).contains { isBreak($0) || tokens[$0].text == "," }
+                }
+                var bound: LocalRelation?
+                if let e = anchor, case .anchor(let relation, _, _) = expressions[e].value,
+                    let t = anchorTargets[e], let c = raws[t].cluster
+                {
+                    bound = LocalRelation(
+                        target: c, relation: relation, cue: text(expressions[e].tokens.lowerBound..<raws[t].phraseEnd))
+                }
+                if !unresolved || bound != nil {
+                    state.addSet(
+                        kind: m.kind, count: n, place: m.place, date: bound == nil ? date : nil,
+                        dateText: bound == nil ? dateText : nil, bound: bound, mention: mention,
+                        participants: participants, leaders: participants.filter { persons.leaders.contains($0) })
+                }
+                raws[r] = m
+                continue
+            }
             m.cluster = state.assign(
                 m, date: date, dateText: dateText, unresolved: unresolved, mention: mention, outcome: outcome,
                 participants: participants, leaders: participants.filter { persons.leaders.contains($0) },
@@ -396,7 +423,8 @@ final class SentenceScan {
                 }
                 // "no meeting would take place": a denied event is none.
                 if i > range.lowerBound, parts.lexicon.negatives.contains(tokens[i - 1].lower) { ok = false }
-                // "three summits", "two meetings": several events, none named.
+                // "three summits", "two meetings": several events, none named alone: a set of that many.
+                var setCount: Int?
                 let countable =
                     trig.next.isEmpty && trig.near.isEmpty && trig.subject.isEmpty
                     && tokens[m.end - 1].lower.hasSuffix("s")
@@ -405,15 +433,35 @@ final class SentenceScan {
                         ?? tokens[k].integer,
                         n > 1, n < 1000
                     {
-                        ok = false
+                        setCount = n
                     }
                     if tokens[k].kind == .punctuation { break }
                 }
+                // "the months of short-range missile launches", "weeks of talks": a stretch of time filled with
+                // events of the kind, as many as there were (an open set, count 0).
+                if countable, setCount == nil {
+                    for k in stride(from: i - 1, through: max(range.lowerBound + 1, i - 3), by: -1)
+                    where tokens[k].lower == "of" {
+                        // Only modifiers between: "within weeks of the failed talks" dates the talks, it counts none.
+                        if let u = parts.tagger.shared.lexicon.units[tokens[k - 1].lower], u != .day,
+                            tokens[k - 1].lower.hasSuffix("s"),
+                            !((k + 1)..<i).contains(where: {
+                                tokens[$0].lower == "the" || parts.lexicon.determiners[tokens[$0].lower] != nil
+                            }),
+                            !anchorTokens.contains(where: { $0.contains(k) })
+                        {
+                            setCount = 0
+                        }
+                        break
+                    }
+                }
                 if ok {
-                    raws.append(
-                        RawMention(
-                            kind: trig.kind, start: i, end: m.end, product: trig.product, invitation: trig.invitation,
-                            phraseStart: i, phraseEnd: m.end))
+                    var raw = RawMention(
+                        kind: trig.kind, start: i, end: m.end, product: trig.product, invitation: trig.invitation,
+                        phraseStart: i, phraseEnd: m.end)
+                    raw.count = trig.product ? nil : setCount
+                    if trig.product, setCount != nil { ok = false }
+                    if ok { raws.append(raw) }
                     i = m.end
                     continue
                 }
@@ -534,7 +582,7 @@ final class SentenceScan {
                     isBreak(j) || tokens[j].text == "," || parts.lexicon.determiners[tokens[j].lower] == true
                         || anchorTokens.contains { $0.contains(j) }
                 }),
-                !last.product, !r.product, !last.listItem, !r.listItem
+                !last.product, !r.product, !last.listItem, !r.listItem, last.count == nil, r.count == nil
             {
                 out.removeLast()
                 let keep = parts.kind(r.kind).rank >= parts.kind(last.kind).rank ? r.kind : last.kind
@@ -913,6 +961,11 @@ final class SentenceScan {
                 }
                 if !reporting, !out.contains(p.value) { out.append(p.value) }
                 i = p.end
+                continue
+            }
+            if let g = parts.lexicon.countryGroups.match(tokens, at: i, limit: range.upperBound) {
+                for c in g.value where !out.contains(c) { out.append(c) }
+                i = g.end
                 continue
             }
             if let c = parts.lexicon.countries.match(tokens, at: i, limit: range.upperBound) {
