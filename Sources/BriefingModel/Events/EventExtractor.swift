@@ -245,11 +245,27 @@ final class SentenceScan {
         {
             raws[first].expression = x
         }
+        // A date that opens a clause after a semicolon ("…; over the summer, the North launched again") dates
+        // the clause's first event word still without one (two words may lead it in).
+        for x in expressions where x.value.isDateLike && x.tokens.lowerBound > range.lowerBound {
+            var k = x.tokens.lowerBound - 1
+            while k > range.lowerBound, x.tokens.lowerBound - k <= 2, tokens[k].kind == .word { k -= 1 }
+            guard tokens[k].kind == .punctuation, tokens[k].mark == ";" else { continue }
+            let end = (x.tokens.upperBound..<range.upperBound).first { isBreak($0) } ?? range.upperBound
+            if let r = raws.indices.first(where: {
+                raws[$0].start >= x.tokens.upperBound && raws[$0].start < end && raws[$0].expression == nil
+                    && raws[$0].anchorOf == nil && !raws[$0].product
+            }) {
+                raws[r].expression = x
+            }
+        }
         // A date that opens the sentence ("In April of last year Kim crossed … for the first inter-Korean
-        // summit") dates its first event word still without one.
+        // summit") dates its first event word still without one, in its clause ("In May, the North resumed
+        // tests; over the summer, …": not past the semicolon).
         if let opening = expressions.first(where: { $0.tokens.lowerBound == range.lowerBound && $0.value.isDateLike }),
-            let r = raws.indices.first(where: {
-                raws[$0].expression == nil && raws[$0].anchorOf == nil && !raws[$0].product
+            let r = raws.indices.first(where: { r in
+                raws[r].expression == nil && raws[r].anchorOf == nil && !raws[r].product
+                    && !(opening.tokens.upperBound..<min(raws[r].start, range.upperBound)).contains { isBreak($0) }
             })
         {
             raws[r].expression = opening
