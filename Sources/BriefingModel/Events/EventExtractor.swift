@@ -220,7 +220,14 @@ final class SentenceScan {
         var anchorTargets: [Int: Int] = [:]
         for (e, x) in expressions.enumerated() {
             guard case .anchor(_, _, let span) = x.value else { continue }
-            if let r = raws.firstIndex(where: { span.contains($0.start) && $0.anchorOf == nil }) {
+            // The event the cue names comes before any conjunction or mark: "since the Korean War and opening a
+            // day of talks" names no event of the sentence.
+            if let r = raws.firstIndex(where: { r in
+                span.contains(r.start) && r.anchorOf == nil
+                    && !(span.lowerBound..<r.start).contains { j in
+                        tokens[j].kind == .punctuation || ["and", "but", "or"].contains(tokens[j].lower)
+                    }
+            }) {
                 raws[r].anchorOf = e
                 anchorTargets[e] = r
             }
@@ -241,7 +248,7 @@ final class SentenceScan {
         // another noun ("the 1950–53 war") speaks of something else.
         if free.count == 1, let first = undated.first, let x = free.first,
             !relativeClause(between: raws[first].end, and: x.tokens.lowerBound),
-            !modifiesOtherNoun(x, than: raws[first])
+            !modifiesOtherNoun(x, than: raws[first]), !(x.tokens.upperBound <= raws[first].start && datesReport(x))
         {
             raws[first].expression = x
         }
@@ -449,7 +456,13 @@ final class SentenceScan {
                         ?? tokens[k].integer,
                         n > 1, n < 1000
                     {
-                        setCount = n
+                        // "three inter-Korean summits" counts summits; "the two leaders shook hands" counts
+                        // leaders, and names no event either.
+                        if ((k + 1)..<i).contains(where: { tokens[$0].lower.hasSuffix("s") }) {
+                            ok = false
+                        } else {
+                            setCount = n
+                        }
                     }
                     if tokens[k].kind == .punctuation { break }
                 }
@@ -714,7 +727,12 @@ final class SentenceScan {
             if Self.phraseStops.contains(t.lower) { break }
             if raws.contains(where: { $0.start <= k && k < $0.end }) { break }
             if let n = parts.lexicon.ordinals[t.lower], m.ordinal == nil { m.ordinal = n }
-            if m.place == nil, let p = parts.lexicon.places.match(tokens, at: k, limit: m.start), p.end == m.start {
+            // "the Hanoi summit" names its place; "North and South Korea met" names who met (a verb's subject).
+            if m.place == nil, let p = parts.lexicon.places.match(tokens, at: k, limit: m.start), p.end == m.start,
+                parts.lexicon.triggers.match(tokens, at: m.start, limit: range.upperBound).map({
+                    $0.value.next.isEmpty && $0.value.near.isEmpty && $0.value.subject.isEmpty
+                }) ?? true
+            {
                 m.place = p.value
                 m.placeTokens = k..<p.end
             }
@@ -743,6 +761,17 @@ final class SentenceScan {
                         ?? {
                             if s < range.upperBound, tokens[s].lower == "the" {
                                 s += 1
+                                if let p = parts.lexicon.places.match(tokens, at: s, limit: range.upperBound) {
+                                    return p
+                                }
+                                // "at the border village of Panmunjom": a few plain words and "of" before it.
+                                guard
+                                    let of = (s..<min(range.upperBound, s + 4)).first(where: {
+                                        tokens[$0].lower == "of" || tokens[$0].kind != .word
+                                    }), tokens[of].lower == "of", of > s,
+                                    (s..<of).allSatisfy({ !tokens[$0].capitalized })
+                                else { return nil }
+                                s = of + 1
                                 return parts.lexicon.places.match(tokens, at: s, limit: range.upperBound)
                             }
                             return nil
@@ -795,6 +824,14 @@ final class SentenceScan {
         if m.ordinal != nil, firstInASpan(m) { m.ordinal = nil }
         if extractor.tagger.tense(tokens, at: m.start, in: range) == .future { m.planned = true }
         m.expression = attachedExpression(m, raws: raws, expressions: expressions)
+    }
+
+    /// "Moon told reporters on Sunday that Kim had asked for the session": a date right after a reporting verb
+    /// (and its object) dates the report, not an event reported after it.
+    func datesReport(_ x: TemporalExpression) -> Bool {
+        (max(range.lowerBound, x.tokens.lowerBound - 2)..<x.tokens.lowerBound).contains {
+            parts.lexicon.reporting.match(tokens, at: $0) != nil
+        }
     }
 
     /// "The second summit, in Hanoi in February, …": a comma right after the event word that opens its place
@@ -865,8 +902,14 @@ final class SentenceScan {
                 && !(isOffset(x) && raws.contains { r in r.start >= x.tokens.upperBound })
         }
         if let x = after.first(where: { clear(m.end, $0.tokens.lowerBound, $0) }) { return x }
+        // An anchor whose words name no event of the sentence ("since the Korean War") dates nothing.
+        func idle(_ x: TemporalExpression) -> Bool {
+            guard case .anchor = x.value, let e = expressions.firstIndex(of: x) else { return false }
+            return !raws.contains { $0.anchorOf == e }
+        }
         let before = expressions.filter {
-            $0.tokens.upperBound <= m.start && m.start - $0.tokens.upperBound <= 8 && !ownAnchor($0)
+            $0.tokens.upperBound <= m.start && m.start - $0.tokens.upperBound <= 8 && !ownAnchor($0) && !datesReport($0)
+                && !idle($0)
         }
         return before.last(where: {
             clear($0.tokens.upperBound, m.phraseStart, $0) || clear($0.tokens.upperBound, m.start, $0)

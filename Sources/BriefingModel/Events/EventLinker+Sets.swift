@@ -10,7 +10,7 @@ extension EventLinker {
     /// neither span nor (unless bounded) participants counts nothing.
     static func attachSets(
         _ candidates: [EventCandidate], groups: [MergedEvent], owner: [Int], base: [Int], events: inout [Event],
-        lexicon lex: EventLexicon, articleOrder: [String: Int]
+        lexicon lex: EventLexicon, articleOrder: [String: Int], names: [String: String]
     ) {
         var core: [Set<String>]?
         let countries = Set(lex.countryNames)
@@ -19,12 +19,14 @@ extension EventLinker {
             guard let n = set.count, let span = setSpan(s, candidates, groups: groups, owner: owner, base: base)
             else { continue }
             let bounded = !set.relations.isEmpty
-            let nations = Set(set.participants).intersection(countries)
+            // Under the corpus's own names ("Kim" → "Kim Jong Un"), as the events list them.
+            let named = Set(set.participants.map { names[$0] ?? $0 })
+            let nations = named.intersection(countries)
             // Its leaders, else (unless an event bounds it) every person it names.
             let persons =
-                set.leaders.isEmpty && !bounded ? Set(set.participants).subtracting(countries) : Set(set.leaders)
+                set.leaders.isEmpty && !bounded ? named.subtracting(countries) : Set(set.leaders.map { names[$0] ?? $0 })
             guard bounded || !nations.isEmpty || !persons.isEmpty else { continue }
-            let cores = core ?? groups.map { mainParticipants($0, candidates) }
+            let cores = core ?? groups.map { mainParticipants($0, candidates, names: names) }
             core = cores
             let needed = min(2, nations.count)
             var fits: [(articles: Int, day: Day, group: Int)] = []
@@ -76,10 +78,12 @@ extension EventLinker {
 
     /// The participants named by at least a third of an event's candidates: who the event is about, not everyone
     /// a long article names beside it.
-    static func mainParticipants(_ e: MergedEvent, _ candidates: [EventCandidate]) -> Set<String> {
+    static func mainParticipants(_ e: MergedEvent, _ candidates: [EventCandidate], names: [String: String])
+        -> Set<String>
+    {
         var votes: [String: Int] = [:]
         for i in e.members {
-            for p in Set(candidates[i].participants) { votes[p, default: 0] += 1 }
+            for p in Set(candidates[i].participants.map { names[$0] ?? $0 }) { votes[p, default: 0] += 1 }
         }
         return Set(votes.filter { $0.value * 3 >= e.members.count }.keys)
     }

@@ -320,7 +320,7 @@ public enum EventLinker {
         for g in events.indices { events[g].related = related[g] }
         attachSets(
             candidates, groups: groups, owner: owner, base: base, events: &events, lexicon: lex,
-            articleOrder: articleOrder)
+            articleOrder: articleOrder, names: names)
 
         // Quotes: the events their sentence mentions, else those their paragraph mentions.
         var bySentence: [ParagraphKey: [(sentence: Range<Int>, event: String)]] = [:]
