@@ -17,7 +17,9 @@ import Testing
     @Test func eachClauseOfASemicolonListIsDatedByItsOwnOpeningDate() {
         let e = events(
             "2020-01-13",
-            ["In May, the North resumed short-range missile tests; over the summer, the North launched again and again."])
+            [
+                "In May, the North resumed short-range missile tests; over the summer, the North launched again and again."
+            ])
         let tests = e.filter { $0.kind == "missile test" }
         // Two events: the May tests and the summer launches, not one dated May.
         #expect(tests.count == 2, "\(e.map(\.id))")
@@ -26,9 +28,10 @@ import Testing
     }
 
     @Test func launchedAgainIsALaunchButALaunchedCampaignIsNot() {
-        #expect(events("2019-08-26", ["Last week the North launched again, officials said."]).contains {
-            $0.kind == "missile test"
-        })
+        #expect(
+            events("2019-08-26", ["Last week the North launched again, officials said."]).contains {
+                $0.kind == "missile test"
+            })
         #expect(events("2019-08-26", ["Last week the ministry launched a campaign, officials said."]).isEmpty)
     }
 }

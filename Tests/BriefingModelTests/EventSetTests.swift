@@ -23,13 +23,17 @@ import Testing
         [
             article(
                 "april", "2018-04-27",
-                ["South Korean President Moon Jae-in and North Korean leader Kim Jong Un held a summit at Panmunjom on Friday."]),
+                [
+                    "South Korean President Moon Jae-in and North Korean leader Kim Jong Un held a summit at Panmunjom on Friday."
+                ]),
             article(
                 "june", "2018-06-12",
                 ["President Donald Trump and North Korean leader Kim Jong Un held a summit in Singapore on Tuesday."]),
             article(
                 "september", "2018-09-19",
-                ["South Korean President Moon Jae-in and North Korean leader Kim Jong Un held a summit in Pyongyang on Wednesday."]),
+                [
+                    "South Korean President Moon Jae-in and North Korean leader Kim Jong Un held a summit in Pyongyang on Wednesday."
+                ]),
             article(
                 "october", "2018-10-07",
                 ["Secretary of State Mike Pompeo met North Korean leader Kim Jong Un in Pyongyang on Sunday."]),
@@ -48,7 +52,8 @@ import Testing
                     ["Relations between the two Koreas, which produced two summits in 2018, have frozen."])
             ])
         let counted = events(mentionedBy: "later", in: c)
-        #expect(Set(counted.compactMap(\.place)) == ["Panmunjom, DMZ", "Pyongyang, North Korea"], "\(counted.map(\.id))")
+        #expect(
+            Set(counted.compactMap(\.place)) == ["Panmunjom, DMZ", "Pyongyang, North Korea"], "\(counted.map(\.id))")
         #expect(counted.allSatisfy { !$0.planned && $0.kind == "summit" })
         for e in counted {
             #expect(e.mentions.first { $0.article == "later" }?.count == 2)
@@ -110,7 +115,9 @@ import Testing
 
     @Test func aStretchAfterAnEventNamesEveryEventOfItsKindAfterIt() {
         let articles = [
-            article("summit", "2019-02-28", ["President Donald Trump and Chairman Kim Jong Un held a summit in Hanoi on Thursday."]),
+            article(
+                "summit", "2019-02-28",
+                ["President Donald Trump and Chairman Kim Jong Un held a summit in Hanoi on Thursday."]),
             article("january", "2019-01-10", ["North Korea fired two short-range missiles on Wednesday."]),
             article("may", "2019-05-10", ["North Korea fired two short-range missiles on Thursday."]),
             article("july", "2019-07-26", ["North Korea fired two short-range missiles on Thursday."]),

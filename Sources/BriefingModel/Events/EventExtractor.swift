@@ -376,7 +376,9 @@ final class SentenceScan {
                     guard case .anchor(let relation, _, _) = expressions[e].value, relation != .same,
                         expressions[e].tokens.lowerBound >= m.end, let t = anchorTargets[e], raws[t].cluster != nil
                     else { return false }
-                    return !(m.end..<expressions[e].tokens.lowerBound).contains { isBreak($0) || tokens[$0].text == "," }
+                    return !(m.end..<expressions[e].tokens.lowerBound).contains {
+                        isBreak($0) || tokens[$0].text == ","
+                    }
                 }
                 var bound: LocalRelation?
                 if let e = anchor, case .anchor(let relation, _, _) = expressions[e].value,

@@ -4,10 +4,11 @@
 extension EventLinker {
     /// Adds each set candidate's mentions to the events it counts: held events of its family within its span and
     /// no later than its article, at a compatible place, whose main participants include the leaders the set
-    /// names (else, unless bounded by an event, its persons) and two of its countries (or the one it names). The span is its date, or, for a
-    /// set bounded by an event ("the months of launches that followed the Hanoi meeting"), the time after (or
-    /// before) that event. When more fit than it counts, those most articles tell, then the earliest. A set with
-    /// neither span nor (unless bounded) participants counts nothing.
+    /// names (else, unless bounded by an event, its persons) and two of its countries (or the one it names). The
+    /// span is its date, or, for a set bounded by an event ("the months of launches that followed the Hanoi
+    /// meeting"), the time after (or before) that event up to its article. When more fit than it counts, those
+    /// most articles tell, then the earliest. A set with neither span nor (unless bounded) participants counts
+    /// nothing.
     static func attachSets(
         _ candidates: [EventCandidate], groups: [MergedEvent], owner: [Int], base: [Int], events: inout [Event],
         lexicon lex: EventLexicon, articleOrder: [String: Int], names: [String: String]
@@ -24,7 +25,8 @@ extension EventLinker {
             let nations = named.intersection(countries)
             // Its leaders, else (unless an event bounds it) every person it names.
             let persons =
-                set.leaders.isEmpty && !bounded ? named.subtracting(countries) : Set(set.leaders.map { names[$0] ?? $0 })
+                set.leaders.isEmpty && !bounded
+                ? named.subtracting(countries) : Set(set.leaders.map { names[$0] ?? $0 })
             guard bounded || !nations.isEmpty || !persons.isEmpty else { continue }
             let cores = core ?? groups.map { mainParticipants($0, candidates, names: names) }
             core = cores
@@ -40,16 +42,21 @@ extension EventLinker {
                 let articles = Set(e.members.map { candidates[$0].article }).count
                 fits.append((articles, r.lowerBound, g))
             }
-            var chosen = fits.sorted { ($1.articles, $0.day.ordinal, $0.group) < ($0.articles, $1.day.ordinal, $1.group) }
+            var chosen = fits.sorted {
+                ($1.articles, $0.day.ordinal, $0.group) < ($0.articles, $1.day.ordinal, $1.group)
+            }
             if n > 0 { chosen = Array(chosen.prefix(n)) }
             for c in chosen {
                 for m in set.mentions {
                     let mention = EventMention(
                         article: set.article, paragraph: m.paragraph, text: m.text, count: n > 0 ? n : nil)
                     let list = events[c.group].mentions
-                    guard !list.contains(where: {
-                        $0.article == mention.article && $0.paragraph == mention.paragraph && $0.text == mention.text
-                    }) else { continue }
+                    guard
+                        !list.contains(where: {
+                            $0.article == mention.article && $0.paragraph == mention.paragraph
+                                && $0.text == mention.text
+                        })
+                    else { continue }
                     // In article order, then paragraph order, as the linker lists mentions.
                     let key = (articleOrder[mention.article] ?? 0, mention.paragraph)
                     let at = list.firstIndex { (articleOrder[$0.article] ?? 0, $0.paragraph) > key } ?? list.count

@@ -22,7 +22,9 @@ extension TextReport {
             var articles: [(String, [String])] = []
             for m in e.mentions {
                 // A paragraph that only counts the event among others: "¶10 (one of 3)".
-                let counted = e.mentions.allSatisfy { $0.article != m.article || $0.paragraph != m.paragraph || $0.count != nil }
+                let counted = e.mentions.allSatisfy {
+                    $0.article != m.article || $0.paragraph != m.paragraph || $0.count != nil
+                }
                 let p = counted ? "\(m.paragraph) (one of \(m.count ?? 0))" : "\(m.paragraph)"
                 if let i = articles.firstIndex(where: { $0.0 == m.article }) {
                     if !articles[i].1.contains(p) { articles[i].1.append(p) }

@@ -658,7 +658,10 @@ final class TemporalScan {
             return first  // "May or June 12": two dates, not one span
         }
         guard let second = EventDate.month(year, m2)?.range, second.upperBound > r.upperBound else { return first }
-        return Match(end: end, value: EventDate.month(r.lowerBound.year, r.lowerBound.month, from: r.lowerBound, to: second.upperBound).map(TemporalValue.date))
+        return Match(
+            end: end,
+            value: EventDate.month(r.lowerBound.year, r.lowerBound.month, from: r.lowerBound, to: second.upperBound)
+                .map(TemporalValue.date))
     }
 
     func singleMonthExpression(_ i: Int) -> Match? {
