@@ -450,6 +450,8 @@ final class SentenceScan {
                 if i > range.lowerBound, parts.lexicon.negatives.contains(tokens[i - 1].lower) { ok = false }
                 // "three summits", "two meetings": several events, none named alone: a set of that many.
                 var setCount: Int?
+                // Where the words of a set begin ("three summits", "the months of launches"), for its mention.
+                var setStart = i
                 let countable =
                     trig.next.isEmpty && trig.near.isEmpty && trig.subject.isEmpty
                     && tokens[m.end - 1].lower.hasSuffix("s")
@@ -464,6 +466,7 @@ final class SentenceScan {
                             ok = false
                         } else {
                             setCount = n
+                            setStart = k
                         }
                     }
                     if tokens[k].kind == .punctuation { break }
@@ -482,6 +485,7 @@ final class SentenceScan {
                             !anchorTokens.contains(where: { $0.contains(k) })
                         {
                             setCount = 0
+                            setStart = k - 1
                         }
                         break
                     }
@@ -491,6 +495,7 @@ final class SentenceScan {
                         kind: trig.kind, start: i, end: m.end, product: trig.product, invitation: trig.invitation,
                         phraseStart: i, phraseEnd: m.end)
                     raw.count = trig.product ? nil : setCount
+                    if raw.count != nil { raw.phraseStart = setStart }
                     if trig.product, setCount != nil { ok = false }
                     if ok { raws.append(raw) }
                     i = m.end
