@@ -43,6 +43,8 @@ public enum EventLinker {
         func familyKey(_ family: String, _ planned: Bool) -> String { (planned ? "p:" : "h:") + family }
         for i in order {
             let c = candidates[i]
+            // A set of events ("three summits in 2018") is no event of its own: `attachSets` resolves it below.
+            if c.count != nil { continue }
             if rank(c) == 3, c.ordinal != nil {
                 deferred.append(i)
                 continue
@@ -316,6 +318,9 @@ public enum EventLinker {
             add(h, p, .same, "held as planned")
         }
         for g in events.indices { events[g].related = related[g] }
+        attachSets(
+            candidates, groups: groups, owner: owner, base: base, events: &events, lexicon: lex,
+            articleOrder: articleOrder, names: names)
 
         // Quotes: the events their sentence mentions, else those their paragraph mentions.
         var bySentence: [ParagraphKey: [(sentence: Range<Int>, event: String)]] = [:]
