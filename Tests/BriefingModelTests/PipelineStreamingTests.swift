@@ -58,7 +58,9 @@ import Testing
         let load = loader.load(paths: [Checkout.badFixtures])
         let streamed = Self.pipeline.open(paths: [Checkout.badFixtures], loader: loader, workers: 2)
         #expect(streamed.corpus == Self.pipeline.run(load))
-        #expect(streamed.corpus.warnings.map(\.description) == (load.warnings + Self.pipeline.resources.warnings).map(\.description))
+        #expect(
+            streamed.corpus.warnings.map(\.description)
+                == (load.warnings + Self.pipeline.resources.warnings).map(\.description))
     }
 
     @Test func streamedOpenOfNothingIsEmpty() {
