@@ -37,14 +37,19 @@ extension EventLinker {
         var plans = groups.indices.compactMap(describe)
         plans.sort { ($0.first, $0.group) < ($1.first, $1.group) }
         var removed = Set<Int>()
+        // Plans of one family and the same persons, in that order: only those can restate each other.
+        var bucket: [String: [Int]] = [:]
         for k in plans.indices {
             let later = plans[k]
+            let key = groups[later.group].family + "|" + later.persons.sorted().joined(separator: "|")
+            let before = bucket[key] ?? []
+            bucket[key, default: []].append(k)
             guard let newDate = groups[later.group].date else { continue }
-            let fits = plans.indices.prefix(k).filter { !removed.contains(plans[$0].group) }.map { (plans[$0], $0) }
+            let fits = before.filter { !removed.contains(plans[$0].group) }.map { (plans[$0], $0) }
                 .filter { p, _ in
                     let e = groups[p.group]
-                    guard e.family == groups[later.group].family, p.persons == later.persons,
-                        let old = e.date, let range = old.range, p.last < later.first, later.first <= range.upperBound,
+                    guard let old = e.date, let range = old.range, p.last < later.first,
+                        later.first <= range.upperBound,
                         !old.overlaps(newDate, slack: 0)
                     else { return false }
                     if p.nations.count >= 2, later.nations.count >= 2, p.nations.isDisjoint(with: later.nations) {
