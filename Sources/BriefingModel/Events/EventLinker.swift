@@ -185,6 +185,7 @@ public enum EventLinker {
             groups = kept
             for i in owner.indices where owner[i] >= 0 { owner[i] = newIndex[owner[i]] }
         }
+        let rescheduled = reschedulePlans(&groups, &owner, candidates, lex, countries)
         for g in groups.indices { groups[g].promote(lexicon: lex) }
         // An event with neither date (not even unresolved words) nor place says nothing a timeline can show.
         let vague = Set(
@@ -245,6 +246,7 @@ public enum EventLinker {
                 related: [], outcomes: e.outcomes, dateText: e.shownDate.map { $0.words } ?? e.dateText)
         }
 
+        noteReschedules(rescheduled, groups: groups, events: &events)
         // Relations: those the text states, then date order among the events an article mentions together.
         var related: [[EventRelation]] = Array(repeating: [], count: groups.count)
         // Where each (related event id, relation) already stands in an event's `related` list.

@@ -248,6 +248,13 @@ public enum ContractJSON {
             w.endObject()
         }
         w.endArray()
+        // Only for a plan told again with a new date: the dates it had before, oldest first.
+        if !e.rescheduledFrom.isEmpty {
+            w.key("rescheduledFrom")
+            w.beginArray()
+            for d in e.rescheduledFrom { w.string(d.value) }
+            w.endArray()
+        }
         w.key("title")
         w.string(e.title)
         w.endObject()
