@@ -17,10 +17,18 @@ struct ParagraphText: Sendable {
     init(
         index: Int, scalars: [Unicode.Scalar], quotes: [QuoteSpan], tokenizer: Tokenizer, splitter: SentenceSplitter
     ) {
+        self.init(
+            index: index, scalars: scalars, quotes: quotes, tokens: tokenizer.tokenize(scalars),
+            sentences: splitter.split(scalars))
+    }
+
+    /// The same with the tokens (`Tokenizer.tokenize` of `scalars`) and the sentence ranges
+    /// (`SentenceSplitter.split` of `scalars`) already found.
+    init(index: Int, scalars: [Unicode.Scalar], quotes: [QuoteSpan], tokens: [Token], sentences: [Range<Int>]) {
         self.index = index
         self.scalars = scalars
         self.quotes = quotes
-        var tokens = tokenizer.tokenize(scalars)
+        var tokens = tokens
         var q = 0
         for t in tokens.indices {
             while q < quotes.count, quotes[q].end <= tokens[t].start { q += 1 }
@@ -29,7 +37,6 @@ struct ParagraphText: Sendable {
             }
         }
         self.tokens = tokens
-        let sentences = splitter.split(scalars)
         self.sentences = sentences
         var ts = [Int](repeating: 0, count: tokens.count)
         var s = 0

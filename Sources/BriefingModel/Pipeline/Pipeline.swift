@@ -22,10 +22,25 @@ public struct Pipeline: Sendable {
         eventStage = EventExtractor(lexicon: resources.lexicon)
     }
 
+    /// Bytes of text from which an article is read on two threads: corpus runs already keep the cores busy with
+    /// one article per task, so only a long article is worth splitting.
+    static let concurrentStagesBytes = 256 * 1024
+
     /// The per-article stages for one article.
+    ///
+    /// Both stages read the same decoded paragraphs and sentence ranges (`SharedText`). The event stage needs the
+    /// speakers only for its participants, so it reads the events beside the speakers and quotes (on two threads
+    /// for a long article) and fills the participants in once the speakers are known.
     public func extract(_ article: Article) -> ArticleExtraction {
-        var x = articleExtractor.extract(article)
-        x.eventCandidates = eventStage.extract(article, extraction: x)
+        let long = article.paragraphs.reduce(0) { $0 + $1.text.utf8.count } >= Self.concurrentStagesBytes
+        let text = SharedText(article: article, splitter: articleExtractor.compiled.splitter)
+        let (articleStage, eventStage) = (articleExtractor, eventStage)
+        let (found, pending) = Concurrently.both(
+            long,
+            { articleStage.extract(article, text: text) },
+            { eventStage.read(article, text: EventText(text), persons: nil) })
+        var x = found
+        x.eventCandidates = pending.finish(speakers: x.speakers, extractor: eventStage)
         return x
     }
 

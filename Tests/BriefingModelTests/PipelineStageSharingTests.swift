@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+@testable import BriefingModel
+
+/// The pipeline reads an article's events beside its speakers (participants filled in afterwards, decoded text and
+/// sentences shared): it must give what the two stages give one after the other with the speakers known.
+@Suite struct PipelineStageSharingTests {
+    static let load = CorpusLoader().load(
+        paths: [ExtractionSupport.packageRoot.appendingPathComponent("Data/articles").path])
+
+    /// The two stages one after the other, each decoding and splitting on its own, persons known up front.
+    static func stagesInTurn(_ article: Article) -> ArticleExtraction {
+        let lexicon = ExtractionSupport.resources.lexicon
+        var x = ArticleExtractor(lexicon: lexicon).extract(article)
+        x.eventCandidates = EventExtractor(lexicon: lexicon).extract(article, extraction: x)
+        return x
+    }
+
+    @Test func sharedStagesEqualStagesInTurn() throws {
+        try #require(Self.load.articles.count >= 24)
+        var participants = 0
+        for article in Self.load.articles {
+            let shared = ExtractionSupport.pipeline.extract(article)
+            #expect(shared == Self.stagesInTurn(article), "\(article.id)")
+            participants += shared.eventCandidates.reduce(0) { $0 + $1.participants.count }
+        }
+        // The deferred participants were filled in, not dropped.
+        #expect(participants > 0)
+    }
+
+    @Test func longArticleOnTwoThreadsEqualsStagesInTurn() throws {
+        // Every sample paragraph, over and over, until the article is long enough for the two-thread path.
+        let paragraphs = Self.load.articles.flatMap(\.paragraphs)
+        try #require(!paragraphs.isEmpty)
+        var body: [Paragraph] = []
+        var size = 0
+        while size < Pipeline.concurrentStagesBytes + 1 {
+            for p in paragraphs {
+                body.append(Paragraph(text: p.text, line: body.count + 1))
+                size += p.text.utf8.count
+            }
+        }
+        let article = Article(
+            id: "long", path: "long.md", title: "Long", date: Day(year: 2019, month: 10, day: 5), paragraphs: body)
+        let shared = ExtractionSupport.pipeline.extract(article)
+        #expect(shared == Self.stagesInTurn(article))
+        #expect(shared.eventCandidates.contains { !$0.participants.isEmpty })
+        #expect(!shared.eventCandidates.flatMap(\.participants).contains { PendingEvents.sentence(of: $0) != nil })
+    }
+
+    @Test func markersRoundTripAndNamesAreNoMarkers() {
+        #expect(PendingEvents.sentence(of: PendingEvents.marker(17, leaders: false)) == 17)
+        #expect(PendingEvents.sentence(of: PendingEvents.marker(0, leaders: true)) == 0)
+        #expect(PendingEvents.sentence(of: "Kim Jong Un") == nil)
+        #expect(PendingEvents.sentence(of: "17") == nil)
+    }
+}
