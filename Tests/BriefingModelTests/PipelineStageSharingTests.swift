@@ -49,6 +49,34 @@ import Testing
         #expect(!shared.eventCandidates.flatMap(\.participants).contains { PendingEvents.sentence(of: $0) != nil })
     }
 
+    @Test func tagsAheadAreTheScansOwnTags() throws {
+        let article = try #require(Self.load.articles.max { $0.paragraphs.count < $1.paragraphs.count })
+        let extractor = EventExtractor(lexicon: ExtractionSupport.resources.lexicon)
+        let text = EventText(
+            scalars: article.paragraphs.map { ArticleExtractor.scalars(of: $0.text) }, splitter: extractor.splitter)
+        let ahead = TagAhead(text, share: 0.5)
+        #expect(ahead.first > 0)
+        #expect(ahead.tags(of: ahead.first) == nil)  // not filled yet: the scan tags it itself
+        ahead.fill(text, tagger: extractor.tagger, reference: article.date)
+        var tagged = 0
+        text.forEachSentence { k, p, range, _ in
+            let own = extractor.tagger.tag(
+                text.tokens[p], in: range, source: text.scalars[p], reference: article.date)
+            if k < ahead.first {
+                #expect(ahead.tags(of: k) == nil)
+            } else {
+                #expect(ahead.tags(of: k) == own)
+                tagged += own.count
+            }
+        }
+        #expect(tagged > 0)
+        // Read with half its sentences tagged ahead, the article gives the same events.
+        let x = ArticleExtractor(lexicon: ExtractionSupport.resources.lexicon).extract(article)
+        let withAhead = extractor.read(article, text: text, persons: nil, ahead: ahead)
+            .finish(speakers: x.speakers, extractor: extractor)
+        #expect(withAhead == extractor.extract(article, extraction: x))
+    }
+
     @Test func markersRoundTripAndNamesAreNoMarkers() {
         #expect(PendingEvents.sentence(of: PendingEvents.marker(17, leaders: false)) == 17)
         #expect(PendingEvents.sentence(of: PendingEvents.marker(0, leaders: true)) == 0)

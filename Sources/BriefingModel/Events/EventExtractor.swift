@@ -56,30 +56,23 @@ public struct EventExtractor: Sendable {
     }
 
     /// Reads the article's events; with `persons` nil (the speakers not known yet) each sentence's participants
-    /// are left as markers for `PendingEvents.finish(speakers:extractor:)`.
-    func read(_ article: Article, text: EventText, persons: PersonFinder?) -> PendingEvents {
+    /// are left for `PendingEvents.finish(speakers:extractor:)`. `ahead`: sentences tagged on another thread.
+    func read(_ article: Article, text: EventText, persons: PersonFinder?, ahead: TagAhead? = nil) -> PendingEvents {
         let dateline = text.tokens.first.flatMap { datelinePlace($0) }
         var pending = PendingEvents(
             article: article, text: text, dateline: dateline, state: ArticleEvents(article: article, parts: parts))
-        for (p, scalars) in text.scalars.enumerated() {
-            let toks = text.tokens[p]
-            guard !toks.isEmpty else { continue }
-            var t = 0
-            for sentence in text.sentences[p] {
-                let first = t
-                while t < toks.count, toks[t].start < sentence.upperBound { t += 1 }
-                guard t > first else { continue }
-                let scan = SentenceScan(
-                    extractor: self, persons: persons, tokens: toks, range: first..<t, scalars: scalars,
-                    sentence: sentence, paragraph: p, reference: article.date, dateline: dateline,
-                    ordinalKind: pending.state.lastOrdinal.map { pending.state.clusters[$0].kind })
-                scan.deferredIndex = pending.sentences.count
-                pending.state.sentence += 1
-                scan.run(into: &pending.state)
-                if let places = scan.deferredPlaces {
-                    pending.defer(
-                        PendingEvents.Sentence(paragraph: p, tokens: first..<t, places: places), events: scan.assigned)
-                }
+        text.forEachSentence { k, p, range, sentence in
+            let scan = SentenceScan(
+                extractor: self, persons: persons, tokens: text.tokens[p], range: range, scalars: text.scalars[p],
+                sentence: sentence, paragraph: p, reference: article.date, dateline: dateline,
+                ordinalKind: pending.state.lastOrdinal.map { pending.state.clusters[$0].kind })
+            scan.deferredIndex = pending.sentences.count
+            scan.tagged = ahead?.tags(of: k)
+            pending.state.sentence += 1
+            scan.run(into: &pending.state)
+            if let places = scan.deferredPlaces {
+                pending.defer(
+                    PendingEvents.Sentence(paragraph: p, tokens: range, places: places), events: scan.assigned)
             }
         }
         return pending
@@ -183,6 +176,8 @@ final class SentenceScan {
     var deferredPlaces: [Range<Int>]?
     /// The events the sentence's mentions went to, while participants are deferred.
     var assigned: [Int] = []
+    /// The sentence's temporal expressions when they were tagged ahead (`TagAhead`).
+    var tagged: [TemporalExpression]?
 
     func text(_ r: Range<Int>) -> String {
         guard !r.isEmpty else { return "" }
@@ -229,9 +224,8 @@ final class SentenceScan {
             guard mayNameADay, state.clusters.contains(where: { $0.date?.precision == .day }) else { return }
         }
         // "the first launches since November 2017": a span up to now bounds an event, it does not date it.
-        let expressions = extractor.tagger.tag(
-            tokens, in: range, source: scalars, reference: reference
-        ).filter { !$0.open }
+        let expressions = (tagged ?? extractor.tagger.tag(tokens, in: range, source: scalars, reference: reference))
+            .filter { !$0.open }
         var raws = findMentions(expressions)
         // Anchors: the first event word in an anchor's span is the event it names.
         var anchorTargets: [Int: Int] = [:]

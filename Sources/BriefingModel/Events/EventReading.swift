@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The event stage's reading of one article that needs no speakers: its paragraphs as scalars, word tokens and
 /// sentences.
 ///
@@ -16,11 +18,62 @@ struct EventText: Sendable {
         sentences = scalars.map { splitter.split($0) }
     }
 
-    /// The text as the pipeline read it for both stages (split by a splitter built from the same lexicon).
-    init(_ text: SharedText) {
+    /// The text as the pipeline read it for both stages (split by a splitter built from the same lexicon), with
+    /// its word tokens found here or given (`WordTokenizer.tokenize` of each paragraph).
+    init(_ text: SharedText, tokens: [[WordToken]]? = nil) {
         scalars = text.scalars
-        tokens = text.scalars.map { WordTokenizer.tokenize($0) }
+        self.tokens = tokens ?? text.scalars.map { WordTokenizer.tokenize($0) }
         sentences = text.sentences
+    }
+
+    /// Each sentence the event scan reads, in order, with its paragraph and token range (sentences without tokens
+    /// are skipped); `body` gets the sentence's index among those read.
+    func forEachSentence(_ body: (_ index: Int, _ paragraph: Int, _ tokens: Range<Int>, _ sentence: Range<Int>) -> Void)
+    {
+        var index = 0
+        for (p, toks) in tokens.enumerated() where !toks.isEmpty {
+            var t = 0
+            for sentence in sentences[p] {
+                let first = t
+                while t < toks.count, toks[t].start < sentence.upperBound { t += 1 }
+                guard t > first else { continue }
+                body(index, p, first..<t, sentence)
+                index += 1
+            }
+        }
+    }
+}
+
+/// The temporal expressions of an article's later sentences, tagged ahead on another thread while the event scan
+/// reads the earlier ones. Tagging a sentence depends on nothing the scan has found, so the scan takes a
+/// sentence's tags when they are ready and tags it itself when they are not: the result is the same either way,
+/// and neither thread ever waits for the other.
+final class TagAhead: Sendable {
+    /// Index of the first sentence tagged ahead (among the sentences `EventText.forEachSentence` gives).
+    let first: Int
+    private let tags = Mutex<[[TemporalExpression]]?>(nil)
+
+    /// Ahead of the scan: the last `share` of the article's sentences.
+    init(_ text: EventText, share: Double) {
+        var count = 0
+        text.forEachSentence { _, _, _, _ in count += 1 }
+        first = count - Int(Double(count) * min(1, max(0, share)))
+    }
+
+    /// Tags the sentences from `first` on, as the scan would (`TemporalTagger.tag` of the sentence's tokens).
+    func fill(_ text: EventText, tagger: TemporalTagger, reference: Day?) {
+        var found: [[TemporalExpression]] = []
+        text.forEachSentence { k, p, range, _ in
+            guard k >= first else { return }
+            found.append(tagger.tag(text.tokens[p], in: range, source: text.scalars[p], reference: reference))
+        }
+        tags.withLock { $0 = found }
+    }
+
+    /// The tags of sentence `k`, if they are ready.
+    func tags(of k: Int) -> [TemporalExpression]? {
+        guard k >= first else { return nil }
+        return tags.withLock { all in all.flatMap { k - first < $0.count ? $0[k - first] : nil } }
     }
 }
 

@@ -27,7 +27,8 @@ public struct ArticleExtractor: Sendable {
     }
 
     /// The same from the article already decoded and split into sentences (by a splitter built from the same
-    /// lexicon): the event stage reads the same text, so the pipeline decodes and splits it once for both.
+    /// lexicon), and maybe tokenized (by this extractor's tokenizer): the event stage reads the same text, so the
+    /// pipeline decodes and splits it once for both.
     func extract(_ article: Article, text: SharedText) -> ArticleExtraction {
         let lex = compiled
         let scalars = text.scalars
@@ -36,7 +37,8 @@ public struct ArticleExtractor: Sendable {
         let tokenizer = lex.tokenizer
         let paras = scalars.indices.map {
             ParagraphText(
-                index: $0, scalars: scalars[$0], quotes: spans[$0], tokens: tokenizer.tokenize(scalars[$0]),
+                index: $0, scalars: scalars[$0], quotes: spans[$0],
+                tokens: text.tokens?[$0] ?? tokenizer.tokenize(scalars[$0]),
                 sentences: text.sentences[$0])
         }
 

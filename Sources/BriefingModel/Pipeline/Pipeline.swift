@@ -25,6 +25,9 @@ public struct Pipeline: Sendable {
     /// Bytes of text from which an article is read on two threads: corpus runs already keep the cores busy with
     /// one article per task, so only a long article is worth splitting.
     static let concurrentStagesBytes = 256 * 1024
+    /// The share of a long article's sentences tagged ahead for the event scan (which takes longer than the
+    /// article extractor) on the article extractor's thread.
+    static let taggedAhead = 0.4
 
     /// The per-article stages for one article.
     ///
@@ -33,12 +36,33 @@ public struct Pipeline: Sendable {
     /// for a long article) and fills the participants in once the speakers are known.
     public func extract(_ article: Article) -> ArticleExtraction {
         let long = article.paragraphs.reduce(0) { $0 + $1.text.utf8.count } >= Self.concurrentStagesBytes
-        let text = SharedText(article: article, splitter: articleExtractor.compiled.splitter)
         let (articleStage, eventStage) = (articleExtractor, eventStage)
-        let (found, pending) = Concurrently.both(
-            long,
-            { articleStage.extract(article, text: text) },
-            { eventStage.read(article, text: EventText(text), persons: nil) })
+        let found: ArticleExtraction
+        let pending: PendingEvents
+        if long {
+            // Tokens and sentences side by side, then the two stages; the article extractor's thread first tags
+            // the last sentences for the event scan, the longer of the two.
+            let scalars = article.paragraphs.map { ArticleExtractor.scalars(of: $0.text) }
+            let splitter = articleStage.compiled.splitter
+            let tokenizer = articleStage.compiled.tokenizer
+            let (words, split) = Concurrently.both(
+                true, { scalars.map { WordTokenizer.tokenize($0) } },
+                { (scalars.map { splitter.split($0) }, scalars.map { tokenizer.tokenize($0) }) })
+            let text = SharedText(scalars: scalars, sentences: split.0, tokens: split.1)
+            let events = EventText(text, tokens: words)
+            let ahead = TagAhead(events, share: Self.taggedAhead)
+            (found, pending) = Concurrently.both(
+                true,
+                {
+                    ahead.fill(events, tagger: eventStage.tagger, reference: article.date)
+                    return articleStage.extract(article, text: text)
+                },
+                { eventStage.read(article, text: events, persons: nil, ahead: ahead) })
+        } else {
+            let text = SharedText(article: article, splitter: articleStage.compiled.splitter)
+            found = articleStage.extract(article, text: text)
+            pending = eventStage.read(article, text: EventText(text), persons: nil)
+        }
         var x = found
         x.eventCandidates = pending.finish(speakers: x.speakers, extractor: eventStage)
         return x
