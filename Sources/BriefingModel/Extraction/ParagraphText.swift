@@ -28,14 +28,7 @@ struct ParagraphText: Sendable {
         self.index = index
         self.scalars = scalars
         self.quotes = quotes
-        var tokens = tokens
-        var q = 0
-        for t in tokens.indices {
-            while q < quotes.count, quotes[q].end <= tokens[t].start { q += 1 }
-            if q < quotes.count, tokens[t].start >= quotes[q].start, tokens[t].start < quotes[q].end {
-                tokens[t].inQuote = true
-            }
-        }
+        let tokens = Self.marking(tokens, quotes: quotes)
         self.tokens = tokens
         self.sentences = sentences
         var ts = [Int](repeating: 0, count: tokens.count)
@@ -45,6 +38,22 @@ struct ParagraphText: Sendable {
             ts[t] = s
         }
         tokenSentence = ts
+    }
+
+    /// `tokens` with the tokens inside `quotes` flagged `inQuote`. A token already flagged is not written again, so
+    /// tokens marked ahead (and shared) are not copied.
+    static func marking(_ tokens: [Token], quotes: [QuoteSpan]) -> [Token] {
+        var tokens = tokens
+        var q = 0
+        for t in tokens.indices {
+            while q < quotes.count, quotes[q].end <= tokens[t].start { q += 1 }
+            if q < quotes.count, tokens[t].start >= quotes[q].start, tokens[t].start < quotes[q].end,
+                !tokens[t].inQuote
+            {
+                tokens[t].inQuote = true
+            }
+        }
+        return tokens
     }
 
     /// The text of scalar range `r`.

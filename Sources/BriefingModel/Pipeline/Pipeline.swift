@@ -47,7 +47,16 @@ public struct Pipeline: Sendable {
             let tokenizer = articleStage.compiled.tokenizer
             let (words, split) = Concurrently.both(
                 true, { scalars.map { WordTokenizer.tokenize($0) } },
-                { (scalars.map { splitter.split($0) }, scalars.map { tokenizer.tokenize($0) }) })
+                {
+                    // Quote flags set here, so the article extractor finds them set and does not copy the tokens.
+                    let quotes = QuoteScanner.scan(scalars)
+                    return (
+                        scalars.map { splitter.split($0) },
+                        scalars.indices.map {
+                            ParagraphText.marking(tokenizer.tokenize(scalars[$0]), quotes: quotes[$0])
+                        }
+                    )
+                })
             let text = SharedText(scalars: scalars, sentences: split.0, tokens: split.1)
             let events = EventText(text, tokens: words)
             let ahead = TagAhead(events, share: Self.taggedAhead)

@@ -4,7 +4,8 @@ struct SharedText: Sendable {
     var scalars: [[Unicode.Scalar]]
     /// Sentence ranges of each paragraph, in scalar offsets.
     var sentences: [[Range<Int>]]
-    /// `Tokenizer` tokens of each paragraph (quote flags not set), or nil: the article extractor tokenizes.
+    /// `Tokenizer` tokens of each paragraph (best with their quote flags set: `ParagraphText.marking`), or nil: the
+    /// article extractor tokenizes.
     var tokens: [[Token]]?
 
     init(scalars: [[Unicode.Scalar]], sentences: [[Range<Int>]], tokens: [[Token]]? = nil) {
