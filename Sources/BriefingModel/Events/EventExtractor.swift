@@ -49,28 +49,33 @@ public struct EventExtractor: Sendable {
     }
 
     public func extract(_ article: Article, extraction: ArticleExtraction) -> [EventCandidate] {
-        let paragraphs = article.paragraphs.map { ArticleExtractor.scalars(of: $0.text) }
-        let tokens = paragraphs.map { WordTokenizer.tokenize($0) }
-        let persons = PersonFinder(paragraphs: tokens, speakers: extraction.speakers, lexicon: lexicon)
-        var state = ArticleEvents(article: article, parts: parts)
-        let dateline = tokens.first.flatMap { datelinePlace($0) }
-        for (p, scalars) in paragraphs.enumerated() {
-            let toks = tokens[p]
-            guard !toks.isEmpty else { continue }
-            var t = 0
-            for sentence in splitter.split(scalars) {
-                let first = t
-                while t < toks.count, toks[t].start < sentence.upperBound { t += 1 }
-                guard t > first else { continue }
-                let scan = SentenceScan(
-                    extractor: self, persons: persons, tokens: toks, range: first..<t, scalars: scalars,
-                    sentence: sentence, paragraph: p, reference: article.date, dateline: dateline,
-                    ordinalKind: state.lastOrdinal.map { state.clusters[$0].kind })
-                state.sentence += 1
-                scan.run(into: &state)
+        let text = EventText(
+            scalars: article.paragraphs.map { ArticleExtractor.scalars(of: $0.text) }, splitter: splitter)
+        let persons = PersonFinder(paragraphs: text.tokens, speakers: extraction.speakers, lexicon: lexicon)
+        return read(article, text: text, persons: persons).finish(speakers: extraction.speakers, extractor: self)
+    }
+
+    /// Reads the article's events; with `persons` nil (the speakers not known yet) each sentence's participants
+    /// are left for `PendingEvents.finish(speakers:extractor:)`. `ahead`: sentences tagged on another thread.
+    func read(_ article: Article, text: EventText, persons: PersonFinder?, ahead: TagAhead? = nil) -> PendingEvents {
+        let dateline = text.tokens.first.flatMap { datelinePlace($0) }
+        var pending = PendingEvents(
+            article: article, text: text, dateline: dateline, state: ArticleEvents(article: article, parts: parts))
+        text.forEachSentence { k, p, range, sentence in
+            let scan = SentenceScan(
+                extractor: self, persons: persons, tokens: text.tokens[p], range: range, scalars: text.scalars[p],
+                sentence: sentence, paragraph: p, reference: article.date, dateline: dateline,
+                ordinalKind: pending.state.lastOrdinal.map { pending.state.clusters[$0].kind })
+            scan.deferredIndex = pending.sentences.count
+            scan.tagged = ahead?.tags(of: k)
+            pending.state.sentence += 1
+            scan.run(into: &pending.state)
+            if let places = scan.deferredPlaces {
+                pending.defer(
+                    PendingEvents.Sentence(paragraph: p, tokens: range, places: places), events: scan.assigned)
             }
         }
-        return state.finish()
+        return pending
     }
 }
 
@@ -134,7 +139,8 @@ struct RawMention {
 /// every word list of the lexicons).
 final class SentenceScan {
     let extractor: EventExtractor
-    let persons: PersonFinder
+    /// Nil while the speakers are not known: participants are then deferred (`PendingEvents`).
+    let persons: PersonFinder?
     let tokens: [WordToken]
     let range: Range<Int>
     let scalars: [Unicode.Scalar]
@@ -147,7 +153,7 @@ final class SentenceScan {
     let ordinalKind: String?
 
     init(
-        extractor: EventExtractor, persons: PersonFinder, tokens: [WordToken], range: Range<Int>,
+        extractor: EventExtractor, persons: PersonFinder?, tokens: [WordToken], range: Range<Int>,
         scalars: [Unicode.Scalar], sentence: Range<Int>, paragraph: Int, reference: Day?, dateline: String?,
         ordinalKind: String?
     ) {
@@ -166,6 +172,14 @@ final class SentenceScan {
 
     /// The extractor's tables, read in place through its shared reference (a copy would retain every table).
     let parts: EventExtractor.Parts
+    /// The index this sentence's deferred participants take in `PendingEvents.sentences`.
+    var deferredIndex = 0
+    /// The place tokens the participants were found outside of, set when they were deferred.
+    var deferredPlaces: [Range<Int>]?
+    /// The events the sentence's mentions went to, while participants are deferred.
+    var assigned: [Int] = []
+    /// The sentence's temporal expressions when they were tagged ahead (`TagAhead`).
+    var tagged: [TemporalExpression]?
 
     func text(_ r: Range<Int>) -> String {
         guard !r.isEmpty else { return "" }
@@ -212,9 +226,8 @@ final class SentenceScan {
             guard mayNameADay, state.clusters.contains(where: { $0.date?.precision == .day }) else { return }
         }
         // "the first launches since November 2017": a span up to now bounds an event, it does not date it.
-        let expressions = extractor.tagger.tag(
-            tokens, in: range, source: scalars, reference: reference
-        ).filter { !$0.open }
+        let expressions = (tagged ?? extractor.tagger.tag(tokens, in: range, source: scalars, reference: reference))
+            .filter { !$0.open }
         var raws = findMentions(expressions)
         // Anchors: the first event word in an anchor's span is the event it names.
         var anchorTargets: [Int: Int] = [:]
@@ -315,7 +328,7 @@ final class SentenceScan {
             echoDates(expressions, into: &state)
             return
         }
-        let participants = findParticipants(excluding: raws.compactMap(\.placeTokens))
+        let (participants, leaders) = participantsAndLeaders(excluding: raws.compactMap(\.placeTokens))
         // Anchor targets first: the events the others are dated and related against.
         let order = raws.indices.filter { raws[$0].anchorOf != nil } + raws.indices.filter { raws[$0].anchorOf == nil }
         // "Two days after the talks in Sweden, the two sides were still …", "They came three days after the North
@@ -398,8 +411,9 @@ final class SentenceScan {
             }
             m.cluster = state.assign(
                 m, date: date, dateText: dateText, unresolved: unresolved, mention: mention, outcome: outcome,
-                participants: participants, leaders: participants.filter { persons.leaders.contains($0) },
+                participants: participants, leaders: leaders,
                 notSelf: Set(anchorTargets.values.compactMap { raws[$0].cluster }))
+            if persons == nil, let c = m.cluster { assigned.append(c) }
             raws[r] = m
             if let c = m.cluster, let a = anchorRelation, a.target != c {
                 state.relate(c, to: a.target, a.relation, cue: a.cue)
@@ -1006,9 +1020,23 @@ final class SentenceScan {
 
     // MARK: participants
 
+    /// The sentence's participants and the leaders among them; with the persons not known yet, one marker each
+    /// for `PendingEvents` to fill in.
+    func participantsAndLeaders(excluding places: [Range<Int>]) -> (participants: [String], leaders: [String]) {
+        guard let persons else {
+            deferredPlaces = places
+            return (
+                [PendingEvents.marker(deferredIndex, leaders: false)],
+                [PendingEvents.marker(deferredIndex, leaders: true)]
+            )
+        }
+        let participants = findParticipants(excluding: places, persons: persons)
+        return (participants, participants.filter { persons.leaders.contains($0) })
+    }
+
     /// Countries (canonical names) and persons named in the sentence, outside place names; persons who only
     /// report ("Ortagus said") are left out.
-    func findParticipants(excluding places: [Range<Int>]) -> [String] {
+    func findParticipants(excluding places: [Range<Int>], persons: PersonFinder) -> [String] {
         var out: [String] = []
         var i = range.lowerBound
         while i < range.upperBound {

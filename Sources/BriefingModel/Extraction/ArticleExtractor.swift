@@ -23,14 +23,23 @@ public struct ArticleExtractor: Sendable {
     }
 
     public func extract(_ article: Article) -> ArticleExtraction {
+        extract(article, text: SharedText(article: article, splitter: compiled.splitter))
+    }
+
+    /// The same from the article already decoded and split into sentences (by a splitter built from the same
+    /// lexicon), and maybe tokenized (by this extractor's tokenizer): the event stage reads the same text, so the
+    /// pipeline decodes and splits it once for both.
+    func extract(_ article: Article, text: SharedText) -> ArticleExtraction {
         let lex = compiled
-        let scalars = article.paragraphs.map { Self.scalars(of: $0.text) }
+        let scalars = text.scalars
         let spans = QuoteScanner.scan(scalars)
         // Read once per article: each read of a struct from the shared lexicon retains all its tables.
         let tokenizer = lex.tokenizer
-        let splitter = lex.splitter
         let paras = scalars.indices.map {
-            ParagraphText(index: $0, scalars: scalars[$0], quotes: spans[$0], tokenizer: tokenizer, splitter: splitter)
+            ParagraphText(
+                index: $0, scalars: scalars[$0], quotes: spans[$0],
+                tokens: text.tokens?[$0] ?? tokenizer.tokenize(scalars[$0]),
+                sentences: text.sentences[$0])
         }
 
         // Mentions and coreference, in reading order.

@@ -17,19 +17,19 @@ struct ParagraphText: Sendable {
     init(
         index: Int, scalars: [Unicode.Scalar], quotes: [QuoteSpan], tokenizer: Tokenizer, splitter: SentenceSplitter
     ) {
+        self.init(
+            index: index, scalars: scalars, quotes: quotes, tokens: tokenizer.tokenize(scalars),
+            sentences: splitter.split(scalars))
+    }
+
+    /// The same with the tokens (`Tokenizer.tokenize` of `scalars`) and the sentence ranges
+    /// (`SentenceSplitter.split` of `scalars`) already found.
+    init(index: Int, scalars: [Unicode.Scalar], quotes: [QuoteSpan], tokens: [Token], sentences: [Range<Int>]) {
         self.index = index
         self.scalars = scalars
         self.quotes = quotes
-        var tokens = tokenizer.tokenize(scalars)
-        var q = 0
-        for t in tokens.indices {
-            while q < quotes.count, quotes[q].end <= tokens[t].start { q += 1 }
-            if q < quotes.count, tokens[t].start >= quotes[q].start, tokens[t].start < quotes[q].end {
-                tokens[t].inQuote = true
-            }
-        }
+        let tokens = Self.marking(tokens, quotes: quotes)
         self.tokens = tokens
-        let sentences = splitter.split(scalars)
         self.sentences = sentences
         var ts = [Int](repeating: 0, count: tokens.count)
         var s = 0
@@ -38,6 +38,22 @@ struct ParagraphText: Sendable {
             ts[t] = s
         }
         tokenSentence = ts
+    }
+
+    /// `tokens` with the tokens inside `quotes` flagged `inQuote`. A token already flagged is not written again, so
+    /// tokens marked ahead (and shared) are not copied.
+    static func marking(_ tokens: [Token], quotes: [QuoteSpan]) -> [Token] {
+        var tokens = tokens
+        var q = 0
+        for t in tokens.indices {
+            while q < quotes.count, quotes[q].end <= tokens[t].start { q += 1 }
+            if q < quotes.count, tokens[t].start >= quotes[q].start, tokens[t].start < quotes[q].end,
+                !tokens[t].inQuote
+            {
+                tokens[t].inQuote = true
+            }
+        }
+        return tokens
     }
 
     /// The text of scalar range `r`.

@@ -22,10 +22,58 @@ public struct Pipeline: Sendable {
         eventStage = EventExtractor(lexicon: resources.lexicon)
     }
 
+    /// Bytes of text from which an article is read on two threads: corpus runs already keep the cores busy with
+    /// one article per task, so only a long article is worth splitting.
+    static let concurrentStagesBytes = 256 * 1024
+    /// The share of a long article's sentences tagged ahead for the event scan (which takes longer than the
+    /// article extractor) on the article extractor's thread.
+    static let taggedAhead = 0.4
+
     /// The per-article stages for one article.
+    ///
+    /// Both stages read the same decoded paragraphs and sentence ranges (`SharedText`). The event stage needs the
+    /// speakers only for its participants, so it reads the events beside the speakers and quotes (on two threads
+    /// for a long article) and fills the participants in once the speakers are known.
     public func extract(_ article: Article) -> ArticleExtraction {
-        var x = articleExtractor.extract(article)
-        x.eventCandidates = eventStage.extract(article, extraction: x)
+        let long = article.paragraphs.reduce(0) { $0 + $1.text.utf8.count } >= Self.concurrentStagesBytes
+        let (articleStage, eventStage) = (articleExtractor, eventStage)
+        let found: ArticleExtraction
+        let pending: PendingEvents
+        if long {
+            // Tokens and sentences side by side, then the two stages; the article extractor's thread first tags
+            // the last sentences for the event scan, the longer of the two.
+            let scalars = article.paragraphs.map { ArticleExtractor.scalars(of: $0.text) }
+            let splitter = articleStage.compiled.splitter
+            let tokenizer = articleStage.compiled.tokenizer
+            let (words, split) = Concurrently.both(
+                true, { scalars.map { WordTokenizer.tokenize($0) } },
+                {
+                    // Quote flags set here, so the article extractor finds them set and does not copy the tokens.
+                    let quotes = QuoteScanner.scan(scalars)
+                    return (
+                        scalars.map { splitter.split($0) },
+                        scalars.indices.map {
+                            ParagraphText.marking(tokenizer.tokenize(scalars[$0]), quotes: quotes[$0])
+                        }
+                    )
+                })
+            let text = SharedText(scalars: scalars, sentences: split.0, tokens: split.1)
+            let events = EventText(text, tokens: words)
+            let ahead = TagAhead(events, share: Self.taggedAhead)
+            (found, pending) = Concurrently.both(
+                true,
+                {
+                    ahead.fill(events, tagger: eventStage.tagger, reference: article.date)
+                    return articleStage.extract(article, text: text)
+                },
+                { eventStage.read(article, text: events, persons: nil, ahead: ahead) })
+        } else {
+            let text = SharedText(article: article, splitter: articleStage.compiled.splitter)
+            found = articleStage.extract(article, text: text)
+            pending = eventStage.read(article, text: EventText(text), persons: nil)
+        }
+        var x = found
+        x.eventCandidates = pending.finish(speakers: x.speakers, extractor: eventStage)
         return x
     }
 

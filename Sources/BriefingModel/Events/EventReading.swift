@@ -1,0 +1,157 @@
+import Synchronization
+
+/// The event stage's reading of one article that needs no speakers: its paragraphs as scalars, word tokens and
+/// sentences.
+///
+/// In the pipeline, taken from the `SharedText` the article extractor reads too, so the article is decoded and
+/// split once for both stages.
+struct EventText: Sendable {
+    var scalars: [[Unicode.Scalar]]
+    var tokens: [[WordToken]]
+    /// Sentence ranges of each paragraph, in scalar offsets.
+    var sentences: [[Range<Int>]]
+
+    /// Tokens and sentences of `scalars`.
+    init(scalars: [[Unicode.Scalar]], splitter: SentenceSplitter) {
+        self.scalars = scalars
+        tokens = scalars.map { WordTokenizer.tokenize($0) }
+        sentences = scalars.map { splitter.split($0) }
+    }
+
+    /// The text as the pipeline read it for both stages (split by a splitter built from the same lexicon), with
+    /// its word tokens found here or given (`WordTokenizer.tokenize` of each paragraph).
+    init(_ text: SharedText, tokens: [[WordToken]]? = nil) {
+        scalars = text.scalars
+        self.tokens = tokens ?? text.scalars.map { WordTokenizer.tokenize($0) }
+        sentences = text.sentences
+    }
+
+    /// Each sentence the event scan reads, in order, with its paragraph and token range (sentences without tokens
+    /// are skipped); `body` gets the sentence's index among those read.
+    func forEachSentence(_ body: (_ index: Int, _ paragraph: Int, _ tokens: Range<Int>, _ sentence: Range<Int>) -> Void)
+    {
+        var index = 0
+        for (p, toks) in tokens.enumerated() where !toks.isEmpty {
+            var t = 0
+            for sentence in sentences[p] {
+                let first = t
+                while t < toks.count, toks[t].start < sentence.upperBound { t += 1 }
+                guard t > first else { continue }
+                body(index, p, first..<t, sentence)
+                index += 1
+            }
+        }
+    }
+}
+
+/// The temporal expressions of an article's later sentences, tagged ahead on another thread while the event scan
+/// reads the earlier ones. Tagging a sentence depends on nothing the scan has found, so the scan takes a
+/// sentence's tags when they are ready and tags it itself when they are not: the result is the same either way,
+/// and neither thread ever waits for the other.
+final class TagAhead: Sendable {
+    /// Index of the first sentence tagged ahead (among the sentences `EventText.forEachSentence` gives).
+    let first: Int
+    private let tags = Mutex<[[TemporalExpression]]?>(nil)
+
+    /// Ahead of the scan: the last `share` of the article's sentences.
+    init(_ text: EventText, share: Double) {
+        var count = 0
+        text.forEachSentence { _, _, _, _ in count += 1 }
+        first = count - Int(Double(count) * min(1, max(0, share)))
+    }
+
+    /// Tags the sentences from `first` on, as the scan would (`TemporalTagger.tag` of the sentence's tokens).
+    func fill(_ text: EventText, tagger: TemporalTagger, reference: Day?) {
+        var found: [[TemporalExpression]] = []
+        text.forEachSentence { k, p, range, _ in
+            guard k >= first else { return }
+            found.append(tagger.tag(text.tokens[p], in: range, source: text.scalars[p], reference: reference))
+        }
+        tags.withLock { $0 = found }
+    }
+
+    /// The tags of sentence `k`, if they are ready.
+    func tags(of k: Int) -> [TemporalExpression]? {
+        guard k >= first else { return nil }
+        return tags.withLock { all in all.flatMap { k - first < $0.count ? $0[k - first] : nil } }
+    }
+}
+
+/// An article's events read without its persons: each sentence's participants stand as one marker while the
+/// sentence is read, then the marker is taken off again and the events it reached are noted, for
+/// `finish(speakers:extractor:)` to add the participants once the speakers are known.
+///
+/// Participants (and the leaders among them) only ever accumulate on an event, in mention order and without
+/// repeats, and no decision of the scan reads them, so the events are the same as when they are read with the
+/// persons known. (A rule that starts to read participants while assigning mentions must drop this deferral.)
+struct PendingEvents: Sendable {
+    /// What finding one sentence's participants needs once the persons are known.
+    struct Sentence: Sendable {
+        var paragraph: Int
+        var tokens: Range<Int>
+        var places: [Range<Int>]
+    }
+
+    let article: Article
+    let text: EventText
+    let dateline: String?
+    var state: ArticleEvents
+    /// The sentences whose participants were deferred; a marker holds an index into this list.
+    var sentences: [Sentence] = []
+    /// (event, deferred sentence): each time an event took a sentence's participants, in reading order.
+    var merges: [(event: Int, sentence: Int)] = []
+
+    /// The marker of deferred sentence `k`'s participants ("\u{0}k") or leaders ("\u{1}k"): no token holds a
+    /// control character, so no name is ever taken for a marker.
+    static func marker(_ k: Int, leaders: Bool) -> String { (leaders ? "\u{1}" : "\u{0}") + String(k) }
+
+    /// The deferred sentence a marker stands for.
+    static func sentence(of marker: String) -> Int? {
+        guard let first = marker.utf8.first, first < 2 else { return nil }
+        return Int(marker.dropFirst())
+    }
+
+    /// Notes a sentence just read with its participants deferred: which of `events` (those its mentions went to)
+    /// took its marker. The markers are taken off again, so an event never holds more than one while reading.
+    mutating func `defer`(_ sentence: Sentence, events: [Int]) {
+        let k = sentences.count
+        sentences.append(sentence)
+        let participants = Self.marker(k, leaders: false)
+        let leaders = Self.marker(k, leaders: true)
+        for c in events where state.clusters[c].participants.last == participants {
+            state.clusters[c].participants.removeLast()
+            if state.clusters[c].leaders.last == leaders { state.clusters[c].leaders.removeLast() }
+            merges.append((c, k))
+        }
+    }
+
+    /// The events with the deferred participants (and leaders) added as each mention would have added them.
+    func finish(speakers: [Speaker], extractor: EventExtractor) -> [EventCandidate] {
+        var state = state
+        if !merges.isEmpty {
+            let persons = PersonFinder(paragraphs: text.tokens, speakers: speakers, lexicon: extractor.lexicon)
+            var found: [[String]?] = Array(repeating: nil, count: sentences.count)
+            for (c, k) in merges {
+                let participants: [String]
+                if let known = found[k] {
+                    participants = known
+                } else {
+                    let s = sentences[k]
+                    let scan = SentenceScan(
+                        extractor: extractor, persons: persons, tokens: text.tokens[s.paragraph], range: s.tokens,
+                        scalars: text.scalars[s.paragraph], sentence: 0..<0, paragraph: s.paragraph,
+                        reference: article.date, dateline: dateline, ordinalKind: nil)
+                    participants = scan.findParticipants(excluding: s.places, persons: persons)
+                    found[k] = participants
+                }
+                for p in participants where !state.clusters[c].participants.contains(p) {
+                    state.clusters[c].participants.append(p)
+                }
+                for p in participants where persons.leaders.contains(p) && !state.clusters[c].leaders.contains(p) {
+                    state.clusters[c].leaders.append(p)
+                }
+            }
+        }
+        return state.finish()
+    }
+}
