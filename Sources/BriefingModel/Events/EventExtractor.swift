@@ -69,10 +69,12 @@ public struct EventExtractor: Sendable {
             scan.deferredIndex = pending.sentences.count
             scan.tagged = ahead?.tags(of: k)
             pending.state.sentence += 1
+            let setsBefore = pending.state.sets.count
             scan.run(into: &pending.state)
             if let places = scan.deferredPlaces {
                 pending.defer(
-                    PendingEvents.Sentence(paragraph: p, tokens: range, places: places), events: scan.assigned)
+                    PendingEvents.Sentence(paragraph: p, tokens: range, places: places), events: scan.assigned,
+                    sets: setsBefore..<pending.state.sets.count)
             }
         }
         return pending
@@ -404,7 +406,7 @@ final class SentenceScan {
                     state.addSet(
                         kind: m.kind, count: n, place: m.place, date: bound == nil ? date : nil,
                         dateText: bound == nil ? dateText : nil, bound: bound, mention: mention,
-                        participants: participants, leaders: participants.filter { persons.leaders.contains($0) })
+                        participants: participants, leaders: leaders)
                 }
                 raws[r] = m
                 continue

@@ -100,6 +100,8 @@ struct PendingEvents: Sendable {
     var sentences: [Sentence] = []
     /// (event, deferred sentence): each time an event took a sentence's participants, in reading order.
     var merges: [(event: Int, sentence: Int)] = []
+    /// (set, deferred sentence): the sets of events ("three summits") a sentence's participants belong to.
+    var setMerges: [(set: Int, sentence: Int)] = []
 
     /// The marker of deferred sentence `k`'s participants ("\u{0}k") or leaders ("\u{1}k"): no token holds a
     /// control character, so no name is ever taken for a marker.
@@ -112,8 +114,9 @@ struct PendingEvents: Sendable {
     }
 
     /// Notes a sentence just read with its participants deferred: which of `events` (those its mentions went to)
-    /// took its marker. The markers are taken off again, so an event never holds more than one while reading.
-    mutating func `defer`(_ sentence: Sentence, events: [Int]) {
+    /// took its marker, and which of the sets `newSets` (recorded by that
+    /// sentence) did. The markers are taken off again, so an event never holds more than one while reading.
+    mutating func `defer`(_ sentence: Sentence, events: [Int], sets newSets: Range<Int>) {
         let k = sentences.count
         sentences.append(sentence)
         let participants = Self.marker(k, leaders: false)
@@ -123,33 +126,44 @@ struct PendingEvents: Sendable {
             if state.clusters[c].leaders.last == leaders { state.clusters[c].leaders.removeLast() }
             merges.append((c, k))
         }
+        // A set takes its sentence's participants whole when it is recorded: the markers are all it holds.
+        for i in newSets where state.sets[i].participants == [participants] {
+            state.sets[i].participants = []
+            state.sets[i].leaders = []
+            setMerges.append((i, k))
+        }
     }
 
     /// The events with the deferred participants (and leaders) added as each mention would have added them.
     func finish(speakers: [Speaker], extractor: EventExtractor) -> [EventCandidate] {
         var state = state
-        if !merges.isEmpty {
+        if !merges.isEmpty || !setMerges.isEmpty {
             let persons = PersonFinder(paragraphs: text.tokens, speakers: speakers, lexicon: extractor.lexicon)
             var found: [[String]?] = Array(repeating: nil, count: sentences.count)
+            func participants(of k: Int) -> [String] {
+                if let known = found[k] { return known }
+                let s = sentences[k]
+                let scan = SentenceScan(
+                    extractor: extractor, persons: persons, tokens: text.tokens[s.paragraph], range: s.tokens,
+                    scalars: text.scalars[s.paragraph], sentence: 0..<0, paragraph: s.paragraph,
+                    reference: article.date, dateline: dateline, ordinalKind: nil)
+                let participants = scan.findParticipants(excluding: s.places, persons: persons)
+                found[k] = participants
+                return participants
+            }
             for (c, k) in merges {
-                let participants: [String]
-                if let known = found[k] {
-                    participants = known
-                } else {
-                    let s = sentences[k]
-                    let scan = SentenceScan(
-                        extractor: extractor, persons: persons, tokens: text.tokens[s.paragraph], range: s.tokens,
-                        scalars: text.scalars[s.paragraph], sentence: 0..<0, paragraph: s.paragraph,
-                        reference: article.date, dateline: dateline, ordinalKind: nil)
-                    participants = scan.findParticipants(excluding: s.places, persons: persons)
-                    found[k] = participants
-                }
+                let participants = participants(of: k)
                 for p in participants where !state.clusters[c].participants.contains(p) {
                     state.clusters[c].participants.append(p)
                 }
                 for p in participants where persons.leaders.contains(p) && !state.clusters[c].leaders.contains(p) {
                     state.clusters[c].leaders.append(p)
                 }
+            }
+            for (i, k) in setMerges {
+                let participants = participants(of: k)
+                state.sets[i].participants = participants
+                state.sets[i].leaders = participants.filter { persons.leaders.contains($0) }
             }
         }
         return state.finish()
