@@ -25,6 +25,10 @@ public enum EventLinker {
             base.append(start)
         }
         let countries = Set(lex.countryNames)
+        // Participants, places and families as small integers, once per candidate (scoring compares integers).
+        var interned = LinkNames(countries: countries)
+        var familyIDs: [String: Int32] = [:]
+        let facts = candidates.map { CandidateFacts($0, families: &familyIDs, names: &interned, lexicon: lex) }
         var groups: [MergedEvent] = []
         var owner = [Int](repeating: -1, count: candidates.count)
         func rank(_ c: EventCandidate) -> Int {
@@ -39,36 +43,40 @@ public enum EventLinker {
         let order = candidates.indices.sorted { (ranks[$0], $0) < (ranks[$1], $1) }
         var deferred: [Int] = []
         // Groups by family and status, in creation order: only those can take a candidate (`score`).
-        var byFamily: [String: GroupPool] = [:]
-        func familyKey(_ family: String, _ planned: Bool) -> String { (planned ? "p:" : "h:") + family }
+        var byFamily: [Int: GroupPool] = [:]
+        func familyKey(_ i: Int) -> Int { Int(facts[i].family) * 2 + (candidates[i].planned ? 1 : 0) }
+        // The events a candidate is scored against (a pool may list one twice), and which were scored already.
+        var pooled: [Int] = []
+        var scoredFor: [Int] = []
         for i in order {
-            let c = candidates[i]
-            if rank(c) == 3, c.ordinal != nil {
+            if ranks[i] == 3, candidates[i].ordinal != nil {
                 deferred.append(i)
                 continue
             }
+            // The best score, the earliest event among equals: the first best in creation order.
             var best: (score: Int, index: Int)?
-            if rank(c) < 3 {
-                let theirs = Set(c.participants).intersection(countries)
-                let pool = byFamily[familyKey(c.family, c.planned)]
-                for g in (c.date.map { pool?.candidates(for: $0) } ?? pool?.all) ?? [] {
-                    guard let s = groups[g].score(c, lexicon: lex, countries: countries, theirs: theirs) else {
-                        continue
-                    }
-                    if best.map({ s > $0.score }) ?? true { best = (s, g) }
+            if ranks[i] < 3, let pool = byFamily[familyKey(i)] {
+                pool.collect(for: candidates[i].date, into: &pooled)
+                let f = facts[i]
+                let planned = candidates[i].planned
+                for g in pooled where scoredFor[g] != i {
+                    scoredFor[g] = i
+                    guard let s = groups[g].score(f, planned: planned, names: interned) else { continue }
+                    if best.map({ s > $0.score || (s == $0.score && g < $0.index) }) ?? true { best = (s, g) }
                 }
             }
             if let b = best {
                 let old = groups[b.index].date
-                groups[b.index].absorb(c, index: i, lexicon: lex, countries: countries)
+                groups[b.index].absorb(candidates[i], index: i, facts: facts[i], names: interned, lexicon: lex)
                 owner[i] = b.index
                 if groups[b.index].date != old {
-                    byFamily[familyKey(c.family, c.planned)]?.move(b.index, from: old, to: groups[b.index].date)
+                    byFamily[familyKey(i)]?.move(b.index, from: old, to: groups[b.index].date)
                 }
             } else {
-                groups.append(MergedEvent(c, index: i, countries: countries))
+                groups.append(MergedEvent(candidates[i], index: i, facts: facts[i], names: interned))
+                scoredFor.append(-1)
                 owner[i] = groups.count - 1
-                byFamily[familyKey(c.family, c.planned), default: GroupPool()].append(groups.count - 1, date: c.date)
+                byFamily[familyKey(i), default: GroupPool()].append(groups.count - 1, date: candidates[i].date)
             }
         }
         // Held, dated events by kind in date order (then creation order), kept up to date as absorbing an
@@ -101,16 +109,15 @@ public enum EventLinker {
             if c.planned {
                 // The next of a series still to come: the earliest plan of its family after the article's date
                 // that shares a participant.
-                let theirs = Set(c.participants)
                 let next = (plannedByFamily[c.family] ?? []).first { e in
                     (c.articleDate.map { e.day > $0 } ?? true)
-                        && groups[e.group].participants.contains(where: theirs.contains)
+                        && facts[i].sharesParticipant(withSorted: groups[e.group].participantIDs)
                 }
                 if let h = next?.group {
-                    groups[h].absorb(c, index: i, lexicon: lex, countries: countries)
+                    groups[h].absorb(c, index: i, facts: facts[i], names: interned, lexicon: lex)
                     owner[i] = h
                 } else {
-                    groups.append(MergedEvent(c, index: i, countries: countries))
+                    groups.append(MergedEvent(c, index: i, facts: facts[i], names: interned))
                     owner[i] = groups.count - 1
                 }
                 continue
@@ -118,9 +125,9 @@ public enum EventLinker {
             // The n-th of them in date order that shares a participant.
             var nth: Int?
             if n >= 1 {
-                let theirs = Set(c.participants)
                 var count = 0
-                for e in datedByKind[c.kind] ?? [] where groups[e.group].participants.contains(where: theirs.contains) {
+                for e in datedByKind[c.kind] ?? []
+                where facts[i].sharesParticipant(withSorted: groups[e.group].participantIDs) {
                     count += 1
                     if count == n {
                         nth = e.group
@@ -130,7 +137,7 @@ public enum EventLinker {
             }
             if let h = nth {
                 let old = groups[h].kind
-                groups[h].absorb(c, index: i, lexicon: lex, countries: countries)
+                groups[h].absorb(c, index: i, facts: facts[i], names: interned, lexicon: lex)
                 owner[i] = h
                 if groups[h].kind != old {
                     let day = entry(h)
@@ -138,7 +145,7 @@ public enum EventLinker {
                     insertDated(h)
                 }
             } else {
-                groups.append(MergedEvent(c, index: i, countries: countries))
+                groups.append(MergedEvent(c, index: i, facts: facts[i], names: interned))
                 owner[i] = groups.count - 1
             }
         }
@@ -151,12 +158,13 @@ public enum EventLinker {
         }
         for g in groups.indices where lex.productKinds.contains(groups[g].kind) {
             let place = groups[g].place
+            let placeID = groups[g].placeID
             let date = groups[g].date
             guard place != nil || date != nil else { continue }
             let pool = date.map { hostPool.candidates(for: $0) } ?? Array(groups.indices)
             let hosts = pool.filter { h in
                 h != g && !removed.contains(h) && !lex.productKinds.contains(groups[h].kind) && !groups[h].planned
-                    && (place.map { p in groups[h].place.map { lex.compatible($0, p) } ?? false } ?? true)
+                    && (placeID.map { p in groups[h].placeID.map { interned.compatible($0, p) } ?? false } ?? true)
                     && (date.map { d in groups[h].date.map { $0.overlaps(d) } ?? false } ?? true)
             }
             // Undated, it needs the one main event at its place: the one most articles speak of.
@@ -165,7 +173,7 @@ public enum EventLinker {
             let kind = groups[h].kind
             let hostDate = groups[h].date
             for i in groups[g].members {
-                groups[h].absorb(candidates[i], index: i, lexicon: lex, countries: countries)
+                groups[h].absorb(candidates[i], index: i, facts: facts[i], names: interned, lexicon: lex)
                 owner[i] = h
             }
             groups[h].kind = kind
@@ -217,31 +225,47 @@ public enum EventLinker {
             }
             ids.append(id)
         }
+        // The first event of each id: relations and quote events count an id once.
+        var firstWithID: [String: Int] = [:]
+        let canon = ids.indices.map { g in
+            if let f = firstWithID[ids[g]] { return f }
+            firstWithID[ids[g]] = g
+            return g
+        }
+        // Each candidate's article as a number in order of first appearance, looked up once per run of candidates.
+        let slots = ArticleSlots(candidates.lazy.map(\.article))
         let articleOrder = Dictionary(articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let orderOfSlot = slots.articles.map { articleOrder[$0] ?? 0 }
+        var keyed: [(order: Int, paragraph: Int, mention: EventMention)] = []
         var events: [Event] = groups.enumerated().map { g, e in
             var participants: [String] = []
+            var named = Set<String>()
             for p in e.participants {
                 let name = names[p] ?? p
-                if !participants.contains(name) { participants.append(name) }
+                if named.insert(name).inserted { participants.append(name) }
             }
-            let mentions = e.members.flatMap { i in
-                candidates[i].mentions.map {
-                    EventMention(article: candidates[i].article, paragraph: $0.paragraph, text: $0.text)
+            // Mentions in article order then paragraph order (a stable sort), each once.
+            keyed.removeAll(keepingCapacity: true)
+            for i in e.members {
+                let order = orderOfSlot[slots.slot[i]]
+                for m in candidates[i].mentions {
+                    keyed.append(
+                        (
+                            order, m.paragraph,
+                            EventMention(article: candidates[i].article, paragraph: m.paragraph, text: m.text)
+                        ))
                 }
             }
-            var unique: [EventMention] = []
-            var seen = Set<EventMention>()
-            for m in mentions.sorted(by: {
-                ((articleOrder[$0.article] ?? 0), $0.paragraph) < ((articleOrder[$1.article] ?? 0), $1.paragraph)
-            }) where seen.insert(m).inserted {
-                unique.append(m)
-            }
+            keyed.sort { ($0.order, $0.paragraph) < ($1.order, $1.paragraph) }
+            let unique = Self.distinctMentions(keyed)
+            let shown = e.shownDate
             return Event(
                 id: ids[g], kind: e.kind, title: e.title(lexicon: lex, countries: countries),
                 place: e.place.map(lex.display),
-                date: e.shownDate?.date ?? e.date, planned: e.planned, participants: participants, mentions: unique,
-                related: [], outcomes: e.outcomes, dateText: e.shownDate.map { $0.words } ?? e.dateText)
+                date: shown?.date ?? e.date, planned: e.planned, participants: participants, mentions: unique,
+                related: [], outcomes: e.outcomes, dateText: shown.map { $0.words } ?? e.dateText)
         }
+        keyed = []
 
         // Relations: those the text states, then date order among the events an article mentions together.
         var related: [[EventRelation]] = Array(repeating: [], count: groups.count)
@@ -249,7 +273,7 @@ public enum EventLinker {
         var relatedAt: [[RelationKey: Int]] = Array(repeating: [:], count: groups.count)
         func add(_ a: Int, _ b: Int, _ r: EventRelationKind, _ cue: String?) {
             guard a != b, a >= 0, b >= 0 else { return }
-            let key = RelationKey(event: ids[b], relation: r)
+            let key = RelationKey(event: canon[b], relation: r)
             if let k = relatedAt[a][key] {
                 if related[a][k].cue == nil { related[a][k].cue = cue }
                 return
@@ -271,14 +295,14 @@ public enum EventLinker {
         }
         // Articles in the order their candidates come, families by name: the relations come out in the same
         // order on every run (dictionary order changes with the hash seed).
-        var byArticle: [String: Set<Int>] = [:]
-        var articlesInOrder: [String] = []
+        var byArticle = [Set<Int>](repeating: [], count: slots.articles.count)
+        var articlesInOrder: [Int] = []
         for i in candidates.indices where owner[i] >= 0 {
-            if byArticle[candidates[i].article] == nil { articlesInOrder.append(candidates[i].article) }
-            byArticle[candidates[i].article, default: []].insert(owner[i])
+            if byArticle[slots.slot[i]].isEmpty { articlesInOrder.append(slots.slot[i]) }
+            byArticle[slots.slot[i]].insert(owner[i])
         }
         for article in articlesInOrder {
-            let set = byArticle[article] ?? []
+            let set = byArticle[article]
             let families = Dictionary(grouping: set.filter { groups[$0].date != nil }, by: { groups[$0].family })
             for family in families.keys.sorted() {
                 let members = families[family] ?? []
@@ -306,10 +330,10 @@ public enum EventLinker {
             let held = (heldByFamily[groups[p].family]?.candidates(for: pd) ?? []).filter { h in
                 let e = groups[h]
                 guard !e.planned, e.family == groups[p].family, let hd = e.date else { return false }
-                if let a = e.place, let b = groups[p].place, !lex.compatible(a, b) { return false }
+                if let a = e.placeID, let b = groups[p].placeID, !interned.compatible(a, b) { return false }
                 let slack = e.place != nil && groups[p].place != nil ? 3 : 0
                 return hd.overlaps(pd, slack: slack) && hd.width <= pd.width + 2 * slack
-                    && !Set(e.participants).isDisjoint(with: groups[p].participants)
+                    && groups[p].sharesParticipant(with: e)
             }
             guard let h = held.max(by: { groups[$0].members.count < groups[$1].members.count }) else { continue }
             add(p, h, .same, "held as planned")
@@ -318,48 +342,67 @@ public enum EventLinker {
         for g in events.indices { events[g].related = related[g] }
 
         // Quotes: the events their sentence mentions, else those their paragraph mentions.
-        var bySentence: [ParagraphKey: [(sentence: Range<Int>, event: String)]] = [:]
+        // Events as the first event of their id (`canon`), articles as slots: integer keys and values.
+        var bySentence: [ParagraphKey: [(sentence: Range<Int>, event: Int)]] = [:]
         for i in candidates.indices where owner[i] >= 0 {
             for m in candidates[i].mentions {
-                bySentence[ParagraphKey(article: candidates[i].article, paragraph: m.paragraph), default: []].append(
-                    (m.sentence, ids[owner[i]]))
+                bySentence[ParagraphKey(article: slots.slot[i], paragraph: m.paragraph), default: []].append(
+                    (m.sentence, canon[owner[i]]))
             }
         }
         // Per paragraph, built once: the mentions in candidate order, their positions sorted by sentence start,
         // the longest sentence, and the paragraph's events without repeats (a long paragraph may hold thousands
         // of mentions and quotes, so nothing below is quadratic in them).
         var lookups: [ParagraphKey: ParagraphMentions] = [:]
+        // Quotes come grouped by article too: the slot is looked up once per run.
+        var quoteArticle: String?
+        var quoteSlot: Int?
         for q in quotes.indices {
-            let key = ParagraphKey(article: quotes[q].article, paragraph: quotes[q].paragraph)
+            if quotes[q].article != quoteArticle {
+                quoteArticle = quotes[q].article
+                quoteSlot = slots.slotOf[quotes[q].article]
+            }
+            guard let slot = quoteSlot else { continue }
+            let key = ParagraphKey(article: slot, paragraph: quotes[q].paragraph)
             guard let inParagraph = bySentence[key], !inParagraph.isEmpty else { continue }
-            if lookups[key] == nil { lookups[key] = ParagraphMentions(inParagraph) }
-            guard let lookup = lookups[key] else { continue }
+            let lookup: ParagraphMentions
+            if let known = lookups[key] {
+                lookup = known
+            } else {
+                lookup = ParagraphMentions(inParagraph)
+                lookups[key] = lookup
+            }
             let quoteRange = quotes[q].start..<max(quotes[q].start + 1, quotes[q].end)
             let overlapping = lookup.positions(overlapping: quoteRange)
-            var found: [String] = []
+            var found: [Int] = []
             if overlapping.isEmpty {
                 found = lookup.distinctEvents
             } else {
-                var seen = Set<String>()
+                var seen = Set<Int>()
                 for k in overlapping where seen.insert(inParagraph[k].event).inserted {
                     found.append(inParagraph[k].event)
                 }
             }
-            var present = Set(quotes[q].events)
-            for e in found where present.insert(e).inserted { quotes[q].events.append(e) }
-        }
-
-        return events.sorted {
-            let a = $0.date?.range
-            let b = $1.date?.range
-            switch (a, b) {
-            case (let x?, let y?):
-                return (x.lowerBound, x.upperBound, $0.id) < (y.lowerBound, y.upperBound, $1.id)
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: return $0.id < $1.id
+            // Distinct events have distinct ids: only events the quote had before need a check.
+            if quotes[q].events.isEmpty {
+                quotes[q].events = found.map { ids[$0] }
+            } else {
+                var present = Set(quotes[q].events)
+                for e in found where present.insert(ids[e]).inserted { quotes[q].events.append(ids[e]) }
             }
         }
+
+        // By first day, last day and id; undated events last. Keys computed once, not per comparison.
+        let spans = events.map { $0.date?.range.map { ($0.lowerBound.ordinal, $0.upperBound.ordinal) } }
+        let sorted = events.indices.sorted { i, j in
+            switch (spans[i], spans[j]) {
+            case (let x?, let y?): return (x.0, x.1, events[i].id) < (y.0, y.1, events[j].id)
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return events[i].id < events[j].id
+            }
+        }
+        return sorted.map { events[$0] }
     }
 }
 
@@ -419,6 +462,28 @@ private struct GroupPool {
         }
     }
 
+    /// The events a candidate dated `d` (or undated) may join, in no set order and some perhaps twice: a superset
+    /// of those `score` accepts, without sorting or merging sets.
+    func collect(for d: EventDate?, into out: inout [Int]) {
+        out.removeAll(keepingCapacity: true)
+        guard let d else {
+            out += all
+            return
+        }
+        guard let r = d.range else {
+            out += undated
+            return
+        }
+        let s = Self.span(r, slack: Self.slack)
+        if s.count > Self.maxBins {
+            out += all
+            return
+        }
+        out += undated
+        out += wide
+        for b in s { if let set = bins[b] { out += set } }
+    }
+
     /// The events a candidate dated `d` may join, in creation order: a superset of those `score` accepts.
     func candidates(for d: EventDate) -> [Int] {
         guard let r = d.range else { return undated.sorted() }
@@ -430,15 +495,15 @@ private struct GroupPool {
     }
 }
 
-/// An event and a relation kind: the key of one entry in an event's relation list.
+/// An event (the first of its id) and a relation kind: the key of one entry in an event's relation list.
 private struct RelationKey: Hashable {
-    var event: String
+    var event: Int
     var relation: EventRelationKind
 }
 
-/// A paragraph of one article.
+/// A paragraph of one article (the article's slot, `ArticleSlots`).
 private struct ParagraphKey: Hashable {
-    var article: String
+    var article: Int
     var paragraph: Int
 }
 
@@ -494,13 +559,23 @@ final class MergedEvent {
     /// them agree on ("Feb. 27-28" over the day one article dated by an arrival).
     var dateVotes: [EventDate: Int] = [:]
     var dateWords: [EventDate: String] = [:]
-    /// `participants` and `leaders` as sets, and how many participants are countries, for O(1) look-ups.
-    private var participantSet: Set<String> = []
+    /// The kind with the most votes (`kindVotes`), kept as votes come in: `kind` may be set apart from it.
+    private var voteLeader: String
+    /// `participants` as sorted ids (`LinkNames`), `leaders` as a set, and how many participants are countries.
+    private(set) var participantIDs: [Int32] = []
     private var leaderSet: Set<String> = []
     private var countryCount = 0
+    /// `family` and `place` as ids, `date` as day ordinals: what `score` compares.
+    private let familyID: Int32
+    private(set) var placeID: Int32?
+    private var span: DaySpan?
 
-    init(_ c: EventCandidate, index: Int, countries: Set<String>) {
+    init(_ c: EventCandidate, index: Int, facts: CandidateFacts, names: LinkNames) {
         kind = c.kind
+        voteLeader = c.kind
+        familyID = facts.family
+        placeID = facts.place
+        span = facts.span
         kindVotes[c.kind] = 1
         if let d = c.date {
             dateVotes[d] = 1
@@ -516,73 +591,89 @@ final class MergedEvent {
         leaders = []
         outcomes = c.outcomes
         members = [index]
-        addPeople(c, countries: countries)
+        addPeople(c, facts: facts, names: names)
     }
 
     /// Adds the candidate's participants and leaders not already listed, in their order.
-    private func addPeople(_ c: EventCandidate, countries: Set<String>) {
-        for p in c.participants where participantSet.insert(p).inserted {
-            participants.append(p)
-            if countries.contains(p) { countryCount += 1 }
+    private func addPeople(_ c: EventCandidate, facts: CandidateFacts, names: LinkNames) {
+        for (k, p) in facts.participants.enumerated() where participantIDs.sortedInsert(p) {
+            participants.append(c.participants[k])
+            if names.isCountry[Int(p)] { countryCount += 1 }
         }
         for l in c.leaders where leaderSet.insert(l).inserted { leaders.append(l) }
     }
 
+    /// True when the two events share a participant.
+    func sharesParticipant(with other: MergedEvent) -> Bool {
+        let (small, large) =
+            participantIDs.count <= other.participantIDs.count
+            ? (participantIDs, other.participantIDs) : (other.participantIDs, participantIDs)
+        return small.contains { large.sortedContains($0) }
+    }
+
     /// How well a candidate fits this event; nil when it cannot be the same event.
-    /// `theirs`: the candidate's participants that are countries, when the caller has them already.
-    func score(_ c: EventCandidate, lexicon: EventLexicon, countries: Set<String>, theirs: Set<String>? = nil)
-        -> Int?
-    {
-        guard c.family == family, c.planned == planned else { return nil }
+    func score(_ f: CandidateFacts, planned cPlanned: Bool, names: LinkNames) -> Int? {
+        guard f.family == familyID, cPlanned == planned else { return nil }
         var score = 0
         var evidence = false
-        if let a = place, let b = c.place {
-            guard lexicon.compatible(a, b) else { return nil }
+        if let a = placeID, let b = f.place {
+            guard names.compatible(a, b) else { return nil }
             score += a == b ? 3 : 2
             evidence = true
         }
-        if let a = date, let b = c.date {
+        if let a = date?.precision, let b = f.precision {
             // Days a day or two apart at the same place are one event told from two time zones or days.
             // Months and years need no slack: "September" at a place does not reach into October.
-            let calendar: Set<DatePrecision> = [.month, .year]
-            let slack =
-                place != nil && c.place != nil && !calendar.contains(a.precision) && !calendar.contains(b.precision)
-                ? 3 : 0
-            guard a.overlaps(b, slack: slack) else { return nil }
-            score += a.precision == b.precision ? 3 : 2
+            let slack = placeID != nil && f.place != nil && !a.isCalendar && !b.isCalendar ? 3 : 0
+            guard let x = span, let y = f.span, x.overlaps(y, slack: slack) else { return nil }
+            score += a == b ? 3 : 2
             evidence = true
         }
         // Ordinals do not veto across articles: "the first talks in seven months" counts differently from
         // "the second round".
-        let theirs = theirs ?? Set(c.participants).intersection(countries)
         // Different parties (two countries each, none shared) are different events; a lone host country is not.
-        if theirs.count >= 2, countryCount >= 2, !theirs.contains(where: participantSet.contains) { return nil }
+        if f.countries.count >= 2, countryCount >= 2, !f.countries.contains(where: participantIDs.sortedContains) {
+            return nil
+        }
         guard evidence else { return nil }
         // Between events that fit as well, the one sharing more participants ("Pompeo's visit to Pyongyang" is
         // Pompeo's visit, not another event held there).
-        let shared = c.participants.reduce(0) { n, p in participantSet.contains(p) ? n + 1 : n }
+        let shared = f.participants.reduce(0) { n, p in participantIDs.sortedContains(p) ? n + 1 : n }
         return score * 16 + min(shared, 15)
     }
 
-    func absorb(_ c: EventCandidate, index: Int, lexicon: EventLexicon, countries: Set<String>) {
+    func absorb(_ c: EventCandidate, index: Int, facts: CandidateFacts, names: LinkNames, lexicon: EventLexicon) {
         members.append(index)
-        kindVotes[c.kind, default: 0] += 1
+        let votes = (kindVotes[c.kind] ?? 0) + 1
+        kindVotes[c.kind] = votes
         if let d = c.date {
             dateVotes[d, default: 0] += 1
             if dateWords[d] == nil { dateWords[d] = c.dateText }
         }
-        kind =
-            kindVotes.max { a, b in
-                (a.value, lexicon.kind(a.key).rank, b.key) < (b.value, lexicon.kind(b.key).rank, a.key)
-            }?.key ?? kind
-        if let p = c.place { place = place.map { lexicon.narrower($0, p) } ?? p }
-        if let d = c.date, date.map({ d.width < $0.width }) ?? true {
-            date = d
+        // The kind with the most votes, then the highest rank, then the first name: only the kind that just got a
+        // vote can overtake the leader.
+        if c.kind != voteLeader {
+            let leaderVotes = kindVotes[voteLeader] ?? 0
+            if (leaderVotes, lexicon.kind(voteLeader).rank, c.kind) < (votes, lexicon.kind(c.kind).rank, voteLeader) {
+                voteLeader = c.kind
+            }
+        }
+        kind = voteLeader
+        if let p = facts.place {
+            let narrower = placeID.map { names.narrower($0, p) } ?? p
+            if narrower != placeID {
+                placeID = narrower
+                place = names.strings[Int(narrower)]
+            }
+        }
+        if c.date != nil, (span?.width ?? Int.max / 4) > (facts.span?.width ?? Int.max / 4) || date == nil {
+            date = c.date
+            span = facts.span
             dateText = c.dateText
         }
         if dateText == nil, c.dateUnresolved { dateText = c.dateText }
         if ordinal == nil { ordinal = c.ordinal }
-        addPeople(c, countries: countries)
+        addPeople(c, facts: facts, names: names)
         for o in c.outcomes where !outcomes.contains(o) { outcomes.append(o) }
     }
 
@@ -657,16 +748,16 @@ private struct ParagraphMentions {
     let ranges: [Range<Int>]
     let longest: Int
     /// The paragraph's events in mention order, each once.
-    let distinctEvents: [String]
+    let distinctEvents: [Int]
 
-    init(_ mentions: [(sentence: Range<Int>, event: String)]) {
+    init(_ mentions: [(sentence: Range<Int>, event: Int)]) {
         ranges = mentions.map(\.sentence)
         byStart = mentions.indices.sorted {
             (mentions[$0].sentence.lowerBound, $0) < (mentions[$1].sentence.lowerBound, $1)
         }
         starts = byStart.map { mentions[$0].sentence.lowerBound }
         longest = mentions.map(\.sentence.count).max() ?? 0
-        var seen = Set<String>()
+        var seen = Set<Int>()
         distinctEvents = mentions.compactMap { seen.insert($0.event).inserted ? $0.event : nil }
     }
 
