@@ -5,6 +5,11 @@ import Foundation
 enum AgendaText {
     /// Lowercase ASCII letters and digits joined by single hyphens.
     static func slug(_ s: String) -> String {
+        asciiSlug(s) ?? unicodeSlug(s)
+    }
+
+    /// `slug` for any text, with Foundation's folding.
+    static func unicodeSlug(_ s: String) -> String {
         var out = ""
         var dash = false
         for c in s.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).unicodeScalars {
@@ -23,8 +28,32 @@ enum AgendaText {
         return out.isEmpty ? "x" : out
     }
 
+    /// `slug` for ASCII text (folding changes nothing there but case), without Foundation; nil for other text.
+    static func asciiSlug(_ s: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        var dash = false
+        for b in s.utf8 {
+            guard b < 128 else { return nil }
+            let c = b >= 65 && b <= 90 ? b + 32 : b
+            if (c >= 97 && c <= 122) || (c >= 48 && c <= 57) {
+                if dash && !out.isEmpty { out.append(45) }
+                out.append(c)
+                dash = false
+            } else if c != 39 {
+                dash = true
+            }
+        }
+        return out.isEmpty ? "x" : String(decoding: out, as: UTF8.self)
+    }
+
     /// Lowercased words of `s` (letters, digits, inner hyphens and slashes kept).
     static func words(_ s: String) -> [String] {
+        asciiWords(s) ?? unicodeWords(s)
+    }
+
+    /// `words` for any text, with Foundation's lowercasing and trimming.
+    static func unicodeWords(_ s: String) -> [String] {
         var out: [String] = []
         var cur = ""
         for c in s.lowercased().unicodeScalars {
@@ -37,6 +66,30 @@ enum AgendaText {
         }
         if !cur.isEmpty { out.append(cur.trimmingCharacters(in: CharacterSet(charactersIn: "-/"))) }
         return out.filter { !$0.isEmpty }
+    }
+
+    /// `words` for ASCII text, without Foundation's lowercasing and trimming; nil for other text.
+    static func asciiWords(_ s: String) -> [String]? {
+        var out: [String] = []
+        var cur: [UInt8] = []
+        /// Ends the current word (it starts with a letter or digit), without its trailing hyphens and slashes.
+        func endWord() {
+            guard !cur.isEmpty else { return }
+            while cur.last == 45 || cur.last == 47 { cur.removeLast() }
+            out.append(String(decoding: cur, as: UTF8.self))
+            cur.removeAll(keepingCapacity: true)
+        }
+        for b in s.utf8 {
+            guard b < 128 else { return nil }
+            let c = b >= 65 && b <= 90 ? b + 32 : b
+            if (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || ((c == 45 || c == 47) && !cur.isEmpty) {
+                cur.append(c)
+            } else {
+                endWord()
+            }
+        }
+        endWord()
+        return out
     }
 
     /// `words(s).joined(separator: " ")` and the number of words, without a string per word when `s` is ASCII.

@@ -25,11 +25,11 @@ struct LinkNames {
         return id
     }
 
-    /// The id of a place, its chain of enclosing places interned with it.
-    mutating func place(_ name: String, lexicon: EventLexicon) -> Int32 {
+    /// The id of a place, its chain of enclosing places (by the lexicon's gazetteer) interned with it.
+    mutating func place(_ name: String, gazetteer: [String: EventLexicon.Place]) -> Int32 {
         let p = id(name)
         if chains[Int(p)].isEmpty {
-            let chain = lexicon.chain(name).map { id($0) }
+            let chain = EventLexicon.chain(name, in: gazetteer).map { id($0) }
             chains[Int(p)] = chain
         }
         return p
@@ -76,14 +76,17 @@ struct CandidateFacts {
     /// The distinct participants that are countries.
     var countries: [Int32]
 
-    init(_ c: EventCandidate, families: inout [String: Int32], names: inout LinkNames, lexicon: EventLexicon) {
+    init(
+        _ c: EventCandidate, families: inout [String: Int32], names: inout LinkNames,
+        gazetteer: [String: EventLexicon.Place]
+    ) {
         if let f = families[c.family] {
             family = f
         } else {
             family = Int32(families.count)
             families[c.family] = family
         }
-        place = c.place.map { names.place($0, lexicon: lexicon) }
+        place = c.place.map { names.place($0, gazetteer: gazetteer) }
         span = DaySpan(c.date)
         precision = c.date?.precision
         participants = c.participants.map { names.id($0) }

@@ -28,7 +28,9 @@ public enum EventLinker {
         // Participants, places and families as small integers, once per candidate (scoring compares integers).
         var interned = LinkNames(countries: countries)
         var familyIDs: [String: Int32] = [:]
-        let facts = candidates.map { CandidateFacts($0, families: &familyIDs, names: &interned, lexicon: lex) }
+        let facts = candidates.map {
+            CandidateFacts($0, families: &familyIDs, names: &interned, gazetteer: lex.gazetteer)
+        }
         var groups: [MergedEvent] = []
         var owner = [Int](repeating: -1, count: candidates.count)
         func rank(_ c: EventCandidate) -> Int {
@@ -67,7 +69,7 @@ public enum EventLinker {
             }
             if let b = best {
                 let old = groups[b.index].date
-                groups[b.index].absorb(candidates[i], index: i, facts: facts[i], names: interned, lexicon: lex)
+                groups[b.index].absorb(candidates[i], index: i, facts: facts[i], names: interned, kinds: lex.kinds)
                 owner[i] = b.index
                 if groups[b.index].date != old {
                     byFamily[familyKey(i)]?.move(b.index, from: old, to: groups[b.index].date)
@@ -114,7 +116,7 @@ public enum EventLinker {
                         && facts[i].sharesParticipant(withSorted: groups[e.group].participantIDs)
                 }
                 if let h = next?.group {
-                    groups[h].absorb(c, index: i, facts: facts[i], names: interned, lexicon: lex)
+                    groups[h].absorb(c, index: i, facts: facts[i], names: interned, kinds: lex.kinds)
                     owner[i] = h
                 } else {
                     groups.append(MergedEvent(c, index: i, facts: facts[i], names: interned))
@@ -137,7 +139,7 @@ public enum EventLinker {
             }
             if let h = nth {
                 let old = groups[h].kind
-                groups[h].absorb(c, index: i, facts: facts[i], names: interned, lexicon: lex)
+                groups[h].absorb(c, index: i, facts: facts[i], names: interned, kinds: lex.kinds)
                 owner[i] = h
                 if groups[h].kind != old {
                     let day = entry(h)
@@ -156,14 +158,17 @@ public enum EventLinker {
         for h in groups.indices where !lex.productKinds.contains(groups[h].kind) && !groups[h].planned {
             hostPool.append(h, date: groups[h].date)
         }
-        for g in groups.indices where lex.productKinds.contains(groups[g].kind) {
+        // Kinds do not change below (a host keeps its own), so whether an event is a statement is known up front.
+        let isProduct = groups.map { lex.productKinds.contains($0.kind) }
+        for g in groups.indices where isProduct[g] {
             let place = groups[g].place
             let placeID = groups[g].placeID
             let date = groups[g].date
             guard place != nil || date != nil else { continue }
-            let pool = date.map { hostPool.candidates(for: $0) } ?? Array(groups.indices)
+            // `hostPool` holds every held event that is no statement, in creation order.
+            let pool = date.map { hostPool.candidates(for: $0) } ?? hostPool.all
             let hosts = pool.filter { h in
-                h != g && !removed.contains(h) && !lex.productKinds.contains(groups[h].kind) && !groups[h].planned
+                h != g && !removed.contains(h) && !isProduct[h] && !groups[h].planned
                     && (placeID.map { p in groups[h].placeID.map { interned.compatible($0, p) } ?? false } ?? true)
                     && (date.map { d in groups[h].date.map { $0.overlaps(d) } ?? false } ?? true)
             }
@@ -173,7 +178,7 @@ public enum EventLinker {
             let kind = groups[h].kind
             let hostDate = groups[h].date
             for i in groups[g].members {
-                groups[h].absorb(candidates[i], index: i, facts: facts[i], names: interned, lexicon: lex)
+                groups[h].absorb(candidates[i], index: i, facts: facts[i], names: interned, kinds: lex.kinds)
                 owner[i] = h
             }
             groups[h].kind = kind
@@ -239,10 +244,15 @@ public enum EventLinker {
         var keyed: [(order: Int, paragraph: Int, mention: EventMention)] = []
         var events: [Event] = groups.enumerated().map { g, e in
             var participants: [String] = []
-            var named = Set<String>()
+            // A set only for the long lists: most events have a handful of participants.
+            var named: Set<String>? = e.participants.count > 16 ? [] : nil
             for p in e.participants {
                 let name = names[p] ?? p
-                if named.insert(name).inserted { participants.append(name) }
+                if named != nil {
+                    if named?.insert(name).inserted == true { participants.append(name) }
+                } else if !participants.contains(name) {
+                    participants.append(name)
+                }
             }
             // Mentions in article order then paragraph order (a stable sort), each once.
             keyed.removeAll(keepingCapacity: true)
@@ -642,7 +652,11 @@ final class MergedEvent {
         return score * 16 + min(shared, 15)
     }
 
-    func absorb(_ c: EventCandidate, index: Int, facts: CandidateFacts, names: LinkNames, lexicon: EventLexicon) {
+    /// Takes a candidate in; `kinds` is the lexicon's kinds table (`EventLexicon.kinds`), passed alone so that the
+    /// call does not copy the whole lexicon.
+    func absorb(
+        _ c: EventCandidate, index: Int, facts: CandidateFacts, names: LinkNames, kinds: [String: EventLexicon.Kind]
+    ) {
         members.append(index)
         let votes = (kindVotes[c.kind] ?? 0) + 1
         kindVotes[c.kind] = votes
@@ -654,7 +668,10 @@ final class MergedEvent {
         // vote can overtake the leader.
         if c.kind != voteLeader {
             let leaderVotes = kindVotes[voteLeader] ?? 0
-            if (leaderVotes, lexicon.kind(voteLeader).rank, c.kind) < (votes, lexicon.kind(c.kind).rank, voteLeader) {
+            let (leaderRank, rank) = (
+                EventLexicon.kind(voteLeader, in: kinds).rank, EventLexicon.kind(c.kind, in: kinds).rank
+            )
+            if (leaderVotes, leaderRank, c.kind) < (votes, rank, voteLeader) {
                 voteLeader = c.kind
             }
         }
@@ -714,6 +731,11 @@ final class MergedEvent {
     }
 
     static func slugify(_ s: String) -> String {
+        asciiSlugify(s) ?? unicodeSlugify(s)
+    }
+
+    /// `slugify` for any text, by Unicode properties.
+    static func unicodeSlugify(_ s: String) -> String {
         var out = ""
         var dash = false
         for u in s.lowercased().unicodeScalars {
@@ -727,6 +749,27 @@ final class MergedEvent {
         }
         while out.hasSuffix("-") { out.removeLast() }
         return out
+    }
+
+    /// `slugify` for ASCII text (nearly all): letters and digits lowercased, every other run one dash, no dash at
+    /// either end; nil for any other text.
+    static func asciiSlugify(_ s: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(s.utf8.count)
+        var dash = false
+        for b in s.utf8 {
+            guard b < 128 else { return nil }
+            let lower = b >= 65 && b <= 90 ? b + 32 : b
+            if (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) {
+                bytes.append(lower)
+                dash = false
+            } else if !dash, !bytes.isEmpty {
+                bytes.append(45)
+                dash = true
+            }
+        }
+        while bytes.last == 45 { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// "Summit in Hanoi, Vietnam", "Planned talks in Stockholm, Sweden", "Missile tests (North Korea)".
@@ -751,12 +794,12 @@ private struct ParagraphMentions {
     let distinctEvents: [Int]
 
     init(_ mentions: [(sentence: Range<Int>, event: Int)]) {
-        ranges = mentions.map(\.sentence)
+        ranges = mentions.map { $0.sentence }
         byStart = mentions.indices.sorted {
             (mentions[$0].sentence.lowerBound, $0) < (mentions[$1].sentence.lowerBound, $1)
         }
         starts = byStart.map { mentions[$0].sentence.lowerBound }
-        longest = mentions.map(\.sentence.count).max() ?? 0
+        longest = mentions.reduce(0) { max($0, $1.sentence.count) }
         var seen = Set<Int>()
         distinctEvents = mentions.compactMap { seen.insert($0.event).inserted ? $0.event : nil }
     }
