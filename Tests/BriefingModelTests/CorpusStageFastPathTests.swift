@@ -30,6 +30,27 @@ import Testing
         #expect(AgendaText.words("the North’s leader") == ["the", "north", "s", "leader"])
     }
 
+    @Test func byteStemHashesEqualTheScalarOnes() throws {
+        var texts =
+            Self.texts + [
+                "Denuclearization talks; DENUCLEARIZE, repatriations/repatriated remains — “sanctions” relief.",
+                "organizations organization izes sized ize realizations theories studies parties tested testing",
+                "Ünïcödé wörds: Müller’s naïve café-society, Pyeongchang–Seoul, 北朝鮮 2019年, résumé/CV, ÉTATS-UNIS.",
+                "x-/ -a /b c-- d// e-f/g h-/i 12-15 1990s U.S.-N.K. ending-", "", "-", "🙂 emoji🙂word ok",
+                "abcdes abcdings abcies abcdeds izations aizations abizations abcdizations",
+            ]
+        let folder = EventTestSupport.root + "/Data/articles"
+        for a in CorpusLoader().load(paths: [folder]).articles.prefix(40) { texts += a.paragraphs.map(\.text) }
+        var fast: [UInt64] = []
+        var reference: [UInt64] = []
+        for t in texts {
+            AgendaText.stemHashes(t, into: &fast)
+            AgendaText.stemHashesScalar(t, into: &reference)
+            #expect(fast == reference, "\(t.prefix(80))")
+        }
+        #expect(texts.count > 40)
+    }
+
     @Test func asciiEventSlugEqualsTheUnicodeSlug() throws {
         for t in Self.texts where t.utf8.allSatisfy({ $0 < 128 }) {
             let fast = try #require(MergedEvent.asciiSlugify(t), "\(t)")
