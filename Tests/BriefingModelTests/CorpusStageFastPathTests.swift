@@ -133,3 +133,27 @@ import Testing
             ])
     }
 }
+
+/// Linking in two steps (`group` beside speaker merging, then `finish`) gives what `link` gives.
+@Suite struct EventLinkerStepsTests {
+    @Test func groupThenFinishEqualsLink() {
+        let pipeline = Pipeline(resources: EventTestSupport.resources)
+        let load = CorpusLoader().load(paths: [EventTestSupport.root + "/Data/articles"])
+        let x = load.articles.map(pipeline.extract)
+        let lex = EventLexicon(lexicon: EventTestSupport.resources.lexicon)
+        let candidates = x.flatMap(\.eventCandidates)
+        let merged = SpeakerMerger.merge(x)
+        var quotesA = merged.quotes
+        let linked = EventLinker.link(
+            candidates, articles: load.articles, speakers: merged.speakers, quotes: &quotesA, events: lex)
+        // The steps: grouping reads the quotes before merging.
+        let grouped = EventLinker.group(
+            candidates, articles: load.articles, quotes: x.flatMap(\.quotes), events: lex)
+        var quotesB = merged.quotes
+        let finished = grouped.finish(speakers: merged.speakers, quotes: &quotesB)
+        #expect(!linked.isEmpty)
+        #expect(linked == finished)
+        #expect(quotesA == quotesB)
+        #expect(quotesA.contains { !$0.events.isEmpty })
+    }
+}

@@ -16,7 +16,15 @@ public enum EventLinker {
         _ candidates: [EventCandidate], articles: [Article], speakers: [Speaker], quotes: inout [Quote],
         events lex: EventLexicon
     ) -> [Event] {
-        guard !candidates.isEmpty else { return [] }
+        group(candidates, articles: articles, quotes: quotes, events: lex).finish(speakers: speakers, quotes: &quotes)
+    }
+
+    /// Everything `link` does but naming participants after the merged speakers and writing the quotes' events:
+    /// it needs only the quotes' places, not their speakers, so it can run beside `SpeakerMerger.merge`.
+    public static func group(
+        _ candidates: [EventCandidate], articles: [Article], quotes: [Quote], events lex: EventLexicon
+    ) -> LinkedEvents {
+        guard !candidates.isEmpty else { return LinkedEvents(events: [], quoteEvents: []) }
         // Where each article's candidates start (they come grouped by article).
         var base: [Int] = []
         var start = 0
@@ -211,13 +219,7 @@ public enum EventLinker {
             for i in owner.indices where owner[i] >= 0 { owner[i] = newIndex[owner[i]] }
         }
 
-        // Ids, titles, participants under the corpus's own names.
-        var names: [String: String] = [:]
-        // Under a speaker's proper name only: a role standing in for someone ("the North's envoy") is no name.
-        for s in speakers where s.kind == .person && PersonFinder.isProperName(s.name) {
-            names[s.name] = s.name
-            for a in s.aliases where names[a] == nil { names[a] = s.name }
-        }
+        // Ids and titles (participants are named after the speakers in `LinkedEvents.finish`).
         var used: [String: Int] = [:]
         var ids: [String] = []
         for g in groups {
@@ -243,17 +245,6 @@ public enum EventLinker {
         let orderOfSlot = slots.articles.map { articleOrder[$0] ?? 0 }
         var keyed: [(order: Int, paragraph: Int, mention: EventMention)] = []
         var events: [Event] = groups.enumerated().map { g, e in
-            var participants: [String] = []
-            // A set only for the long lists: most events have a handful of participants.
-            var named: Set<String>? = e.participants.count > 16 ? [] : nil
-            for p in e.participants {
-                let name = names[p] ?? p
-                if named != nil {
-                    if named?.insert(name).inserted == true { participants.append(name) }
-                } else if !participants.contains(name) {
-                    participants.append(name)
-                }
-            }
             // Mentions in article order then paragraph order (a stable sort), each once.
             keyed.removeAll(keepingCapacity: true)
             for i in e.members {
@@ -272,7 +263,7 @@ public enum EventLinker {
             return Event(
                 id: ids[g], kind: e.kind, title: e.title(lexicon: lex, countries: countries),
                 place: e.place.map(lex.display),
-                date: shown?.date ?? e.date, planned: e.planned, participants: participants, mentions: unique,
+                date: shown?.date ?? e.date, planned: e.planned, participants: e.participants, mentions: unique,
                 related: [], outcomes: e.outcomes, dateText: shown.map { $0.words } ?? e.dateText)
         }
         keyed = []
@@ -364,6 +355,7 @@ public enum EventLinker {
         // the longest sentence, and the paragraph's events without repeats (a long paragraph may hold thousands
         // of mentions and quotes, so nothing below is quadratic in them).
         var lookups: [ParagraphKey: ParagraphMentions] = [:]
+        var quoteEvents: [(quote: Int, events: [String])] = []
         // Quotes come grouped by article too: the slot is looked up once per run.
         var quoteArticle: String?
         var quoteSlot: Int?
@@ -393,13 +385,7 @@ public enum EventLinker {
                     found.append(inParagraph[k].event)
                 }
             }
-            // Distinct events have distinct ids: only events the quote had before need a check.
-            if quotes[q].events.isEmpty {
-                quotes[q].events = found.map { ids[$0] }
-            } else {
-                var present = Set(quotes[q].events)
-                for e in found where present.insert(ids[e]).inserted { quotes[q].events.append(ids[e]) }
-            }
+            if !found.isEmpty { quoteEvents.append((q, found.map { ids[$0] })) }
         }
 
         // By first day, last day and id; undated events last. Keys computed once, not per comparison.
@@ -412,7 +398,52 @@ public enum EventLinker {
             default: return events[i].id < events[j].id
             }
         }
-        return sorted.map { events[$0] }
+        return LinkedEvents(events: sorted.map { events[$0] }, quoteEvents: quoteEvents)
+    }
+}
+
+/// Linked events before their participants are named after the corpus's speakers, and the events each quote
+/// gets: what `EventLinker.group` gives and `finish` completes.
+public struct LinkedEvents: Sendable {
+    /// The events in timeline order; participants as the articles name them.
+    public var events: [Event]
+    /// Quotes (by index) and their events, distinct, in mention order.
+    var quoteEvents: [(quote: Int, events: [String])]
+
+    /// The events with participants under the speakers' proper names; adds each quote's events to `quotes`
+    /// (the quotes `group` read, in the same order; their speakers may since have been merged).
+    public func finish(speakers: [Speaker], quotes: inout [Quote]) -> [Event] {
+        var names: [String: String] = [:]
+        // Under a speaker's proper name only: a role standing in for someone ("the North's envoy") is no name.
+        for s in speakers where s.kind == .person && PersonFinder.isProperName(s.name) {
+            names[s.name] = s.name
+            for a in s.aliases where names[a] == nil { names[a] = s.name }
+        }
+        var events = events
+        for g in events.indices {
+            var participants: [String] = []
+            // A set only for the long lists: most events have a handful of participants.
+            var named: Set<String>? = events[g].participants.count > 16 ? [] : nil
+            for p in events[g].participants {
+                let name = names[p] ?? p
+                if named != nil {
+                    if named?.insert(name).inserted == true { participants.append(name) }
+                } else if !participants.contains(name) {
+                    participants.append(name)
+                }
+            }
+            events[g].participants = participants
+        }
+        for (q, found) in quoteEvents where q < quotes.count {
+            // Distinct events have distinct ids: only events the quote had before need a check.
+            if quotes[q].events.isEmpty {
+                quotes[q].events = found
+            } else {
+                var present = Set(quotes[q].events)
+                for e in found where present.insert(e).inserted { quotes[q].events.append(e) }
+            }
+        }
+        return events
     }
 }
 
@@ -565,10 +596,9 @@ final class MergedEvent {
     var members: [Int]
     /// How many candidates named each kind: the event takes the kind most of them use.
     var kindVotes: [String: Int] = [:]
-    /// The dates the candidates gave, with how many gave each: the event shows the most precise date most of
-    /// them agree on ("Feb. 27-28" over the day one article dated by an arrival).
-    var dateVotes: [EventDate: Int] = [:]
-    var dateWords: [EventDate: String] = [:]
+    /// The dates the candidates gave, with how many gave each and the first words given for each: the event shows
+    /// the most precise date most of them agree on ("Feb. 27-28" over the day one article dated by an arrival).
+    var dateVotes: [EventDate: DateTally] = [:]
     /// The kind with the most votes (`kindVotes`), kept as votes come in: `kind` may be set apart from it.
     private var voteLeader: String
     /// `participants` as sorted ids (`LinkNames`), `leaders` as a set, and how many participants are countries.
@@ -587,10 +617,7 @@ final class MergedEvent {
         placeID = facts.place
         span = facts.span
         kindVotes[c.kind] = 1
-        if let d = c.date {
-            dateVotes[d] = 1
-            dateWords[d] = c.dateText
-        }
+        if let d = c.date { dateVotes[d] = DateTally(votes: 1, words: c.dateText) }
         family = c.family
         place = c.place
         date = c.date
@@ -660,10 +687,7 @@ final class MergedEvent {
         members.append(index)
         let votes = (kindVotes[c.kind] ?? 0) + 1
         kindVotes[c.kind] = votes
-        if let d = c.date {
-            dateVotes[d, default: 0] += 1
-            if dateWords[d] == nil { dateWords[d] = c.dateText }
-        }
+        if let d = c.date { dateVotes[d, default: DateTally(votes: 0, words: nil)].add(c.dateText) }
         // The kind with the most votes, then the highest rank, then the first name: only the kind that just got a
         // vote can overtake the leader.
         if c.kind != voteLeader {
@@ -698,18 +722,18 @@ final class MergedEvent {
     /// gave, then the widest of those (a two-day summit over one of its days), then the earliest.
     var shownDate: (date: EventDate, words: String?)? {
         guard !dateVotes.isEmpty else { return nil }
-        let narrowest = dateVotes.keys.map(\.width).min() ?? 1
+        let narrowest = dateVotes.keys.lazy.map { $0.width }.min() ?? 1
         let limit = max(narrowest, 3)
         let pool = dateVotes.filter { $0.key.width <= limit }
         // Votes, then width, then the earliest value; dates of one value differ only in precision or range, so
         // those break the last ties (a dictionary's order changes from run to run).
         let best = pool.max { a, b in
-            if (a.value, a.key.width) != (b.value, b.key.width) {
-                return (a.value, a.key.width) < (b.value, b.key.width)
+            if (a.value.votes, a.key.width) != (b.value.votes, b.key.width) {
+                return (a.value.votes, a.key.width) < (b.value.votes, b.key.width)
             }
             return a.key.tieOrder > b.key.tieOrder
         }
-        return best.map { ($0.key, dateWords[$0.key]) }
+        return best.map { ($0.key, $0.value.words) }
     }
 
     /// A meeting of enough leaders becomes a summit (by `event_kinds.txt`).
@@ -780,6 +804,18 @@ final class MergedEvent {
         let who = participants.filter { countries.contains($0) }.prefix(2)
         if !who.isEmpty { return "\(head) (\(who.joined(separator: ", ")))" }
         return head
+    }
+}
+
+/// How many candidates gave one date, and the first words given for it.
+struct DateTally {
+    var votes: Int
+    var words: String?
+
+    /// One more candidate gave the date, in these words.
+    mutating func add(_ text: String?) {
+        votes += 1
+        if words == nil { words = text }
     }
 }
 

@@ -138,12 +138,13 @@ public enum SpeakerMerger {
 
         // "the president" in an article: the one person of that article whose role, anywhere in the corpus, has
         // that title; else it stays a speaker of its own.
-        var clusterOfMember: [Int: Int] = [:]
+        // The cluster of each speaker so far (-1: a stand-in, not yet placed).
+        var clusterOfMember = [Int](repeating: -1, count: all.count)
         for (c, members) in clusters.enumerated() { for m in members { clusterOfMember[m] = c } }
         var standInClusters: [String: Int] = [:]
         var peopleByArticle: [String: [Int]] = [:]
-        for (j, other) in all.enumerated() where other.kind == .person {
-            if let a = other.mentions.first?.article, clusterOfMember[j] != nil {
+        for j in all.indices where all[j].kind == .person {
+            if let a = all[j].mentions.first?.article, clusterOfMember[j] >= 0 {
                 peopleByArticle[a, default: []].append(j)
             }
         }
@@ -173,7 +174,8 @@ public enum SpeakerMerger {
             let words = Set(keys[k].map(unpossessive))
             var fits = Set<Int>()
             for j in peopleByArticle[s.mentions.first?.article ?? ""] ?? [] {
-                guard let c = clusterOfMember[j] else { continue }
+                let c = clusterOfMember[j]
+                guard c >= 0 else { continue }
                 if !words.isEmpty, words.isSubset(of: roleWords(c)) { fits.insert(c) }
             }
             if fits.count == 1, let c = fits.first {
@@ -188,6 +190,7 @@ public enum SpeakerMerger {
 
         var speakers: [Speaker] = []
         var idMap: [String: String] = [:]
+        idMap.reserveCapacity(all.count)
         var usedIDs = Set<String>()
         // Mentions as (article number, paragraph): articles numbered once per run of mentions of one article.
         var articleNumbers: [String: Int] = [:]
