@@ -19,6 +19,12 @@ public enum EventLinker {
         group(candidates, articles: articles, quotes: quotes, events: lex).finish(speakers: speakers, quotes: &quotes)
     }
 
+    /// True when event `a` (index `i`) has more members than `b` (index `k`), or as many and was created first:
+    /// the first of the largest, as `max(by:)` over events in creation order finds it.
+    private static func larger(_ a: MergedEvent, _ i: Int, than b: MergedEvent, _ k: Int) -> Bool {
+        a.members.count > b.members.count || (a.members.count == b.members.count && i < k)
+    }
+
     /// Everything `link` does but naming participants after the merged speakers and writing the quotes' events:
     /// it needs only the quotes' places, not their speakers, so it can run beside `SpeakerMerger.merge`.
     public static func group(
@@ -174,14 +180,19 @@ public enum EventLinker {
             let date = groups[g].date
             guard place != nil || date != nil else { continue }
             // `hostPool` holds every held event that is no statement, in creation order.
-            let pool = date.map { hostPool.candidates(for: $0) } ?? hostPool.all
-            let hosts = pool.filter { h in
-                h != g && !removed.contains(h) && !isProduct[h] && !groups[h].planned
-                    && (placeID.map { p in groups[h].placeID.map { interned.compatible($0, p) } ?? false } ?? true)
-                    && (date.map { d in groups[h].date.map { $0.overlaps(d) } ?? false } ?? true)
+            if let date { hostPool.collect(for: date, into: &pooled) } else { pooled = hostPool.all }
+            let span = groups[g].span
+            // Undated, it needs the one main event at its place: the one most articles speak of (the first
+            // created among equals).
+            var host: Int?
+            for h in pooled
+            where h != g && !removed.contains(h) && !isProduct[h] && !groups[h].planned
+                && (placeID.map { p in groups[h].placeID.map { interned.compatible($0, p) } ?? false } ?? true)
+                && (date == nil || (span.flatMap { d in groups[h].span.map { $0.overlaps(d, slack: 0) } } ?? false))
+            {
+                if let k = host, !Self.larger(groups[h], h, than: groups[k], k) { continue }
+                host = h
             }
-            // Undated, it needs the one main event at its place: the one most articles speak of.
-            let host = hosts.max { groups[$0].members.count < groups[$1].members.count }
             guard let h = host else { continue }
             let kind = groups[h].kind
             let hostDate = groups[h].date
@@ -222,8 +233,10 @@ public enum EventLinker {
         // Ids and titles (participants are named after the speakers in `LinkedEvents.finish`).
         var used: [String: Int] = [:]
         var ids: [String] = []
-        for g in groups {
-            var id = g.slug
+        // The date each event shows, worked out once for its id and its record.
+        let shownDates = groups.map { $0.shownDate }
+        for (g, e) in groups.enumerated() {
+            var id = e.slug(shown: shownDates[g]?.date)
             if let n = used[id] {
                 used[id] = n + 1
                 id += "-\(n + 1)"
@@ -259,7 +272,7 @@ public enum EventLinker {
             }
             keyed.sort { ($0.order, $0.paragraph) < ($1.order, $1.paragraph) }
             let unique = Self.distinctMentions(keyed)
-            let shown = e.shownDate
+            let shown = shownDates[g]
             return Event(
                 id: ids[g], kind: e.kind, title: e.title(lexicon: lex, countries: countries),
                 place: e.place.map(lex.display),
@@ -328,15 +341,23 @@ public enum EventLinker {
         }
         for p in groups.indices where groups[p].planned {
             guard let pd = groups[p].date else { continue }
-            let held = (heldByFamily[groups[p].family]?.candidates(for: pd) ?? []).filter { h in
+            guard let pool = heldByFamily[groups[p].family] else { continue }
+            pool.collect(for: pd, into: &pooled)
+            let ps = groups[p].span
+            // The held event most articles speak of (the first created among equals).
+            var best: Int?
+            for h in pooled {
                 let e = groups[h]
-                guard !e.planned, e.family == groups[p].family, let hd = e.date else { return false }
-                if let a = e.placeID, let b = groups[p].placeID, !interned.compatible(a, b) { return false }
+                guard !e.planned, e.family == groups[p].family, e.date != nil else { continue }
+                if let a = e.placeID, let b = groups[p].placeID, !interned.compatible(a, b) { continue }
                 let slack = e.place != nil && groups[p].place != nil ? 3 : 0
-                return hd.overlaps(pd, slack: slack) && hd.width <= pd.width + 2 * slack
-                    && groups[p].sharesParticipant(with: e)
+                guard let hs = e.span, let pspan = ps, hs.overlaps(pspan, slack: slack),
+                    hs.width <= pspan.width + 2 * slack, groups[p].sharesParticipant(with: e)
+                else { continue }
+                if let k = best, !Self.larger(e, h, than: groups[k], k) { continue }
+                best = h
             }
-            guard let h = held.max(by: { groups[$0].members.count < groups[$1].members.count }) else { continue }
+            guard let h = best else { continue }
             add(p, h, .same, "held as planned")
             add(h, p, .same, "held as planned")
         }
@@ -524,16 +545,6 @@ private struct GroupPool {
         out += wide
         for b in s { if let set = bins[b] { out += set } }
     }
-
-    /// The events a candidate dated `d` may join, in creation order: a superset of those `score` accepts.
-    func candidates(for d: EventDate) -> [Int] {
-        guard let r = d.range else { return undated.sorted() }
-        let s = Self.span(r, slack: Self.slack)
-        if s.count > Self.maxBins { return all }
-        var out = undated.union(wide)
-        for b in s { if let set = bins[b] { out.formUnion(set) } }
-        return out.sorted()
-    }
 }
 
 /// An event (the first of its id) and a relation kind: the key of one entry in an event's relation list.
@@ -608,7 +619,7 @@ final class MergedEvent {
     /// `family` and `place` as ids, `date` as day ordinals: what `score` compares.
     private let familyID: Int32
     private(set) var placeID: Int32?
-    private var span: DaySpan?
+    private(set) var span: DaySpan?
 
     init(_ c: EventCandidate, index: Int, facts: CandidateFacts, names: LinkNames) {
         kind = c.kind
@@ -722,18 +733,25 @@ final class MergedEvent {
     /// gave, then the widest of those (a two-day summit over one of its days), then the earliest.
     var shownDate: (date: EventDate, words: String?)? {
         guard !dateVotes.isEmpty else { return nil }
-        let narrowest = dateVotes.keys.lazy.map { $0.width }.min() ?? 1
+        var narrowest = Int.max
+        for d in dateVotes.keys { narrowest = min(narrowest, d.width) }
         let limit = max(narrowest, 3)
-        let pool = dateVotes.filter { $0.key.width <= limit }
         // Votes, then width, then the earliest value; dates of one value differ only in precision or range, so
-        // those break the last ties (a dictionary's order changes from run to run).
-        let best = pool.max { a, b in
-            if (a.value.votes, a.key.width) != (b.value.votes, b.key.width) {
-                return (a.value.votes, a.key.width) < (b.value.votes, b.key.width)
+        // those break the last ties (a dictionary's order changes from run to run). A total order: the best is
+        // the same whatever the order the dates are looked at in.
+        var best: (date: EventDate, tally: DateTally, width: Int)?
+        for (d, t) in dateVotes {
+            let w = d.width
+            guard w <= limit else { continue }
+            if let b = best {
+                let less =
+                    (b.tally.votes, b.width) != (t.votes, w)
+                    ? (b.tally.votes, b.width) < (t.votes, w) : b.date.tieOrder > d.tieOrder
+                if !less { continue }
             }
-            return a.key.tieOrder > b.key.tieOrder
+            best = (d, t, w)
         }
-        return best.map { ($0.key, $0.value.words) }
+        return best.map { ($0.date, $0.tally.words) }
     }
 
     /// A meeting of enough leaders becomes a summit (by `event_kinds.txt`).
@@ -746,10 +764,13 @@ final class MergedEvent {
     }
 
     /// kind-place-date, planned events marked: "talks-stockholm-2019-10-05".
-    var slug: String {
+    var slug: String { slug(shown: shownDate?.date) }
+
+    /// `slug` given `shownDate?.date`, when the caller has it already.
+    func slug(shown: EventDate?) -> String {
         var parts = [Self.slugify(kind)]
         if let place { parts.append(Self.slugify(place)) }
-        parts.append((shownDate?.date ?? date)?.value ?? (ordinal.map { "no-\($0)" } ?? "undated"))
+        parts.append((shown ?? date)?.value ?? (ordinal.map { "no-\($0)" } ?? "undated"))
         if planned { parts.append("planned") }
         return parts.joined(separator: "-")
     }
