@@ -186,9 +186,10 @@ public enum EventLinker {
             // created among equals).
             var host: Int?
             for h in pooled
-            where h != g && !removed.contains(h) && !isProduct[h] && !groups[h].planned
+            where h != g && !isProduct[h] && !groups[h].planned
                 && (placeID.map { p in groups[h].placeID.map { interned.compatible($0, p) } ?? false } ?? true)
                 && (date == nil || (span.flatMap { d in groups[h].span.map { $0.overlaps(d, slack: 0) } } ?? false))
+                && !removed.contains(h)
             {
                 if let k = host, !Self.larger(groups[h], h, than: groups[k], k) { continue }
                 host = h
