@@ -124,11 +124,12 @@ import Testing
         "stockholm-talks|false", "hanoi-summit|false", "singapore-summit|false", "pompeo-visit-july|false",
         "pompeo-visit-october|false", "slbm-test-october-2019|false", "kim-yong-chol-oval-office-2018|false",
         "panmunjom-meeting|false", "stockholm-return|true", "hanoi-summit|true", "remains-handover|false",
-        "remains-ceremony|false",
+        "remains-ceremony|false", "inter-korean-summit-april|false", "inter-korean-summit-may|false",
+        "inter-korean-summit-september|false", "missile-tests-may-2019|false", "missile-tests-summer-2019|false",
     ]
 
     /// The (event, article) pairs on the main event reached so far: a floor that may only rise.
-    static let coveredFloor = 90
+    static let coveredFloor = 100
 
     @Test func sharedEventsAreOneEvent() throws {
         guard let outcomes = try Self.outcomes() else { return }

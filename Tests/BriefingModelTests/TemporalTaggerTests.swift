@@ -105,6 +105,13 @@ let temporalCases: [TemporalCase] = [
     TemporalCase("Talks will resume in November.", r, nil, "in November", "2019-11/month/2019-11-01/2019-11-30"),
     TemporalCase("February last year", r, .past, "February last year", "2018-02/month/2018-02-01/2018-02-28"),
     TemporalCase("last month", nil, .past, "last month", "unresolved"),
+    // Two months joined ("May or June"): one span over both, not the first month alone.
+    TemporalCase(
+        "The leaders are expected to meet in May or June.", "2018-04-27", nil, "in May or June",
+        "2018-05/month/2018-05-01/2018-06-30"),
+    TemporalCase("in June to August", "2018-10-07", .past, "in June to August", "2018-06/month/2018-06-01/2018-08-31"),
+    TemporalCase("in December or January", r, .future, "in December or January", "2019-12/month/2019-12-01/2020-01-31"),
+    TemporalCase("in May or later", r, .past, "in May", "2019-05/month/2019-05-01/2019-05-31"),
     TemporalCase("mid-February", r, .past, "mid-February", "2019-02/month/2019-02-11/2019-02-20"),
     // Seasons.
     TemporalCase(

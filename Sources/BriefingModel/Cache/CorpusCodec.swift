@@ -235,6 +235,8 @@ enum CorpusCodec {
             w.interned(m.article)
             w.int(m.paragraph)
             w.interned(m.text)
+            w.bool(m.count != nil)
+            if let n = m.count { w.int(n) }
         }
         w.unsigned(UInt64(e.related.count))
         for x in e.related {
@@ -260,7 +262,9 @@ enum CorpusCodec {
         let planned = try r.bool()
         let participants = try r.internedStrings()
         let mentions = try r.array { r throws(BinaryCoder.Malformed) in
-            EventMention(article: try r.interned(), paragraph: try r.int(), text: try r.interned())
+            EventMention(
+                article: try r.interned(), paragraph: try r.int(), text: try r.interned(),
+                count: try r.bool() ? try r.int() : nil)
         }
         let related = try r.array { r throws(BinaryCoder.Malformed) in
             EventRelation(

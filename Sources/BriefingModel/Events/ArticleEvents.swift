@@ -22,6 +22,9 @@ struct ArticleEvents {
     var lastOfFamily: [String: FamilyLeaders] = [:]
     /// The last event (by index) with an ordinal: the kind "their second" stands for.
     var lastOrdinal: Int?
+    /// Counted plurals ("three summits in 2018"): sets of events, kept apart from `clusters` (no mention joins
+    /// them) and listed after them.
+    var sets: [EventCandidate] = []
 
     /// Where a mention starts: what makes two mentions the same.
     struct MentionKey: Hashable {
@@ -342,7 +345,20 @@ struct ArticleEvents {
         clusters[c].relations.append(LocalRelation(target: target, relation: relation, cue: cue))
     }
 
-    /// The article's events, with meetings of leaders turned into summits.
+    /// Records a counted plural as a set of events of its kind.
+    mutating func addSet(
+        kind: String, count: Int, place: String?, date: EventDate?, dateText: String?, bound: LocalRelation?,
+        mention: CandidateMention, participants: [String], leaders: [String]
+    ) {
+        var e = EventCandidate(
+            article: articleID, articleDate: articleDate, kind: kind, family: parts.kind(kind).family, place: place,
+            date: date, dateText: dateText, participants: participants, leaders: leaders, mentions: [mention],
+            relations: bound.map { [$0] } ?? [])
+        e.count = count
+        sets.append(e)
+    }
+
+    /// The article's events, with meetings of leaders turned into summits, then its sets of events.
     func finish() -> [EventCandidate] {
         clusters.map { e in
             var e = e
@@ -353,6 +369,6 @@ struct ArticleEvents {
             if let k = promoted.max(by: { ($0.rank, $1.name) < ($1.rank, $0.name) }) { e.kind = k.name }
             e.mentions.sort { ($0.paragraph, $0.start) < ($1.paragraph, $1.start) }
             return e
-        }
+        } + sets
     }
 }

@@ -54,6 +54,11 @@ public struct EventCandidate: Sendable, Hashable {
     public var mentions: [CandidateMention]
     public var outcomes: [String]
     public var relations: [LocalRelation]
+    /// A counted plural ("three summits in 2018", "his three meetings with Kim last year"): the candidate names a
+    /// set of up to that many events of its family, not one; the linker finds them (`EventLinker.attachSets`).
+    /// 0 for an uncounted stretch ("the months of missile launches that followed the Hanoi meeting"): every such
+    /// event in its span. A set's one relation, if any, bounds it by an event of the article ("that followed …").
+    public var count: Int?
 
     public init(
         article: String, articleDate: Day? = nil, kind: String, family: String, place: String? = nil,

@@ -118,6 +118,8 @@ struct RawMention {
     /// One item of a list after a colon ("three times last year: at Panmunjom in April and again in May"): an
     /// event of its own, never merged with its neighbours.
     var listItem = false
+    /// "three summits": a counted plural, which names a set of events (see `EventCandidate.count`).
+    var count: Int?
     /// Index of the temporal anchor whose span names this mention.
     var anchorOf: Int?
     /// First token of the words that name the event (determiner, modifiers).
@@ -218,7 +220,14 @@ final class SentenceScan {
         var anchorTargets: [Int: Int] = [:]
         for (e, x) in expressions.enumerated() {
             guard case .anchor(_, _, let span) = x.value else { continue }
-            if let r = raws.firstIndex(where: { span.contains($0.start) && $0.anchorOf == nil }) {
+            // The event the cue names comes before any conjunction or mark: "since the Korean War and opening a
+            // day of talks" names no event of the sentence.
+            if let r = raws.firstIndex(where: { r in
+                span.contains(r.start) && r.anchorOf == nil
+                    && !(span.lowerBound..<r.start).contains { j in
+                        tokens[j].kind == .punctuation || ["and", "but", "or"].contains(tokens[j].lower)
+                    }
+            }) {
                 raws[r].anchorOf = e
                 anchorTargets[e] = r
             }
@@ -239,15 +248,31 @@ final class SentenceScan {
         // another noun ("the 1950–53 war") speaks of something else.
         if free.count == 1, let first = undated.first, let x = free.first,
             !relativeClause(between: raws[first].end, and: x.tokens.lowerBound),
-            !modifiesOtherNoun(x, than: raws[first])
+            !modifiesOtherNoun(x, than: raws[first]), !(x.tokens.upperBound <= raws[first].start && datesReport(x))
         {
             raws[first].expression = x
         }
+        // A date that opens a clause after a semicolon ("…; over the summer, the North launched again") dates
+        // the clause's first event word still without one (two words may lead it in).
+        for x in expressions where x.value.isDateLike && x.tokens.lowerBound > range.lowerBound {
+            var k = x.tokens.lowerBound - 1
+            while k > range.lowerBound, x.tokens.lowerBound - k <= 2, tokens[k].kind == .word { k -= 1 }
+            guard tokens[k].kind == .punctuation, tokens[k].mark == ";" else { continue }
+            let end = (x.tokens.upperBound..<range.upperBound).first { isBreak($0) } ?? range.upperBound
+            if let r = raws.indices.first(where: {
+                raws[$0].start >= x.tokens.upperBound && raws[$0].start < end && raws[$0].expression == nil
+                    && raws[$0].anchorOf == nil && !raws[$0].product
+            }) {
+                raws[r].expression = x
+            }
+        }
         // A date that opens the sentence ("In April of last year Kim crossed … for the first inter-Korean
-        // summit") dates its first event word still without one.
+        // summit") dates its first event word still without one, in its clause ("In May, the North resumed
+        // tests; over the summer, …": not past the semicolon).
         if let opening = expressions.first(where: { $0.tokens.lowerBound == range.lowerBound && $0.value.isDateLike }),
-            let r = raws.indices.first(where: {
-                raws[$0].expression == nil && raws[$0].anchorOf == nil && !raws[$0].product
+            let r = raws.indices.first(where: { r in
+                raws[r].expression == nil && raws[r].anchorOf == nil && !raws[r].product
+                    && !(opening.tokens.upperBound..<min(raws[r].start, range.upperBound)).contains { isBreak($0) }
             })
         {
             raws[r].expression = opening
@@ -344,6 +369,33 @@ final class SentenceScan {
                 paragraph: paragraph, sentence: sentence, start: tokens[m.phraseStart].start,
                 end: tokens[m.phraseEnd - 1].end, text: text(m.phraseStart..<m.phraseEnd))
             let outcome = m.product ? productOutcome(m) : nil
+            if let n = m.count {
+                // A set of events: kept apart from the article's events, for the linker to resolve. An anchor
+                // after it ("launches that followed the Hanoi meeting") bounds it by that event, not a date.
+                let anchor = expressions.indices.first { e in
+                    guard case .anchor(let relation, _, _) = expressions[e].value, relation != .same,
+                        expressions[e].tokens.lowerBound >= m.end, let t = anchorTargets[e], raws[t].cluster != nil
+                    else { return false }
+                    return !(m.end..<expressions[e].tokens.lowerBound).contains {
+                        isBreak($0) || tokens[$0].text == ","
+                    }
+                }
+                var bound: LocalRelation?
+                if let e = anchor, case .anchor(let relation, _, _) = expressions[e].value,
+                    let t = anchorTargets[e], let c = raws[t].cluster
+                {
+                    bound = LocalRelation(
+                        target: c, relation: relation, cue: text(expressions[e].tokens.lowerBound..<raws[t].phraseEnd))
+                }
+                if !unresolved || bound != nil {
+                    state.addSet(
+                        kind: m.kind, count: n, place: m.place, date: bound == nil ? date : nil,
+                        dateText: bound == nil ? dateText : nil, bound: bound, mention: mention,
+                        participants: participants, leaders: participants.filter { persons.leaders.contains($0) })
+                }
+                raws[r] = m
+                continue
+            }
             m.cluster = state.assign(
                 m, date: date, dateText: dateText, unresolved: unresolved, mention: mention, outcome: outcome,
                 participants: participants, leaders: participants.filter { persons.leaders.contains($0) },
@@ -396,7 +448,10 @@ final class SentenceScan {
                 }
                 // "no meeting would take place": a denied event is none.
                 if i > range.lowerBound, parts.lexicon.negatives.contains(tokens[i - 1].lower) { ok = false }
-                // "three summits", "two meetings": several events, none named.
+                // "three summits", "two meetings": several events, none named alone: a set of that many.
+                var setCount: Int?
+                // Where the words of a set begin ("three summits", "the months of launches"), for its mention.
+                var setStart = i
                 let countable =
                     trig.next.isEmpty && trig.near.isEmpty && trig.subject.isEmpty
                     && tokens[m.end - 1].lower.hasSuffix("s")
@@ -405,15 +460,44 @@ final class SentenceScan {
                         ?? tokens[k].integer,
                         n > 1, n < 1000
                     {
-                        ok = false
+                        // "three inter-Korean summits" counts summits; "the two leaders shook hands" counts
+                        // leaders, and names no event either.
+                        if ((k + 1)..<i).contains(where: { tokens[$0].lower.hasSuffix("s") }) {
+                            ok = false
+                        } else {
+                            setCount = n
+                            setStart = k
+                        }
                     }
                     if tokens[k].kind == .punctuation { break }
                 }
+                // "the months of short-range missile launches", "weeks of talks": a stretch of time filled with
+                // events of the kind, as many as there were (an open set, count 0).
+                if countable, setCount == nil {
+                    for k in stride(from: i - 1, through: max(range.lowerBound + 1, i - 3), by: -1)
+                    where tokens[k].lower == "of" {
+                        // Only modifiers between: "within weeks of the failed talks" dates the talks, it counts none.
+                        if let u = parts.tagger.shared.lexicon.units[tokens[k - 1].lower], u != .day,
+                            tokens[k - 1].lower.hasSuffix("s"),
+                            !((k + 1)..<i).contains(where: {
+                                tokens[$0].lower == "the" || parts.lexicon.determiners[tokens[$0].lower] != nil
+                            }),
+                            !anchorTokens.contains(where: { $0.contains(k) })
+                        {
+                            setCount = 0
+                            setStart = k - 1
+                        }
+                        break
+                    }
+                }
                 if ok {
-                    raws.append(
-                        RawMention(
-                            kind: trig.kind, start: i, end: m.end, product: trig.product, invitation: trig.invitation,
-                            phraseStart: i, phraseEnd: m.end))
+                    var raw = RawMention(
+                        kind: trig.kind, start: i, end: m.end, product: trig.product, invitation: trig.invitation,
+                        phraseStart: i, phraseEnd: m.end)
+                    raw.count = trig.product ? nil : setCount
+                    if raw.count != nil { raw.phraseStart = setStart }
+                    if trig.product, setCount != nil { ok = false }
+                    if ok { raws.append(raw) }
                     i = m.end
                     continue
                 }
@@ -534,7 +618,7 @@ final class SentenceScan {
                     isBreak(j) || tokens[j].text == "," || parts.lexicon.determiners[tokens[j].lower] == true
                         || anchorTokens.contains { $0.contains(j) }
                 }),
-                !last.product, !r.product, !last.listItem, !r.listItem
+                !last.product, !r.product, !last.listItem, !r.listItem, last.count == nil, r.count == nil
             {
                 out.removeLast()
                 let keep = parts.kind(r.kind).rank >= parts.kind(last.kind).rank ? r.kind : last.kind
@@ -650,7 +734,12 @@ final class SentenceScan {
             if Self.phraseStops.contains(t.lower) { break }
             if raws.contains(where: { $0.start <= k && k < $0.end }) { break }
             if let n = parts.lexicon.ordinals[t.lower], m.ordinal == nil { m.ordinal = n }
-            if m.place == nil, let p = parts.lexicon.places.match(tokens, at: k, limit: m.start), p.end == m.start {
+            // "the Hanoi summit" names its place; "North and South Korea met" names who met (a verb's subject).
+            if m.place == nil, let p = parts.lexicon.places.match(tokens, at: k, limit: m.start), p.end == m.start,
+                parts.lexicon.triggers.match(tokens, at: m.start, limit: range.upperBound).map({
+                    $0.value.next.isEmpty && $0.value.near.isEmpty && $0.value.subject.isEmpty
+                }) ?? true
+            {
                 m.place = p.value
                 m.placeTokens = k..<p.end
             }
@@ -679,6 +768,17 @@ final class SentenceScan {
                         ?? {
                             if s < range.upperBound, tokens[s].lower == "the" {
                                 s += 1
+                                if let p = parts.lexicon.places.match(tokens, at: s, limit: range.upperBound) {
+                                    return p
+                                }
+                                // "at the border village of Panmunjom": a few plain words and "of" before it.
+                                guard
+                                    let of = (s..<min(range.upperBound, s + 4)).first(where: {
+                                        tokens[$0].lower == "of" || tokens[$0].kind != .word
+                                    }), tokens[of].lower == "of", of > s,
+                                    (s..<of).allSatisfy({ !tokens[$0].capitalized })
+                                else { return nil }
+                                s = of + 1
                                 return parts.lexicon.places.match(tokens, at: s, limit: range.upperBound)
                             }
                             return nil
@@ -731,6 +831,14 @@ final class SentenceScan {
         if m.ordinal != nil, firstInASpan(m) { m.ordinal = nil }
         if extractor.tagger.tense(tokens, at: m.start, in: range) == .future { m.planned = true }
         m.expression = attachedExpression(m, raws: raws, expressions: expressions)
+    }
+
+    /// "Moon told reporters on Sunday that Kim had asked for the session": a date right after a reporting verb
+    /// (and its object) dates the report, not an event reported after it.
+    func datesReport(_ x: TemporalExpression) -> Bool {
+        (max(range.lowerBound, x.tokens.lowerBound - 2)..<x.tokens.lowerBound).contains {
+            parts.lexicon.reporting.match(tokens, at: $0) != nil
+        }
     }
 
     /// "The second summit, in Hanoi in February, …": a comma right after the event word that opens its place
@@ -801,8 +909,14 @@ final class SentenceScan {
                 && !(isOffset(x) && raws.contains { r in r.start >= x.tokens.upperBound })
         }
         if let x = after.first(where: { clear(m.end, $0.tokens.lowerBound, $0) }) { return x }
+        // An anchor whose words name no event of the sentence ("since the Korean War") dates nothing.
+        func idle(_ x: TemporalExpression) -> Bool {
+            guard case .anchor = x.value, let e = expressions.firstIndex(of: x) else { return false }
+            return !raws.contains { $0.anchorOf == e }
+        }
         let before = expressions.filter {
-            $0.tokens.upperBound <= m.start && m.start - $0.tokens.upperBound <= 8 && !ownAnchor($0)
+            $0.tokens.upperBound <= m.start && m.start - $0.tokens.upperBound <= 8 && !ownAnchor($0) && !datesReport($0)
+                && !idle($0)
         }
         return before.last(where: {
             clear($0.tokens.upperBound, m.phraseStart, $0) || clear($0.tokens.upperBound, m.start, $0)
@@ -913,6 +1027,11 @@ final class SentenceScan {
                 }
                 if !reporting, !out.contains(p.value) { out.append(p.value) }
                 i = p.end
+                continue
+            }
+            if let g = parts.lexicon.countryGroups.match(tokens, at: i, limit: range.upperBound) {
+                for c in g.value where !out.contains(c) { out.append(c) }
+                i = g.end
                 continue
             }
             if let c = parts.lexicon.countries.match(tokens, at: i, limit: range.upperBound) {

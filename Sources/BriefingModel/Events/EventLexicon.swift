@@ -52,6 +52,8 @@ public struct EventLexicon: Sendable {
     public var gazetteer: [String: Place] = [:]
     /// Countries by name, other name or adjective (case-sensitive): the canonical name.
     public var countries = PhraseIndex<String>(caseSensitive: true)
+    /// Words that name several countries at once ("the two Koreas", "inter-Korean"): their canonical names.
+    public var countryGroups = PhraseIndex<[String]>()
     /// Every country name, other name and adjective → canonical name.
     public var countryCanonical: [String: String] = [:]
     /// Lowercased first words of event words, follow-up cues and ordinals: a sentence with none names no event.
@@ -142,6 +144,10 @@ public struct EventLexicon: Sendable {
         starters = Set(triggers.firstKeys).union(followUps.firstKeys).union(ordinals.keys)
         starterFilter = WordFilter(starters)
         ordinalFilter = WordFilter(ordinals.keys)
+        for row in lexicon.table("event_country_groups").rows {
+            let names = (row[1] ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            if !names.isEmpty { countryGroups.add(row.entry, names.filter { !$0.isEmpty }) }
+        }
         for row in lexicon.table("countries").rows {
             countries.add(row.entry, row.entry)
             countryCanonical[row.entry] = row.entry

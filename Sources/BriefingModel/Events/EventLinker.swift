@@ -30,7 +30,7 @@ public enum EventLinker {
     public static func group(
         _ candidates: [EventCandidate], articles: [Article], quotes: [Quote], events lex: EventLexicon
     ) -> LinkedEvents {
-        guard !candidates.isEmpty else { return LinkedEvents(events: [], quoteEvents: []) }
+        guard !candidates.isEmpty else { return LinkedEvents(events: [], quoteEvents: [], sets: nil) }
         // Where each article's candidates start (they come grouped by article).
         var base: [Int] = []
         var start = 0
@@ -65,6 +65,9 @@ public enum EventLinker {
         var pooled: [Int] = []
         var scoredFor: [Int] = []
         for i in order {
+            // A set of events ("three summits in 2018") is no event of its own: `attachSets` resolves it in
+            // `LinkedEvents.finish` (it counts events under the speakers' names).
+            if candidates[i].count != nil { continue }
             if ranks[i] == 3, candidates[i].ordinal != nil {
                 deferred.append(i)
                 continue
@@ -363,6 +366,8 @@ public enum EventLinker {
             add(h, p, .same, "held as planned")
         }
         for g in events.indices { events[g].related = related[g] }
+        // Counted sets count events under the speakers' names: `finish` attaches them, with what is kept here.
+        let hasSets = candidates.contains { $0.count != nil }
 
         // Quotes: the events their sentence mentions, else those their paragraph mentions.
         // Events as the first event of their id (`canon`), articles as slots: integer keys and values.
@@ -420,7 +425,15 @@ public enum EventLinker {
             default: return events[i].id < events[j].id
             }
         }
-        return LinkedEvents(events: sorted.map { events[$0] }, quoteEvents: quoteEvents)
+        var sets: LinkedEvents.SetContext?
+        if hasSets {
+            var positions = [Int](repeating: 0, count: sorted.count)
+            for (k, g) in sorted.enumerated() { positions[g] = k }
+            sets = LinkedEvents.SetContext(
+                candidates: candidates, groups: groups, owner: owner, base: base, articleOrder: articleOrder,
+                lexicon: lex, positions: positions)
+        }
+        return LinkedEvents(events: sorted.map { events[$0] }, quoteEvents: quoteEvents, sets: sets)
     }
 }
 
@@ -431,6 +444,21 @@ public struct LinkedEvents: Sendable {
     public var events: [Event]
     /// Quotes (by index) and their events, distinct, in mention order.
     var quoteEvents: [(quote: Int, events: [String])]
+    /// What `EventLinker.attachSets` needs, when some candidate is a counted set.
+    var sets: SetContext?
+
+    /// The linker's state that counted sets are resolved against.
+    struct SetContext: @unchecked Sendable {
+        // Unchecked: the merged events are classes, and nothing changes them once `group` returns.
+        var candidates: [EventCandidate]
+        var groups: [MergedEvent]
+        var owner: [Int]
+        var base: [Int]
+        var articleOrder: [String: Int]
+        var lexicon: EventLexicon
+        /// Where each merged event (by index in `groups`) stands in `events`.
+        var positions: [Int]
+    }
 
     /// The events with participants under the speakers' proper names; adds each quote's events to `quotes`
     /// (the quotes `group` read, in the same order; their speakers may since have been merged).
@@ -455,6 +483,14 @@ public struct LinkedEvents: Sendable {
                 }
             }
             events[g].participants = participants
+        }
+        if let s = sets {
+            // `attachSets` works on the events in the order of the merged events.
+            var byGroup = s.positions.map { events[$0] }
+            EventLinker.attachSets(
+                s.candidates, groups: s.groups, owner: s.owner, base: s.base, events: &byGroup, lexicon: s.lexicon,
+                articleOrder: s.articleOrder, names: names)
+            for (g, p) in s.positions.enumerated() { events[p].mentions = byGroup[g].mentions }
         }
         for (q, found) in quoteEvents where q < quotes.count {
             // Distinct events have distinct ids: only events the quote had before need a check.

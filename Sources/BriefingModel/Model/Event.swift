@@ -46,11 +46,14 @@ public struct EventMention: Sendable, Hashable, Codable {
     public var paragraph: Int
     /// The words that name the event ("the Hanoi summit").
     public var text: String
+    /// For words that count several events ("three summits in 2018"): how many they count, this one among them.
+    public var count: Int?
 
-    public init(article: String, paragraph: Int, text: String) {
+    public init(article: String, paragraph: Int, text: String, count: Int? = nil) {
         self.article = article
         self.paragraph = paragraph
         self.text = text
+        self.count = count
     }
 }
 

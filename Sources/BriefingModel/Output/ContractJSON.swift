@@ -221,6 +221,11 @@ public enum ContractJSON {
             w.beginObject()
             w.key("article")
             w.string(m.article)
+            // Only for words that count several events ("three summits in 2018"): one of `count`.
+            if let n = m.count {
+                w.key("count")
+                w.int(n)
+            }
             w.key("paragraph")
             w.int(m.paragraph)
             w.key("text")

@@ -19,15 +19,20 @@ extension TextReport {
             if !e.participants.isEmpty {
                 out += indent + "participants: " + e.participants.joined(separator: ", ") + "\n"
             }
-            var articles: [(String, [Int])] = []
+            var articles: [(String, [String])] = []
             for m in e.mentions {
+                // A paragraph that only counts the event among others: "¶10 (one of 3)".
+                let counted = e.mentions.allSatisfy {
+                    $0.article != m.article || $0.paragraph != m.paragraph || $0.count != nil
+                }
+                let p = counted ? "\(m.paragraph) (one of \(m.count ?? 0))" : "\(m.paragraph)"
                 if let i = articles.firstIndex(where: { $0.0 == m.article }) {
-                    if !articles[i].1.contains(m.paragraph) { articles[i].1.append(m.paragraph) }
+                    if !articles[i].1.contains(p) { articles[i].1.append(p) }
                 } else {
-                    articles.append((m.article, [m.paragraph]))
+                    articles.append((m.article, [p]))
                 }
             }
-            let list = articles.map { "\($0.0) ¶" + $0.1.map(String.init).joined(separator: ",") }
+            let list = articles.map { "\($0.0) ¶" + $0.1.joined(separator: ",") }
             out += indent + "articles: " + list.joined(separator: "; ") + "\n"
             if !e.outcomes.isEmpty { out += indent + "outcomes: " + e.outcomes.joined(separator: "; ") + "\n" }
             for r in e.related {

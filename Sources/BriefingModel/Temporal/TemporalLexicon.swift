@@ -67,6 +67,8 @@ public struct TemporalLexicon: Sendable {
     public var seasons: [String: (first: Int, last: Int)] = [:]
     /// Words before a bare year that make it a date.
     public var yearCues: Set<String> = []
+    /// Words that join two month names into one span ("May or June", "June to August").
+    public var monthJoins: Set<String> = []
 
     /// The parts a word can play at the start of a temporal expression.
     public struct Roles: OptionSet, Sendable, Hashable {
@@ -157,6 +159,7 @@ public struct TemporalLexicon: Sendable {
             }
         }
         yearCues = Set(lexicon.table("temporal_prepositions").entries.map { $0.lowercased() })
+        monthJoins = Set(lexicon.table("temporal_month_joins").entries.map { $0.lowercased() })
         func mark(_ words: some Sequence<String>, _ r: Roles) {
             for w in words { roles[w, default: []].insert(r) }
         }

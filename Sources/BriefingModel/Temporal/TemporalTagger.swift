@@ -636,8 +636,35 @@ final class TemporalScan {
         return day
     }
 
-    /// "June 12, 2018", "Oct. 5", "Feb. 27-28", "June of 2018", "June 2018", "February of this year", "in February".
+    /// "June 12, 2018", "Oct. 5", "Feb. 27-28", "June of 2018", "June 2018", "February of this year", "in February";
+    /// a month joined to a second ("May or June", "June to August of 2018") spans both.
     func monthExpression(_ i: Int) -> Match? {
+        guard let first = singleMonthExpression(i) else { return nil }
+        guard case .date(let d)? = first.value, d.precision == .month, let r = d.range,
+            let join = word(first.end), shared.lexicon.monthJoins.contains(join), let m2 = month(first.end + 1)
+        else { return first }
+        let j = afterName(first.end + 1)
+        // The second month's own year when it has one ("May 2018 or June 2018"), else the first's, the next
+        // year when the second month comes earlier in the calendar ("December or January").
+        var end = j
+        var year = r.lowerBound.year + (m2 < r.lowerBound.month ? 1 : 0)
+        if isWord(j, "of"), let y = self.year(j + 1) {
+            year = y
+            end = j + 2
+        } else if let y = self.year(j) {
+            year = y
+            end = j + 1
+        } else if dayNumber(j) != nil {
+            return first  // "May or June 12": two dates, not one span
+        }
+        guard let second = EventDate.month(year, m2)?.range, second.upperBound > r.upperBound else { return first }
+        return Match(
+            end: end,
+            value: EventDate.month(r.lowerBound.year, r.lowerBound.month, from: r.lowerBound, to: second.upperBound)
+                .map(TemporalValue.date))
+    }
+
+    func singleMonthExpression(_ i: Int) -> Match? {
         guard let m = month(i) else { return nil }
         let j = afterName(i)
         if let (a, b) = dayRange(j) {

@@ -1,0 +1,97 @@
+/// Counted plurals: "his three meetings with Kim last year", "three summits in 2018" name a set of events told
+/// elsewhere. Each is resolved to the held events of its family that it counts, and its words become a mention
+/// of each of them (the `count` of the mention says how many it counts).
+extension EventLinker {
+    /// Adds each set candidate's mentions to the events it counts: held events of its family within its span and
+    /// no later than its article, at a compatible place, whose main participants include the leaders the set
+    /// names (else, unless bounded by an event, its persons) and two of its countries (or the one it names). The
+    /// span is its date, or, for a set bounded by an event ("the months of launches that followed the Hanoi
+    /// meeting"), the time after (or before) that event up to its article. When more fit than it counts, those
+    /// most articles tell, then the earliest. A set with neither span nor (unless bounded) participants counts
+    /// nothing.
+    static func attachSets(
+        _ candidates: [EventCandidate], groups: [MergedEvent], owner: [Int], base: [Int], events: inout [Event],
+        lexicon lex: EventLexicon, articleOrder: [String: Int], names: [String: String]
+    ) {
+        var core: [Set<String>]?
+        let countries = Set(lex.countryNames)
+        for s in candidates.indices {
+            let set = candidates[s]
+            guard let n = set.count, let span = setSpan(s, candidates, groups: groups, owner: owner, base: base)
+            else { continue }
+            let bounded = !set.relations.isEmpty
+            // Under the corpus's own names ("Kim" → "Kim Jong Un"), as the events list them.
+            let named = Set(set.participants.map { names[$0] ?? $0 })
+            let nations = named.intersection(countries)
+            // Its leaders, else (unless an event bounds it) every person it names.
+            let persons =
+                set.leaders.isEmpty && !bounded
+                ? named.subtracting(countries) : Set(set.leaders.map { names[$0] ?? $0 })
+            guard bounded || !nations.isEmpty || !persons.isEmpty else { continue }
+            let cores = core ?? groups.map { mainParticipants($0, candidates, names: names) }
+            core = cores
+            let needed = min(2, nations.count)
+            var fits: [(articles: Int, day: Day, group: Int)] = []
+            for g in groups.indices {
+                let e = groups[g]
+                guard !e.planned, e.family == set.family, let r = e.date?.range, span.contains(r.lowerBound),
+                    span.contains(r.upperBound), set.articleDate.map({ r.upperBound <= $0 }) ?? true
+                else { continue }
+                if let a = set.place, let b = e.place, !lex.compatible(a, b) { continue }
+                guard persons.isSubset(of: cores[g]), cores[g].intersection(nations).count >= needed else { continue }
+                let articles = Set(e.members.map { candidates[$0].article }).count
+                fits.append((articles, r.lowerBound, g))
+            }
+            var chosen = fits.sorted {
+                ($1.articles, $0.day.ordinal, $0.group) < ($0.articles, $1.day.ordinal, $1.group)
+            }
+            if n > 0 { chosen = Array(chosen.prefix(n)) }
+            for c in chosen {
+                for m in set.mentions {
+                    let mention = EventMention(
+                        article: set.article, paragraph: m.paragraph, text: m.text, count: n > 0 ? n : nil)
+                    let list = events[c.group].mentions
+                    guard
+                        !list.contains(where: {
+                            $0.article == mention.article && $0.paragraph == mention.paragraph
+                                && $0.text == mention.text
+                        })
+                    else { continue }
+                    // In article order, then paragraph order, as the linker lists mentions.
+                    let key = (articleOrder[mention.article] ?? 0, mention.paragraph)
+                    let at = list.firstIndex { (articleOrder[$0.article] ?? 0, $0.paragraph) > key } ?? list.count
+                    events[c.group].mentions.insert(mention, at: at)
+                }
+            }
+        }
+    }
+
+    /// The days a set may count events in: after (or before) the event it is bounded by, up to its article's
+    /// date; else its own date.
+    static func setSpan(
+        _ s: Int, _ candidates: [EventCandidate], groups: [MergedEvent], owner: [Int], base: [Int]
+    ) -> ClosedRange<Day>? {
+        let set = candidates[s]
+        guard let bound = set.relations.first else { return set.date?.range }
+        let t = base[s] + bound.target
+        guard t < owner.count, owner[t] >= 0, let r = groups[owner[t]].date?.range else { return nil }
+        let end = set.articleDate ?? r.upperBound.adding(days: 3650)
+        switch bound.relation {
+        case .after: return r.upperBound < end ? r.upperBound.adding(days: 1)...end : nil
+        case .before: return r.lowerBound.adding(days: -3650)...r.lowerBound.adding(days: -1)
+        default: return nil
+        }
+    }
+
+    /// The participants named by at least a third of an event's candidates: who the event is about, not everyone
+    /// a long article names beside it.
+    static func mainParticipants(_ e: MergedEvent, _ candidates: [EventCandidate], names: [String: String])
+        -> Set<String>
+    {
+        var votes: [String: Int] = [:]
+        for i in e.members {
+            for p in Set(candidates[i].participants.map { names[$0] ?? $0 }) { votes[p, default: 0] += 1 }
+        }
+        return Set(votes.filter { $0.value * 3 >= e.members.count }.keys)
+    }
+}
