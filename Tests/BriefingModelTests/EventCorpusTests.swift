@@ -80,7 +80,11 @@ import Testing
                 for e in corpus.events
                 where lex.kind(e.kind).family == g.family && e.planned == g.planned
                     && e.mentions.contains(where: { $0.article == article && paragraphs.contains($0.paragraph) })
-                    && (when.map { w in e.date?.range.map { $0.overlaps(w) } ?? true } ?? true)
+                    // A rescheduled plan is checked against every date it had: the gold dates it as the article did.
+                    && (when.map { w in
+                        let dates = [e.date].compactMap { $0 } + e.rescheduledFrom
+                        return dates.isEmpty || dates.contains { $0.range.map { $0.overlaps(w) } ?? true }
+                    } ?? true)
                 {
                     covering[e.id, default: []].insert(article)
                 }
@@ -126,10 +130,11 @@ import Testing
         "panmunjom-meeting|false", "stockholm-return|true", "hanoi-summit|true", "remains-handover|false",
         "remains-ceremony|false", "inter-korean-summit-april|false", "inter-korean-summit-may|false",
         "inter-korean-summit-september|false", "missile-tests-may-2019|false", "missile-tests-summer-2019|false",
+        "singapore-summit|true",
     ]
 
     /// The (event, article) pairs on the main event reached so far: a floor that may only rise.
-    static let coveredFloor = 100
+    static let coveredFloor = 101
 
     @Test func sharedEventsAreOneEvent() throws {
         guard let outcomes = try Self.outcomes() else { return }

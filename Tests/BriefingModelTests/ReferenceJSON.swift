@@ -144,6 +144,7 @@ enum ReferenceJSON {
         init(_ e: Event) { self.e = e }
         enum K: String, CodingKey {
             case id, kind, title, place, date, dateText, planned, participants, mentions, related, outcomes
+            case rescheduledFrom
         }
         enum DK: String, CodingKey { case value, precision, earliest, latest }
         enum RK: String, CodingKey { case event, relation, cue }
@@ -174,6 +175,7 @@ enum ReferenceJSON {
                 try rc.encode(r.cue, forKey: .cue)
             }
             try c.encode(e.outcomes, forKey: .outcomes)
+            if !e.rescheduledFrom.isEmpty { try c.encode(e.rescheduledFrom.map(\.value), forKey: .rescheduledFrom) }
         }
     }
 

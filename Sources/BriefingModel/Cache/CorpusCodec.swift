@@ -246,6 +246,13 @@ enum CorpusCodec {
         }
         w.internedStrings(e.outcomes)
         w.optionalString(e.dateText)
+        w.unsigned(UInt64(e.rescheduledFrom.count))
+        for d in e.rescheduledFrom {
+            w.interned(d.value)
+            write(d.precision, to: &w)
+            write(d.earliest, to: &w)
+            write(d.latest, to: &w)
+        }
     }
 
     static func readEvent(_ r: inout BinaryReader) throws(BinaryCoder.Malformed) -> Event {
@@ -273,8 +280,14 @@ enum CorpusCodec {
         }
         let outcomes = try r.internedStrings()
         let dateText = try r.optionalString()
+        let rescheduledFrom = try r.array { r throws(BinaryCoder.Malformed) in
+            EventDate(
+                value: try r.interned(), precision: try readCase(DatePrecision.self, &r), earliest: try readDay(&r),
+                latest: try readDay(&r))
+        }
         return Event(
             id: id, kind: kind, title: title, place: place, date: date, planned: planned, participants: participants,
-            mentions: mentions, related: related, outcomes: outcomes, dateText: dateText)
+            mentions: mentions, related: related, outcomes: outcomes, dateText: dateText,
+            rescheduledFrom: rescheduledFrom)
     }
 }

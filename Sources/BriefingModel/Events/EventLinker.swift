@@ -219,6 +219,7 @@ public enum EventLinker {
             groups = kept
             for i in owner.indices where owner[i] >= 0 { owner[i] = newIndex[owner[i]] }
         }
+        let rescheduled = reschedulePlans(&groups, &owner, candidates, lex, countries, facts: facts, names: interned)
         for g in groups.indices { groups[g].promote(lexicon: lex) }
         // An event with neither date (not even unresolved words) nor place says nothing a timeline can show.
         let vague = Set(
@@ -285,6 +286,7 @@ public enum EventLinker {
         }
         keyed = []
 
+        noteReschedules(rescheduled, groups: groups, events: &events)
         // Relations: those the text states, then date order among the events an article mentions together.
         var related: [[EventRelation]] = Array(repeating: [], count: groups.count)
         // Where each (related event id, relation) already stands in an event's `related` list.
@@ -634,7 +636,10 @@ final class MergedEvent {
     var kind: String
     var family: String
     var place: String?
-    var date: EventDate?
+    /// Set by `absorb` and by rescheduling (`EventLinker+Plans`): `span` follows it.
+    var date: EventDate? {
+        didSet { span = DaySpan(date) }
+    }
     var dateText: String?
     var planned: Bool
     var ordinal: Int?
@@ -757,7 +762,6 @@ final class MergedEvent {
         }
         if c.date != nil, (span?.width ?? Int.max / 4) > (facts.span?.width ?? Int.max / 4) || date == nil {
             date = c.date
-            span = facts.span
             dateText = c.dateText
         }
         if dateText == nil, c.dateUnresolved { dateText = c.dateText }

@@ -48,7 +48,7 @@ public struct CorpusLoader: Sendable {
     }
 
     /// Walks `paths`: the article files with the folder each was found in, and the warnings and skipped files.
-    private func list(paths: [String]) -> (files: [FoundFile], result: LoadResult) {
+    func list(paths: [String]) -> (files: [FoundFile], result: LoadResult) {
         var walker = FolderWalker(extensions: options.extensions)
         for path in paths { walker.add(path: path) }
         return (walker.files, LoadResult(warnings: walker.warnings, skipped: walker.skipped))
@@ -113,7 +113,7 @@ public struct CorpusLoader: Sendable {
     }
 
     /// Hands out ids in file order and adds a parsed file to the result.
-    private func finish(_ file: ParsedFile, ids: inout IDAllocator, into result: inout LoadResult) {
+    func finish(_ file: ParsedFile, ids: inout IDAllocator, into result: inout LoadResult) {
         switch file {
         case .jsonl(let text, let decoding, let path, let base):
             result.warnings += decoding.warnings

@@ -75,11 +75,13 @@ public struct Event: Sendable, Hashable, Codable, Identifiable {
     /// The words the date was read from ("in February of this year"); when `date` is nil, the relative words that
     /// could not be resolved for want of an article date ("on Saturday").
     public var dateText: String?
+    /// For a plan told again with a new date: the dates it had before, oldest first (`date` is the latest).
+    public var rescheduledFrom: [EventDate]
 
     public init(
         id: String, kind: String, title: String, place: String? = nil, date: EventDate? = nil, planned: Bool = false,
         participants: [String] = [], mentions: [EventMention] = [], related: [EventRelation] = [],
-        outcomes: [String] = [], dateText: String? = nil
+        outcomes: [String] = [], dateText: String? = nil, rescheduledFrom: [EventDate] = []
     ) {
         self.id = id
         self.kind = kind
@@ -92,5 +94,6 @@ public struct Event: Sendable, Hashable, Codable, Identifiable {
         self.related = related
         self.outcomes = outcomes
         self.dateText = dateText
+        self.rescheduledFrom = rescheduledFrom
     }
 }

@@ -6,48 +6,42 @@ import Foundation
 /// written in sorted order, laid out as Foundation's `JSONEncoder` lays them out (`JSONWriter`).
 public enum ContractJSON {
     /// The whole document in memory.
-    public static func encode(_ corpus: Corpus, pretty: Bool = true) throws -> Data {
-        Data(JSONWriter.document(pretty: pretty) { write(corpus, to: &$0) })
+    public static func encode(
+        _ corpus: Corpus, pretty: Bool = true, workers: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) throws -> Data {
+        Data(JSONWriter.document(pretty: pretty) { write(corpus, workers: workers, to: &$0) })
     }
 
     /// The whole document, handed to `sink` in chunks of about `chunkSize` bytes (never held whole in memory).
     public static func write(
-        _ corpus: Corpus, pretty: Bool = true, chunkSize: Int = 1 << 16, sink: @escaping JSONWriter.Sink
+        _ corpus: Corpus, pretty: Bool = true, chunkSize: Int = 1 << 16,
+        workers: Int = ProcessInfo.processInfo.activeProcessorCount, sink: @escaping JSONWriter.Sink
     ) {
-        JSONWriter.stream(pretty: pretty, chunkSize: chunkSize, sink: sink) { write(corpus, to: &$0) }
+        JSONWriter.stream(pretty: pretty, chunkSize: chunkSize, sink: sink) {
+            write(corpus, workers: workers, to: &$0)
+        }
     }
 
-    /// The document object: agendas, articles, events, quotes, speakers, terms, warnings.
-    public static func write(_ corpus: Corpus, to w: inout JSONWriter) {
+    /// The document object: agendas, articles, events, quotes, speakers, terms, warnings (long lists rendered on all
+    /// cores, a few runs of elements at a time, and written in order).
+    public static func write(
+        _ corpus: Corpus, workers: Int = ProcessInfo.processInfo.activeProcessorCount, to w: inout JSONWriter
+    ) {
         w.beginObject()
         w.key("agendas")
-        w.beginArray()
-        for a in corpus.agendas { agenda(a, to: &w) }
-        w.endArray()
+        w.array(corpus.agendas, workers: workers) { agenda($0, to: &$1) }
         w.key("articles")
-        w.beginArray()
-        for a in corpus.articles { article(a, to: &w) }
-        w.endArray()
+        w.array(corpus.articles, workers: workers) { article($0, to: &$1) }
         w.key("events")
-        w.beginArray()
-        for e in corpus.events { event(e, to: &w) }
-        w.endArray()
+        w.array(corpus.events, workers: workers) { event($0, to: &$1) }
         w.key("quotes")
-        w.beginArray()
-        for q in corpus.quotes { quote(q, to: &w) }
-        w.endArray()
+        w.array(corpus.quotes, workers: workers) { quote($0, to: &$1) }
         w.key("speakers")
-        w.beginArray()
-        for s in corpus.speakers { speaker(s, to: &w) }
-        w.endArray()
+        w.array(corpus.speakers, workers: workers) { speaker($0, to: &$1) }
         w.key("terms")
-        w.beginArray()
-        for t in corpus.terms { term(t, to: &w) }
-        w.endArray()
+        w.array(corpus.terms, workers: workers) { term($0, to: &$1) }
         w.key("warnings")
-        w.beginArray()
-        for x in corpus.warnings { warning(x, to: &w) }
-        w.endArray()
+        w.array(corpus.warnings, workers: workers) { warning($0, to: &$1) }
         w.endObject()
     }
 
@@ -254,6 +248,13 @@ public enum ContractJSON {
             w.endObject()
         }
         w.endArray()
+        // Only for a plan told again with a new date: the dates it had before, oldest first.
+        if !e.rescheduledFrom.isEmpty {
+            w.key("rescheduledFrom")
+            w.beginArray()
+            for d in e.rescheduledFrom { w.string(d.value) }
+            w.endArray()
+        }
         w.key("title")
         w.string(e.title)
         w.endObject()

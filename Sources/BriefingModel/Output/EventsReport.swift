@@ -16,6 +16,9 @@ extension TextReport {
             if let place = e.place { facts += " · place \(place)" }
             out += indent + facts + "\n"
             out += indent + "date: " + dateLine(e) + "\n"
+            if !e.rescheduledFrom.isEmpty {
+                out += indent + "rescheduled from: " + e.rescheduledFrom.map(\.value).joined(separator: ", ") + "\n"
+            }
             if !e.participants.isEmpty {
                 out += indent + "participants: " + e.participants.joined(separator: ", ") + "\n"
             }

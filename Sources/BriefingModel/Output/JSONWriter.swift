@@ -46,6 +46,26 @@ public struct JSONWriter {
         bytes.reserveCapacity(self.chunkSize + 4096)
     }
 
+    /// A writer for a run of elements of an array open at `depth` (as the array's first elements when `first`), whose
+    /// bytes a writer at that point appends with `appendRendered` (`array(_:workers:_:)`).
+    init(pretty: Bool, elementsAtDepth depth: Int, first: Bool) {
+        self.init(pretty: pretty)
+        empty = [Bool](repeating: false, count: depth)
+        if depth > 0 { empty[depth - 1] = first }
+    }
+
+    /// How many containers are open.
+    var depth: Int { empty.count }
+
+    /// Appends elements rendered by a writer made with `init(pretty:elementsAtDepth:first:)` for the array open
+    /// here, which then has elements.
+    mutating func appendRendered(_ rendered: [UInt8]) {
+        guard !rendered.isEmpty else { return }
+        bytes.append(contentsOf: rendered)
+        empty[empty.count - 1] = false
+        if bytes.count >= chunkSize { flush() }
+    }
+
     /// Hands the buffered bytes to the sink (no-op without one).
     public mutating func flush() {
         guard let sink, !bytes.isEmpty else { return }

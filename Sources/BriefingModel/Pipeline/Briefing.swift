@@ -15,13 +15,13 @@ public enum Briefing {
         }
     }
 
-    /// Loads `paths` and runs the pipeline (per-article stages on all cores) with the located resources.
+    /// Loads `paths` and runs the pipeline (reading, parsing and per-article stages on all cores) with the
+    /// located resources.
     public static func open(paths: [String], options: LoadOptions = LoadOptions(), resources: Resources? = nil)
         throws(Failure) -> (corpus: Corpus, skipped: [String])
     {
         guard let resources = resources ?? Resources.locate() else { throw .noDataDirectory }
-        let load = CorpusLoader(options: options).load(paths: paths)
-        return (Pipeline(resources: resources).runConcurrently(load), load.skipped)
+        return Pipeline(resources: resources).open(paths: paths, loader: CorpusLoader(options: options))
     }
 
     /// The same from synchronous code, reading the model from `cache` when the articles, lexicons and
@@ -31,8 +31,7 @@ public enum Briefing {
     ) throws(Failure) -> CorpusCache.Opened {
         guard let resources = resources ?? Resources.locate() else { throw .noDataDirectory }
         return cache.open(paths: paths, options: options, resources: resources) {
-            let load = CorpusLoader(options: options).load(paths: paths)
-            return (Pipeline(resources: resources).runConcurrently(load), load.skipped)
+            Pipeline(resources: resources).open(paths: paths, loader: CorpusLoader(options: options))
         }
     }
 }

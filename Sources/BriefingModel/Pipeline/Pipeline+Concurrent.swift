@@ -11,27 +11,20 @@ extension Pipeline {
     ) -> Corpus {
         let articles = load.articles
         guard workers > 1, articles.count > 1 else { return run(load) }
-        let slots = ExtractionSlots(count: articles.count)
-        let chunkCount = min(articles.count, workers * 8)
-        let chunkSize = (articles.count + chunkCount - 1) / chunkCount
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            let lower = chunk * chunkSize
-            let upper = min(articles.count, lower + chunkSize)
-            guard lower < upper else { return }
-            for i in lower..<upper { slots.store(extract(articles[i]), at: i) }
-        }
+        let slots = Slots<ArticleExtraction>(count: articles.count)
+        Chunked.perform(count: articles.count, workers: workers) { i in slots.store(extract(articles[i]), at: i) }
         return assemble(load, extractions: slots.collect())
     }
 }
 
 /// Fixed slots that worker threads fill, each index written by exactly one thread.
-private final class ExtractionSlots: @unchecked Sendable {
-    private let base: UnsafeMutablePointer<ArticleExtraction?>
-    private let count: Int
+final class Slots<Value>: @unchecked Sendable {
+    private let base: UnsafeMutablePointer<Value?>
+    let count: Int
 
     init(count: Int) {
         self.count = count
-        base = UnsafeMutablePointer<ArticleExtraction?>.allocate(capacity: count)
+        base = UnsafeMutablePointer<Value?>.allocate(capacity: count)
         base.initialize(repeating: nil, count: count)
     }
 
@@ -40,18 +33,40 @@ private final class ExtractionSlots: @unchecked Sendable {
         base.deallocate()
     }
 
-    func store(_ value: ArticleExtraction, at index: Int) { base[index] = value }
+    func store(_ value: Value, at index: Int) { base[index] = value }
 
-    /// Every slot's value, in article order, moved out so the slots hold nothing more (after all workers are
-    /// done).
-    func collect() -> [ArticleExtraction] {
-        var out: [ArticleExtraction] = []
+    /// The value at `index`, moved out so the slot holds nothing more.
+    func take(_ index: Int) -> Value? { base[index].take() }
+
+    /// Every slot's value, in order, moved out so the slots hold nothing more (after all workers are done).
+    func collect() -> [Value] {
+        var out: [Value] = []
         out.reserveCapacity(count)
         for i in 0..<count {
-            if let x = base[i] { out.append(x) }
-            base[i] = nil
+            if let x = base[i].take() { out.append(x) }
         }
         return out
+    }
+}
+
+/// Runs `body` on `0..<count` split into contiguous chunks spread over `workers` threads (a few chunks per thread,
+/// so a slow chunk does not leave the other threads idle for long).
+enum Chunked {
+    static func perform(count: Int, workers: Int, _ body: @Sendable (Int) -> Void) {
+        guard count > 0 else { return }
+        guard workers > 1, count > 1 else {
+            for i in 0..<count { body(i) }
+            return
+        }
+        // About 16 items per chunk, at least 8 chunks per worker: iterations are handed out as threads free up.
+        let chunkCount = min(count, max(workers * 8, count / 16))
+        let chunkSize = (count + chunkCount - 1) / chunkCount
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            let lower = chunk * chunkSize
+            let upper = min(count, lower + chunkSize)
+            guard lower < upper else { return }
+            for i in lower..<upper { body(i) }
+        }
     }
 }
 

@@ -57,7 +57,8 @@ public struct Pipeline: Sendable {
     /// The corpus-wide stages, the two independent lines of them side by side (`concurrent`) or one after the other.
     ///
     /// What depends on what: events need the merged speakers and give every quote its events; agendas (passages,
-    /// quote pillars) and term candidates need only the texts, which merging does not change; terms leave the
+    /// quote pillars) need only the texts, which merging does not change; term candidates need the agendas and the
+    /// quotes' spans and texts (also unchanged), and are worked out once both lines are done; terms leave the
     /// quotes last. Linking events on quotes that then become terms changes no other quote (each quote's events
     /// come from its own paragraph), so the result equals the serial order merge, agendas, terms, events.
     public func assemble(
@@ -65,43 +66,75 @@ public struct Pipeline: Sendable {
     ) -> Corpus {
         let declared = resources.declaredAgendas
         let lexicon = eventStage.lexicon
-        // One flat copy of each part; the per-article arrays are let go before the corpus-wide stages.
-        let parts = Parts(extractions)
-        extractions = []
-        let (people, texts) = Concurrently.both(
-            concurrent,
-            {
-                var merged = SpeakerMerger.merge(speakers: parts.speakers, quotes: parts.quotes)
-                let events = EventLinker.link(
-                    parts.eventCandidates, articles: load.articles, speakers: merged.speakers,
-                    quotes: &merged.quotes, events: lexicon)
-                return (merged.speakers, merged.quotes, events)
-            },
-            {
-                let built = AgendaBuilder.build(
-                    found: parts.agendas, declared: declared, articles: load.articles,
-                    quoteTexts: parts.quotes.map(\.text))
-                let candidates = TermReconciler.candidates(
-                    quotes: parts.quotes, terms: parts.terms, agendas: built.agendas)
-                return (built.agendas, built.pillars, candidates)
-            })
-        var (speakers, quotes, events) = people
-        var (agendas, pillars, candidates) = texts
+        // One flat copy of each part, each article's arrays let go as they are laid end to end. Each flat array
+        // is then handed to the one stage that needs it last, so it is let go as soon as that stage is done:
+        // speaker merging takes the only reference to the quotes and rewrites them in place (no second copy);
+        // the agenda branch needs only their texts.
+        var parts = Parts(draining: &extractions)
+        let quoteTexts = parts.quotes.map(\.text)
+        let handover = Handover(speakers: parts.speakers, quotes: parts.quotes, candidates: parts.eventCandidates)
+        parts.speakers = []
+        parts.quotes = []
+        parts.eventCandidates = []
+        let found = parts.agendas
+        var speakers: [Speaker]
+        var quotes: [Quote]
+        var events: [Event]
+        var agendas: [Agenda]
+        var pillars: [[String]]
+        do {
+            // In a scope of its own, so that the quotes below are held once only and tagged in place.
+            let (people, texts) = Concurrently.both(
+                concurrent,
+                {
+                    var merged = SpeakerMerger.merge(
+                        speakers: handover.takeSpeakers(), quotes: handover.takeQuotes())
+                    let events = EventLinker.link(
+                        handover.takeCandidates(), articles: load.articles, speakers: merged.speakers,
+                        quotes: &merged.quotes, events: lexicon)
+                    return (merged.speakers, merged.quotes, events)
+                },
+                {
+                    AgendaBuilder.build(
+                        found: found, declared: declared, articles: load.articles, quoteTexts: quoteTexts)
+                })
+            (speakers, quotes, events) = people
+            (agendas, pillars) = texts
+        }
         var terms = parts.terms
         if quotes.count == pillars.count {
             for q in quotes.indices { quotes[q].pillars = pillars[q] }
         } else {
             // Only if a stage ever adds or drops quotes: tag the quotes as they now are.
-            agendas = AgendaBuilder.build(
-                found: parts.agendas, declared: declared, articles: load.articles, quotes: &quotes)
-            candidates = TermReconciler.candidates(quotes: quotes, terms: terms, agendas: agendas)
+            agendas = AgendaBuilder.build(found: found, declared: declared, articles: load.articles, quotes: &quotes)
         }
         pillars = []
+        // Term candidates read only the quotes' spans and texts, which merging and linking leave as they were.
+        let candidates = TermReconciler.candidates(quotes: quotes, terms: terms, agendas: agendas)
         TermReconciler.apply(candidates, quotes: &quotes, terms: &terms)
         return Corpus(
             articles: load.articles, speakers: speakers, quotes: quotes, terms: terms, agendas: agendas,
             events: events, warnings: load.warnings + resources.warnings)
     }
+}
+
+/// The flat arrays the speakers-and-events branch of `Pipeline.assemble` takes over: each can be taken once, so the
+/// branch holds the only reference and the array is let go when the stage that reads it returns.
+private final class Handover: @unchecked Sendable {
+    private var speakers: [Speaker]
+    private var quotes: [Quote]
+    private var candidates: [EventCandidate]
+
+    init(speakers: consuming [Speaker], quotes: consuming [Quote], candidates: consuming [EventCandidate]) {
+        self.speakers = speakers
+        self.quotes = quotes
+        self.candidates = candidates
+    }
+
+    // Called from one thread only (the branch), after `init` and before the branch returns.
+    func takeSpeakers() -> [Speaker] { moveOut(&speakers) }
+    func takeQuotes() -> [Quote] { moveOut(&quotes) }
+    func takeCandidates() -> [EventCandidate] { moveOut(&candidates) }
 }
 
 /// The per-article results laid end to end, in article order.
@@ -112,17 +145,29 @@ private struct Parts: Sendable {
     var agendas: [Agenda] = []
     var eventCandidates: [EventCandidate] = []
 
-    init(_ extractions: [ArticleExtraction]) {
+    /// Moves every extraction's parts out, leaving `extractions` empty; each article's arrays are let go once copied.
+    init(draining extractions: inout [ArticleExtraction]) {
         speakers.reserveCapacity(extractions.reduce(0) { $0 + $1.speakers.count })
         quotes.reserveCapacity(extractions.reduce(0) { $0 + $1.quotes.count })
         terms.reserveCapacity(extractions.reduce(0) { $0 + $1.terms.count })
         eventCandidates.reserveCapacity(extractions.reduce(0) { $0 + $1.eventCandidates.count })
-        for x in extractions {
+        for i in extractions.indices {
+            let x = moveOut(&extractions[i], leaving: ArticleExtraction(article: ""))
             speakers += x.speakers
             quotes += x.quotes
             terms += x.terms
             agendas += x.agendas
             eventCandidates += x.eventCandidates
         }
+        extractions = []
     }
 }
+
+/// The value of `x`, leaving `empty` in its place (so the caller holds the only reference to what it held).
+private func moveOut<T>(_ x: inout T, leaving empty: T) -> T {
+    let value = x
+    x = empty
+    return value
+}
+
+private func moveOut<T>(_ x: inout [T]) -> [T] { moveOut(&x, leaving: []) }

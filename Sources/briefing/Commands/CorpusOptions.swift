@@ -63,6 +63,7 @@ struct CorpusOptions: ParsableArguments {
 extension CorpusOptions {
     /// Opens the corpus and prints it: the JSON contract, or the plain-text listing `text` makes of it.
     func printModel(format: OutputFormat, text: (Corpus) -> String) throws {
+        MemoryPolicy.returnLargeBlocks()
         try runReporting {
             let model = try openCorpus()
             switch format {

@@ -1,0 +1,63 @@
+import Foundation
+
+extension Pipeline {
+    /// Reads, parses and extracts the articles under `paths` on all cores, then runs the corpus-wide stages.
+    ///
+    /// Same result as `runConcurrently(loader.load(paths: paths))` (and the same warnings in the same order), but
+    /// the load is no longer a serial step before the extraction: each worker reads and parses a file and runs the
+    /// per-article stages on it at once, so a file's bytes are let go as soon as it is parsed. Ids are handed out
+    /// afterwards in file order, as the serial load does; an article whose id then differs from the one it was
+    /// extracted under (the same id base twice) and the articles of `.jsonl` files (ids per line) are extracted in
+    /// a second pass.
+    public func open(
+        paths: [String], loader: CorpusLoader,
+        workers: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) -> (corpus: Corpus, skipped: [String]) {
+        let (files, listed) = loader.list(paths: paths)
+        let slots = Slots<StreamedFile>(count: files.count)
+        Chunked.perform(count: files.count, workers: workers) { i in
+            let parsed = loader.parse(file: files[i].path, root: files[i].root)
+            var extraction: ArticleExtraction?
+            if case .done(let part, .some) = parsed, part.articles.count == 1 {
+                // Extracted under the id base; kept when the base turns out to be the article's id.
+                extraction = extract(part.articles[0])
+            }
+            slots.store(StreamedFile(parsed: parsed, extraction: extraction), at: i)
+        }
+        var load = listed
+        var ids = IDAllocator()
+        var found: [ArticleExtraction?] = []
+        for i in 0..<files.count {
+            guard let file = slots.take(i) else { continue }
+            let first = load.articles.count
+            loader.finish(file.parsed, ids: &ids, into: &load)
+            for k in first..<load.articles.count {
+                let x = file.extraction
+                found.append(k == first && x?.article == load.articles[k].id ? x : nil)
+            }
+        }
+        let missing = found.indices.filter { found[$0] == nil }
+        if !missing.isEmpty {
+            let redo = Slots<ArticleExtraction>(count: missing.count)
+            let articles = load.articles
+            Chunked.perform(count: missing.count, workers: workers) { j in
+                redo.store(extract(articles[missing[j]]), at: j)
+            }
+            for (j, i) in missing.enumerated() { found[i] = redo.take(j) }
+        }
+        var extractions: [ArticleExtraction] = []
+        extractions.reserveCapacity(found.count)
+        for i in found.indices {
+            if let x = found[i].take() { extractions.append(x) }
+        }
+        found = []
+        let skipped = load.skipped
+        return (assemble(load, extractions: consume extractions, concurrent: workers > 1), skipped)
+    }
+}
+
+/// One file as a worker leaves it: parsed, and its article extracted under the id base.
+private struct StreamedFile: Sendable {
+    var parsed: CorpusLoader.ParsedFile
+    var extraction: ArticleExtraction?
+}
