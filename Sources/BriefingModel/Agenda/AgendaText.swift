@@ -5,6 +5,11 @@ import Foundation
 enum AgendaText {
     /// Lowercase ASCII letters and digits joined by single hyphens.
     static func slug(_ s: String) -> String {
+        asciiSlug(s) ?? unicodeSlug(s)
+    }
+
+    /// `slug` for any text, with Foundation's folding.
+    static func unicodeSlug(_ s: String) -> String {
         var out = ""
         var dash = false
         for c in s.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).unicodeScalars {
@@ -23,8 +28,32 @@ enum AgendaText {
         return out.isEmpty ? "x" : out
     }
 
+    /// `slug` for ASCII text (folding changes nothing there but case), without Foundation; nil for other text.
+    static func asciiSlug(_ s: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        var dash = false
+        for b in s.utf8 {
+            guard b < 128 else { return nil }
+            let c = b >= 65 && b <= 90 ? b + 32 : b
+            if (c >= 97 && c <= 122) || (c >= 48 && c <= 57) {
+                if dash && !out.isEmpty { out.append(45) }
+                out.append(c)
+                dash = false
+            } else if c != 39 {
+                dash = true
+            }
+        }
+        return out.isEmpty ? "x" : String(decoding: out, as: UTF8.self)
+    }
+
     /// Lowercased words of `s` (letters, digits, inner hyphens and slashes kept).
     static func words(_ s: String) -> [String] {
+        asciiWords(s) ?? unicodeWords(s)
+    }
+
+    /// `words` for any text, with Foundation's lowercasing and trimming.
+    static func unicodeWords(_ s: String) -> [String] {
         var out: [String] = []
         var cur = ""
         for c in s.lowercased().unicodeScalars {
@@ -37,6 +66,30 @@ enum AgendaText {
         }
         if !cur.isEmpty { out.append(cur.trimmingCharacters(in: CharacterSet(charactersIn: "-/"))) }
         return out.filter { !$0.isEmpty }
+    }
+
+    /// `words` for ASCII text, without Foundation's lowercasing and trimming; nil for other text.
+    static func asciiWords(_ s: String) -> [String]? {
+        var out: [String] = []
+        var cur: [UInt8] = []
+        /// Ends the current word (it starts with a letter or digit), without its trailing hyphens and slashes.
+        func endWord() {
+            guard !cur.isEmpty else { return }
+            while cur.last == 45 || cur.last == 47 { cur.removeLast() }
+            out.append(String(decoding: cur, as: UTF8.self))
+            cur.removeAll(keepingCapacity: true)
+        }
+        for b in s.utf8 {
+            guard b < 128 else { return nil }
+            let c = b >= 65 && b <= 90 ? b + 32 : b
+            if (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || ((c == 45 || c == 47) && !cur.isEmpty) {
+                cur.append(c)
+            } else {
+                endWord()
+            }
+        }
+        endWord()
+        return out
     }
 
     /// `words(s).joined(separator: " ")` and the number of words, without a string per word when `s` is ASCII.
@@ -113,7 +166,138 @@ enum AgendaText {
     }
 
     /// The same into `out` (emptied first), reusing its storage.
+    ///
+    /// Reads the UTF-8 bytes: a word of ASCII letters and digits (nearly every word) is stemmed and hashed where
+    /// it lies, lowercased on the fly; a word with other letters goes through `stemHash` like any other text.
     static func stemHashes(_ text: String, into out: inout [UInt64]) {
+        out.removeAll(keepingCapacity: true)
+        var text = text
+        text.withUTF8 { bytes in
+            var scalars: [UInt32] = []
+            // The current word's first byte (-1: none) and whether all its scalars are ASCII.
+            var start = -1
+            var ascii = true
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b < 128 {
+                    let lower = b | 0x20
+                    if (lower >= 97 && lower <= 122) || (b >= 48 && b <= 57) {
+                        if start < 0 {
+                            start = i
+                            ascii = true
+                        }
+                    } else if (b == 45 || b == 47) && start >= 0 {
+                        // Inner hyphens and slashes stay in the word (trailing ones are dropped when it ends).
+                    } else if start >= 0 {
+                        if let h = wordHash(bytes, start, i, ascii: ascii, scratch: &scalars) { out.append(h) }
+                        start = -1
+                    }
+                    i += 1
+                } else {
+                    let (c, length) = decode(bytes, i)
+                    if Tokenizer.isLetterOrDigit(c) {
+                        if start < 0 { start = i }
+                        ascii = false
+                    } else if start >= 0 {
+                        if let h = wordHash(bytes, start, i, ascii: ascii, scratch: &scalars) { out.append(h) }
+                        start = -1
+                    }
+                    i += length
+                }
+            }
+            if start >= 0, let h = wordHash(bytes, start, n, ascii: ascii, scratch: &scalars) { out.append(h) }
+        }
+    }
+
+    /// The scalar that starts at `bytes[i]` (a lead byte of valid UTF-8) and its length in bytes.
+    @inline(__always) private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> (
+        Unicode.Scalar, Int
+    ) {
+        let b = UInt32(bytes[i])
+        var v: UInt32
+        var length: Int
+        if b < 0xE0 {
+            v = b & 0x1F
+            length = 2
+        } else if b < 0xF0 {
+            v = b & 0x0F
+            length = 3
+        } else {
+            v = b & 0x07
+            length = 4
+        }
+        var k = 1
+        while k < length, i + k < bytes.count {
+            v = v << 6 | (UInt32(bytes[i + k]) & 0x3F)
+            k += 1
+        }
+        return (Unicode.Scalar(v) ?? "\u{FFFD}", length)
+    }
+
+    /// The stem hash of the word `bytes[start..<end]` (letters, digits, inner hyphens and slashes).
+    @inline(__always) private static func wordHash(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, ascii: Bool, scratch: inout [UInt32]
+    ) -> UInt64? {
+        guard ascii else {
+            // Lowercased scalars, as `stemHashesScalar` collects them.
+            scratch.removeAll(keepingCapacity: true)
+            var i = start
+            while i < end {
+                let b = bytes[i]
+                if b < 128 {
+                    scratch.append(UInt32(b >= 65 && b <= 90 ? b + 32 : b))
+                    i += 1
+                } else {
+                    let (c, length) = decode(bytes, i)
+                    scratch.append((c.properties.lowercaseMapping.unicodeScalars.first ?? c).value)
+                    i += length
+                }
+            }
+            return stemHash(&scratch)
+        }
+        var e = end
+        while e > start, bytes[e - 1] == 45 || bytes[e - 1] == 47 { e -= 1 }
+        guard e > start else { return nil }
+        let length = e - start
+        @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
+        var stemEnd = e
+        var replacementY = false
+        // Every suffix ends in s, n, g, d or e, and needs four letters before it.
+        let last = lower(bytes[e - 1])
+        if length >= 5, last == 115 || last == 110 || last == 103 || last == 100 || last == 101 {
+            // The last (up to) eight letters, the last one in the lowest byte.
+            var tail: UInt64 = 0
+            var k = max(start, e - 8)
+            while k < e {
+                tail = tail << 8 | UInt64(lower(bytes[k]))
+                k += 1
+            }
+            for rule in packedSuffixes where length - rule.length >= 4 && tail & rule.mask == rule.packed {
+                stemEnd = e - rule.length
+                replacementY = rule.y
+                break
+            }
+        }
+        var h = TokenHash.seed
+        for k in start..<stemEnd { h = (h ^ UInt64(lower(bytes[k]))) &* TokenHash.prime }
+        if replacementY { h = (h ^ 121) &* TokenHash.prime }
+        return h
+    }
+
+    /// `suffixRules` for ASCII words: each suffix's letters packed last letter lowest (as `wordHash` packs a
+    /// word's tail), the mask of its length, its length, and whether it is replaced by "y".
+    private static let packedSuffixes: [(packed: UInt64, mask: UInt64, length: Int, y: Bool)] = suffixRules.map {
+        rule in
+        var packed: UInt64 = 0
+        for u in rule.0 { packed = packed << 8 | UInt64(u.value) }
+        let mask: UInt64 = rule.0.count >= 8 ? .max : (1 << UInt64(8 * rule.0.count)) - 1
+        return (packed, mask, rule.0.count, !rule.1.isEmpty)
+    }
+
+    /// `stemHashes` scalar by scalar: the reference the byte path is tested against.
+    static func stemHashesScalar(_ text: String, into out: inout [UInt64]) {
         out.removeAll(keepingCapacity: true)
         // The current word's scalars, lowercased.
         var buf: [UInt32] = []

@@ -16,7 +16,21 @@ public enum EventLinker {
         _ candidates: [EventCandidate], articles: [Article], speakers: [Speaker], quotes: inout [Quote],
         events lex: EventLexicon
     ) -> [Event] {
-        guard !candidates.isEmpty else { return [] }
+        group(candidates, articles: articles, quotes: quotes, events: lex).finish(speakers: speakers, quotes: &quotes)
+    }
+
+    /// True when event `a` (index `i`) has more members than `b` (index `k`), or as many and was created first:
+    /// the first of the largest, as `max(by:)` over events in creation order finds it.
+    private static func larger(_ a: MergedEvent, _ i: Int, than b: MergedEvent, _ k: Int) -> Bool {
+        a.members.count > b.members.count || (a.members.count == b.members.count && i < k)
+    }
+
+    /// Everything `link` does but naming participants after the merged speakers and writing the quotes' events:
+    /// it needs only the quotes' places, not their speakers, so it can run beside `SpeakerMerger.merge`.
+    public static func group(
+        _ candidates: [EventCandidate], articles: [Article], quotes: [Quote], events lex: EventLexicon
+    ) -> LinkedEvents {
+        guard !candidates.isEmpty else { return LinkedEvents(events: [], quoteEvents: [], sets: nil) }
         // Where each article's candidates start (they come grouped by article).
         var base: [Int] = []
         var start = 0
@@ -25,6 +39,12 @@ public enum EventLinker {
             base.append(start)
         }
         let countries = Set(lex.countryNames)
+        // Participants, places and families as small integers, once per candidate (scoring compares integers).
+        var interned = LinkNames(countries: countries)
+        var familyIDs: [String: Int32] = [:]
+        let facts = candidates.map {
+            CandidateFacts($0, families: &familyIDs, names: &interned, gazetteer: lex.gazetteer)
+        }
         var groups: [MergedEvent] = []
         var owner = [Int](repeating: -1, count: candidates.count)
         func rank(_ c: EventCandidate) -> Int {
@@ -39,38 +59,43 @@ public enum EventLinker {
         let order = candidates.indices.sorted { (ranks[$0], $0) < (ranks[$1], $1) }
         var deferred: [Int] = []
         // Groups by family and status, in creation order: only those can take a candidate (`score`).
-        var byFamily: [String: GroupPool] = [:]
-        func familyKey(_ family: String, _ planned: Bool) -> String { (planned ? "p:" : "h:") + family }
+        var byFamily: [Int: GroupPool] = [:]
+        func familyKey(_ i: Int) -> Int { Int(facts[i].family) * 2 + (candidates[i].planned ? 1 : 0) }
+        // The events a candidate is scored against (a pool may list one twice), and which were scored already.
+        var pooled: [Int] = []
+        var scoredFor: [Int] = []
         for i in order {
-            let c = candidates[i]
-            // A set of events ("three summits in 2018") is no event of its own: `attachSets` resolves it below.
-            if c.count != nil { continue }
-            if rank(c) == 3, c.ordinal != nil {
+            // A set of events ("three summits in 2018") is no event of its own: `attachSets` resolves it in
+            // `LinkedEvents.finish` (it counts events under the speakers' names).
+            if candidates[i].count != nil { continue }
+            if ranks[i] == 3, candidates[i].ordinal != nil {
                 deferred.append(i)
                 continue
             }
+            // The best score, the earliest event among equals: the first best in creation order.
             var best: (score: Int, index: Int)?
-            if rank(c) < 3 {
-                let theirs = Set(c.participants).intersection(countries)
-                let pool = byFamily[familyKey(c.family, c.planned)]
-                for g in (c.date.map { pool?.candidates(for: $0) } ?? pool?.all) ?? [] {
-                    guard let s = groups[g].score(c, lexicon: lex, countries: countries, theirs: theirs) else {
-                        continue
-                    }
-                    if best.map({ s > $0.score }) ?? true { best = (s, g) }
+            if ranks[i] < 3, let pool = byFamily[familyKey(i)] {
+                pool.collect(for: candidates[i].date, into: &pooled)
+                let f = facts[i]
+                let planned = candidates[i].planned
+                for g in pooled where scoredFor[g] != i {
+                    scoredFor[g] = i
+                    guard let s = groups[g].score(f, planned: planned, names: interned) else { continue }
+                    if best.map({ s > $0.score || (s == $0.score && g < $0.index) }) ?? true { best = (s, g) }
                 }
             }
             if let b = best {
                 let old = groups[b.index].date
-                groups[b.index].absorb(c, index: i, lexicon: lex, countries: countries)
+                groups[b.index].absorb(candidates[i], index: i, facts: facts[i], names: interned, kinds: lex.kinds)
                 owner[i] = b.index
                 if groups[b.index].date != old {
-                    byFamily[familyKey(c.family, c.planned)]?.move(b.index, from: old, to: groups[b.index].date)
+                    byFamily[familyKey(i)]?.move(b.index, from: old, to: groups[b.index].date)
                 }
             } else {
-                groups.append(MergedEvent(c, index: i, countries: countries))
+                groups.append(MergedEvent(candidates[i], index: i, facts: facts[i], names: interned))
+                scoredFor.append(-1)
                 owner[i] = groups.count - 1
-                byFamily[familyKey(c.family, c.planned), default: GroupPool()].append(groups.count - 1, date: c.date)
+                byFamily[familyKey(i), default: GroupPool()].append(groups.count - 1, date: candidates[i].date)
             }
         }
         // Held, dated events by kind in date order (then creation order), kept up to date as absorbing an
@@ -103,16 +128,15 @@ public enum EventLinker {
             if c.planned {
                 // The next of a series still to come: the earliest plan of its family after the article's date
                 // that shares a participant.
-                let theirs = Set(c.participants)
                 let next = (plannedByFamily[c.family] ?? []).first { e in
                     (c.articleDate.map { e.day > $0 } ?? true)
-                        && groups[e.group].participants.contains(where: theirs.contains)
+                        && facts[i].sharesParticipant(withSorted: groups[e.group].participantIDs)
                 }
                 if let h = next?.group {
-                    groups[h].absorb(c, index: i, lexicon: lex, countries: countries)
+                    groups[h].absorb(c, index: i, facts: facts[i], names: interned, kinds: lex.kinds)
                     owner[i] = h
                 } else {
-                    groups.append(MergedEvent(c, index: i, countries: countries))
+                    groups.append(MergedEvent(c, index: i, facts: facts[i], names: interned))
                     owner[i] = groups.count - 1
                 }
                 continue
@@ -120,9 +144,9 @@ public enum EventLinker {
             // The n-th of them in date order that shares a participant.
             var nth: Int?
             if n >= 1 {
-                let theirs = Set(c.participants)
                 var count = 0
-                for e in datedByKind[c.kind] ?? [] where groups[e.group].participants.contains(where: theirs.contains) {
+                for e in datedByKind[c.kind] ?? []
+                where facts[i].sharesParticipant(withSorted: groups[e.group].participantIDs) {
                     count += 1
                     if count == n {
                         nth = e.group
@@ -132,7 +156,7 @@ public enum EventLinker {
             }
             if let h = nth {
                 let old = groups[h].kind
-                groups[h].absorb(c, index: i, lexicon: lex, countries: countries)
+                groups[h].absorb(c, index: i, facts: facts[i], names: interned, kinds: lex.kinds)
                 owner[i] = h
                 if groups[h].kind != old {
                     let day = entry(h)
@@ -140,7 +164,7 @@ public enum EventLinker {
                     insertDated(h)
                 }
             } else {
-                groups.append(MergedEvent(c, index: i, countries: countries))
+                groups.append(MergedEvent(c, index: i, facts: facts[i], names: interned))
                 owner[i] = groups.count - 1
             }
         }
@@ -151,23 +175,33 @@ public enum EventLinker {
         for h in groups.indices where !lex.productKinds.contains(groups[h].kind) && !groups[h].planned {
             hostPool.append(h, date: groups[h].date)
         }
-        for g in groups.indices where lex.productKinds.contains(groups[g].kind) {
+        // Kinds do not change below (a host keeps its own), so whether an event is a statement is known up front.
+        let isProduct = groups.map { lex.productKinds.contains($0.kind) }
+        for g in groups.indices where isProduct[g] {
             let place = groups[g].place
+            let placeID = groups[g].placeID
             let date = groups[g].date
             guard place != nil || date != nil else { continue }
-            let pool = date.map { hostPool.candidates(for: $0) } ?? Array(groups.indices)
-            let hosts = pool.filter { h in
-                h != g && !removed.contains(h) && !lex.productKinds.contains(groups[h].kind) && !groups[h].planned
-                    && (place.map { p in groups[h].place.map { lex.compatible($0, p) } ?? false } ?? true)
-                    && (date.map { d in groups[h].date.map { $0.overlaps(d) } ?? false } ?? true)
+            // `hostPool` holds every held event that is no statement, in creation order.
+            if let date { hostPool.collect(for: date, into: &pooled) } else { pooled = hostPool.all }
+            let span = groups[g].span
+            // Undated, it needs the one main event at its place: the one most articles speak of (the first
+            // created among equals).
+            var host: Int?
+            for h in pooled
+            where h != g && !isProduct[h] && !groups[h].planned
+                && (placeID.map { p in groups[h].placeID.map { interned.compatible($0, p) } ?? false } ?? true)
+                && (date == nil || (span.flatMap { d in groups[h].span.map { $0.overlaps(d, slack: 0) } } ?? false))
+                && !removed.contains(h)
+            {
+                if let k = host, !Self.larger(groups[h], h, than: groups[k], k) { continue }
+                host = h
             }
-            // Undated, it needs the one main event at its place: the one most articles speak of.
-            let host = hosts.max { groups[$0].members.count < groups[$1].members.count }
             guard let h = host else { continue }
             let kind = groups[h].kind
             let hostDate = groups[h].date
             for i in groups[g].members {
-                groups[h].absorb(candidates[i], index: i, lexicon: lex, countries: countries)
+                groups[h].absorb(candidates[i], index: i, facts: facts[i], names: interned, kinds: lex.kinds)
                 owner[i] = h
             }
             groups[h].kind = kind
@@ -185,7 +219,7 @@ public enum EventLinker {
             groups = kept
             for i in owner.indices where owner[i] >= 0 { owner[i] = newIndex[owner[i]] }
         }
-        let rescheduled = reschedulePlans(&groups, &owner, candidates, lex, countries)
+        let rescheduled = reschedulePlans(&groups, &owner, candidates, lex, countries, facts: facts, names: interned)
         for g in groups.indices { groups[g].promote(lexicon: lex) }
         // An event with neither date (not even unresolved words) nor place says nothing a timeline can show.
         let vague = Set(
@@ -201,17 +235,13 @@ public enum EventLinker {
             for i in owner.indices where owner[i] >= 0 { owner[i] = newIndex[owner[i]] }
         }
 
-        // Ids, titles, participants under the corpus's own names.
-        var names: [String: String] = [:]
-        // Under a speaker's proper name only: a role standing in for someone ("the North's envoy") is no name.
-        for s in speakers where s.kind == .person && PersonFinder.isProperName(s.name) {
-            names[s.name] = s.name
-            for a in s.aliases where names[a] == nil { names[a] = s.name }
-        }
+        // Ids and titles (participants are named after the speakers in `LinkedEvents.finish`).
         var used: [String: Int] = [:]
         var ids: [String] = []
-        for g in groups {
-            var id = g.slug
+        // The date each event shows, worked out once for its id and its record.
+        let shownDates = groups.map { $0.shownDate }
+        for (g, e) in groups.enumerated() {
+            var id = e.slug(shown: shownDates[g]?.date)
             if let n = used[id] {
                 used[id] = n + 1
                 id += "-\(n + 1)"
@@ -220,31 +250,41 @@ public enum EventLinker {
             }
             ids.append(id)
         }
+        // The first event of each id: relations and quote events count an id once.
+        var firstWithID: [String: Int] = [:]
+        let canon = ids.indices.map { g in
+            if let f = firstWithID[ids[g]] { return f }
+            firstWithID[ids[g]] = g
+            return g
+        }
+        // Each candidate's article as a number in order of first appearance, looked up once per run of candidates.
+        let slots = ArticleSlots(candidates.lazy.map(\.article))
         let articleOrder = Dictionary(articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let orderOfSlot = slots.articles.map { articleOrder[$0] ?? 0 }
+        var keyed: [(order: Int, paragraph: Int, mention: EventMention)] = []
         var events: [Event] = groups.enumerated().map { g, e in
-            var participants: [String] = []
-            for p in e.participants {
-                let name = names[p] ?? p
-                if !participants.contains(name) { participants.append(name) }
-            }
-            let mentions = e.members.flatMap { i in
-                candidates[i].mentions.map {
-                    EventMention(article: candidates[i].article, paragraph: $0.paragraph, text: $0.text)
+            // Mentions in article order then paragraph order (a stable sort), each once.
+            keyed.removeAll(keepingCapacity: true)
+            for i in e.members {
+                let order = orderOfSlot[slots.slot[i]]
+                for m in candidates[i].mentions {
+                    keyed.append(
+                        (
+                            order, m.paragraph,
+                            EventMention(article: candidates[i].article, paragraph: m.paragraph, text: m.text)
+                        ))
                 }
             }
-            var unique: [EventMention] = []
-            var seen = Set<EventMention>()
-            for m in mentions.sorted(by: {
-                ((articleOrder[$0.article] ?? 0), $0.paragraph) < ((articleOrder[$1.article] ?? 0), $1.paragraph)
-            }) where seen.insert(m).inserted {
-                unique.append(m)
-            }
+            keyed.sort { ($0.order, $0.paragraph) < ($1.order, $1.paragraph) }
+            let unique = Self.distinctMentions(keyed)
+            let shown = shownDates[g]
             return Event(
                 id: ids[g], kind: e.kind, title: e.title(lexicon: lex, countries: countries),
                 place: e.place.map(lex.display),
-                date: e.shownDate?.date ?? e.date, planned: e.planned, participants: participants, mentions: unique,
-                related: [], outcomes: e.outcomes, dateText: e.shownDate.map { $0.words } ?? e.dateText)
+                date: shown?.date ?? e.date, planned: e.planned, participants: e.participants, mentions: unique,
+                related: [], outcomes: e.outcomes, dateText: shown.map { $0.words } ?? e.dateText)
         }
+        keyed = []
 
         noteReschedules(rescheduled, groups: groups, events: &events)
         // Relations: those the text states, then date order among the events an article mentions together.
@@ -253,7 +293,7 @@ public enum EventLinker {
         var relatedAt: [[RelationKey: Int]] = Array(repeating: [:], count: groups.count)
         func add(_ a: Int, _ b: Int, _ r: EventRelationKind, _ cue: String?) {
             guard a != b, a >= 0, b >= 0 else { return }
-            let key = RelationKey(event: ids[b], relation: r)
+            let key = RelationKey(event: canon[b], relation: r)
             if let k = relatedAt[a][key] {
                 if related[a][k].cue == nil { related[a][k].cue = cue }
                 return
@@ -275,14 +315,14 @@ public enum EventLinker {
         }
         // Articles in the order their candidates come, families by name: the relations come out in the same
         // order on every run (dictionary order changes with the hash seed).
-        var byArticle: [String: Set<Int>] = [:]
-        var articlesInOrder: [String] = []
+        var byArticle = [Set<Int>](repeating: [], count: slots.articles.count)
+        var articlesInOrder: [Int] = []
         for i in candidates.indices where owner[i] >= 0 {
-            if byArticle[candidates[i].article] == nil { articlesInOrder.append(candidates[i].article) }
-            byArticle[candidates[i].article, default: []].insert(owner[i])
+            if byArticle[slots.slot[i]].isEmpty { articlesInOrder.append(slots.slot[i]) }
+            byArticle[slots.slot[i]].insert(owner[i])
         }
         for article in articlesInOrder {
-            let set = byArticle[article] ?? []
+            let set = byArticle[article]
             let families = Dictionary(grouping: set.filter { groups[$0].date != nil }, by: { groups[$0].family })
             for family in families.keys.sorted() {
                 let members = families[family] ?? []
@@ -307,66 +347,163 @@ public enum EventLinker {
         }
         for p in groups.indices where groups[p].planned {
             guard let pd = groups[p].date else { continue }
-            let held = (heldByFamily[groups[p].family]?.candidates(for: pd) ?? []).filter { h in
+            guard let pool = heldByFamily[groups[p].family] else { continue }
+            pool.collect(for: pd, into: &pooled)
+            let ps = groups[p].span
+            // The held event most articles speak of (the first created among equals).
+            var best: Int?
+            for h in pooled {
                 let e = groups[h]
-                guard !e.planned, e.family == groups[p].family, let hd = e.date else { return false }
-                if let a = e.place, let b = groups[p].place, !lex.compatible(a, b) { return false }
+                guard !e.planned, e.family == groups[p].family, e.date != nil else { continue }
+                if let a = e.placeID, let b = groups[p].placeID, !interned.compatible(a, b) { continue }
                 let slack = e.place != nil && groups[p].place != nil ? 3 : 0
-                return hd.overlaps(pd, slack: slack) && hd.width <= pd.width + 2 * slack
-                    && !Set(e.participants).isDisjoint(with: groups[p].participants)
+                guard let hs = e.span, let pspan = ps, hs.overlaps(pspan, slack: slack),
+                    hs.width <= pspan.width + 2 * slack, groups[p].sharesParticipant(with: e)
+                else { continue }
+                if let k = best, !Self.larger(e, h, than: groups[k], k) { continue }
+                best = h
             }
-            guard let h = held.max(by: { groups[$0].members.count < groups[$1].members.count }) else { continue }
+            guard let h = best else { continue }
             add(p, h, .same, "held as planned")
             add(h, p, .same, "held as planned")
         }
         for g in events.indices { events[g].related = related[g] }
-        attachSets(
-            candidates, groups: groups, owner: owner, base: base, events: &events, lexicon: lex,
-            articleOrder: articleOrder, names: names)
+        // Counted sets count events under the speakers' names: `finish` attaches them, with what is kept here.
+        let hasSets = candidates.contains { $0.count != nil }
 
         // Quotes: the events their sentence mentions, else those their paragraph mentions.
-        var bySentence: [ParagraphKey: [(sentence: Range<Int>, event: String)]] = [:]
+        // Events as the first event of their id (`canon`), articles as slots: integer keys and values.
+        var bySentence: [ParagraphKey: [(sentence: Range<Int>, event: Int)]] = [:]
         for i in candidates.indices where owner[i] >= 0 {
             for m in candidates[i].mentions {
-                bySentence[ParagraphKey(article: candidates[i].article, paragraph: m.paragraph), default: []].append(
-                    (m.sentence, ids[owner[i]]))
+                bySentence[ParagraphKey(article: slots.slot[i], paragraph: m.paragraph), default: []].append(
+                    (m.sentence, canon[owner[i]]))
             }
         }
         // Per paragraph, built once: the mentions in candidate order, their positions sorted by sentence start,
         // the longest sentence, and the paragraph's events without repeats (a long paragraph may hold thousands
         // of mentions and quotes, so nothing below is quadratic in them).
         var lookups: [ParagraphKey: ParagraphMentions] = [:]
+        var quoteEvents: [(quote: Int, events: [String])] = []
+        // Quotes come grouped by article too: the slot is looked up once per run.
+        var quoteArticle: String?
+        var quoteSlot: Int?
         for q in quotes.indices {
-            let key = ParagraphKey(article: quotes[q].article, paragraph: quotes[q].paragraph)
+            if quotes[q].article != quoteArticle {
+                quoteArticle = quotes[q].article
+                quoteSlot = slots.slotOf[quotes[q].article]
+            }
+            guard let slot = quoteSlot else { continue }
+            let key = ParagraphKey(article: slot, paragraph: quotes[q].paragraph)
             guard let inParagraph = bySentence[key], !inParagraph.isEmpty else { continue }
-            if lookups[key] == nil { lookups[key] = ParagraphMentions(inParagraph) }
-            guard let lookup = lookups[key] else { continue }
+            let lookup: ParagraphMentions
+            if let known = lookups[key] {
+                lookup = known
+            } else {
+                lookup = ParagraphMentions(inParagraph)
+                lookups[key] = lookup
+            }
             let quoteRange = quotes[q].start..<max(quotes[q].start + 1, quotes[q].end)
             let overlapping = lookup.positions(overlapping: quoteRange)
-            var found: [String] = []
+            var found: [Int] = []
             if overlapping.isEmpty {
                 found = lookup.distinctEvents
             } else {
-                var seen = Set<String>()
+                var seen = Set<Int>()
                 for k in overlapping where seen.insert(inParagraph[k].event).inserted {
                     found.append(inParagraph[k].event)
                 }
             }
-            var present = Set(quotes[q].events)
-            for e in found where present.insert(e).inserted { quotes[q].events.append(e) }
+            if !found.isEmpty { quoteEvents.append((q, found.map { ids[$0] })) }
         }
 
-        return events.sorted {
-            let a = $0.date?.range
-            let b = $1.date?.range
-            switch (a, b) {
-            case (let x?, let y?):
-                return (x.lowerBound, x.upperBound, $0.id) < (y.lowerBound, y.upperBound, $1.id)
+        // By first day, last day and id; undated events last. Keys computed once, not per comparison.
+        let spans = events.map { $0.date?.range.map { ($0.lowerBound.ordinal, $0.upperBound.ordinal) } }
+        let sorted = events.indices.sorted { i, j in
+            switch (spans[i], spans[j]) {
+            case (let x?, let y?): return (x.0, x.1, events[i].id) < (y.0, y.1, events[j].id)
             case (.some, nil): return true
             case (nil, .some): return false
-            default: return $0.id < $1.id
+            default: return events[i].id < events[j].id
             }
         }
+        var sets: LinkedEvents.SetContext?
+        if hasSets {
+            var positions = [Int](repeating: 0, count: sorted.count)
+            for (k, g) in sorted.enumerated() { positions[g] = k }
+            sets = LinkedEvents.SetContext(
+                candidates: candidates, groups: groups, owner: owner, base: base, articleOrder: articleOrder,
+                lexicon: lex, positions: positions)
+        }
+        return LinkedEvents(events: sorted.map { events[$0] }, quoteEvents: quoteEvents, sets: sets)
+    }
+}
+
+/// Linked events before their participants are named after the corpus's speakers, and the events each quote
+/// gets: what `EventLinker.group` gives and `finish` completes.
+public struct LinkedEvents: Sendable {
+    /// The events in timeline order; participants as the articles name them.
+    public var events: [Event]
+    /// Quotes (by index) and their events, distinct, in mention order.
+    var quoteEvents: [(quote: Int, events: [String])]
+    /// What `EventLinker.attachSets` needs, when some candidate is a counted set.
+    var sets: SetContext?
+
+    /// The linker's state that counted sets are resolved against.
+    struct SetContext: @unchecked Sendable {
+        // Unchecked: the merged events are classes, and nothing changes them once `group` returns.
+        var candidates: [EventCandidate]
+        var groups: [MergedEvent]
+        var owner: [Int]
+        var base: [Int]
+        var articleOrder: [String: Int]
+        var lexicon: EventLexicon
+        /// Where each merged event (by index in `groups`) stands in `events`.
+        var positions: [Int]
+    }
+
+    /// The events with participants under the speakers' proper names; adds each quote's events to `quotes`
+    /// (the quotes `group` read, in the same order; their speakers may since have been merged).
+    public func finish(speakers: [Speaker], quotes: inout [Quote]) -> [Event] {
+        var names: [String: String] = [:]
+        // Under a speaker's proper name only: a role standing in for someone ("the North's envoy") is no name.
+        for s in speakers where s.kind == .person && PersonFinder.isProperName(s.name) {
+            names[s.name] = s.name
+            for a in s.aliases where names[a] == nil { names[a] = s.name }
+        }
+        var events = events
+        for g in events.indices {
+            var participants: [String] = []
+            // A set only for the long lists: most events have a handful of participants.
+            var named: Set<String>? = events[g].participants.count > 16 ? [] : nil
+            for p in events[g].participants {
+                let name = names[p] ?? p
+                if named != nil {
+                    if named?.insert(name).inserted == true { participants.append(name) }
+                } else if !participants.contains(name) {
+                    participants.append(name)
+                }
+            }
+            events[g].participants = participants
+        }
+        if let s = sets {
+            // `attachSets` works on the events in the order of the merged events.
+            var byGroup = s.positions.map { events[$0] }
+            EventLinker.attachSets(
+                s.candidates, groups: s.groups, owner: s.owner, base: s.base, events: &byGroup, lexicon: s.lexicon,
+                articleOrder: s.articleOrder, names: names)
+            for (g, p) in s.positions.enumerated() { events[p].mentions = byGroup[g].mentions }
+        }
+        for (q, found) in quoteEvents where q < quotes.count {
+            // Distinct events have distinct ids: only events the quote had before need a check.
+            if quotes[q].events.isEmpty {
+                quotes[q].events = found
+            } else {
+                var present = Set(quotes[q].events)
+                for e in found where present.insert(e).inserted { quotes[q].events.append(e) }
+            }
+        }
+        return events
     }
 }
 
@@ -426,26 +563,38 @@ private struct GroupPool {
         }
     }
 
-    /// The events a candidate dated `d` may join, in creation order: a superset of those `score` accepts.
-    func candidates(for d: EventDate) -> [Int] {
-        guard let r = d.range else { return undated.sorted() }
+    /// The events a candidate dated `d` (or undated) may join, in no set order and some perhaps twice: a superset
+    /// of those `score` accepts, without sorting or merging sets.
+    func collect(for d: EventDate?, into out: inout [Int]) {
+        out.removeAll(keepingCapacity: true)
+        guard let d else {
+            out += all
+            return
+        }
+        guard let r = d.range else {
+            out += undated
+            return
+        }
         let s = Self.span(r, slack: Self.slack)
-        if s.count > Self.maxBins { return all }
-        var out = undated.union(wide)
-        for b in s { if let set = bins[b] { out.formUnion(set) } }
-        return out.sorted()
+        if s.count > Self.maxBins {
+            out += all
+            return
+        }
+        out += undated
+        out += wide
+        for b in s { if let set = bins[b] { out += set } }
     }
 }
 
-/// An event and a relation kind: the key of one entry in an event's relation list.
+/// An event (the first of its id) and a relation kind: the key of one entry in an event's relation list.
 private struct RelationKey: Hashable {
-    var event: String
+    var event: Int
     var relation: EventRelationKind
 }
 
-/// A paragraph of one article.
+/// A paragraph of one article (the article's slot, `ArticleSlots`).
 private struct ParagraphKey: Hashable {
-    var article: String
+    var article: Int
     var paragraph: Int
 }
 
@@ -487,7 +636,10 @@ final class MergedEvent {
     var kind: String
     var family: String
     var place: String?
-    var date: EventDate?
+    /// Set by `absorb` and by rescheduling (`EventLinker+Plans`): `span` follows it.
+    var date: EventDate? {
+        didSet { span = DaySpan(date) }
+    }
     var dateText: String?
     var planned: Bool
     var ordinal: Int?
@@ -497,22 +649,28 @@ final class MergedEvent {
     var members: [Int]
     /// How many candidates named each kind: the event takes the kind most of them use.
     var kindVotes: [String: Int] = [:]
-    /// The dates the candidates gave, with how many gave each: the event shows the most precise date most of
-    /// them agree on ("Feb. 27-28" over the day one article dated by an arrival).
-    var dateVotes: [EventDate: Int] = [:]
-    var dateWords: [EventDate: String] = [:]
-    /// `participants` and `leaders` as sets, and how many participants are countries, for O(1) look-ups.
-    private var participantSet: Set<String> = []
+    /// The dates the candidates gave, with how many gave each and the first words given for each: the event shows
+    /// the most precise date most of them agree on ("Feb. 27-28" over the day one article dated by an arrival).
+    var dateVotes: [EventDate: DateTally] = [:]
+    /// The kind with the most votes (`kindVotes`), kept as votes come in: `kind` may be set apart from it.
+    private var voteLeader: String
+    /// `participants` as sorted ids (`LinkNames`), `leaders` as a set, and how many participants are countries.
+    private(set) var participantIDs: [Int32] = []
     private var leaderSet: Set<String> = []
     private var countryCount = 0
+    /// `family` and `place` as ids, `date` as day ordinals: what `score` compares.
+    private let familyID: Int32
+    private(set) var placeID: Int32?
+    private(set) var span: DaySpan?
 
-    init(_ c: EventCandidate, index: Int, countries: Set<String>) {
+    init(_ c: EventCandidate, index: Int, facts: CandidateFacts, names: LinkNames) {
         kind = c.kind
+        voteLeader = c.kind
+        familyID = facts.family
+        placeID = facts.place
+        span = facts.span
         kindVotes[c.kind] = 1
-        if let d = c.date {
-            dateVotes[d] = 1
-            dateWords[d] = c.dateText
-        }
+        if let d = c.date { dateVotes[d] = DateTally(votes: 1, words: c.dateText) }
         family = c.family
         place = c.place
         date = c.date
@@ -523,73 +681,92 @@ final class MergedEvent {
         leaders = []
         outcomes = c.outcomes
         members = [index]
-        addPeople(c, countries: countries)
+        addPeople(c, facts: facts, names: names)
     }
 
     /// Adds the candidate's participants and leaders not already listed, in their order.
-    private func addPeople(_ c: EventCandidate, countries: Set<String>) {
-        for p in c.participants where participantSet.insert(p).inserted {
-            participants.append(p)
-            if countries.contains(p) { countryCount += 1 }
+    private func addPeople(_ c: EventCandidate, facts: CandidateFacts, names: LinkNames) {
+        for (k, p) in facts.participants.enumerated() where participantIDs.sortedInsert(p) {
+            participants.append(c.participants[k])
+            if names.isCountry[Int(p)] { countryCount += 1 }
         }
         for l in c.leaders where leaderSet.insert(l).inserted { leaders.append(l) }
     }
 
+    /// True when the two events share a participant.
+    func sharesParticipant(with other: MergedEvent) -> Bool {
+        let (small, large) =
+            participantIDs.count <= other.participantIDs.count
+            ? (participantIDs, other.participantIDs) : (other.participantIDs, participantIDs)
+        return small.contains { large.sortedContains($0) }
+    }
+
     /// How well a candidate fits this event; nil when it cannot be the same event.
-    /// `theirs`: the candidate's participants that are countries, when the caller has them already.
-    func score(_ c: EventCandidate, lexicon: EventLexicon, countries: Set<String>, theirs: Set<String>? = nil)
-        -> Int?
-    {
-        guard c.family == family, c.planned == planned else { return nil }
+    func score(_ f: CandidateFacts, planned cPlanned: Bool, names: LinkNames) -> Int? {
+        guard f.family == familyID, cPlanned == planned else { return nil }
         var score = 0
         var evidence = false
-        if let a = place, let b = c.place {
-            guard lexicon.compatible(a, b) else { return nil }
+        if let a = placeID, let b = f.place {
+            guard names.compatible(a, b) else { return nil }
             score += a == b ? 3 : 2
             evidence = true
         }
-        if let a = date, let b = c.date {
+        if let a = date?.precision, let b = f.precision {
             // Days a day or two apart at the same place are one event told from two time zones or days.
             // Months and years need no slack: "September" at a place does not reach into October.
-            let calendar: Set<DatePrecision> = [.month, .year]
-            let slack =
-                place != nil && c.place != nil && !calendar.contains(a.precision) && !calendar.contains(b.precision)
-                ? 3 : 0
-            guard a.overlaps(b, slack: slack) else { return nil }
-            score += a.precision == b.precision ? 3 : 2
+            let slack = placeID != nil && f.place != nil && !a.isCalendar && !b.isCalendar ? 3 : 0
+            guard let x = span, let y = f.span, x.overlaps(y, slack: slack) else { return nil }
+            score += a == b ? 3 : 2
             evidence = true
         }
         // Ordinals do not veto across articles: "the first talks in seven months" counts differently from
         // "the second round".
-        let theirs = theirs ?? Set(c.participants).intersection(countries)
         // Different parties (two countries each, none shared) are different events; a lone host country is not.
-        if theirs.count >= 2, countryCount >= 2, !theirs.contains(where: participantSet.contains) { return nil }
+        if f.countries.count >= 2, countryCount >= 2, !f.countries.contains(where: participantIDs.sortedContains) {
+            return nil
+        }
         guard evidence else { return nil }
         // Between events that fit as well, the one sharing more participants ("Pompeo's visit to Pyongyang" is
         // Pompeo's visit, not another event held there).
-        let shared = c.participants.reduce(0) { n, p in participantSet.contains(p) ? n + 1 : n }
+        let shared = f.participants.reduce(0) { n, p in participantIDs.sortedContains(p) ? n + 1 : n }
         return score * 16 + min(shared, 15)
     }
 
-    func absorb(_ c: EventCandidate, index: Int, lexicon: EventLexicon, countries: Set<String>) {
+    /// Takes a candidate in; `kinds` is the lexicon's kinds table (`EventLexicon.kinds`), passed alone so that the
+    /// call does not copy the whole lexicon.
+    func absorb(
+        _ c: EventCandidate, index: Int, facts: CandidateFacts, names: LinkNames, kinds: [String: EventLexicon.Kind]
+    ) {
         members.append(index)
-        kindVotes[c.kind, default: 0] += 1
-        if let d = c.date {
-            dateVotes[d, default: 0] += 1
-            if dateWords[d] == nil { dateWords[d] = c.dateText }
+        let votes = (kindVotes[c.kind] ?? 0) + 1
+        kindVotes[c.kind] = votes
+        if let d = c.date { dateVotes[d, default: DateTally(votes: 0, words: nil)].add(c.dateText) }
+        // The kind with the most votes, then the highest rank, then the first name: only the kind that just got a
+        // vote can overtake the leader.
+        if c.kind != voteLeader {
+            let leaderVotes = kindVotes[voteLeader] ?? 0
+            let (leaderRank, rank) = (
+                EventLexicon.kind(voteLeader, in: kinds).rank, EventLexicon.kind(c.kind, in: kinds).rank
+            )
+            if (leaderVotes, leaderRank, c.kind) < (votes, rank, voteLeader) {
+                voteLeader = c.kind
+            }
         }
-        kind =
-            kindVotes.max { a, b in
-                (a.value, lexicon.kind(a.key).rank, b.key) < (b.value, lexicon.kind(b.key).rank, a.key)
-            }?.key ?? kind
-        if let p = c.place { place = place.map { lexicon.narrower($0, p) } ?? p }
-        if let d = c.date, date.map({ d.width < $0.width }) ?? true {
-            date = d
+        kind = voteLeader
+        if let p = facts.place {
+            let narrower = placeID.map { names.narrower($0, p) } ?? p
+            if narrower != placeID {
+                placeID = narrower
+                place = names.strings[Int(narrower)]
+            }
+        }
+        if c.date != nil, (span?.width ?? Int.max / 4) > (facts.span?.width ?? Int.max / 4) || date == nil {
+            date = c.date
             dateText = c.dateText
         }
         if dateText == nil, c.dateUnresolved { dateText = c.dateText }
         if ordinal == nil { ordinal = c.ordinal }
-        addPeople(c, countries: countries)
+        addPeople(c, facts: facts, names: names)
         for o in c.outcomes where !outcomes.contains(o) { outcomes.append(o) }
     }
 
@@ -597,18 +774,25 @@ final class MergedEvent {
     /// gave, then the widest of those (a two-day summit over one of its days), then the earliest.
     var shownDate: (date: EventDate, words: String?)? {
         guard !dateVotes.isEmpty else { return nil }
-        let narrowest = dateVotes.keys.map(\.width).min() ?? 1
+        var narrowest = Int.max
+        for d in dateVotes.keys { narrowest = min(narrowest, d.width) }
         let limit = max(narrowest, 3)
-        let pool = dateVotes.filter { $0.key.width <= limit }
         // Votes, then width, then the earliest value; dates of one value differ only in precision or range, so
-        // those break the last ties (a dictionary's order changes from run to run).
-        let best = pool.max { a, b in
-            if (a.value, a.key.width) != (b.value, b.key.width) {
-                return (a.value, a.key.width) < (b.value, b.key.width)
+        // those break the last ties (a dictionary's order changes from run to run). A total order: the best is
+        // the same whatever the order the dates are looked at in.
+        var best: (date: EventDate, tally: DateTally, width: Int)?
+        for (d, t) in dateVotes {
+            let w = d.width
+            guard w <= limit else { continue }
+            if let b = best {
+                let less =
+                    (b.tally.votes, b.width) != (t.votes, w)
+                    ? (b.tally.votes, b.width) < (t.votes, w) : b.date.tieOrder > d.tieOrder
+                if !less { continue }
             }
-            return a.key.tieOrder > b.key.tieOrder
+            best = (d, t, w)
         }
-        return best.map { ($0.key, dateWords[$0.key]) }
+        return best.map { ($0.date, $0.tally.words) }
     }
 
     /// A meeting of enough leaders becomes a summit (by `event_kinds.txt`).
@@ -621,15 +805,23 @@ final class MergedEvent {
     }
 
     /// kind-place-date, planned events marked: "talks-stockholm-2019-10-05".
-    var slug: String {
+    var slug: String { slug(shown: shownDate?.date) }
+
+    /// `slug` given `shownDate?.date`, when the caller has it already.
+    func slug(shown: EventDate?) -> String {
         var parts = [Self.slugify(kind)]
         if let place { parts.append(Self.slugify(place)) }
-        parts.append((shownDate?.date ?? date)?.value ?? (ordinal.map { "no-\($0)" } ?? "undated"))
+        parts.append((shown ?? date)?.value ?? (ordinal.map { "no-\($0)" } ?? "undated"))
         if planned { parts.append("planned") }
         return parts.joined(separator: "-")
     }
 
     static func slugify(_ s: String) -> String {
+        asciiSlugify(s) ?? unicodeSlugify(s)
+    }
+
+    /// `slugify` for any text, by Unicode properties.
+    static func unicodeSlugify(_ s: String) -> String {
         var out = ""
         var dash = false
         for u in s.lowercased().unicodeScalars {
@@ -645,6 +837,27 @@ final class MergedEvent {
         return out
     }
 
+    /// `slugify` for ASCII text (nearly all): letters and digits lowercased, every other run one dash, no dash at
+    /// either end; nil for any other text.
+    static func asciiSlugify(_ s: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(s.utf8.count)
+        var dash = false
+        for b in s.utf8 {
+            guard b < 128 else { return nil }
+            let lower = b >= 65 && b <= 90 ? b + 32 : b
+            if (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) {
+                bytes.append(lower)
+                dash = false
+            } else if !dash, !bytes.isEmpty {
+                bytes.append(45)
+                dash = true
+            }
+        }
+        while bytes.last == 45 { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// "Summit in Hanoi, Vietnam", "Planned talks in Stockholm, Sweden", "Missile tests (North Korea)".
     func title(lexicon: EventLexicon, countries: Set<String>) -> String {
         var head = lexicon.kind(kind).title
@@ -656,6 +869,18 @@ final class MergedEvent {
     }
 }
 
+/// How many candidates gave one date, and the first words given for it.
+struct DateTally {
+    var votes: Int
+    var words: String?
+
+    /// One more candidate gave the date, in these words.
+    mutating func add(_ text: String?) {
+        votes += 1
+        if words == nil { words = text }
+    }
+}
+
 /// The event mentions of one paragraph, indexed for the quotes of that paragraph.
 private struct ParagraphMentions {
     /// Positions into the paragraph's mention list, ordered by sentence start.
@@ -664,16 +889,16 @@ private struct ParagraphMentions {
     let ranges: [Range<Int>]
     let longest: Int
     /// The paragraph's events in mention order, each once.
-    let distinctEvents: [String]
+    let distinctEvents: [Int]
 
-    init(_ mentions: [(sentence: Range<Int>, event: String)]) {
-        ranges = mentions.map(\.sentence)
+    init(_ mentions: [(sentence: Range<Int>, event: Int)]) {
+        ranges = mentions.map { $0.sentence }
         byStart = mentions.indices.sorted {
             (mentions[$0].sentence.lowerBound, $0) < (mentions[$1].sentence.lowerBound, $1)
         }
         starts = byStart.map { mentions[$0].sentence.lowerBound }
-        longest = mentions.map(\.sentence.count).max() ?? 0
-        var seen = Set<String>()
+        longest = mentions.reduce(0) { max($0, $1.sentence.count) }
+        var seen = Set<Int>()
         distinctEvents = mentions.compactMap { seen.insert($0.event).inserted ? $0.event : nil }
     }
 

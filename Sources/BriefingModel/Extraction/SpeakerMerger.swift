@@ -13,7 +13,21 @@ public enum SpeakerMerger {
     public static func merge(speakers all: [Speaker], quotes: consuming [Quote]) -> (
         speakers: [Speaker], quotes: [Quote]
     ) {
-        let keys = all.map { nameKey($0.name) }
+        // Names repeat across articles: each distinct name is folded once.
+        var keyOfName: [String: [String]] = [:]
+        let keys = all.map { s in
+            if let k = keyOfName[s.name] { return k }
+            let k = nameKey(s.name)
+            keyOfName[s.name] = k
+            return k
+        }
+        var roleWordsOfRole: [String: Set<String>] = [:]
+        func roleWordsOf(_ role: String) -> Set<String> {
+            if let w = roleWordsOfRole[role] { return w }
+            let w = Self.roleWords(role)
+            roleWordsOfRole[role] = w
+            return w
+        }
         var clusters: [[Int]] = []
         var clusterOf: [String: Int] = [:]
         var single: [Int] = []
@@ -83,9 +97,15 @@ public enum SpeakerMerger {
         func roleWords(ofCluster c: Int) -> Set<String> {
             if let cached = roleWordCache[c] { return cached }
             var words = Set<String>()
-            for m in clusters[c] { if let r = all[m].role { words.formUnion(Self.roleWords(r)) } }
+            for m in clusters[c] { if let r = all[m].role { words.formUnion(roleWordsOf(r)) } }
             roleWordCache[c] = words
             return words
+        }
+        /// Adds member `k` to cluster `c`, its role words to the cluster's cached ones (a union: the same as
+        /// computing them again).
+        func join(_ k: Int, _ c: Int) {
+            clusters[c].append(k)
+            if let r = all[k].role, roleWordCache[c] != nil { roleWordCache[c]?.formUnion(roleWordsOf(r)) }
         }
         var singleClusters: [String: Int] = [:]
         var personClustersByWord: [String: [Int]] = [:]
@@ -102,16 +122,14 @@ public enum SpeakerMerger {
                 chosen = here
             }
             if chosen == nil, fits.count > 1, let role = s.role {
-                let wanted = Self.roleWords(role)
+                let wanted = roleWordsOf(role)
                 let byRole = fits.filter { c in !roleWords(ofCluster: c).isDisjoint(with: wanted) }
                 if byRole.count == 1 { chosen = byRole[0] }
             }
             if let c = chosen {
-                clusters[c].append(k)
-                roleWordCache[c] = nil
+                join(k, c)
             } else if let c = singleClusters[w] {
-                clusters[c].append(k)
-                roleWordCache[c] = nil
+                join(k, c)
             } else {
                 singleClusters[w] = clusters.count
                 clusters.append([k])
@@ -120,19 +138,32 @@ public enum SpeakerMerger {
 
         // "the president" in an article: the one person of that article whose role, anywhere in the corpus, has
         // that title; else it stays a speaker of its own.
-        var clusterOfMember: [Int: Int] = [:]
+        // The cluster of each speaker so far (-1: a stand-in, not yet placed).
+        var clusterOfMember = [Int](repeating: -1, count: all.count)
         for (c, members) in clusters.enumerated() { for m in members { clusterOfMember[m] = c } }
         var standInClusters: [String: Int] = [:]
         var peopleByArticle: [String: [Int]] = [:]
-        for (j, other) in all.enumerated() where other.kind == .person {
-            if let a = other.mentions.first?.article, clusterOfMember[j] != nil {
+        for j in all.indices where all[j].kind == .person {
+            if let a = all[j].mentions.first?.article, clusterOfMember[j] >= 0 {
                 peopleByArticle[a, default: []].append(j)
             }
         }
+        // Kept as first computed (stand-ins that join later add nothing), each role's head words folded once.
         var roleWordsOfCluster: [Int: Set<String>] = [:]
+        var headWordsOfRole: [String: [String]] = [:]
         func roleWords(_ c: Int) -> Set<String> {
             if let w = roleWordsOfCluster[c] { return w }
-            let w = Set(clusters[c].flatMap { all[$0].role.map(headRoleWords) ?? [] })
+            var w = Set<String>()
+            for m in clusters[c] {
+                guard let r = all[m].role else { continue }
+                if let known = headWordsOfRole[r] {
+                    w.formUnion(known)
+                } else {
+                    let words = headRoleWords(r)
+                    headWordsOfRole[r] = words
+                    w.formUnion(words)
+                }
+            }
             roleWordsOfCluster[c] = w
             return w
         }
@@ -143,7 +174,8 @@ public enum SpeakerMerger {
             let words = Set(keys[k].map(unpossessive))
             var fits = Set<Int>()
             for j in peopleByArticle[s.mentions.first?.article ?? ""] ?? [] {
-                guard let c = clusterOfMember[j] else { continue }
+                let c = clusterOfMember[j]
+                guard c >= 0 else { continue }
                 if !words.isEmpty, words.isSubset(of: roleWords(c)) { fits.insert(c) }
             }
             if fits.count == 1, let c = fits.first {
@@ -158,9 +190,13 @@ public enum SpeakerMerger {
 
         var speakers: [Speaker] = []
         var idMap: [String: String] = [:]
+        idMap.reserveCapacity(all.count)
         var usedIDs = Set<String>()
+        // Mentions as (article number, paragraph): articles numbered once per run of mentions of one article.
+        var articleNumbers: [String: Int] = [:]
+        var lastArticle: (name: String, number: Int)?
+        var seenMentions = Set<MentionKey>()
         for c in clusters.sorted(by: { $0[0] < $1[0] }) {
-            let members = c.map { all[$0] }
             // The canonical name is a proper name when one is known: stand-ins ("the president") lose to names.
             guard
                 let top = c.max(by: {
@@ -174,14 +210,31 @@ public enum SpeakerMerger {
             var roleOrder: [String] = []
             var aliases: [String] = []
             var mentions: [Mention] = []
-            var seenMentions = Set<Mention>()
-            for m in members {
+            seenMentions.removeAll(keepingCapacity: true)
+            for k in c {
+                let m = all[k]
                 if let r = m.role {
                     if roleCounts[r] == nil { roleOrder.append(r) }
                     roleCounts[r, default: 0] += 1
                 }
-                for a in [m.name] + m.aliases where a != canonical.name && !aliases.contains(a) { aliases.append(a) }
-                for mention in m.mentions where seenMentions.insert(mention).inserted { mentions.append(mention) }
+                if m.name != canonical.name && !aliases.contains(m.name) { aliases.append(m.name) }
+                for a in m.aliases where a != canonical.name && !aliases.contains(a) { aliases.append(a) }
+                for mention in m.mentions {
+                    let number: Int
+                    if let last = lastArticle, last.name == mention.article {
+                        number = last.number
+                    } else if let known = articleNumbers[mention.article] {
+                        number = known
+                        lastArticle = (mention.article, known)
+                    } else {
+                        number = articleNumbers.count
+                        articleNumbers[mention.article] = number
+                        lastArticle = (mention.article, number)
+                    }
+                    if seenMentions.insert(MentionKey(article: number, paragraph: mention.paragraph)).inserted {
+                        mentions.append(mention)
+                    }
+                }
             }
             let role = roleOrder.max {
                 (roleCounts[$0] ?? 0) < (roleCounts[$1] ?? 0)
@@ -196,7 +249,7 @@ public enum SpeakerMerger {
                 n += 1
             }
             usedIDs.insert(id)
-            for m in members { idMap[m.id] = id }
+            for k in c { idMap[all[k].id] = id }
             speakers.append(
                 Speaker(
                     id: id, name: canonical.name, kind: canonical.kind, role: role0, aliases: aliases,
@@ -206,6 +259,12 @@ public enum SpeakerMerger {
             if let s = quotes[k].speaker { quotes[k].speaker = idMap[s] }
         }
         return (speakers, quotes)
+    }
+
+    /// A mention as numbers: the article's number (in the order first met) and the paragraph.
+    struct MentionKey: Hashable {
+        var article: Int
+        var paragraph: Int
     }
 
     /// Two words as one dictionary key, without joining them into a new string.
@@ -253,14 +312,18 @@ public enum SpeakerMerger {
     /// The words of a role before its complement: "former chief negotiator who heads …" gives former, chief,
     /// negotiator; possessives folded ("North's" → north).
     static func headRoleWords(_ role: String) -> [String] {
-        let stops: Set<String> = ["of", "who", "to", "for", "with", "that", "in", "at", "on", "and", "which", "whose"]
         var out: [String] = []
         for w in nameKey(role) {
-            if stops.contains(w) { break }
+            if roleStops.contains(w) { break }
             out.append(unpossessive(w))
         }
         return out
     }
+
+    /// The words that end the head of a role ("of", "who", …).
+    static let roleStops: Set<String> = [
+        "of", "who", "to", "for", "with", "that", "in", "at", "on", "and", "which", "whose",
+    ]
 
     /// A word without a possessive ending ("north's" → "north", "states'" → "states").
     static func unpossessive(_ w: String) -> String {

@@ -1,0 +1,159 @@
+import Testing
+
+@testable import BriefingModel
+
+/// The shortcuts the corpus-wide stages take (ASCII text, day ordinals, integer keys) give what the general paths
+/// give.
+@Suite struct CorpusStageFastPathTests {
+    static let texts = [
+        "Donald J. Trump", "Kim Jong-un", "the North’s leader", "THE PRESIDENT", "O'Brien", "  Mike  Pompeo ",
+        "Jean-Yves Le Drian", "A. B.", "", "-", "--x--", "x-", "/a/b/", "talks-2019", "Summit 2 (Hanoi)",
+        "U.S.-North Korea", "co-operation/trade", "1st round", "a--b//c", "Ri Yong-ho (foreign minister)",
+        "missile test", "don't", "'quoted'",
+    ]
+
+    @Test func asciiSlugEqualsTheFoldingSlug() throws {
+        for t in Self.texts where t.utf8.allSatisfy({ $0 < 128 }) {
+            let fast = try #require(AgendaText.asciiSlug(t), "\(t)")
+            #expect(fast == AgendaText.unicodeSlug(t), "\(t)")
+        }
+        #expect(AgendaText.asciiSlug("Müller") == nil)
+        #expect(AgendaText.slug("Jürgen Müller") == "jurgen-muller")
+    }
+
+    @Test func asciiWordsEqualTheFoundationWords() throws {
+        for t in Self.texts where t.utf8.allSatisfy({ $0 < 128 }) {
+            let fast = try #require(AgendaText.asciiWords(t), "\(t)")
+            #expect(fast == AgendaText.unicodeWords(t), "\(t)")
+        }
+        #expect(AgendaText.asciiWords("the North’s leader") == nil)
+        #expect(AgendaText.words("the North’s leader") == ["the", "north", "s", "leader"])
+    }
+
+    @Test func byteStemHashesEqualTheScalarOnes() throws {
+        var texts =
+            Self.texts + [
+                "Denuclearization talks; DENUCLEARIZE, repatriations/repatriated remains — “sanctions” relief.",
+                "organizations organization izes sized ize realizations theories studies parties tested testing",
+                "Ünïcödé wörds: Müller’s naïve café-society, Pyeongchang–Seoul, 北朝鮮 2019年, résumé/CV, ÉTATS-UNIS.",
+                "x-/ -a /b c-- d// e-f/g h-/i 12-15 1990s U.S.-N.K. ending-", "", "-", "🙂 emoji🙂word ok",
+                "abcdes abcdings abcies abcdeds izations aizations abizations abcdizations",
+            ]
+        let folder = EventTestSupport.root + "/Data/articles"
+        for a in CorpusLoader().load(paths: [folder]).articles.prefix(40) { texts += a.paragraphs.map(\.text) }
+        var fast: [UInt64] = []
+        var reference: [UInt64] = []
+        for t in texts {
+            AgendaText.stemHashes(t, into: &fast)
+            AgendaText.stemHashesScalar(t, into: &reference)
+            #expect(fast == reference, "\(t.prefix(80))")
+        }
+        #expect(texts.count > 40)
+    }
+
+    @Test func asciiEventSlugEqualsTheUnicodeSlug() throws {
+        for t in Self.texts where t.utf8.allSatisfy({ $0 < 128 }) {
+            let fast = try #require(MergedEvent.asciiSlugify(t), "\(t)")
+            #expect(fast == MergedEvent.unicodeSlugify(t), "\(t)")
+        }
+        #expect(MergedEvent.slugify("Pyeongchang–Seoul") == "pyeongchang-seoul")
+    }
+
+    @Test func daySpansOverlapAsDatesDo() throws {
+        let a = try #require(Day(iso: "2019-02-27"))
+        let dates: [EventDate] = [
+            .day(a), .days(a, a.adding(days: 1)), .week(of: a), .approximate(from: a.adding(days: -5), to: a),
+            try #require(.month(2019, 2)), try #require(.month(2019, 3)), try #require(.year(2019)),
+            .day(a.adding(days: 4)), .day(a.adding(days: -3)), EventDate(value: "2019-02", precision: .month),
+            EventDate(value: "garbled", precision: .day),
+        ]
+        for x in dates {
+            for y in dates {
+                for slack in [0, 3] {
+                    let spans = DaySpan(x).flatMap { sx in DaySpan(y).map { sx.overlaps($0, slack: slack) } } ?? false
+                    #expect(spans == x.overlaps(y, slack: slack), "\(x.value) \(y.value) \(slack)")
+                }
+            }
+            #expect((DaySpan(x)?.width ?? Int.max / 4) == x.width)
+        }
+    }
+
+    @Test func articleSlotsNumberArticlesInOrderOfFirstAppearance() {
+        let slots = ArticleSlots(["a", "a", "b", "a", "c", "c", "b"])
+        #expect(slots.articles == ["a", "b", "c"])
+        #expect(slots.slot == [0, 0, 1, 0, 2, 2, 1])
+        #expect(slots.slotOf["c"] == 2)
+    }
+
+    @Test func distinctMentionsKeepTheFirstOfEachInOrder() {
+        func m(_ a: String, _ p: Int, _ t: String) -> (order: Int, paragraph: Int, mention: EventMention) {
+            (a == "a" ? 0 : 1, p, EventMention(article: a, paragraph: p, text: t))
+        }
+        var keyed = [m("a", 0, "x"), m("a", 0, "y"), m("a", 0, "x"), m("a", 1, "x"), m("b", 1, "x"), m("b", 1, "x")]
+        // A long run goes through a set: the same answer.
+        keyed += (0..<40).map { m("b", 2, "t\($0 % 20)") }
+        let unique = EventLinker.distinctMentions(keyed)
+        var seen = Set<EventMention>()
+        #expect(unique == keyed.map(\.mention).filter { seen.insert($0).inserted })
+        #expect(unique.count == 4 + 20)
+    }
+
+    @Test func linkNamesCompareAndNarrowPlacesAsTheLexiconDoes() {
+        let lex = EventTestSupport.resources.lexicon
+        let events = EventLexicon(lexicon: lex)
+        let places = Array(events.gazetteer.keys.sorted().prefix(40))
+        var names = LinkNames(countries: [])
+        let ids = places.map { names.place($0, gazetteer: events.gazetteer) }
+        for (i, a) in places.enumerated() {
+            for (j, b) in places.enumerated() {
+                #expect(names.compatible(ids[i], ids[j]) == events.compatible(a, b), "\(a) \(b)")
+                #expect(names.strings[Int(names.narrower(ids[i], ids[j]))] == events.narrower(a, b), "\(a) \(b)")
+            }
+        }
+    }
+
+    @Test func aSpeakerNamedTwiceInOneParagraphKeepsOneMention() {
+        let a = Speaker(
+            id: "x#s1", name: "Alan Brooks", kind: .person, role: "envoy",
+            mentions: [Mention(article: "x", paragraph: 0), Mention(article: "x", paragraph: 2)])
+        let b = Speaker(
+            id: "x#s2", name: "Brooks", kind: .person,
+            mentions: [Mention(article: "x", paragraph: 2), Mention(article: "x", paragraph: 3)])
+        let c = Speaker(
+            id: "y#s1", name: "Alan Brooks", kind: .person, mentions: [Mention(article: "y", paragraph: 0)])
+        let merged = SpeakerMerger.merge([
+            ArticleExtraction(article: "x", speakers: [a, b]), ArticleExtraction(article: "y", speakers: [c]),
+        ])
+        #expect(merged.speakers.count == 1)
+        // Members in cluster order (full names first, then the one-word name that joined them), repeats dropped.
+        #expect(
+            merged.speakers.first?.mentions == [
+                Mention(article: "x", paragraph: 0), Mention(article: "x", paragraph: 2),
+                Mention(article: "y", paragraph: 0), Mention(article: "x", paragraph: 3),
+            ])
+    }
+}
+
+/// Linking in two steps (`group` beside speaker merging, then `finish`) gives what `link` gives.
+@Suite struct EventLinkerStepsTests {
+    @Test func groupThenFinishEqualsLink() {
+        let pipeline = Pipeline(resources: EventTestSupport.resources)
+        let load = CorpusLoader().load(paths: [EventTestSupport.root + "/Data/articles"])
+        let x = load.articles.map(pipeline.extract)
+        let lex = EventLexicon(lexicon: EventTestSupport.resources.lexicon)
+        let candidates = x.flatMap(\.eventCandidates)
+        let merged = SpeakerMerger.merge(x)
+        var quotesA = merged.quotes
+        let linked = EventLinker.link(
+            candidates, articles: load.articles, speakers: merged.speakers, quotes: &quotesA, events: lex)
+        // The steps: grouping reads the quotes before merging.
+        let grouped = EventLinker.group(
+            candidates, articles: load.articles, quotes: x.flatMap(\.quotes), events: lex)
+        var quotesB = merged.quotes
+        let finished = grouped.finish(speakers: merged.speakers, quotes: &quotesB)
+        #expect(!linked.isEmpty)
+        #expect(linked == finished)
+        #expect(quotesA == quotesB)
+        #expect(quotesA.contains { !$0.events.isEmpty })
+    }
+}
