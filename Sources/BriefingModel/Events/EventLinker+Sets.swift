@@ -13,8 +13,17 @@ extension EventLinker {
         _ candidates: [EventCandidate], groups: [MergedEvent], owner: [Int], base: [Int], events: inout [Event],
         lexicon lex: EventLexicon, articleOrder: [String: Int], names: [String: String]
     ) {
-        var core: [Set<String>]?
+        // Each event's main participants, worked out when a set first looks at it.
+        var cores: [Set<String>?] = Array(repeating: nil, count: groups.count)
         let countries = Set(lex.countryNames)
+        // Held, dated events by family, in order of their first day: a set looks only at those starting in its span.
+        let byFamily = Dictionary(
+            grouping: groups.indices.compactMap { g -> (family: String, day: Day, group: Int)? in
+                guard !groups[g].planned, let r = groups[g].date?.range else { return nil }
+                return (groups[g].family, r.lowerBound, g)
+            },
+            by: \.family
+        ).mapValues { $0.sorted { ($0.day, $0.group) < ($1.day, $1.group) } }
         for s in candidates.indices {
             let set = candidates[s]
             guard let n = set.count, let span = setSpan(s, candidates, groups: groups, owner: owner, base: base)
@@ -28,17 +37,26 @@ extension EventLinker {
                 set.leaders.isEmpty && !bounded
                 ? named.subtracting(countries) : Set(set.leaders.map { names[$0] ?? $0 })
             guard bounded || !nations.isEmpty || !persons.isEmpty else { continue }
-            let cores = core ?? groups.map { mainParticipants($0, candidates, names: names) }
-            core = cores
             let needed = min(2, nations.count)
             var fits: [(articles: Int, day: Day, group: Int)] = []
-            for g in groups.indices {
+            let family = byFamily[set.family] ?? []
+            // The first event of the family starting on or after the span's first day.
+            var lo = 0
+            var hi = family.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if family[mid].day < span.lowerBound { lo = mid + 1 } else { hi = mid }
+            }
+            for (_, start, g) in family[lo...] {
+                if start > span.upperBound { break }
                 let e = groups[g]
-                guard !e.planned, e.family == set.family, let r = e.date?.range, span.contains(r.lowerBound),
-                    span.contains(r.upperBound), set.articleDate.map({ r.upperBound <= $0 }) ?? true
+                guard let r = e.date?.range, span.contains(r.upperBound),
+                    set.articleDate.map({ r.upperBound <= $0 }) ?? true
                 else { continue }
                 if let a = set.place, let b = e.place, !lex.compatible(a, b) { continue }
-                guard persons.isSubset(of: cores[g]), cores[g].intersection(nations).count >= needed else { continue }
+                let core = cores[g] ?? mainParticipants(e, candidates, names: names)
+                cores[g] = core
+                guard persons.isSubset(of: core), core.intersection(nations).count >= needed else { continue }
                 let articles = Set(e.members.map { candidates[$0].article }).count
                 fits.append((articles, r.lowerBound, g))
             }
