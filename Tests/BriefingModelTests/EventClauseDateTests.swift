@@ -5,14 +5,7 @@ import Testing
 
 /// Dates that open a clause after a semicolon, and launches told by the verb alone ("the North launched again").
 @Suite struct EventClauseDateTests {
-    let pipeline = Pipeline(resources: EventTestSupport.resources)
-
-    func events(_ date: String, _ paragraphs: [String]) -> [Event] {
-        let a = Article(
-            id: "a", path: "a.txt", title: "a", date: Day(iso: date),
-            paragraphs: paragraphs.enumerated().map { Paragraph(text: $1, line: $0 + 1) })
-        return pipeline.assemble(LoadResult(articles: [a]), extractions: [pipeline.extract(a)]).events
-    }
+    func events(_ date: String, _ paragraphs: [String]) -> [Event] { EventTestSupport.events(date, paragraphs) }
 
     @Test func eachClauseOfASemicolonListIsDatedByItsOwnOpeningDate() {
         let e = events(

@@ -6,14 +6,7 @@ import Testing
 /// Where a mention's place and date come from: "the border village of Panmunjom", a verb's subject, a date that
 /// belongs to a report, an anchor that names no event.
 @Suite struct EventMentionRulesTests {
-    let pipeline = Pipeline(resources: EventTestSupport.resources)
-
-    func events(_ date: String, _ paragraphs: [String]) -> [Event] {
-        let a = Article(
-            id: "a", path: "a.txt", title: "a", date: Day(iso: date),
-            paragraphs: paragraphs.enumerated().map { Paragraph(text: $1, line: $0 + 1) })
-        return pipeline.assemble(LoadResult(articles: [a]), extractions: [pipeline.extract(a)]).events
-    }
+    func events(_ date: String, _ paragraphs: [String]) -> [Event] { EventTestSupport.events(date, paragraphs) }
 
     @Test func leadersWhoMetWithoutNoticeAtAVillageOfAPlace() {
         let e = events(

@@ -15,4 +15,13 @@ enum EventTestSupport {
     static let resources: Resources = Resources.load(dataDirectory: root + "/Data")
 
     static func day(_ s: String) -> Day? { Day(iso: s) }
+
+    /// The events of one article dated `date` made of `paragraphs`, through the whole pipeline.
+    static func events(_ date: String, _ paragraphs: [String]) -> [Event] {
+        let pipeline = Pipeline(resources: resources)
+        let a = Article(
+            id: "a", path: "a.txt", title: "a", date: Day(iso: date),
+            paragraphs: paragraphs.enumerated().map { Paragraph(text: $1, line: $0 + 1) })
+        return pipeline.assemble(LoadResult(articles: [a]), extractions: [pipeline.extract(a)]).events
+    }
 }

@@ -78,15 +78,7 @@ extension EventLinker {
             // The joined plan was last told with the restatement.
             plans[pi].last = later.last
         }
-        guard !removed.isEmpty else { return earlier }
-        var newIndex = [Int](repeating: -1, count: groups.count)
-        var kept: [MergedEvent] = []
-        for g in groups.indices where !removed.contains(g) {
-            newIndex[g] = kept.count
-            kept.append(groups[g])
-        }
-        groups = kept
-        for i in owner.indices where owner[i] >= 0 { owner[i] = newIndex[owner[i]] }
+        drop(removed, from: &groups, owner: &owner)
         return earlier
     }
 

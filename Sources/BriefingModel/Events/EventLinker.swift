@@ -209,16 +209,7 @@ public enum EventLinker {
             groups[h].outcomes.append(contentsOf: groups[g].outcomes.filter { !groups[h].outcomes.contains($0) })
             removed.insert(g)
         }
-        if !removed.isEmpty {
-            var newIndex = [Int](repeating: -1, count: groups.count)
-            var kept: [MergedEvent] = []
-            for g in groups.indices where !removed.contains(g) {
-                newIndex[g] = kept.count
-                kept.append(groups[g])
-            }
-            groups = kept
-            for i in owner.indices where owner[i] >= 0 { owner[i] = newIndex[owner[i]] }
-        }
+        drop(removed, from: &groups, owner: &owner)
         let rescheduled = reschedulePlans(&groups, &owner, candidates, lex, countries, facts: facts, names: interned)
         for g in groups.indices { groups[g].promote(lexicon: lex) }
         // An event with neither date (not even unresolved words) nor place says nothing a timeline can show.
@@ -920,5 +911,20 @@ private struct ParagraphMentions {
             k += 1
         }
         return out.sorted()
+    }
+}
+
+extension EventLinker {
+    /// Takes the `removed` events out of `groups` and renumbers the candidates' owners to match.
+    static func drop(_ removed: Set<Int>, from groups: inout [MergedEvent], owner: inout [Int]) {
+        guard !removed.isEmpty else { return }
+        var newIndex = [Int](repeating: -1, count: groups.count)
+        var kept: [MergedEvent] = []
+        for g in groups.indices where !removed.contains(g) {
+            newIndex[g] = kept.count
+            kept.append(groups[g])
+        }
+        groups = kept
+        for i in owner.indices where owner[i] >= 0 { owner[i] = newIndex[owner[i]] }
     }
 }
