@@ -215,16 +215,7 @@ public enum EventLinker {
         // An event with neither date (not even unresolved words) nor place says nothing a timeline can show.
         let vague = Set(
             groups.indices.filter { groups[$0].date == nil && groups[$0].dateText == nil && groups[$0].place == nil })
-        if !vague.isEmpty {
-            var newIndex = [Int](repeating: -1, count: groups.count)
-            var kept: [MergedEvent] = []
-            for g in groups.indices where !vague.contains(g) {
-                newIndex[g] = kept.count
-                kept.append(groups[g])
-            }
-            groups = kept
-            for i in owner.indices where owner[i] >= 0 { owner[i] = newIndex[owner[i]] }
-        }
+        drop(vague, from: &groups, owner: &owner)
 
         // Ids and titles (participants are named after the speakers in `LinkedEvents.finish`).
         var used: [String: Int] = [:]
