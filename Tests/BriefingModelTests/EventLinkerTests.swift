@@ -7,12 +7,6 @@ import Testing
 @Suite struct EventLinkerTests {
     let pipeline = Pipeline(resources: EventTestSupport.resources)
 
-    func article(_ id: String, _ date: String?, _ paragraphs: [String]) -> Article {
-        Article(
-            id: id, path: id + ".txt", title: id, date: date.flatMap { Day(iso: $0) },
-            paragraphs: paragraphs.enumerated().map { Paragraph(text: $1, line: $0 + 1) })
-    }
-
     func corpus(_ articles: [Article], quotes: [Quote] = []) -> Corpus {
         var extractions = articles.map(pipeline.extract)
         for q in quotes {
@@ -23,11 +17,12 @@ import Testing
 
     @Test func threeNamesOfOneSummitAreOneEvent() {
         let c = corpus([
-            article(
+            EventTestSupport.article(
                 "a", "2019-03-01",
                 ["President Donald Trump and Chairman Kim Jong Un held talks in Vietnam in February."]),
-            article("b", "2019-03-02", ["The Hanoi summit ended without a deal on Thursday, officials said."]),
-            article(
+            EventTestSupport.article(
+                "b", "2019-03-02", ["The Hanoi summit ended without a deal on Thursday, officials said."]),
+            EventTestSupport.article(
                 "c", "2019-04-10",
                 [
                     "President Donald Trump held a summit with Chairman Kim Jong Un in Singapore in June 2018.",
@@ -46,13 +41,13 @@ import Testing
 
     @Test func aSecondSummitStillToComeIsThePlannedOne() {
         let c = corpus([
-            article(
+            EventTestSupport.article(
                 "a", "2018-06-13",
                 ["President Donald Trump and Chairman Kim Jong Un held a summit in Singapore on Tuesday."]),
-            article(
+            EventTestSupport.article(
                 "b", "2018-10-07",
                 ["Officials said President Donald Trump and Chairman Kim Jong Un had moved closer to a second summit."]),
-            article(
+            EventTestSupport.article(
                 "c", "2019-01-10",
                 ["President Donald Trump will hold a summit with Chairman Kim Jong Un in Hanoi on Feb. 27."]),
         ])
@@ -63,7 +58,7 @@ import Testing
 
     @Test func aCountedListAfterAColonNamesEachEvent() {
         let c = corpus([
-            article(
+            EventTestSupport.article(
                 "a", "2019-01-19",
                 [
                     "The leaders of the two Koreas met with each other three times in 2018: at Panmunjom in April and "
@@ -81,7 +76,7 @@ import Testing
 
     @Test func remainsReceivedSomewhereAreACeremonyInTheYearJustNamed() {
         let c = corpus([
-            article(
+            EventTestSupport.article(
                 "a", "2019-10-07",
                 [
                     "Twenty boxes of remains were flown out of Wonsan in July 2018 and received in Hawaii on Aug. 1.",
@@ -97,7 +92,7 @@ import Testing
 
     @Test func theSummerOfAYearIsThatSeason() {
         let c = corpus([
-            article(
+            EventTestSupport.article(
                 "a", "2020-01-13",
                 ["The handover of war remains took place in the summer of 2018, weeks after the summit."])
         ])
@@ -109,7 +104,7 @@ import Testing
 
     @Test func aSeriesToldInPartsNamesEachPart() {
         let c = corpus([
-            article(
+            EventTestSupport.article(
                 "a", "2019-12-16",
                 [
                     "The talks stalled after a year of rocket launches, beginning in May and continuing through the "
@@ -128,8 +123,9 @@ import Testing
 
     @Test func twoRoundsTwoWeeksApartAreTwoEvents() {
         let c = corpus([
-            article("a", "2019-10-05", ["Negotiators held talks in Stockholm on Saturday."]),
-            article("b", "2019-10-19", ["Negotiators held a second round of talks in Stockholm on Saturday."]),
+            EventTestSupport.article("a", "2019-10-05", ["Negotiators held talks in Stockholm on Saturday."]),
+            EventTestSupport.article(
+                "b", "2019-10-19", ["Negotiators held a second round of talks in Stockholm on Saturday."]),
         ])
         let stockholm = c.events.filter { $0.place == "Stockholm, Sweden" }
         #expect(stockholm.count == 2, "\(stockholm.map(\.id))")
@@ -138,7 +134,7 @@ import Testing
 
     @Test func aPlannedReturnStaysApartAndFollowsUp() {
         let c = corpus([
-            article(
+            EventTestSupport.article(
                 "a", "2019-10-05",
                 [
                     "Negotiators held talks in Stockholm on Saturday.",
@@ -156,7 +152,7 @@ import Testing
 
     @Test func genericTalksAreNoEvent() {
         let c = corpus([
-            article(
+            EventTestSupport.article(
                 "a", "2019-10-05",
                 [
                     "Officials expressed hope that peace talks would one day succeed.",
@@ -174,7 +170,7 @@ import Testing
         let quote = Quote(id: "q1", article: "a", paragraph: 0, start: open, end: close, text: "broken down.")
         let elsewhere = Quote(id: "q2", article: "a", paragraph: 1, start: 1, end: 5, text: "None")
         let c = corpus(
-            [article("a", "2019-10-05", [text, "“None of it matters,” an analyst said."])],
+            [EventTestSupport.article("a", "2019-10-05", [text, "“None of it matters,” an analyst said."])],
             quotes: [quote, elsewhere])
         let talks = c.events.first { $0.place == "Stockholm, Sweden" }
         #expect(talks != nil)
@@ -185,7 +181,7 @@ import Testing
 
     @Test func twoDaysLaterCountsFromTheEventJustNamed() {
         let c = corpus([
-            article(
+            EventTestSupport.article(
                 "a", "2019-10-10",
                 [
                     "Negotiators held talks in Stockholm on Saturday.",
@@ -199,7 +195,7 @@ import Testing
 
     @Test func sinceTheSummitIsARangeUpToTheArticle() {
         let c = corpus([
-            article(
+            EventTestSupport.article(
                 "a", "2019-06-01",
                 [
                     "President Donald Trump and Chairman Kim Jong Un held a summit in Hanoi in February.",
@@ -215,7 +211,7 @@ import Testing
 
     @Test func withinWeeksOfTheFailedTalksIsARangeAfterThem() {
         let c = corpus([
-            article(
+            EventTestSupport.article(
                 "a", "2019-10-05",
                 [
                     "The leaders met for talks in Hanoi in February, but the talks failed.",

@@ -10,19 +10,13 @@ import Testing
     let pipeline = Pipeline(resources: EventTestSupport.resources)
     let lexicon = EventLexicon(lexicon: EventTestSupport.lexicon)
 
-    func article(_ id: String, _ date: String?, _ paragraphs: [String]) -> Article {
-        Article(
-            id: id, path: id + ".txt", title: id, date: date.flatMap { Day(iso: $0) },
-            paragraphs: paragraphs.enumerated().map { Paragraph(text: $1, line: $0 + 1) })
-    }
-
     func events(_ articles: [Article]) -> [Event] {
         pipeline.assemble(LoadResult(articles: articles), extractions: articles.map(pipeline.extract)).events
     }
 
     @Test func aDateOfAnotherNounDatesNoEvent() {
         let e = events([
-            article(
+            EventTestSupport.article(
                 "a", "2019-01-19",
                 [
                     "The two sides pledged to recover the remains of soldiers from the 1950–53 war.",
@@ -34,7 +28,7 @@ import Testing
 
     @Test func aStatementThatIsHowSomethingWasSaidIsNoOutcome() {
         let e = events([
-            article(
+            EventTestSupport.article(
                 "a", "2019-10-05",
                 [
                     "Negotiators held talks in Stockholm on Saturday.",
@@ -80,10 +74,10 @@ import Testing
 
     @Test func anOrdinalWithinASpanCountsNoSeries() {
         let e = events([
-            article(
+            EventTestSupport.article(
                 "a", "2000-06-20",
                 ["North Korean and South Korean leaders held their first meeting in Pyongyang last week."]),
-            article(
+            EventTestSupport.article(
                 "b", "2019-01-19",
                 ["North Korean envoys flew to Sweden, the first working-level meeting between the two sides in months."]
             ),
@@ -95,7 +89,7 @@ import Testing
 
     @Test func anEventThatNeverTookPlaceStaysPlanned() {
         let e = events([
-            article(
+            EventTestSupport.article(
                 "a", "2020-01-13",
                 [
                     "Negotiators held talks in Stockholm on Oct. 5. A second round two weeks later never took place."
@@ -107,7 +101,7 @@ import Testing
 
     @Test func aTripHomeFollowsUpNoEvent() {
         let e = events([
-            article(
+            EventTestSupport.article(
                 "a", "2018-10-07",
                 [
                     "The secretary met Kim Jong Un in Pyongyang on Sunday.",

@@ -8,12 +8,6 @@ import Testing
 @Suite struct EventPlanTests {
     let pipeline = Pipeline(resources: EventTestSupport.resources)
 
-    func article(_ id: String, _ date: String, _ paragraphs: [String]) -> Article {
-        Article(
-            id: id, path: id + ".txt", title: id, date: Day(iso: date),
-            paragraphs: paragraphs.enumerated().map { Paragraph(text: $1, line: $0 + 1) })
-    }
-
     func plans(_ articles: [Article]) -> [Event] {
         pipeline.assemble(LoadResult(articles: articles), extractions: articles.map(pipeline.extract)).events
             .filter(\.planned)
@@ -23,8 +17,8 @@ import Testing
 
     @Test func aPlanToldAgainWithANewDateIsRescheduled() {
         let e = plans([
-            article("a", "2018-03-10", [first]),
-            article(
+            EventTestSupport.article("a", "2018-03-10", [first]),
+            EventTestSupport.article(
                 "b", "2018-05-25", ["President Donald Trump and leader Kim Jong Un will meet in Singapore on June 12."]),
         ])
         #expect(e.count == 1, "\(e.map(\.id))")
@@ -36,14 +30,15 @@ import Testing
 
     @Test func anExpiredPlanOrOtherPersonsStayApart() {
         let expired = plans([
-            article("a", "2018-03-10", [first]),
-            article("c", "2018-06-20", ["President Donald Trump will meet with leader Kim Jong Un in September."]),
+            EventTestSupport.article("a", "2018-03-10", [first]),
+            EventTestSupport.article(
+                "c", "2018-06-20", ["President Donald Trump will meet with leader Kim Jong Un in September."]),
         ])
         #expect(expired.count == 2, "\(expired.map(\.id))")
         #expect(expired.allSatisfy { $0.rescheduledFrom.isEmpty })
         let others = plans([
-            article("a", "2018-03-10", [first]),
-            article(
+            EventTestSupport.article("a", "2018-03-10", [first]),
+            EventTestSupport.article(
                 "d", "2018-05-25", ["President Moon Jae-in and leader Kim Jong Un will meet in Singapore on June 12."]),
         ])
         #expect(others.count == 2, "\(others.map(\.id))")

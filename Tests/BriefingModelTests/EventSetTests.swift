@@ -8,12 +8,6 @@ import Testing
 @Suite struct EventSetTests {
     let pipeline = Pipeline(resources: EventTestSupport.resources)
 
-    func article(_ id: String, _ date: String?, _ paragraphs: [String]) -> Article {
-        Article(
-            id: id, path: id + ".txt", title: id, date: date.flatMap { Day(iso: $0) },
-            paragraphs: paragraphs.enumerated().map { Paragraph(text: $1, line: $0 + 1) })
-    }
-
     func corpus(_ articles: [Article]) -> Corpus {
         pipeline.assemble(LoadResult(articles: articles), extractions: articles.map(pipeline.extract))
     }
@@ -21,20 +15,20 @@ import Testing
     /// Two inter-Korean summits, a summit of other leaders and a visit, all in 2018.
     var history: [Article] {
         [
-            article(
+            EventTestSupport.article(
                 "april", "2018-04-27",
                 [
                     "South Korean President Moon Jae-in and North Korean leader Kim Jong Un held a summit at Panmunjom on Friday."
                 ]),
-            article(
+            EventTestSupport.article(
                 "june", "2018-06-12",
                 ["President Donald Trump and North Korean leader Kim Jong Un held a summit in Singapore on Tuesday."]),
-            article(
+            EventTestSupport.article(
                 "september", "2018-09-19",
                 [
                     "South Korean President Moon Jae-in and North Korean leader Kim Jong Un held a summit in Pyongyang on Wednesday."
                 ]),
-            article(
+            EventTestSupport.article(
                 "october", "2018-10-07",
                 ["Secretary of State Mike Pompeo met North Korean leader Kim Jong Un in Pyongyang on Sunday."]),
         ]
@@ -47,7 +41,7 @@ import Testing
     @Test func aCountOfSummitsBetweenTwoCountriesNamesEachOfThem() {
         let c = corpus(
             history + [
-                article(
+                EventTestSupport.article(
                     "later", "2019-03-01",
                     ["Relations between the two Koreas, which produced two summits in 2018, have frozen."])
             ])
@@ -67,7 +61,7 @@ import Testing
     @Test func aCountWithAPersonNamesOnlyEventsThatPersonTookPartIn() {
         let c = corpus(
             history + [
-                article(
+                EventTestSupport.article(
                     "later", "2019-03-01",
                     [
                         "South Korean President Moon Jae-in, whose two meetings with Kim Jong Un last year opened the door, said he regretted the outcome."
@@ -82,7 +76,7 @@ import Testing
     @Test func aCountNamesNoEventOfItsOwnAndNothingWithoutADate() {
         let c = corpus(
             history + [
-                article(
+                EventTestSupport.article(
                     "later", "2019-03-01",
                     ["The two Koreas have held three summits, and the leaders have promised more."])
             ])
@@ -93,7 +87,7 @@ import Testing
     @Test func aCountOnlyReachesBackFromItsArticle() {
         let c = corpus(
             history + [
-                article(
+                EventTestSupport.article(
                     "early", "2018-05-01",
                     ["The leaders of the two Koreas have held two summits in 2018, officials said."])
             ])
@@ -107,21 +101,16 @@ import Testing
 @Suite struct EventStretchTests {
     let pipeline = Pipeline(resources: EventTestSupport.resources)
 
-    func article(_ id: String, _ date: String?, _ paragraphs: [String]) -> Article {
-        Article(
-            id: id, path: id + ".txt", title: id, date: date.flatMap { Day(iso: $0) },
-            paragraphs: paragraphs.enumerated().map { Paragraph(text: $1, line: $0 + 1) })
-    }
-
     @Test func aStretchAfterAnEventNamesEveryEventOfItsKindAfterIt() {
         let articles = [
-            article(
+            EventTestSupport.article(
                 "summit", "2019-02-28",
                 ["President Donald Trump and Chairman Kim Jong Un held a summit in Hanoi on Thursday."]),
-            article("january", "2019-01-10", ["North Korea fired two short-range missiles on Wednesday."]),
-            article("may", "2019-05-10", ["North Korea fired two short-range missiles on Thursday."]),
-            article("july", "2019-07-26", ["North Korea fired two short-range missiles on Thursday."]),
-            article(
+            EventTestSupport.article(
+                "january", "2019-01-10", ["North Korea fired two short-range missiles on Wednesday."]),
+            EventTestSupport.article("may", "2019-05-10", ["North Korea fired two short-range missiles on Thursday."]),
+            EventTestSupport.article("july", "2019-07-26", ["North Korea fired two short-range missiles on Thursday."]),
+            EventTestSupport.article(
                 "later", "2019-10-07",
                 ["The envoy repeated the warning in the months of missile launches that followed the Hanoi summit."]),
         ]

@@ -16,12 +16,17 @@ enum EventTestSupport {
 
     static func day(_ s: String) -> Day? { Day(iso: s) }
 
+    /// An article `id` dated `date` (none when nil) made of `paragraphs`, one per line.
+    static func article(_ id: String, _ date: String?, _ paragraphs: [String]) -> Article {
+        Article(
+            id: id, path: id + ".txt", title: id, date: date.flatMap { Day(iso: $0) },
+            paragraphs: paragraphs.enumerated().map { Paragraph(text: $1, line: $0 + 1) })
+    }
+
     /// The events of one article dated `date` made of `paragraphs`, through the whole pipeline.
     static func events(_ date: String, _ paragraphs: [String]) -> [Event] {
         let pipeline = Pipeline(resources: resources)
-        let a = Article(
-            id: "a", path: "a.txt", title: "a", date: Day(iso: date),
-            paragraphs: paragraphs.enumerated().map { Paragraph(text: $1, line: $0 + 1) })
+        let a = article("a", date, paragraphs)
         return pipeline.assemble(LoadResult(articles: [a]), extractions: [pipeline.extract(a)]).events
     }
 }
