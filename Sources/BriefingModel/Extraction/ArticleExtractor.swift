@@ -39,7 +39,7 @@ public struct ArticleExtractor: Sendable {
             ParagraphText(
                 index: $0, scalars: scalars[$0], quotes: spans[$0],
                 tokens: text.tokens?[$0] ?? tokenizer.tokenize(scalars[$0]),
-                sentences: text.sentences[$0])
+                sentences: text.sentences[$0], classes: lex.wordClasses)
         }
 
         // Mentions and coreference, in reading order.
@@ -226,11 +226,11 @@ public struct ArticleExtractor: Sendable {
             var t = m.end
             while t < min(p.tokens.count, m.end + 4), !p.tokens[t].inQuote { t += 1 }
             if t < p.tokens.count, p.tokens[t].inQuote,
-                (m.end..<t).contains(where: { lex.termCues.match(p.tokens, at: $0) != nil })
+                (m.end..<t).contains(where: { lex.termCues.match(p, at: $0) != nil })
             {
                 var k = t
                 while k < p.tokens.count, p.tokens[k].inQuote {
-                    if let n = lex.documentNouns.match(p.tokens, at: k) {
+                    if let n = lex.documentNouns.match(p, at: k) {
                         resolver.alias(document: d, head: p.tokens[k + n.count - 1].hash)
                     }
                     k += 1

@@ -68,20 +68,31 @@ struct Attribution {
         let wordsBefore = (sentenceFirst..<openTok).contains { toks[$0].isWord && !toks[$0].inQuote }
         // The nearest cue before the quotation when words precede it, else the first after.
         // Verbs first, then "according to", then adjuncts; each by nearness.
-        func ordered(_ kind: CueKind) -> [FoundCue] {
-            let b = Array(before.filter { $0.kind == kind }.reversed())
-            let a = after.filter { $0.kind == kind }
-            return wordsBefore ? b + a : a + b
-        }
-        let order = ordered(.verb) + ordered(.after) + ordered(.adjunct)
+        // (Walked in that order without building the ordered list.)
         var fallback: AttributionResult? = nil
-        for cue in order {
-            let text = p.text(tokens: cue.token, cue.token + cue.count)
+        func tryCue(_ cue: FoundCue) -> AttributionResult? {
             if let m = speaker(for: cue, sentenceFirst: sentenceFirst, afterFirst: afterFirst) {
                 return AttributionResult(
-                    cue: cue, cueText: text, mention: m, entity: mentions[m].entity, partner: partner(of: m))
+                    cue: cue, cueText: p.text(tokens: cue.token, cue.token + cue.count), mention: m,
+                    entity: mentions[m].entity, partner: partner(of: m))
             }
-            if fallback == nil, cue.kind != .adjunct { fallback = AttributionResult(cue: cue, cueText: text) }
+            if fallback == nil, cue.kind != .adjunct {
+                fallback = AttributionResult(cue: cue, cueText: p.text(tokens: cue.token, cue.token + cue.count))
+            }
+            return nil
+        }
+        for kind in [CueKind.verb, .after, .adjunct] {
+            for beforeFirst in [wordsBefore, !wordsBefore] {
+                if beforeFirst {
+                    for cue in before.reversed() where cue.kind == kind {
+                        if let r = tryCue(cue) { return r }
+                    }
+                } else {
+                    for cue in after where cue.kind == kind {
+                        if let r = tryCue(cue) { return r }
+                    }
+                }
+            }
         }
         if let fallback { return fallback }
         if afterFirst < toks.count, !hasWords(afterFirst, afterEnd), let c = nextSentenceCue(after: sB) {
@@ -293,7 +304,7 @@ struct Attribution {
         guard let c = span.close else { return false }
         var k = p.token(atOrAfter: c + 1)
         if k < p.tokens.count, !p.tokens[k].isWord, p.tokens[k].mark == "," { k += 1 }
-        guard let m = lex.termCues.match(p.tokens, at: k) else { return false }
+        guard let m = lex.termCues.match(p, at: k) else { return false }
         return m.count >= 2
     }
 
@@ -316,7 +327,7 @@ struct Attribution {
     func termCueBefore(_ span: QuoteSpan) -> Bool {
         let openTok = p.token(atOrAfter: span.open)
         for back in 1...3 where openTok - back >= 0 {
-            if let m = lex.termCues.match(p.tokens, at: openTok - back, limit: openTok),
+            if let m = lex.termCues.match(p, at: openTok - back, limit: openTok),
                 openTok - back + m.count == openTok
             {
                 return true

@@ -44,6 +44,16 @@ struct PhraseMatcher: Sendable {
 
     var firstWords: [UInt64] { t.firstWords }
 
+    /// This matcher's bit in `ExtractionLexicon.wordClasses` (0 when it has none: every lookup is made).
+    var classBit: UInt32 = 0
+
+    /// `match(p.tokens, at:limit:)`, answered at once from the paragraph's word classes (`ParagraphText.classes`)
+    /// when token `i` starts no phrase of this matcher, the case of most tokens.
+    @inline(__always) func match(_ p: ParagraphText, at i: Int, limit: Int? = nil) -> (value: Int, count: Int)? {
+        if classBit != 0, i < p.classes.count, p.classes[i] & classBit == 0 { return nil }
+        return match(p.tokens, at: i, limit: limit)
+    }
+
     mutating func add(_ tokens: [Token], value: Int) {
         guard let first = tokens.first?.hash else { return }
         var (offsets, lengths, values, pool, caps) = (t.offsets, t.lengths, t.values, t.pool, t.caps)
@@ -239,6 +249,7 @@ public final class ExtractionLexicon: Sendable {
             titles.add(h, value: titleInfo.count)
             titleInfo.append((kind, gender(row[1]), row[3]?.lowercased() == "organization"))
         }
+        titles.classBit = 1 << 0
         self.titles = titles
         self.titleInfo = titleInfo
         var people: [[UInt64]: (roleWords: Set<UInt64>, gender: Gender)] = [:]
@@ -256,6 +267,7 @@ public final class ExtractionLexicon: Sendable {
             orgs.add(hashes(row.entry), value: idx)
             for alias in list(row[1]) { orgs.add(hashes(alias), value: idx) }
         }
+        orgs.classBit = 1 << 1
         organizations = orgs
         organizationNames = orgNames
         organizationHeads = WordHashSet(lexicon.table("organization_heads").entries.map { TokenHash.hash($0) })
@@ -278,12 +290,15 @@ public final class ExtractionLexicon: Sendable {
             }
             for adj in list(row[2]) { cAdj.add(hashes(adj), value: idx) }
         }
+        cNames.classBit = 1 << 2
+        cAdj.classBit = 1 << 3
         countryNames = cNames
         countryAdjectives = cAdj
         countryCanonical = canon
 
         var groups = PhraseMatcher()
         for row in lexicon.table("group_nouns").rows { groups.add(hashes(row.entry), value: 0) }
+        groups.classBit = 1 << 4
         groupNouns = groups
 
         var cues = PhraseMatcher()
@@ -301,6 +316,7 @@ public final class ExtractionLexicon: Sendable {
                 cueInfo.append((kind, form.hasSuffix("ing")))
             }
         }
+        cues.classBit = 1 << 5
         self.cues = cues
         self.cueInfo = cueInfo
 
@@ -325,6 +341,7 @@ public final class ExtractionLexicon: Sendable {
 
         var termCues = PhraseMatcher()
         for row in lexicon.table("term_cues").rows { termCues.add(hashes(row.entry), value: 0) }
+        termCues.classBit = 1 << 6
         self.termCues = termCues
 
         var numbers: [UInt64: Int] = [:]
@@ -365,9 +382,11 @@ public final class ExtractionLexicon: Sendable {
             ].map { TokenHash.hash($0) })
         var docs = PhraseMatcher()
         for row in lexicon.table("document_nouns").rows { docs.add(hashes(row.entry), value: 0) }
+        docs.classBit = 1 << 7
         documentNouns = docs
         var parts = PhraseMatcher()
         for row in lexicon.table("document_parts").rows { parts.add(hashes(row.entry), value: 0) }
+        parts.classBit = 1 << 8
         documentParts = parts
         signingVerbs = WordHashSet(lexicon.table("signing_verbs").entries.map { TokenHash.hash($0) })
         var names: [UInt64: Gender] = [:]
@@ -386,6 +405,11 @@ public final class ExtractionLexicon: Sendable {
         starts.formUnion(
             ["the", "this", "that", "these", "those", "a", "an", "two", "both", "one"].map { TokenHash.hash($0) })
         mentionStarts = WordHashSet(starts)
+        var classes = WordHashMap()
+        for m in [titles, orgs, cNames, cAdj, groups, cues, termCues, docs, parts] {
+            for h in m.firstWords { classes.set(h, (classes[h] ?? 0) | Int(m.classBit)) }
+        }
+        wordClasses = classes
         nameParticles = WordHashSet(
             ["bin", "bint", "al", "de", "del", "della", "van", "von", "der", "da", "le", "la", "du"].map {
                 TokenHash.hash($0)
@@ -396,6 +420,9 @@ public final class ExtractionLexicon: Sendable {
 
     /// Lowercase words that may start a mention; any other lowercase word is skipped at once by the scanner.
     let mentionStarts: WordHashSet
+    /// Word hash → the `PhraseMatcher.classBit`s of the matchers with a phrase starting with it: looked up once
+    /// per token (`ParagraphText.classes`), so that most phrase lookups end without hashing.
+    let wordClasses: WordHashMap
 
     // Hashes of closed-class words the rules test often (computed once, not per token).
     let wordA = TokenHash.hash("a")
@@ -419,6 +446,8 @@ public final class ExtractionLexicon: Sendable {
     func cue(_ p: ParagraphText, at i: Int, limit: Int? = nil) -> (value: Int, count: Int)? {
         let t = p.tokens[i]
         guard t.isWord, !t.inQuote else { return nil }
+        // No cue starts here (the checks below only ever answer nil too).
+        if i < p.classes.count, p.classes[i] & cues.classBit == 0 { return nil }
         if t.isCapitalized, i > 0, p.tokenSentence[i - 1] == p.tokenSentence[i], p.tokens[i - 1].isWord { return nil }
         // A noun after a determiner is no verb ("its promises", "a warning").
         if i > 0, p.tokens[i - 1].isWord,
@@ -426,6 +455,6 @@ public final class ExtractionLexicon: Sendable {
         {
             return nil
         }
-        return cues.match(p.tokens, at: i, limit: limit)
+        return cues.match(p, at: i, limit: limit)
     }
 }

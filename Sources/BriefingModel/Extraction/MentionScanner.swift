@@ -29,6 +29,8 @@ struct MentionScanner {
 
     func scan() -> [NameMention] {
         var out: [NameMention] = []
+        // Most paragraphs hold a few mentions: room for them at once, not four growths.
+        out.reserveCapacity(8)
         let toks = p.tokens
         var i = datelineEnd()
         while i < toks.count {
@@ -136,7 +138,7 @@ struct MentionScanner {
             }
             // Organizations (lexicon, or a capitalized phrase ending in an organization word), maybe with a group noun.
             if let (orgName, end) = organization(at: i) {
-                if let g = lex.groupNouns.match(toks, at: end), allWords(end, end + g.count) {
+                if let g = lex.groupNouns.match(p, at: end), allWords(end, end + g.count) {
                     out.append(make(.group, i, end + g.count, name: p.text(tokens: skipDeterminer(i), end + g.count)))
                     i = end + g.count
                     continue
@@ -149,7 +151,7 @@ struct MentionScanner {
             }
             // Countries by name or adjective, and "<adjective> officials" groups.
             if let c = country(at: i) {
-                if !toks[c.end - 1].isPossessive, let g = lex.groupNouns.match(toks, at: c.end),
+                if !toks[c.end - 1].isPossessive, let g = lex.groupNouns.match(p, at: c.end),
                     allWords(c.end, c.end + g.count)
                 {
                     out.append(
@@ -166,7 +168,7 @@ struct MentionScanner {
                 continue
             }
             // "the two leaders", "both men": a pair.
-            if let g = lex.groupNouns.match(toks, at: i), allWords(i, i + g.count), i > 0, isWord(i - 1),
+            if let g = lex.groupNouns.match(p, at: i), allWords(i, i + g.count), i > 0, isWord(i - 1),
                 toks[i - 1].hash == lex.wordTwo || toks[i - 1].hash == lex.wordBoth
             {
                 let first = i >= 2 && isWord(i - 2) && lex.determiners.contains(toks[i - 2].hash) ? i - 2 : i - 1
@@ -175,7 +177,7 @@ struct MentionScanner {
                 continue
             }
             // A bare group noun ("officials said").
-            if let g = lex.groupNouns.match(toks, at: i),
+            if let g = lex.groupNouns.match(p, at: i),
                 allWords(i, i + g.count)
             {
                 var m = make(.group, i, i + g.count, name: p.text(tokens: i, i + g.count))
@@ -230,7 +232,7 @@ struct MentionScanner {
         var n = k + 1
         while n < comma + 3, isWord(n), !toks[n].isCapitalized, !lex.determiners.contains(toks[n].hash) { n += 1 }
         // Titles before the name: ", Lt. Col. Jane Smith,".
-        while let t = lex.titles.match(toks, at: n), allWords(n, n + t.count) { n += t.count }
+        while let t = lex.titles.match(p, at: n), allWords(n, n + t.count) { n += t.count }
         guard let end = name(at: n, allowSingle: false), end - n >= 2 else { return nil }
         return (comma, n, end)
     }
@@ -316,12 +318,12 @@ struct MentionScanner {
         }
         var k = i + 1
         while k < i + 4, isWord(k) {
-            if let d = lex.documentParts.match(toks, at: k), allWords(k, k + d.count), !toks[k].isCapitalized,
+            if let d = lex.documentParts.match(p, at: k), allWords(k, k + d.count), !toks[k].isCapitalized,
                 definite || k > i + 1
             {
                 return (k + d.count, .documentPart, i)
             }
-            if let d = lex.documentNouns.match(toks, at: k), allWords(k, k + d.count),
+            if let d = lex.documentNouns.match(p, at: k), allWords(k, k + d.count),
                 !toks[k].isCapitalized || k > i + 1
             {
                 var nameStart = k
@@ -343,8 +345,8 @@ struct MentionScanner {
         var s = i
         if lex.determiners.contains(p.tokens[i].hash), !p.tokens[i].isPossessive { s = i + 1 }
         guard isWord(s), p.tokens[s].isCapitalized else { return nil }
-        let n = lex.countryNames.match(p.tokens, at: s)
-        let a = lex.countryAdjectives.match(p.tokens, at: s)
+        let n = lex.countryNames.match(p, at: s)
+        let a = lex.countryAdjectives.match(p, at: s)
         if let n, n.count >= (a?.count ?? 0), allWords(s, s + n.count) { return (n.value, s + n.count, false) }
         if let a, allWords(s, s + a.count), s == i { return (a.value, s + a.count, true) }
         return nil
@@ -356,7 +358,7 @@ struct MentionScanner {
         var s = i
         if lex.determiners.contains(p.tokens[i].hash), !p.tokens[i].isPossessive { s = i + 1 }
         guard isWord(s), p.tokens[s].isCapitalized else { return nil }
-        if let m = lex.organizations.match(p.tokens, at: s), allWords(s, s + m.count) {
+        if let m = lex.organizations.match(p, at: s), allWords(s, s + m.count) {
             return (lex.organizationNames[m.value], s + m.count)
         }
         // Capitalized run; a possessive country before it qualifies it ("the North's Foreign Ministry").
@@ -415,7 +417,7 @@ struct MentionScanner {
     private func countryPossessive(endingBefore i: Int) -> Int? {
         guard i > 0, p.tokens[i - 1].isPossessive else { return nil }
         for back in 1...3 where i - back >= 0 {
-            if let m = lex.countryNames.match(p.tokens, at: i - back, limit: i), i - back + m.count == i {
+            if let m = lex.countryNames.match(p, at: i - back, limit: i), i - back + m.count == i {
                 return m.value
             }
         }
@@ -448,7 +450,7 @@ struct MentionScanner {
                     r.hasPossessiveQualifier = true
                     break
                 }
-            } else if let o = lex.organizations.match(toks, at: j), allWords(j, j + o.count), toks[j].isCapitalized {
+            } else if let o = lex.organizations.match(p, at: j), allWords(j, j + o.count), toks[j].isCapitalized {
                 r.hasQualifier = true
                 j += o.count
                 if toks[j - 1].isPossessive {
@@ -468,7 +470,7 @@ struct MentionScanner {
             {
                 c += 1
             }
-            if c > j, isWord(c), let t = lex.titles.match(toks, at: c),
+            if c > j, isWord(c), let t = lex.titles.match(p, at: c),
                 allWords(c, c + t.count),
                 lex.titleInfo[t.value].kind != .honorific
             {
@@ -479,7 +481,7 @@ struct MentionScanner {
         var sawTitle = false
         var k = j
         while isWord(k) {
-            if let t = lex.titles.match(toks, at: k), allWords(k, k + t.count) {
+            if let t = lex.titles.match(p, at: k), allWords(k, k + t.count) {
                 let info = lex.titleInfo[t.value]
                 r.titles.append(toks[k + t.count - 1].hash)
                 if info.gender != .unknown { r.gender = info.gender }
@@ -536,12 +538,12 @@ struct MentionScanner {
         let t = p.tokens[i]
         let h = t.hash
         if lex.nameStopwords.contains(h) || lex.organizationHeads.contains(h) || lex.pronouns[h] != nil { return false }
-        if lex.titles.match(p.tokens, at: i) != nil { return false }
-        if lex.countryNames.match(p.tokens, at: i) != nil || lex.countryAdjectives.match(p.tokens, at: i) != nil {
+        if lex.titles.match(p, at: i) != nil { return false }
+        if lex.countryNames.match(p, at: i) != nil || lex.countryAdjectives.match(p, at: i) != nil {
             return false
         }
-        if lex.organizations.match(p.tokens, at: i) != nil { return false }
-        if lex.cues.match(p.tokens, at: i) != nil { return false }
+        if lex.organizations.match(p, at: i) != nil { return false }
+        if lex.cues.match(p, at: i) != nil { return false }
         // Numbers and all-digit words are no names.
         let c = p.scalars[t.start]
         if Tokenizer.isNumeric(c) { return false }
