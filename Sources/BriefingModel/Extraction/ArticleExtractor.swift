@@ -58,8 +58,7 @@ public struct ArticleExtractor: Sendable {
                 ms[k].articleSentence = sentenceBase + ms[k].sentence
                 let m = ms[k]
                 var c = m.end
-                while c < p.tokens.count, p.tokens[c].isWord, lex.auxiliaries.contains(p.tokens[c].hash), c < m.end + 3
-                { c += 1 }
+                while c < p.tokens.count, p.tokens[c].isWord, lex.auxiliaries.contains(p, c), c < m.end + 3 { c += 1 }
                 let cueFollows =
                     c < p.tokens.count && p.tokens[c].isWord
                     && lex.cue(p, at: c).map { lex.cueInfo[$0.value].kind == .verb } == true
@@ -255,7 +254,7 @@ public struct ArticleExtractor: Sendable {
             guard
                 let v = sentenceTokens(p, m.sentence).first(where: {
                     p.tokens[$0].isWord && !p.tokens[$0].inQuote
-                        && !p.tokens[$0].isCapitalized && lex.signingVerbs.contains(p.tokens[$0].hash)
+                        && !p.tokens[$0].isCapitalized && lex.signingVerbs.contains(p, $0)
                 })
             else { continue }
             var agents: [Int] = []
@@ -375,7 +374,7 @@ public struct ArticleExtractor: Sendable {
         for back in 2...4 where m.first - back >= 0 {
             if let c = lex.cue(p, at: m.first - back, limit: m.first), lex.cueInfo[c.value].kind == .after {
                 let gap = m.first - back + c.count
-                return gap == m.first || (gap + 1 == m.first && lex.determiners.contains(p.tokens[gap].hash))
+                return gap == m.first || (gap + 1 == m.first && lex.determiners.contains(p, gap))
             }
         }
         return false

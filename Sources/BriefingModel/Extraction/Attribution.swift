@@ -195,7 +195,7 @@ struct Attribution {
         }
         if let m = adjacentSubject(before: cue.token, from: regionStart) { return m }
         if cue.participle, cue.token > 0, p.tokens[cue.token - 1].isWord,
-            lex.prepositions.contains(p.tokens[cue.token - 1].hash)
+            lex.prepositions.contains(p, cue.token - 1)
         {
             // "called Pence a dummy for warning that": the nearest name before speaks.
             return subject(from: regionStart, to: cue.token, first: false)
@@ -214,9 +214,9 @@ struct Attribution {
     /// The mention standing right before the verb ("Ortagus said", "Pompeo had said", "Choe, who had called").
     func adjacentSubject(before c: Int, from a: Int) -> Int? {
         var k = c - 1
-        while k >= a, p.tokens[k].isWord, !p.tokens[k].inQuote, lex.auxiliaries.contains(p.tokens[k].hash) { k -= 1 }
+        while k >= a, p.tokens[k].isWord, !p.tokens[k].inQuote, lex.auxiliaries.contains(p, k) { k -= 1 }
         guard k >= a, !p.tokens[k].inQuote else { return nil }
-        if p.tokens[k].isWord, lex.relativePronouns.contains(p.tokens[k].hash) {
+        if p.tokens[k].isWord, lex.relativePronouns.contains(p, k) {
             let end = k > 0 && !p.tokens[k - 1].isWord && p.tokens[k - 1].mark == "," ? k - 1 : k
             return near(max(a, end - 16), end).last { mentions[$0].end == end && mentions[$0].kind != .pronoun }
         }
@@ -240,7 +240,7 @@ struct Attribution {
             while k >= a, p.tokens[k].isWord || p.tokens[k].mark != "," { k -= 1 }
             // ", in a commentary published by KCNA, called" — skip a parenthetical phrase too.
             if k >= a, k + 1 < b, p.tokens[k + 1].isWord,
-                lex.relativePronouns.contains(p.tokens[k + 1].hash) || lex.prepositions.contains(p.tokens[k + 1].hash)
+                lex.relativePronouns.contains(p, k + 1) || lex.prepositions.contains(p, k + 1)
             {
                 skipFrom = k
                 skipTo = b

@@ -38,26 +38,25 @@ struct MentionScanner {
                 i += 1
                 continue
             }
-            let h = toks[i].hash
             // Most words are lowercase and start nothing.
-            if !toks[i].isCapitalized, !lex.mentionStarts.contains(h) {
+            if !toks[i].isCapitalized, !lex.mentionStarts.contains(p, i) {
                 i += 1
                 continue
             }
             let sentenceStart = i == 0 || p.tokenSentence[i - 1] != p.tokenSentence[i]
             // Pronouns ("its leader" is a role).
-            let possessiveRole = lex.possessiveDeterminers.contains(h) && rolePhrase(at: i) != nil
+            let possessiveRole = lex.possessiveDeterminers.contains(p, i) && rolePhrase(at: i) != nil
             if !possessiveRole, !toks[i].isCapitalized || sentenceStart || i == 0 || !toks[i - 1].isWord {
-                if let g = lex.pronouns[h] {
+                if let g = lex.pronoun(p, i) {
                     var m = make(.pronoun, i, i + 1, name: p.text(tokens: i, i + 1))
                     m.gender = g
                     out.append(m)
                     i += 1
                     continue
                 }
-                if lex.pluralPronouns.contains(h) || lex.thingPronouns.contains(h) {
+                if lex.pluralPronouns.contains(p, i) || lex.thingPronouns.contains(p, i) {
                     var m = make(.pronoun, i, i + 1, name: p.text(tokens: i, i + 1))
-                    m.plural = lex.pluralPronouns.contains(h)
+                    m.plural = lex.pluralPronouns.contains(p, i)
                     m.thing = !m.plural
                     out.append(m)
                     i += 1
@@ -171,7 +170,7 @@ struct MentionScanner {
             if let g = lex.groupNouns.match(p, at: i), allWords(i, i + g.count), i > 0, isWord(i - 1),
                 toks[i - 1].hash == lex.wordTwo || toks[i - 1].hash == lex.wordBoth
             {
-                let first = i >= 2 && isWord(i - 2) && lex.determiners.contains(toks[i - 2].hash) ? i - 2 : i - 1
+                let first = i >= 2 && isWord(i - 2) && lex.determiners.contains(p, i - 2) ? i - 2 : i - 1
                 out.append(make(.pair, first, i + g.count, name: p.text(tokens: first, i + g.count)))
                 i += g.count
                 continue
@@ -191,7 +190,7 @@ struct MentionScanner {
             if let end = name(at: i, allowSingle: true) {
                 if i > 0, end - i >= 2, isWord(i - 1), !toks[i - 1].isCapitalized, !toks[end - 1].isPossessive,
                     [lex.wordThe, lex.wordA, lex.wordAn].contains(toks[i - 1].hash)
-                        || lex.placePrepositions.contains(toks[i - 1].hash)
+                        || lex.placePrepositions.contains(p, i - 1)
                 {
                     i = end
                     continue
@@ -223,14 +222,14 @@ struct MentionScanner {
     private func appositiveName(after e: Int) -> (Int, Int, Int)? {
         let toks = p.tokens
         var k = e
-        if isWord(k), lex.prepositions.contains(toks[k].hash) {
+        if isWord(k), lex.prepositions.contains(p, k) {
             let limit = k + 6
             while k < limit, isWord(k), !toks[k].isPossessive || k == e { k += 1 }
         }
         guard isMark(k, ",") else { return nil }
         let comma = k
         var n = k + 1
-        while n < comma + 3, isWord(n), !toks[n].isCapitalized, !lex.determiners.contains(toks[n].hash) { n += 1 }
+        while n < comma + 3, isWord(n), !toks[n].isCapitalized, !lex.determiners.contains(p, n) { n += 1 }
         // Titles before the name: ", Lt. Col. Jane Smith,".
         while let t = lex.titles.match(p, at: n), allWords(n, n + t.count) { n += t.count }
         guard let end = name(at: n, allowSingle: false), end - n >= 2 else { return nil }
@@ -256,7 +255,7 @@ struct MentionScanner {
             if m.gender == .unknown { m.gender = r.gender }
             next = isMark(stop, ",") ? stop + 1 : stop
         } else if isMark(end, ","), isWord(end + 1), !toks[end + 1].inQuote,
-            lex.determiners.contains(toks[end + 1].hash)
+            lex.determiners.contains(p, end + 1)
         {
             var stop = end + 2
             while stop < min(toks.count, end + 14), toks[stop].isWord || isMark(stop, "-"), !toks[stop].inQuote,
@@ -284,7 +283,7 @@ struct MentionScanner {
     }
 
     private func skipDeterminer(_ i: Int) -> Int {
-        lex.determiners.contains(p.tokens[i].hash) ? i + 1 : i
+        lex.determiners.contains(p, i) ? i + 1 : i
     }
 
     private func markPrepositions(_ ms: inout [NameMention]) {
@@ -293,16 +292,16 @@ struct MentionScanner {
             // Skip a determiner or possessive pronoun and adjectives in lowercase ("with the senior …").
             var steps = 0
             while j >= 0, steps < 3, isWord(j), !p.tokens[j].isCapitalized,
-                lex.determiners.contains(p.tokens[j].hash) || lex.modifiers.contains(p.tokens[j].hash)
+                lex.determiners.contains(p, j) || lex.modifiers.contains(p, j)
                     || lex.numberWords[p.tokens[j].hash] != nil
                     || Tokenizer.isNumeric(p.scalars[p.tokens[j].start])
             {
                 j -= 1
                 steps += 1
             }
-            if j >= 0, isWord(j), lex.prepositions.contains(p.tokens[j].hash) {
+            if j >= 0, isWord(j), lex.prepositions.contains(p, j) {
                 ms[k].afterPreposition = true
-                ms[k].afterConjunction = lex.conjunctions.contains(p.tokens[j].hash)
+                ms[k].afterConjunction = lex.conjunctions.contains(p, j)
             }
         }
     }
@@ -330,7 +329,7 @@ struct MentionScanner {
                 while nameStart > i + 1, toks[nameStart - 1].isCapitalized { nameStart -= 1 }
                 return (k + d.count, .document, nameStart)
             }
-            if definite, !toks[k].isCapitalized, lex.organizationHeads.contains(toks[k].hash), k == i + 1 {
+            if definite, !toks[k].isCapitalized, lex.organizationHeads.contains(p, k), k == i + 1 {
                 return (k + 1, .organizationReference, k)
             }
             if toks[k].isPossessive { return nil }
@@ -343,7 +342,7 @@ struct MentionScanner {
     func country(at i: Int) -> (index: Int, end: Int, adjective: Bool)? {
         guard isWord(i) else { return nil }
         var s = i
-        if lex.determiners.contains(p.tokens[i].hash), !p.tokens[i].isPossessive { s = i + 1 }
+        if lex.determiners.contains(p, i), !p.tokens[i].isPossessive { s = i + 1 }
         guard isWord(s), p.tokens[s].isCapitalized else { return nil }
         let n = lex.countryNames.match(p, at: s)
         let a = lex.countryAdjectives.match(p, at: s)
@@ -356,7 +355,7 @@ struct MentionScanner {
     func organization(at i: Int) -> (String, Int)? {
         guard isWord(i) else { return nil }
         var s = i
-        if lex.determiners.contains(p.tokens[i].hash), !p.tokens[i].isPossessive { s = i + 1 }
+        if lex.determiners.contains(p, i), !p.tokens[i].isPossessive { s = i + 1 }
         guard isWord(s), p.tokens[s].isCapitalized else { return nil }
         if let m = lex.organizations.match(p, at: s), allWords(s, s + m.count) {
             return (lex.organizationNames[m.value], s + m.count)
@@ -365,7 +364,7 @@ struct MentionScanner {
         var e = s
         var lastHead = -1
         while isWord(e), p.tokens[e].isCapitalized || (e > s && isConnector(e)) {
-            if lex.organizationHeads.contains(p.tokens[e].hash) && p.tokens[e].isCapitalized { lastHead = e }
+            if lex.organizationHeads.contains(p, e) && p.tokens[e].isCapitalized { lastHead = e }
             // A plural possessive inside a capitalized run belongs to the name ("Workers' Party").
             if p.tokens[e].isPossessive, !isPluralPossessive(e) || !(isWord(e + 1) && p.tokens[e + 1].isCapitalized) {
                 e += 1
@@ -432,7 +431,7 @@ struct MentionScanner {
             first: i, end: i, textFirst: i, titles: [], gender: .unknown, honorificOnly: true, hasDeterminer: false,
             hasPossessiveQualifier: false, hasQualifier: false, capitalizedTitle: false)
         if isWord(j),
-            lex.determiners.contains(toks[j].hash) || lex.possessiveDeterminers.contains(toks[j].hash)
+            lex.determiners.contains(p, j) || lex.possessiveDeterminers.contains(p, j)
                 || toks[j].hash == lex.wordOne,
             !toks[j].isPossessive
         {
@@ -466,7 +465,7 @@ struct MentionScanner {
         if !r.hasPossessiveQualifier {
             var c = j
             while c < j + 2, isWord(c), toks[c].isCapitalized, !toks[c].isPossessive,
-                !lex.nameStopwords.contains(toks[c].hash)
+                !lex.nameStopwords.contains(p, c)
             {
                 c += 1
             }
@@ -494,7 +493,7 @@ struct MentionScanner {
                 if toks[k - 1].isPossessive { break }
                 continue
             }
-            if lex.modifiers.contains(toks[k].hash), !toks[k].isPossessive {
+            if lex.modifiers.contains(p, k), !toks[k].isPossessive {
                 k += 1
                 continue
             }
@@ -519,7 +518,7 @@ struct MentionScanner {
                     continue
                 }
                 // Particles inside a name ("bin", "de") when a capitalized word follows.
-                if lex.nameParticles.contains(toks[e].hash), !toks[e].isCapitalized, isWord(e + 1),
+                if lex.nameParticles.contains(p, e), !toks[e].isCapitalized, isWord(e + 1),
                     toks[e + 1].isCapitalized,
                     isNameWord(e + 1)
                 {
@@ -536,8 +535,9 @@ struct MentionScanner {
     /// A capitalized word that can be part of a person's name.
     func isNameWord(_ i: Int) -> Bool {
         let t = p.tokens[i]
-        let h = t.hash
-        if lex.nameStopwords.contains(h) || lex.organizationHeads.contains(h) || lex.pronouns[h] != nil { return false }
+        if lex.nameStopwords.contains(p, i) || lex.organizationHeads.contains(p, i) || lex.pronoun(p, i) != nil {
+            return false
+        }
         if lex.titles.match(p, at: i) != nil { return false }
         if lex.countryNames.match(p, at: i) != nil || lex.countryAdjectives.match(p, at: i) != nil {
             return false
