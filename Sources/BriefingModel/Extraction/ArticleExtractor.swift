@@ -177,6 +177,8 @@ public struct ArticleExtractor: Sendable {
     /// an attributed one, with no other name between them, continues that speaker's words.
     private func continueSpeakers(_ ds: inout [Decided], mentions: [[NameMention]], paras: [ParagraphText]) {
         var groupSpeaker: [Int: Int] = [:]
+        // At most one entry per span: room for all at once, no rehashing as it fills.
+        groupSpeaker.reserveCapacity(ds.count)
         for d in ds where !d.isTerm {
             if let e = d.entity, groupSpeaker[d.span.group] == nil { groupSpeaker[d.span.group] = e }
         }
