@@ -39,7 +39,7 @@ public struct ArticleExtractor: Sendable {
             ParagraphText(
                 index: $0, scalars: scalars[$0], quotes: spans[$0],
                 tokens: text.tokens?[$0] ?? tokenizer.tokenize(scalars[$0]),
-                sentences: text.sentences[$0])
+                sentences: text.sentences[$0], classes: lex.wordClasses)
         }
 
         // Mentions and coreference, in reading order.
@@ -58,8 +58,7 @@ public struct ArticleExtractor: Sendable {
                 ms[k].articleSentence = sentenceBase + ms[k].sentence
                 let m = ms[k]
                 var c = m.end
-                while c < p.tokens.count, p.tokens[c].isWord, lex.auxiliaries.contains(p.tokens[c].hash), c < m.end + 3
-                { c += 1 }
+                while c < p.tokens.count, p.tokens[c].isWord, lex.auxiliaries.contains(p, c), c < m.end + 3 { c += 1 }
                 let cueFollows =
                     c < p.tokens.count && p.tokens[c].isWord
                     && lex.cue(p, at: c).map { lex.cueInfo[$0.value].kind == .verb } == true
@@ -178,6 +177,8 @@ public struct ArticleExtractor: Sendable {
     /// an attributed one, with no other name between them, continues that speaker's words.
     private func continueSpeakers(_ ds: inout [Decided], mentions: [[NameMention]], paras: [ParagraphText]) {
         var groupSpeaker: [Int: Int] = [:]
+        // At most one entry per span: room for all at once, no rehashing as it fills.
+        groupSpeaker.reserveCapacity(ds.count)
         for d in ds where !d.isTerm {
             if let e = d.entity, groupSpeaker[d.span.group] == nil { groupSpeaker[d.span.group] = e }
         }
@@ -226,11 +227,11 @@ public struct ArticleExtractor: Sendable {
             var t = m.end
             while t < min(p.tokens.count, m.end + 4), !p.tokens[t].inQuote { t += 1 }
             if t < p.tokens.count, p.tokens[t].inQuote,
-                (m.end..<t).contains(where: { lex.termCues.match(p.tokens, at: $0) != nil })
+                (m.end..<t).contains(where: { lex.termCues.match(p, at: $0) != nil })
             {
                 var k = t
                 while k < p.tokens.count, p.tokens[k].inQuote {
-                    if let n = lex.documentNouns.match(p.tokens, at: k) {
+                    if let n = lex.documentNouns.match(p, at: k) {
                         resolver.alias(document: d, head: p.tokens[k + n.count - 1].hash)
                     }
                     k += 1
@@ -255,7 +256,7 @@ public struct ArticleExtractor: Sendable {
             guard
                 let v = sentenceTokens(p, m.sentence).first(where: {
                     p.tokens[$0].isWord && !p.tokens[$0].inQuote
-                        && !p.tokens[$0].isCapitalized && lex.signingVerbs.contains(p.tokens[$0].hash)
+                        && !p.tokens[$0].isCapitalized && lex.signingVerbs.contains(p, $0)
                 })
             else { continue }
             var agents: [Int] = []
@@ -320,8 +321,22 @@ public struct ArticleExtractor: Sendable {
             return [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, count in
                 var i = 0
                 var o = 0
+                let raw = b.baseAddress.map(UnsafeRawPointer.init)
                 while i < n {
-                    // Runs of ASCII, the bulk of news text, without the general decoding below.
+                    // Runs of ASCII, the bulk of news text, without the general decoding below: eight bytes at a
+                    // time while none has its high bit set, then byte by byte.
+                    if let raw {
+                        while i + 8 <= n {
+                            let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                            guard w & 0x8080_8080_8080_8080 == 0 else { break }
+                            for k in 0..<8 {
+                                out.initializeElement(
+                                    at: o + k, to: Unicode.Scalar(UInt8(truncatingIfNeeded: w >> (8 * UInt64(k)))))
+                            }
+                            i += 8
+                            o += 8
+                        }
+                    }
                     while i < n, b[i] < 0x80 {
                         out.initializeElement(at: o, to: Unicode.Scalar(b[i]))
                         i += 1
@@ -361,7 +376,7 @@ public struct ArticleExtractor: Sendable {
         for back in 2...4 where m.first - back >= 0 {
             if let c = lex.cue(p, at: m.first - back, limit: m.first), lex.cueInfo[c.value].kind == .after {
                 let gap = m.first - back + c.count
-                return gap == m.first || (gap + 1 == m.first && lex.determiners.contains(p.tokens[gap].hash))
+                return gap == m.first || (gap + 1 == m.first && lex.determiners.contains(p, gap))
             }
         }
         return false

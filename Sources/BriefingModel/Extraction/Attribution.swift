@@ -68,20 +68,31 @@ struct Attribution {
         let wordsBefore = (sentenceFirst..<openTok).contains { toks[$0].isWord && !toks[$0].inQuote }
         // The nearest cue before the quotation when words precede it, else the first after.
         // Verbs first, then "according to", then adjuncts; each by nearness.
-        func ordered(_ kind: CueKind) -> [FoundCue] {
-            let b = Array(before.filter { $0.kind == kind }.reversed())
-            let a = after.filter { $0.kind == kind }
-            return wordsBefore ? b + a : a + b
-        }
-        let order = ordered(.verb) + ordered(.after) + ordered(.adjunct)
+        // (Walked in that order without building the ordered list.)
         var fallback: AttributionResult? = nil
-        for cue in order {
-            let text = p.text(tokens: cue.token, cue.token + cue.count)
+        func tryCue(_ cue: FoundCue) -> AttributionResult? {
             if let m = speaker(for: cue, sentenceFirst: sentenceFirst, afterFirst: afterFirst) {
                 return AttributionResult(
-                    cue: cue, cueText: text, mention: m, entity: mentions[m].entity, partner: partner(of: m))
+                    cue: cue, cueText: p.text(tokens: cue.token, cue.token + cue.count), mention: m,
+                    entity: mentions[m].entity, partner: partner(of: m))
             }
-            if fallback == nil, cue.kind != .adjunct { fallback = AttributionResult(cue: cue, cueText: text) }
+            if fallback == nil, cue.kind != .adjunct {
+                fallback = AttributionResult(cue: cue, cueText: p.text(tokens: cue.token, cue.token + cue.count))
+            }
+            return nil
+        }
+        for kind in [CueKind.verb, .after, .adjunct] {
+            for beforeFirst in [wordsBefore, !wordsBefore] {
+                if beforeFirst {
+                    for cue in before.reversed() where cue.kind == kind {
+                        if let r = tryCue(cue) { return r }
+                    }
+                } else {
+                    for cue in after where cue.kind == kind {
+                        if let r = tryCue(cue) { return r }
+                    }
+                }
+            }
         }
         if let fallback { return fallback }
         if afterFirst < toks.count, !hasWords(afterFirst, afterEnd), let c = nextSentenceCue(after: sB) {
@@ -184,7 +195,7 @@ struct Attribution {
         }
         if let m = adjacentSubject(before: cue.token, from: regionStart) { return m }
         if cue.participle, cue.token > 0, p.tokens[cue.token - 1].isWord,
-            lex.prepositions.contains(p.tokens[cue.token - 1].hash)
+            lex.prepositions.contains(p, cue.token - 1)
         {
             // "called Pence a dummy for warning that": the nearest name before speaks.
             return subject(from: regionStart, to: cue.token, first: false)
@@ -203,9 +214,9 @@ struct Attribution {
     /// The mention standing right before the verb ("Ortagus said", "Pompeo had said", "Choe, who had called").
     func adjacentSubject(before c: Int, from a: Int) -> Int? {
         var k = c - 1
-        while k >= a, p.tokens[k].isWord, !p.tokens[k].inQuote, lex.auxiliaries.contains(p.tokens[k].hash) { k -= 1 }
+        while k >= a, p.tokens[k].isWord, !p.tokens[k].inQuote, lex.auxiliaries.contains(p, k) { k -= 1 }
         guard k >= a, !p.tokens[k].inQuote else { return nil }
-        if p.tokens[k].isWord, lex.relativePronouns.contains(p.tokens[k].hash) {
+        if p.tokens[k].isWord, lex.relativePronouns.contains(p, k) {
             let end = k > 0 && !p.tokens[k - 1].isWord && p.tokens[k - 1].mark == "," ? k - 1 : k
             return near(max(a, end - 16), end).last { mentions[$0].end == end && mentions[$0].kind != .pronoun }
         }
@@ -229,7 +240,7 @@ struct Attribution {
             while k >= a, p.tokens[k].isWord || p.tokens[k].mark != "," { k -= 1 }
             // ", in a commentary published by KCNA, called" — skip a parenthetical phrase too.
             if k >= a, k + 1 < b, p.tokens[k + 1].isWord,
-                lex.relativePronouns.contains(p.tokens[k + 1].hash) || lex.prepositions.contains(p.tokens[k + 1].hash)
+                lex.relativePronouns.contains(p, k + 1) || lex.prepositions.contains(p, k + 1)
             {
                 skipFrom = k
                 skipTo = b
@@ -293,7 +304,7 @@ struct Attribution {
         guard let c = span.close else { return false }
         var k = p.token(atOrAfter: c + 1)
         if k < p.tokens.count, !p.tokens[k].isWord, p.tokens[k].mark == "," { k += 1 }
-        guard let m = lex.termCues.match(p.tokens, at: k) else { return false }
+        guard let m = lex.termCues.match(p, at: k) else { return false }
         return m.count >= 2
     }
 
@@ -316,7 +327,7 @@ struct Attribution {
     func termCueBefore(_ span: QuoteSpan) -> Bool {
         let openTok = p.token(atOrAfter: span.open)
         for back in 1...3 where openTok - back >= 0 {
-            if let m = lex.termCues.match(p.tokens, at: openTok - back, limit: openTok),
+            if let m = lex.termCues.match(p, at: openTok - back, limit: openTok),
                 openTok - back + m.count == openTok
             {
                 return true

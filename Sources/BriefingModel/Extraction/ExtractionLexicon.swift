@@ -44,6 +44,16 @@ struct PhraseMatcher: Sendable {
 
     var firstWords: [UInt64] { t.firstWords }
 
+    /// This matcher's bit in `ExtractionLexicon.wordClasses` (0 when it has none: every lookup is made).
+    var classBit: UInt32 = 0
+
+    /// `match(p.tokens, at:limit:)`, answered at once from the paragraph's word classes (`ParagraphText.classes`)
+    /// when token `i` starts no phrase of this matcher, the case of most tokens.
+    @inline(__always) func match(_ p: ParagraphText, at i: Int, limit: Int? = nil) -> (value: Int, count: Int)? {
+        if classBit != 0, i < p.classes.count, p.classes[i] & classBit == 0 { return nil }
+        return match(p.tokens, at: i, limit: limit)
+    }
+
     mutating func add(_ tokens: [Token], value: Int) {
         guard let first = tokens.first?.hash else { return }
         var (offsets, lengths, values, pool, caps) = (t.offsets, t.lengths, t.values, t.pool, t.caps)
@@ -96,6 +106,27 @@ struct PhraseMatcher: Sendable {
     var isEmpty: Bool { t.offsets.isEmpty }
 }
 
+/// A word set with its bit in `ExtractionLexicon.wordClasses`: a token's membership is one bit test.
+struct ClassedWordSet: Sendable {
+    let words: WordHashSet
+    let bit: UInt32
+
+    init(_ words: WordHashSet, bit: UInt32) {
+        self.words = words
+        self.bit = bit
+    }
+
+    @inline(__always) func contains(_ h: UInt64) -> Bool { words.contains(h) }
+
+    /// True when token `k` of `p` is in the set (from the paragraph's word classes when it has them).
+    @inline(__always) func contains(_ p: ParagraphText, _ k: Int) -> Bool {
+        k < p.classes.count ? p.classes[k] & bit != 0 : words.contains(p.tokens[k].hash)
+    }
+
+    var elements: [UInt64] { words.elements }
+    var count: Int { words.count }
+}
+
 /// Word hash → gender on `WordHashMap` (no `Hasher` on the hot path).
 struct GenderMap: Sendable {
     private var map = WordHashMap()
@@ -141,11 +172,11 @@ public final class ExtractionLexicon: Sendable {
     /// people.txt: name word hashes → (hashes of the role's words, gender).
     let people: [[UInt64]: (roleWords: Set<UInt64>, gender: Gender)]
     /// Single-word modifier hashes ("top", "senior").
-    let modifiers: WordHashSet
+    let modifiers: ClassedWordSet
     /// organizations.txt: value = index into `organizationNames`.
     let organizations: PhraseMatcher
     let organizationNames: [String]
-    let organizationHeads: WordHashSet
+    let organizationHeads: ClassedWordSet
     /// countries.txt names (value = index) and adjectives (value = index).
     let countryNames: PhraseMatcher
     let countryAdjectives: PhraseMatcher
@@ -157,10 +188,10 @@ public final class ExtractionLexicon: Sendable {
     let cueInfo: [(kind: CueKind, participle: Bool)]
     /// pronouns.txt
     let pronouns: GenderMap
-    let pluralPronouns: WordHashSet
-    let thingPronouns: WordHashSet
+    let pluralPronouns: ClassedWordSet
+    let thingPronouns: ClassedWordSet
     /// Capitalized words that are never part of a name.
-    let nameStopwords: WordHashSet
+    let nameStopwords: ClassedWordSet
     /// term_cues.txt
     let termCues: PhraseMatcher
     /// measure_nouns.txt: nouns that never label an agenda.
@@ -170,28 +201,28 @@ public final class ExtractionLexicon: Sendable {
     /// "include", "are", "namely": verbs that open an enumerated list.
     let listVerbs: WordHashSet
     /// Prepositions: a mention right after one is no subject.
-    let prepositions: WordHashSet
+    let prepositions: ClassedWordSet
     /// Prepositions that also join clauses: a name after them may be a subject ("days after Trump said").
-    let conjunctions: WordHashSet
-    let determiners: WordHashSet
+    let conjunctions: ClassedWordSet
+    let determiners: ClassedWordSet
     /// "at", "in", "near": a name of several words right after one is a place, not a person.
-    let placePrepositions: WordHashSet
+    let placePrepositions: ClassedWordSet
     /// "who", "which", "whose": a relative clause.
-    let relativePronouns: WordHashSet
+    let relativePronouns: ClassedWordSet
     /// Name particles that may stand lowercase inside a name ("bin", "de", "van").
-    let nameParticles: WordHashSet
+    let nameParticles: ClassedWordSet
     /// "its", "his", "her", "their", "our": possessive determiners before a role ("its spokeswoman").
-    let possessiveDeterminers: WordHashSet
+    let possessiveDeterminers: ClassedWordSet
     /// document_nouns.txt ("statement", "joint declaration").
     let documentNouns: PhraseMatcher
     /// document_parts.txt ("point", "section").
     let documentParts: PhraseMatcher
     /// signing_verbs.txt ("signed", "issued").
-    let signingVerbs: WordHashSet
+    let signingVerbs: ClassedWordSet
     /// first_names.txt: given name → gender.
     let firstNames: [UInt64: Gender]
     /// Words that may stand between a subject and its verb ("had", "also", "later").
-    let auxiliaries: WordHashSet
+    let auxiliaries: ClassedWordSet
 
     public init(lexicon: Lexicon) {
         var abbrev = Set<UInt64>()
@@ -239,6 +270,7 @@ public final class ExtractionLexicon: Sendable {
             titles.add(h, value: titleInfo.count)
             titleInfo.append((kind, gender(row[1]), row[3]?.lowercased() == "organization"))
         }
+        titles.classBit = 1 << 0
         self.titles = titles
         self.titleInfo = titleInfo
         var people: [[UInt64]: (roleWords: Set<UInt64>, gender: Gender)] = [:]
@@ -246,7 +278,7 @@ public final class ExtractionLexicon: Sendable {
             people[hashes(row.entry).map(\.hash)] = (Set(hashes(row[1] ?? "").map(\.hash)), gender(row[2]))
         }
         self.people = people
-        self.modifiers = WordHashSet(modifiers)
+        self.modifiers = ClassedWordSet(WordHashSet(modifiers), bit: 1 << 9)
 
         var orgs = PhraseMatcher()
         var orgNames: [String] = []
@@ -256,9 +288,11 @@ public final class ExtractionLexicon: Sendable {
             orgs.add(hashes(row.entry), value: idx)
             for alias in list(row[1]) { orgs.add(hashes(alias), value: idx) }
         }
+        orgs.classBit = 1 << 1
         organizations = orgs
         organizationNames = orgNames
-        organizationHeads = WordHashSet(lexicon.table("organization_heads").entries.map { TokenHash.hash($0) })
+        organizationHeads = ClassedWordSet(
+            WordHashSet(lexicon.table("organization_heads").entries.map { TokenHash.hash($0) }), bit: 1 << 10)
 
         var cNames = PhraseMatcher()
         var cAdj = PhraseMatcher()
@@ -278,12 +312,15 @@ public final class ExtractionLexicon: Sendable {
             }
             for adj in list(row[2]) { cAdj.add(hashes(adj), value: idx) }
         }
+        cNames.classBit = 1 << 2
+        cAdj.classBit = 1 << 3
         countryNames = cNames
         countryAdjectives = cAdj
         countryCanonical = canon
 
         var groups = PhraseMatcher()
         for row in lexicon.table("group_nouns").rows { groups.add(hashes(row.entry), value: 0) }
+        groups.classBit = 1 << 4
         groupNouns = groups
 
         var cues = PhraseMatcher()
@@ -301,6 +338,7 @@ public final class ExtractionLexicon: Sendable {
                 cueInfo.append((kind, form.hasSuffix("ing")))
             }
         }
+        cues.classBit = 1 << 5
         self.cues = cues
         self.cueInfo = cueInfo
 
@@ -316,15 +354,16 @@ public final class ExtractionLexicon: Sendable {
             }
         }
         self.pronouns = pronouns
-        pluralPronouns = WordHashSet(plural)
-        thingPronouns = WordHashSet(thing)
+        pluralPronouns = ClassedWordSet(WordHashSet(plural), bit: 1 << 11)
+        thingPronouns = ClassedWordSet(WordHashSet(thing), bit: 1 << 12)
 
         var stop = Set(lexicon.table("name_stopwords").entries.map { TokenHash.hash($0) })
         for w in lexicon.table("sentence_starters").entries { stop.insert(TokenHash.hash(w)) }
-        nameStopwords = WordHashSet(stop)
+        nameStopwords = ClassedWordSet(WordHashSet(stop), bit: 1 << 13)
 
         var termCues = PhraseMatcher()
         for row in lexicon.table("term_cues").rows { termCues.add(hashes(row.entry), value: 0) }
+        termCues.classBit = 1 << 6
         self.termCues = termCues
 
         var numbers: [UInt64: Int] = [:]
@@ -339,37 +378,49 @@ public final class ExtractionLexicon: Sendable {
         measureNouns = WordHashSet(lexicon.table("measure_nouns").entries.map { TokenHash.hash($0) })
 
         // Closed-class words of English grammar: part of the algorithm, not of any story.
-        prepositions = WordHashSet(
-            [
-                "of", "for", "with", "in", "to", "from", "at", "by", "on", "about", "against", "between", "among",
-                "into", "over", "under", "toward", "towards", "than", "like", "after", "before", "during", "since",
-                "without", "through", "across", "behind", "near", "upon", "within", "alongside", "beside", "besides",
-                "including", "despite", "via", "amid", "following", "regarding", "per", "unlike", "except",
-            ].map { TokenHash.hash($0) })
-        conjunctions = WordHashSet(
-            ["after", "before", "since", "until", "as", "because", "while", "when", "though", "although", "once"].map {
-                TokenHash.hash($0)
-            })
-        placePrepositions = WordHashSet(["at", "in", "near", "inside", "outside"].map { TokenHash.hash($0) })
-        determiners = WordHashSet(["the", "a", "an", "this", "that", "these", "those"].map { TokenHash.hash($0) })
-        relativePronouns = WordHashSet(["who", "which", "whose", "whom", "where", "when"].map { TokenHash.hash($0) })
-        possessiveDeterminers = WordHashSet(
-            ["its", "his", "her", "their", "our", "my", "your"].map { TokenHash.hash($0) })
-        auxiliaries = WordHashSet(
-            [
-                "had", "has", "have", "also", "later", "then", "once", "previously", "earlier", "again", "would",
-                "will",
-                "could", "did", "does", "do", "was", "is", "had", "repeatedly", "publicly", "privately", "often",
-                "never",
-                "recently", "already", "still", "separately", "flatly", "simply", "just", "only", "reportedly",
-            ].map { TokenHash.hash($0) })
+        prepositions = ClassedWordSet(
+            WordHashSet(
+                [
+                    "of", "for", "with", "in", "to", "from", "at", "by", "on", "about", "against", "between", "among",
+                    "into", "over", "under", "toward", "towards", "than", "like", "after", "before", "during", "since",
+                    "without", "through", "across", "behind", "near", "upon", "within", "alongside", "beside",
+                    "besides",
+                    "including", "despite", "via", "amid", "following", "regarding", "per", "unlike", "except",
+                ].map { TokenHash.hash($0) }), bit: 1 << 14)
+        conjunctions = ClassedWordSet(
+            WordHashSet(
+                ["after", "before", "since", "until", "as", "because", "while", "when", "though", "although", "once"]
+                    .map {
+                        TokenHash.hash($0)
+                    }), bit: 1 << 15)
+        placePrepositions = ClassedWordSet(
+            WordHashSet(["at", "in", "near", "inside", "outside"].map { TokenHash.hash($0) }), bit: 1 << 17)
+        determiners = ClassedWordSet(
+            WordHashSet(["the", "a", "an", "this", "that", "these", "those"].map { TokenHash.hash($0) }), bit: 1 << 16)
+        relativePronouns = ClassedWordSet(
+            WordHashSet(["who", "which", "whose", "whom", "where", "when"].map { TokenHash.hash($0) }), bit: 1 << 18)
+        possessiveDeterminers = ClassedWordSet(
+            WordHashSet(
+                ["its", "his", "her", "their", "our", "my", "your"].map { TokenHash.hash($0) }), bit: 1 << 20)
+        auxiliaries = ClassedWordSet(
+            WordHashSet(
+                [
+                    "had", "has", "have", "also", "later", "then", "once", "previously", "earlier", "again", "would",
+                    "will",
+                    "could", "did", "does", "do", "was", "is", "had", "repeatedly", "publicly", "privately", "often",
+                    "never",
+                    "recently", "already", "still", "separately", "flatly", "simply", "just", "only", "reportedly",
+                ].map { TokenHash.hash($0) }), bit: 1 << 22)
         var docs = PhraseMatcher()
         for row in lexicon.table("document_nouns").rows { docs.add(hashes(row.entry), value: 0) }
+        docs.classBit = 1 << 7
         documentNouns = docs
         var parts = PhraseMatcher()
         for row in lexicon.table("document_parts").rows { parts.add(hashes(row.entry), value: 0) }
+        parts.classBit = 1 << 8
         documentParts = parts
-        signingVerbs = WordHashSet(lexicon.table("signing_verbs").entries.map { TokenHash.hash($0) })
+        signingVerbs = ClassedWordSet(
+            WordHashSet(lexicon.table("signing_verbs").entries.map { TokenHash.hash($0) }), bit: 1 << 21)
         var names: [UInt64: Gender] = [:]
         for row in lexicon.table("first_names").rows { names[TokenHash.hash(row.entry)] = gender(row[1]) }
         firstNames = names
@@ -385,17 +436,35 @@ public final class ExtractionLexicon: Sendable {
         starts.formUnion(possessiveDeterminers.elements)
         starts.formUnion(
             ["the", "this", "that", "these", "those", "a", "an", "two", "both", "one"].map { TokenHash.hash($0) })
-        mentionStarts = WordHashSet(starts)
-        nameParticles = WordHashSet(
-            ["bin", "bint", "al", "de", "del", "della", "van", "von", "der", "da", "le", "la", "du"].map {
-                TokenHash.hash($0)
-            })
+        mentionStarts = ClassedWordSet(WordHashSet(starts), bit: 1 << 23)
+        nameParticles = ClassedWordSet(
+            WordHashSet(
+                ["bin", "bint", "al", "de", "del", "della", "van", "von", "der", "da", "le", "la", "du"].map {
+                    TokenHash.hash($0)
+                }), bit: 1 << 19)
+        var classes = WordHashMap()
+        func mark<S: Sequence>(_ words: S, _ bit: UInt32) where S.Element == UInt64 {
+            for h in words { classes.set(h, (classes[h] ?? 0) | Int(bit)) }
+        }
+        for m in [titles, orgs, cNames, cAdj, groups, cues, termCues, docs, parts] { mark(m.firstWords, m.classBit) }
+        for w in [
+            self.modifiers, organizationHeads, pluralPronouns, thingPronouns, nameStopwords, prepositions,
+            conjunctions, determiners, placePrepositions, relativePronouns, nameParticles, possessiveDeterminers,
+            signingVerbs, auxiliaries, mentionStarts,
+        ] {
+            mark(w.elements, w.bit)
+        }
+        mark(pronouns.keys, Self.pronounBit)
+        wordClasses = classes
     }
 
     func hash(_ word: String) -> UInt64 { TokenHash.hash(word) }
 
     /// Lowercase words that may start a mention; any other lowercase word is skipped at once by the scanner.
-    let mentionStarts: WordHashSet
+    let mentionStarts: ClassedWordSet
+    /// Word hash → the `PhraseMatcher.classBit`s of the matchers with a phrase starting with it: looked up once
+    /// per token (`ParagraphText.classes`), so that most phrase lookups end without hashing.
+    let wordClasses: WordHashMap
 
     // Hashes of closed-class words the rules test often (computed once, not per token).
     let wordA = TokenHash.hash("a")
@@ -415,10 +484,21 @@ public final class ExtractionLexicon: Sendable {
     let wordWith = TokenHash.hash("with")
     let wordTo = TokenHash.hash("to")
 
+    /// The bit of `pronouns` in `wordClasses`.
+    static let pronounBit: UInt32 = 1 << 24
+
+    /// The gender `pronouns` gives token `k` of `p` (nil: no such pronoun), answered from its word classes.
+    @inline(__always) func pronoun(_ p: ParagraphText, _ k: Int) -> Gender? {
+        if k < p.classes.count, p.classes[k] & Self.pronounBit == 0 { return nil }
+        return pronouns[p.tokens[k].hash]
+    }
+
     /// A reporting cue at token `i` of `p`: never a capitalized word inside a sentence ("United States").
     func cue(_ p: ParagraphText, at i: Int, limit: Int? = nil) -> (value: Int, count: Int)? {
         let t = p.tokens[i]
         guard t.isWord, !t.inQuote else { return nil }
+        // No cue starts here (the checks below only ever answer nil too).
+        if i < p.classes.count, p.classes[i] & cues.classBit == 0 { return nil }
         if t.isCapitalized, i > 0, p.tokenSentence[i - 1] == p.tokenSentence[i], p.tokens[i - 1].isWord { return nil }
         // A noun after a determiner is no verb ("its promises", "a warning").
         if i > 0, p.tokens[i - 1].isWord,
@@ -426,6 +506,6 @@ public final class ExtractionLexicon: Sendable {
         {
             return nil
         }
-        return cues.match(p.tokens, at: i, limit: limit)
+        return cues.match(p, at: i, limit: limit)
     }
 }

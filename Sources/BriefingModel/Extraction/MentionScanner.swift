@@ -29,6 +29,8 @@ struct MentionScanner {
 
     func scan() -> [NameMention] {
         var out: [NameMention] = []
+        // Most paragraphs hold a few mentions: room for them at once, not four growths.
+        out.reserveCapacity(8)
         let toks = p.tokens
         var i = datelineEnd()
         while i < toks.count {
@@ -36,26 +38,25 @@ struct MentionScanner {
                 i += 1
                 continue
             }
-            let h = toks[i].hash
             // Most words are lowercase and start nothing.
-            if !toks[i].isCapitalized, !lex.mentionStarts.contains(h) {
+            if !toks[i].isCapitalized, !lex.mentionStarts.contains(p, i) {
                 i += 1
                 continue
             }
             let sentenceStart = i == 0 || p.tokenSentence[i - 1] != p.tokenSentence[i]
             // Pronouns ("its leader" is a role).
-            let possessiveRole = lex.possessiveDeterminers.contains(h) && rolePhrase(at: i) != nil
+            let possessiveRole = lex.possessiveDeterminers.contains(p, i) && rolePhrase(at: i) != nil
             if !possessiveRole, !toks[i].isCapitalized || sentenceStart || i == 0 || !toks[i - 1].isWord {
-                if let g = lex.pronouns[h] {
+                if let g = lex.pronoun(p, i) {
                     var m = make(.pronoun, i, i + 1, name: p.text(tokens: i, i + 1))
                     m.gender = g
                     out.append(m)
                     i += 1
                     continue
                 }
-                if lex.pluralPronouns.contains(h) || lex.thingPronouns.contains(h) {
+                if lex.pluralPronouns.contains(p, i) || lex.thingPronouns.contains(p, i) {
                     var m = make(.pronoun, i, i + 1, name: p.text(tokens: i, i + 1))
-                    m.plural = lex.pluralPronouns.contains(h)
+                    m.plural = lex.pluralPronouns.contains(p, i)
                     m.thing = !m.plural
                     out.append(m)
                     i += 1
@@ -136,7 +137,7 @@ struct MentionScanner {
             }
             // Organizations (lexicon, or a capitalized phrase ending in an organization word), maybe with a group noun.
             if let (orgName, end) = organization(at: i) {
-                if let g = lex.groupNouns.match(toks, at: end), allWords(end, end + g.count) {
+                if let g = lex.groupNouns.match(p, at: end), allWords(end, end + g.count) {
                     out.append(make(.group, i, end + g.count, name: p.text(tokens: skipDeterminer(i), end + g.count)))
                     i = end + g.count
                     continue
@@ -149,7 +150,7 @@ struct MentionScanner {
             }
             // Countries by name or adjective, and "<adjective> officials" groups.
             if let c = country(at: i) {
-                if !toks[c.end - 1].isPossessive, let g = lex.groupNouns.match(toks, at: c.end),
+                if !toks[c.end - 1].isPossessive, let g = lex.groupNouns.match(p, at: c.end),
                     allWords(c.end, c.end + g.count)
                 {
                     out.append(
@@ -166,16 +167,16 @@ struct MentionScanner {
                 continue
             }
             // "the two leaders", "both men": a pair.
-            if let g = lex.groupNouns.match(toks, at: i), allWords(i, i + g.count), i > 0, isWord(i - 1),
+            if let g = lex.groupNouns.match(p, at: i), allWords(i, i + g.count), i > 0, isWord(i - 1),
                 toks[i - 1].hash == lex.wordTwo || toks[i - 1].hash == lex.wordBoth
             {
-                let first = i >= 2 && isWord(i - 2) && lex.determiners.contains(toks[i - 2].hash) ? i - 2 : i - 1
+                let first = i >= 2 && isWord(i - 2) && lex.determiners.contains(p, i - 2) ? i - 2 : i - 1
                 out.append(make(.pair, first, i + g.count, name: p.text(tokens: first, i + g.count)))
                 i += g.count
                 continue
             }
             // A bare group noun ("officials said").
-            if let g = lex.groupNouns.match(toks, at: i),
+            if let g = lex.groupNouns.match(p, at: i),
                 allWords(i, i + g.count)
             {
                 var m = make(.group, i, i + g.count, name: p.text(tokens: i, i + g.count))
@@ -189,7 +190,7 @@ struct MentionScanner {
             if let end = name(at: i, allowSingle: true) {
                 if i > 0, end - i >= 2, isWord(i - 1), !toks[i - 1].isCapitalized, !toks[end - 1].isPossessive,
                     [lex.wordThe, lex.wordA, lex.wordAn].contains(toks[i - 1].hash)
-                        || lex.placePrepositions.contains(toks[i - 1].hash)
+                        || lex.placePrepositions.contains(p, i - 1)
                 {
                     i = end
                     continue
@@ -221,16 +222,16 @@ struct MentionScanner {
     private func appositiveName(after e: Int) -> (Int, Int, Int)? {
         let toks = p.tokens
         var k = e
-        if isWord(k), lex.prepositions.contains(toks[k].hash) {
+        if isWord(k), lex.prepositions.contains(p, k) {
             let limit = k + 6
             while k < limit, isWord(k), !toks[k].isPossessive || k == e { k += 1 }
         }
         guard isMark(k, ",") else { return nil }
         let comma = k
         var n = k + 1
-        while n < comma + 3, isWord(n), !toks[n].isCapitalized, !lex.determiners.contains(toks[n].hash) { n += 1 }
+        while n < comma + 3, isWord(n), !toks[n].isCapitalized, !lex.determiners.contains(p, n) { n += 1 }
         // Titles before the name: ", Lt. Col. Jane Smith,".
-        while let t = lex.titles.match(toks, at: n), allWords(n, n + t.count) { n += t.count }
+        while let t = lex.titles.match(p, at: n), allWords(n, n + t.count) { n += t.count }
         guard let end = name(at: n, allowSingle: false), end - n >= 2 else { return nil }
         return (comma, n, end)
     }
@@ -254,7 +255,7 @@ struct MentionScanner {
             if m.gender == .unknown { m.gender = r.gender }
             next = isMark(stop, ",") ? stop + 1 : stop
         } else if isMark(end, ","), isWord(end + 1), !toks[end + 1].inQuote,
-            lex.determiners.contains(toks[end + 1].hash)
+            lex.determiners.contains(p, end + 1)
         {
             var stop = end + 2
             while stop < min(toks.count, end + 14), toks[stop].isWord || isMark(stop, "-"), !toks[stop].inQuote,
@@ -282,7 +283,7 @@ struct MentionScanner {
     }
 
     private func skipDeterminer(_ i: Int) -> Int {
-        lex.determiners.contains(p.tokens[i].hash) ? i + 1 : i
+        lex.determiners.contains(p, i) ? i + 1 : i
     }
 
     private func markPrepositions(_ ms: inout [NameMention]) {
@@ -291,16 +292,16 @@ struct MentionScanner {
             // Skip a determiner or possessive pronoun and adjectives in lowercase ("with the senior …").
             var steps = 0
             while j >= 0, steps < 3, isWord(j), !p.tokens[j].isCapitalized,
-                lex.determiners.contains(p.tokens[j].hash) || lex.modifiers.contains(p.tokens[j].hash)
+                lex.determiners.contains(p, j) || lex.modifiers.contains(p, j)
                     || lex.numberWords[p.tokens[j].hash] != nil
                     || Tokenizer.isNumeric(p.scalars[p.tokens[j].start])
             {
                 j -= 1
                 steps += 1
             }
-            if j >= 0, isWord(j), lex.prepositions.contains(p.tokens[j].hash) {
+            if j >= 0, isWord(j), lex.prepositions.contains(p, j) {
                 ms[k].afterPreposition = true
-                ms[k].afterConjunction = lex.conjunctions.contains(p.tokens[j].hash)
+                ms[k].afterConjunction = lex.conjunctions.contains(p, j)
             }
         }
     }
@@ -316,19 +317,19 @@ struct MentionScanner {
         }
         var k = i + 1
         while k < i + 4, isWord(k) {
-            if let d = lex.documentParts.match(toks, at: k), allWords(k, k + d.count), !toks[k].isCapitalized,
+            if let d = lex.documentParts.match(p, at: k), allWords(k, k + d.count), !toks[k].isCapitalized,
                 definite || k > i + 1
             {
                 return (k + d.count, .documentPart, i)
             }
-            if let d = lex.documentNouns.match(toks, at: k), allWords(k, k + d.count),
+            if let d = lex.documentNouns.match(p, at: k), allWords(k, k + d.count),
                 !toks[k].isCapitalized || k > i + 1
             {
                 var nameStart = k
                 while nameStart > i + 1, toks[nameStart - 1].isCapitalized { nameStart -= 1 }
                 return (k + d.count, .document, nameStart)
             }
-            if definite, !toks[k].isCapitalized, lex.organizationHeads.contains(toks[k].hash), k == i + 1 {
+            if definite, !toks[k].isCapitalized, lex.organizationHeads.contains(p, k), k == i + 1 {
                 return (k + 1, .organizationReference, k)
             }
             if toks[k].isPossessive { return nil }
@@ -341,10 +342,10 @@ struct MentionScanner {
     func country(at i: Int) -> (index: Int, end: Int, adjective: Bool)? {
         guard isWord(i) else { return nil }
         var s = i
-        if lex.determiners.contains(p.tokens[i].hash), !p.tokens[i].isPossessive { s = i + 1 }
+        if lex.determiners.contains(p, i), !p.tokens[i].isPossessive { s = i + 1 }
         guard isWord(s), p.tokens[s].isCapitalized else { return nil }
-        let n = lex.countryNames.match(p.tokens, at: s)
-        let a = lex.countryAdjectives.match(p.tokens, at: s)
+        let n = lex.countryNames.match(p, at: s)
+        let a = lex.countryAdjectives.match(p, at: s)
         if let n, n.count >= (a?.count ?? 0), allWords(s, s + n.count) { return (n.value, s + n.count, false) }
         if let a, allWords(s, s + a.count), s == i { return (a.value, s + a.count, true) }
         return nil
@@ -354,16 +355,16 @@ struct MentionScanner {
     func organization(at i: Int) -> (String, Int)? {
         guard isWord(i) else { return nil }
         var s = i
-        if lex.determiners.contains(p.tokens[i].hash), !p.tokens[i].isPossessive { s = i + 1 }
+        if lex.determiners.contains(p, i), !p.tokens[i].isPossessive { s = i + 1 }
         guard isWord(s), p.tokens[s].isCapitalized else { return nil }
-        if let m = lex.organizations.match(p.tokens, at: s), allWords(s, s + m.count) {
+        if let m = lex.organizations.match(p, at: s), allWords(s, s + m.count) {
             return (lex.organizationNames[m.value], s + m.count)
         }
         // Capitalized run; a possessive country before it qualifies it ("the North's Foreign Ministry").
         var e = s
         var lastHead = -1
         while isWord(e), p.tokens[e].isCapitalized || (e > s && isConnector(e)) {
-            if lex.organizationHeads.contains(p.tokens[e].hash) && p.tokens[e].isCapitalized { lastHead = e }
+            if lex.organizationHeads.contains(p, e) && p.tokens[e].isCapitalized { lastHead = e }
             // A plural possessive inside a capitalized run belongs to the name ("Workers' Party").
             if p.tokens[e].isPossessive, !isPluralPossessive(e) || !(isWord(e + 1) && p.tokens[e + 1].isCapitalized) {
                 e += 1
@@ -415,7 +416,7 @@ struct MentionScanner {
     private func countryPossessive(endingBefore i: Int) -> Int? {
         guard i > 0, p.tokens[i - 1].isPossessive else { return nil }
         for back in 1...3 where i - back >= 0 {
-            if let m = lex.countryNames.match(p.tokens, at: i - back, limit: i), i - back + m.count == i {
+            if let m = lex.countryNames.match(p, at: i - back, limit: i), i - back + m.count == i {
                 return m.value
             }
         }
@@ -430,7 +431,7 @@ struct MentionScanner {
             first: i, end: i, textFirst: i, titles: [], gender: .unknown, honorificOnly: true, hasDeterminer: false,
             hasPossessiveQualifier: false, hasQualifier: false, capitalizedTitle: false)
         if isWord(j),
-            lex.determiners.contains(toks[j].hash) || lex.possessiveDeterminers.contains(toks[j].hash)
+            lex.determiners.contains(p, j) || lex.possessiveDeterminers.contains(p, j)
                 || toks[j].hash == lex.wordOne,
             !toks[j].isPossessive
         {
@@ -448,7 +449,7 @@ struct MentionScanner {
                     r.hasPossessiveQualifier = true
                     break
                 }
-            } else if let o = lex.organizations.match(toks, at: j), allWords(j, j + o.count), toks[j].isCapitalized {
+            } else if let o = lex.organizations.match(p, at: j), allWords(j, j + o.count), toks[j].isCapitalized {
                 r.hasQualifier = true
                 j += o.count
                 if toks[j - 1].isPossessive {
@@ -464,11 +465,11 @@ struct MentionScanner {
         if !r.hasPossessiveQualifier {
             var c = j
             while c < j + 2, isWord(c), toks[c].isCapitalized, !toks[c].isPossessive,
-                !lex.nameStopwords.contains(toks[c].hash)
+                !lex.nameStopwords.contains(p, c)
             {
                 c += 1
             }
-            if c > j, isWord(c), let t = lex.titles.match(toks, at: c),
+            if c > j, isWord(c), let t = lex.titles.match(p, at: c),
                 allWords(c, c + t.count),
                 lex.titleInfo[t.value].kind != .honorific
             {
@@ -479,7 +480,7 @@ struct MentionScanner {
         var sawTitle = false
         var k = j
         while isWord(k) {
-            if let t = lex.titles.match(toks, at: k), allWords(k, k + t.count) {
+            if let t = lex.titles.match(p, at: k), allWords(k, k + t.count) {
                 let info = lex.titleInfo[t.value]
                 r.titles.append(toks[k + t.count - 1].hash)
                 if info.gender != .unknown { r.gender = info.gender }
@@ -492,7 +493,7 @@ struct MentionScanner {
                 if toks[k - 1].isPossessive { break }
                 continue
             }
-            if lex.modifiers.contains(toks[k].hash), !toks[k].isPossessive {
+            if lex.modifiers.contains(p, k), !toks[k].isPossessive {
                 k += 1
                 continue
             }
@@ -517,7 +518,7 @@ struct MentionScanner {
                     continue
                 }
                 // Particles inside a name ("bin", "de") when a capitalized word follows.
-                if lex.nameParticles.contains(toks[e].hash), !toks[e].isCapitalized, isWord(e + 1),
+                if lex.nameParticles.contains(p, e), !toks[e].isCapitalized, isWord(e + 1),
                     toks[e + 1].isCapitalized,
                     isNameWord(e + 1)
                 {
@@ -534,14 +535,15 @@ struct MentionScanner {
     /// A capitalized word that can be part of a person's name.
     func isNameWord(_ i: Int) -> Bool {
         let t = p.tokens[i]
-        let h = t.hash
-        if lex.nameStopwords.contains(h) || lex.organizationHeads.contains(h) || lex.pronouns[h] != nil { return false }
-        if lex.titles.match(p.tokens, at: i) != nil { return false }
-        if lex.countryNames.match(p.tokens, at: i) != nil || lex.countryAdjectives.match(p.tokens, at: i) != nil {
+        if lex.nameStopwords.contains(p, i) || lex.organizationHeads.contains(p, i) || lex.pronoun(p, i) != nil {
             return false
         }
-        if lex.organizations.match(p.tokens, at: i) != nil { return false }
-        if lex.cues.match(p.tokens, at: i) != nil { return false }
+        if lex.titles.match(p, at: i) != nil { return false }
+        if lex.countryNames.match(p, at: i) != nil || lex.countryAdjectives.match(p, at: i) != nil {
+            return false
+        }
+        if lex.organizations.match(p, at: i) != nil { return false }
+        if lex.cues.match(p, at: i) != nil { return false }
         // Numbers and all-digit words are no names.
         let c = p.scalars[t.start]
         if Tokenizer.isNumeric(c) { return false }

@@ -33,7 +33,7 @@ enum NestedQuotes {
                     || p.tokens[b].start >= outer.end
             else { return nil }
             let name = p.text(tokens: a, b)
-            let org = lex.organizations.match(p.tokens, at: a)
+            let org = lex.organizations.match(p, at: a)
             let kind: MentionKind =
                 org != nil || p.tokens[a].isAllCaps ? .organization : (b - a >= 2 ? .person : .surname)
             var m = NameMention(

@@ -8,10 +8,14 @@ struct ParagraphText: Sendable {
     /// Sentence index of each token.
     var tokenSentence: [Int]
     var quotes: [QuoteSpan]
+    /// Per token, the phrase matchers it starts a phrase of (`ExtractionLexicon.wordClasses`); empty when the
+    /// paragraph was built without them (every lookup is then made in full).
+    var classes: [UInt32] = []
 
     init(index: Int, scalars: [Unicode.Scalar], quotes: [QuoteSpan], lexicon: ExtractionLexicon) {
         self.init(
-            index: index, scalars: scalars, quotes: quotes, tokenizer: lexicon.tokenizer, splitter: lexicon.splitter)
+            index: index, scalars: scalars, quotes: quotes, tokens: lexicon.tokenizer.tokenize(scalars),
+            sentences: lexicon.splitter.split(scalars), classes: lexicon.wordClasses)
     }
 
     init(
@@ -24,20 +28,37 @@ struct ParagraphText: Sendable {
 
     /// The same with the tokens (`Tokenizer.tokenize` of `scalars`) and the sentence ranges
     /// (`SentenceSplitter.split` of `scalars`) already found.
-    init(index: Int, scalars: [Unicode.Scalar], quotes: [QuoteSpan], tokens: [Token], sentences: [Range<Int>]) {
+    /// `classes`: the lexicon's word classes, to fill `classes` with.
+    init(
+        index: Int, scalars: [Unicode.Scalar], quotes: [QuoteSpan], tokens: [Token], sentences: [Range<Int>],
+        classes: WordHashMap? = nil
+    ) {
         self.index = index
         self.scalars = scalars
         self.quotes = quotes
         let tokens = Self.marking(tokens, quotes: quotes)
         self.tokens = tokens
         self.sentences = sentences
-        var ts = [Int](repeating: 0, count: tokens.count)
-        var s = 0
-        for t in tokens.indices {
-            while s + 1 < sentences.count, tokens[t].start >= sentences[s + 1].lowerBound { s += 1 }
-            ts[t] = s
+        // Both per-token arrays written over their storage in one pass (no uniqueness check per element).
+        let n = tokens.count
+        var ts = [Int](repeating: 0, count: n)
+        var cs = [UInt32](repeating: 0, count: classes == nil ? 0 : n)
+        tokens.withUnsafeBufferPointer { tb in
+            ts.withUnsafeMutableBufferPointer { tsb in
+                var s = 0
+                for t in 0..<n {
+                    while s + 1 < sentences.count, tb[t].start >= sentences[s + 1].lowerBound { s += 1 }
+                    tsb[t] = s
+                }
+            }
+            if let classes {
+                cs.withUnsafeMutableBufferPointer { cb in
+                    for t in 0..<n { cb[t] = UInt32(truncatingIfNeeded: classes[tb[t].hash] ?? 0) }
+                }
+            }
         }
         tokenSentence = ts
+        self.classes = cs
     }
 
     /// `tokens` with the tokens inside `quotes` flagged `inQuote`. A token already flagged is not written again, so

@@ -51,10 +51,11 @@ enum QuoteScanner {
                     openGroup = group
                 }
             }
-            for i in 0..<s.count {
+            var i = -1
+            while true {
+                i = nextMark(s, after: i)
+                guard i < s.count else { break }
                 let c = s[i]
-                // Most scalars are ASCII and not '"': one comparison each.
-                if c.value < 0x80 ? c.value != 0x22 : !isDouble(c) { continue }
                 if isOpeningOnly(c) {
                     if open != nil { close(at: i, mark: nil) }
                     begin(i)
@@ -88,6 +89,21 @@ enum QuoteScanner {
             result[p] = spans
         }
         return result
+    }
+
+    /// The offset of the first double quotation mark after `i` in `s` (`s.count` when none), read over the
+    /// scalars' storage: most scalars are ASCII and not '"', one comparison each.
+    @inline(__always) static func nextMark(_ s: [Unicode.Scalar], after i: Int) -> Int {
+        s.withUnsafeBufferPointer { b in
+            let n = b.count
+            var k = i + 1
+            while k < n {
+                let v = b[k].value
+                if v < 0x80 ? v == 0x22 : isDouble(b[k]) { return k }
+                k += 1
+            }
+            return n
+        }
     }
 
     static func firstNonSpace(_ s: [Unicode.Scalar]) -> Int? {

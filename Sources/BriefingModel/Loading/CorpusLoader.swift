@@ -169,6 +169,7 @@ public struct CorpusLoader: Sendable {
 
     /// Letters, digits, `-`, `_` and `.` kept; anything else becomes `-`; never empty.
     static func slug(_ text: String, keepSlashes: Bool) -> String {
+        if let ascii = asciiSlug(text, keepSlashes: keepSlashes) { return ascii }
         var out = String.UnicodeScalarView()
         for s in text.unicodeScalars {
             if s == "/" && keepSlashes {
@@ -186,6 +187,22 @@ public struct CorpusLoader: Sendable {
         }
         let id = String(out)
         return id.isEmpty ? "article" : id
+    }
+}
+
+extension CorpusLoader {
+    /// `slug` of an all-ASCII text, byte by byte (the usual file path); nil when the text has other characters.
+    static func asciiSlug(_ text: String, keepSlashes: Bool) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for b in text.utf8 {
+            guard b < 0x80 else { return nil }
+            let kept =
+                (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 0x2D || b == 0x5F
+                || b == 0x2E || (b == 0x2F && keepSlashes)
+            out.append(kept ? b : 0x2D)
+        }
+        return out.isEmpty ? "article" : String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -111,7 +111,8 @@ struct FolderWalker {
 
     /// The lower-cased extension of a file name ("" when it has none).
     static func pathExtension(_ path: String) -> String {
-        let name = path.split(separator: "/", omittingEmptySubsequences: false).last ?? Substring(path)
+        // The last component: what follows the last "/" (found without splitting the whole path).
+        let name = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? path[...]
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
         return String(name[name.index(after: dot)...]).lowercased()
     }

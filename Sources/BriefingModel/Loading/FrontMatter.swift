@@ -108,7 +108,7 @@ struct FrontMatter: Sendable, Hashable {
     mutating func set(key: String, text s: String?, kind: String, line: Int, warnings: inout [(Int, String)]) {
         func scalarText() -> String? {
             if let s {
-                return s.trimmingCharacters(in: .whitespaces).isEmpty ? nil : s
+                return TextScan.trimmingSpaces(s).isEmpty ? nil : s
             }
             warnings.append((line, "front matter '\(key)' should be text, not a \(kind)"))
             return nil
@@ -128,7 +128,7 @@ struct FrontMatter: Sendable, Hashable {
             }
         case "tags":
             if let s {
-                tags = s.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                tags = s.split(separator: ",").map { String(TextScan.trimmingSpaces($0)) }.filter { !$0.isEmpty }
             }
         default: break
         }

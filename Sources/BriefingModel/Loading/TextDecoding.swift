@@ -151,11 +151,32 @@ enum TextDecoding {
     static func looksBinary(_ bytes: ArraySlice<UInt8>) -> Bool {
         bytes.prefix(8192).withUnsafeBufferPointer { sample in
             var controls = 0
-            for b in sample where b < 0x20 {
+            let n = sample.count
+            var i = 0
+            @inline(__always) func count(_ b: UInt8) -> Bool {
+                guard b < 0x20 else { return false }
                 if b == 0 { return true }
                 if b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { controls += 1 }
+                return false
             }
-            return sample.count > 0 && controls * 10 > sample.count
+            if let base = sample.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while i + 8 <= n {
+                    // Eight bytes at a time: a byte below 0x20 has none of the bits 0x20, 0x40, 0x80 set, so
+                    // when every byte has one of them the word holds no control byte (most text words).
+                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let high = (w | (w << 1) | (w << 2)) & 0x8080_8080_8080_8080
+                    if high != 0x8080_8080_8080_8080 {
+                        for k in i..<(i + 8) where count(sample[k]) { return true }
+                    }
+                    i += 8
+                }
+            }
+            while i < n {
+                if count(sample[i]) { return true }
+                i += 1
+            }
+            return n > 0 && controls * 10 > n
         }
     }
 

@@ -60,11 +60,13 @@ public struct SentenceSplitter: Sendable {
         let n = s.count
         var i = 0
         while i < n {
-            let c = s[i]
-            guard c == "." || c == "?" || c == "!" || c == "…" else {
+            // To the next terminal mark: below 64, one bit test ('!' 33, '.' 46, '?' 63); above, only '…'.
+            while i < n {
+                let v = s[i].value
+                if v < 64 ? (0x8000_4002_0000_0000 as UInt64) >> UInt64(v) & 1 != 0 : v == 0x2026 { break }
                 i += 1
-                continue
             }
+            guard i < n else { break }
             // Extend over runs of terminal punctuation and closing marks/brackets.
             var j = i + 1
             while j < n, s[j] == "." || s[j] == "?" || s[j] == "!" || s[j] == "…" { j += 1 }

@@ -113,11 +113,14 @@ public struct Tokenizer: Sendable {
         var i = 0
         while i < n {
             let c = s[i]
-            if Self.isSpace(c) {
+            // An ASCII letter or digit starts most tokens: tested first, without the space comparisons.
+            let cv = c.value
+            let startsWord = (cv | 0x20) &- 97 < 26 || cv &- 48 < 10
+            if !startsWord, Self.isSpace(c) {
                 i += 1
                 continue
             }
-            guard Self.isLetterOrDigit(c) else {
+            guard startsWord || Self.isLetterOrDigit(c) else {
                 tokens.append(
                     Token(
                         start: i, end: i + 1, hash: TokenHash.combine(TokenHash.seed, c), isWord: false,
@@ -135,25 +138,25 @@ public struct Tokenizer: Sendable {
             while i < n {
                 let d = s[i]
                 // ASCII letters and digits first: one folded hash step each (what `TokenHash.combine` does for them).
+                // (`a | 0x20` folds an ASCII capital to its small letter; no value from 128 up lands in a-z.)
                 let a = d.value
-                if a < 128 {
-                    var folded: UInt32? = nil
-                    if a >= 97 && a <= 122 {
-                        lower = true
-                        folded = a
-                    } else if a >= 65 && a <= 90 {
-                        letters += 1
-                        folded = a + 32
-                    } else if a >= 48 && a <= 57 {
-                        folded = a
-                    }
-                    if let f = folded {
-                        h = (h ^ UInt64(f)) &* TokenHash.prime
-                        i += 1
-                        end = i
-                        continue
-                    }
-                } else if Self.isLetterOrDigit(d) {
+                if (a | 0x20) &- 97 < 26 {
+                    if a & 0x20 == 0 { letters += 1 } else { lower = true }
+                    h = (h ^ UInt64(a | 0x20)) &* TokenHash.prime
+                    i += 1
+                    end = i
+                    continue
+                }
+                if a &- 48 < 10 {
+                    h = (h ^ UInt64(a)) &* TokenHash.prime
+                    i += 1
+                    end = i
+                    continue
+                }
+                // A space ends the word: none of the rules below applies to it.
+                if a == 0x20 { break }
+                // Other ASCII goes to the rules below.
+                if a >= 128, Self.isLetterOrDigit(d) {
                     if d.properties.isLowercase {
                         lower = true
                     } else if d.properties.isUppercase {
