@@ -49,32 +49,67 @@ import Testing
         #expect(!shared.eventCandidates.flatMap(\.participants).contains { PendingEvents.sentence(of: $0) != nil })
     }
 
-    @Test func tagsAheadAreTheScansOwnTags() throws {
+    @Test(arguments: [0.5, 1.0]) func readingsAheadAreTheScansOwn(share: Double) throws {
         let article = try #require(Self.load.articles.max { $0.paragraphs.count < $1.paragraphs.count })
         let extractor = EventExtractor(lexicon: ExtractionSupport.resources.lexicon)
         let text = EventText(
             scalars: article.paragraphs.map { ArticleExtractor.scalars(of: $0.text) }, splitter: extractor.splitter)
-        let ahead = TagAhead(text, share: 0.5)
-        #expect(ahead.first > 0)
-        #expect(ahead.tags(of: ahead.first) == nil)  // not filled yet: the scan tags it itself
-        ahead.fill(text, tagger: extractor.tagger, reference: article.date)
-        var tagged = 0
-        text.forEachSentence { k, p, range, _ in
-            let own = extractor.tagger.tag(
-                text.tokens[p], in: range, source: text.scalars[p], reference: article.date)
+        let ahead = ReadAhead(text, share: share)
+        #expect(share < 1 ? ahead.first > 0 : ahead.first == 0)
+        #expect(ahead.takeReading(of: ahead.first) == nil)  // not filled yet: the scan reads it itself
+        ahead.fill(text, extractor: extractor, reference: article.date)
+        let dateline = text.tokens.first.flatMap { extractor.datelinePlace($0) }
+        var read = 0
+        text.forEachSentence { k, p, range, sentence in
+            let scan = SentenceScan(
+                extractor: extractor, persons: nil, tokens: text.tokens[p], range: range, scalars: text.scalars[p],
+                sentence: sentence, paragraph: p, reference: article.date, dateline: dateline, ordinalKind: nil)
+            let own = scan.gate().map { scan.read($0) }
             if k < ahead.first {
-                #expect(ahead.tags(of: k) == nil)
+                #expect(ahead.takeReading(of: k) == nil)
             } else {
-                #expect(ahead.tags(of: k) == own)
-                tagged += own.count
+                #expect(ahead.takeReading(of: k) == own)
+                #expect(ahead.takeReading(of: k) == nil)  // taken
+                if let own, !own.raws.isEmpty { read += 1 }
             }
         }
-        #expect(tagged > 0)
-        // Read with half its sentences tagged ahead, the article gives the same events.
+        #expect(read > 0)
+        // Read with its sentences read ahead, the article gives the same events.
+        let x = ArticleExtractor(lexicon: ExtractionSupport.resources.lexicon).extract(article)
+        let again = ReadAhead(text, share: share)
+        again.fill(text, extractor: extractor, reference: article.date)
+        let withAhead = extractor.read(article, text: text, persons: nil, ahead: again)
+            .finish(speakers: x.speakers, extractor: extractor)
+        #expect(withAhead == extractor.extract(article, extraction: x))
+    }
+
+    /// "Their second, in Hanoi": the one reading that depends on the events before it (the kind last counted),
+    /// read ahead without them, is read again by the scan.
+    @Test func anOrdinalStandingForTheKindLastCountedIsReadAgain() throws {
+        let body = [
+            "The two leaders held their first summit in Singapore on June 12, 2018.",
+            "Their second, in Hanoi in February, ended early without an agreement.",
+        ]
+        let article = Article(
+            id: "ordinal", path: "ordinal.md", title: "Ordinal", date: Day(year: 2019, month: 3, day: 1),
+            paragraphs: body.enumerated().map { Paragraph(text: $0.element, line: $0.offset + 1) })
+        let extractor = EventExtractor(lexicon: ExtractionSupport.resources.lexicon)
+        let text = EventText(
+            scalars: article.paragraphs.map { ArticleExtractor.scalars(of: $0.text) }, splitter: extractor.splitter)
+        let probe = ReadAhead(text, share: 1)
+        probe.fill(text, extractor: extractor, reference: article.date)
+        #expect(probe.takeReading(of: 1)?.readOrdinalKind == true)
+        let ahead = ReadAhead(text, share: 1)
+        ahead.fill(text, extractor: extractor, reference: article.date)
         let x = ArticleExtractor(lexicon: ExtractionSupport.resources.lexicon).extract(article)
         let withAhead = extractor.read(article, text: text, persons: nil, ahead: ahead)
             .finish(speakers: x.speakers, extractor: extractor)
-        #expect(withAhead == extractor.extract(article, extraction: x))
+        let alone = extractor.extract(article, extraction: x)
+        #expect(withAhead == alone)
+        #expect(
+            alone.contains {
+                $0.mentions.contains { $0.text.lowercased().hasPrefix("their second") || $0.text == "second" }
+            })
     }
 
     @Test func markersRoundTripAndNamesAreNoMarkers() {

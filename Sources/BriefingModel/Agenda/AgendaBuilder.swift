@@ -142,14 +142,12 @@ public enum AgendaBuilder {
         for a in articles {
             let first = bounds.count - 1
             for p in a.paragraphs {
-                AgendaText.stemHashes(p.text, into: &hashes)
-                for (position, h) in hashes.enumerated() {
-                    guard let id = vocabulary.lookup(h) else { continue }
-                    if lastParagraph[Int(id)] != total {
-                        lastParagraph[Int(id)] = total
-                        df[Int(id)] += 1
+                for t in vocabularyTokens(p.text, vocabulary: vocabulary, scratch: &hashes) {
+                    if lastParagraph[Int(t.id)] != total {
+                        lastParagraph[Int(t.id)] = total
+                        df[Int(t.id)] += 1
                     }
-                    tokens.append(ItemToken(position: position, id: id))
+                    tokens.append(t)
                 }
                 bounds.append(tokens.count)
                 total += 1
@@ -179,16 +177,66 @@ public enum AgendaBuilder {
         }
         tokens = []
         bounds = []
-        return quoteTexts.map { text in
-            AgendaText.stemHashes(text, into: &hashes)
-            tokens.removeAll(keepingCapacity: true)
-            for (position, h) in hashes.enumerated() {
-                if let id = vocabulary.lookup(h) { tokens.append(ItemToken(position: position, id: id)) }
-            }
-            return tagger.items(tokens[...], scratch: &scratch).map {
-                agendas[owners[$0].agenda].items[owners[$0].item].id
+        let itemIDs = owners.map { agendas[$0.agenda].items[$0.item].id }
+        let vocabularyIDs = vocabulary
+        let itemCount = matchers.count
+        let tagQuotes: @Sendable (Range<Int>) -> [[String]] = { range in
+            var hashes: [UInt64] = []
+            var tokens: [ItemToken] = []
+            var scratch = AgendaTagger.Scratch(itemCount: itemCount)
+            return quoteTexts[range].map { text in
+                AgendaText.stemHashes(text, into: &hashes)
+                tokens.removeAll(keepingCapacity: true)
+                for (position, h) in hashes.enumerated() {
+                    if let id = vocabularyIDs.lookup(h) { tokens.append(ItemToken(position: position, id: id)) }
+                }
+                return tagger.items(tokens[...], scratch: &scratch).map { itemIDs[$0] }
             }
         }
+        // Many quotes (a very long article's): in slices, which another thread may help with.
+        let quoteBytes = quoteTexts.reduce(0) { $0 + $1.utf8.count }
+        guard quoteBytes >= helpedBytes else { return tagQuotes(quoteTexts.indices) }
+        let slices = pieces(quoteTexts.count, count: 8)
+        return HelpedLoop.run(slices.count) { tagQuotes(slices[$0]) }.flatMap { $0 }
+    }
+
+    /// Bytes of text from which stemming is done in pieces that another thread may help with (`HelpedLoop`):
+    /// only a very long paragraph, or the quotes of a very long article, are worth it.
+    static let helpedBytes = 256 * 1024
+
+    /// The vocabulary words of `text` (`AgendaText.stemHashes` looked up in `vocabulary`), with their word
+    /// positions; a very long text in pieces, which another thread may help with.
+    static func vocabularyTokens(_ text: String, vocabulary: StemIDs, scratch hashes: inout [UInt64]) -> [ItemToken] {
+        var out: [ItemToken] = []
+        guard text.utf8.count >= helpedBytes else {
+            AgendaText.stemHashes(text, into: &hashes)
+            for (position, h) in hashes.enumerated() {
+                if let id = vocabulary.lookup(h) { out.append(ItemToken(position: position, id: id)) }
+            }
+            return out
+        }
+        let ranges = AgendaText.pieces(text, count: 16)
+        let parts = HelpedLoop.run(ranges.count) { k in
+            var hashes: [UInt64] = []
+            AgendaText.stemHashes(text, bytes: ranges[k], into: &hashes)
+            var found: [ItemToken] = []
+            for (position, h) in hashes.enumerated() {
+                if let id = vocabulary.lookup(h) { found.append(ItemToken(position: position, id: id)) }
+            }
+            return (tokens: found, words: hashes.count)
+        }
+        var base = 0
+        for part in parts {
+            for t in part.tokens { out.append(ItemToken(position: base + Int(t.position), id: t.id)) }
+            base += part.words
+        }
+        return out
+    }
+
+    /// `count` indices cut into about `pieces` consecutive ranges.
+    static func pieces(_ count: Int, count pieces: Int) -> [Range<Int>] {
+        let size = max(1, (count + pieces - 1) / max(1, pieces))
+        return stride(from: 0, to: count, by: size).map { $0..<min(count, $0 + size) }
     }
 }
 

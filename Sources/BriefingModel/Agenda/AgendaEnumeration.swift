@@ -108,18 +108,100 @@ struct AgendaEnumeration {
         guard (a..<b).filter({ p.tokens[$0].isWord && p.tokens[$0].hash == lex.wordTo }).count >= 2 else { return nil }
         // Some item after a comma must open with "to" (", to", ", and to", ",” or to"): else no string is built.
         guard (a..<b).contains(where: { commaBeforeTo($0, end: b) }) else { return nil }
-        // A comma before a closing mark separates too: "…Peninsula,” and to recover".
-        let text = p.text(r).replacingOccurrences(of: ",” ", with: "”, ").replacingOccurrences(of: ",\" ", with: "\", ")
-        guard let first = text.range(of: " to ") else { return nil }
-        var rest = String(text[first.upperBound...])
-        while rest.hasSuffix(".") { rest.removeLast() }
-        let parts = rest.components(separatedBy: ", ").map { part -> String in
-            var t = part.trimmingCharacters(in: .whitespaces)
-            for c in ["and ", "or "] where t.hasPrefix(c) { t = String(t.dropFirst(c.count)) }
-            return t
+        return Self.infinitiveItems(p.text(r))
+    }
+
+    /// The items of a sentence that lists parallel infinitives, read on its UTF-8 bytes (every separator is
+    /// ASCII, so no byte of a longer character is taken for one): after the first " to ", split at ", " (a comma
+    /// before a closing mark separates too: "…Peninsula,” and to recover"), each part trimmed of white space
+    /// and of a leading "and " then "or "; every part after the first must open with "to " (dropped). Nil when
+    /// the sentence is no such list.
+    static func infinitiveItems(_ sentence: String) -> [String]? {
+        var bytes = Array(sentence.utf8)
+        // ",” " → "”, ", then ",\" " → "\", " (each replacement as long as what it replaces).
+        moveComma(in: &bytes, before: [0xE2, 0x80, 0x9D])
+        moveComma(in: &bytes, before: [0x22])
+        guard let first = find([0x20, 0x74, 0x6F, 0x20], in: bytes, from: 0) else { return nil }
+        var end = bytes.count
+        while end > first + 4, bytes[end - 1] == 0x2E { end -= 1 }
+        var parts: [ArraySlice<UInt8>] = []
+        var start = first + 4
+        while let comma = find([0x2C, 0x20], in: bytes[..<end], from: start) {
+            parts.append(trimmedItem(bytes[start..<comma]))
+            start = comma + 2
         }
-        guard parts.count >= 2, parts.dropFirst().allSatisfy({ $0.hasPrefix("to ") }) else { return nil }
-        return [parts[0]] + parts.dropFirst().map { String($0.dropFirst(3)) }
+        parts.append(trimmedItem(bytes[start..<end]))
+        let to: [UInt8] = [0x74, 0x6F, 0x20]
+        guard parts.count >= 2, parts.dropFirst().allSatisfy({ $0.starts(with: to) }) else { return nil }
+        return [String(decoding: parts[0], as: UTF8.self)]
+            + parts.dropFirst().map { String(decoding: $0.dropFirst(3), as: UTF8.self) }
+    }
+
+    /// Every ", " + `mark` + " " becomes `mark` + ", " + " " in one left-to-right pass (matches do not overlap).
+    private static func moveComma(in bytes: inout [UInt8], before mark: [UInt8]) {
+        let pattern = [0x2C] + mark + [0x20]
+        var i = 0
+        while let k = find(pattern, in: bytes, from: i) {
+            for (j, b) in mark.enumerated() { bytes[k + j] = b }
+            bytes[k + mark.count] = 0x2C
+            i = k + pattern.count
+        }
+    }
+
+    /// The first index from `start` on where `pattern` occurs in `bytes`.
+    private static func find(_ pattern: [UInt8], in bytes: ArraySlice<UInt8>, from start: Int) -> Int? {
+        guard let lead = pattern.first, pattern.count <= bytes.endIndex - start else { return nil }
+        var i = start
+        let last = bytes.endIndex - pattern.count
+        while i <= last {
+            if bytes[i] == lead {
+                var k = 1
+                while k < pattern.count, bytes[i + k] == pattern[k] { k += 1 }
+                if k == pattern.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    private static func find(_ pattern: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        find(pattern, in: bytes[...], from: start)
+    }
+
+    /// A list item without surrounding white space (`CharacterSet.whitespaces`: tab and space separators), then
+    /// without a leading "and ", then without a leading "or ".
+    private static func trimmedItem(_ part: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var t = part
+        while let (scalar, length) = firstScalar(t), isBlank(scalar) { t = t.dropFirst(length) }
+        while let (scalar, length) = lastScalar(t), isBlank(scalar) { t = t.dropLast(length) }
+        for prefix: [UInt8] in [[0x61, 0x6E, 0x64, 0x20], [0x6F, 0x72, 0x20]] where t.starts(with: prefix) {
+            t = t.dropFirst(prefix.count)
+        }
+        return t
+    }
+
+    private static func isBlank(_ u: Unicode.Scalar) -> Bool {
+        u == "\t" || u.properties.generalCategory == .spaceSeparator
+    }
+
+    /// The scalar the valid UTF-8 `bytes` open with, and its length in bytes.
+    private static func firstScalar(_ bytes: ArraySlice<UInt8>) -> (Unicode.Scalar, Int)? {
+        guard let b = bytes.first else { return nil }
+        let length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+        var iterator = bytes.prefix(length).makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let u) = decoder.decode(&iterator) else { return nil }
+        return (u, length)
+    }
+
+    /// The scalar the valid UTF-8 `bytes` close with, and its length in bytes.
+    private static func lastScalar(_ bytes: ArraySlice<UInt8>) -> (Unicode.Scalar, Int)? {
+        var start = bytes.endIndex - 1
+        while start > bytes.startIndex, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        guard start >= bytes.startIndex, let (u, length) = firstScalar(bytes[start...]),
+            start + length == bytes.endIndex
+        else { return nil }
+        return (u, length)
     }
 
     /// Token `k` is a comma followed, maybe after closing quotation marks and "and"/"or", by "to".

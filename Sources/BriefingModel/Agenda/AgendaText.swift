@@ -170,9 +170,16 @@ enum AgendaText {
     /// Reads the UTF-8 bytes: a word of ASCII letters and digits (nearly every word) is stemmed and hashed where
     /// it lies, lowercased on the fly; a word with other letters goes through `stemHash` like any other text.
     static func stemHashes(_ text: String, into out: inout [UInt64]) {
+        stemHashes(text, bytes: nil, into: &out)
+    }
+
+    /// The same for the words of the UTF-8 byte range `range` of `text` (all of it when nil). A range that
+    /// starts and ends at a space (or at the text's ends) holds the same words as the whole text holds there.
+    static func stemHashes(_ text: String, bytes range: Range<Int>?, into out: inout [UInt64]) {
         out.removeAll(keepingCapacity: true)
         var text = text
-        text.withUTF8 { bytes in
+        text.withUTF8 { whole in
+            let bytes = range.map { UnsafeBufferPointer(rebasing: whole[$0]) } ?? whole
             var scalars: [UInt32] = []
             // The current word's first byte (-1: none) and whether all its scalars are ASCII.
             var start = -1
@@ -208,6 +215,25 @@ enum AgendaText {
                 }
             }
             if start >= 0, let h = wordHash(bytes, start, n, ascii: ascii, scratch: &scalars) { out.append(h) }
+        }
+    }
+
+    /// About `count` consecutive UTF-8 byte ranges covering `text`, each cut at a space, so that stemming them
+    /// one by one (`stemHashes(_:bytes:into:)`) gives the words of the whole text in order.
+    static func pieces(_ text: String, count: Int) -> [Range<Int>] {
+        var text = text
+        return text.withUTF8 { bytes in
+            let n = bytes.count
+            let size = max(1, n / max(1, count))
+            var out: [Range<Int>] = []
+            var start = 0
+            while start < n {
+                var end = min(n, start + size)
+                while end < n, bytes[end] != 0x20 { end += 1 }
+                out.append(start..<end)
+                start = end
+            }
+            return out
         }
     }
 

@@ -56,8 +56,8 @@ public struct EventExtractor: Sendable {
     }
 
     /// Reads the article's events; with `persons` nil (the speakers not known yet) each sentence's participants
-    /// are left for `PendingEvents.finish(speakers:extractor:)`. `ahead`: sentences tagged on another thread.
-    func read(_ article: Article, text: EventText, persons: PersonFinder?, ahead: TagAhead? = nil) -> PendingEvents {
+    /// are left for `PendingEvents.finish(speakers:extractor:)`. `ahead`: sentences read on another thread.
+    func read(_ article: Article, text: EventText, persons: PersonFinder?, ahead: ReadAhead? = nil) -> PendingEvents {
         let dateline = text.tokens.first.flatMap { datelinePlace($0) }
         var pending = PendingEvents(
             article: article, text: text, dateline: dateline, state: ArticleEvents(article: article, parts: parts))
@@ -67,7 +67,7 @@ public struct EventExtractor: Sendable {
                 sentence: sentence, paragraph: p, reference: article.date, dateline: dateline,
                 ordinalKind: pending.state.lastOrdinal.map { pending.state.clusters[$0].kind })
             scan.deferredIndex = pending.sentences.count
-            scan.tagged = ahead?.tags(of: k)
+            scan.readAhead = ahead?.takeReading(of: k)
             pending.state.sentence += 1
             let setsBefore = pending.state.sets.count
             scan.run(into: &pending.state)
@@ -102,8 +102,28 @@ extension EventExtractor {
     }
 }
 
+/// What one sentence says before the article's events are read (`SentenceScan.read`): the same whenever it is
+/// read, so it may be read ahead on another thread (`ReadAhead`).
+struct SentenceReading: Sendable, Equatable {
+    /// Why the sentence is read.
+    enum Gate: Sendable, Equatable {
+        /// It holds an event word.
+        case eventWord
+        /// It holds none but may name a day: it is read only when an event of the article has a day.
+        case dayOnly
+    }
+
+    var gate: Gate
+    var expressions: [TemporalExpression]
+    var raws: [RawMention]
+    /// Anchor expression index → the mention it names.
+    var anchorTargets: [Int: Int]
+    /// The reading used the kind of the last event counted before the sentence (read as none when ahead).
+    var readOrdinalKind: Bool
+}
+
 /// An event word found in a sentence, with what the sentence says about it.
-struct RawMention {
+struct RawMention: Sendable, Equatable {
     var kind: String
     var start: Int
     var end: Int
@@ -180,8 +200,10 @@ final class SentenceScan {
     var deferredPlaces: [Range<Int>]?
     /// The events the sentence's mentions went to, while participants are deferred.
     var assigned: [Int] = []
-    /// The sentence's temporal expressions when they were tagged ahead (`TagAhead`).
-    var tagged: [TemporalExpression]?
+    /// What the sentence says before the article's events are read, when it was read ahead (`ReadAhead`).
+    var readAhead: SentenceReading?
+    /// Set when `findMentions` fell back on `ordinalKind` (the one thing it reads of the events found before).
+    var readOrdinalKind = false
 
     func text(_ r: Range<Int>) -> String {
         guard !r.isEmpty else { return "" }
@@ -211,24 +233,31 @@ final class SentenceScan {
         tokens[i].kind == .punctuation && tokens[i].mark != "," && WordToken.isClauseMark(tokens[i].mark)
     }
 
-    func run(into state: inout ArticleEvents) {
-        // A sentence with no event word can only echo the day of an event already found.
+    /// Whether the sentence is worth reading: it has an event word, or it may name a day (then it can only echo
+    /// the day of an event already found); nil when it is neither.
+    func gate() -> SentenceReading.Gate? {
         let starterFilter = parts.lexicon.starterFilter
-        if !range.contains(where: {
+        if range.contains(where: {
             starterFilter.mayContain(tokens[$0]) && parts.lexicon.starters.contains(tokens[$0].lower)
         }) {
-            let dayFilter = parts.tagger.shared.lexicon.dayFilter
-            let mayNameADay = range.contains {
-                let t = tokens[$0]
-                return t.kind == .number
-                    || (dayFilter.mayContain(t)
-                        && (parts.tagger.shared.lexicon.weekdays[t.lower] != nil
-                            || parts.tagger.shared.lexicon.named[t.lower] != nil))
-            }
-            guard mayNameADay, state.clusters.contains(where: { $0.date?.precision == .day }) else { return }
+            return .eventWord
         }
+        let dayFilter = parts.tagger.shared.lexicon.dayFilter
+        let mayNameADay = range.contains {
+            let t = tokens[$0]
+            return t.kind == .number
+                || (dayFilter.mayContain(t)
+                    && (parts.tagger.shared.lexicon.weekdays[t.lower] != nil
+                        || parts.tagger.shared.lexicon.named[t.lower] != nil))
+        }
+        return mayNameADay ? .dayOnly : nil
+    }
+
+    /// What the sentence says that does not depend on the events read before it: its temporal expressions, its
+    /// event words described, and the anchors that name them.
+    func read(_ gate: SentenceReading.Gate) -> SentenceReading {
         // "the first launches since November 2017": a span up to now bounds an event, it does not date it.
-        let expressions = (tagged ?? extractor.tagger.tag(tokens, in: range, source: scalars, reference: reference))
+        let expressions = extractor.tagger.tag(tokens, in: range, source: scalars, reference: reference)
             .filter { !$0.open }
         var raws = findMentions(expressions)
         // Anchors: the first event word in an anchor's span is the event it names.
@@ -253,6 +282,29 @@ final class SentenceScan {
             describe(&m, raws: raws, expressions: expressions)
             raws[r] = m
         }
+        return SentenceReading(
+            gate: gate, expressions: expressions, raws: raws, anchorTargets: anchorTargets,
+            readOrdinalKind: readOrdinalKind)
+    }
+
+    func run(into state: inout ArticleEvents) {
+        let reading: SentenceReading
+        if let ahead = readAhead, !ahead.readOrdinalKind || ordinalKind == nil {
+            reading = ahead
+        } else {
+            guard let gate = gate() else { return }
+            // A sentence with no event word can only echo the day of an event already found.
+            guard gate == .eventWord || state.clusters.contains(where: { $0.date?.precision == .day }) else {
+                return
+            }
+            reading = read(gate)
+        }
+        guard reading.gate == .eventWord || state.clusters.contains(where: { $0.date?.precision == .day }) else {
+            return
+        }
+        let expressions = reading.expressions
+        var raws = reading.raws
+        let anchorTargets = reading.anchorTargets
         // One date in the sentence that no event word claimed dates the one event word left without a date
         // ("shook hands on Tuesday …, the first meeting ever").
         let free = expressions.filter { x in x.value.isDateLike && !raws.contains { $0.expression == x } }
@@ -437,6 +489,12 @@ final class SentenceScan {
         assignOutcomes(raws, into: &state)
     }
 
+    /// `ordinalKind`, noting that it was read.
+    private func ordinalKindRead() -> String? {
+        readOrdinalKind = true
+        return ordinalKind
+    }
+
     // MARK: event words
 
     func findMentions(_ expressions: [TemporalExpression]) -> [RawMention] {
@@ -528,7 +586,7 @@ final class SentenceScan {
                     (max(range.lowerBound, r.start - 3)..<r.start).contains {
                         parts.lexicon.ordinals[tokens[$0].lower] != nil
                     }
-                })?.kind ?? ordinalKind) : nil
+                })?.kind ?? ordinalKindRead()) : nil
             if isOrdinal, let kind = counted, i + 2 < range.upperBound,
                 tokens[i + 1].text == ",",
                 Self.placePrepositions.contains(tokens[i + 2].lower) || tokens[i + 2].lower == "on"

@@ -44,14 +44,20 @@ struct EventText: Sendable {
     }
 }
 
-/// The temporal expressions of an article's later sentences, tagged ahead on another thread while the event scan
-/// reads the earlier ones. Tagging a sentence depends on nothing the scan has found, so the scan takes a
-/// sentence's tags when they are ready and tags it itself when they are not: the result is the same either way,
-/// and neither thread ever waits for the other.
-final class TagAhead: Sendable {
-    /// Index of the first sentence tagged ahead (among the sentences `EventText.forEachSentence` gives).
+/// What an article's later sentences say before its events are read (`SentenceReading`: temporal expressions,
+/// event words described), read ahead on another thread while the event scan reads the earlier ones. A reading
+/// depends on nothing the scan has found but the kind of the last event counted (for "their second, in …"), read
+/// here as none: the scan takes a reading that did not use it, or when it has counted no event either, when it is
+/// ready, and reads the sentence itself otherwise. The result is the same either way, and neither thread ever
+/// waits for the other. Readings are handed over a few sentences at a time, so that a scan that reaches the
+/// sentences read ahead before they are all read takes those that are.
+final class ReadAhead: Sendable {
+    /// Index of the first sentence read ahead (among the sentences `EventText.forEachSentence` gives).
     let first: Int
-    private let tags = Mutex<[[TemporalExpression]]?>(nil)
+    /// From `first` on, each sentence's reading (nil: not worth reading), as far as they are read.
+    private let readings = Mutex<[SentenceReading?]>([])
+    /// Sentences read between two hand-overs.
+    static let batch = 32
 
     /// Ahead of the scan: the last `share` of the article's sentences.
     init(_ text: EventText, share: Double) {
@@ -60,20 +66,35 @@ final class TagAhead: Sendable {
         first = count - Int(Double(count) * min(1, max(0, share)))
     }
 
-    /// Tags the sentences from `first` on, as the scan would (`TemporalTagger.tag` of the sentence's tokens).
-    func fill(_ text: EventText, tagger: TemporalTagger, reference: Day?) {
-        var found: [[TemporalExpression]] = []
-        text.forEachSentence { k, p, range, _ in
+    /// Reads the sentences from `first` on, as the scan reads them (`SentenceScan.gate` and `read`).
+    func fill(_ text: EventText, extractor: EventExtractor, reference: Day?) {
+        let dateline = text.tokens.first.flatMap { extractor.datelinePlace($0) }
+        var found: [SentenceReading?] = []
+        text.forEachSentence { k, p, range, sentence in
             guard k >= first else { return }
-            found.append(tagger.tag(text.tokens[p], in: range, source: text.scalars[p], reference: reference))
+            let scan = SentenceScan(
+                extractor: extractor, persons: nil, tokens: text.tokens[p], range: range, scalars: text.scalars[p],
+                sentence: sentence, paragraph: p, reference: reference, dateline: dateline, ordinalKind: nil)
+            found.append(scan.gate().map { scan.read($0) })
+            if found.count == Self.batch { handOver(&found) }
         }
-        tags.withLock { $0 = found }
+        handOver(&found)
     }
 
-    /// The tags of sentence `k`, if they are ready.
-    func tags(of k: Int) -> [TemporalExpression]? {
+    private func handOver(_ found: inout [SentenceReading?]) {
+        readings.withLock { $0.append(contentsOf: found) }
+        found.removeAll(keepingCapacity: true)
+    }
+
+    /// The reading of sentence `k`, if it is ready and the sentence is worth reading; taken out (the scan reads
+    /// each sentence once), so that what was read ahead is let go as the scan goes.
+    func takeReading(of k: Int) -> SentenceReading? {
         guard k >= first else { return nil }
-        return tags.withLock { all in all.flatMap { k - first < $0.count ? $0[k - first] : nil } }
+        return readings.withLock { all in
+            guard k - first < all.count else { return nil }
+            defer { all[k - first] = nil }
+            return all[k - first]
+        }
     }
 }
 
@@ -134,20 +155,43 @@ struct PendingEvents: Sendable {
         }
     }
 
+    /// Deferred sentences from which their participants are found in slices another thread may help with.
+    static let helpedSentences = 2048
+
     /// The events with the deferred participants (and leaders) added as each mention would have added them.
     func finish(speakers: [Speaker], extractor: EventExtractor) -> [EventCandidate] {
         var state = state
         if !merges.isEmpty || !setMerges.isEmpty {
             let persons = PersonFinder(paragraphs: text.tokens, speakers: speakers, lexicon: extractor.lexicon)
             var found: [[String]?] = Array(repeating: nil, count: sentences.count)
-            func participants(of k: Int) -> [String] {
-                if let known = found[k] { return known }
+            let (sentences, text, article, dateline) = (sentences, text, article, dateline)
+            let find: @Sendable (Int) -> [String] = { k in
                 let s = sentences[k]
                 let scan = SentenceScan(
                     extractor: extractor, persons: persons, tokens: text.tokens[s.paragraph], range: s.tokens,
                     scalars: text.scalars[s.paragraph], sentence: 0..<0, paragraph: s.paragraph,
                     reference: article.date, dateline: dateline, ordinalKind: nil)
-                let participants = scan.findParticipants(excluding: s.places, persons: persons)
+                return scan.findParticipants(excluding: s.places, persons: persons)
+            }
+            if sentences.count >= Self.helpedSentences {
+                // A very long article: the participants of the sentences used, found up front in slices another
+                // thread may help with (each sentence's on its own).
+                var used = Array(repeating: false, count: sentences.count)
+                for (_, k) in merges { used[k] = true }
+                for (_, k) in setMerges { used[k] = true }
+                let needed = used.indices.filter { used[$0] }
+                let size = Self.helpedSentences / 4
+                let slices = stride(from: 0, to: needed.count, by: size).map {
+                    needed[$0..<min(needed.count, $0 + size)]
+                }
+                let parts = HelpedLoop.run(slices.count) { slices[$0].map(find) }
+                for (slice, part) in zip(slices, parts) {
+                    for (k, p) in zip(slice, part) { found[k] = p }
+                }
+            }
+            func participants(of k: Int) -> [String] {
+                if let known = found[k] { return known }
+                let participants = find(k)
                 found[k] = participants
                 return participants
             }

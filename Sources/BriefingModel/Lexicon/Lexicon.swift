@@ -51,19 +51,67 @@ public struct LexiconTable: Sendable, Hashable {
     public var entries: [String] { rows.map(\.entry) }
 
     static func parse(_ text: String, name: String, path: String) -> LexiconTable {
+        var text = text
+        return text.withUTF8 { bytes in
+            // Lines, comments and fields by their ASCII bytes, unless a byte could join them into one character
+            // ("\r\n"; a mark after "#" or "|"): such text is read character by character.
+            for (i, b) in bytes.enumerated()
+            where b == 13 || ((b == 35 || b == 124) && i + 1 < bytes.count && bytes[i + 1] >= 0x80) {
+                return parseCharacters(String(decoding: bytes, as: UTF8.self), name: name)
+            }
+            var rows: [LexiconRow] = []
+            var lineNo = 0
+            var lineStart = 0
+            let n = bytes.count
+            // As `split(separator: "\n", omittingEmptySubsequences: false)`: a final "\n" ends an empty line.
+            while lineStart <= n {
+                var end = lineStart
+                while end < n, bytes[end] != 10 { end += 1 }
+                lineNo += 1
+                var stop = lineStart
+                while stop < end, bytes[stop] != 35 { stop += 1 }
+                var fields: [String] = []
+                var fieldStart = lineStart
+                for k in lineStart...stop where k == stop || bytes[k] == 124 {
+                    let field = String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<k]), as: UTF8.self)
+                    fields.append(trimmed(field[...]))
+                    fieldStart = k + 1
+                }
+                if let first = fields.first, !first.isEmpty { rows.append(LexiconRow(fields: fields, line: lineNo)) }
+                lineStart = end + 1
+            }
+            return LexiconTable(name: name, rows: rows)
+        }
+    }
+
+    /// `parse` character by character.
+    static func parseCharacters(_ text: String, name: String) -> LexiconTable {
         var rows: [LexiconRow] = []
         var lineNo = 0
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNo += 1
             var line = Substring(raw)
             if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
-            let fields = line.split(separator: "|", omittingEmptySubsequences: false).map {
-                $0.trimmingCharacters(in: .whitespaces)
-            }
+            let fields = line.split(separator: "|", omittingEmptySubsequences: false).map(trimmed)
             guard let first = fields.first, !first.isEmpty else { continue }
             rows.append(LexiconRow(fields: fields, line: lineNo))
         }
         return LexiconTable(name: name, rows: rows)
+    }
+
+    /// `field` without the white space `CharacterSet.whitespaces` holds (tab and the space separators) at
+    /// either end; scalar by scalar, without bridging to Foundation.
+    static func trimmed(_ field: Substring) -> String {
+        let u = field.unicodeScalars
+        var a = u.startIndex
+        var b = u.endIndex
+        while a < b, isBlank(u[a]) { a = u.index(after: a) }
+        while b > a, isBlank(u[u.index(before: b)]) { b = u.index(before: b) }
+        return String(u[a..<b])
+    }
+
+    @inline(__always) private static func isBlank(_ u: Unicode.Scalar) -> Bool {
+        u.value < 0x80 ? u.value == 0x20 || u.value == 0x09 : u.properties.generalCategory == .spaceSeparator
     }
 }
 

@@ -25,9 +25,9 @@ public struct Pipeline: Sendable {
     /// Bytes of text from which an article is read on two threads: corpus runs already keep the cores busy with
     /// one article per task, so only a long article is worth splitting.
     static let concurrentStagesBytes = 256 * 1024
-    /// The share of a long article's sentences tagged ahead for the event scan (which takes longer than the
+    /// The share of a long article's sentences read ahead for the event scan (which takes longer than the
     /// article extractor) on the article extractor's thread.
-    static let taggedAhead = 0.4
+    static let readAhead = 0.5
 
     /// The per-article stages for one article.
     ///
@@ -40,8 +40,8 @@ public struct Pipeline: Sendable {
         let found: ArticleExtraction
         let pending: PendingEvents
         if long {
-            // Tokens and sentences side by side, then the two stages; the article extractor's thread first tags
-            // the last sentences for the event scan, the longer of the two.
+            // Tokens and sentences side by side, then the two stages; the article extractor's thread first reads
+            // the last sentences ahead for the event scan, the longer of the two.
             let scalars = article.paragraphs.map { ArticleExtractor.scalars(of: $0.text) }
             let splitter = articleStage.compiled.splitter
             let tokenizer = articleStage.compiled.tokenizer
@@ -59,11 +59,11 @@ public struct Pipeline: Sendable {
                 })
             let text = SharedText(scalars: scalars, sentences: split.0, tokens: split.1)
             let events = EventText(text, tokens: words)
-            let ahead = TagAhead(events, share: Self.taggedAhead)
+            let ahead = ReadAhead(events, share: Self.readAhead)
             (found, pending) = Concurrently.both(
                 true,
                 {
-                    ahead.fill(events, tagger: eventStage.tagger, reference: article.date)
+                    ahead.fill(events, extractor: eventStage, reference: article.date)
                     return articleStage.extract(article, text: text)
                 },
                 { eventStage.read(article, text: events, persons: nil, ahead: ahead) })

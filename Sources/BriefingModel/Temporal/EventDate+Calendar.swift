@@ -2,18 +2,18 @@
 extension EventDate {
     /// One known day.
     public static func day(_ d: Day) -> EventDate {
-        EventDate(value: d.description, precision: .day, earliest: d, latest: d)
+        EventDate(value: d.iso, precision: .day, earliest: d, latest: d)
     }
 
     /// Several consecutive days ("Feb. 27-28"), valued by the first.
     public static func days(_ a: Day, _ b: Day) -> EventDate {
-        EventDate(value: a.description, precision: .day, earliest: min(a, b), latest: max(a, b))
+        EventDate(value: a.iso, precision: .day, earliest: min(a, b), latest: max(a, b))
     }
 
     /// The week (Monday to Sunday) that holds `d`, valued by its Monday.
     public static func week(of d: Day) -> EventDate {
         let monday = d.adding(days: -((d.weekday + 6) % 7))
-        return EventDate(value: monday.description, precision: .week, earliest: monday, latest: monday.adding(days: 6))
+        return EventDate(value: monday.iso, precision: .week, earliest: monday, latest: monday.adding(days: 6))
     }
 
     /// A whole month, or part of it when `earliest`/`latest` narrow it.
@@ -21,7 +21,7 @@ extension EventDate {
         guard let first = Day(year: year, month: month, day: 1),
             let last = Day(year: year, month: month, day: Day.daysIn(month: month, year: year))
         else { return nil }
-        let value = String(first.description.prefix(7))
+        let value = String(first.iso.prefix(7))
         return EventDate(value: value, precision: .month, earliest: from ?? first, latest: to ?? last)
     }
 
@@ -31,7 +31,7 @@ extension EventDate {
             return nil
         }
         return EventDate(
-            value: String(first.description.prefix(4)), precision: .year, earliest: from ?? first, latest: to ?? last)
+            value: String(first.iso.prefix(4)), precision: .year, earliest: from ?? first, latest: to ?? last)
     }
 
     /// An approximate date: somewhere between two days, valued by `center` (the middle when not given).
@@ -39,7 +39,7 @@ extension EventDate {
         let lo = min(a, b)
         let hi = max(a, b)
         let mid = center ?? Day(ordinal: (lo.ordinal + hi.ordinal) / 2)
-        return EventDate(value: mid.description, precision: .approximate, earliest: lo, latest: hi)
+        return EventDate(value: mid.iso, precision: .approximate, earliest: lo, latest: hi)
     }
 
     /// The first and last day the date may be, derived from the value when the range is missing.
@@ -92,5 +92,28 @@ extension EventDate {
 
     static func fullRange(_ value: String) -> ClosedRange<Day>? {
         EventDate(value: value, precision: .year).range
+    }
+}
+
+extension Day {
+    /// `description` (`YYYY-MM-DD`), its ten bytes written straight into the string: every date a temporal
+    /// expression resolves to is valued by a day, and the interpolated `description` builds several strings.
+    var iso: String {
+        guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else { return description }
+        return String(unsafeUninitializedCapacity: 10) { b in
+            func put(_ value: Int, digits: Int, at i: Int) {
+                var v = value
+                for k in stride(from: i + digits - 1, through: i, by: -1) {
+                    b[k] = UInt8(truncatingIfNeeded: 48 + v % 10)
+                    v /= 10
+                }
+            }
+            put(year, digits: 4, at: 0)
+            b[4] = 45
+            put(month, digits: 2, at: 5)
+            b[7] = 45
+            put(day, digits: 2, at: 8)
+            return 10
+        }
     }
 }
