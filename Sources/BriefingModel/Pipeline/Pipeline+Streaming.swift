@@ -13,7 +13,15 @@ extension Pipeline {
         paths: [String], loader: CorpusLoader,
         workers: Int = ProcessInfo.processInfo.activeProcessorCount
     ) -> (corpus: Corpus, skipped: [String]) {
-        let (files, listed) = loader.list(paths: paths)
+        open(listing: loader.list(paths: paths), loader: loader, workers: workers)
+    }
+
+    /// The same for the files `loader` has listed (`CorpusLoader.list(paths:)`).
+    func open(
+        listing: (files: [FoundFile], result: LoadResult), loader: CorpusLoader,
+        workers: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) -> (corpus: Corpus, skipped: [String]) {
+        let (files, listed) = listing
         let slots = Slots<StreamedFile>(count: files.count)
         Chunked.perform(count: files.count, workers: workers) { i in
             let parsed = loader.parse(file: files[i].path, root: files[i].root)
