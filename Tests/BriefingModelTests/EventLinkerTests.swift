@@ -230,7 +230,7 @@ import Testing
 /// Ties are broken explicitly: a generated corpus gives the same events on every run (a Set's or Dictionary's
 /// order changes from one instance to the next, so an unbroken tie would show here).
 @Suite struct EventDeterminismTests {
-    @Test func generatedCorpusGivesTheSameEventsTwice() async throws {
+    @Test func generatedCorpusGivesTheSameEventsTwice() throws {
         let fm = FileManager.default
         let source = EventTestSupport.root + "/Data/articles"
         guard fm.fileExists(atPath: source) else { return }
@@ -242,7 +242,7 @@ import Testing
         #expect(load.articles.count == 200)
         let pipeline = Pipeline(resources: EventTestSupport.resources)
         let first = pipeline.run(load)
-        let second = await pipeline.runParallel(load, tasks: 3)
+        let second = pipeline.run(load, workers: 3)
         // Enough events that ties come up.
         #expect(first.events.count > 100)
         #expect(first.events.map(\.id) == second.events.map(\.id))

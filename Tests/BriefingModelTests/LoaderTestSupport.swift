@@ -113,7 +113,7 @@ enum LoadCheck {
         #expect(corpus.articles.map(\.id) == load.articles.map(\.id))
         #expect(Set(load.warnings).isSubset(of: Set(corpus.warnings)))
         guard runParallel else { return }
-        let parallel = await pipeline.runParallel(load, tasks: 2)
+        let parallel = pipeline.run(load, workers: 2)
         #expect(parallel.articles.map(\.id) == load.articles.map(\.id))
         #expect(parallel.quotes.count == corpus.quotes.count)
     }

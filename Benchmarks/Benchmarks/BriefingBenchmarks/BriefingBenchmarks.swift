@@ -91,8 +91,9 @@ struct SearchFixture: @unchecked Sendable {
 
     /// The pipeline's corpus for a fixture's articles.
     static func extract(_ fixture: Fixture) async -> Corpus {
-        let load = await CorpusLoader().loadParallel(paths: [fixture.folder])
-        return await Pipeline(resources: fixture.resources).runParallel(load)
+        await Pipeline(resources: fixture.resources).openDetached(
+            paths: [fixture.folder], loader: CorpusLoader()
+        ).corpus
     }
 
     /// The first `count` quotes of `fixture`'s corpus with what filters need, read from the fixture cache or
@@ -169,7 +170,8 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("Extract parallel 2k", configuration: .init(setup: { _ = small.bytes })) { benchmark in
         let start = ContinuousClock.now
-        let corpus = await Pipeline(resources: small.resources).runParallel(small.load)
+        let corpus = Pipeline(resources: small.resources).run(
+            small.load, workers: ProcessInfo.processInfo.activeProcessorCount)
         benchmark.measurement(throughput, kilobytesPerSecond(small.bytes, .now - start))
         blackHole(corpus)
     }
@@ -184,8 +186,9 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("Load+extract parallel 2k", configuration: .init(setup: { _ = small.bytes })) { benchmark in
         let start = ContinuousClock.now
-        let load = await CorpusLoader().loadParallel(paths: [small.folder])
-        let corpus = await Pipeline(resources: small.resources).runParallel(load)
+        let corpus = await Pipeline(resources: small.resources).openDetached(
+            paths: [small.folder], loader: CorpusLoader()
+        ).corpus
         benchmark.measurement(throughput, kilobytesPerSecond(small.bytes, .now - start))
         blackHole(corpus)
     }

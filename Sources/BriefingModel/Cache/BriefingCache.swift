@@ -8,8 +8,7 @@ extension Briefing {
     ) async throws(Failure) -> CorpusCache.Opened {
         guard let resources = resources ?? Resources.locate() else { throw .noDataDirectory }
         let build = { () async -> (corpus: Corpus, skipped: [String]) in
-            let load = await CorpusLoader(options: options).loadParallel(paths: paths)
-            return (await Pipeline(resources: resources).runParallel(load), load.skipped)
+            await Pipeline(resources: resources).openDetached(paths: paths, loader: CorpusLoader(options: options))
         }
         guard let cache else {
             let (corpus, skipped) = await build()

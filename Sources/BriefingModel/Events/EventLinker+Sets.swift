@@ -13,8 +13,11 @@ extension EventLinker {
         _ candidates: [EventCandidate], groups: [MergedEvent], owner: [Int], base: [Int], events: inout [Event],
         lexicon lex: EventLexicon, articleOrder: [String: Int], names: [String: String]
     ) {
-        // Each event's main participants, worked out when a set first looks at it.
+        // Each event's main participants and how many articles tell it, worked out when a set first looks at it.
         var cores: [Set<String>?] = Array(repeating: nil, count: groups.count)
+        var articleCounts: [Int?] = Array(repeating: nil, count: groups.count)
+        // The mentions sets add to each event, in the order they are added; put in place once all are known.
+        var added = SetMentions(eventCount: events.count)
         let countries = Set(lex.countryNames)
         // Held, dated events by family, in order of their first day: a set looks only at those starting in its span.
         let byFamily = Dictionary(
@@ -57,7 +60,8 @@ extension EventLinker {
                 let core = cores[g] ?? mainParticipants(e, candidates, names: names)
                 cores[g] = core
                 guard persons.isSubset(of: core), core.intersection(nations).count >= needed else { continue }
-                let articles = Set(e.members.map { candidates[$0].article }).count
+                let articles = articleCounts[g] ?? Set(e.members.map { candidates[$0].article }).count
+                articleCounts[g] = articles
                 fits.append((articles, r.lowerBound, g))
             }
             var chosen = fits.sorted {
@@ -66,22 +70,14 @@ extension EventLinker {
             if n > 0 { chosen = Array(chosen.prefix(n)) }
             for c in chosen {
                 for m in set.mentions {
-                    let mention = EventMention(
-                        article: set.article, paragraph: m.paragraph, text: m.text, count: n > 0 ? n : nil)
-                    let list = events[c.group].mentions
-                    guard
-                        !list.contains(where: {
-                            $0.article == mention.article && $0.paragraph == mention.paragraph
-                                && $0.text == mention.text
-                        })
-                    else { continue }
-                    // In article order, then paragraph order, as the linker lists mentions.
-                    let key = (articleOrder[mention.article] ?? 0, mention.paragraph)
-                    let at = list.firstIndex { (articleOrder[$0.article] ?? 0, $0.paragraph) > key } ?? list.count
-                    events[c.group].mentions.insert(mention, at: at)
+                    added.add(
+                        EventMention(
+                            article: set.article, paragraph: m.paragraph, text: m.text, count: n > 0 ? n : nil),
+                        to: c.group, of: events, articleOrder: articleOrder)
                 }
             }
         }
+        added.insert(into: &events, articleOrder: articleOrder)
     }
 
     /// The days a set may count events in: after (or before) the event it is bounded by, up to its article's
@@ -111,5 +107,90 @@ extension EventLinker {
             for p in Set(candidates[i].participants.map { names[$0] ?? $0 }) { votes[p, default: 0] += 1 }
         }
         return Set(votes.filter { $0.value * 3 >= e.members.count }.keys)
+    }
+}
+
+/// The mentions counted sets add to events. Each goes after the event's mentions of earlier or the same article
+/// order and paragraph (a later one after an earlier one), unless the event already has it (same article,
+/// paragraph and words): added one by one, each insertion would copy and search the whole list, so they are
+/// gathered and merged into each list once.
+struct SetMentions {
+    /// What identifies a mention for the repeat check (not its count).
+    private struct Key: Hashable {
+        var article: String
+        var paragraph: Int
+        var text: String
+
+        init(_ m: EventMention) {
+            article = m.article
+            paragraph = m.paragraph
+            text = m.text
+        }
+    }
+
+    /// Per event: the mentions added (with their article order), in the order they came.
+    private var added: [[(order: Int, mention: EventMention)]]
+    /// Per event, once a mention is added to it: the keys of its mentions and of those added.
+    private var present: [Set<Key>?]
+
+    init(eventCount: Int) {
+        added = Array(repeating: [], count: eventCount)
+        present = Array(repeating: nil, count: eventCount)
+    }
+
+    /// Adds `mention` to event `g` (of `events`, whose mentions are not changed until `insert`).
+    mutating func add(_ mention: EventMention, to g: Int, of events: [Event], articleOrder: [String: Int]) {
+        guard g < added.count else { return }
+        // Moved out and back, so the set is not copied.
+        var keys = present[g].take() ?? Set(events[g].mentions.map(Key.init))
+        let fresh = keys.insert(Key(mention)).inserted
+        present[g] = keys
+        guard fresh else { return }
+        added[g].append((articleOrder[mention.article] ?? 0, mention))
+    }
+
+    /// Puts the added mentions in place, as inserting each in turn after every mention ordered before or with
+    /// it (by article order, then paragraph) would.
+    func insert(into events: inout [Event], articleOrder: [String: Int]) {
+        for g in added.indices where !added[g].isEmpty && g < events.count {
+            events[g].mentions = Self.merged(events[g].mentions, added[g], articleOrder: articleOrder)
+        }
+    }
+
+    /// `list` with `extra` inserted one after the other, each before the first mention (of `list` or inserted
+    /// before it) ordered after it. When `list` is in order (as the linker lists mentions) that is a merge in
+    /// which mentions ordered alike keep `list`'s first, then the added ones in the order they came.
+    private static func merged(
+        _ list: [EventMention], _ extra: [(order: Int, mention: EventMention)], articleOrder: [String: Int]
+    ) -> [EventMention] {
+        let keys = list.map { (articleOrder[$0.article] ?? 0, $0.paragraph) }
+        guard zip(keys, keys.dropFirst()).allSatisfy({ $0 <= $1 }) else {
+            // Not in order: insert one by one.
+            var out = list
+            var outKeys = keys
+            for e in extra {
+                let k = (e.order, e.mention.paragraph)
+                let at = outKeys.firstIndex { $0 > k } ?? outKeys.count
+                out.insert(e.mention, at: at)
+                outKeys.insert(k, at: at)
+            }
+            return out
+        }
+        let order = extra.indices.sorted {
+            (extra[$0].order, extra[$0].mention.paragraph, $0) < (extra[$1].order, extra[$1].mention.paragraph, $1)
+        }
+        var out: [EventMention] = []
+        out.reserveCapacity(list.count + extra.count)
+        var i = 0
+        for a in order {
+            let k = (extra[a].order, extra[a].mention.paragraph)
+            while i < list.count && keys[i] <= k {
+                out.append(list[i])
+                i += 1
+            }
+            out.append(extra[a].mention)
+        }
+        out.append(contentsOf: list[i...])
+        return out
     }
 }

@@ -25,10 +25,18 @@ public enum EventLinker {
         a.members.count > b.members.count || (a.members.count == b.members.count && i < k)
     }
 
-    /// Everything `link` does but naming participants after the merged speakers and writing the quotes' events:
-    /// it needs only the quotes' places, not their speakers, so it can run beside `SpeakerMerger.merge`.
+    /// `group(_:articles:places:events:)` with the places of `quotes`.
     public static func group(
         _ candidates: [EventCandidate], articles: [Article], quotes: [Quote], events lex: EventLexicon
+    ) -> LinkedEvents {
+        group(candidates, articles: articles, places: quotes.map(QuotePlace.init), events: lex)
+    }
+
+    /// Everything `link` does but naming participants after the merged speakers and writing the quotes' events:
+    /// it needs only where each quote stands (`places`, in the order of the quotes `finish` is given), not the
+    /// quotes' speakers, so it can run beside `SpeakerMerger.merge`.
+    public static func group(
+        _ candidates: [EventCandidate], articles: [Article], places quotes: [QuotePlace], events lex: EventLexicon
     ) -> LinkedEvents {
         guard !candidates.isEmpty else { return LinkedEvents(events: [], quoteEvents: [], sets: nil) }
         // Where each article's candidates start (they come grouped by article).
@@ -418,6 +426,25 @@ public enum EventLinker {
                 lexicon: lex, positions: positions)
         }
         return LinkedEvents(events: sorted.map { events[$0] }, quoteEvents: quoteEvents, sets: sets)
+    }
+}
+
+/// Where a quote stands (its article, paragraph and span): all that `EventLinker.group` reads of it.
+public struct QuotePlace: Sendable, Hashable {
+    public var article: String
+    public var paragraph: Int
+    public var start: Int
+    public var end: Int
+
+    public init(article: String, paragraph: Int, start: Int, end: Int) {
+        self.article = article
+        self.paragraph = paragraph
+        self.start = start
+        self.end = end
+    }
+
+    public init(_ quote: Quote) {
+        self.init(article: quote.article, paragraph: quote.paragraph, start: quote.start, end: quote.end)
     }
 }
 

@@ -16,12 +16,15 @@ public enum Briefing {
     }
 
     /// Loads `paths` and runs the pipeline (reading, parsing and per-article stages on all cores) with the
-    /// located resources.
+    /// located resources (loaded, and the pipeline built from them, while the folders are walked).
     public static func open(paths: [String], options: LoadOptions = LoadOptions(), resources: Resources? = nil)
         throws(Failure) -> (corpus: Corpus, skipped: [String])
     {
-        guard let resources = resources ?? Resources.locate() else { throw .noDataDirectory }
-        return Pipeline(resources: resources).open(paths: paths, loader: CorpusLoader(options: options))
+        let loader = CorpusLoader(options: options)
+        let (pipeline, listing) = Concurrently.both(
+            true, { (resources ?? Resources.locate()).map(Pipeline.init) }, { loader.list(paths: paths) })
+        guard let pipeline else { throw .noDataDirectory }
+        return pipeline.open(listing: listing, loader: loader)
     }
 
     /// The same from synchronous code, reading the model from `cache` when the articles, lexicons and

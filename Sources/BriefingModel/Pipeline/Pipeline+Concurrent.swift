@@ -2,18 +2,27 @@ import Dispatch
 import Foundation
 
 extension Pipeline {
-    /// Runs the per-article stages on all cores from synchronous code, then the corpus-wide ones.
+    /// Runs the whole pipeline over loaded articles: the per-article stages on `workers` threads (one: all on this
+    /// thread), then the corpus-wide stages (on two threads when `workers` > 1).
     ///
-    /// Same result as `run(_:)`; articles are split into chunks and each chunk's extractions are written
-    /// to its own slots, so no two threads touch the same memory.
-    public func runConcurrently(
-        _ load: LoadResult, workers: Int = ProcessInfo.processInfo.activeProcessorCount
-    ) -> Corpus {
-        let articles = load.articles
-        guard workers > 1, articles.count > 1 else { return run(load) }
-        let slots = Slots<ArticleExtraction>(count: articles.count)
-        Chunked.perform(count: articles.count, workers: workers) { i in slots.store(extract(articles[i]), at: i) }
-        return assemble(load, extractions: slots.collect())
+    /// For articles already in memory; `open(paths:loader:workers:)` reads files in the workers as well.
+    public func run(_ load: LoadResult, workers: Int) -> Corpus {
+        assemble(load, extractions: extract(load.articles, workers: workers), concurrent: workers > 1)
+    }
+
+    /// The per-article stages for `articles` (those at `indices`, else all), in order, on `workers` threads: the
+    /// articles are split into chunks and each extraction is written to its own slot, so no two threads touch the
+    /// same memory.
+    func extract(_ articles: [Article], at indices: [Int]? = nil, workers: Int) -> [ArticleExtraction] {
+        let count = indices?.count ?? articles.count
+        guard workers > 1, count > 1 else {
+            return indices.map { $0.map { extract(articles[$0]) } } ?? articles.map(extract)
+        }
+        let slots = Slots<ArticleExtraction>(count: count)
+        Chunked.perform(count: count, workers: workers) { j in
+            slots.store(extract(articles[indices?[j] ?? j]), at: j)
+        }
+        return slots.collect()
     }
 }
 

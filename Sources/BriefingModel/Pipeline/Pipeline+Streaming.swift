@@ -3,7 +3,7 @@ import Foundation
 extension Pipeline {
     /// Reads, parses and extracts the articles under `paths` on all cores, then runs the corpus-wide stages.
     ///
-    /// Same result as `runConcurrently(loader.load(paths: paths))` (and the same warnings in the same order), but
+    /// Same result as `run(loader.load(paths: paths), workers: workers)` (and the same warnings in the same order), but
     /// the load is no longer a serial step before the extraction: each worker reads and parses a file and runs the
     /// per-article stages on it at once, so a file's bytes are let go as soon as it is parsed. Ids are handed out
     /// afterwards in file order, as the serial load does; an article whose id then differs from the one it was
@@ -13,7 +13,15 @@ extension Pipeline {
         paths: [String], loader: CorpusLoader,
         workers: Int = ProcessInfo.processInfo.activeProcessorCount
     ) -> (corpus: Corpus, skipped: [String]) {
-        let (files, listed) = loader.list(paths: paths)
+        open(listing: loader.list(paths: paths), loader: loader, workers: workers)
+    }
+
+    /// The same for the files `loader` has listed (`CorpusLoader.list(paths:)`).
+    func open(
+        listing: (files: [FoundFile], result: LoadResult), loader: CorpusLoader,
+        workers: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) -> (corpus: Corpus, skipped: [String]) {
+        let (files, listed) = listing
         let slots = Slots<StreamedFile>(count: files.count)
         Chunked.perform(count: files.count, workers: workers) { i in
             let parsed = loader.parse(file: files[i].path, root: files[i].root)
@@ -38,12 +46,10 @@ extension Pipeline {
         }
         let missing = found.indices.filter { found[$0] == nil }
         if !missing.isEmpty {
-            let redo = Slots<ArticleExtraction>(count: missing.count)
-            let articles = load.articles
-            Chunked.perform(count: missing.count, workers: workers) { j in
-                redo.store(extract(articles[missing[j]]), at: j)
-            }
-            for (j, i) in missing.enumerated() { found[i] = redo.take(j) }
+            var redone = extract(load.articles, at: missing, workers: workers)
+            for (j, i) in missing.enumerated() where j < redone.count { found[i] = redone[j] }
+            // Let go here, so that `found` holds the only reference to each extraction.
+            redone = []
         }
         var extractions: [ArticleExtraction] = []
         extractions.reserveCapacity(found.count)
@@ -53,6 +59,18 @@ extension Pipeline {
         found = []
         let skipped = load.skipped
         return (assemble(load, extractions: consume extractions, concurrent: workers > 1), skipped)
+    }
+}
+
+extension Pipeline {
+    /// `open(paths:loader:workers:)` from asynchronous code: it runs on a thread of its own (its workers block
+    /// while they wait for each other, which the tasks' shared threads must not do).
+    public func openDetached(
+        paths: [String], loader: CorpusLoader, workers: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) async -> (corpus: Corpus, skipped: [String]) {
+        await withCheckedContinuation { done in
+            Thread.detachNewThread { done.resume(returning: self.open(paths: paths, loader: loader, workers: workers)) }
+        }
     }
 }
 

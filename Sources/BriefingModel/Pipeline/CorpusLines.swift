@@ -1,0 +1,197 @@
+import Foundation
+
+/// The corpus-wide stages of `Pipeline.assemble` as two lines of work that can run side by side.
+///
+/// Line A groups the events (it needs only where each quote stands), takes the merged speakers and quotes,
+/// finishes the events (participants under the speakers' names, the quotes' events) and works out the term
+/// candidates. Line B merges the speakers (handing the result to line A) and tags the agendas. Whichever line
+/// wants the merge first runs it, so one thread running A then B (or B then A) never waits for itself.
+///
+/// Each flat array is handed to the one stage that needs it last and let go when that stage is done: speaker
+/// merging takes the only reference to the quotes and rewrites them in place, then line A tags them in place.
+final class CorpusLines: @unchecked Sendable {
+    // Unchecked: each stored array below is taken by exactly one line (the merged pair by way of `merged`'s lock).
+
+    /// What both lines leave: the corpus before pillars and terms are applied to the quotes.
+    struct Outcome {
+        var quotes: [Quote]
+        var speakers: [Speaker]
+        var events: [Event]
+        var agendas: [Agenda]
+        /// The pillars of each quote, in quote order.
+        var pillars: [[String]]
+        /// Which quotes are terms, in quote order.
+        var termCandidates: [TermReconciler.Candidate]
+    }
+
+    /// The merged speakers and the quotes with their speakers' corpus ids.
+    typealias Merged = (speakers: [Speaker], quotes: [Quote])
+
+    let articles: [Article]
+    /// The agendas the articles enumerate, in article order.
+    let found: [Agenda]
+    /// The terms the articles hold (`takeTerms` hands them over once the lines are done).
+    private(set) var terms: [Term]
+    /// Found agendas unified with the declared ones: the labels term candidates need, before tagging.
+    private let unified: [Agenda]
+    private let lexicon: EventLexicon
+    private var speakers: [Speaker]
+    private var quotes: [Quote]
+    private var places: [QuotePlace]
+    private var quoteTexts: [String]
+    private var eventCandidates: [EventCandidate]
+    private let merged = Claim<Merged>()
+
+    /// Lays every extraction's parts end to end, leaving `extractions` empty.
+    init(
+        draining extractions: inout [ArticleExtraction], articles: [Article], declared: [Agenda],
+        events lexicon: EventLexicon
+    ) {
+        var parts = Parts(draining: &extractions)
+        self.articles = articles
+        found = parts.agendas
+        terms = parts.terms
+        unified = AgendaBuilder.unify(found: parts.agendas, declared: declared)
+        self.lexicon = lexicon
+        speakers = moveOut(&parts.speakers)
+        quotes = moveOut(&parts.quotes)
+        places = moveOut(&parts.places)
+        quoteTexts = moveOut(&parts.quoteTexts)
+        eventCandidates = moveOut(&parts.eventCandidates)
+    }
+
+    /// Runs line A and line B, on two threads when `concurrent` and the machine has them.
+    func run(concurrent: Bool) -> Outcome {
+        let (a, b) = Concurrently.both(concurrent, { self.lineA() }, { self.lineB() })
+        return Outcome(
+            quotes: a.quotes, speakers: a.speakers, events: a.events, agendas: b.agendas, pillars: b.pillars,
+            termCandidates: a.termCandidates)
+    }
+
+    /// The terms, moved out (after `run`).
+    func takeTerms() -> [Term] { moveOut(&terms) }
+
+    /// Group the events, take the merged speakers and quotes, finish the events, work out the term candidates.
+    private func lineA() -> (
+        quotes: [Quote], speakers: [Speaker], events: [Event], termCandidates: [TermReconciler.Candidate]
+    ) {
+        let linked = EventLinker.group(
+            moveOut(&eventCandidates), articles: articles, places: moveOut(&places), events: lexicon)
+        var people = merged.take { self.merge() }
+        let events = linked.finish(speakers: people.speakers, quotes: &people.quotes)
+        // Term candidates read only the quotes' spans and texts (which merging and linking leave as they were)
+        // and the agendas' labels (which tagging leaves as they were).
+        let candidates = TermReconciler.candidates(quotes: people.quotes, terms: terms, agendas: unified)
+        return (people.quotes, people.speakers, events, candidates)
+    }
+
+    /// Merge the speakers (unless line A has begun to), then tag the agendas.
+    private func lineB() -> (agendas: [Agenda], pillars: [[String]]) {
+        merged.start { self.merge() }
+        var agendas = unified
+        let pillars = AgendaBuilder.tag(&agendas, articles: articles, quoteTexts: moveOut(&quoteTexts))
+        return (agendas, pillars)
+    }
+
+    /// Called once, by whichever line claims the merge.
+    private func merge() -> Merged {
+        SpeakerMerger.merge(speakers: moveOut(&speakers), quotes: moveOut(&quotes))
+    }
+}
+
+/// A value computed once, by whichever thread asks for it first; a thread that asks while another computes it
+/// waits. Nobody waits on a value no thread has begun, so one thread asking twice in a row cannot deadlock.
+final class Claim<Value: Sendable>: @unchecked Sendable {
+    // Unchecked: `state` is read and written under `condition`'s lock only.
+    private enum State {
+        case idle, running
+        case done(Value)
+        case taken
+    }
+
+    private let condition = NSCondition()
+    private var state = State.idle
+
+    /// Computes the value on this thread (kept for `take`) when no thread has begun to; else returns at once.
+    func start(_ compute: () -> Value) {
+        condition.lock()
+        guard case .idle = state else {
+            condition.unlock()
+            return
+        }
+        state = .running
+        condition.unlock()
+        let value = compute()
+        condition.lock()
+        state = .done(value)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The value, moved out (the caller holds the only reference): computed here when no thread has begun to,
+    /// else waited for. Called once.
+    func take(_ compute: () -> Value) -> Value {
+        condition.lock()
+        if case .idle = state {
+            state = .taken
+            condition.unlock()
+            return compute()
+        }
+        while case .running = state { condition.wait() }
+        let value: Value
+        switch state {
+        case .done(let v):
+            value = v
+        case .idle, .running, .taken:
+            preconditionFailure("Claim.take called twice")
+        }
+        state = .taken
+        condition.unlock()
+        return value
+    }
+}
+
+/// The per-article results laid end to end, in article order.
+private struct Parts {
+    var speakers: [Speaker] = []
+    var quotes: [Quote] = []
+    /// Where each quote stands and what it says, in the same order (all that grouping and tagging read of it).
+    var places: [QuotePlace] = []
+    var quoteTexts: [String] = []
+    var terms: [Term] = []
+    var agendas: [Agenda] = []
+    var eventCandidates: [EventCandidate] = []
+
+    /// Moves every extraction's parts out, leaving `extractions` empty; each article's arrays are let go once copied.
+    init(draining extractions: inout [ArticleExtraction]) {
+        let quoteCount = extractions.reduce(0) { $0 + $1.quotes.count }
+        speakers.reserveCapacity(extractions.reduce(0) { $0 + $1.speakers.count })
+        quotes.reserveCapacity(quoteCount)
+        places.reserveCapacity(quoteCount)
+        quoteTexts.reserveCapacity(quoteCount)
+        terms.reserveCapacity(extractions.reduce(0) { $0 + $1.terms.count })
+        eventCandidates.reserveCapacity(extractions.reduce(0) { $0 + $1.eventCandidates.count })
+        for i in extractions.indices {
+            let x = moveOut(&extractions[i], leaving: ArticleExtraction(article: ""))
+            for q in x.quotes {
+                places.append(QuotePlace(q))
+                quoteTexts.append(q.text)
+            }
+            speakers += x.speakers
+            quotes += x.quotes
+            terms += x.terms
+            agendas += x.agendas
+            eventCandidates += x.eventCandidates
+        }
+        extractions = []
+    }
+}
+
+/// The value of `x`, leaving `empty` in its place (so the caller holds the only reference to what it held).
+private func moveOut<T>(_ x: inout T, leaving empty: T) -> T {
+    let value = x
+    x = empty
+    return value
+}
+
+private func moveOut<T>(_ x: inout [T]) -> [T] { moveOut(&x, leaving: []) }
