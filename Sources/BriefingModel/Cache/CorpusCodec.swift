@@ -31,8 +31,9 @@ enum CorpusCodec {
         var position: [String: Int] = [:]
         position.reserveCapacity(articles.count)
         for (i, a) in articles.enumerated() where position[a.id] == nil { position[a.id] = i }
+        var lists = SharedLists()
         c.quotes = try r.array { r throws(BinaryCoder.Malformed) in
-            try readQuote(&r) { article, paragraph in
+            try readQuote(&r, lists: &lists) { article, paragraph in
                 position[article].flatMap { a in
                     articles[a].paragraphs.indices.contains(paragraph) ? articles[a].paragraphs[paragraph].text : nil
                 }
@@ -176,9 +177,10 @@ enum CorpusCodec {
     }
 
     /// Reads a quote; `paragraphText` gives the text of an article's paragraph that a quote's text is a range of.
-    static func readQuote(_ r: inout BinaryReader, paragraphText: (String, Int) -> String?)
-        throws(BinaryCoder.Malformed) -> Quote
-    {
+    /// Equal pillar and event lists (the quotes of a passage mostly have the same) are read into one shared array.
+    static func readQuote(
+        _ r: inout BinaryReader, lists: inout SharedLists, paragraphText: (String, Int) -> String?
+    ) throws(BinaryCoder.Malformed) -> Quote {
         let id = try r.string()
         let article = try r.interned()
         let paragraph = try r.int()
@@ -197,8 +199,8 @@ enum CorpusCodec {
         }
         return Quote(
             id: id, article: article, paragraph: paragraph, start: start, end: end, slice: slice,
-            speaker: try r.optionalInterned(), cue: try r.optionalInterned(), pillars: try r.internedStrings(),
-            events: try r.internedStrings())
+            speaker: try r.optionalInterned(), cue: try r.optionalInterned(),
+            pillars: lists.shared(try r.internedStrings()), events: lists.shared(try r.internedStrings()))
     }
 
     static func write(_ t: Term, to w: inout BinaryWriter) {
@@ -378,5 +380,18 @@ struct QuoteSlices {
         else { return nil }
         // Through the scalar view: a string's own subscript would round the ends to character boundaries.
         return Substring(text.unicodeScalars[start..<end])
+    }
+}
+
+/// Lists of strings read so far, so that equal lists share one array (the table lives only while reading).
+struct SharedLists {
+    private var known: [[String]: [String]] = [:]
+
+    /// `list`, or an equal list seen before.
+    mutating func shared(_ list: [String]) -> [String] {
+        if list.isEmpty { return list }
+        if let seen = known[list] { return seen }
+        known[list] = list
+        return list
     }
 }

@@ -119,7 +119,7 @@ public struct Pipeline: Sendable {
         // speaker merging takes the only reference to the quotes and rewrites them in place (no second copy);
         // the agenda branch needs only their texts.
         var parts = Parts(draining: &extractions)
-        let quoteTexts = parts.quotes.map(\.text)
+        let quoteTexts = parts.quotes.map(\.textSlice)
         let handover = Handover(speakers: parts.speakers, quotes: parts.quotes, candidates: parts.eventCandidates)
         parts.speakers = []
         parts.quotes = []
