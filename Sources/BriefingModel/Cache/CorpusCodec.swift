@@ -32,11 +32,15 @@ enum CorpusCodec {
         position.reserveCapacity(articles.count)
         for (i, a) in articles.enumerated() where position[a.id] == nil { position[a.id] = i }
         var lists = SharedLists()
+        // Quotes come article by article: the last article found is tried first.
+        var last: (id: String, position: Int)?
         c.quotes = try r.array { r throws(BinaryCoder.Malformed) in
             try readQuote(&r, lists: &lists) { article, paragraph in
-                position[article].flatMap { a in
-                    articles[a].paragraphs.indices.contains(paragraph) ? articles[a].paragraphs[paragraph].text : nil
-                }
+                let found: Int?
+                if let last, last.id == article { found = last.position } else { found = position[article] }
+                guard let a = found else { return nil }
+                last = (article, a)
+                return articles[a].paragraphs.indices.contains(paragraph) ? articles[a].paragraphs[paragraph].text : nil
             }
         }
         c.terms = try r.array { r throws(BinaryCoder.Malformed) in try readTerm(&r) }
@@ -386,12 +390,19 @@ struct QuoteSlices {
 /// Lists of strings read so far, so that equal lists share one array (the table lives only while reading).
 struct SharedLists {
     private var known: [[String]: [String]] = [:]
+    /// The list returned last (the quotes of a passage come one after the other), tried before the table.
+    private var last: [String] = []
 
     /// `list`, or an equal list seen before.
     mutating func shared(_ list: [String]) -> [String] {
         if list.isEmpty { return list }
-        if let seen = known[list] { return seen }
+        if list == last { return last }
+        if let seen = known[list] {
+            last = seen
+            return seen
+        }
         known[list] = list
+        last = list
         return list
     }
 }

@@ -172,15 +172,26 @@ public final class CorpusIndex: Sendable {
         self.events = events
         let eventRow = Self.rows(eventOrder) { corpus.events[$0].id }
         self.eventRow = eventRow
-        /// (flat paragraph, event row) of every event mention, events in list order.
-        @Sendable func mentionPairs(_ emit: (Int, Int32) -> Void) {
+        /// (flat paragraph, event row) of every event mention, events in list order; `flats` holds the flat
+        /// paragraph of each mention in that order (-1 when unknown) when already looked up.
+        @Sendable func mentionPairs(_ flats: [Int32]?, _ emit: (Int, Int32) -> Void) {
+            var k = 0
             for (row, i) in eventOrder.enumerated() {
                 for m in corpus.events[Int(i)].mentions {
-                    if let p = flat(m.article, m.paragraph) { emit(p, Int32(row)) }
+                    let p = flats.map { Int($0[k]) } ?? flat(m.article, m.paragraph) ?? -1
+                    k += 1
+                    if p >= 0 { emit(p, Int32(row)) }
                 }
             }
         }
-        self.eventsByParagraph = Groups(count: paragraphCount, unique: true, pairs: mentionPairs)
+        // Looked up once for the two passes of the grouping.
+        var flats: [Int32] = []
+        flats.reserveCapacity(corpus.events.reduce(0) { $0 + $1.mentions.count })
+        for i in eventOrder {
+            for m in corpus.events[Int(i)].mentions { flats.append(flat(m.article, m.paragraph).map(Int32.init) ?? -1) }
+        }
+        let mentionFlats = flats
+        self.eventsByParagraph = Groups(count: paragraphCount, unique: true) { mentionPairs(mentionFlats, $0) }
 
         // Quotes about an event: those naming it, and those standing in a passage that mentions it.
         self.quotesByEvent = Deferred {
@@ -191,7 +202,7 @@ public final class CorpusIndex: Sendable {
                 }
             }
             // Made again rather than kept from above: the first frame does not need them held meanwhile.
-            mentionPairs { p, e in
+            mentionPairs(nil) { p, e in
                 for row in Int(quoteStart[p])..<Int(quoteStart[p + 1]) { aboutPairs.append((Int(e), Int32(row))) }
             }
             aboutPairs.sort { ($0.0, $0.1) < ($1.0, $1.1) }
