@@ -377,31 +377,26 @@ struct QuoteSlices {
     static func slice(_ text: String, _ range: Range<Int>) -> Substring? {
         let utf8 = text.utf8
         guard range.lowerBound >= 0, range.upperBound <= utf8.count,
-            let lo = utf8.index(utf8.startIndex, offsetBy: range.lowerBound, limitedBy: utf8.endIndex),
-            let hi = utf8.index(lo, offsetBy: range.count, limitedBy: utf8.endIndex),
-            let start = String.Index(lo, within: text.unicodeScalars),
-            let end = String.Index(hi, within: text.unicodeScalars)
+            let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound, limitedBy: utf8.endIndex),
+            let end = utf8.index(start, offsetBy: range.count, limitedBy: utf8.endIndex)
         else { return nil }
+        // A scalar starts at each end (or the text ends there): no UTF-8 continuation byte (10xxxxxx).
+        @inline(__always) func startsScalar(_ i: String.Index) -> Bool { i == utf8.endIndex || utf8[i] & 0xC0 != 0x80 }
+        guard startsScalar(start), startsScalar(end) else { return nil }
         // Through the scalar view: a string's own subscript would round the ends to character boundaries.
         return Substring(text.unicodeScalars[start..<end])
     }
 }
 
-/// Lists of strings read so far, so that equal lists share one array (the table lives only while reading).
+/// Shares equal pillar and event lists of quotes read one after the other (the quotes of a passage mostly have the
+/// same): a list equal to the one before is that array again.
 struct SharedLists {
-    private var known: [[String]: [String]] = [:]
-    /// The list returned last (the quotes of a passage come one after the other), tried before the table.
     private var last: [String] = []
 
-    /// `list`, or an equal list seen before.
+    /// `list`, or the list before when equal (interned strings compare by identity first, so this is cheap).
     mutating func shared(_ list: [String]) -> [String] {
         if list.isEmpty { return list }
         if list == last { return last }
-        if let seen = known[list] {
-            last = seen
-            return seen
-        }
-        known[list] = list
         last = list
         return list
     }
