@@ -9,7 +9,7 @@ public enum AgendaBuilder {
     public static func build(found: [Agenda], declared: [Agenda], articles: [Article], quotes: inout [Quote])
         -> [Agenda]
     {
-        let built = build(found: found, declared: declared, articles: articles, quoteTexts: quotes.map(\.text))
+        let built = build(found: found, declared: declared, articles: articles, quoteTexts: quotes.map(\.textSlice))
         for q in quotes.indices { quotes[q].pillars = built.pillars[q] }
         return built.agendas
     }
@@ -17,6 +17,13 @@ public enum AgendaBuilder {
     /// The agendas and the pillars (item ids) of each quote text, in order: what `build` needs of the quotes is
     /// their text, so this runs before (or beside) speaker merging.
     public static func build(found: [Agenda], declared: [Agenda], articles: [Article], quoteTexts: [String])
+        -> (agendas: [Agenda], pillars: [[String]])
+    {
+        build(found: found, declared: declared, articles: articles, quoteTexts: quoteTexts.map { Substring($0) })
+    }
+
+    /// The same with the texts as slices (`Quote.textSlice`), so that no quote's text is copied.
+    public static func build(found: [Agenda], declared: [Agenda], articles: [Article], quoteTexts: [Substring])
         -> (agendas: [Agenda], pillars: [[String]])
     {
         var agendas = unify(found: found, declared: declared)
@@ -121,7 +128,7 @@ public enum AgendaBuilder {
     /// Only the stems items are made of (keyword phrases, content words: the vocabulary) matter, so a passage is
     /// kept as its vocabulary stems with their word positions (`ItemToken`): document frequencies are counted for
     /// those stems only, in arrays, and nothing is kept of the other words.
-    static func tag(_ agendas: inout [Agenda], articles: [Article], quoteTexts: [String]) -> [[String]] {
+    static func tag(_ agendas: inout [Agenda], articles: [Article], quoteTexts: [Substring]) -> [[String]] {
         var vocabulary = StemIDs()
         for a in agendas {
             for item in a.items {

@@ -173,6 +173,13 @@ enum AgendaText {
         stemHashes(text, bytes: nil, into: &out)
     }
 
+    /// The same for a slice of a text (a quote's words, read where they lie in its paragraph, not copied).
+    static func stemHashes(_ text: Substring, into out: inout [UInt64]) {
+        let base = text.base
+        let lower = base.utf8.distance(from: base.startIndex, to: text.startIndex)
+        stemHashes(base, bytes: lower..<(lower + text.utf8.count), into: &out)
+    }
+
     /// The same for the words of the UTF-8 byte range `range` of `text` (all of it when nil). A range that
     /// starts and ends at a space (or at the text's ends) holds the same words as the whole text holds there.
     static func stemHashes(_ text: String, bytes range: Range<Int>?, into out: inout [UInt64]) {

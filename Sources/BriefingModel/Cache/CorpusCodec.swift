@@ -10,7 +10,8 @@ enum CorpusCodec {
         w.unsigned(UInt64(c.speakers.count))
         for s in c.speakers { write(s, to: &w) }
         w.unsigned(UInt64(c.quotes.count))
-        for q in c.quotes { write(q, to: &w) }
+        var slices = QuoteSlices(c.articles)
+        for q in c.quotes { write(q, slices: &slices, to: &w) }
         w.unsigned(UInt64(c.terms.count))
         for t in c.terms { write(t, to: &w) }
         w.unsigned(UInt64(c.agendas.count))
@@ -26,7 +27,22 @@ enum CorpusCodec {
         var c = Corpus()
         c.articles = try r.array { r throws(BinaryCoder.Malformed) in try readArticle(&r) }
         c.speakers = try r.array { r throws(BinaryCoder.Malformed) in try readSpeaker(&r) }
-        c.quotes = try r.array { r throws(BinaryCoder.Malformed) in try readQuote(&r) }
+        let articles = c.articles
+        var position: [String: Int] = [:]
+        position.reserveCapacity(articles.count)
+        for (i, a) in articles.enumerated() where position[a.id] == nil { position[a.id] = i }
+        var lists = SharedLists()
+        // Quotes come article by article: the last article found is tried first.
+        var last: (id: String, position: Int)?
+        c.quotes = try r.array { r throws(BinaryCoder.Malformed) in
+            try readQuote(&r, lists: &lists) { article, paragraph in
+                let found: Int?
+                if let last, last.id == article { found = last.position } else { found = position[article] }
+                guard let a = found else { return nil }
+                last = (article, a)
+                return articles[a].paragraphs.indices.contains(paragraph) ? articles[a].paragraphs[paragraph].text : nil
+            }
+        }
         c.terms = try r.array { r throws(BinaryCoder.Malformed) in try readTerm(&r) }
         c.agendas = try r.array { r throws(BinaryCoder.Malformed) in try readAgenda(&r) }
         c.events = try r.array { r throws(BinaryCoder.Malformed) in try readEvent(&r) }
@@ -142,24 +158,53 @@ enum CorpusCodec {
             role: try r.optionalInterned(), aliases: try r.internedStrings(), mentions: try readMentions(&r))
     }
 
-    static func write(_ q: Quote, to w: inout BinaryWriter) {
+    /// A quote's text is written as the UTF-8 range of its paragraph it equals (so the reader's quote shares the
+    /// paragraph's storage), or in full when it equals no such range.
+    static func write(_ q: Quote, slices: inout QuoteSlices, to w: inout BinaryWriter) {
         w.string(q.id)
         w.interned(q.article)
         w.int(q.paragraph)
         w.int(q.start)
         w.int(q.end)
-        w.string(q.text)
+        if let range = slices.utf8Range(q) {
+            w.byte(1)
+            w.int(range.lowerBound)
+            w.int(range.upperBound)
+        } else {
+            w.byte(0)
+            w.string(q.text)
+        }
         w.optionalInterned(q.speaker)
         w.optionalInterned(q.cue)
         w.internedStrings(q.pillars)
         w.internedStrings(q.events)
     }
 
-    static func readQuote(_ r: inout BinaryReader) throws(BinaryCoder.Malformed) -> Quote {
-        Quote(
-            id: try r.string(), article: try r.interned(), paragraph: try r.int(), start: try r.int(),
-            end: try r.int(), text: try r.string(), speaker: try r.optionalInterned(), cue: try r.optionalInterned(),
-            pillars: try r.internedStrings(), events: try r.internedStrings())
+    /// Reads a quote; `paragraphText` gives the text of an article's paragraph that a quote's text is a range of.
+    /// Equal pillar and event lists (the quotes of a passage mostly have the same) are read into one shared array.
+    static func readQuote(
+        _ r: inout BinaryReader, lists: inout SharedLists, paragraphText: (String, Int) -> String?
+    ) throws(BinaryCoder.Malformed) -> Quote {
+        let id = try r.string()
+        let article = try r.interned()
+        let paragraph = try r.int()
+        let start = try r.int()
+        let end = try r.int()
+        let slice: Substring
+        if try r.bool() {
+            let lo = try r.int()
+            let hi = try r.int()
+            guard let text = paragraphText(article, paragraph), let s = QuoteSlices.slice(text, lo..<hi) else {
+                throw BinaryCoder.Malformed(description: "bad quote range")
+            }
+            slice = s
+        } else {
+            slice = Substring(try r.string())
+        }
+        return Quote(
+            id: id, article: article, paragraph: paragraph, start: start, end: end, slice: slice,
+            speaker: try r.optionalInterned(), cue: try r.optionalInterned(),
+            pillars: lists.shared(try r.internedStrings()), events: lists.shared(try r.internedStrings()))
     }
 
     static func write(_ t: Term, to w: inout BinaryWriter) {
@@ -289,5 +334,70 @@ enum CorpusCodec {
             id: id, kind: kind, title: title, place: place, date: date, planned: planned, participants: participants,
             mentions: mentions, related: related, outcomes: outcomes, dateText: dateText,
             rescheduledFrom: rescheduledFrom)
+    }
+}
+
+/// Finds the UTF-8 range of its paragraph that a quote's text is, walking each paragraph once for quotes in
+/// position order (the order extraction lists them in).
+struct QuoteSlices {
+    private var position: [String: Int] = [:]
+    private let articles: [Article]
+    /// Where the last walk stopped: article, paragraph, scalar offset and the UTF-8 index there.
+    private var cursor: (article: Int, paragraph: Int, scalar: Int, index: String.Index)?
+
+    init(_ articles: [Article]) {
+        self.articles = articles
+        position.reserveCapacity(articles.count)
+        for (i, a) in articles.enumerated() where position[a.id] == nil { position[a.id] = i }
+    }
+
+    /// The UTF-8 offsets of scalars `q.start..<q.end` of the quote's paragraph when they hold exactly its text.
+    mutating func utf8Range(_ q: Quote) -> Range<Int>? {
+        guard let a = position[q.article], articles[a].paragraphs.indices.contains(q.paragraph), q.start >= 0,
+            q.start <= q.end
+        else { return nil }
+        let text = articles[a].paragraphs[q.paragraph].text
+        let scalars = text.unicodeScalars
+        var scalar = 0
+        var index = scalars.startIndex
+        if let c = cursor, c.article == a, c.paragraph == q.paragraph, c.scalar <= q.start {
+            scalar = c.scalar
+            index = c.index
+        }
+        guard let lower = scalars.index(index, offsetBy: q.start - scalar, limitedBy: scalars.endIndex),
+            let upper = scalars.index(lower, offsetBy: q.end - q.start, limitedBy: scalars.endIndex)
+        else { return nil }
+        cursor = (a, q.paragraph, q.start, lower)
+        let utf8 = text.utf8
+        guard utf8[lower..<upper].elementsEqual(q.textSlice.utf8) else { return nil }
+        return utf8.distance(from: utf8.startIndex, to: lower)..<utf8.distance(from: utf8.startIndex, to: upper)
+    }
+
+    /// The slice of `text` at UTF-8 offsets `range`, nil unless both ends fall inside it on scalar boundaries.
+    static func slice(_ text: String, _ range: Range<Int>) -> Substring? {
+        let utf8 = text.utf8
+        guard range.lowerBound >= 0, range.upperBound <= utf8.count,
+            let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound, limitedBy: utf8.endIndex),
+            let end = utf8.index(start, offsetBy: range.count, limitedBy: utf8.endIndex)
+        else { return nil }
+        // A scalar starts at each end (or the text ends there): no UTF-8 continuation byte (10xxxxxx).
+        @inline(__always) func startsScalar(_ i: String.Index) -> Bool { i == utf8.endIndex || utf8[i] & 0xC0 != 0x80 }
+        guard startsScalar(start), startsScalar(end) else { return nil }
+        // Through the scalar view: a string's own subscript would round the ends to character boundaries.
+        return Substring(text.unicodeScalars[start..<end])
+    }
+}
+
+/// Shares equal pillar and event lists of quotes read one after the other (the quotes of a passage mostly have the
+/// same): a list equal to the one before is that array again.
+struct SharedLists {
+    private var last: [String] = []
+
+    /// `list`, or the list before when equal (interned strings compare by identity first, so this is cheap).
+    mutating func shared(_ list: [String]) -> [String] {
+        if list.isEmpty { return list }
+        if list == last { return last }
+        last = list
+        return list
     }
 }

@@ -248,6 +248,7 @@ public enum SpeakerMerger {
                 id = "\(base)-\(n)"
                 n += 1
             }
+            id = id.compacted
             usedIDs.insert(id)
             for k in c { idMap[all[k].id] = id }
             speakers.append(

@@ -41,19 +41,54 @@ public struct EventRelation: Sendable, Hashable, Codable {
 }
 
 /// A passage that mentions an event.
+///
+/// The numbers are stored in 32 bits (a corpus can hold hundreds of thousands of mentions); the public
+/// properties are the same as with plain fields.
 public struct EventMention: Sendable, Hashable, Codable {
     public var article: String
-    public var paragraph: Int
     /// The words that name the event ("the Hanoi summit").
     public var text: String
+    private var storedParagraph: Int32
+    /// `noCount` when the mention counts nothing.
+    private var storedCount: Int32
+
+    private static let noCount = Int32.min
+
+    public var paragraph: Int {
+        get { Int(storedParagraph) }
+        set { storedParagraph = Int32(clamping: newValue) }
+    }
     /// For words that count several events ("three summits in 2018"): how many they count, this one among them.
-    public var count: Int?
+    public var count: Int? {
+        get { storedCount == Self.noCount ? nil : Int(storedCount) }
+        set { storedCount = newValue.map { Int32(clamping: max($0, Int(Self.noCount) + 1)) } ?? Self.noCount }
+    }
 
     public init(article: String, paragraph: Int, text: String, count: Int? = nil) {
         self.article = article
-        self.paragraph = paragraph
         self.text = text
+        self.storedParagraph = Int32(clamping: paragraph)
+        self.storedCount = Self.noCount
         self.count = count
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case article, paragraph, text, count
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            article: try c.decode(String.self, forKey: .article), paragraph: try c.decode(Int.self, forKey: .paragraph),
+            text: try c.decode(String.self, forKey: .text), count: try c.decodeIfPresent(Int.self, forKey: .count))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(article, forKey: .article)
+        try c.encode(paragraph, forKey: .paragraph)
+        try c.encode(text, forKey: .text)
+        try c.encodeIfPresent(count, forKey: .count)
     }
 }
 

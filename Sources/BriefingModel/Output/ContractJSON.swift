@@ -133,7 +133,7 @@ public enum ContractJSON {
         w.key("start")
         w.int(q.start)
         w.key("text")
-        w.string(q.text)
+        w.string(q.textSlice)
         w.endObject()
     }
 

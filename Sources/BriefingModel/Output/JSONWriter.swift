@@ -180,6 +180,16 @@ public struct JSONWriter {
     }
 
     /// The string, or `null`.
+    /// A slice as a string (a quote's text is kept as a slice of its paragraph), escaped where it lies.
+    public mutating func string(_ s: Substring) {
+        beforeValue()
+        bytes.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { appendEscaped($0) }
+        bytes.append(UInt8(ascii: "\""))
+        if bytes.count >= chunkSize { flush() }
+    }
+
     public mutating func string(_ s: String?) {
         if let s { string(s) } else { null() }
     }

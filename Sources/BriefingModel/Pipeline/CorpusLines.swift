@@ -38,7 +38,7 @@ final class CorpusLines: @unchecked Sendable {
     private var speakers: [Speaker]
     private var quotes: [Quote]
     private var places: [QuotePlace]
-    private var quoteTexts: [String]
+    private var quoteTexts: [Substring]
     private var eventCandidates: [EventCandidate]
     private let merged = Claim<Merged>()
 
@@ -157,7 +157,7 @@ private struct Parts {
     var quotes: [Quote] = []
     /// Where each quote stands and what it says, in the same order (all that grouping and tagging read of it).
     var places: [QuotePlace] = []
-    var quoteTexts: [String] = []
+    var quoteTexts: [Substring] = []
     var terms: [Term] = []
     var agendas: [Agenda] = []
     var eventCandidates: [EventCandidate] = []
@@ -175,7 +175,7 @@ private struct Parts {
             let x = moveOut(&extractions[i], leaving: ArticleExtraction(article: ""))
             for q in x.quotes {
                 places.append(QuotePlace(q))
-                quoteTexts.append(q.text)
+                quoteTexts.append(q.textSlice)
             }
             speakers += x.speakers
             quotes += x.quotes

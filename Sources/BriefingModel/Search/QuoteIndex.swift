@@ -10,7 +10,6 @@ import Foundation
 public struct QuoteIndex: Sendable {
     /// The indexed quotes; a quote's position here is its document number.
     public private(set) var quotes: [Quote] = []
-    var docByQuoteID: [String: Int32] = [:]
 
     // Tokens of every quote, flat; the tokens of quote d are tokenStart[docTokens[d]..<docTokens[d + 1]].
     var tokenTerm: [Int32] = []
@@ -114,9 +113,22 @@ public struct QuoteIndex: Sendable {
         let firstNewTerm = terms.count
         let firstNewDoc = quotes.count
         var scanner = WordScanner()
-        docByQuoteID.reserveCapacity(quotes.count + newQuotes.count)
-        for q in newQuotes where docByQuoteID[q.id] == nil {
+        // The ids already indexed, only while adding (a table kept for good would cost more than the rare
+        // later addition spends rebuilding it).
+        var seen = Set<String>(minimumCapacity: quotes.count + newQuotes.count)
+        for q in quotes { seen.insert(q.id) }
+        var taken: [Int] = []
+        for (i, q) in newQuotes.enumerated() where seen.insert(q.id).inserted {
+            taken.append(i)
             indexText(q, scanner: &scanner)
+        }
+        seen = []
+        // A first addition of distinct quotes shares the caller's array rather than copying every quote.
+        if quotes.isEmpty && taken.count == newQuotes.count {
+            quotes = newQuotes
+        } else {
+            quotes.reserveCapacity(quotes.count + taken.count)
+            for i in taken { quotes.append(newQuotes[i]) }
         }
         buildKeys(from: firstNewTerm)
         buildPostings(from: firstNewDoc, oldTermCount: firstNewTerm)
@@ -129,12 +141,10 @@ public struct QuoteIndex: Sendable {
 
     // MARK: Building
 
-    /// Appends quote `q` and its tokens (term ids interned on the fly); postings come later in one pass.
+    /// Appends the tokens of quote `q` (term ids interned on the fly) and room for its metadata; the caller
+    /// appends the quote itself, and postings come later in one pass.
     mutating func indexText(_ q: Quote, scanner: inout WordScanner) {
-        let doc = Int32(quotes.count)
-        quotes.append(q)
-        docByQuoteID[q.id] = doc
-        scanner.scan(q.text) { word, start, end in
+        scanner.scan(q.textSlice) { word, start, end in
             tokenTerm.append(terms.intern(word))
             tokenStart.append(start)
             let length = end - start
@@ -268,10 +278,23 @@ public struct QuoteIndex: Sendable {
         func post(_ id: Int32, _ doc: Int32, _ table: inout [Int32: [Int32]]) {
             if table[id]?.last != doc { table[id, default: []].append(doc) }
         }
+        let same =
+            aligned
+            && quotes.withUnsafeBufferPointer { a in
+                corpus.quotes.withUnsafeBufferPointer { a.baseAddress == $0.baseAddress }
+            }
+        if aligned && !same {
+            // Taking the corpus's array whole keeps one copy of the quotes (it usually is the array indexed).
+            if corpus.quotes.indices.allSatisfy({ corpus.quotes[$0].textSlice == quotes[$0].textSlice }) {
+                quotes = corpus.quotes
+            } else {
+                for d in quotes.indices where corpus.quotes[d].textSlice == quotes[d].textSlice {
+                    quotes[d] = corpus.quotes[d]
+                }
+            }
+        }
         for d in quotes.indices {
-            if aligned {
-                if corpus.quotes[d].text == quotes[d].text { quotes[d] = corpus.quotes[d] }
-            } else if let q = current[quotes[d].id], q.text == quotes[d].text {
+            if !aligned, let q = current[quotes[d].id], q.textSlice == quotes[d].textSlice {
                 quotes[d] = q
             }
             let q = quotes[d]
@@ -295,7 +318,7 @@ public struct QuoteIndex: Sendable {
             if day == Self.undated { undatedCount += 1 }
         }
         speakerNames = names.map { catalog.speakerNames[$0] }
-        catalogSpeakerNames = catalog.speakers.entries.map { nameIDs[$0.id] ?? Self.none }
+        catalogSpeakerNames = catalog.speakers.ids.map { nameIDs[$0] ?? Self.none }
     }
 
     /// The canonical name of quote `d`'s speaker, when it has one the corpus knows.
@@ -354,7 +377,6 @@ public struct QuoteIndex: Sendable {
         bytes += 4 * (docSpeaker.count + docArticle.count + docDay.count) + 8 * docNorm.count
         bytes += lists(docPillars) + lists(docEvents)
         bytes += table(speakerDocs) + table(articleDocs) + table(pillarDocs) + table(eventDocs)
-        bytes += docByQuoteID.count * entry
         return bytes
     }
 

@@ -1,4 +1,6 @@
 /// The words of one named thing (speaker, agenda item, event, article) that a filter value is matched against.
+///
+/// An entry lives only while its table indexes it: the table keeps the id and its word lists, not the entry.
 struct CatalogEntry: Sendable {
     var id: String
     /// Folded words, for prefix values (distinct, sorted).
@@ -30,12 +32,6 @@ struct CatalogEntry: Sendable {
         return sorted
     }
 
-    /// True when every word of `value` is among the entry's words (the last as a prefix when so marked).
-    func matches(_ value: FilterValue) -> Bool {
-        for key in value.keys where !keys.contains(key) { return false }
-        if let prefix = value.prefix, !words.contains(where: { $0.hasPrefix(prefix) }) { return false }
-        return true
-    }
 }
 
 /// Stems of the words seen so far: catalog texts repeat their words, so each is stemmed once.
@@ -64,16 +60,20 @@ struct FilterValue {
 
 /// Entries of one kind with an inverted index from word stems to entries, so a value resolves without a scan,
 /// and their words sorted by bytes, so a trailing prefix resolves by binary search.
+///
+/// Only the entries' ids are kept: a value's matches are found through the two indexes alone, so the entries'
+/// own word lists would be a second copy of them.
 struct CatalogTable: Sendable {
-    var entries: [CatalogEntry] = []
-    var byKey: [String: [Int]] = [:]
-    var byWord: [String: [Int]] = [:]
+    /// The id of each entry, by position.
+    var ids: [String] = []
+    var byKey: [String: [Int32]] = [:]
+    var byWord: [String: [Int32]] = [:]
     /// The keys of `byWord` ordered by their UTF-8 bytes (built by `finish`).
     var sortedWords: [String] = []
 
     mutating func append(_ entry: CatalogEntry) {
-        let n = entries.count
-        entries.append(entry)
+        let n = Int32(ids.count)
+        ids.append(entry.id)
         for k in entry.keys { byKey[k, default: []].append(n) }
         for w in entry.words { byWord[w, default: []].append(n) }
     }
@@ -93,7 +93,7 @@ struct CatalogTable: Sendable {
         }
         var found: [Int] = []
         while lo < sortedWords.count, sortedWords[lo].utf8.starts(with: prefix.utf8) {
-            found.append(contentsOf: byWord[sortedWords[lo]] ?? [])
+            for p in byWord[sortedWords[lo]] ?? [] { found.append(Int(p)) }
             lo += 1
         }
         found.sort()
@@ -108,7 +108,7 @@ struct CatalogTable: Sendable {
         let v = FilterValue(value)
         var candidates: [Int]?
         for k in v.keys {
-            let list = byKey[k] ?? []
+            let list = (byKey[k] ?? []).map(Int.init)
             if let c = candidates {
                 let other = Set(list)
                 candidates = c.filter(other.contains)
@@ -126,12 +126,12 @@ struct CatalogTable: Sendable {
                 candidates = withPrefix
             }
         }
-        // Candidates from the stem lists already hold every key; only a prefix needs the entry's own words.
-        if v.prefix == nil, let candidates { return candidates }
-        return (candidates ?? Array(entries.indices)).filter { entries[$0].matches(v) }
+        // Candidates from the stem lists hold every key, and those from the prefix list a word with the prefix;
+        // a value with neither matches every entry.
+        return candidates ?? Array(ids.indices)
     }
 
-    func ids(matching value: FilterWords) -> Set<String> { Set(positions(matching: value).map { entries[$0].id }) }
+    func ids(matching value: FilterWords) -> Set<String> { Set(positions(matching: value).map { ids[$0] }) }
 }
 
 /// What filters resolve against: the speakers, agenda items, events and articles of a corpus, with their words.
@@ -154,8 +154,8 @@ struct SearchCatalog: Sendable {
         var stems = StemCache()
         speakerKinds.reserveCapacity(corpus.speakers.count)
         speakerNames.reserveCapacity(corpus.speakers.count)
-        speakers.entries.reserveCapacity(corpus.speakers.count)
-        articles.entries.reserveCapacity(corpus.articles.count)
+        speakers.ids.reserveCapacity(corpus.speakers.count)
+        articles.ids.reserveCapacity(corpus.articles.count)
         articleIDsByFoldedID.reserveCapacity(corpus.articles.count)
         articleDates.reserveCapacity(corpus.articles.count)
         for s in corpus.speakers {
@@ -195,7 +195,7 @@ struct SearchCatalog: Sendable {
     func itemIDs(_ value: FilterWords) -> Set<String> { items.ids(matching: value) }
 
     func itemIDs(number: Int) -> Set<String> {
-        Set(itemNumbers.indices.filter { itemNumbers[$0] == number }.map { items.entries[$0].id })
+        Set(itemNumbers.indices.filter { itemNumbers[$0] == number }.map { items.ids[$0] })
     }
 
     func eventIDs(_ value: FilterWords) -> Set<String> { events.ids(matching: value) }

@@ -16,6 +16,12 @@ struct WordScanner {
         text.withUTF8 { scan(utf8: $0, body) }
     }
 
+    /// The same for a slice (a quote's text as the model keeps it), read in place.
+    mutating func scan(_ text: Substring, _ body: (UnsafeBufferPointer<UInt8>, Int32, Int32) -> Void) {
+        var text = text
+        text.withUTF8 { scan(utf8: $0, body) }
+    }
+
     private mutating func scan(
         utf8 u: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Int32, Int32) -> Void
     ) {

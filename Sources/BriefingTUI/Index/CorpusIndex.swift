@@ -67,7 +67,7 @@ public final class CorpusIndex: Sendable {
         self.paragraphBase = paragraphBase
         let paragraphCount = Int(total)
         /// The flat number of a paragraph, nil for an unknown article or a paragraph it does not have.
-        func flat(_ article: String, _ paragraph: Int) -> Int? {
+        @Sendable func flat(_ article: String, _ paragraph: Int) -> Int? {
             guard let row = articleRow[article] else { return nil }
             let lo = Int(paragraphBase[Int(row)])
             let hi = Int(paragraphBase[Int(row) + 1])
@@ -76,16 +76,21 @@ public final class CorpusIndex: Sendable {
 
         // Needed by the first frame, but not before the sorts below: built meanwhile on the other core.
         let speakersByParagraph = Deferred {
-            var pairs: [(Int, Int32)] = []
-            for s in corpus.speakers.indices {
-                for m in corpus.speakers[s].mentions {
-                    guard let row = articleRow[m.article] else { continue }
-                    let lo = Int(paragraphBase[Int(row)])
-                    let hi = Int(paragraphBase[Int(row) + 1])
-                    if m.paragraph >= 0 && m.paragraph < hi - lo { pairs.append((lo + m.paragraph, Int32(s))) }
+            // The flat paragraph of every mention (-1 when unknown), so the two passes look each up once.
+            var flats: [Int32] = []
+            flats.reserveCapacity(corpus.speakers.reduce(0) { $0 + $1.mentions.count })
+            for s in corpus.speakers {
+                for m in s.mentions { flats.append(flat(m.article, m.paragraph).map(Int32.init) ?? -1) }
+            }
+            return Groups(count: paragraphCount) { emit in
+                var i = 0
+                for s in corpus.speakers.indices {
+                    for _ in corpus.speakers[s].mentions {
+                        if flats[i] >= 0 { emit(Int(flats[i]), Int32(s)) }
+                        i += 1
+                    }
                 }
             }
-            return Groups(count: paragraphCount, pairs: pairs)
         }
         speakersByParagraph.startInBackground()
         self.speakersByParagraph = speakersByParagraph
@@ -167,14 +172,26 @@ public final class CorpusIndex: Sendable {
         self.events = events
         let eventRow = Self.rows(eventOrder) { corpus.events[$0].id }
         self.eventRow = eventRow
-        var pairs: [(Int, Int32)] = []
-        for (row, i) in eventOrder.enumerated() {
-            for m in corpus.events[Int(i)].mentions {
-                if let p = flat(m.article, m.paragraph) { pairs.append((p, Int32(row))) }
+        /// (flat paragraph, event row) of every event mention, events in list order; `flats` holds the flat
+        /// paragraph of each mention in that order (-1 when unknown) when already looked up.
+        @Sendable func mentionPairs(_ flats: [Int32]?, _ emit: (Int, Int32) -> Void) {
+            var k = 0
+            for (row, i) in eventOrder.enumerated() {
+                for m in corpus.events[Int(i)].mentions {
+                    let p = flats.map { Int($0[k]) } ?? flat(m.article, m.paragraph) ?? -1
+                    k += 1
+                    if p >= 0 { emit(p, Int32(row)) }
+                }
             }
         }
-        let mentionPairs = pairs
-        self.eventsByParagraph = Groups(count: paragraphCount, pairs: mentionPairs, unique: true)
+        // Looked up once for the two passes of the grouping.
+        var flats: [Int32] = []
+        flats.reserveCapacity(corpus.events.reduce(0) { $0 + $1.mentions.count })
+        for i in eventOrder {
+            for m in corpus.events[Int(i)].mentions { flats.append(flat(m.article, m.paragraph).map(Int32.init) ?? -1) }
+        }
+        let mentionFlats = flats
+        self.eventsByParagraph = Groups(count: paragraphCount, unique: true) { mentionPairs(mentionFlats, $0) }
 
         // Quotes about an event: those naming it, and those standing in a passage that mentions it.
         self.quotesByEvent = Deferred {
@@ -184,7 +201,8 @@ public final class CorpusIndex: Sendable {
                     if let e = eventRow[id] { aboutPairs.append((Int(e), Int32(row))) }
                 }
             }
-            for (p, e) in mentionPairs {
+            // Made again rather than kept from above: the first frame does not need them held meanwhile.
+            mentionPairs(nil) { p, e in
                 for row in Int(quoteStart[p])..<Int(quoteStart[p + 1]) { aboutPairs.append((Int(e), Int32(row))) }
             }
             aboutPairs.sort { ($0.0, $0.1) < ($1.0, $1.1) }
@@ -408,21 +426,27 @@ struct Groups: Sendable {
     private let items: [Int32]
 
     /// Groups `(key, item)` pairs, keeping their order within a key; `unique` drops an item equal to the one before
-    /// it in its group. Pairs with a key outside `0..<count` are ignored.
+    /// it in its group. Pairs with a key outside `0..<count` are ignored. `pairs` is read twice, so it must be a
+    /// sequence that gives the same elements each time (a collection, or a lazy view of one).
     init<S: Sequence>(count: Int, pairs: S, unique: Bool = false) where S.Element == (Int, Int32) {
-        var keys: [Int] = []
-        var values: [Int32] = []
-        for (k, v) in pairs where k >= 0 && k < count {
-            keys.append(k)
-            values.append(v)
+        self.init(count: count, unique: unique) { emit in
+            for (k, v) in pairs { emit(k, v) }
         }
+    }
+
+    /// The same with the pairs handed to `emit` by `pairs`, which is called twice (to count, then to fill) and must
+    /// hand over the same pairs both times: nothing but the groups themselves is held.
+    init(count: Int, unique: Bool = false, pairs: ((Int, Int32) -> Void) -> Void) {
         var start = [Int32](repeating: 0, count: count + 1)
-        for k in keys { start[k + 1] += 1 }
+        pairs { k, _ in
+            if k >= 0 && k < count { start[k + 1] += 1 }
+        }
         for k in 0..<count { start[k + 1] += start[k] }
         var fill = start
-        var items = [Int32](repeating: 0, count: keys.count)
-        for (k, v) in zip(keys, values) {
-            if unique && fill[k] > start[k] && items[Int(fill[k]) - 1] == v { continue }
+        var items = [Int32](repeating: 0, count: Int(start[count]))
+        pairs { k, v in
+            guard k >= 0 && k < count else { return }
+            if unique && fill[k] > start[k] && items[Int(fill[k]) - 1] == v { return }
             items[Int(fill[k])] = v
             fill[k] += 1
         }

@@ -1,0 +1,12 @@
+extension String {
+    /// The same text in storage of its own length.
+    ///
+    /// A string made by interpolation or appending keeps the spare room its growth left (often half again its
+    /// length); ids made that way for every quote and speaker of a large corpus add up to tens of megabytes.
+    /// Short strings (15 UTF-8 bytes or fewer) are stored inline and returned as they are.
+    var compacted: String {
+        if utf8.count <= 15 { return self }
+        var copy = self
+        return copy.withUTF8 { String(decoding: $0, as: UTF8.self) }
+    }
+}
