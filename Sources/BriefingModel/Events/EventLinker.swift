@@ -43,7 +43,8 @@ public enum EventLinker {
         var interned = LinkNames(countries: countries)
         var familyIDs: [String: Int32] = [:]
         let facts = candidates.map {
-            CandidateFacts($0, families: &familyIDs, names: &interned, gazetteer: lex.gazetteer)
+            CandidateFacts(
+                $0, families: &familyIDs, names: &interned, gazetteer: lex.gazetteer, months: lex.monthNames)
         }
         var groups: [MergedEvent] = []
         var owner = [Int](repeating: -1, count: candidates.count)
@@ -141,18 +142,23 @@ public enum EventLinker {
                 }
                 continue
             }
-            // The n-th of them in date order that shares a participant.
+            // The n-th of them in date order among those that have every person it names, else among those that
+            // share a participant. The generic word of a family (the lowest rank: "meeting", "launch") counts every
+            // kind of it ("his first meeting with Kim" may be a summit); other words count their own kind.
             var nth: Int?
             if n >= 1 {
-                var count = 0
-                for e in datedByKind[c.kind] ?? []
-                where facts[i].sharesParticipant(withSorted: groups[e.group].participantIDs) {
-                    count += 1
-                    if count == n {
-                        nth = e.group
-                        break
+                let series = Self.ordinalSeries(for: c.kind, datedByKind: datedByKind, kinds: lex.kinds)
+                func nthEvent(_ fits: (Int) -> Bool) -> Int? {
+                    var count = 0
+                    for e in series where fits(e.group) {
+                        count += 1
+                        if count == n { return e.group }
                     }
+                    return nil
                 }
+                nth =
+                    nthEvent { facts[i].isCovered(bySorted: groups[$0].participantIDs) }
+                    ?? nthEvent { facts[i].sharesParticipant(withSorted: groups[$0].participantIDs) }
             }
             if let h = nth {
                 let old = groups[h].kind
@@ -701,6 +707,12 @@ final class MergedEvent {
             score += a == b ? 3 : 2
             evidence = true
         }
+        // "in April" read where no year is known still rules out an event dated within another month.
+        if let m = f.month, let x = span, let p = date?.precision, p == .day || p == .month {
+            let first = Day(ordinal: x.lo)
+            let last = Day(ordinal: x.hi)
+            if first.month == last.month, first.year == last.year, first.month != m { return nil }
+        }
         // Ordinals do not veto across articles: "the first talks in seven months" counts differently from
         // "the second round".
         // Different parties (two countries each, none shared) are different events; a lone host country is not.
@@ -917,5 +929,18 @@ extension EventLinker {
         }
         groups = kept
         for i in owner.indices where owner[i] >= 0 { owner[i] = newIndex[owner[i]] }
+    }
+}
+
+extension EventLinker {
+    /// The held, dated events an ordinal of `kind` counts, in date order: every kind of the family for the family's
+    /// generic word (its lowest rank), else `kind` alone.
+    static func ordinalSeries(
+        for kind: String, datedByKind: [String: [(day: Day, group: Int)]], kinds: [String: EventLexicon.Kind]
+    ) -> [(day: Day, group: Int)] {
+        guard let k = kinds[kind], k.rank == 1 else { return datedByKind[kind] ?? [] }
+        let family = kinds.values.filter { $0.family == k.family }.map(\.name)
+        guard family.count > 1 else { return datedByKind[kind] ?? [] }
+        return family.flatMap { datedByKind[$0] ?? [] }.sorted { $0 < $1 }
     }
 }
