@@ -101,21 +101,29 @@ public enum EventLinker {
         }
         // Held, dated events by kind in date order (then creation order), kept up to date as absorbing an
         // ordinal mention changes an event's kind (such mentions bring no date).
+        // The same by family (a kind change stays within the family), for the generic word of a family.
         var datedByKind: [String: [(day: Day, group: Int)]] = [:]
+        var datedByFamily: [String: [(day: Day, group: Int)]] = [:]
         func entry(_ g: Int) -> (day: Day, group: Int) { (groups[g].date?.range?.lowerBound ?? Day(ordinal: 0), g) }
         func insertDated(_ g: Int) {
             let e = entry(g)
-            var list = datedByKind[groups[g].kind] ?? []
+            let list = datedByKind[groups[g].kind] ?? []
             var lo = 0
             var hi = list.count
             while lo < hi {
                 let mid = (lo + hi) / 2
                 if list[mid] < e { lo = mid + 1 } else { hi = mid }
             }
-            list.insert(e, at: lo)
-            datedByKind[groups[g].kind] = list
+            datedByKind[groups[g].kind, default: []].insert(e, at: lo)
         }
-        for g in groups.indices where !groups[g].planned && groups[g].date != nil { insertDated(g) }
+        for g in groups.indices where !groups[g].planned && groups[g].date != nil {
+            datedByKind[groups[g].kind, default: []].append(entry(g))
+            datedByFamily[groups[g].family, default: []].append(entry(g))
+        }
+        for k in datedByKind.keys { datedByKind[k]?.sort { $0 < $1 } }
+        for f in datedByFamily.keys { datedByFamily[f]?.sort { $0 < $1 } }
+        // The generic word of each family of more than one kind (its lowest rank: "meeting", "launch").
+        let generic = Self.genericKinds(lex.kinds)
         // Planned events of each family by date, for "the second summit" still to come.
         var plannedByFamily: [String: [(day: Day, group: Int)]] = [:]
         for g in groups.indices where groups[g].planned {
@@ -147,7 +155,8 @@ public enum EventLinker {
             // kind of it ("his first meeting with Kim" may be a summit); other words count their own kind.
             var nth: Int?
             if n >= 1 {
-                let series = Self.ordinalSeries(for: c.kind, datedByKind: datedByKind, kinds: lex.kinds)
+                let series =
+                    generic.contains(c.kind) ? datedByFamily[c.family] ?? [] : datedByKind[c.kind] ?? []
                 func nthEvent(_ fits: (Int) -> Bool) -> Int? {
                     var count = 0
                     for e in series where fits(e.group) {
@@ -933,14 +942,15 @@ extension EventLinker {
 }
 
 extension EventLinker {
-    /// The held, dated events an ordinal of `kind` counts, in date order: every kind of the family for the family's
-    /// generic word (its lowest rank), else `kind` alone.
-    static func ordinalSeries(
-        for kind: String, datedByKind: [String: [(day: Day, group: Int)]], kinds: [String: EventLexicon.Kind]
-    ) -> [(day: Day, group: Int)] {
-        guard let k = kinds[kind], k.rank == 1 else { return datedByKind[kind] ?? [] }
-        let family = kinds.values.filter { $0.family == k.family }.map(\.name)
-        guard family.count > 1 else { return datedByKind[kind] ?? [] }
-        return family.flatMap { datedByKind[$0] ?? [] }.sorted { $0 < $1 }
+    /// The kinds an ordinal counts every kind of the family for: the lowest rank of a family of more than one kind.
+    static func genericKinds(_ kinds: [String: EventLexicon.Kind]) -> Set<String> {
+        var lowest: [String: EventLexicon.Kind] = [:]
+        var size: [String: Int] = [:]
+        for k in kinds.values {
+            size[k.family, default: 0] += 1
+            if let l = lowest[k.family], (l.rank, l.name) <= (k.rank, k.name) { continue }
+            lowest[k.family] = k
+        }
+        return Set(lowest.values.filter { (size[$0.family] ?? 0) > 1 }.map(\.name))
     }
 }
