@@ -76,4 +76,18 @@ import Testing
         let joined = event(in: e, article: "c")
         #expect(joined?.date?.value != "2017-11-29", "\(e.map { ($0.id, $0.mentions.map(\.text)) })")
     }
+
+    @Test func itemsOfAListStayApartWithoutADate() {
+        let e = events([
+            (
+                "a", nil,
+                [
+                    "Kim met South Korea's president, Moon Jae-in, three times last year: at Panmunjom in April and again in May, and in Pyongyang in September."
+                ]
+            )
+        ])
+        // Three meetings, none of them read as another (no year to date them, so nothing joins them either).
+        #expect(e.count == 3, "\(e.map { ($0.id, $0.mentions.map(\.text)) })")
+        #expect(e.allSatisfy { $0.mentions.count == 1 })
+    }
 }

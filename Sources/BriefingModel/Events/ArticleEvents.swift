@@ -273,6 +273,9 @@ struct ArticleEvents {
         let near = lastSentence[c] >= sentence - 1 && m.ordinal == nil && !sameSentence && !m.namedByPlace
         // "a second summit" … "the second summit": one planned event of the series.
         let sameNext = m.planned && ordinal != nil && ordinal == m.ordinal && m.place == nil && date == nil
+        // An item of a list ("three times: in April, again in May") is an event of its own: it joins one only by a
+        // shared date or place, never by being near.
+        if m.listItem { return evidence }
         return evidence || sameNext || (near && m.definite)
             || (near && date == nil && c == latestOfFamily && m.followUpCue == nil)
     }

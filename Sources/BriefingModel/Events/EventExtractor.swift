@@ -724,12 +724,18 @@ final class SentenceScan {
     /// comma right after another mention of its family (and that mention's place) names the same event; the
     /// index of that other mention.
     func appositive(_ r: Int, raws: [RawMention]) -> Int? {
-        guard r > 0, raws[r].definite || raws[r].ordinal != nil, raws[r].count == nil else { return nil }
+        guard r > 0, raws[r].definite || raws[r].ordinal != nil, raws[r].count == nil, !raws[r].listItem else {
+            return nil
+        }
         let previous = raws[r - 1]
-        guard previous.count == nil, sameFamily(previous.kind, raws[r].kind) else { return nil }
+        guard previous.count == nil, !previous.listItem, sameFamily(previous.kind, raws[r].kind) else { return nil }
         let previousEnd = max(previous.phraseEnd, previous.placeTokens?.upperBound ?? previous.end)
         var j = raws[r].phraseStart - 1
-        while j > previousEnd, raws[r].phraseStart - j <= 5, tokens[j].text != ",", !isBreak(j) { j -= 1 }
+        while j > previousEnd, raws[r].phraseStart - j <= 5, tokens[j].text != ",", !isBreak(j) {
+            // "…, and in Pyongyang in September": a list goes on, no apposition.
+            if ["and", "or", "but"].contains(tokens[j].lower) { return nil }
+            j -= 1
+        }
         return j == previousEnd && tokens[j].text == "," ? r - 1 : nil
     }
 
