@@ -150,12 +150,19 @@ struct ArticleEvents {
     /// Puts a mention into an event of the article (new or known); nil when the mention is generic.
     mutating func assign(
         _ m: RawMention, date: EventDate?, dateText: String?, unresolved: Bool, mention: CandidateMention,
-        outcome: String?, participants: [String], leaders: [String], notSelf: Set<Int> = []
+        outcome: String?, participants: [String], leaders: [String], notSelf: Set<Int> = [],
+        appositiveTo: Int? = nil
     ) -> Int? {
         let facts = Facts(
             date: date, dateText: dateText, unresolved: unresolved, participants: participants, leaders: leaders)
         var kind = m.kind
         var family = kind.isEmpty ? "" : parts.kind(kind).family
+        // Set off by a comma right after another mention of its family: that event, named again.
+        if let c = appositiveTo, clusters[c].family == family, clusters[c].planned == m.planned, date == nil {
+            merge(c, kind: kind, m: m, facts: facts, mention: mention)
+            if let outcome { addOutcome(c, outcome) }
+            return c
+        }
         var implicitTarget: Int?
         if kind.isEmpty {
             // "return to Stockholm" follows up an event at that place; "returning to Washington" after a trip
@@ -266,6 +273,9 @@ struct ArticleEvents {
         let near = lastSentence[c] >= sentence - 1 && m.ordinal == nil && !sameSentence && !m.namedByPlace
         // "a second summit" … "the second summit": one planned event of the series.
         let sameNext = m.planned && ordinal != nil && ordinal == m.ordinal && m.place == nil && date == nil
+        // An item of a list ("three times: in April, again in May") is an event of its own: it joins one only by a
+        // shared date or place, never by being near.
+        if m.listItem { return evidence }
         return evidence || sameNext || (near && m.definite)
             || (near && date == nil && c == latestOfFamily && m.followUpCue == nil)
     }

@@ -466,7 +466,8 @@ final class SentenceScan {
             m.cluster = state.assign(
                 m, date: date, dateText: dateText, unresolved: unresolved, mention: mention, outcome: outcome,
                 participants: participants, leaders: leaders,
-                notSelf: Set(anchorTargets.values.compactMap { raws[$0].cluster }))
+                notSelf: Set(anchorTargets.values.compactMap { raws[$0].cluster }),
+                appositiveTo: appositive(r, raws: raws).flatMap { raws[$0].cluster })
             if persons == nil, let c = m.cluster { assigned.append(c) }
             raws[r] = m
             if let c = m.cluster, let a = anchorRelation, a.target != c {
@@ -777,6 +778,25 @@ final class SentenceScan {
         return opens ? items : []
     }
 
+    /// "the summit in Singapore, the leaders' first meeting last June": a definite or counted mention set off by a
+    /// comma right after another mention of its family (and that mention's place) names the same event; the
+    /// index of that other mention.
+    func appositive(_ r: Int, raws: [RawMention]) -> Int? {
+        guard r > 0, raws[r].definite || raws[r].ordinal != nil, raws[r].count == nil, !raws[r].listItem else {
+            return nil
+        }
+        let previous = raws[r - 1]
+        guard previous.count == nil, !previous.listItem, sameFamily(previous.kind, raws[r].kind) else { return nil }
+        let previousEnd = max(previous.phraseEnd, previous.placeTokens?.upperBound ?? previous.end)
+        var j = raws[r].phraseStart - 1
+        while j > previousEnd, raws[r].phraseStart - j <= 5, tokens[j].text != ",", !isBreak(j) {
+            // "…, and in Pyongyang in September": a list goes on, no apposition.
+            if ["and", "or", "but"].contains(tokens[j].lower) { return nil }
+            j -= 1
+        }
+        return j == previousEnd && tokens[j].text == "," ? r - 1 : nil
+    }
+
     func sameFamily(_ a: String, _ b: String) -> Bool {
         !a.isEmpty && !b.isEmpty && parts.kind(a).family == parts.kind(b).family
     }
@@ -955,7 +975,9 @@ final class SentenceScan {
             for j in a..<b {
                 if isBreak(j) { return false }
                 // A relative clause speaks of another thing ("the armistice that halted the fighting in 1953").
-                if j > m.end, Self.relativePronouns.contains(tokens[j].lower) { return false }
+                if j > m.end, Self.relativePronouns.contains(tokens[j].lower) || standsForOtherEvents(j) {
+                    return false
+                }
                 // A comma ends the clause, except inside a place ("Stockholm, Sweden") or after an opening
                 // date ("On Saturday, the talks …").
                 if tokens[j].text == ",", !(m.placeTokens?.contains(j) ?? false), !isAppositive(j, after: m),
@@ -1019,6 +1041,12 @@ final class SentenceScan {
         while j < range.upperBound, j - m.end <= 8, !isBreak(j), tokens[j].text != "," {
             let w = tokens[j].lower
             if w == "since" { return true }
+            // "the first launches of the year" (not "… in April of last year", a date).
+            if w == "of", j + 2 < range.upperBound, ["the", "this", "that"].contains(tokens[j + 1].lower),
+                units[tokens[j + 2].lower] != nil
+            {
+                return true
+            }
             if w == "in" || w == "for",
                 (j + 1..<min(range.upperBound, j + 4)).contains(where: {
                     units[tokens[$0].lower] != nil
@@ -1051,7 +1079,15 @@ final class SentenceScan {
     /// True when a relative pronoun stands between two tokens: what follows it speaks of another thing.
     func relativeClause(between a: Int, and b: Int) -> Bool {
         guard a < b else { return false }
-        return (a..<b).contains { Self.relativePronouns.contains(tokens[$0].lower) }
+        return (a..<b).contains { Self.relativePronouns.contains(tokens[$0].lower) || standsForOtherEvents($0) }
+    }
+
+    /// "after those held in Pyongyang in 2000": a pronoun standing for other events (`event_pronouns.txt`), not
+    /// followed by an event word ("those talks" names an event itself); what follows it speaks of those events.
+    func standsForOtherEvents(_ j: Int) -> Bool {
+        guard parts.lexicon.otherEventPronouns.contains(tokens[j].lower) else { return false }
+        return j + 1 >= range.upperBound
+            || parts.lexicon.triggers.match(tokens, at: j + 1, limit: range.upperBound) == nil
     }
 
     /// "the 1950–53 war", "the June 12 summit": a date between a determiner and a noun dates that noun; it dates

@@ -42,6 +42,10 @@ public struct EventLexicon: Sendable {
     /// Person titles (lowercased phrases) and whether the title makes a leader.
     public var titles = PhraseIndex<Bool>()
     public var determiners: [String: Bool] = [:]
+    /// Month numbers by full name, capitalized (`temporal_months.txt`): the month an unresolved date still names.
+    public var monthNames: [String: Int] = [:]
+    /// Pronouns that stand for other events ("those held in 2000"), lowercased (`event_pronouns.txt`).
+    public var otherEventPronouns: Set<String> = []
     /// Words that deny the event ("no meeting").
     public var negatives: Set<String> = []
     public var reporting = PhraseIndex<String>()
@@ -122,6 +126,10 @@ public struct EventLexicon: Sendable {
                 determiners[row.entry.lowercased()] = row[1] == "definite"
             }
         }
+        for row in lexicon.table("temporal_months").rows {
+            if let n = row[1].flatMap({ Int($0) }) { monthNames[row.entry] = n }
+        }
+        for row in lexicon.table("event_pronouns").rows { otherEventPronouns.insert(row.entry.lowercased()) }
         for row in lexicon.table("event_reporting").rows { reporting.add(row.entry, row.entry) }
         for row in lexicon.table("event_unrealized").rows { unrealized.add(row.entry, row.entry) }
         for row in lexicon.table("event_series").rows { seriesCues.insert(row.entry.lowercased()) }

@@ -75,10 +75,14 @@ struct CandidateFacts {
     var participants: [Int32]
     /// The distinct participants that are countries.
     var countries: [Int32]
+    /// The month an unresolved date still names ("in April" in an undated article), when it names one.
+    var month: Int?
+    /// The participants that are not countries (persons and groups), as ids.
+    var persons: [Int32]
 
     init(
         _ c: EventCandidate, families: inout [String: Int32], names: inout LinkNames,
-        gazetteer: [String: EventLexicon.Place]
+        gazetteer: [String: EventLexicon.Place], months: [String: Int] = [:]
     ) {
         if let f = families[c.family] {
             family = f
@@ -93,11 +97,23 @@ struct CandidateFacts {
         var theirs: [Int32] = []
         for p in participants where names.isCountry[Int(p)] && !theirs.contains(p) { theirs.append(p) }
         countries = theirs
+        persons = participants.filter { !theirs.contains($0) }
+        if c.date == nil, c.dateUnresolved, let words = c.dateText {
+            let named = Set(words.split { !$0.isLetter }.compactMap { months[String($0)] })
+            month = named.count == 1 ? named.first : nil
+        }
     }
 
     /// True when the candidate names one of `ids` (sorted) among its participants.
     func sharesParticipant(withSorted ids: [Int32]) -> Bool {
         participants.contains { ids.sortedContains($0) }
+    }
+
+    /// True when `ids` (sorted) hold every participant of the candidate that is not a country ("his first meeting
+    /// with Kim" in a sentence naming Moon: both), or, when it names only countries, one of them.
+    func isCovered(bySorted ids: [Int32]) -> Bool {
+        guard !persons.isEmpty else { return sharesParticipant(withSorted: ids) }
+        return persons.allSatisfy { ids.sortedContains($0) }
     }
 }
 

@@ -51,7 +51,8 @@ public enum EventLinker {
         var interned = LinkNames(countries: countries)
         var familyIDs: [String: Int32] = [:]
         let facts = candidates.map {
-            CandidateFacts($0, families: &familyIDs, names: &interned, gazetteer: lex.gazetteer)
+            CandidateFacts(
+                $0, families: &familyIDs, names: &interned, gazetteer: lex.gazetteer, months: lex.monthNames)
         }
         var groups: [MergedEvent] = []
         var owner = [Int](repeating: -1, count: candidates.count)
@@ -108,21 +109,29 @@ public enum EventLinker {
         }
         // Held, dated events by kind in date order (then creation order), kept up to date as absorbing an
         // ordinal mention changes an event's kind (such mentions bring no date).
+        // The same by family (a kind change stays within the family), for the generic word of a family.
         var datedByKind: [String: [(day: Day, group: Int)]] = [:]
+        var datedByFamily: [String: [(day: Day, group: Int)]] = [:]
         func entry(_ g: Int) -> (day: Day, group: Int) { (groups[g].date?.range?.lowerBound ?? Day(ordinal: 0), g) }
         func insertDated(_ g: Int) {
             let e = entry(g)
-            var list = datedByKind[groups[g].kind] ?? []
+            let list = datedByKind[groups[g].kind] ?? []
             var lo = 0
             var hi = list.count
             while lo < hi {
                 let mid = (lo + hi) / 2
                 if list[mid] < e { lo = mid + 1 } else { hi = mid }
             }
-            list.insert(e, at: lo)
-            datedByKind[groups[g].kind] = list
+            datedByKind[groups[g].kind, default: []].insert(e, at: lo)
         }
-        for g in groups.indices where !groups[g].planned && groups[g].date != nil { insertDated(g) }
+        for g in groups.indices where !groups[g].planned && groups[g].date != nil {
+            datedByKind[groups[g].kind, default: []].append(entry(g))
+            datedByFamily[groups[g].family, default: []].append(entry(g))
+        }
+        for k in datedByKind.keys { datedByKind[k]?.sort { $0 < $1 } }
+        for f in datedByFamily.keys { datedByFamily[f]?.sort { $0 < $1 } }
+        // The generic word of each family of more than one kind (its lowest rank: "meeting", "launch").
+        let generic = Self.genericKinds(lex.kinds)
         // Planned events of each family by date, for "the second summit" still to come.
         var plannedByFamily: [String: [(day: Day, group: Int)]] = [:]
         for g in groups.indices where groups[g].planned {
@@ -149,18 +158,24 @@ public enum EventLinker {
                 }
                 continue
             }
-            // The n-th of them in date order that shares a participant.
+            // The n-th of them in date order among those that have every person it names, else among those that
+            // share a participant. The generic word of a family (the lowest rank: "meeting", "launch") counts every
+            // kind of it ("his first meeting with Kim" may be a summit); other words count their own kind.
             var nth: Int?
             if n >= 1 {
-                var count = 0
-                for e in datedByKind[c.kind] ?? []
-                where facts[i].sharesParticipant(withSorted: groups[e.group].participantIDs) {
-                    count += 1
-                    if count == n {
-                        nth = e.group
-                        break
+                let series =
+                    generic.contains(c.kind) ? datedByFamily[c.family] ?? [] : datedByKind[c.kind] ?? []
+                func nthEvent(_ fits: (Int) -> Bool) -> Int? {
+                    var count = 0
+                    for e in series where fits(e.group) {
+                        count += 1
+                        if count == n { return e.group }
                     }
+                    return nil
                 }
+                nth =
+                    nthEvent { facts[i].isCovered(bySorted: groups[$0].participantIDs) }
+                    ?? nthEvent { facts[i].sharesParticipant(withSorted: groups[$0].participantIDs) }
             }
             if let h = nth {
                 let old = groups[h].kind
@@ -728,6 +743,12 @@ final class MergedEvent {
             score += a == b ? 3 : 2
             evidence = true
         }
+        // "in April" read where no year is known still rules out an event dated within another month.
+        if let m = f.month, let x = span, let p = date?.precision, p == .day || p == .month {
+            let first = Day(ordinal: x.lo)
+            let last = Day(ordinal: x.hi)
+            if first.month == last.month, first.year == last.year, first.month != m { return nil }
+        }
         // Ordinals do not veto across articles: "the first talks in seven months" counts differently from
         // "the second round".
         // Different parties (two countries each, none shared) are different events; a lone host country is not.
@@ -944,5 +965,19 @@ extension EventLinker {
         }
         groups = kept
         for i in owner.indices where owner[i] >= 0 { owner[i] = newIndex[owner[i]] }
+    }
+}
+
+extension EventLinker {
+    /// The kinds an ordinal counts every kind of the family for: the lowest rank of a family of more than one kind.
+    static func genericKinds(_ kinds: [String: EventLexicon.Kind]) -> Set<String> {
+        var lowest: [String: EventLexicon.Kind] = [:]
+        var size: [String: Int] = [:]
+        for k in kinds.values {
+            size[k.family, default: 0] += 1
+            if let l = lowest[k.family], (l.rank, l.name) <= (k.rank, k.name) { continue }
+            lowest[k.family] = k
+        }
+        return Set(lowest.values.filter { (size[$0.family] ?? 0) > 1 }.map(\.name))
     }
 }
