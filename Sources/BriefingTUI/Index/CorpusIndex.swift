@@ -96,17 +96,20 @@ public final class CorpusIndex: Sendable {
         self.speakersByParagraph = speakersByParagraph
 
         // Quotes by article row, paragraph, start (corpus order among equals).
-        let quoteArticle = corpus.quotes.map { q in articleRow[q.article].map(Int.init) ?? Int.max }
+        // The keys read once per quote, not per comparison (each read of a quote's field goes through its getter).
+        let quoteKey = corpus.quotes.map { q in
+            (article: articleRow[q.article].map(Int.init) ?? Int.max, paragraph: q.paragraph, start: q.start)
+        }
         let quoteOrder = Self.order(corpus.quotes.count) { a, b in
-            (quoteArticle[a], corpus.quotes[a].paragraph, corpus.quotes[a].start, a)
-                < (quoteArticle[b], corpus.quotes[b].paragraph, corpus.quotes[b].start, b)
+            (quoteKey[a].article, quoteKey[a].paragraph, quoteKey[a].start, a)
+                < (quoteKey[b].article, quoteKey[b].paragraph, quoteKey[b].start, b)
         }
         let quotes = Ordered(corpus.quotes, quoteOrder)
         self.quotes = quotes
         self.quoteRows = Deferred { Self.rows(quoteOrder) { corpus.quotes[$0].id } }
         var starts = [Int32](repeating: 0, count: paragraphCount + 1)
-        for i in corpus.quotes.indices {
-            if let p = flat(corpus.quotes[i].article, corpus.quotes[i].paragraph) { starts[p + 1] += 1 }
+        for q in corpus.quotes {
+            if let p = flat(q.article, q.paragraph) { starts[p + 1] += 1 }
         }
         for p in 0..<paragraphCount { starts[p + 1] += starts[p] }
         let quoteStart = starts
@@ -116,8 +119,8 @@ public final class CorpusIndex: Sendable {
         let speakerPosition = Self.rows(Array(0..<Int32(corpus.speakers.count))) { corpus.speakers[$0].id }
         self.speakerPosition = speakerPosition
         var quoteCount = [Int](repeating: 0, count: corpus.speakers.count)
-        for i in corpus.quotes.indices {
-            if let s = corpus.quotes[i].speaker, let p = speakerPosition[s] { quoteCount[Int(p)] += 1 }
+        for q in corpus.quotes {
+            if let s = q.speaker, let p = speakerPosition[s] { quoteCount[Int(p)] += 1 }
         }
         let lowered = corpus.speakers.map { $0.name.lowercased() }
         let speakerOrder = Self.order(corpus.speakers.count) { a, b in
