@@ -170,16 +170,9 @@ public struct JSONWriter {
         bytes.append(contentsOf: s.utf8)
     }
 
-    public mutating func string(_ s: String) {
-        beforeValue()
-        bytes.append(UInt8(ascii: "\""))
-        var s = s
-        s.withUTF8 { appendEscaped($0) }
-        bytes.append(UInt8(ascii: "\""))
-        if bytes.count >= chunkSize { flush() }
-    }
+    /// A string, escaped.
+    public mutating func string(_ s: String) { string(Substring(s)) }
 
-    /// The string, or `null`.
     /// A slice as a string (a quote's text is kept as a slice of its paragraph), escaped where it lies.
     public mutating func string(_ s: Substring) {
         beforeValue()
@@ -190,6 +183,7 @@ public struct JSONWriter {
         if bytes.count >= chunkSize { flush() }
     }
 
+    /// The string, or `null`.
     public mutating func string(_ s: String?) {
         if let s { string(s) } else { null() }
     }
