@@ -1,5 +1,5 @@
 import Dispatch
-import Synchronization
+import Foundation
 
 /// A loop over independent pieces of work that a second thread may help with.
 ///
@@ -26,7 +26,10 @@ enum HelpedLoop {
     }
 
     /// The pieces taken and their results, shared by the caller and the helper.
-    private final class Shared<T: Sendable>: Sendable {
+    ///
+    /// Guarded by an `NSLock` (a pthread mutex) rather than `Synchronization.Mutex`: ThreadSanitizer sees the
+    /// pthread calls, but not the futex inside `Mutex` on Linux, and reported the guarded fields as racing.
+    private final class Shared<T: Sendable>: @unchecked Sendable {
         private struct State {
             var next = 0
             var results: [T?]
@@ -34,22 +37,30 @@ enum HelpedLoop {
             var helperRunning = false
         }
 
-        private let state: Mutex<State>
+        private let lock = NSLock()
+        // Read and written only inside `lock` (`withLock`).
+        private var state: State
 
         init(count: Int) {
-            state = Mutex(State(results: Array(repeating: nil, count: count)))
+            state = State(results: Array(repeating: nil, count: count))
+        }
+
+        private func withLock<R>(_ body: (inout State) -> R) -> R {
+            lock.lock()
+            defer { lock.unlock() }
+            return body(&state)
         }
 
         /// Takes and runs pieces until none is left.
         func work(_ body: (Int) -> T) {
             while let k = take() {
                 let value = body(k)
-                state.withLock { $0.results[k] = value }
+                withLock { $0.results[k] = value }
             }
         }
 
         private func take() -> Int? {
-            state.withLock { s in
+            withLock { s in
                 guard s.next < s.results.count else { return nil }
                 s.next += 1
                 return s.next - 1
@@ -58,25 +69,25 @@ enum HelpedLoop {
 
         /// The helper starts, unless the caller has already closed the loop.
         func start() -> Bool {
-            state.withLock { s in
+            withLock { s in
                 guard !s.closed else { return false }
                 s.helperRunning = true
                 return true
             }
         }
 
-        func finish() { state.withLock { $0.helperRunning = false } }
+        func finish() { withLock { $0.helperRunning = false } }
 
         /// The caller is done taking pieces: true when the helper is still at work (the caller then waits).
         func close() -> Bool {
-            state.withLock { s in
+            withLock { s in
                 s.closed = true
                 return s.helperRunning
             }
         }
 
         func results() -> [T] {
-            state.withLock { s in s.results.compactMap { $0 } }
+            withLock { s in s.results.compactMap { $0 } }
         }
     }
 }
