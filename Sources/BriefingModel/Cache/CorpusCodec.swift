@@ -342,8 +342,8 @@ enum CorpusCodec {
 struct QuoteSlices {
     private var position: [String: Int] = [:]
     private let articles: [Article]
-    /// Where the last walk stopped: article, paragraph, scalar offset and the UTF-8 index there.
-    private var cursor: (article: Int, paragraph: Int, scalar: Int, index: String.Index)?
+    /// The slicer of the paragraph the last quote stood in (it walks on from the last quote).
+    private var slicer: (article: Int, paragraph: Int, cutter: ScalarSlicer)?
 
     init(_ articles: [Article]) {
         self.articles = articles
@@ -353,24 +353,18 @@ struct QuoteSlices {
 
     /// The UTF-8 offsets of scalars `q.start..<q.end` of the quote's paragraph when they hold exactly its text.
     mutating func utf8Range(_ q: Quote) -> Range<Int>? {
-        guard let a = position[q.article], articles[a].paragraphs.indices.contains(q.paragraph), q.start >= 0,
-            q.start <= q.end
+        guard let a = position[q.article], articles[a].paragraphs.indices.contains(q.paragraph), q.start <= q.end
         else { return nil }
-        let text = articles[a].paragraphs[q.paragraph].text
-        let scalars = text.unicodeScalars
-        var scalar = 0
-        var index = scalars.startIndex
-        if let c = cursor, c.article == a, c.paragraph == q.paragraph, c.scalar <= q.start {
-            scalar = c.scalar
-            index = c.index
+        if slicer?.article != a || slicer?.paragraph != q.paragraph {
+            slicer = (a, q.paragraph, ScalarSlicer(articles[a].paragraphs[q.paragraph].text))
         }
-        guard let lower = scalars.index(index, offsetBy: q.start - scalar, limitedBy: scalars.endIndex),
-            let upper = scalars.index(lower, offsetBy: q.end - q.start, limitedBy: scalars.endIndex)
-        else { return nil }
-        cursor = (a, q.paragraph, q.start, lower)
-        let utf8 = text.utf8
-        guard utf8[lower..<upper].elementsEqual(q.textSlice.utf8) else { return nil }
-        return utf8.distance(from: utf8.startIndex, to: lower)..<utf8.distance(from: utf8.startIndex, to: upper)
+        guard let cut = slicer?.cutter.slice(q.start..<q.end), cut.utf8.elementsEqual(q.textSlice.utf8) else {
+            return nil
+        }
+        let utf8 = cut.base.utf8
+        return utf8.distance(
+            from: utf8.startIndex, to: cut.startIndex)..<utf8.distance(
+                from: utf8.startIndex, to: cut.endIndex)
     }
 
     /// The slice of `text` at UTF-8 offsets `range`, nil unless both ends fall inside it on scalar boundaries.
