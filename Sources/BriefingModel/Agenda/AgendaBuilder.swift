@@ -194,9 +194,7 @@ public enum AgendaBuilder {
             return quoteTexts[range].map { text in
                 AgendaText.stemHashes(text, into: &hashes)
                 tokens.removeAll(keepingCapacity: true)
-                for (position, h) in hashes.enumerated() {
-                    if let id = vocabularyIDs.lookup(h) { tokens.append(ItemToken(position: position, id: id)) }
-                }
+                vocabularyIDs.appendTokens(of: hashes, to: &tokens)
                 return tagger.items(tokens[...], scratch: &scratch).map { itemIDs[$0] }
             }
         }
@@ -217,9 +215,7 @@ public enum AgendaBuilder {
         var out: [ItemToken] = []
         guard text.utf8.count >= helpedBytes else {
             AgendaText.stemHashes(text, into: &hashes)
-            for (position, h) in hashes.enumerated() {
-                if let id = vocabulary.lookup(h) { out.append(ItemToken(position: position, id: id)) }
-            }
+            vocabulary.appendTokens(of: hashes, to: &out)
             return out
         }
         let ranges = AgendaText.pieces(text, count: 16)
@@ -227,9 +223,7 @@ public enum AgendaBuilder {
             var hashes: [UInt64] = []
             AgendaText.stemHashes(text, bytes: ranges[k], into: &hashes)
             var found: [ItemToken] = []
-            for (position, h) in hashes.enumerated() {
-                if let id = vocabulary.lookup(h) { found.append(ItemToken(position: position, id: id)) }
-            }
+            vocabulary.appendTokens(of: hashes, to: &found)
             return (tokens: found, words: hashes.count)
         }
         var base = 0
@@ -391,5 +385,15 @@ struct ItemMatcher {
             if hits.count >= min(2, words.count) { return true }
         }
         return false
+    }
+}
+
+extension StemIDs {
+    /// The vocabulary words among `hashes` (a text's stems in word order) as tokens at their word positions,
+    /// appended to `out`.
+    func appendTokens(of hashes: [UInt64], to out: inout [ItemToken]) {
+        for (position, h) in hashes.enumerated() {
+            if let id = lookup(h) { out.append(ItemToken(position: position, id: id)) }
+        }
     }
 }
