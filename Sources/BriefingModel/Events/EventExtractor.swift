@@ -251,17 +251,15 @@ final class SentenceScan {
     /// the day of an event already found); nil when it is neither.
     func gate() -> SentenceReading.Gate? {
         let starterFilter = parts.lexicon.starterFilter
-        if range.contains(where: {
-            starterFilter.mayContain(tokens[$0]) && parts.starters.contains(tokens[$0])
-        }) {
+        let starters = parts.starters
+        if range.contains(where: { starterFilter.mayContain(tokens[$0]) && starters.contains(tokens[$0]) }) {
             return .eventWord
         }
         let dayFilter = parts.tagger.shared.lexicon.dayFilter
+        let (weekdays, named) = (parts.tagger.shared.weekdays, parts.tagger.shared.named)
         let mayNameADay = range.contains {
             let t = tokens[$0]
-            return t.kind == .number
-                || (dayFilter.mayContain(t)
-                    && (parts.tagger.shared.weekdays[t] != nil || parts.tagger.shared.named[t] != nil))
+            return t.kind == .number || (dayFilter.mayContain(t) && (weekdays[t] != nil || named[t] != nil))
         }
         return mayNameADay ? .dayOnly : nil
     }
@@ -372,23 +370,16 @@ final class SentenceScan {
         // The dateline is where the reporter stands: it places the lead's events only when the lead names no
         // other town ("TOKYO — Pompeo left Pyongyang on Saturday …"); a town used for its government
         // ("Washington insisting") does not count.
-        var otherTown = false
-        for i in range {
-            guard let p = parts.lexicon.places.match(tokens, at: i, limit: range.upperBound), p.value != dateline,
-                parts.lexicon.gazetteer[p.value]?.within != nil
-            else { continue }
-            let next = p.end < range.upperBound ? tokens[p.end].lower : ""
-            let metonym =
-                next.hasSuffix("ing") || next.hasSuffix("ed") || parts.lexicon.reporting.match(tokens, at: p.end) != nil
-            if !metonym { otherTown = true }
-        }
-        if paragraph == 0, !otherTown, let place = dateline, let ref = reference {
-            for r in raws.indices where raws[r].place == nil && !raws[r].planned && raws[r].anchorOf == nil {
-                if let d = raws[r].expression?.date, let range = d.range,
-                    range.lowerBound.ordinal >= ref.ordinal - 1, range.upperBound <= ref
-                {
-                    raws[r].place = place
-                }
+        // (The sentence is searched for another town only when the dateline would place one of its events.)
+        if paragraph == 0, let place = dateline, let ref = reference {
+            let placed = raws.indices.filter { r in
+                guard raws[r].place == nil, !raws[r].planned, raws[r].anchorOf == nil,
+                    let d = raws[r].expression?.date, let range = d.range
+                else { return false }
+                return range.lowerBound.ordinal >= ref.ordinal - 1 && range.upperBound <= ref
+            }
+            if !placed.isEmpty, !namesOtherTown() {
+                for r in placed { raws[r].place = place }
             }
         }
         if raws.isEmpty {
@@ -808,6 +799,21 @@ final class SentenceScan {
             j -= 1
         }
         return j == previousEnd && tokens[j].text == "," ? r - 1 : nil
+    }
+
+    /// True when the sentence names a town other than the dateline's, not used for its government ("Washington
+    /// insisting").
+    func namesOtherTown() -> Bool {
+        for i in range {
+            guard let p = parts.lexicon.places.match(tokens, at: i, limit: range.upperBound), p.value != dateline,
+                parts.lexicon.gazetteer[p.value]?.within != nil
+            else { continue }
+            let next = p.end < range.upperBound ? tokens[p.end].lower : ""
+            let metonym =
+                next.hasSuffix("ing") || next.hasSuffix("ed") || parts.lexicon.reporting.match(tokens, at: p.end) != nil
+            if !metonym { return true }
+        }
+        return false
     }
 
     func sameFamily(_ a: String, _ b: String) -> Bool {

@@ -339,7 +339,7 @@ final class TemporalScan {
         case .number:
             if let m = numberUnit(i) { return m }
             if let m = dayMonth(i) { return m }
-            if tokens[i].text.utf8.count == 10, let d = Day(iso: tokens[i].text) {
+            if tokens[i].text.utf8.count == 10, let d = Day.parseISO(tokens[i].text) {
                 return Match(end: i + 1, value: .date(.day(d)))
             }
             if let y = year(i), has(shared.yearCues, i - 1),

@@ -1,9 +1,9 @@
 /// A word list keyed on lowercased words, looked up with a token's `lowerHash` instead of hashing a String.
 ///
 /// The answer is that of a `[String: Value]` look-up of the token's `lower`: a hash hit is confirmed on the key
-/// string (keys of one hash are chained, so a collision never answers for another word). A token that is not
-/// ASCII, and every token when a key is not ASCII, is looked up in a plain dictionary instead (canonical
-/// equivalence may make such strings equal to words with other bytes).
+/// string (keys of one hash are chained, so a collision never answers for another word). When a key is not
+/// ASCII every look-up goes through a plain dictionary (canonical equivalence may make it equal to words with
+/// other bytes); so does a word that is not ASCII but may equal an ASCII key (`mayEqualASCII`).
 struct WordMap<Value: Sendable>: Sendable {
     /// Key hash (`WordToken.hash`) → the first entry of that hash.
     private var first = WordHashMap()
@@ -42,14 +42,25 @@ struct WordMap<Value: Sendable>: Sendable {
 
     /// The value of the token's `lower`.
     @inline(__always) subscript(_ t: WordToken) -> Value? {
-        guard !exactOnly, t.isASCII else { return exact[t.lower] }
+        guard !exactOnly else { return exact[t.lower] }
+        guard t.isASCII else { return Self.mayEqualASCII(t.lower) ? exact[t.lower] : nil }
         return self[t.lowerHash, t.lower]
     }
 
     /// The value of `word`, a lowercased word.
     subscript(_ word: String) -> Value? {
-        guard !exactOnly, !word.utf8.contains(where: { $0 >= 128 }) else { return exact[word] }
+        guard !exactOnly else { return exact[word] }
+        guard !word.utf8.contains(where: { $0 >= 128 }) else { return Self.mayEqualASCII(word) ? exact[word] : nil }
         return self[WordToken.hash(word), word]
+    }
+
+    /// False when `word` cannot be canonically equivalent to an ASCII string: it holds a scalar that is neither
+    /// ASCII nor one of the three whose canonical decomposition is ASCII (U+037E → ";", U+1FEF → "`",
+    /// U+212A → "K"; no other scalar is equal to an ASCII string, checked over every scalar).
+    static func mayEqualASCII(_ word: String) -> Bool {
+        word.unicodeScalars.allSatisfy { u in
+            u.value < 128 || u.value == 0x37E || u.value == 0x1FEF || u.value == 0x212A
+        }
     }
 
     /// The value of the ASCII word `word` whose hash is `h`, among the keys of that hash.
