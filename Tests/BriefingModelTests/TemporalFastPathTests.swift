@@ -16,7 +16,7 @@ import Testing
     }
 
     @Test func repeatedWordsGetTheTokensOfAFreshReading() {
-        // Words read again reuse the strings built the first time: the tokens must be those of each word alone.
+        // A word's token is the same wherever it stands and however often it comes: that of the word alone.
         let text = "Talks talks TALKS talks' Kim's kim U.S. U.S. 2019-10-05 2019-10-05 summit summit. Summit’s"
         let tokens = WordTokenizer.tokenize(text)
         let scalars = Array(text.unicodeScalars)

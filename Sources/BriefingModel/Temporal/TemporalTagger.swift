@@ -225,7 +225,8 @@ final class TemporalScan {
 
     /// Skips the period of an abbreviation ("Oct." → the token after the period).
     func afterName(_ i: Int) -> Int {
-        isWord(i + 1, ".") && !(i >= lower && i < limit ? shared.fullNames.contains(tokens[i]) : shared.fullNames.contains(""))
+        isWord(i + 1, ".")
+            && !(i >= lower && i < limit ? shared.fullNames.contains(tokens[i]) : shared.fullNames.contains(""))
             ? i + 2 : i + 1
     }
 

@@ -184,7 +184,6 @@ public enum WordTokenizer {
         var tokens: [WordToken] = []
         let n = min(s.count, Int(Int32.max) - 1)
         tokens.reserveCapacity(n / 5)
-        var seen = [Seen](repeating: Seen(), count: seenSlots)
         var i = 0
         while i < n {
             let c = s[i]
@@ -263,16 +262,7 @@ public enum WordTokenizer {
             let lower: String
             let count = wordEnd - start
             var lowerHash: UInt64
-            // The strings of the word as last seen at the same slot when its scalars are the same (a paragraph
-            // repeats its words: most ASCII words take the strings already built).
-            let slot = Int(truncatingIfNeeded: (lh.value ^ (lh.value >> 32)) & UInt64(Self.seenSlots - 1))
-            if ascii, seen[slot].count == count,
-                (0..<count).allSatisfy({ s[seen[slot].start + $0] == s[start + $0] })
-            {
-                text = seen[slot].text
-                lower = seen[slot].lower
-                lowerHash = lh.value
-            } else if ascii {
+            if ascii {
                 // Bytes straight into the string, and `lower` the same string when there is no capital.
                 text = String(unsafeUninitializedCapacity: count) { b in
                     for k in 0..<count { b[k] = UInt8(truncatingIfNeeded: s[start + k].value) }
@@ -290,7 +280,6 @@ public enum WordTokenizer {
                     lower = text
                 }
                 lowerHash = lh.value
-                seen[slot] = Seen(start: start, count: count, text: text, lower: lower)
             } else {
                 var view = String.UnicodeScalarView()
                 for k in start..<wordEnd { view.append(s[k]) }
@@ -311,17 +300,6 @@ public enum WordTokenizer {
         }
         return tokens
     }
-
-    /// An ASCII word's strings with where it was read (`count` 0: none yet).
-    private struct Seen {
-        var start = 0
-        var count = 0
-        var text = ""
-        var lower = ""
-    }
-
-    /// Slots of the table of words seen (a power of two).
-    private static let seenSlots = 1024
 
     @inline(__always) static func isSpace(_ c: Unicode.Scalar) -> Bool {
         c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\u{00A0}"
