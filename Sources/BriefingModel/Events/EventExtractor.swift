@@ -20,6 +20,8 @@ public struct EventExtractor: Sendable {
         let negatives: WordSet
         let otherEventPronouns: WordSet
         let channelsBefore: WordSet
+        /// Each gazetteer place's chain of places it lies in (`EventLexicon.chain`).
+        let chains: [String: [String]]
 
         init(lexicon: EventLexicon, tagger: TemporalTagger, splitter: SentenceSplitter) {
             self.lexicon = lexicon
@@ -31,13 +33,25 @@ public struct EventExtractor: Sendable {
             negatives = WordSet(lexicon.negatives)
             otherEventPronouns = WordSet(lexicon.otherEventPronouns)
             channelsBefore = WordSet(lexicon.channelsBefore)
+            chains = Dictionary(
+                uniqueKeysWithValues: lexicon.gazetteer.keys.map { ($0, EventLexicon.chain($0, in: lexicon.gazetteer)) }
+            )
         }
 
         // The lexicon's look-ups over the one table each needs: calling the lexicon's own method on this
         // class's stored lexicon copies the whole lexicon (retaining every table) per call.
         func kind(_ name: String) -> EventLexicon.Kind { EventLexicon.kind(name, in: lexicon.kinds) }
-        func compatible(_ a: String, _ b: String) -> Bool { EventLexicon.compatible(a, b, in: lexicon.gazetteer) }
-        func narrower(_ a: String, _ b: String) -> String { EventLexicon.narrower(a, b, in: lexicon.gazetteer) }
+        /// `EventLexicon.compatible` over chains built once (`chains`) instead of per call.
+        func compatible(_ a: String, _ b: String) -> Bool {
+            a == b || chain(a).contains(b) || chain(b).contains(a)
+        }
+        /// `EventLexicon.narrower` over the chains built once.
+        func narrower(_ a: String, _ b: String) -> String {
+            if a == b { return a }
+            return chain(a).count >= chain(b).count ? a : b
+        }
+        /// `EventLexicon.chain(place, in: gazetteer)`: a place outside the gazetteer is its own chain.
+        func chain(_ place: String) -> [String] { chains[place] ?? [place] }
     }
 
     private(set) var parts: Parts
