@@ -13,17 +13,45 @@ public struct EventExtractor: Sendable {
         let tagger: TemporalTagger
         let splitter: SentenceSplitter
 
+        // The lexicon's word tables keyed on token hashes (`WordMap`): the same answers as its own.
+        let starters: WordSet
+        let determiners: WordMap<Bool>
+        let ordinals: WordMap<Int>
+        let negatives: WordSet
+        let otherEventPronouns: WordSet
+        let channelsBefore: WordSet
+        /// Each gazetteer place's chain of places it lies in (`EventLexicon.chain`).
+        let chains: [String: [String]]
+
         init(lexicon: EventLexicon, tagger: TemporalTagger, splitter: SentenceSplitter) {
             self.lexicon = lexicon
             self.tagger = tagger
             self.splitter = splitter
+            starters = WordSet(lexicon.starters)
+            determiners = WordMap(lexicon.determiners)
+            ordinals = WordMap(lexicon.ordinals)
+            negatives = WordSet(lexicon.negatives)
+            otherEventPronouns = WordSet(lexicon.otherEventPronouns)
+            channelsBefore = WordSet(lexicon.channelsBefore)
+            chains = Dictionary(
+                uniqueKeysWithValues: lexicon.gazetteer.keys.map { ($0, EventLexicon.chain($0, in: lexicon.gazetteer)) }
+            )
         }
 
         // The lexicon's look-ups over the one table each needs: calling the lexicon's own method on this
         // class's stored lexicon copies the whole lexicon (retaining every table) per call.
         func kind(_ name: String) -> EventLexicon.Kind { EventLexicon.kind(name, in: lexicon.kinds) }
-        func compatible(_ a: String, _ b: String) -> Bool { EventLexicon.compatible(a, b, in: lexicon.gazetteer) }
-        func narrower(_ a: String, _ b: String) -> String { EventLexicon.narrower(a, b, in: lexicon.gazetteer) }
+        /// `EventLexicon.compatible` over chains built once (`chains`) instead of per call.
+        func compatible(_ a: String, _ b: String) -> Bool {
+            a == b || chain(a).contains(b) || chain(b).contains(a)
+        }
+        /// `EventLexicon.narrower` over the chains built once.
+        func narrower(_ a: String, _ b: String) -> String {
+            if a == b { return a }
+            return chain(a).count >= chain(b).count ? a : b
+        }
+        /// `EventLexicon.chain(place, in: gazetteer)`: a place outside the gazetteer is its own chain.
+        func chain(_ place: String) -> [String] { chains[place] ?? [place] }
     }
 
     private(set) var parts: Parts
@@ -237,18 +265,15 @@ final class SentenceScan {
     /// the day of an event already found); nil when it is neither.
     func gate() -> SentenceReading.Gate? {
         let starterFilter = parts.lexicon.starterFilter
-        if range.contains(where: {
-            starterFilter.mayContain(tokens[$0]) && parts.lexicon.starters.contains(tokens[$0].lower)
-        }) {
+        let starters = parts.starters
+        if range.contains(where: { starterFilter.mayContain(tokens[$0]) && starters.contains(tokens[$0]) }) {
             return .eventWord
         }
         let dayFilter = parts.tagger.shared.lexicon.dayFilter
+        let (weekdays, named) = (parts.tagger.shared.weekdays, parts.tagger.shared.named)
         let mayNameADay = range.contains {
             let t = tokens[$0]
-            return t.kind == .number
-                || (dayFilter.mayContain(t)
-                    && (parts.tagger.shared.lexicon.weekdays[t.lower] != nil
-                        || parts.tagger.shared.lexicon.named[t.lower] != nil))
+            return t.kind == .number || (dayFilter.mayContain(t) && (weekdays[t] != nil || named[t] != nil))
         }
         return mayNameADay ? .dayOnly : nil
     }
@@ -359,23 +384,16 @@ final class SentenceScan {
         // The dateline is where the reporter stands: it places the lead's events only when the lead names no
         // other town ("TOKYO — Pompeo left Pyongyang on Saturday …"); a town used for its government
         // ("Washington insisting") does not count.
-        var otherTown = false
-        for i in range {
-            guard let p = parts.lexicon.places.match(tokens, at: i, limit: range.upperBound), p.value != dateline,
-                parts.lexicon.gazetteer[p.value]?.within != nil
-            else { continue }
-            let next = p.end < range.upperBound ? tokens[p.end].lower : ""
-            let metonym =
-                next.hasSuffix("ing") || next.hasSuffix("ed") || parts.lexicon.reporting.match(tokens, at: p.end) != nil
-            if !metonym { otherTown = true }
-        }
-        if paragraph == 0, !otherTown, let place = dateline, let ref = reference {
-            for r in raws.indices where raws[r].place == nil && !raws[r].planned && raws[r].anchorOf == nil {
-                if let d = raws[r].expression?.date, let range = d.range,
-                    range.lowerBound.ordinal >= ref.ordinal - 1, range.upperBound <= ref
-                {
-                    raws[r].place = place
-                }
+        // (The sentence is searched for another town only when the dateline would place one of its events.)
+        if paragraph == 0, let place = dateline, let ref = reference {
+            let placed = raws.indices.filter { r in
+                guard raws[r].place == nil, !raws[r].planned, raws[r].anchorOf == nil,
+                    let d = raws[r].expression?.date, let range = d.range
+                else { return false }
+                return range.lowerBound.ordinal >= ref.ordinal - 1 && range.upperBound <= ref
+            }
+            if !placed.isEmpty, !namesOtherTown() {
+                for r in placed { raws[r].place = place }
             }
         }
         if raws.isEmpty {
@@ -522,7 +540,7 @@ final class SentenceScan {
                             || (trig.next.contains("*name") && tokens[n].kind == .word && tokens[n].capitalized))
                 }
                 // "no meeting would take place": a denied event is none.
-                if i > range.lowerBound, parts.lexicon.negatives.contains(tokens[i - 1].lower) { ok = false }
+                if i > range.lowerBound, parts.negatives.contains(tokens[i - 1]) { ok = false }
                 // "three summits", "two meetings": several events, none named alone: a set of that many.
                 var setCount: Int?
                 // Where the words of a set begin ("three summits", "the months of launches"), for its mention.
@@ -552,10 +570,10 @@ final class SentenceScan {
                     for k in stride(from: i - 1, through: max(range.lowerBound + 1, i - 3), by: -1)
                     where tokens[k].lower == "of" {
                         // Only modifiers between: "within weeks of the failed talks" dates the talks, it counts none.
-                        if let u = parts.tagger.shared.lexicon.units[tokens[k - 1].lower], u != .day,
+                        if let u = parts.tagger.shared.units[tokens[k - 1]], u != .day,
                             tokens[k - 1].lower.hasSuffix("s"),
                             !((k + 1)..<i).contains(where: {
-                                tokens[$0].lower == "the" || parts.lexicon.determiners[tokens[$0].lower] != nil
+                                tokens[$0].lower == "the" || parts.determiners[tokens[$0]] != nil
                             }),
                             !anchorTokens.contains(where: { $0.contains(k) })
                         {
@@ -580,20 +598,20 @@ final class SentenceScan {
             // "Their first encounter, in Singapore …. Their second, in Hanoi in February, …": an ordinal with a
             // place of its own stands for the kind just counted.
             let isOrdinal =
-                parts.lexicon.ordinalFilter.mayContain(tokens[i]) && parts.lexicon.ordinals[tokens[i].lower] != nil
+                parts.lexicon.ordinalFilter.mayContain(tokens[i]) && parts.ordinals[tokens[i]] != nil
             let counted: String? =
                 isOrdinal
                 ? (raws.last(where: { r in
                     (max(range.lowerBound, r.start - 3)..<r.start).contains {
-                        parts.lexicon.ordinals[tokens[$0].lower] != nil
+                        parts.ordinals[tokens[$0]] != nil
                     }
                 })?.kind ?? ordinalKindRead()) : nil
             if isOrdinal, let kind = counted, i + 2 < range.upperBound,
                 tokens[i + 1].text == ",",
-                Self.placePrepositions.contains(tokens[i + 2].lower) || tokens[i + 2].lower == "on"
+                Self.placePrepositions.contains(tokens[i + 2]) || tokens[i + 2].lower == "on"
             {
                 var raw = RawMention(kind: kind, start: i, end: i + 1, phraseStart: i, phraseEnd: i + 1)
-                raw.ordinal = parts.lexicon.ordinals[tokens[i].lower]
+                raw.ordinal = parts.ordinals[tokens[i]]
                 raw.definite = true
                 raws.append(raw)
                 i += 1
@@ -625,12 +643,12 @@ final class SentenceScan {
         var listed: [RawMention] = []
         for r in raws {
             guard let comma = (r.end..<min(range.upperBound, r.end + 3)).first(where: { tokens[$0].text == "," }),
-                comma + 1 < range.upperBound, Self.placePrepositions.contains(tokens[comma + 1].lower),
+                comma + 1 < range.upperBound, Self.placePrepositions.contains(tokens[comma + 1]),
                 (r.end..<comma).allSatisfy({ tokens[$0].kind == .word && !tokens[$0].capitalized })
             else { continue }
             var j = comma + 2
             while j + 1 < range.upperBound, j - comma < 14, !isBreak(j), tokens[j].text != "," {
-                if tokens[j].lower == "and", Self.placePrepositions.contains(tokens[j + 1].lower) {
+                if tokens[j].lower == "and", Self.placePrepositions.contains(tokens[j + 1]) {
                     var k = j + 1
                     while k < range.upperBound, k - j < 7, !isBreak(k), ![",", "and", "but"].contains(tokens[k].lower) {
                         k += 1
@@ -690,7 +708,7 @@ final class SentenceScan {
             // Neighbouring words for one event ("met for a new round of talks") are one mention.
             if let last = out.last, sameFamily(last.kind, r.kind), r.start - last.end <= 5,
                 !(last.end..<r.start).contains(where: { j in
-                    isBreak(j) || tokens[j].text == "," || parts.lexicon.determiners[tokens[j].lower] == true
+                    isBreak(j) || tokens[j].text == "," || parts.determiners[tokens[j]] == true
                         || anchorTokens.contains { $0.contains(j) }
                 }),
                 !last.product, !r.product, !last.listItem, !r.listItem, last.count == nil, r.count == nil
@@ -797,6 +815,21 @@ final class SentenceScan {
         return j == previousEnd && tokens[j].text == "," ? r - 1 : nil
     }
 
+    /// True when the sentence names a town other than the dateline's, not used for its government ("Washington
+    /// insisting").
+    func namesOtherTown() -> Bool {
+        for i in range {
+            guard let p = parts.lexicon.places.match(tokens, at: i, limit: range.upperBound), p.value != dateline,
+                parts.lexicon.gazetteer[p.value]?.within != nil
+            else { continue }
+            let next = p.end < range.upperBound ? tokens[p.end].lower : ""
+            let metonym =
+                next.hasSuffix("ing") || next.hasSuffix("ed") || parts.lexicon.reporting.match(tokens, at: p.end) != nil
+            if !metonym { return true }
+        }
+        return false
+    }
+
     func sameFamily(_ a: String, _ b: String) -> Bool {
         !a.isEmpty && !b.isEmpty && parts.kind(a).family == parts.kind(b).family
     }
@@ -808,11 +841,11 @@ final class SentenceScan {
         var skipped = 0
         while k >= range.lowerBound, skipped <= 4 {
             let t = tokens[k]
-            if let definite = parts.lexicon.determiners[t.lower] {
+            if let definite = parts.determiners[t] {
                 if t.lower != "that" || k == m.start - 1 {
                     m.definite = definite
                     m.phraseStart = min(m.phraseStart, k)
-                    if !definite, let n = m.ordinal, n >= 2, Self.indefiniteArticles.contains(t.lower) {
+                    if !definite, let n = m.ordinal, n >= 2, Self.indefiniteArticles.contains(t) {
                         m.nextInSeries = true
                     }
                 }
@@ -825,9 +858,9 @@ final class SentenceScan {
                 break
             }
             if t.kind == .punctuation, t.text != "-" { break }
-            if Self.phraseStops.contains(t.lower) { break }
+            if Self.phraseStops.contains(t) { break }
             if raws.contains(where: { $0.start <= k && k < $0.end }) { break }
-            if let n = parts.lexicon.ordinals[t.lower], m.ordinal == nil { m.ordinal = n }
+            if let n = parts.ordinals[t], m.ordinal == nil { m.ordinal = n }
             // "the Hanoi summit" names its place; "North and South Korea met" names who met (a verb's subject).
             if m.place == nil, let p = parts.lexicon.places.match(tokens, at: k, limit: m.start), p.end == m.start,
                 parts.lexicon.triggers.match(tokens, at: m.start, limit: range.upperBound).map({
@@ -842,7 +875,7 @@ final class SentenceScan {
         }
         m.bare = m.start > range.lowerBound && tokens[m.start - 1].lower == "the"
         if m.phraseStart > m.start - skipped, skipped > 0, m.definite == false, k >= range.lowerBound,
-            parts.lexicon.determiners[tokens[k].lower] == false
+            parts.determiners[tokens[k]] == false
         {
             m.phraseStart = k
         }
@@ -850,12 +883,12 @@ final class SentenceScan {
         if m.place == nil {
             // An event word that ends in its preposition ("received in Hawaii") reads the place right after it.
             var j = m.end
-            if m.end - 1 > m.start, Self.placePrepositions.contains(tokens[m.end - 1].lower) { j = m.end - 1 }
+            if m.end - 1 > m.start, Self.placePrepositions.contains(tokens[m.end - 1]) { j = m.end - 1 }
             while j < range.upperBound, j - m.end <= 8, !isBreak(j), tokens[j].text != "," || isAppositive(j, after: m),
-                !Self.placeStops.contains(tokens[j].lower)
+                !Self.placeStops.contains(tokens[j])
             {
                 if raws.contains(where: { $0.start == j && $0.start != m.start }) { break }
-                if Self.placePrepositions.contains(tokens[j].lower) {
+                if Self.placePrepositions.contains(tokens[j]) {
                     var s = j + 1
                     let p =
                         parts.lexicon.places.match(tokens, at: s, limit: range.upperBound)
@@ -899,7 +932,7 @@ final class SentenceScan {
         // Ordinal right before ("the second summit", "the first set of talks").
         if m.ordinal == nil {
             for k in stride(from: m.start - 1, through: max(range.lowerBound, m.start - 3), by: -1) {
-                if let n = parts.lexicon.ordinals[tokens[k].lower] {
+                if let n = parts.ordinals[tokens[k]] {
                     m.ordinal = n
                     break
                 }
@@ -940,27 +973,27 @@ final class SentenceScan {
     func isAppositive(_ j: Int, after m: RawMention) -> Bool {
         // "met once, in Sweden in October": a few plain words may stand between the event word and the comma.
         guard j >= m.end, j - m.end <= 2, j + 1 < range.upperBound, tokens[j].text == ",",
-            Self.placePrepositions.contains(tokens[j + 1].lower) || tokens[j + 1].lower == "on"
+            Self.placePrepositions.contains(tokens[j + 1]) || tokens[j + 1].lower == "on"
         else { return false }
         return (m.end..<j).allSatisfy { tokens[$0].kind == .word && !tokens[$0].capitalized }
     }
 
     /// "a", "an": before an ordinal, the next of a series ("a second summit"), not one already named.
-    static let indefiniteArticles: Set<String> = ["a", "an"]
+    static let indefiniteArticles = WordSet(["a", "an"])
 
     /// Words that end the words naming an event, reading backwards from the event word.
-    static let phraseStops: Set<String> = [
+    static let phraseStops = WordSet([
         "while", "and", "but", "or", "as", "if", "when", "with", "after", "before", "since", "because", "than",
         "where", "which", "who", "for", "to", "in", "on", "at", "by", "from", "said", "says",
-    ]
+    ])
 
     /// Words that end the search for an event's place after the event word ("talks of the kind held in …").
-    static let placeStops: Set<String> = ["that", "which", "who", "when", "where", "while", "and", "but", "held"]
+    static let placeStops = WordSet(["that", "which", "who", "when", "where", "while", "and", "but", "held"])
 
-    static let relativePronouns: Set<String> = ["that", "which", "who", "whom", "whose"]
+    static let relativePronouns = WordSet(["that", "which", "who", "whom", "whose"])
 
     /// Words before a place where an event happens ("in Hanoi", "to Pyongyang", "on Sentosa").
-    static let placePrepositions: Set<String> = ["in", "at", "to", "near", "inside"]
+    static let placePrepositions = WordSet(["in", "at", "to", "near", "inside"])
 
     /// The temporal expression that dates a mention: the nearest after it in its clause, else the nearest before.
     func attachedExpression(_ m: RawMention, raws: [RawMention], expressions: [TemporalExpression])
@@ -975,7 +1008,7 @@ final class SentenceScan {
             for j in a..<b {
                 if isBreak(j) { return false }
                 // A relative clause speaks of another thing ("the armistice that halted the fighting in 1953").
-                if j > m.end, Self.relativePronouns.contains(tokens[j].lower) || standsForOtherEvents(j) {
+                if j > m.end, Self.relativePronouns.contains(tokens[j]) || standsForOtherEvents(j) {
                     return false
                 }
                 // A comma ends the clause, except inside a place ("Stockholm, Sweden") or after an opening
@@ -1025,7 +1058,7 @@ final class SentenceScan {
     func productOutcome(_ m: RawMention) -> String? {
         let phrase = productPhrase(m)
         if phrase.count == 1 { return nil }
-        if m.phraseStart > range.lowerBound, parts.lexicon.channelsBefore.contains(tokens[m.phraseStart - 1].lower) {
+        if m.phraseStart > range.lowerBound, parts.channelsBefore.contains(tokens[m.phraseStart - 1]) {
             return nil
         }
         let modifiers = parts.lexicon.channelModifiers
@@ -1079,13 +1112,13 @@ final class SentenceScan {
     /// True when a relative pronoun stands between two tokens: what follows it speaks of another thing.
     func relativeClause(between a: Int, and b: Int) -> Bool {
         guard a < b else { return false }
-        return (a..<b).contains { Self.relativePronouns.contains(tokens[$0].lower) || standsForOtherEvents($0) }
+        return (a..<b).contains { Self.relativePronouns.contains(tokens[$0]) || standsForOtherEvents($0) }
     }
 
     /// "after those held in Pyongyang in 2000": a pronoun standing for other events (`event_pronouns.txt`), not
     /// followed by an event word ("those talks" names an event itself); what follows it speaks of those events.
     func standsForOtherEvents(_ j: Int) -> Bool {
-        guard parts.lexicon.otherEventPronouns.contains(tokens[j].lower) else { return false }
+        guard parts.otherEventPronouns.contains(tokens[j]) else { return false }
         return j + 1 >= range.upperBound
             || parts.lexicon.triggers.match(tokens, at: j + 1, limit: range.upperBound) == nil
     }
@@ -1101,7 +1134,7 @@ final class SentenceScan {
         guard end < range.upperBound, end != m.start, x.date?.precision == .year || x.date?.precision == .month
         else { return false }
         let next = tokens[end]
-        guard next.kind == .word, !next.capitalized, !Self.phraseStops.contains(next.lower) else { return false }
+        guard next.kind == .word, !next.capitalized, !Self.phraseStops.contains(next) else { return false }
         let first = x.tokens.lowerBound
         let opener = tokens[first].lower
         let before = first > range.lowerBound ? tokens[first - 1].lower : ""
@@ -1110,7 +1143,7 @@ final class SentenceScan {
 
     func productPhrase(_ m: RawMention) -> Range<Int> {
         var a = m.phraseStart
-        if a < m.start, parts.lexicon.determiners[tokens[a].lower] != nil { a += 1 }
+        if a < m.start, parts.determiners[tokens[a]] != nil { a += 1 }
         return a..<m.end
     }
 

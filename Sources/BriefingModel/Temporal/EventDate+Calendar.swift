@@ -47,7 +47,7 @@ extension EventDate {
         if let e = earliest, let l = latest { return min(e, l)...max(e, l) }
         let parts = value.split(separator: "-")
         guard let y = parts.first.flatMap({ Int($0) }) else { return nil }
-        if parts.count >= 3, let d = Day(iso: value) { return d...d }
+        if parts.count >= 3, let d = Day.parseISO(value) { return d...d }
         if parts.count == 2, let m = Int(parts[1]), let r = EventDate.month(y, m)?.range { return r }
         return EventDate.year(y)?.range
     }
@@ -115,5 +115,34 @@ extension Day {
             put(day, digits: 2, at: 8)
             return 10
         }
+    }
+}
+
+extension Day {
+    /// `Day(iso:)`, reading the exact form `YYYY-MM-DD` (ten ASCII bytes, digits and two hyphens) straight from
+    /// its bytes; any other text goes through `Day(iso:)` (which trims it and splits it with Foundation).
+    static func parseISO(_ text: String) -> Day? {
+        var fields = (0, 0, 0)
+        var count = 0
+        for b in text.utf8 {
+            switch count {
+            case 4, 7:
+                guard b == 45 else { return Day(iso: text) }
+            default:
+                guard b >= 48, b <= 57 else { return Day(iso: text) }
+                let d = Int(b - 48)
+                if count < 4 {
+                    fields.0 = fields.0 * 10 + d
+                } else if count < 7 {
+                    fields.1 = fields.1 * 10 + d
+                } else {
+                    fields.2 = fields.2 * 10 + d
+                }
+            }
+            count += 1
+            if count > 10 { return Day(iso: text) }
+        }
+        guard count == 10 else { return Day(iso: text) }
+        return Day(year: fields.0, month: fields.1, day: fields.2)
     }
 }

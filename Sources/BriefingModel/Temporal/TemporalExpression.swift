@@ -23,7 +23,7 @@ public struct EventOffset: Sendable, Hashable {
         let hi = r.upperBound.adding(months: months).adding(days: days)
         if window == 0, date.precision == .day { return lo == hi ? .day(lo) : .days(lo, hi) }
         let center: Day
-        if let d = Day(iso: date.value), date.precision == .day || date.precision == .approximate {
+        if let d = Day.parseISO(date.value), date.precision == .day || date.precision == .approximate {
             center = d.adding(months: months).adding(days: days)
         } else {
             center = Day(ordinal: (lo.ordinal + hi.ordinal) / 2)

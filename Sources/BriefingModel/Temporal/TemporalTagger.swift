@@ -9,8 +9,40 @@ public struct TemporalTagger: Sendable {
         let lexicon: TemporalLexicon
         /// Every future suffix opens with an apostrophe (see `TemporalScan.isFutureCue`).
         let suffixesNeedApostrophe: Bool
+        // The lexicon's word tables keyed on token hashes (`WordMap`): the same answers as its dictionaries.
+        let roles: WordMap<TemporalLexicon.Roles>
+        let months: WordMap<Int>
+        let weekdays: WordMap<Int>
+        let named: WordMap<Int>
+        let fullNames: WordSet
+        let units: WordMap<TemporalLexicon.Unit>
+        let shifts: WordMap<Int>
+        let parts: WordMap<TemporalLexicon.Part>
+        let directions: WordMap<Int>
+        let vague: WordMap<Int>
+        let rolling: WordMap<Int>
+        let sequels: WordMap<Int>
+        let seasons: WordMap<(first: Int, last: Int)>
+        let yearCues: WordSet
+        let monthJoins: WordSet
+
         init(_ lexicon: TemporalLexicon) {
             self.lexicon = lexicon
+            roles = WordMap(lexicon.roles)
+            months = WordMap(lexicon.months)
+            weekdays = WordMap(lexicon.weekdays)
+            named = WordMap(lexicon.named)
+            fullNames = WordSet(lexicon.fullNames)
+            units = WordMap(lexicon.units)
+            shifts = WordMap(lexicon.shifts)
+            parts = WordMap(lexicon.parts)
+            directions = WordMap(lexicon.directions)
+            vague = WordMap(lexicon.vague)
+            rolling = WordMap(lexicon.rolling)
+            sequels = WordMap(lexicon.sequels)
+            seasons = WordMap(lexicon.seasons)
+            yearCues = WordSet(lexicon.yearCues)
+            monthJoins = WordSet(lexicon.monthJoins)
             suffixesNeedApostrophe = lexicon.futureSuffixes.allSatisfy { s in
                 s.utf8.first.map { $0 == 39 || $0 == 0xE2 } ?? false
             }
@@ -148,6 +180,16 @@ final class TemporalScan {
 
     func isWord(_ i: Int, _ w: String) -> Bool { word(i) == w }
 
+    /// `map[word(i)]` through the token's hash.
+    @inline(__always) func find<V>(_ map: WordMap<V>, _ i: Int) -> V? {
+        i >= lower && i < limit ? map[tokens[i]] : nil
+    }
+
+    /// `set.contains(word(i))` through the token's hash (false outside the sentence).
+    @inline(__always) func has(_ set: WordSet, _ i: Int) -> Bool {
+        i >= lower && i < limit && set.contains(tokens[i])
+    }
+
     func number(_ i: Int) -> (value: Int, approximate: Bool, end: Int)? {
         guard i >= lower, i < limit else { return nil }
         let t = tokens[i]
@@ -160,22 +202,22 @@ final class TemporalScan {
     }
 
     func unit(_ i: Int) -> (unit: TemporalLexicon.Unit, plural: Bool)? {
-        guard let w = word(i), let u = shared.lexicon.units[w] else { return nil }
-        return (u, w.hasSuffix("s"))
+        guard let u = find(shared.units, i) else { return nil }
+        return (u, tokens[i].lower.hasSuffix("s"))
     }
 
     /// A month name (capitalized; an abbreviation needs its period or a following number).
     func month(_ i: Int) -> Int? {
-        guard let w = word(i), tokens[i].capitalized, let m = shared.lexicon.months[w] else { return nil }
-        if !shared.lexicon.fullNames.contains(w) {
+        guard i >= lower, i < limit, tokens[i].capitalized, let m = find(shared.months, i) else { return nil }
+        if !shared.fullNames.contains(tokens[i]) {
             guard let n = word(i + 1), n == "." || tokens[i + 1].kind == .number else { return nil }
         }
         return m
     }
 
     func weekday(_ i: Int) -> Int? {
-        guard let w = word(i), tokens[i].capitalized, let d = shared.lexicon.weekdays[w] else { return nil }
-        if !shared.lexicon.fullNames.contains(w) {
+        guard i >= lower, i < limit, tokens[i].capitalized, let d = find(shared.weekdays, i) else { return nil }
+        if !shared.fullNames.contains(tokens[i]) {
             guard isWord(i + 1, ".") else { return nil }
         }
         return d
@@ -183,7 +225,9 @@ final class TemporalScan {
 
     /// Skips the period of an abbreviation ("Oct." → the token after the period).
     func afterName(_ i: Int) -> Int {
-        isWord(i + 1, ".") && !shared.lexicon.fullNames.contains(word(i) ?? "") ? i + 2 : i + 1
+        isWord(i + 1, ".")
+            && !(i >= lower && i < limit ? shared.fullNames.contains(tokens[i]) : shared.fullNames.contains(""))
+            ? i + 2 : i + 1
     }
 
     func year(_ i: Int) -> Int? {
@@ -224,13 +268,13 @@ final class TemporalScan {
     }
 
     func isDeterminerOrName(_ i: Int) -> Bool {
-        guard let w = word(i), !isClauseBreak(i) else { return false }
-        return tokens[i].capitalized || Self.determiners.contains(w)
+        guard i >= lower, i < limit, !isClauseBreak(i) else { return false }
+        return tokens[i].capitalized || Self.determiners.contains(tokens[i])
     }
 
-    static let determiners: Set<String> = [
+    static let determiners = WordSet([
         "the", "a", "an", "its", "his", "her", "their", "this", "that", "those", "these",
-    ]
+    ])
 
     /// The tokens after an anchor cue that may name the event, up to a clause break (at most 12).
     func span(from j: Int) -> Range<Int>? {
@@ -241,7 +285,7 @@ final class TemporalScan {
 
     // MARK: tense
 
-    static let conjunctions: Set<String> = ["and", "but", "or", "while", "although", "though", "whereas", "yet", "so"]
+    static let conjunctions = WordSet(["and", "but", "or", "while", "although", "though", "whereas", "yet", "so"])
 
     func isFutureCue(_ i: Int) -> Bool {
         guard i >= lower, i < limit else { return false }
@@ -265,7 +309,7 @@ final class TemporalScan {
         var k = i - 1
         while k >= lower, i - k <= 14 {
             if isClauseBreak(k) {
-                guard isComma(k), let next = word(k + 1), !Self.conjunctions.contains(next) else { break }
+                guard isComma(k), k + 1 < limit, !has(Self.conjunctions, k + 1) else { break }
             }
             if isFutureCue(k) { return .future }
             k -= 1
@@ -276,7 +320,7 @@ final class TemporalScan {
         if i - k <= 2 {
             var e = i
             while e < limit, !isClauseBreak(e) { e += 1 }
-            if e < limit, isComma(e), !Self.conjunctions.contains(word(e + 1) ?? "") {
+            if e < limit, isComma(e), !has(Self.conjunctions, e + 1) {
                 var f = e + 1
                 while f < limit, f - e <= 6, !isClauseBreak(f) {
                     if isFutureCue(f) { return .future }
@@ -296,10 +340,10 @@ final class TemporalScan {
         case .number:
             if let m = numberUnit(i) { return m }
             if let m = dayMonth(i) { return m }
-            if tokens[i].text.utf8.count == 10, let d = Day(iso: tokens[i].text) {
+            if tokens[i].text.utf8.count == 10, let d = Day.parseISO(tokens[i].text) {
                 return Match(end: i + 1, value: .date(.day(d)))
             }
-            if let y = year(i), let prev = word(i - 1), shared.lexicon.yearCues.contains(prev),
+            if let y = year(i), has(shared.yearCues, i - 1),
                 let d = EventDate.year(y)
             {
                 return Match(end: i + 1, value: .date(d))
@@ -307,7 +351,7 @@ final class TemporalScan {
             return nil
         case .word:
             // One look-up gives every role the word can play; most words play none.
-            guard shared.lexicon.roleFilter.mayContain(tokens[i]), let roles = shared.lexicon.roles[tokens[i].lower]
+            guard shared.lexicon.roleFilter.mayContain(tokens[i]), let roles = shared.roles[tokens[i]]
             else {
                 return tokens[i].hasHyphen ? part(i) : nil
             }
@@ -320,7 +364,7 @@ final class TemporalScan {
             if roles.contains(.article), let m = sequel(i) { return m }
             if !roles.isDisjoint(with: [.shift, .rolling]), let m = shift(i) { return m }
             if roles.contains(.part), let m = part(i) { return m }
-            if roles.contains(.named), let v = shared.lexicon.named[tokens[i].lower] {
+            if roles.contains(.named), let v = shared.named[tokens[i]] {
                 guard let ref = reference else { return Match(end: i + 1, value: .unresolved) }
                 return Match(end: i + 1, value: .date(.day(ref.adding(days: v))))
             }
@@ -345,7 +389,7 @@ final class TemporalScan {
         if let n = number(i), let u = unit(n.end) {
             return (offset(n.value, u.unit, approximate: n.approximate), n.end + 1)
         }
-        if let w = word(i), let count = shared.lexicon.vague[w], let u = unit(i) {
+        if let count = find(shared.vague, i), let u = unit(i) {
             return (offset(count, u.unit, approximate: true), i + 1)
         }
         return nil
@@ -399,7 +443,7 @@ final class TemporalScan {
     func numberUnit(_ i: Int) -> Match? {
         guard let d = duration(i) else { return nil }
         let k = d.end
-        if let w = word(k), let dir = shared.lexicon.directions[w] {
+        if let w = word(k), let dir = find(shared.directions, k) {
             let signed = EventOffset(days: dir * d.offset.days, months: dir * d.offset.months, window: d.offset.window)
             if w == "ago" {
                 guard let ref = reference else { return Match(end: k + 1, value: .unresolved) }
@@ -427,7 +471,7 @@ final class TemporalScan {
 
     /// "the next day", "the following week", "the previous day": from the event just named.
     func sequel(_ i: Int) -> Match? {
-        guard isWord(i, "the"), let w = word(i + 1), let dir = shared.lexicon.sequels[w], let u = unit(i + 2), !u.plural
+        guard isWord(i, "the"), let dir = find(shared.sequels, i + 1), let u = unit(i + 2), !u.plural
         else {
             return nil
         }
@@ -439,17 +483,17 @@ final class TemporalScan {
 
     /// "last June", "next week", "this year", "last Saturday", "the past three months", "the coming weeks".
     func shift(_ i: Int) -> Match? {
-        guard let w = word(i) else { return nil }
-        if let dir = shared.lexicon.rolling[w], let d = duration(i + 1), d.end > i + 2 || unit(i + 1)?.plural == true {
+        guard i >= lower, i < limit else { return nil }
+        if let dir = find(shared.rolling, i), let d = duration(i + 1), d.end > i + 2 || unit(i + 1)?.plural == true {
             guard let ref = reference else { return Match(end: d.end, value: .unresolved) }
             let far =
                 EventOffset(days: dir * d.offset.days, months: dir * d.offset.months).apply(to: .day(ref))?.range?
                 .lowerBound ?? ref
             return Match(end: d.end, value: .date(.approximate(from: ref, to: far)))
         }
-        guard let s = shared.lexicon.shifts[w] else { return nil }
+        guard let s = find(shared.shifts, i) else { return nil }
         if let m = weekdayExpression(i + 1, shift: s) { return Match(end: m.end, value: m.value) }
-        if let n = word(i + 1), shared.lexicon.seasons[n] != nil, let m = season(i + 1) { return m }
+        if find(shared.seasons, i + 1) != nil, let m = season(i + 1) { return m }
         if let mo = month(i + 1) {
             let end = afterName(i + 1)
             guard let ref = reference else { return Match(end: end, value: .unresolved) }
@@ -482,7 +526,7 @@ final class TemporalScan {
     /// "early 2019", "late last month", "earlier this month", "mid-February", "late June of 2018".
     func part(_ i: Int) -> Match? {
         guard let w = word(i) else { return nil }
-        var p = shared.lexicon.parts[w]
+        var p = find(shared.parts, i)
         var j = i + 1
         var inner: Match?
         if p == nil, tokens[i].hasHyphen {
@@ -511,7 +555,7 @@ final class TemporalScan {
                 guard let b = base else { return nil }
                 return Match(end: j + 2, value: narrow(b, part).map(TemporalValue.date))
             }
-            if let s = word(j), let shift = shared.lexicon.shifts[s], let u = unit(j + 1), !u.plural, u.unit != .day {
+            if let shift = find(shared.shifts, j), let u = unit(j + 1), !u.plural, u.unit != .day {
                 guard let ref = reference else { return Match(end: j + 2, value: .unresolved) }
                 inner = Match(end: j + 2, value: period(u.unit, shift: shift, ref: ref).map(TemporalValue.date))
             } else if month(j) != nil {
@@ -563,14 +607,14 @@ final class TemporalScan {
     /// "the summer", "this winter", "last spring", "summer 2018": the latest such season begun by the reference
     /// (or the next one in the future tense), approximate over its months.
     func season(_ i: Int) -> Match? {
-        guard let w = word(i), let prev = word(i - 1) else { return nil }
+        guard i >= lower, i < limit, let prev = word(i - 1) else { return nil }
         var shift = 0
-        if let s = shared.lexicon.shifts[prev] {
+        if let s = find(shared.shifts, i - 1) {
             shift = s
-        } else if !(prev == "the" || prev == "in" || shared.lexicon.parts[prev] != nil) {
+        } else if !(prev == "the" || prev == "in" || find(shared.parts, i - 1) != nil) {
             return nil
         }
-        guard let (first, last) = shared.lexicon.seasons[w] else { return nil }
+        guard let (first, last) = find(shared.seasons, i) else { return nil }
         func span(_ startYear: Int) -> EventDate? {
             let endYear = last < first ? startYear + 1 : startYear
             guard let a = Day(year: startYear, month: first, day: 1),
@@ -641,7 +685,7 @@ final class TemporalScan {
     func monthExpression(_ i: Int) -> Match? {
         guard let first = singleMonthExpression(i) else { return nil }
         guard case .date(let d)? = first.value, d.precision == .month, let r = d.range,
-            let join = word(first.end), shared.lexicon.monthJoins.contains(join), let m2 = month(first.end + 1)
+            has(shared.monthJoins, first.end), let m2 = month(first.end + 1)
         else { return first }
         let j = afterName(first.end + 1)
         // The second month's own year when it has one ("May 2018 or June 2018"), else the first's, the next
@@ -702,14 +746,14 @@ final class TemporalScan {
         }
         var k = j
         if isWord(k, "of") { k += 1 }
-        if let s = word(k).flatMap({ shared.lexicon.shifts[$0] }), let u = unit(k + 1), u.unit == .year, !u.plural {
+        if let s = find(shared.shifts, k), let u = unit(k + 1), u.unit == .year, !u.plural {
             guard let ref = reference else { return Match(end: k + 2, value: .unresolved) }
             return Match(end: k + 2, value: EventDate.month(ref.year + s, m).map(TemporalValue.date))
         }
         // A bare month needs a word before it that makes it a date ("in February", "last June").
-        guard let prev = word(i - 1),
-            shared.lexicon.yearCues.contains(prev) || shared.lexicon.parts[prev] != nil
-                || shared.lexicon.shifts[prev] != nil
+        guard i - 1 >= lower, i - 1 < limit,
+            has(shared.yearCues, i - 1) || find(shared.parts, i - 1) != nil
+                || find(shared.shifts, i - 1) != nil
                 || tokens[i - 1].possessive
         else { return nil }
         guard let ref = reference else { return Match(end: j, value: .unresolved) }

@@ -1,0 +1,94 @@
+/// A word list keyed on lowercased words, looked up with a token's `lowerHash` instead of hashing a String.
+///
+/// The answer is that of a `[String: Value]` look-up of the token's `lower`: a hash hit is confirmed on the key
+/// string (keys of one hash are chained, so a collision never answers for another word). When a key is not
+/// ASCII every look-up goes through a plain dictionary (canonical equivalence may make it equal to words with
+/// other bytes); so does a word that is not ASCII but may equal an ASCII key (`mayEqualASCII`).
+struct WordMap<Value: Sendable>: Sendable {
+    /// Key hash (`WordToken.hash`) → the first entry of that hash.
+    private var first = WordHashMap()
+    private var keys: [String] = []
+    private var values: [Value] = []
+    /// The next entry of the same hash, or -1.
+    private var next: [Int32] = []
+    /// Every key, for the look-ups the hash does not answer.
+    private var exact: [String: Value] = [:]
+    /// A key is not ASCII: every look-up goes through `exact`.
+    private var exactOnly = false
+
+    init() {}
+
+    /// The words of `table` with their values.
+    init(_ table: [String: Value]) {
+        self.init(table, hashing: WordToken.hash)
+    }
+
+    /// The same with another hash of the keys (tests give colliding hashes); look-ups by token or word need
+    /// `WordToken.hash`.
+    init(_ table: [String: Value], hashing hash: (String) -> UInt64) {
+        exact = table
+        exactOnly = table.keys.contains { key in key.utf8.contains { $0 >= 128 } }
+        guard !exactOnly else { return }
+        // Sorted keys: the same table whatever the dictionary's order.
+        for key in table.keys.sorted() {
+            guard let value = table[key] else { continue }
+            let h = hash(key)
+            keys.append(key)
+            values.append(value)
+            next.append(Int32(first[h] ?? -1))
+            first.set(h, keys.count - 1)
+        }
+    }
+
+    /// The value of the token's `lower`.
+    @inline(__always) subscript(_ t: WordToken) -> Value? {
+        guard !exactOnly else { return exact[t.lower] }
+        guard t.isASCII else { return Self.mayEqualASCII(t.lower) ? exact[t.lower] : nil }
+        return self[t.lowerHash, t.lower]
+    }
+
+    /// The value of `word`, a lowercased word.
+    subscript(_ word: String) -> Value? {
+        guard !exactOnly else { return exact[word] }
+        guard !word.utf8.contains(where: { $0 >= 128 }) else { return Self.mayEqualASCII(word) ? exact[word] : nil }
+        return self[WordToken.hash(word), word]
+    }
+
+    /// False when `word` cannot be canonically equivalent to an ASCII string: it holds a scalar that is neither
+    /// ASCII nor one of the three whose canonical decomposition is ASCII (U+037E → ";", U+1FEF → "`",
+    /// U+212A → "K"; no other scalar is equal to an ASCII string, checked over every scalar).
+    static func mayEqualASCII(_ word: String) -> Bool {
+        word.unicodeScalars.allSatisfy { u in
+            u.value < 128 || u.value == 0x37E || u.value == 0x1FEF || u.value == 0x212A
+        }
+    }
+
+    /// The value of the ASCII word `word` whose hash is `h`, among the keys of that hash.
+    @inline(__always) subscript(_ h: UInt64, _ word: String) -> Value? {
+        guard var k = first[h] else { return nil }
+        while k >= 0 {
+            if keys[k] == word { return values[k] }
+            k = Int(next[k])
+        }
+        return nil
+    }
+
+    @inline(__always) func contains(_ t: WordToken) -> Bool { self[t] != nil }
+
+    func contains(_ word: String) -> Bool { self[word] != nil }
+}
+
+/// A set of lowercased words on `WordMap`.
+struct WordSet: Sendable {
+    private var map: WordMap<Bool>
+
+    init(_ words: some Sequence<String>) {
+        map = WordMap(Dictionary(words.map { ($0, true) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    /// True when the token's `lower` is one of the words.
+    @inline(__always) func contains(_ t: WordToken) -> Bool { map.contains(t) }
+
+    /// True when `word` (lowercased) is one of the words.
+    func contains(_ word: String) -> Bool { map.contains(word) }
+}

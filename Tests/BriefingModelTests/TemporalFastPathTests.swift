@@ -1,0 +1,45 @@
+import Testing
+
+@testable import BriefingModel
+
+/// The tagger's fast paths give what the plain ones give.
+@Suite struct TemporalFastPathTests {
+    @Test func isoDaysParseAsDayIsoDoes() {
+        let texts = [
+            "2019-10-05", "2018-02-29", "2020-02-29", "0000-01-01", "9999-12-31", "2019-13-01", "2019-00-10",
+            "2019-1-05", "2019-10-5", "+201-10-05", "2019-10-05T10:00", " 2019-10-05", "2019/10/05", "20191005",
+            "2019-10-055", "", "2019-10-0a",
+        ]
+        for t in texts {
+            #expect(Day.parseISO(t) == Day(iso: t), "\(t)")
+        }
+    }
+
+    @Test func repeatedWordsGetTheTokensOfAFreshReading() {
+        // A word's token is the same wherever it stands and however often it comes: that of the word alone.
+        let text = "Talks talks TALKS talks' Kim's kim U.S. U.S. 2019-10-05 2019-10-05 summit summit. Summit’s"
+        let tokens = WordTokenizer.tokenize(text)
+        let scalars = Array(text.unicodeScalars)
+        #expect(tokens.count == 15)
+        for t in tokens where t.kind != .punctuation {
+            let alone = String(String.UnicodeScalarView(scalars[t.start..<t.end]))
+            guard let fresh = WordTokenizer.tokenize(alone).first else {
+                Issue.record("no token in \(alone)")
+                continue
+            }
+            #expect(fresh.text == t.text && fresh.lower == t.lower && fresh.lowerHash == t.lowerHash, "\(alone)")
+            #expect(fresh.capitalized == t.capitalized && fresh.possessive == t.possessive, "\(alone)")
+        }
+        #expect(tokens.map(\.lower).filter { $0 == "talks" }.count == 4)
+    }
+
+    @Test func tokenFlagsSurviveTheCompactLayout() {
+        let tokens = WordTokenizer.tokenize("Korea’s mid-2018 we'll")
+        #expect(tokens.count == 3)
+        #expect(tokens[0].possessive && tokens[0].capitalized && !tokens[0].hasHyphen)
+        #expect(tokens[1].hasHyphen && !tokens[1].capitalized && tokens[1].isASCII)
+        #expect(tokens[2].quoteByte && !tokens[2].possessive)
+        #expect(tokens[1].start == 8 && tokens[1].end == 16)
+        #expect(MemoryLayout<WordToken>.size <= 56)
+    }
+}
