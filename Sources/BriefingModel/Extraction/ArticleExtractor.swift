@@ -156,24 +156,23 @@ public struct ArticleExtractor: Sendable {
         quotes.reserveCapacity(decided.reduce(0) { $0 + ($1.isTerm ? 0 : 1) })
         var terms: [Term] = []
         // A quote's text is kept as the slice of the article's paragraph it equals (no copy of its characters).
-        var slicer: (paragraph: Int, cutter: ScalarSlicer)?
+        var slicer: (paragraph: Int, cutter: UTF8Slicer)?
         for d in decided {
-            let text = paras[d.span.paragraph].text(d.span.start..<d.span.end)
             if d.isTerm {
                 terms.append(
                     Term(
                         article: article.id, paragraph: d.span.paragraph, start: d.span.start, end: d.span.end,
-                        text: text))
+                        text: paras[d.span.paragraph].text(d.span.start..<d.span.end)))
             } else {
                 let p = d.span.paragraph
                 if slicer?.paragraph != p, article.paragraphs.indices.contains(p) {
-                    slicer = (p, ScalarSlicer(article.paragraphs[p].text))
+                    slicer = (p, UTF8Slicer(text: article.paragraphs[p].text, scalars: paras[p].scalars))
                 }
-                var slice = Substring(text)
-                if slicer?.paragraph == p, let cut = slicer?.cutter.slice(d.span.start..<d.span.end),
-                    cut.utf8.elementsEqual(text.utf8)
-                {
+                let slice: Substring
+                if slicer?.paragraph == p, let cut = slicer?.cutter.slice(d.span.start..<d.span.end) {
                     slice = cut
+                } else {
+                    slice = Substring(paras[p].text(d.span.start..<d.span.end))
                 }
                 quotes.append(
                     Quote(

@@ -30,35 +30,57 @@ struct ParagraphText: Sendable {
     /// (`SentenceSplitter.split` of `scalars`) already found.
     /// `classes`: the lexicon's word classes, to fill `classes` with.
     init(
-        index: Int, scalars: [Unicode.Scalar], quotes: [QuoteSpan], tokens: [Token], sentences: [Range<Int>],
-        classes: WordHashMap? = nil
+        index: Int, scalars: [Unicode.Scalar], quotes: [QuoteSpan], tokens: consuming [Token],
+        sentences: [Range<Int>], classes: WordHashMap? = nil
     ) {
         self.index = index
         self.scalars = scalars
         self.quotes = quotes
-        let tokens = Self.marking(tokens, quotes: quotes)
-        self.tokens = tokens
         self.sentences = sentences
-        // Both per-token arrays written over their storage in one pass (no uniqueness check per element).
+        // The per-token arrays written over their storage in one pass (no uniqueness check per element); the
+        // tokens themselves only when one inside a quotation is not flagged yet (tokens marked ahead, and shared,
+        // are not copied; tokens handed over unshared are flagged in place).
         let n = tokens.count
         var ts = [Int](repeating: 0, count: n)
         var cs = [UInt32](repeating: 0, count: classes == nil ? 0 : n)
+        var firstUnmarked = n
         tokens.withUnsafeBufferPointer { tb in
             ts.withUnsafeMutableBufferPointer { tsb in
-                var s = 0
-                for t in 0..<n {
-                    while s + 1 < sentences.count, tb[t].start >= sentences[s + 1].lowerBound { s += 1 }
-                    tsb[t] = s
-                }
-            }
-            if let classes {
                 cs.withUnsafeMutableBufferPointer { cb in
-                    for t in 0..<n { cb[t] = UInt32(truncatingIfNeeded: classes[tb[t].hash] ?? 0) }
+                    var s = 0
+                    var q = 0
+                    for t in 0..<n {
+                        let start = tb[t].start
+                        while s + 1 < sentences.count, start >= sentences[s + 1].lowerBound { s += 1 }
+                        tsb[t] = s
+                        if let classes { cb[t] = UInt32(truncatingIfNeeded: classes[tb[t].hash] ?? 0) }
+                        if firstUnmarked == n {
+                            while q < quotes.count, quotes[q].end <= start { q += 1 }
+                            if q < quotes.count, start >= quotes[q].start, start < quotes[q].end, !tb[t].inQuote {
+                                firstUnmarked = t
+                            }
+                        }
+                    }
                 }
             }
         }
+        if firstUnmarked < n { Self.mark(&tokens, quotes: quotes, from: firstUnmarked) }
+        self.tokens = tokens
         tokenSentence = ts
         self.classes = cs
+    }
+
+    /// Flags `inQuote` the tokens from `first` on that stand inside `quotes`.
+    private static func mark(_ tokens: inout [Token], quotes: [QuoteSpan], from first: Int) {
+        var q = 0
+        for t in first..<tokens.count {
+            while q < quotes.count, quotes[q].end <= tokens[t].start { q += 1 }
+            if q < quotes.count, tokens[t].start >= quotes[q].start, tokens[t].start < quotes[q].end,
+                !tokens[t].inQuote
+            {
+                tokens[t].inQuote = true
+            }
+        }
     }
 
     /// `tokens` with the tokens inside `quotes` flagged `inQuote`. A token already flagged is not written again, so
