@@ -78,4 +78,27 @@ struct ExtractionFastPathTests {
         #expect(match("envoy") == nil)
         #expect(Set(m.firstWords) == Set(["vice", "UN", "president"].map { TokenHash.hash($0) }))
     }
+
+    @Test func localIDsAreTheInterpolatedOnes() {
+        for article in ["a", "2019-02/x-1", "some/rather/long/article-path_with-ünïcode", ""] {
+            for n in [0, 1, 9, 10, 99, 100, 12345, Int.max] {
+                #expect(ArticleExtractor.localID(article, tag: "q", n) == "\(article)#q\(n)")
+                #expect(ArticleExtractor.localID(article, tag: "s", n) == "\(article)#s\(n)")
+            }
+        }
+    }
+
+    @Test func tokenLookupInALongParagraphIsTheFirstTokenAtOrAfter() {
+        var text = ""
+        for k in 0..<1500 { text += k % 7 == 0 ? "“Yes,” she said   of \(k)… " : "Ünïcode wörds, U.S.-led talks. " }
+        let scalars = Array(text.unicodeScalars)
+        let splitter = SentenceSplitter(neverFinal: [], mayEndSentence: [], sentenceStarters: [])
+        let p = ParagraphText(index: 0, scalars: scalars, quotes: [], tokenizer: Tokenizer(), splitter: splitter)
+        #expect(p.tokens.count >= ParagraphText.indexedTokens)
+        var expected = 0
+        for o in -2...(scalars.count + 70) {
+            while expected < p.tokens.count, p.tokens[expected].start < o { expected += 1 }
+            #expect(p.token(atOrAfter: o) == expected, "\(o)")
+        }
+    }
 }

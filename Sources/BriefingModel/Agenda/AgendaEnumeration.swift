@@ -87,9 +87,15 @@ struct AgendaEnumeration {
     /// Commas and semicolons of a sentence.
     private func separators(in sentence: Int) -> Int {
         guard sentence < p.sentences.count else { return 0 }
-        var n = 0
-        for i in p.sentences[sentence] where p.scalars[i] == "," || p.scalars[i] == ";" { n += 1 }
-        return n
+        let r = p.sentences[sentence]
+        return p.scalars.withUnsafeBufferPointer { b in
+            var n = 0
+            for i in max(0, r.lowerBound)..<min(b.count, r.upperBound) {
+                let v = b[i].value
+                n &+= v == 44 || v == 59 ? 1 : 0
+            }
+            return n
+        }
     }
 
     private func list(in sentence: Int, after j: Int) -> Range<Int>? {

@@ -307,7 +307,16 @@ enum AgendaText {
                 tail = tail << 8 | UInt64(lower(bytes[k]))
                 k += 1
             }
-            for rule in packedSuffixes where length - rule.length >= 4 && tail & rule.mask == rule.packed {
+            // Only the rules whose suffix ends in the word's last letter, in their order.
+            let rules: [PackedSuffix]
+            switch last {
+            case 115: rules = suffixesEndingInS
+            case 110: rules = suffixesEndingInN
+            case 103: rules = suffixesEndingInG
+            case 100: rules = suffixesEndingInD
+            default: rules = suffixesEndingInE
+            }
+            for rule in rules where length - rule.length >= 4 && tail & rule.mask == rule.packed {
                 stemEnd = e - rule.length
                 replacementY = rule.y
                 break
@@ -321,13 +330,24 @@ enum AgendaText {
 
     /// `suffixRules` for ASCII words: each suffix's letters packed last letter lowest (as `wordHash` packs a
     /// word's tail), the mask of its length, its length, and whether it is replaced by "y".
-    private static let packedSuffixes: [(packed: UInt64, mask: UInt64, length: Int, y: Bool)] = suffixRules.map {
-        rule in
+    private typealias PackedSuffix = (packed: UInt64, mask: UInt64, length: Int, y: Bool)
+    private static let packedSuffixes: [PackedSuffix] = suffixRules.map { rule in
         var packed: UInt64 = 0
         for u in rule.0 { packed = packed << 8 | UInt64(u.value) }
         let mask: UInt64 = rule.0.count >= 8 ? .max : (1 << UInt64(8 * rule.0.count)) - 1
         return (packed, mask, rule.0.count, !rule.1.isEmpty)
     }
+
+    /// `packedSuffixes` ending in one letter, in their order (a word is tried only against the rules that end
+    /// in its last letter).
+    private static func packedSuffixes(endingIn letter: UInt8) -> [PackedSuffix] {
+        packedSuffixes.filter { $0.packed & 0xFF == UInt64(letter) }
+    }
+    private static let suffixesEndingInS = packedSuffixes(endingIn: 115)
+    private static let suffixesEndingInN = packedSuffixes(endingIn: 110)
+    private static let suffixesEndingInG = packedSuffixes(endingIn: 103)
+    private static let suffixesEndingInD = packedSuffixes(endingIn: 100)
+    private static let suffixesEndingInE = packedSuffixes(endingIn: 101)
 
     /// `stemHashes` scalar by scalar: the reference the byte path is tested against.
     static func stemHashesScalar(_ text: String, into out: inout [UInt64]) {

@@ -11,6 +11,10 @@ struct ParagraphText: Sendable {
     /// Per token, the phrase matchers it starts a phrase of (`ExtractionLexicon.wordClasses`); empty when the
     /// paragraph was built without them (every lookup is then made in full).
     var classes: [UInt32] = []
+    /// For a paragraph of `indexedTokens` tokens or more, entry `k` is the first token starting at or after
+    /// scalar offset 64 k (one more entry than the offsets reach): `token(atOrAfter:)` searches one bucket.
+    private var tokenBuckets: [Int32] = []
+    static let indexedTokens = 4096
 
     init(index: Int, scalars: [Unicode.Scalar], quotes: [QuoteSpan], lexicon: ExtractionLexicon) {
         self.init(
@@ -65,6 +69,22 @@ struct ParagraphText: Sendable {
             }
         }
         if firstUnmarked < n { Self.mark(&tokens, quotes: quotes, from: firstUnmarked) }
+        if n >= Self.indexedTokens {
+            var buckets = [Int32](repeating: Int32(truncatingIfNeeded: n), count: scalars.count >> 6 + 2)
+            tokens.withUnsafeBufferPointer { tb in
+                buckets.withUnsafeMutableBufferPointer { bb in
+                    var next = 0
+                    for t in 0..<n {
+                        let b = min(tb[t].start >> 6, bb.count - 1)
+                        while next <= b {
+                            bb[next] = Int32(truncatingIfNeeded: t)
+                            next += 1
+                        }
+                    }
+                }
+            }
+            tokenBuckets = buckets
+        }
         self.tokens = tokens
         tokenSentence = ts
         self.classes = cs
@@ -164,6 +184,11 @@ struct ParagraphText: Sendable {
     func token(atOrAfter o: Int) -> Int {
         var lo = 0
         var hi = tokens.count
+        if o >= 0, o >> 6 + 1 < tokenBuckets.count {
+            // The answer lies between the first tokens of this bucket and of the next.
+            lo = Int(tokenBuckets[o >> 6])
+            hi = Int(tokenBuckets[o >> 6 + 1])
+        }
         while lo < hi {
             let mid = (lo + hi) / 2
             if tokens[mid].start < o { lo = mid + 1 } else { hi = mid }

@@ -16,16 +16,18 @@ struct UTF8Slicer {
         matches = Self.encodedLength(scalars, 0..<scalars.count) == text.utf8.count
     }
 
-    @inline(__always) private static func length(_ v: UInt32) -> Int {
-        v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
-    }
-
-    /// UTF-8 length of `s[r]`.
+    /// UTF-8 length of `s[r]`: one byte per scalar, one more from U+0080, U+0800 and U+10000 on (without
+    /// branches, so the loop runs on vectors).
     static func encodedLength(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Int {
         s.withUnsafeBufferPointer { b in
-            var n = 0
-            for i in r { n += length(b[i].value) }
-            return n
+            b.withMemoryRebound(to: UInt32.self) { v in
+                var n = 0
+                for i in r {
+                    let x = v[i]
+                    n &+= 1 &+ (x >= 0x80 ? 1 : 0) &+ (x >= 0x800 ? 1 : 0) &+ (x >= 0x10000 ? 1 : 0)
+                }
+                return n
+            }
         }
     }
 
