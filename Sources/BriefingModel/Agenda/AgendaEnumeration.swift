@@ -12,7 +12,7 @@ struct AgendaEnumeration {
         // Commas and semicolons per sentence, counted once (a long paragraph has many labels and sentences).
         var separatorCounts: [Int]?
         func separatorCount(_ sentence: Int) -> Int {
-            if separatorCounts == nil { separatorCounts = p.sentences.indices.map(separators(in:)) }
+            if separatorCounts == nil { separatorCounts = separatorsPerSentence() }
             guard let counts = separatorCounts, sentence < counts.count else { return 0 }
             return counts[sentence]
         }
@@ -83,21 +83,22 @@ struct AgendaEnumeration {
         return out
     }
 
-    /// The scalar range of the list of sentence `sentence` that starts after token `j`, trailing period excluded.
-    /// Commas and semicolons of a sentence.
-    private func separators(in sentence: Int) -> Int {
-        guard sentence < p.sentences.count else { return 0 }
-        let r = p.sentences[sentence]
-        return p.scalars.withUnsafeBufferPointer { b in
-            var n = 0
-            for i in max(0, r.lowerBound)..<min(b.count, r.upperBound) {
-                let v = b[i].value
-                n &+= v == 44 || v == 59 ? 1 : 0
+    /// The commas and semicolons of each sentence, counted in one pass over the paragraph's scalars.
+    private func separatorsPerSentence() -> [Int] {
+        p.scalars.withUnsafeBufferPointer { b in
+            p.sentences.map { r in
+                var n = 0
+                let lo = max(0, r.lowerBound)
+                for i in lo..<max(lo, min(b.count, r.upperBound)) {
+                    let v = b[i].value
+                    n &+= v == 44 || v == 59 ? 1 : 0
+                }
+                return n
             }
-            return n
         }
     }
 
+    /// The scalar range of the list of sentence `sentence` that starts after token `j`, trailing period excluded.
     private func list(in sentence: Int, after j: Int) -> Range<Int>? {
         guard let start = listStart(after: j, sentence: sentence) else { return nil }
         var end = p.sentences.isEmpty ? p.scalars.count : p.sentences[sentence].upperBound

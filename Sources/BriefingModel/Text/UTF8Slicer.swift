@@ -16,15 +16,27 @@ struct UTF8Slicer {
         matches = Self.encodedLength(scalars, 0..<scalars.count) == text.utf8.count
     }
 
-    /// UTF-8 length of `s[r]`: one byte per scalar, one more from U+0080, U+0800 and U+10000 on (without
-    /// branches, so the loop runs on vectors).
+    /// UTF-8 length of `s[r]`: four bytes per scalar, one fewer below U+10000, U+0800 and U+0080 each (a
+    /// wrapped subtraction's top bit), eight scalars at a time.
     static func encodedLength(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Int {
         s.withUnsafeBufferPointer { b in
             b.withMemoryRebound(to: UInt32.self) { v in
-                var n = 0
-                for i in r {
+                guard let base = v.baseAddress, r.lowerBound >= 0, r.upperBound <= v.count else { return 0 }
+                let (a, b, c) = (
+                    SIMD8<UInt32>(repeating: 0x80), SIMD8<UInt32>(repeating: 0x800), SIMD8<UInt32>(repeating: 0x1_0000)
+                )
+                var below = SIMD8<UInt32>(repeating: 0)
+                var i = r.lowerBound
+                while i + 8 <= r.upperBound {
+                    let x = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD8<UInt32>.self)
+                    below &+= ((x &- a) &>> 31) &+ ((x &- b) &>> 31) &+ ((x &- c) &>> 31)
+                    i += 8
+                }
+                var n = 4 * (i - r.lowerBound) - Int(below.wrappedSum())
+                while i < r.upperBound {
                     let x = v[i]
-                    n &+= 1 &+ (x >= 0x80 ? 1 : 0) &+ (x >= 0x800 ? 1 : 0) &+ (x >= 0x10000 ? 1 : 0)
+                    n += 4 - Int((x &- 0x80) >> 31) - Int((x &- 0x800) >> 31) - Int((x &- 0x1_0000) >> 31)
+                    i += 1
                 }
                 return n
             }
