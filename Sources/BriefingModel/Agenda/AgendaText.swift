@@ -196,14 +196,23 @@ enum AgendaText {
             while i < n {
                 let b = bytes[i]
                 if b < 128 {
-                    let lower = b | 0x20
-                    if (lower >= 97 && lower <= 122) || (b >= 48 && b <= 57) {
+                    if (b | 0x20) &- 97 < 26 || b &- 48 < 10 {
                         if start < 0 {
                             start = i
                             ascii = true
                         }
-                    } else if (b == 45 || b == 47) && start >= 0 {
-                        // Inner hyphens and slashes stay in the word (trailing ones are dropped when it ends).
+                        // The rest of the run of ASCII letters, digits, hyphens and slashes in a tight loop: none
+                        // of them starts or ends a word.
+                        i += 1
+                        while i < n {
+                            let c = bytes[i]
+                            guard (c | 0x20) &- 97 < 26 || c &- 48 < 10 || c == 45 || c == 47 else { break }
+                            i += 1
+                        }
+                        continue
+                    } else if b == 45 || b == 47 {
+                        // Inner hyphens and slashes stay in the word (trailing ones are dropped when it ends); out
+                        // of a word they are nothing.
                     } else if start >= 0 {
                         if let h = wordHash(bytes, start, i, ascii: ascii, scratch: &scalars) { out.append(h) }
                         start = -1
