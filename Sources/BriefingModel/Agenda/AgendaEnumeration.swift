@@ -12,7 +12,7 @@ struct AgendaEnumeration {
         // Commas and semicolons per sentence, counted once (a long paragraph has many labels and sentences).
         var separatorCounts: [Int]?
         func separatorCount(_ sentence: Int) -> Int {
-            if separatorCounts == nil { separatorCounts = p.sentences.indices.map(separators(in:)) }
+            if separatorCounts == nil { separatorCounts = separatorsPerSentence() }
             guard let counts = separatorCounts, sentence < counts.count else { return 0 }
             return counts[sentence]
         }
@@ -83,15 +83,22 @@ struct AgendaEnumeration {
         return out
     }
 
-    /// The scalar range of the list of sentence `sentence` that starts after token `j`, trailing period excluded.
-    /// Commas and semicolons of a sentence.
-    private func separators(in sentence: Int) -> Int {
-        guard sentence < p.sentences.count else { return 0 }
-        var n = 0
-        for i in p.sentences[sentence] where p.scalars[i] == "," || p.scalars[i] == ";" { n += 1 }
-        return n
+    /// The commas and semicolons of each sentence, counted in one pass over the paragraph's scalars.
+    private func separatorsPerSentence() -> [Int] {
+        p.scalars.withUnsafeBufferPointer { b in
+            p.sentences.map { r in
+                var n = 0
+                let lo = max(0, r.lowerBound)
+                for i in lo..<max(lo, min(b.count, r.upperBound)) {
+                    let v = b[i].value
+                    n &+= v == 44 || v == 59 ? 1 : 0
+                }
+                return n
+            }
+        }
     }
 
+    /// The scalar range of the list of sentence `sentence` that starts after token `j`, trailing period excluded.
     private func list(in sentence: Int, after j: Int) -> Range<Int>? {
         guard let start = listStart(after: j, sentence: sentence) else { return nil }
         var end = p.sentences.isEmpty ? p.scalars.count : p.sentences[sentence].upperBound
@@ -248,7 +255,143 @@ struct AgendaEnumeration {
     }
 
     /// Splits "A, B, C and D" into items; the final "and"/"or" splits only as far as needed to reach `count`.
+    /// Read on the UTF-8 bytes when every scalar of `text` is one that cannot join a separator into a larger
+    /// character (`bytesAreSafe`), else on characters through Foundation; both give the same items.
     static func splitItems(_ text: String, count: Int) -> [String] {
+        let bytes = Array(text.utf8)
+        guard bytesAreSafe(bytes) else { return splitItemsOnCharacters(text, count: count) }
+        return splitItems(bytes: bytes, count: count)
+    }
+
+    /// True when each non-ASCII scalar of the valid UTF-8 `bytes` is a Latin letter or sign (U+00A0–U+02FF), a
+    /// general punctuation mark (U+2010–U+2027, U+202F, U+2030–U+205E) or the euro sign: none of them extends
+    /// the character before it, so byte comparisons with the ASCII separators agree with character ones.
+    static func bytesAreSafe(_ bytes: [UInt8]) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                i += 1
+                continue
+            }
+            if b == 0xC2 || b == 0xC3 || (b >= 0xC4 && b <= 0xCB) {
+                // U+0080–U+02FF; C2 80–9F are C1 controls.
+                guard b != 0xC2 || (i + 1 < n && bytes[i + 1] >= 0xA0) else { return false }
+                i += 2
+                continue
+            }
+            guard b == 0xE2, i + 2 < n else { return false }
+            let (c, d) = (bytes[i + 1], bytes[i + 2])
+            let v = 0x2000 | (UInt32(c & 0x3F) << 6) | UInt32(d & 0x3F)
+            guard (v >= 0x2010 && v <= 0x2027) || v == 0x202F || (v >= 0x2030 && v <= 0x205E) || v == 0x20AC
+            else { return false }
+            i += 3
+        }
+        return true
+    }
+
+    /// `splitItems` on bytes (see `bytesAreSafe`).
+    private static func splitItems(bytes: [UInt8], count: Int) -> [String] {
+        // Pieces between ";" and ", ", trimmed, the empty ones dropped.
+        var parts: [ArraySlice<UInt8>] = []
+        var start = 0
+        var i = 0
+        let n = bytes.count
+        func cut(_ end: Int) {
+            let t = trimmedBlank(bytes[start..<end])
+            if !t.isEmpty { parts.append(t) }
+        }
+        while i < n {
+            if bytes[i] == 0x3B {
+                cut(i)
+                i += 1
+                start = i
+            } else if bytes[i] == 0x2C, i + 1 < n, bytes[i + 1] == 0x20 {
+                cut(i)
+                i += 2
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        cut(n)
+        // A leading "and " (else "or ") dropped; "…, including B" joined to the item before it.
+        let joiners: [[UInt8]] = [
+            Array("including ".utf8), Array("such as ".utf8), Array("especially ".utf8), Array("notably ".utf8),
+        ]
+        var merged: [[UInt8]] = []
+        for var part in parts {
+            if part.starts(with: [0x61, 0x6E, 0x64, 0x20]) {
+                part = part.dropFirst(4)
+            } else if part.starts(with: [0x6F, 0x72, 0x20]) {
+                part = part.dropFirst(3)
+            }
+            if !merged.isEmpty, joiners.contains(where: { part.starts(with: $0) }) {
+                merged[merged.count - 1] += [0x2C, 0x20]
+                merged[merged.count - 1] += part
+            } else {
+                merged.append(Array(part))
+            }
+        }
+        var items = merged
+        var k = items.count - 1
+        while items.count < count, k >= 0 {
+            let part = items[k]
+            if let r = lastIndex(of: [0x20, 0x61, 0x6E, 0x64, 0x20], in: part)
+                ?? lastIndex(of: [0x20, 0x6F, 0x72, 0x20], in: part)
+            {
+                items.replaceSubrange(k...k, with: [Array(part[..<r.lowerBound]), Array(part[r.upperBound...])])
+                k = items.count - 1
+                continue
+            }
+            k -= 1
+        }
+        return items.map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The range of the last occurrence of `pattern` in `bytes`.
+    private static func lastIndex(of pattern: [UInt8], in bytes: [UInt8]) -> Range<Int>? {
+        var s = bytes.count - pattern.count
+        while s >= 0 {
+            if bytes[s..<(s + pattern.count)].elementsEqual(pattern) { return s..<(s + pattern.count) }
+            s -= 1
+        }
+        return nil
+    }
+
+    /// `part` without the white space of `CharacterSet.whitespaces` at either end (the bytes are safe: of its
+    /// non-ASCII members only U+00A0 and U+202F can occur).
+    private static func trimmedBlank(_ part: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var a = part.startIndex
+        var b = part.endIndex
+        while a < b {
+            if part[a] == 0x20 || part[a] == 0x09 {
+                a += 1
+            } else if part[a] == 0xC2, a + 1 < b, part[a + 1] == 0xA0 {
+                a += 2
+            } else if part[a] == 0xE2, a + 2 < b, part[a + 1] == 0x80, part[a + 2] == 0xAF {
+                a += 3
+            } else {
+                break
+            }
+        }
+        while b > a {
+            if part[b - 1] == 0x20 || part[b - 1] == 0x09 {
+                b -= 1
+            } else if b - 2 >= a, part[b - 2] == 0xC2, part[b - 1] == 0xA0 {
+                b -= 2
+            } else if b - 3 >= a, part[b - 3] == 0xE2, part[b - 2] == 0x80, part[b - 1] == 0xAF {
+                b -= 3
+            } else {
+                break
+            }
+        }
+        return part[a..<b]
+    }
+
+    /// `splitItems` character by character (any text).
+    static func splitItemsOnCharacters(_ text: String, count: Int) -> [String] {
         var parts = text.split(whereSeparator: { $0 == ";" }).flatMap { $0.components(separatedBy: ", ") }
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         parts = parts.map { p in

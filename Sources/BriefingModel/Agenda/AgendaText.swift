@@ -196,14 +196,23 @@ enum AgendaText {
             while i < n {
                 let b = bytes[i]
                 if b < 128 {
-                    let lower = b | 0x20
-                    if (lower >= 97 && lower <= 122) || (b >= 48 && b <= 57) {
+                    if (b | 0x20) &- 97 < 26 || b &- 48 < 10 {
                         if start < 0 {
                             start = i
                             ascii = true
                         }
-                    } else if (b == 45 || b == 47) && start >= 0 {
-                        // Inner hyphens and slashes stay in the word (trailing ones are dropped when it ends).
+                        // The rest of the run of ASCII letters, digits, hyphens and slashes in a tight loop: none
+                        // of them starts or ends a word.
+                        i += 1
+                        while i < n {
+                            let c = bytes[i]
+                            guard (c | 0x20) &- 97 < 26 || c &- 48 < 10 || c == 45 || c == 47 else { break }
+                            i += 1
+                        }
+                        continue
+                    } else if b == 45 || b == 47 {
+                        // Inner hyphens and slashes stay in the word (trailing ones are dropped when it ends); out
+                        // of a word they are nothing.
                     } else if start >= 0 {
                         if let h = wordHash(bytes, start, i, ascii: ascii, scratch: &scalars) { out.append(h) }
                         start = -1
@@ -307,7 +316,16 @@ enum AgendaText {
                 tail = tail << 8 | UInt64(lower(bytes[k]))
                 k += 1
             }
-            for rule in packedSuffixes where length - rule.length >= 4 && tail & rule.mask == rule.packed {
+            // Only the rules whose suffix ends in the word's last letter, in their order.
+            let rules: [PackedSuffix]
+            switch last {
+            case 115: rules = suffixesEndingInS
+            case 110: rules = suffixesEndingInN
+            case 103: rules = suffixesEndingInG
+            case 100: rules = suffixesEndingInD
+            default: rules = suffixesEndingInE
+            }
+            for rule in rules where length - rule.length >= 4 && tail & rule.mask == rule.packed {
                 stemEnd = e - rule.length
                 replacementY = rule.y
                 break
@@ -321,13 +339,24 @@ enum AgendaText {
 
     /// `suffixRules` for ASCII words: each suffix's letters packed last letter lowest (as `wordHash` packs a
     /// word's tail), the mask of its length, its length, and whether it is replaced by "y".
-    private static let packedSuffixes: [(packed: UInt64, mask: UInt64, length: Int, y: Bool)] = suffixRules.map {
-        rule in
+    private typealias PackedSuffix = (packed: UInt64, mask: UInt64, length: Int, y: Bool)
+    private static let packedSuffixes: [PackedSuffix] = suffixRules.map { rule in
         var packed: UInt64 = 0
         for u in rule.0 { packed = packed << 8 | UInt64(u.value) }
         let mask: UInt64 = rule.0.count >= 8 ? .max : (1 << UInt64(8 * rule.0.count)) - 1
         return (packed, mask, rule.0.count, !rule.1.isEmpty)
     }
+
+    /// `packedSuffixes` ending in one letter, in their order (a word is tried only against the rules that end
+    /// in its last letter).
+    private static func packedSuffixes(endingIn letter: UInt8) -> [PackedSuffix] {
+        packedSuffixes.filter { $0.packed & 0xFF == UInt64(letter) }
+    }
+    private static let suffixesEndingInS = packedSuffixes(endingIn: 115)
+    private static let suffixesEndingInN = packedSuffixes(endingIn: 110)
+    private static let suffixesEndingInG = packedSuffixes(endingIn: 103)
+    private static let suffixesEndingInD = packedSuffixes(endingIn: 100)
+    private static let suffixesEndingInE = packedSuffixes(endingIn: 101)
 
     /// `stemHashes` scalar by scalar: the reference the byte path is tested against.
     static func stemHashesScalar(_ text: String, into out: inout [UInt64]) {

@@ -144,7 +144,7 @@ public struct ArticleExtractor: Sendable {
             ? quoted.contains(e) : (x.kind == .person || x.kind == .group || x.spoke)
         {
             // Compacted: an interpolated id keeps spare room, which adds up over a large corpus.
-            let id = "\(article.id)#s\(speakers.count + 1)".compacted
+            let id = Self.localID(article.id, tag: "s", speakers.count + 1)
             localID[e] = id
             speakers.append(
                 Speaker(
@@ -156,28 +156,27 @@ public struct ArticleExtractor: Sendable {
         quotes.reserveCapacity(decided.reduce(0) { $0 + ($1.isTerm ? 0 : 1) })
         var terms: [Term] = []
         // A quote's text is kept as the slice of the article's paragraph it equals (no copy of its characters).
-        var slicer: (paragraph: Int, cutter: ScalarSlicer)?
+        var slicer: (paragraph: Int, cutter: UTF8Slicer)?
         for d in decided {
-            let text = paras[d.span.paragraph].text(d.span.start..<d.span.end)
             if d.isTerm {
                 terms.append(
                     Term(
                         article: article.id, paragraph: d.span.paragraph, start: d.span.start, end: d.span.end,
-                        text: text))
+                        text: paras[d.span.paragraph].text(d.span.start..<d.span.end)))
             } else {
                 let p = d.span.paragraph
                 if slicer?.paragraph != p, article.paragraphs.indices.contains(p) {
-                    slicer = (p, ScalarSlicer(article.paragraphs[p].text))
+                    slicer = (p, UTF8Slicer(text: article.paragraphs[p].text, scalars: paras[p].scalars))
                 }
-                var slice = Substring(text)
-                if slicer?.paragraph == p, let cut = slicer?.cutter.slice(d.span.start..<d.span.end),
-                    cut.utf8.elementsEqual(text.utf8)
-                {
+                let slice: Substring
+                if slicer?.paragraph == p, let cut = slicer?.cutter.slice(d.span.start..<d.span.end) {
                     slice = cut
+                } else {
+                    slice = Substring(paras[p].text(d.span.start..<d.span.end))
                 }
                 quotes.append(
                     Quote(
-                        id: "\(article.id)#q\(quotes.count + 1)".compacted, article: article.id, paragraph: p,
+                        id: Self.localID(article.id, tag: "q", quotes.count + 1), article: article.id, paragraph: p,
                         start: d.span.start, end: d.span.end, slice: slice, speaker: d.entity.flatMap { localID[$0] },
                         cue: d.cue))
             }
@@ -185,6 +184,35 @@ public struct ArticleExtractor: Sendable {
         let agendas = paras.flatMap { AgendaEnumeration(lex: lex, p: $0).find(article: article.id) }
         return ArticleExtraction(
             article: article.id, speakers: speakers, quotes: quotes, terms: terms, agendas: agendas)
+    }
+
+    /// "article#tagN" (a speaker's or a quote's id in its article), written in one go into storage of its exact
+    /// size (an interpolated string keeps spare room, which adds up over a large corpus).
+    static func localID(_ article: String, tag: Unicode.Scalar, _ n: Int) -> String {
+        var digits = 1
+        var rest = n / 10
+        while rest != 0 {
+            digits += 1
+            rest /= 10
+        }
+        guard tag.isASCII, n >= 0 else { return "\(article)#\(tag)\(n)" }
+        var article = article
+        return article.withUTF8 { a in
+            let count = a.count + 2 + digits
+            return String(unsafeUninitializedCapacity: count) { out in
+                for i in 0..<a.count { out[i] = a[i] }
+                out[a.count] = UInt8(ascii: "#")
+                out[a.count + 1] = UInt8(truncatingIfNeeded: tag.value)
+                var v = n
+                var k = count - 1
+                repeat {
+                    out[k] = UInt8(truncatingIfNeeded: 48 + v % 10)
+                    v /= 10
+                    k -= 1
+                } while v != 0
+                return count
+            }
+        }
     }
 
     /// Pieces of a quotation continued over paragraphs share its speaker; a quotation standing alone right after

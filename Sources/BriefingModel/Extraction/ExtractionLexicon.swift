@@ -39,42 +39,77 @@ struct PhraseMatcher: Sendable {
         }
     }
 
-    /// Replaced (never changed in place) while the lexicon is built; read-only after.
-    private var t = Tables()
+    private let t: Tables
 
     var firstWords: [UInt64] { t.firstWords }
 
     /// This matcher's bit in `ExtractionLexicon.wordClasses` (0 when it has none: every lookup is made).
     var classBit: UInt32 = 0
 
+    /// An empty matcher.
+    init() { t = Tables() }
+
+    private init(tables: Tables, classBit: UInt32) {
+        t = tables
+        self.classBit = classBit
+    }
+
+    /// Collects phrases in arrays it owns (each added phrase is appended in place), then builds the matcher's
+    /// tables once.
+    struct Builder {
+        private var offsets: [Int] = []
+        private var lengths: [Int] = []
+        private var values: [Int] = []
+        private var pool: [UInt64] = []
+        private var caps: [Bool] = []
+        private var byFirst: [UInt64: Int] = [:]
+        private var groups: [[Int]] = []
+        private var firstWords: [UInt64] = []
+
+        /// Adds the phrase of `tokens` (its words' hashes; a word in capitals matches only capitals) with `value`.
+        mutating func add(_ tokens: [Token], value: Int) {
+            guard let first = tokens.first?.hash else { return }
+            let index = offsets.count
+            offsets.append(pool.count)
+            lengths.append(tokens.count)
+            values.append(value)
+            for token in tokens {
+                pool.append(token.hash)
+                caps.append(token.isAllCaps)
+            }
+            if let g = byFirst[first] {
+                groups[g].append(index)
+            } else {
+                byFirst[first] = groups.count
+                groups.append([index])
+                firstWords.append(first)
+            }
+        }
+
+        /// The matcher, each first word's phrases longest first (phrases of one length in the order added).
+        func build(classBit: UInt32) -> PhraseMatcher {
+            var map = WordHashMap()
+            for (g, h) in firstWords.enumerated() { map.set(h, g) }
+            let lengths = self.lengths
+            // A stable sort: equal lengths keep the order they were added in.
+            let sorted = groups.map { group in
+                group.enumerated().sorted { a, b in
+                    lengths[a.element] != lengths[b.element]
+                        ? lengths[a.element] > lengths[b.element] : a.offset < b.offset
+                }.map(\.element)
+            }
+            let tables = Tables(
+                offsets: offsets, lengths: lengths, values: values, pool: pool, caps: caps, byFirst: map,
+                groups: sorted, firstWords: firstWords)
+            return PhraseMatcher(tables: tables, classBit: classBit)
+        }
+    }
+
     /// `match(p.tokens, at:limit:)`, answered at once from the paragraph's word classes (`ParagraphText.classes`)
     /// when token `i` starts no phrase of this matcher, the case of most tokens.
     @inline(__always) func match(_ p: ParagraphText, at i: Int, limit: Int? = nil) -> (value: Int, count: Int)? {
         if classBit != 0, i < p.classes.count, p.classes[i] & classBit == 0 { return nil }
         return match(p.tokens, at: i, limit: limit)
-    }
-
-    mutating func add(_ tokens: [Token], value: Int) {
-        guard let first = tokens.first?.hash else { return }
-        var (offsets, lengths, values, pool, caps) = (t.offsets, t.lengths, t.values, t.pool, t.caps)
-        var (byFirst, groups, firstWords) = (t.byFirst, t.groups, t.firstWords)
-        let index = offsets.count
-        offsets.append(pool.count)
-        lengths.append(tokens.count)
-        values.append(value)
-        pool.append(contentsOf: tokens.map(\.hash))
-        caps.append(contentsOf: tokens.map(\.isAllCaps))
-        if let g = byFirst[first] {
-            groups[g].append(index)
-            groups[g].sort { lengths[$0] > lengths[$1] }
-        } else {
-            byFirst.set(first, groups.count)
-            groups.append([index])
-            firstWords.append(first)
-        }
-        t = Tables(
-            offsets: offsets, lengths: lengths, values: values, pool: pool, caps: caps, byFirst: byFirst,
-            groups: groups, firstWords: firstWords)
     }
 
     /// The longest phrase starting at token `i` (words only, no crossing of quotes): (value, token count).
@@ -241,7 +276,7 @@ public final class ExtractionLexicon: Sendable {
             tokenizer.tokenize(Array(phrase.unicodeScalars))
         }
         func list(_ field: String?) -> [String] {
-            (field ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            (field ?? "").split(separator: ";").map(LexiconTable.trimmed).filter { !$0.isEmpty }
         }
         func gender(_ s: String?) -> Gender {
             switch s?.lowercased() {
@@ -251,7 +286,7 @@ public final class ExtractionLexicon: Sendable {
             }
         }
 
-        var titles = PhraseMatcher()
+        var titlesBuilder = PhraseMatcher.Builder()
         var titleInfo: [(kind: TitleKind, gender: Gender, speaksForOrganization: Bool)] = []
         var modifiers = Set<UInt64>()
         for row in lexicon.table("titles").rows {
@@ -267,10 +302,10 @@ public final class ExtractionLexicon: Sendable {
                 if h.count == 1 { modifiers.insert(h[0].hash) }
                 continue
             }
-            titles.add(h, value: titleInfo.count)
+            titlesBuilder.add(h, value: titleInfo.count)
             titleInfo.append((kind, gender(row[1]), row[3]?.lowercased() == "organization"))
         }
-        titles.classBit = 1 << 0
+        let titles = titlesBuilder.build(classBit: 1 << 0)
         self.titles = titles
         self.titleInfo = titleInfo
         var people: [[UInt64]: (roleWords: Set<UInt64>, gender: Gender)] = [:]
@@ -280,50 +315,50 @@ public final class ExtractionLexicon: Sendable {
         self.people = people
         self.modifiers = ClassedWordSet(WordHashSet(modifiers), bit: 1 << 9)
 
-        var orgs = PhraseMatcher()
+        var orgsBuilder = PhraseMatcher.Builder()
         var orgNames: [String] = []
         for row in lexicon.table("organizations").rows {
             let idx = orgNames.count
             orgNames.append(row.entry)
-            orgs.add(hashes(row.entry), value: idx)
-            for alias in list(row[1]) { orgs.add(hashes(alias), value: idx) }
+            orgsBuilder.add(hashes(row.entry), value: idx)
+            for alias in list(row[1]) { orgsBuilder.add(hashes(alias), value: idx) }
         }
-        orgs.classBit = 1 << 1
+        let orgs = orgsBuilder.build(classBit: 1 << 1)
         organizations = orgs
         organizationNames = orgNames
         organizationHeads = ClassedWordSet(
             WordHashSet(lexicon.table("organization_heads").entries.map { TokenHash.hash($0) }), bit: 1 << 10)
 
-        var cNames = PhraseMatcher()
-        var cAdj = PhraseMatcher()
+        var cNamesBuilder = PhraseMatcher.Builder()
+        var cAdjBuilder = PhraseMatcher.Builder()
         var canon: [String] = []
         for row in lexicon.table("countries").rows {
             let idx = canon.count
             canon.append(row.entry)
-            cNames.add(hashes(row.entry), value: idx)
+            cNamesBuilder.add(hashes(row.entry), value: idx)
             for name in list(row[1]) {
                 // "the DPRK" style names: the article is matched as a determiner anyway.
                 let h = hashes(name)
                 if h.first?.hash == TokenHash.hash("the"), h.count > 1 {
-                    cNames.add(Array(h.dropFirst()), value: idx)
+                    cNamesBuilder.add(Array(h.dropFirst()), value: idx)
                 } else {
-                    cNames.add(h, value: idx)
+                    cNamesBuilder.add(h, value: idx)
                 }
             }
-            for adj in list(row[2]) { cAdj.add(hashes(adj), value: idx) }
+            for adj in list(row[2]) { cAdjBuilder.add(hashes(adj), value: idx) }
         }
-        cNames.classBit = 1 << 2
-        cAdj.classBit = 1 << 3
+        let cNames = cNamesBuilder.build(classBit: 1 << 2)
+        let cAdj = cAdjBuilder.build(classBit: 1 << 3)
         countryNames = cNames
         countryAdjectives = cAdj
         countryCanonical = canon
 
-        var groups = PhraseMatcher()
-        for row in lexicon.table("group_nouns").rows { groups.add(hashes(row.entry), value: 0) }
-        groups.classBit = 1 << 4
+        var groupsBuilder = PhraseMatcher.Builder()
+        for row in lexicon.table("group_nouns").rows { groupsBuilder.add(hashes(row.entry), value: 0) }
+        let groups = groupsBuilder.build(classBit: 1 << 4)
         groupNouns = groups
 
-        var cues = PhraseMatcher()
+        var cuesBuilder = PhraseMatcher.Builder()
         var cueInfo: [(kind: CueKind, participle: Bool)] = []
         for row in lexicon.table("reporting_verbs").rows {
             let kind: CueKind
@@ -334,11 +369,11 @@ public final class ExtractionLexicon: Sendable {
             }
             let forms = list(row[1]).isEmpty ? [row.entry] : list(row[1])
             for form in forms {
-                cues.add(hashes(form), value: cueInfo.count)
+                cuesBuilder.add(hashes(form), value: cueInfo.count)
                 cueInfo.append((kind, form.hasSuffix("ing")))
             }
         }
-        cues.classBit = 1 << 5
+        let cues = cuesBuilder.build(classBit: 1 << 5)
         self.cues = cues
         self.cueInfo = cueInfo
 
@@ -361,9 +396,9 @@ public final class ExtractionLexicon: Sendable {
         for w in lexicon.table("sentence_starters").entries { stop.insert(TokenHash.hash(w)) }
         nameStopwords = ClassedWordSet(WordHashSet(stop), bit: 1 << 13)
 
-        var termCues = PhraseMatcher()
-        for row in lexicon.table("term_cues").rows { termCues.add(hashes(row.entry), value: 0) }
-        termCues.classBit = 1 << 6
+        var termCuesBuilder = PhraseMatcher.Builder()
+        for row in lexicon.table("term_cues").rows { termCuesBuilder.add(hashes(row.entry), value: 0) }
+        let termCues = termCuesBuilder.build(classBit: 1 << 6)
         self.termCues = termCues
 
         var numbers: [UInt64: Int] = [:]
@@ -411,13 +446,13 @@ public final class ExtractionLexicon: Sendable {
                     "never",
                     "recently", "already", "still", "separately", "flatly", "simply", "just", "only", "reportedly",
                 ].map { TokenHash.hash($0) }), bit: 1 << 22)
-        var docs = PhraseMatcher()
-        for row in lexicon.table("document_nouns").rows { docs.add(hashes(row.entry), value: 0) }
-        docs.classBit = 1 << 7
+        var docsBuilder = PhraseMatcher.Builder()
+        for row in lexicon.table("document_nouns").rows { docsBuilder.add(hashes(row.entry), value: 0) }
+        let docs = docsBuilder.build(classBit: 1 << 7)
         documentNouns = docs
-        var parts = PhraseMatcher()
-        for row in lexicon.table("document_parts").rows { parts.add(hashes(row.entry), value: 0) }
-        parts.classBit = 1 << 8
+        var partsBuilder = PhraseMatcher.Builder()
+        for row in lexicon.table("document_parts").rows { partsBuilder.add(hashes(row.entry), value: 0) }
+        let parts = partsBuilder.build(classBit: 1 << 8)
         documentParts = parts
         signingVerbs = ClassedWordSet(
             WordHashSet(lexicon.table("signing_verbs").entries.map { TokenHash.hash($0) }), bit: 1 << 21)

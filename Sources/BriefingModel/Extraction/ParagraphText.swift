@@ -11,6 +11,10 @@ struct ParagraphText: Sendable {
     /// Per token, the phrase matchers it starts a phrase of (`ExtractionLexicon.wordClasses`); empty when the
     /// paragraph was built without them (every lookup is then made in full).
     var classes: [UInt32] = []
+    /// For a paragraph of `indexedTokens` tokens or more, entry `k` is the first token starting at or after
+    /// scalar offset 64 k (one more entry than the offsets reach): `token(atOrAfter:)` searches one bucket.
+    private var tokenBuckets: [Int32] = []
+    static let indexedTokens = 4096
 
     init(index: Int, scalars: [Unicode.Scalar], quotes: [QuoteSpan], lexicon: ExtractionLexicon) {
         self.init(
@@ -30,35 +34,73 @@ struct ParagraphText: Sendable {
     /// (`SentenceSplitter.split` of `scalars`) already found.
     /// `classes`: the lexicon's word classes, to fill `classes` with.
     init(
-        index: Int, scalars: [Unicode.Scalar], quotes: [QuoteSpan], tokens: [Token], sentences: [Range<Int>],
-        classes: WordHashMap? = nil
+        index: Int, scalars: [Unicode.Scalar], quotes: [QuoteSpan], tokens: consuming [Token],
+        sentences: [Range<Int>], classes: WordHashMap? = nil
     ) {
         self.index = index
         self.scalars = scalars
         self.quotes = quotes
-        let tokens = Self.marking(tokens, quotes: quotes)
-        self.tokens = tokens
         self.sentences = sentences
-        // Both per-token arrays written over their storage in one pass (no uniqueness check per element).
+        // The per-token arrays written over their storage in one pass (no uniqueness check per element); the
+        // tokens themselves only when one inside a quotation is not flagged yet (tokens marked ahead, and shared,
+        // are not copied; tokens handed over unshared are flagged in place).
         let n = tokens.count
         var ts = [Int](repeating: 0, count: n)
         var cs = [UInt32](repeating: 0, count: classes == nil ? 0 : n)
+        var firstUnmarked = n
         tokens.withUnsafeBufferPointer { tb in
             ts.withUnsafeMutableBufferPointer { tsb in
-                var s = 0
-                for t in 0..<n {
-                    while s + 1 < sentences.count, tb[t].start >= sentences[s + 1].lowerBound { s += 1 }
-                    tsb[t] = s
-                }
-            }
-            if let classes {
                 cs.withUnsafeMutableBufferPointer { cb in
-                    for t in 0..<n { cb[t] = UInt32(truncatingIfNeeded: classes[tb[t].hash] ?? 0) }
+                    var s = 0
+                    var q = 0
+                    for t in 0..<n {
+                        let start = tb[t].start
+                        while s + 1 < sentences.count, start >= sentences[s + 1].lowerBound { s += 1 }
+                        tsb[t] = s
+                        if let classes { cb[t] = UInt32(truncatingIfNeeded: classes[tb[t].hash] ?? 0) }
+                        if firstUnmarked == n {
+                            while q < quotes.count, quotes[q].end <= start { q += 1 }
+                            if q < quotes.count, start >= quotes[q].start, start < quotes[q].end, !tb[t].inQuote {
+                                firstUnmarked = t
+                            }
+                        }
+                    }
                 }
             }
         }
+        if firstUnmarked < n { Self.mark(&tokens, quotes: quotes, from: firstUnmarked) }
+        if n >= Self.indexedTokens {
+            var buckets = [Int32](repeating: Int32(truncatingIfNeeded: n), count: scalars.count >> 6 + 2)
+            tokens.withUnsafeBufferPointer { tb in
+                buckets.withUnsafeMutableBufferPointer { bb in
+                    var next = 0
+                    for t in 0..<n {
+                        let b = min(tb[t].start >> 6, bb.count - 1)
+                        while next <= b {
+                            bb[next] = Int32(truncatingIfNeeded: t)
+                            next += 1
+                        }
+                    }
+                }
+            }
+            tokenBuckets = buckets
+        }
+        self.tokens = tokens
         tokenSentence = ts
         self.classes = cs
+    }
+
+    /// Flags `inQuote` the tokens from `first` on that stand inside `quotes`.
+    private static func mark(_ tokens: inout [Token], quotes: [QuoteSpan], from first: Int) {
+        var q = 0
+        for t in first..<tokens.count {
+            while q < quotes.count, quotes[q].end <= tokens[t].start { q += 1 }
+            if q < quotes.count, tokens[t].start >= quotes[q].start, tokens[t].start < quotes[q].end,
+                !tokens[t].inQuote
+            {
+                tokens[t].inQuote = true
+            }
+        }
     }
 
     /// `tokens` with the tokens inside `quotes` flagged `inQuote`. A token already flagged is not written again, so
@@ -142,6 +184,11 @@ struct ParagraphText: Sendable {
     func token(atOrAfter o: Int) -> Int {
         var lo = 0
         var hi = tokens.count
+        if o >= 0, o >> 6 + 1 < tokenBuckets.count {
+            // The answer lies between the first tokens of this bucket and of the next.
+            lo = Int(tokenBuckets[o >> 6])
+            hi = Int(tokenBuckets[o >> 6 + 1])
+        }
         while lo < hi {
             let mid = (lo + hi) / 2
             if tokens[mid].start < o { lo = mid + 1 } else { hi = mid }

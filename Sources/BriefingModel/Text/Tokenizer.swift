@@ -70,10 +70,13 @@ public enum TokenHash {
 /// Splits paragraph scalars into tokens in one pass.
 public struct Tokenizer: Sendable {
     /// Hashes of abbreviations that keep their final period ("mr.", "gen."), from `abbreviations.txt`.
-    public var abbreviations: Set<UInt64>
+    public var abbreviations: Set<UInt64> { didSet { abbreviationTable = WordHashSet(abbreviations) } }
+    /// `abbreviations` as a `WordHashSet`: the lookup of a word before a period without `Hasher`.
+    private var abbreviationTable: WordHashSet
 
     public init(abbreviations: Set<UInt64> = []) {
         self.abbreviations = abbreviations
+        abbreviationTable = WordHashSet(abbreviations)
     }
 
     @inline(__always) static func isLetterOrDigit(_ c: Unicode.Scalar) -> Bool {
@@ -206,7 +209,7 @@ public struct Tokenizer: Sendable {
                 if d == "." {
                     // Keep a final period for abbreviations, initials and dotted words.
                     let withDot = TokenHash.combine(h, d)
-                    if dotted || (i - start == 1 && Self.isUpper(s[start])) || abbreviations.contains(withDot) {
+                    if dotted || (i - start == 1 && Self.isUpper(s[start])) || abbreviationTable.contains(withDot) {
                         h = withDot
                         i += 1
                         end = i

@@ -1,0 +1,63 @@
+/// Cuts a paragraph's text at the scalar offsets of the scalars decoded from it: each offset is turned into a
+/// UTF-8 offset by counting the encoded lengths of the scalars before it (a cursor moves forward over calls),
+/// and the string is indexed there directly, without walking its scalar view or comparing the result.
+struct UTF8Slicer {
+    let text: String
+    let scalars: [Unicode.Scalar]
+    /// The scalars encode to exactly as many bytes as the text holds (they were decoded from it); when they do
+    /// not, `slice` answers nil.
+    let matches: Bool
+    private var scalar = 0
+    private var byte = 0
+
+    init(text: String, scalars: [Unicode.Scalar]) {
+        self.text = text
+        self.scalars = scalars
+        matches = Self.encodedLength(scalars, 0..<scalars.count) == text.utf8.count
+    }
+
+    /// UTF-8 length of `s[r]`: four bytes per scalar, one fewer below U+10000, U+0800 and U+0080 each (a
+    /// wrapped subtraction's top bit), eight scalars at a time.
+    static func encodedLength(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Int {
+        s.withUnsafeBufferPointer { b in
+            b.withMemoryRebound(to: UInt32.self) { v in
+                guard let base = v.baseAddress, r.lowerBound >= 0, r.upperBound <= v.count else { return 0 }
+                let (a, b, c) = (
+                    SIMD8<UInt32>(repeating: 0x80), SIMD8<UInt32>(repeating: 0x800), SIMD8<UInt32>(repeating: 0x1_0000)
+                )
+                var below = SIMD8<UInt32>(repeating: 0)
+                var i = r.lowerBound
+                while i + 8 <= r.upperBound {
+                    let x = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD8<UInt32>.self)
+                    below &+= ((x &- a) &>> 31) &+ ((x &- b) &>> 31) &+ ((x &- c) &>> 31)
+                    i += 8
+                }
+                var n = 4 * (i - r.lowerBound) - Int(below.wrappedSum())
+                while i < r.upperBound {
+                    let x = v[i]
+                    n += 4 - Int((x &- 0x80) >> 31) - Int((x &- 0x800) >> 31) - Int((x &- 0x1_0000) >> 31)
+                    i += 1
+                }
+                return n
+            }
+        }
+    }
+
+    /// Scalars `range` of the text, nil when the range does not lie inside it.
+    mutating func slice(_ range: Range<Int>) -> Substring? {
+        guard matches, range.lowerBound >= 0, range.upperBound <= scalars.count else { return nil }
+        if range.lowerBound < scalar {
+            scalar = 0
+            byte = 0
+        }
+        byte += Self.encodedLength(scalars, scalar..<range.lowerBound)
+        scalar = range.lowerBound
+        let count = Self.encodedLength(scalars, range)
+        let u = text.utf8
+        guard let lo = u.index(u.startIndex, offsetBy: byte, limitedBy: u.endIndex),
+            let hi = u.index(lo, offsetBy: count, limitedBy: u.endIndex)
+        else { return nil }
+        // Through the scalar view: a string's own subscript would round the ends to character boundaries.
+        return Substring(text.unicodeScalars[lo..<hi])
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+
+@testable import BriefingModel
+
+/// The byte-level paths of the article extractor (list items, quote slices, phrase tables) give what the
+/// character-level paths give.
+struct ExtractionFastPathTests {
+    static let lists = [
+        "North Korea, South Korea and the United States", "A; B; C or D", "peace, prosperity, and security",
+        "talks, including a summit, and sanctions relief", "A, such as B, C and D or E", "  A ,  B  ;; C  ",
+        "“sanctions,” “talks” and ‘peace’", "A,\u{00A0}B\u{00A0}and C\u{202F}", "and A, or B, and or C",
+        "A, B and C and D or E", "A,, B, , C", ";", ", ", "", "A and", "A and and B", "A — B – C and D",
+        "café, résumé and naïve", "x,\tand y", "A, notably B, especially C, such as D",
+    ]
+
+    @Test func listItemsOnBytesAreListItemsOnCharacters() {
+        for text in Self.lists {
+            #expect(AgendaEnumeration.bytesAreSafe(Array(text.utf8)), "\(text)")
+            for count in 1...6 {
+                #expect(
+                    AgendaEnumeration.splitItems(text, count: count)
+                        == AgendaEnumeration.splitItemsOnCharacters(text, count: count), "\(text) \(count)")
+            }
+        }
+    }
+
+    @Test func textThatMightJoinASeparatorIsReadOnCharacters() {
+        // A combining accent after the space of ", " makes one character with it: no separator there.
+        let joined = "A, \u{0301}B and C"
+        #expect(!AgendaEnumeration.bytesAreSafe(Array(joined.utf8)))
+        #expect(
+            AgendaEnumeration.splitItems(joined, count: 3)
+                == AgendaEnumeration.splitItemsOnCharacters(joined, count: 3))
+        #expect(!AgendaEnumeration.bytesAreSafe(Array("A\u{200B}, B".utf8)))
+        #expect(!AgendaEnumeration.bytesAreSafe(Array("A, B 🇰🇷".utf8)))
+        #expect(AgendaEnumeration.splitItems("A, B and C", count: 3) == ["A", "B", "C"])
+        #expect(AgendaEnumeration.splitItems("A, including B, and C", count: 2) == ["A, including B", "C"])
+    }
+
+    @Test func quoteSlicesCutTheParagraphAtItsScalars() {
+        let text = "Ça “va”, said 金正恩 — “yes 👍 fine” and ‘so’."
+        let scalars = Array(text.unicodeScalars)
+        var slicer = UTF8Slicer(text: text, scalars: scalars)
+        #expect(slicer.matches)
+        for (a, b) in [(4, 8), (0, 2), (16, 30), (2, 3), (31, scalars.count), (0, scalars.count), (5, 5)] {
+            let cut = slicer.slice(a..<b)
+            let expected = String(String.UnicodeScalarView(scalars[a..<b]))
+            #expect(cut.map(String.init) == expected, "\(a)..<\(b)")
+            #expect(cut?.base == text)
+        }
+        #expect(slicer.slice(0..<(scalars.count + 1)) == nil)
+        #expect(slicer.slice(-1..<2) == nil)
+        // Scalars that are not the text's: no slice.
+        var other = UTF8Slicer(text: text, scalars: Array("Ca".unicodeScalars))
+        #expect(!other.matches)
+        #expect(other.slice(0..<1) == nil)
+    }
+
+    @Test func phraseTablesMatchLongestPhraseFirstInOrderAdded() {
+        let tokenizer = Tokenizer()
+        var builder = PhraseMatcher.Builder()
+        let phrases = ["vice president", "vice", "vice president elect", "UN envoy", "vice chair", "president"]
+        for (k, phrase) in phrases.enumerated() {
+            builder.add(tokenizer.tokenize(Array(phrase.unicodeScalars)), value: k)
+        }
+        builder.add([], value: 99)
+        let m = builder.build(classBit: 0)
+        func match(_ s: String) -> (value: Int, count: Int)? {
+            m.match(tokenizer.tokenize(Array(s.unicodeScalars)), at: 0)
+        }
+        #expect(match("vice president elect Smith")?.value == 2)
+        #expect(match("vice president Smith")?.value == 0)
+        #expect(match("vice chair Smith")?.value == 4)
+        #expect(match("vice admiral")?.value == 1)
+        #expect(match("un envoy") == nil)
+        #expect(match("UN envoy")?.count == 2)
+        #expect(match("envoy") == nil)
+        #expect(Set(m.firstWords) == Set(["vice", "UN", "president"].map { TokenHash.hash($0) }))
+    }
+
+    @Test func localIDsAreTheInterpolatedOnes() {
+        for article in ["a", "2019-02/x-1", "some/rather/long/article-path_with-ünïcode", ""] {
+            for n in [0, 1, 9, 10, 99, 100, 12345, Int.max] {
+                #expect(ArticleExtractor.localID(article, tag: "q", n) == "\(article)#q\(n)")
+                #expect(ArticleExtractor.localID(article, tag: "s", n) == "\(article)#s\(n)")
+            }
+        }
+    }
+
+    @Test func tokenLookupInALongParagraphIsTheFirstTokenAtOrAfter() {
+        var text = ""
+        for k in 0..<1500 { text += k % 7 == 0 ? "“Yes,” she said   of \(k)… " : "Ünïcode wörds, U.S.-led talks. " }
+        let scalars = Array(text.unicodeScalars)
+        let splitter = SentenceSplitter(neverFinal: [], mayEndSentence: [], sentenceStarters: [])
+        let p = ParagraphText(index: 0, scalars: scalars, quotes: [], tokenizer: Tokenizer(), splitter: splitter)
+        #expect(p.tokens.count >= ParagraphText.indexedTokens)
+        var expected = 0
+        for o in -2...(scalars.count + 70) {
+            while expected < p.tokens.count, p.tokens[expected].start < o { expected += 1 }
+            #expect(p.token(atOrAfter: o) == expected, "\(o)")
+        }
+    }
+}
