@@ -139,27 +139,24 @@ public enum AgendaBuilder {
         // Paragraph document frequency of stems: a content word found in many paragraphs is too common to tag.
         var df = [Int](repeating: 0, count: vocabulary.count)
         var lastParagraph = [Int](repeating: -1, count: vocabulary.count)
-        // Every paragraph's vocabulary tokens, one paragraph after the other: paragraph p's are
-        // tokens[bounds[p]..<bounds[p + 1]].
-        var tokens: [ItemToken] = []
-        var bounds: [Int] = [0]
+        // Every paragraph's vocabulary tokens, one paragraph after the other (in blocks, so that the store never
+        // grows by copying itself).
+        var tokens = TokenBlocks()
         var paragraphsOfArticle: [Range<Int>] = []
         var total = 0
         var hashes: [UInt64] = []
         for a in articles {
-            let first = bounds.count - 1
+            let first = tokens.paragraphCount
             for p in a.paragraphs {
-                for t in vocabularyTokens(p.text, vocabulary: vocabulary, scratch: &hashes) {
-                    if lastParagraph[Int(t.id)] != total {
-                        lastParagraph[Int(t.id)] = total
-                        df[Int(t.id)] += 1
-                    }
-                    tokens.append(t)
+                let found = vocabularyTokens(p.text, vocabulary: vocabulary, scratch: &hashes)
+                for t in found where lastParagraph[Int(t.id)] != total {
+                    lastParagraph[Int(t.id)] = total
+                    df[Int(t.id)] += 1
                 }
-                bounds.append(tokens.count)
+                tokens.append(paragraph: found)
                 total += 1
             }
-            paragraphsOfArticle.append(first..<(bounds.count - 1))
+            paragraphsOfArticle.append(first..<tokens.paragraphCount)
         }
         let rareLimit = max(1, total / 10)
         var owners: [(agenda: Int, item: Int)] = []
@@ -176,14 +173,13 @@ public enum AgendaBuilder {
         var scratch = AgendaTagger.Scratch(itemCount: matchers.count)
         for (ai, article) in articles.enumerated() {
             for (pi, p) in paragraphsOfArticle[ai].enumerated() {
-                for m in tagger.items(tokens[bounds[p]..<bounds[p + 1]], scratch: &scratch) {
+                for m in tagger.items(tokens[paragraph: p], scratch: &scratch) {
                     agendas[owners[m].agenda].items[owners[m].item].passages.append(
                         Mention(article: article.id, paragraph: pi))
                 }
             }
         }
-        tokens = []
-        bounds = []
+        tokens = TokenBlocks()
         let itemIDs = owners.map { agendas[$0.agenda].items[$0.item].id }
         let vocabularyIDs = vocabulary
         let itemCount = matchers.count
@@ -249,6 +245,40 @@ struct ItemToken {
     init(position: Int, id: Int32) {
         self.position = Int32(truncatingIfNeeded: position)
         self.id = id
+    }
+}
+
+/// The vocabulary tokens of many paragraphs, one after the other, in blocks of about `blockSize` tokens: a new
+/// block is begun when a paragraph's tokens do not fit in the current one, so the store never copies itself to
+/// grow (which, for a corpus-wide array, would hold it twice for a moment) and a paragraph's tokens stay
+/// contiguous.
+struct TokenBlocks {
+    private var blocks: [[ItemToken]] = []
+    /// Per paragraph: its block and its range of tokens there.
+    private var places: [(block: Int32, start: Int32, end: Int32)] = []
+    /// Tokens per block (512 KB of them), unless one paragraph has more.
+    static let blockSize = 64 * 1024
+
+    var paragraphCount: Int { places.count }
+
+    /// Adds the next paragraph's tokens.
+    mutating func append(paragraph tokens: [ItemToken]) {
+        if blocks.isEmpty || blocks[blocks.count - 1].count + tokens.count > Self.blockSize {
+            if blocks.last?.isEmpty == true { blocks.removeLast() }
+            var block: [ItemToken] = []
+            block.reserveCapacity(max(Self.blockSize, tokens.count))
+            blocks.append(block)
+        }
+        let b = blocks.count - 1
+        let start = blocks[b].count
+        blocks[b].append(contentsOf: tokens)
+        places.append((Int32(b), Int32(start), Int32(blocks[b].count)))
+    }
+
+    /// The tokens of paragraph `p` (in order of `append`).
+    subscript(paragraph p: Int) -> ArraySlice<ItemToken> {
+        let place = places[p]
+        return blocks[Int(place.block)][Int(place.start)..<Int(place.end)]
     }
 }
 

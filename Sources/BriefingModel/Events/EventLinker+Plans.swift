@@ -11,7 +11,7 @@ extension EventLinker {
     /// a plan for September does not revive one for May that has passed). Their dates differ, or they would
     /// have merged. The plan takes the restatement's date: a plan's date follows its last announcement.
     static func reschedulePlans(
-        _ groups: inout [MergedEvent], _ owner: inout [Int], _ candidates: [EventCandidate], _ lex: EventLexicon,
+        _ groups: inout [MergedEvent], _ owner: inout [Int], _ candidates: CandidateChunks, _ lex: EventLexicon,
         _ countries: Set<String>, facts: [CandidateFacts], names: LinkNames
     ) -> [ObjectIdentifier: [EventDate]] {
         var earlier: [ObjectIdentifier: [EventDate]] = [:]

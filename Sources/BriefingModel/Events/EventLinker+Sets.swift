@@ -10,7 +10,8 @@ extension EventLinker {
     /// most articles tell, then the earliest. A set with neither span nor (unless bounded) participants counts
     /// nothing.
     static func attachSets(
-        _ candidates: [EventCandidate], groups: [MergedEvent], owner: [Int], base: [Int], events: inout [Event],
+        _ sets: [(index: Int, candidate: EventCandidate)], members: [SetMember], groups: [SetGroup], owner: [Int],
+        base: [Int], events: inout [Event],
         lexicon lex: EventLexicon, articleOrder: [String: Int], names: [String: String]
     ) {
         // Each event's main participants and how many articles tell it, worked out when a set first looks at it.
@@ -27,9 +28,8 @@ extension EventLinker {
             },
             by: \.family
         ).mapValues { $0.sorted { ($0.day, $0.group) < ($1.day, $1.group) } }
-        for s in candidates.indices {
-            let set = candidates[s]
-            guard let n = set.count, let span = setSpan(s, candidates, groups: groups, owner: owner, base: base)
+        for (s, set) in sets {
+            guard let n = set.count, let span = setSpan(s, set, groups: groups, owner: owner, base: base)
             else { continue }
             let bounded = !set.relations.isEmpty
             // Under the corpus's own names ("Kim" → "Kim Jong Un"), as the events list them.
@@ -57,10 +57,10 @@ extension EventLinker {
                     set.articleDate.map({ r.upperBound <= $0 }) ?? true
                 else { continue }
                 if let a = set.place, let b = e.place, !lex.compatible(a, b) { continue }
-                let core = cores[g] ?? mainParticipants(e, candidates, names: names)
+                let core = cores[g] ?? mainParticipants(e, members, names: names)
                 cores[g] = core
                 guard persons.isSubset(of: core), core.intersection(nations).count >= needed else { continue }
-                let articles = articleCounts[g] ?? Set(e.members.map { candidates[$0].article }).count
+                let articles = articleCounts[g] ?? Set(e.members.map { members[$0].article }).count
                 articleCounts[g] = articles
                 fits.append((articles, r.lowerBound, g))
             }
@@ -83,9 +83,8 @@ extension EventLinker {
     /// The days a set may count events in: after (or before) the event it is bounded by, up to its article's
     /// date; else its own date.
     static func setSpan(
-        _ s: Int, _ candidates: [EventCandidate], groups: [MergedEvent], owner: [Int], base: [Int]
+        _ s: Int, _ set: EventCandidate, groups: [SetGroup], owner: [Int], base: [Int]
     ) -> ClosedRange<Day>? {
-        let set = candidates[s]
         guard let bound = set.relations.first else { return set.date?.range }
         let t = base[s] + bound.target
         guard t < owner.count, owner[t] >= 0, let r = groups[owner[t]].date?.range else { return nil }
@@ -99,14 +98,38 @@ extension EventLinker {
 
     /// The participants named by at least a third of an event's candidates: who the event is about, not everyone
     /// a long article names beside it.
-    static func mainParticipants(_ e: MergedEvent, _ candidates: [EventCandidate], names: [String: String])
+    static func mainParticipants(_ e: SetGroup, _ members: [SetMember], names: [String: String])
         -> Set<String>
     {
         var votes: [String: Int] = [:]
         for i in e.members {
-            for p in Set(candidates[i].participants.map { names[$0] ?? $0 }) { votes[p, default: 0] += 1 }
+            for p in Set(members[i].participants.map { names[$0] ?? $0 }) { votes[p, default: 0] += 1 }
         }
         return Set(votes.filter { $0.value * 3 >= e.members.count }.keys)
+    }
+}
+
+/// What counted sets read of a candidate that is not one: its article and participants.
+struct SetMember: Sendable {
+    var article: String
+    var participants: [String]
+}
+
+/// What counted sets read of a merged event: its family, status, place, date and candidates.
+struct SetGroup: Sendable {
+    var family: String
+    var planned: Bool
+    var place: String?
+    var date: EventDate?
+    /// Indices of the candidates merged into it.
+    var members: [Int]
+
+    init(_ e: MergedEvent) {
+        family = e.family
+        planned = e.planned
+        place = e.place
+        date = e.date
+        members = e.members
     }
 }
 

@@ -38,6 +38,13 @@ public enum EventLinker {
     public static func group(
         _ candidates: [EventCandidate], articles: [Article], places quotes: [QuotePlace], events lex: EventLexicon
     ) -> LinkedEvents {
+        group(CandidateChunks(candidates), articles: articles, places: quotes, events: lex)
+    }
+
+    /// The same with the candidates still in their articles' arrays.
+    static func group(
+        _ candidates: CandidateChunks, articles: [Article], places quotes: [QuotePlace], events lex: EventLexicon
+    ) -> LinkedEvents {
         guard !candidates.isEmpty else { return LinkedEvents(events: [], quoteEvents: [], sets: nil) }
         // Where each article's candidates start (they come grouped by article).
         var base: [Int] = []
@@ -50,7 +57,7 @@ public enum EventLinker {
         // Participants, places and families as small integers, once per candidate (scoring compares integers).
         var interned = LinkNames(countries: countries)
         var familyIDs: [String: Int32] = [:]
-        let facts = candidates.map {
+        var facts = candidates.map {
             CandidateFacts(
                 $0, families: &familyIDs, names: &interned, gazetteer: lex.gazetteer, months: lex.monthNames)
         }
@@ -234,6 +241,14 @@ public enum EventLinker {
         }
         drop(removed, from: &groups, owner: &owner)
         let rescheduled = reschedulePlans(&groups, &owner, candidates, lex, countries, facts: facts, names: interned)
+        // The grouping's tables are done with: let them go before the events and their lookups are built.
+        facts = []
+        byFamily = [:]
+        datedByKind = [:]
+        datedByFamily = [:]
+        plannedByFamily = [:]
+        hostPool = GroupPool()
+        scoredFor = []
         for g in groups.indices { groups[g].promote(lexicon: lex) }
         // An event with neither date (not even unresolved words) nor place says nothing a timeline can show.
         let vague = Set(
@@ -373,6 +388,9 @@ public enum EventLinker {
             add(h, p, .same, "held as planned")
         }
         for g in events.indices { events[g].related = related[g] }
+        related = []
+        relatedAt = []
+        heldByFamily = [:]
         // Counted sets count events under the speakers' names: `finish` attaches them, with what is kept here.
         let hasSets = candidates.contains { $0.count != nil }
 
@@ -385,10 +403,11 @@ public enum EventLinker {
                     (m.sentence, canon[owner[i]]))
             }
         }
-        // Per paragraph, built once: the mentions in candidate order, their positions sorted by sentence start,
-        // the longest sentence, and the paragraph's events without repeats (a long paragraph may hold thousands
-        // of mentions and quotes, so nothing below is quadratic in them).
-        var lookups: [ParagraphKey: ParagraphMentions] = [:]
+        // Per paragraph, built once for its run of quotes (quotes come in paragraph order): the mentions in
+        // candidate order, their positions sorted by sentence start, the longest sentence, and the paragraph's
+        // events without repeats (a long paragraph may hold thousands of mentions and quotes, so nothing below is
+        // quadratic in them).
+        var last: (key: ParagraphKey, lookup: ParagraphMentions)?
         var quoteEvents: [(quote: Int, events: [String])] = []
         // Quotes come grouped by article too: the slot is looked up once per run.
         var quoteArticle: String?
@@ -402,11 +421,11 @@ public enum EventLinker {
             let key = ParagraphKey(article: slot, paragraph: quotes[q].paragraph)
             guard let inParagraph = bySentence[key], !inParagraph.isEmpty else { continue }
             let lookup: ParagraphMentions
-            if let known = lookups[key] {
-                lookup = known
+            if let known = last, known.key == key {
+                lookup = known.lookup
             } else {
                 lookup = ParagraphMentions(inParagraph)
-                lookups[key] = lookup
+                last = (key, lookup)
             }
             let quoteRange = quotes[q].start..<max(quotes[q].start + 1, quotes[q].end)
             let overlapping = lookup.positions(overlapping: quoteRange)
@@ -421,6 +440,8 @@ public enum EventLinker {
             }
             if !found.isEmpty { quoteEvents.append((q, found.map { ids[$0] })) }
         }
+        bySentence = [:]
+        last = nil
 
         // By first day, last day and id; undated events last. Keys computed once, not per comparison.
         let spans = events.map { $0.date?.range.map { ($0.lowerBound.ordinal, $0.upperBound.ordinal) } }
@@ -474,16 +495,36 @@ public struct LinkedEvents: Sendable {
     var sets: SetContext?
 
     /// The linker's state that counted sets are resolved against.
-    struct SetContext: @unchecked Sendable {
-        // Unchecked: the merged events are classes, and nothing changes them once `group` returns.
-        var candidates: [EventCandidate]
-        var groups: [MergedEvent]
+    ///
+    /// Kept from `group` until `finish` (which may wait for speaker merging), so it holds only what sets read: the
+    /// set candidates whole, of the others their article and participants, of the merged events what a set is
+    /// matched against; not the linker's working tables.
+    struct SetContext: Sendable {
+        /// The counted sets, in candidate order, with their indices.
+        var sets: [(index: Int, candidate: EventCandidate)]
+        /// Per candidate (by index): its article and participants.
+        var members: [SetMember]
+        var groups: [SetGroup]
         var owner: [Int]
         var base: [Int]
         var articleOrder: [String: Int]
         var lexicon: EventLexicon
         /// Where each merged event (by index in `groups`) stands in `events`.
         var positions: [Int]
+
+        init(
+            candidates: CandidateChunks, groups: [MergedEvent], owner: [Int], base: [Int],
+            articleOrder: [String: Int], lexicon: EventLexicon, positions: [Int]
+        ) {
+            sets = candidates.indices.compactMap { i in candidates[i].count == nil ? nil : (i, candidates[i]) }
+            members = candidates.map { SetMember(article: $0.article, participants: $0.participants) }
+            self.groups = groups.map(SetGroup.init)
+            self.owner = owner
+            self.base = base
+            self.articleOrder = articleOrder
+            self.lexicon = lexicon
+            self.positions = positions
+        }
     }
 
     /// The events with participants under the speakers' proper names; adds each quote's events to `quotes`
@@ -514,7 +555,8 @@ public struct LinkedEvents: Sendable {
             // `attachSets` works on the events in the order of the merged events.
             var byGroup = s.positions.map { events[$0] }
             EventLinker.attachSets(
-                s.candidates, groups: s.groups, owner: s.owner, base: s.base, events: &byGroup, lexicon: s.lexicon,
+                s.sets, members: s.members, groups: s.groups, owner: s.owner, base: s.base, events: &byGroup,
+                lexicon: s.lexicon,
                 articleOrder: s.articleOrder, names: names)
             for (g, p) in s.positions.enumerated() { events[p].mentions = byGroup[g].mentions }
         }

@@ -39,7 +39,8 @@ final class CorpusLines: @unchecked Sendable {
     private var quotes: [Quote]
     private var places: [QuotePlace]
     private var quoteTexts: [Substring]
-    private var eventCandidates: [EventCandidate]
+    /// Each article's event candidates, in article order (read in place: `CandidateChunks`).
+    private var eventCandidates: [[EventCandidate]]
     private let merged = Claim<Merged>()
 
     /// Lays every extraction's parts end to end, leaving `extractions` empty.
@@ -58,11 +59,14 @@ final class CorpusLines: @unchecked Sendable {
         places = moveOut(&parts.places)
         quoteTexts = moveOut(&parts.quoteTexts)
         eventCandidates = moveOut(&parts.eventCandidates)
+        HeapTrim.release()
     }
 
     /// Runs line A and line B, on two threads when `concurrent` and the machine has them.
     func run(concurrent: Bool) -> Outcome {
-        let (a, b) = Concurrently.both(concurrent, { self.lineA() }, { self.lineB() })
+        // Line B first: when the two run one after the other (one thread, or one core), speaker merging lets go
+        // of its working data before grouping builds its own, and the tokens of tagging are let go before either.
+        let (b, a) = Concurrently.both(concurrent, { self.lineB() }, { self.lineA() })
         return Outcome(
             quotes: a.quotes, speakers: a.speakers, events: a.events, agendas: b.agendas, pillars: b.pillars,
             termCandidates: a.termCandidates)
@@ -76,7 +80,8 @@ final class CorpusLines: @unchecked Sendable {
         quotes: [Quote], speakers: [Speaker], events: [Event], termCandidates: [TermReconciler.Candidate]
     ) {
         let linked = EventLinker.group(
-            moveOut(&eventCandidates), articles: articles, places: moveOut(&places), events: lexicon)
+            CandidateChunks(moveOut(&eventCandidates)), articles: articles, places: moveOut(&places), events: lexicon)
+        HeapTrim.release()
         var people = merged.take { self.merge() }
         let events = linked.finish(speakers: people.speakers, quotes: &people.quotes)
         // Term candidates read only the quotes' spans and texts (which merging and linking leave as they were)
@@ -95,7 +100,9 @@ final class CorpusLines: @unchecked Sendable {
 
     /// Called once, by whichever line claims the merge.
     private func merge() -> Merged {
-        SpeakerMerger.merge(speakers: moveOut(&speakers), quotes: moveOut(&quotes))
+        let merged = SpeakerMerger.merge(speakers: moveOut(&speakers), quotes: moveOut(&quotes))
+        HeapTrim.release()
+        return merged
     }
 }
 
@@ -160,7 +167,11 @@ private struct Parts {
     var quoteTexts: [Substring] = []
     var terms: [Term] = []
     var agendas: [Agenda] = []
-    var eventCandidates: [EventCandidate] = []
+    /// Each article's candidates, its array as the article's extraction left it (not copied).
+    var eventCandidates: [[EventCandidate]] = []
+
+    /// Articles laid end to end between two returns of free memory (`HeapTrim`).
+    private let trimEvery = 2048
 
     /// Moves every extraction's parts out, leaving `extractions` empty; each article's arrays are let go once copied.
     init(draining extractions: inout [ArticleExtraction]) {
@@ -170,7 +181,7 @@ private struct Parts {
         places.reserveCapacity(quoteCount)
         quoteTexts.reserveCapacity(quoteCount)
         terms.reserveCapacity(extractions.reduce(0) { $0 + $1.terms.count })
-        eventCandidates.reserveCapacity(extractions.reduce(0) { $0 + $1.eventCandidates.count })
+        eventCandidates.reserveCapacity(extractions.count)
         for i in extractions.indices {
             let x = moveOut(&extractions[i], leaving: ArticleExtraction(article: ""))
             for q in x.quotes {
@@ -181,7 +192,10 @@ private struct Parts {
             quotes += x.quotes
             terms += x.terms
             agendas += x.agendas
-            eventCandidates += x.eventCandidates
+            if !x.eventCandidates.isEmpty { eventCandidates.append(x.eventCandidates) }
+            // The article's arrays are let go here; give their pages back now and then, before the flat arrays
+            // grow past them.
+            if (i + 1) % trimEvery == 0 { HeapTrim.release() }
         }
         extractions = []
     }

@@ -100,6 +100,7 @@ public struct Pipeline: Sendable {
             draining: &extractions, articles: load.articles, declared: resources.declaredAgendas, events: lexicon)
         var out = lines.run(concurrent: concurrent)
         var terms = lines.takeTerms()
+        HeapTrim.release()
         if out.quotes.count == out.pillars.count {
             for q in out.quotes.indices { out.quotes[q].pillars = out.pillars[q] }
         } else {
