@@ -53,22 +53,23 @@ public enum SpeakerMerger {
         // "Sarah Sanders" is "Sarah Huckabee Sanders": a full name whose words stand in order in exactly one longer
         // full name with the same first and last word joins it.
         let personClusters = clusters.indices.filter { all[clusters[$0][0]].kind == .person }
-        // Only names with the same first and last word can contain each other: compare within those groups.
+        // Only names with the same first and last word can contain each other: compare within those groups, and
+        // there only with the names of more words (each group is kept ordered by word count).
         var byEnds: [WordPair: [Int]] = [:]
         for c in personClusters {
             let k = keys[clusters[c][0]]
             byEnds[WordPair(k.first ?? "", k.last ?? ""), default: []].append(c)
         }
+        for (ends, group) in byEnds where group.count > 1 {
+            byEnds[ends] = group.sorted { keys[clusters[$0][0]].count < keys[clusters[$1][0]].count }
+        }
         var absorbed = Set<Int>()
         for c in personClusters {
             let short = keys[clusters[c][0]]
-            let sameEnds = byEnds[WordPair(short.first ?? "", short.last ?? "")] ?? []
-            let longer = sameEnds.filter { d in
-                let long = keys[clusters[d][0]]
-                return d != c && long.count > short.count && long.first == short.first && long.last == short.last
-                    && Self.isSubsequence(short, of: long)
+            guard let sameEnds = byEnds[WordPair(short.first ?? "", short.last ?? "")], sameEnds.count > 1 else {
+                continue
             }
-            if longer.count == 1, let d = longer.first, !absorbed.contains(d) {
+            if let d = Self.onlyLonger(short, in: sameEnds, keys: { keys[clusters[$0][0]] }), !absorbed.contains(d) {
                 clusters[d].append(contentsOf: clusters[c])
                 absorbed.insert(c)
             }
@@ -331,6 +332,24 @@ public enum SpeakerMerger {
         if w.hasSuffix("'s") { return String(w.dropLast(2)) }
         if w.hasSuffix("'") { return String(w.dropLast()) }
         return w
+    }
+
+    /// The one member of `group` (ordered by word count, all with the first and last word of `short`) whose words
+    /// are more than those of `short` and contain them in order; nil when none or several do.
+    static func onlyLonger(_ short: [String], in group: [Int], keys: (Int) -> [String]) -> Int? {
+        // The first member with more words (the group is ordered by word count).
+        var lower = 0
+        var upper = group.count
+        while lower < upper {
+            let mid = (lower + upper) / 2
+            if keys(group[mid]).count > short.count { upper = mid } else { lower = mid + 1 }
+        }
+        var found: Int?
+        for d in group[lower...] where isSubsequence(short, of: keys(d)) {
+            if found != nil { return nil }
+            found = d
+        }
+        return found
     }
 
     /// True when the words of `a` stand in `b` in the same order.
