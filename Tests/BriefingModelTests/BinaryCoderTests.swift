@@ -106,9 +106,7 @@ import Testing
         let fd = open(path, O_RDONLY)
         #expect(fd >= 0)
         defer { close(fd) }
-        var reader = BinaryReader(descriptor: fd)
-        let decoded = try CorpusCodec.read(from: &reader)
-        try reader.expectEnd()
+        let decoded = try CorpusCodec.read(descriptor: fd)
         #expect(decoded.corpus == big)
         #expect(decoded.skipped == ["s"])
     }
