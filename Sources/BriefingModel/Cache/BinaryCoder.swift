@@ -178,8 +178,14 @@ struct BinaryReader: Sendable {
     }
 
     /// Makes sure `n` bytes are buffered from `position` on; throws at the end of the input.
+    @inline(__always)
     private mutating func need(_ n: Int) throws(BinaryCoder.Malformed) {
         if end - position >= n { return }
+        try refill(n)
+    }
+
+    /// `need` when the buffer holds fewer than `n` bytes: reads more from the file, or throws.
+    private mutating func refill(_ n: Int) throws(BinaryCoder.Malformed) {
         guard descriptor >= 0 else { throw BinaryCoder.Malformed(description: "truncated cache") }
         let kept = end - position
         if n > buffer.count {
@@ -238,6 +244,28 @@ struct BinaryReader: Sendable {
     }
 
     mutating func unsigned() throws(BinaryCoder.Malformed) -> UInt64 {
+        // Where the longest varint (ten bytes) is buffered, read it straight from the buffer.
+        if end - position >= 10 {
+            let start = position
+            let decoded = buffer.withUnsafeBufferPointer { b -> (value: UInt64, count: Int) in
+                var value: UInt64 = 0
+                var shift: UInt64 = 0
+                var i = start
+                while true {
+                    let byte = b[i]
+                    value |= UInt64(byte & 0x7F) << shift
+                    i += 1
+                    if byte < 0x80 { return (value, i - start) }
+                    shift += 7
+                    // An eleventh byte would be needed: too long (the slow path below reports it).
+                    if shift >= 70 { return (0, 0) }
+                }
+            }
+            if decoded.count > 0 {
+                position += decoded.count
+                return decoded.value
+            }
+        }
         var shift: UInt64 = 0
         var value: UInt64 = 0
         while true {
