@@ -118,4 +118,28 @@ import Testing
             ])
         #expect(merged.speakers.first { $0.name == "Ann Marie Bell" }?.aliases == ["Ann Bell"])
     }
+
+    /// A one-word name joined by role brings its role words to the cluster: a later one-word name with only that role
+    /// word then fits the same cluster.
+    @Test func roleWordsOfJoinedNamesCountForLaterOnes() {
+        let people = [
+            ("a", "Lee Min Ho", "President"), ("b", "Lee Jae Won", "Envoy"), ("c", "Lee", "President and Chairman"),
+            ("d", "Lee", "Chairman"), ("e", "Lee", "Treasurer"),
+        ]
+        let merged = SpeakerMerger.merge(
+            people.map { article, name, role in
+                ArticleExtraction(
+                    article: article,
+                    speakers: [
+                        Speaker(
+                            id: article + "#s1", name: name, kind: .person, role: role,
+                            mentions: [Mention(article: article, paragraph: 0)])
+                    ])
+            })
+        let min = merged.speakers.first { $0.name == "Lee Min Ho" }
+        #expect(Set(min?.mentions.map(\.article) ?? []) == ["a", "c", "d"])
+        #expect(merged.speakers.first { $0.name == "Lee Jae Won" }?.mentions.map(\.article) == ["b"])
+        // No cluster has the treasurer's role word: that "Lee" stays a speaker of its own.
+        #expect(merged.speakers.count == 3)
+    }
 }

@@ -104,15 +104,44 @@ public enum SpeakerMerger {
         }
         /// Adds member `k` to cluster `c`, its role words to the cluster's cached ones (a union: the same as
         /// computing them again).
+        /// The clusters that fit a word (`personClustersByWord`) by each role word they have, built for a word when
+        /// a one-word name with a role first asks for it, and kept up to date as members join.
+        var byRoleWord: [String: [String: [Int]]] = [:]
         func join(_ k: Int, _ c: Int) {
             clusters[c].append(k)
-            if let r = all[k].role, roleWordCache[c] != nil { roleWordCache[c]?.formUnion(roleWordsOf(r)) }
+            guard let r = all[k].role, roleWordCache[c] != nil else { return }
+            for rw in roleWordsOf(r) where roleWordCache[c]?.insert(rw).inserted == true {
+                let ws = keys[clusters[c][0]]
+                for w in Set([ws.first, ws.last].compactMap { $0 }) where byRoleWord[w] != nil {
+                    byRoleWord[w]?[rw, default: []].append(c)
+                }
+            }
         }
         var singleClusters: [String: Int] = [:]
         var personClustersByWord: [String: [Int]] = [:]
         for (c, members) in clusters.enumerated() where all[members[0]].kind == .person {
             let ws = keys[members[0]]
             for w in Set([ws.first, ws.last].compactMap { $0 }) { personClustersByWord[w, default: []].append(c) }
+        }
+        /// The one cluster of `fits` (those of word `w`) that has a word of `wanted` among its role words; nil when
+        /// none or several do.
+        func onlyByRole(_ w: String, _ fits: [Int], _ wanted: Set<String>) -> Int? {
+            if byRoleWord[w] == nil {
+                var table: [String: [Int]] = [:]
+                for c in fits { for rw in roleWords(ofCluster: c) { table[rw, default: []].append(c) } }
+                byRoleWord[w] = table
+            }
+            var found: Int?
+            for rw in wanted {
+                for c in byRoleWord[w]?[rw] ?? [] {
+                    if let f = found {
+                        if f != c { return nil }
+                    } else {
+                        found = c
+                    }
+                }
+            }
+            return found
         }
         for k in single {
             let s = all[k]
@@ -123,9 +152,7 @@ public enum SpeakerMerger {
                 chosen = here
             }
             if chosen == nil, fits.count > 1, let role = s.role {
-                let wanted = roleWordsOf(role)
-                let byRole = fits.filter { c in !roleWords(ofCluster: c).isDisjoint(with: wanted) }
-                if byRole.count == 1 { chosen = byRole[0] }
+                chosen = onlyByRole(w, fits, roleWordsOf(role))
             }
             if let c = chosen {
                 join(k, c)
