@@ -96,8 +96,7 @@ import Testing
         let fd = open(path, O_RDONLY)
         #expect(fd >= 0)
         defer { close(fd) }
-        var reader = BinaryReader(descriptor: fd)
-        let decoded = try CorpusCodec.read(from: &reader).corpus
+        let decoded = try CorpusCodec.read(descriptor: fd).corpus
         #expect(decoded == corpus)
         #expect(decoded.quotes.map { Array($0.text.utf8) } == quotes.map { Array($0.text.utf8) })
         // The first is a slice of the paragraph (it starts inside it); the others own their text.

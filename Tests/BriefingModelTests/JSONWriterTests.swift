@@ -29,6 +29,28 @@ import Testing
         for (p, a) in zip(parsed, Self.awkward) where !a.unicodeScalars.contains("\u{FEFF}") { #expect(p == a) }
     }
 
+    /// The writer skips eight bytes at a time while none needs escaping: a character to escape at every position of
+    /// strings longer than a few words, among ASCII and multi-byte text, must still be escaped as `JSONEncoder` does.
+    @Test(arguments: ["\"", "\\", "\n", "\u{1}", "\u{1F}", "\u{7F}", "é", " "])
+    func escapesAtEveryPositionOfLongStrings(special: String) throws {
+        var strings: [String] = []
+        for filler in ["a", "ü", "~"] {
+            for length in [7, 8, 9, 16, 23, 40] {
+                for position in 0..<length {
+                    var chars = [String](repeating: filler, count: length)
+                    chars[position] = special
+                    strings.append(chars.joined())
+                    chars[length - 1 - position] = "\""
+                    strings.append(chars.joined())
+                }
+            }
+        }
+        for pretty in [true, false] {
+            let expected = try ReferenceJSON.encoder(pretty: pretty).encode(strings)
+            #expect(Self.written(strings, pretty: pretty) == expected)
+        }
+    }
+
     @Test func controlCharactersUseShortEscapesOrLowercaseHex() {
         let got = String(decoding: Self.written(["\u{8}\u{C}\n\r\t\u{1}\u{1F}\u{7F}/"], pretty: false), as: UTF8.self)
         #expect(got == #"["\b\f\n\r\t\u0001\u001f"# + "\u{7F}/\"]")

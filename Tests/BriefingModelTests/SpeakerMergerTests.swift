@@ -71,4 +71,75 @@ import Testing
         #expect(SpeakerMerger.asciiNameKey("Müller") == nil)
         #expect(SpeakerMerger.nameKey("Jürgen Müller-Lüdenscheidt") == ["jürgen", "müller", "lüdenscheidt"])
     }
+
+    /// `onlyLonger` looks only at the names of more words of a group ordered by word count and stops at a second
+    /// fit: it must pick what comparing with every name of the group picks (the one longer name that contains the
+    /// words in order, else none).
+    @Test func onlyLongerPicksWhatComparingWithEveryNamePicks() {
+        let middles = ["", "a", "b", "a b", "b a", "a c", "c", "a b c", "b c", "a a"]
+        let names = middles.map { m in (["kim"] + m.split(separator: " ").map(String.init) + ["un"]) }
+        // Groups of several sizes and orders (ordered by word count, ties in the order given).
+        var checked = 0
+        for size in 1...names.count {
+            for offset in 0..<names.count {
+                let group = (0..<size).map { (offset + $0 * 3) % names.count }
+                let ordered = group.enumerated().sorted {
+                    (names[$0.element].count, $0.offset) < (names[$1.element].count, $1.offset)
+                }.map(\.element)
+                for c in Set(group) {
+                    let short = names[c]
+                    let longer = Set(group).filter { d in
+                        d != c && names[d].count > short.count && SpeakerMerger.isSubsequence(short, of: names[d])
+                    }
+                    let expected = longer.count == 1 ? longer.first : nil
+                    #expect(SpeakerMerger.onlyLonger(short, in: ordered, keys: { names[$0] }) == expected)
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 100)
+    }
+
+    @Test func aShortNameJoinsTheOneLongerNameWithItsWordsInOrder() {
+        let long = Speaker(id: "x#s1", name: "Sam Lee Walker", kind: .person, role: "envoy")
+        let other = Speaker(id: "y#s1", name: "Sam Park Walker", kind: .person, role: "envoy")
+        let short = Speaker(id: "z#s1", name: "Sam Walker", kind: .person, role: "envoy")
+        let lone = Speaker(id: "w#s1", name: "Ann Bell", kind: .person, role: "aide")
+        let lonelong = Speaker(id: "v#s1", name: "Ann Marie Bell", kind: .person, role: "aide")
+        let merged = SpeakerMerger.merge([
+            ArticleExtraction(article: "x", speakers: [long]), ArticleExtraction(article: "y", speakers: [other]),
+            ArticleExtraction(article: "z", speakers: [short]), ArticleExtraction(article: "w", speakers: [lone]),
+            ArticleExtraction(article: "v", speakers: [lonelong]),
+        ])
+        // Two longer names fit "Sam Walker": it stays apart; "Ann Bell" joins "Ann Marie Bell".
+        #expect(
+            merged.speakers.map(\.name).sorted() == [
+                "Ann Marie Bell", "Sam Lee Walker", "Sam Park Walker", "Sam Walker",
+            ])
+        #expect(merged.speakers.first { $0.name == "Ann Marie Bell" }?.aliases == ["Ann Bell"])
+    }
+
+    /// A one-word name joined by role brings its role words to the cluster: a later one-word name with only that role
+    /// word then fits the same cluster.
+    @Test func roleWordsOfJoinedNamesCountForLaterOnes() {
+        let people = [
+            ("a", "Lee Min Ho", "President"), ("b", "Lee Jae Won", "Envoy"), ("c", "Lee", "President and Chairman"),
+            ("d", "Lee", "Chairman"), ("e", "Lee", "Treasurer"),
+        ]
+        let merged = SpeakerMerger.merge(
+            people.map { article, name, role in
+                ArticleExtraction(
+                    article: article,
+                    speakers: [
+                        Speaker(
+                            id: article + "#s1", name: name, kind: .person, role: role,
+                            mentions: [Mention(article: article, paragraph: 0)])
+                    ])
+            })
+        let min = merged.speakers.first { $0.name == "Lee Min Ho" }
+        #expect(Set(min?.mentions.map(\.article) ?? []) == ["a", "c", "d"])
+        #expect(merged.speakers.first { $0.name == "Lee Jae Won" }?.mentions.map(\.article) == ["b"])
+        // No cluster has the treasurer's role word: that "Lee" stays a speaker of its own.
+        #expect(merged.speakers.count == 3)
+    }
 }

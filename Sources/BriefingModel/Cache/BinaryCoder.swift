@@ -28,12 +28,15 @@ enum BinaryCoder {
         return out
     }
 
-    /// The model encoded in `bytes`.
+    /// The model encoded in `bytes` (its two sections one after the other).
     static func decode(_ bytes: [UInt8]) throws(Malformed) -> (corpus: Corpus, skipped: [String]) {
-        var r = BinaryReader(bytes: bytes)
-        let decoded = try CorpusCodec.read(from: &r)
-        try r.expectEnd()
-        return decoded
+        let second = try CorpusCodec.secondSection(size: bytes.count) { offset in
+            Array(bytes[offset..<(offset + CorpusCodec.trailerSize)])
+        }
+        return try CorpusCodec.read(
+            first: BinaryReader(bytes: Array(bytes[..<second])),
+            second: BinaryReader(bytes: Array(bytes[second..<(bytes.count - CorpusCodec.trailerSize)])),
+            parallel: false)
     }
 }
 
@@ -42,7 +45,23 @@ struct BinaryWriter {
     private var buffer: [UInt8] = []
     private let sink: ([UInt8]) -> Void
     private var interned: [String: Int] = [:]
+    /// Bytes handed to the sink so far.
+    private var handed = 0
     static let chunk = 1 << 20
+
+    /// How many bytes have been written (handed to the sink or buffered).
+    var offset: Int { handed + buffer.count }
+
+    /// Starts a section read on its own: strings written before are written again when they recur.
+    mutating func startSection() {
+        interned.removeAll()
+    }
+
+    /// A number as eight little-endian bytes (the trailer's offset, read before the rest).
+    mutating func fixed(_ value: UInt64) {
+        for k in 0..<8 { buffer.append(UInt8(truncatingIfNeeded: value >> (8 * UInt64(k)))) }
+        spill()
+    }
 
     init(sink: @escaping ([UInt8]) -> Void) {
         self.sink = sink
@@ -52,6 +71,7 @@ struct BinaryWriter {
     /// Hands whatever is buffered to the sink.
     mutating func flush() {
         if !buffer.isEmpty { sink(buffer) }
+        handed += buffer.count
         buffer.removeAll(keepingCapacity: true)
     }
 
@@ -127,12 +147,15 @@ struct BinaryWriter {
 }
 
 /// Reads the format's primitives from bytes in memory or from a file descriptor, a chunk at a time.
-struct BinaryReader {
+struct BinaryReader: Sendable {
     private var buffer: [UInt8]
     private var position = 0
     private var end: Int
     /// The file read from, or -1 when every byte is already in `buffer`.
     private let descriptor: Int32
+    /// The file offset of the next byte to read from the file, and the offset not to read from.
+    private var fileOffset: Int
+    private let limit: Int
     private var table: [String] = []
     static let chunk = 4 << 20
 
@@ -140,18 +163,29 @@ struct BinaryReader {
         buffer = bytes
         end = bytes.count
         descriptor = -1
+        fileOffset = 0
+        limit = 0
     }
 
-    /// Reads from an open file, `chunk` bytes at a time (the caller closes it).
-    init(descriptor: Int32) {
+    /// Reads bytes `start..<limit` of an open file (to its end by default), `chunk` bytes at a time, with `pread`,
+    /// so several readers may read one descriptor at once (the caller closes it).
+    init(descriptor: Int32, from start: Int = 0, to limit: Int = Int.max) {
         buffer = [UInt8](repeating: 0, count: Self.chunk)
         end = 0
         self.descriptor = descriptor
+        fileOffset = start
+        self.limit = limit
     }
 
     /// Makes sure `n` bytes are buffered from `position` on; throws at the end of the input.
+    @inline(__always)
     private mutating func need(_ n: Int) throws(BinaryCoder.Malformed) {
         if end - position >= n { return }
+        try refill(n)
+    }
+
+    /// `need` when the buffer holds fewer than `n` bytes: reads more from the file, or throws.
+    private mutating func refill(_ n: Int) throws(BinaryCoder.Malformed) {
         guard descriptor >= 0 else { throw BinaryCoder.Malformed(description: "truncated cache") }
         let kept = end - position
         if n > buffer.count {
@@ -172,22 +206,28 @@ struct BinaryReader {
         end = kept
         let fd = descriptor
         while end < n {
+            let want = min(buffer.count - end, limit - fileOffset)
+            guard want > 0 else { throw BinaryCoder.Malformed(description: "truncated cache") }
+            let at = fileOffset
             let got = buffer.withUnsafeMutableBytes { raw -> Int in
                 guard let base = raw.baseAddress else { return -1 }
-                return read(fd, base + end, raw.count - end)
+                return pread(fd, base + end, want, off_t(at))
             }
             if got < 0 && errno == EINTR { continue }
             guard got > 0 else { throw BinaryCoder.Malformed(description: "truncated cache") }
             end += got
+            fileOffset += got
         }
     }
 
     /// Throws unless every byte of the input has been read.
     mutating func expectEnd() throws(BinaryCoder.Malformed) {
         if position < end { throw BinaryCoder.Malformed(description: "trailing bytes in cache") }
-        guard descriptor >= 0 else { return }
+        guard descriptor >= 0, fileOffset < limit else { return }
         var probe: UInt8 = 0
-        if read(descriptor, &probe, 1) > 0 { throw BinaryCoder.Malformed(description: "trailing bytes in cache") }
+        if pread(descriptor, &probe, 1, off_t(fileOffset)) > 0 {
+            throw BinaryCoder.Malformed(description: "trailing bytes in cache")
+        }
     }
 
     mutating func byte() throws(BinaryCoder.Malformed) -> UInt8 {
@@ -204,6 +244,28 @@ struct BinaryReader {
     }
 
     mutating func unsigned() throws(BinaryCoder.Malformed) -> UInt64 {
+        // Where the longest varint (ten bytes) is buffered, read it straight from the buffer.
+        if end - position >= 10 {
+            let start = position
+            let decoded = buffer.withUnsafeBufferPointer { b -> (value: UInt64, count: Int) in
+                var value: UInt64 = 0
+                var shift: UInt64 = 0
+                var i = start
+                while true {
+                    let byte = b[i]
+                    value |= UInt64(byte & 0x7F) << shift
+                    i += 1
+                    if byte < 0x80 { return (value, i - start) }
+                    shift += 7
+                    // An eleventh byte would be needed: too long (the slow path below reports it).
+                    if shift >= 70 { return (0, 0) }
+                }
+            }
+            if decoded.count > 0 {
+                position += decoded.count
+                return decoded.value
+            }
+        }
         var shift: UInt64 = 0
         var value: UInt64 = 0
         while true {

@@ -51,7 +51,7 @@ public struct CorpusCache: Sendable {
 
     /// What one cache file holds (the JSON format writes it whole; the binary one field by field).
     struct Entry: Codable {
-        static let formatVersion = 5
+        static let formatVersion = 6
         /// The first bytes of a binary cache file.
         static let magic: [UInt8] = Array("BRIEFING-CACHE".utf8)
         var format: Int
@@ -107,13 +107,15 @@ public struct CorpusCache: Sendable {
         let fd = openFile(path, O_RDONLY)
         guard fd >= 0 else { return (pending.wait(), nil, nil) }
         defer { close(fd) }
-        var reader = BinaryReader(descriptor: fd)
         let stored: Key
         let decoded: (corpus: Corpus, skipped: [String])
         do {
-            stored = try Entry.readHeader(from: &reader)
-            decoded = try CorpusCodec.read(from: &reader)
-            try reader.expectEnd()
+            var header: Key?
+            decoded = try CorpusCodec.read(descriptor: fd) { r throws(BinaryCoder.Malformed) in
+                header = try Entry.readHeader(from: &r)
+            }
+            guard let header else { throw BinaryCoder.Malformed(description: "no header") }
+            stored = header
         } catch {
             return (pending.wait(), nil, "cache unreadable (\(error)); rebuilt")
         }

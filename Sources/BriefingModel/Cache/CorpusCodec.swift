@@ -1,17 +1,36 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Writes and reads the model field by field in the cache's binary format (see `BinaryCoder`).
 ///
 /// Every type has one `write` and one `read` here, in the same field order; a field added to the model must be
 /// added to both and `CorpusCache.Entry.formatVersion` raised, or old caches would be misread (the round-trip
 /// tests compare a decoded corpus with the original, so a forgotten field fails them).
+///
+/// The model is written in two sections, each with its own shared strings, so the two can be read at once on two
+/// threads: articles and quotes (a quote's text is a range of its article's paragraph), then speakers, terms,
+/// agendas, events, warnings and the skipped paths; a trailer of eight bytes gives the file offset of the second.
 enum CorpusCodec {
+    /// The bytes of the trailer: the offset of the second section, little-endian.
+    static let trailerSize = 8
+
+    /// Writes both sections and the trailer (the writer's offsets count from the start of the file).
     static func write(_ c: Corpus, skipped: [String], to w: inout BinaryWriter) {
+        w.startSection()
         w.unsigned(UInt64(c.articles.count))
         for a in c.articles { write(a, to: &w) }
-        w.unsigned(UInt64(c.speakers.count))
-        for s in c.speakers { write(s, to: &w) }
         w.unsigned(UInt64(c.quotes.count))
         var slices = QuoteSlices(c.articles)
         for q in c.quotes { write(q, slices: &slices, to: &w) }
+        let second = w.offset
+        w.startSection()
+        w.unsigned(UInt64(c.speakers.count))
+        for s in c.speakers { write(s, to: &w) }
         w.unsigned(UInt64(c.terms.count))
         for t in c.terms { write(t, to: &w) }
         w.unsigned(UInt64(c.agendas.count))
@@ -21,20 +40,105 @@ enum CorpusCodec {
         w.unsigned(UInt64(c.warnings.count))
         for x in c.warnings { write(x, to: &w) }
         w.strings(skipped)
+        w.fixed(UInt64(second))
     }
 
-    static func read(from r: inout BinaryReader) throws(BinaryCoder.Malformed) -> (corpus: Corpus, skipped: [String]) {
+    /// The offset of the second section of an input of `size` bytes, read from its trailer by `bytesAt` (eight
+    /// bytes from an offset); throws when it cannot be one.
+    static func secondSection(size: Int, bytesAt: (Int) -> [UInt8]) throws(BinaryCoder.Malformed) -> Int {
+        guard size >= trailerSize else { throw BinaryCoder.Malformed(description: "truncated cache") }
+        let trailer = bytesAt(size - trailerSize)
+        guard trailer.count == trailerSize else { throw BinaryCoder.Malformed(description: "truncated cache") }
+        var value: UInt64 = 0
+        for (k, b) in trailer.enumerated() { value |= UInt64(b) << (8 * UInt64(k)) }
+        guard value <= UInt64(size - trailerSize) else {
+            throw BinaryCoder.Malformed(description: "bad section offset")
+        }
+        return Int(value)
+    }
+
+    /// The model from its two sections: `first` must end where the second starts and `second` at the trailer. With
+    /// `parallel`, the second is read on another thread meanwhile.
+    static func read(first: consuming BinaryReader, second: consuming BinaryReader, parallel: Bool)
+        throws(BinaryCoder.Malformed) -> (corpus: Corpus, skipped: [String])
+    {
+        var first = first
+        let rest: Result<Rest, BinaryCoder.Malformed>
+        let articles: [Article]
+        let quotes: [Quote]
+        if parallel {
+            let pending = PendingRest()
+            let reader = second
+            Thread.detachNewThread {
+                var r = reader
+                pending.fulfil(Result { () throws(BinaryCoder.Malformed) -> Rest in try readRest(&r) })
+            }
+            // The other thread is waited for even when this section is malformed (the caller closes the file).
+            do {
+                (articles, quotes) = try readArticlesAndQuotes(&first)
+            } catch {
+                _ = pending.wait()
+                throw error
+            }
+            rest = pending.wait()
+        } else {
+            var r = second
+            (articles, quotes) = try readArticlesAndQuotes(&first)
+            rest = Result { () throws(BinaryCoder.Malformed) -> Rest in try readRest(&r) }
+        }
+        let r = try rest.get()
         var c = Corpus()
-        c.articles = try r.array { r throws(BinaryCoder.Malformed) in try readArticle(&r) }
-        c.speakers = try r.array { r throws(BinaryCoder.Malformed) in try readSpeaker(&r) }
-        let articles = c.articles
+        c.articles = articles
+        c.speakers = r.speakers
+        c.quotes = quotes
+        c.terms = r.terms
+        c.agendas = r.agendas
+        c.events = r.events
+        c.warnings = r.warnings
+        return (c, r.skipped)
+    }
+
+    /// The model in an open file (from its start: `header` reads what stands before the model), its second section
+    /// read on another thread meanwhile.
+    static func read(
+        descriptor fd: Int32, header: (inout BinaryReader) throws(BinaryCoder.Malformed) -> Void = { _ in }
+    ) throws(BinaryCoder.Malformed) -> (corpus: Corpus, skipped: [String]) {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw BinaryCoder.Malformed(description: "cannot read the cache") }
+        let size = Int(info.st_size)
+        let second = try secondSection(size: size) { offset in
+            var bytes = [UInt8](repeating: 0, count: trailerSize)
+            let got = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(offset)) }
+            return got == trailerSize ? bytes : []
+        }
+        var first = BinaryReader(descriptor: fd, to: second)
+        try header(&first)
+        return try read(
+            first: first, second: BinaryReader(descriptor: fd, from: second, to: size - trailerSize), parallel: true)
+    }
+
+    /// What the second section holds.
+    struct Rest: Sendable {
+        var speakers: [Speaker]
+        var terms: [Term]
+        var agendas: [Agenda]
+        var events: [Event]
+        var warnings: [LoadWarning]
+        var skipped: [String]
+    }
+
+    /// The first section, to its end.
+    static func readArticlesAndQuotes(_ r: inout BinaryReader) throws(BinaryCoder.Malformed) -> (
+        [Article], [Quote]
+    ) {
+        let articles = try r.array { r throws(BinaryCoder.Malformed) in try readArticle(&r) }
         var position: [String: Int] = [:]
         position.reserveCapacity(articles.count)
         for (i, a) in articles.enumerated() where position[a.id] == nil { position[a.id] = i }
         var lists = SharedLists()
         // Quotes come article by article: the last article found is tried first.
         var last: (id: String, position: Int)?
-        c.quotes = try r.array { r throws(BinaryCoder.Malformed) in
+        let quotes = try r.array { r throws(BinaryCoder.Malformed) in
             try readQuote(&r, lists: &lists) { article, paragraph in
                 let found: Int?
                 if let last, last.id == article { found = last.position } else { found = position[article] }
@@ -43,12 +147,21 @@ enum CorpusCodec {
                 return articles[a].paragraphs.indices.contains(paragraph) ? articles[a].paragraphs[paragraph].text : nil
             }
         }
-        c.terms = try r.array { r throws(BinaryCoder.Malformed) in try readTerm(&r) }
-        c.agendas = try r.array { r throws(BinaryCoder.Malformed) in try readAgenda(&r) }
-        c.events = try r.array { r throws(BinaryCoder.Malformed) in try readEvent(&r) }
-        c.warnings = try r.array { r throws(BinaryCoder.Malformed) in try readWarning(&r) }
+        try r.expectEnd()
+        return (articles, quotes)
+    }
+
+    /// The second section, to its end.
+    static func readRest(_ r: inout BinaryReader) throws(BinaryCoder.Malformed) -> Rest {
+        let speakers = try r.array { r throws(BinaryCoder.Malformed) in try readSpeaker(&r) }
+        let terms = try r.array { r throws(BinaryCoder.Malformed) in try readTerm(&r) }
+        let agendas = try r.array { r throws(BinaryCoder.Malformed) in try readAgenda(&r) }
+        let events = try r.array { r throws(BinaryCoder.Malformed) in try readEvent(&r) }
+        let warnings = try r.array { r throws(BinaryCoder.Malformed) in try readWarning(&r) }
         let skipped = try r.strings()
-        return (c, skipped)
+        try r.expectEnd()
+        return Rest(
+            speakers: speakers, terms: terms, agendas: agendas, events: events, warnings: warnings, skipped: skipped)
     }
 
     // MARK: - Small values
@@ -393,5 +506,22 @@ struct SharedLists {
         if list == last { return last }
         last = list
         return list
+    }
+}
+
+/// The second section of a cache being read on another thread.
+final class PendingRest: @unchecked Sendable {
+    // `result` is written once before `done` is signalled and read only after waiting for it.
+    private var result: Result<CorpusCodec.Rest, BinaryCoder.Malformed>?
+    private let done = DispatchSemaphore(value: 0)
+
+    func fulfil(_ value: Result<CorpusCodec.Rest, BinaryCoder.Malformed>) {
+        result = value
+        done.signal()
+    }
+
+    func wait() -> Result<CorpusCodec.Rest, BinaryCoder.Malformed> {
+        done.wait()
+        return result ?? .failure(BinaryCoder.Malformed(description: "cache section not read"))
     }
 }

@@ -53,22 +53,23 @@ public enum SpeakerMerger {
         // "Sarah Sanders" is "Sarah Huckabee Sanders": a full name whose words stand in order in exactly one longer
         // full name with the same first and last word joins it.
         let personClusters = clusters.indices.filter { all[clusters[$0][0]].kind == .person }
-        // Only names with the same first and last word can contain each other: compare within those groups.
+        // Only names with the same first and last word can contain each other: compare within those groups, and
+        // there only with the names of more words (each group is kept ordered by word count).
         var byEnds: [WordPair: [Int]] = [:]
         for c in personClusters {
             let k = keys[clusters[c][0]]
             byEnds[WordPair(k.first ?? "", k.last ?? ""), default: []].append(c)
         }
+        for (ends, group) in byEnds where group.count > 1 {
+            byEnds[ends] = group.sorted { keys[clusters[$0][0]].count < keys[clusters[$1][0]].count }
+        }
         var absorbed = Set<Int>()
         for c in personClusters {
             let short = keys[clusters[c][0]]
-            let sameEnds = byEnds[WordPair(short.first ?? "", short.last ?? "")] ?? []
-            let longer = sameEnds.filter { d in
-                let long = keys[clusters[d][0]]
-                return d != c && long.count > short.count && long.first == short.first && long.last == short.last
-                    && Self.isSubsequence(short, of: long)
+            guard let sameEnds = byEnds[WordPair(short.first ?? "", short.last ?? "")], sameEnds.count > 1 else {
+                continue
             }
-            if longer.count == 1, let d = longer.first, !absorbed.contains(d) {
+            if let d = Self.onlyLonger(short, in: sameEnds, keys: { keys[clusters[$0][0]] }), !absorbed.contains(d) {
                 clusters[d].append(contentsOf: clusters[c])
                 absorbed.insert(c)
             }
@@ -103,15 +104,44 @@ public enum SpeakerMerger {
         }
         /// Adds member `k` to cluster `c`, its role words to the cluster's cached ones (a union: the same as
         /// computing them again).
+        /// The clusters that fit a word (`personClustersByWord`) by each role word they have, built for a word when
+        /// a one-word name with a role first asks for it, and kept up to date as members join.
+        var byRoleWord: [String: [String: [Int]]] = [:]
         func join(_ k: Int, _ c: Int) {
             clusters[c].append(k)
-            if let r = all[k].role, roleWordCache[c] != nil { roleWordCache[c]?.formUnion(roleWordsOf(r)) }
+            guard let r = all[k].role, roleWordCache[c] != nil else { return }
+            for rw in roleWordsOf(r) where roleWordCache[c]?.insert(rw).inserted == true {
+                let ws = keys[clusters[c][0]]
+                for w in Set([ws.first, ws.last].compactMap { $0 }) where byRoleWord[w] != nil {
+                    byRoleWord[w]?[rw, default: []].append(c)
+                }
+            }
         }
         var singleClusters: [String: Int] = [:]
         var personClustersByWord: [String: [Int]] = [:]
         for (c, members) in clusters.enumerated() where all[members[0]].kind == .person {
             let ws = keys[members[0]]
             for w in Set([ws.first, ws.last].compactMap { $0 }) { personClustersByWord[w, default: []].append(c) }
+        }
+        /// The one cluster of `fits` (those of word `w`) that has a word of `wanted` among its role words; nil when
+        /// none or several do.
+        func onlyByRole(_ w: String, _ fits: [Int], _ wanted: Set<String>) -> Int? {
+            if byRoleWord[w] == nil {
+                var table: [String: [Int]] = [:]
+                for c in fits { for rw in roleWords(ofCluster: c) { table[rw, default: []].append(c) } }
+                byRoleWord[w] = table
+            }
+            var found: Int?
+            for rw in wanted {
+                for c in byRoleWord[w]?[rw] ?? [] {
+                    if let f = found {
+                        if f != c { return nil }
+                    } else {
+                        found = c
+                    }
+                }
+            }
+            return found
         }
         for k in single {
             let s = all[k]
@@ -122,9 +152,7 @@ public enum SpeakerMerger {
                 chosen = here
             }
             if chosen == nil, fits.count > 1, let role = s.role {
-                let wanted = roleWordsOf(role)
-                let byRole = fits.filter { c in !roleWords(ofCluster: c).isDisjoint(with: wanted) }
-                if byRole.count == 1 { chosen = byRole[0] }
+                chosen = onlyByRole(w, fits, roleWordsOf(role))
             }
             if let c = chosen {
                 join(k, c)
@@ -331,6 +359,24 @@ public enum SpeakerMerger {
         if w.hasSuffix("'s") { return String(w.dropLast(2)) }
         if w.hasSuffix("'") { return String(w.dropLast()) }
         return w
+    }
+
+    /// The one member of `group` (ordered by word count, all with the first and last word of `short`) whose words
+    /// are more than those of `short` and contain them in order; nil when none or several do.
+    static func onlyLonger(_ short: [String], in group: [Int], keys: (Int) -> [String]) -> Int? {
+        // The first member with more words (the group is ordered by word count).
+        var lower = 0
+        var upper = group.count
+        while lower < upper {
+            let mid = (lower + upper) / 2
+            if keys(group[mid]).count > short.count { upper = mid } else { lower = mid + 1 }
+        }
+        var found: Int?
+        for d in group[lower...] where isSubsequence(short, of: keys(d)) {
+            if found != nil { return nil }
+            found = d
+        }
+        return found
     }
 
     /// True when the words of `a` stand in `b` in the same order.

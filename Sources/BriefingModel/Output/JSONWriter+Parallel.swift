@@ -2,9 +2,10 @@ import Dispatch
 import Foundation
 
 extension JSONWriter {
-    /// An array of `items`, each written by `element`: a long array is rendered a few runs of elements at a time on
-    /// `workers` threads and the runs are appended in order, so the bytes are those of writing the elements one by
-    /// one (the layout of an element depends only on its depth and on whether it is the array's first).
+    /// An array of `items`, each written by `element`: a long array is rendered in runs of elements on `workers`
+    /// threads while this writer appends (and hands to its sink) the runs already rendered, in order, so the bytes are
+    /// those of writing the elements one by one (the layout of an element depends only on its depth and on whether it
+    /// is the array's first). At most a few runs per worker are rendered ahead of the writer, so memory stays bounded.
     public mutating func array<Item: Sendable>(
         _ items: [Item], workers: Int = ProcessInfo.processInfo.activeProcessorCount,
         _ element: @escaping @Sendable (Item, inout JSONWriter) -> Void
@@ -18,25 +19,98 @@ extension JSONWriter {
         }
         let pretty = self.pretty
         let depth = depth
-        // Enough runs per round to keep every thread busy, few enough to hold little memory.
-        let runsPerRound = workers * 4
-        var start = 0
-        while start < items.count {
-            let runs = min(runsPerRound, (items.count - start + run - 1) / run)
-            let rendered = Slots<[UInt8]>(count: runs)
-            let roundStart = start
-            DispatchQueue.concurrentPerform(iterations: runs) { r in
-                let lower = roundStart + r * run
-                let upper = min(items.count, lower + run)
-                var w = JSONWriter(pretty: pretty, elementsAtDepth: depth, first: lower == 0)
-                for i in lower..<upper { element(items[i], &w) }
-                rendered.store(w.bytes, at: r)
-            }
-            for r in 0..<runs {
-                if let bytes = rendered.take(r) { appendRendered(bytes) }
-            }
-            start = min(items.count, start + runs * run)
+        let runCount = (items.count + run - 1) / run
+        // Enough runs ahead to keep every thread busy while the writer writes, few enough to hold little memory.
+        let runs = RenderedRuns(count: runCount, window: workers * 4)
+        let render: @Sendable (Int) -> Void = { r in
+            let lower = r * run
+            let upper = min(items.count, lower + run)
+            var w = JSONWriter(pretty: pretty, elementsAtDepth: depth, first: lower == 0)
+            for i in lower..<upper { element(items[i], &w) }
+            runs.store(w.bytes, at: r)
         }
+        let group = DispatchGroup()
+        for _ in 0..<workers {
+            DispatchQueue.global().async(group: group) {
+                while let r = runs.claim() { render(r) }
+            }
+        }
+        // The writer renders a run itself whenever the next one to write is not ready and one is left to claim, so
+        // the array is written even if no worker thread gets to run.
+        for r in 0..<runCount {
+            while true {
+                switch runs.take(r) {
+                case .rendered(let bytes):
+                    appendRendered(bytes)
+                case .claimed(let own):
+                    render(own)
+                    continue
+                }
+                break
+            }
+        }
+        group.wait()
         endArray()
+    }
+}
+
+/// The runs of a long array being rendered on worker threads, handed to the writer in order: workers claim the next
+/// run to render, at most `window` runs ahead of the last one written.
+final class RenderedRuns: @unchecked Sendable {
+    /// What the writer gets when it asks for a run: its bytes, or another run to render itself meanwhile.
+    enum Next {
+        case rendered([UInt8])
+        case claimed(Int)
+    }
+
+    private let condition = NSCondition()
+    private var rendered: [[UInt8]?]
+    /// The next run to claim.
+    private var next = 0
+    /// How many runs the writer has taken.
+    private var taken = 0
+    private let window: Int
+
+    init(count: Int, window: Int) {
+        rendered = [[UInt8]?](repeating: nil, count: count)
+        self.window = max(1, window)
+    }
+
+    /// The next run for a worker to render, waiting while it would be too far ahead of the writer; nil when every
+    /// run is claimed.
+    func claim() -> Int? {
+        condition.lock()
+        defer { condition.unlock() }
+        while next < rendered.count && next >= taken + window { condition.wait() }
+        guard next < rendered.count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    func store(_ bytes: [UInt8], at r: Int) {
+        condition.lock()
+        rendered[r] = bytes
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Run `r`'s bytes once rendered (the writer takes the runs in order), or, while they are not, an unclaimed run
+    /// within the window for the writer to render.
+    func take(_ r: Int) -> Next {
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            if let bytes = rendered[r] {
+                rendered[r] = nil
+                taken = r + 1
+                condition.broadcast()
+                return .rendered(bytes)
+            }
+            if next < rendered.count && next < taken + window {
+                next += 1
+                return .claimed(next - 1)
+            }
+            condition.wait()
+        }
     }
 }

@@ -61,8 +61,14 @@ public struct JSONWriter {
     /// here, which then has elements.
     mutating func appendRendered(_ rendered: [UInt8]) {
         guard !rendered.isEmpty else { return }
-        bytes.append(contentsOf: rendered)
         empty[empty.count - 1] = false
+        if let sink, rendered.count >= chunkSize {
+            // A whole chunk or more: handed over as it is, not copied into the buffer first.
+            flush()
+            rendered.withUnsafeBytes { sink($0) }
+            return
+        }
+        bytes.append(contentsOf: rendered)
         if bytes.count >= chunkSize { flush() }
     }
 
@@ -237,11 +243,31 @@ public struct JSONWriter {
         if spaces > 0 { bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: spaces)) }
     }
 
+    /// True when one of the eight bytes of `w` is a control character, `"` or a backslash (bytes of 0x80 and more never are).
+    @inline(__always)
+    private static func needsEscape(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        // A byte below 0x20, a byte equal to 0x22, a byte equal to 0x5C: exact as a whole (borrows only ever
+        // carry out of a byte that already matched).
+        let below = (w &- ones &* 0x20) & ~w
+        let quote = w ^ (ones &* 0x22)
+        let backslash = w ^ (ones &* 0x5C)
+        let isQuote = (quote &- ones) & ~quote
+        let isBackslash = (backslash &- ones) & ~backslash
+        return (below | isQuote | isBackslash) & highs != 0
+    }
+
     private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
         var runStart = 0
         var i = 0
         let n = utf8.count
+        guard let base = utf8.baseAddress else { return }
+        let raw = UnsafeRawPointer(base)
         while i < n {
+            // Eight bytes at a time while none needs escaping.
+            while i + 8 <= n, !Self.needsEscape(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8 }
+            if i >= n { break }
             let b = utf8[i]
             if b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") {
                 i += 1

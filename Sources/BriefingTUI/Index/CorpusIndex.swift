@@ -95,36 +95,68 @@ public final class CorpusIndex: Sendable {
         speakersByParagraph.startInBackground()
         self.speakersByParagraph = speakersByParagraph
 
-        // Quotes by article row, paragraph, start (corpus order among equals).
-        // The keys read once per quote, not per comparison (each read of a quote's field goes through its getter).
-        let quoteKey = corpus.quotes.map { q in
-            (article: articleRow[q.article].map(Int.init) ?? Int.max, paragraph: q.paragraph, start: q.start)
-        }
-        let quoteOrder = Self.order(corpus.quotes.count) { a, b in
-            (quoteKey[a].article, quoteKey[a].paragraph, quoteKey[a].start, a)
-                < (quoteKey[b].article, quoteKey[b].paragraph, quoteKey[b].start, b)
-        }
-        let quotes = Ordered(corpus.quotes, quoteOrder)
-        self.quotes = quotes
-        self.quoteRows = Deferred { Self.rows(quoteOrder) { corpus.quotes[$0].id } }
+        // One pass over the quotes, by index (a quote copied out of the array retains every field): each quote's
+        // article row (the article before tried first: quotes come article by article), paragraph and start for the
+        // order, its flat paragraph, and its speaker's position for the speakers' quote counts.
+        let speakerPosition = Self.rows(Array(0..<Int32(corpus.speakers.count))) { corpus.speakers[$0].id }
+        self.speakerPosition = speakerPosition
+        let quoteTotal = corpus.quotes.count
+        let unknownArticle = Int32.max
+        var keyArticle = [Int32](repeating: unknownArticle, count: quoteTotal)
+        var keyParagraph = [Int32](repeating: 0, count: quoteTotal)
+        var keyStart = [Int32](repeating: 0, count: quoteTotal)
         var starts = [Int32](repeating: 0, count: paragraphCount + 1)
-        for q in corpus.quotes {
-            if let p = flat(q.article, q.paragraph) { starts[p + 1] += 1 }
+        var quoteCount = [Int](repeating: 0, count: corpus.speakers.count)
+        var lastArticle: (id: String, row: Int32?)?
+        var lastSpeaker: (id: String, position: Int32?)?
+        for i in 0..<quoteTotal {
+            let article = corpus.quotes[i].article
+            let row: Int32?
+            if let last = lastArticle, last.id == article {
+                row = last.row
+            } else {
+                row = articleRow[article]
+                lastArticle = (article, row)
+            }
+            let paragraph = corpus.quotes[i].paragraph
+            keyParagraph[i] = Int32(truncatingIfNeeded: paragraph)
+            keyStart[i] = Int32(truncatingIfNeeded: corpus.quotes[i].start)
+            if let row {
+                keyArticle[i] = row
+                let lo = Int(paragraphBase[Int(row)])
+                let hi = Int(paragraphBase[Int(row) + 1])
+                if paragraph >= 0 && paragraph < hi - lo { starts[lo + paragraph + 1] += 1 }
+            }
+            if let s = corpus.quotes[i].speaker {
+                let position: Int32?
+                if let last = lastSpeaker, last.id == s {
+                    position = last.position
+                } else {
+                    position = speakerPosition[s]
+                    lastSpeaker = (s, position)
+                }
+                if let position { quoteCount[Int(position)] += 1 }
+            }
         }
         for p in 0..<paragraphCount { starts[p + 1] += starts[p] }
         let quoteStart = starts
         self.quoteStart = quoteStart
+        // Quotes by article row, paragraph, start (corpus order among equals).
+        let quoteOrder = Self.quoteOrder(
+            articles: keyArticle, paragraphs: keyParagraph, starts: keyStart, articleCount: articles.count)
+        let quotes = Ordered(corpus.quotes, quoteOrder)
+        self.quotes = quotes
+        self.quoteRows = Deferred { Self.rows(quoteOrder) { corpus.quotes[$0].id } }
 
         // Speakers: most quoted, then by lowercased name, then id.
-        let speakerPosition = Self.rows(Array(0..<Int32(corpus.speakers.count))) { corpus.speakers[$0].id }
-        self.speakerPosition = speakerPosition
-        var quoteCount = [Int](repeating: 0, count: corpus.speakers.count)
-        for q in corpus.quotes {
-            if let s = q.speaker, let p = speakerPosition[s] { quoteCount[Int(p)] += 1 }
-        }
-        let lowered = corpus.speakers.map { $0.name.lowercased() }
+        // Names and ids compared by their bytes where ASCII (the order `String` gives them, found faster).
+        let lowered = corpus.speakers.map { SortText($0.name.lowercased()) }
+        let speakerIDs = corpus.speakers.map { SortText($0.id) }
         let speakerOrder = Self.order(corpus.speakers.count) { a, b in
-            (-quoteCount[a], lowered[a], corpus.speakers[a].id) < (-quoteCount[b], lowered[b], corpus.speakers[b].id)
+            if quoteCount[a] != quoteCount[b] { return quoteCount[a] > quoteCount[b] }
+            let byName = SortText.compare(lowered[a], lowered[b])
+            if byName != 0 { return byName < 0 }
+            return SortText.compare(speakerIDs[a], speakerIDs[b]) < 0
         }
         let speakers = Ordered(corpus.speakers, speakerOrder)
         self.speakers = speakers
@@ -232,6 +264,40 @@ public final class CorpusIndex: Sendable {
     }
 
     /// The positions `0..<count` sorted by `less` (a total order, so the result does not depend on the sort).
+    /// The quote numbers ordered by article row (`Int32.max`: no article, last), paragraph, start, then number:
+    /// grouped by article in one counting pass, each article's quotes sorted only when not in order already (they
+    /// nearly always are: extraction lists them in position order).
+    static func quoteOrder(articles: [Int32], paragraphs: [Int32], starts: [Int32], articleCount: Int) -> [Int32] {
+        let count = articles.count
+        // Bucket `articleCount` holds the quotes of no known article.
+        var bucketStart = [Int](repeating: 0, count: articleCount + 2)
+        for a in articles { bucketStart[(a == Int32.max ? articleCount : Int(a)) + 1] += 1 }
+        for b in 0...articleCount { bucketStart[b + 1] += bucketStart[b] }
+        var order = [Int32](repeating: 0, count: count)
+        var next = bucketStart
+        for i in 0..<count {
+            let b = articles[i] == Int32.max ? articleCount : Int(articles[i])
+            order[next[b]] = Int32(i)
+            next[b] += 1
+        }
+        @inline(__always) func less(_ x: Int32, _ y: Int32) -> Bool {
+            let a = Int(x)
+            let b = Int(y)
+            return (paragraphs[a], starts[a], a) < (paragraphs[b], starts[b], b)
+        }
+        for b in 0...articleCount {
+            let range = bucketStart[b]..<bucketStart[b + 1]
+            guard range.count > 1 else { continue }
+            var sorted = true
+            for k in range.dropFirst() where !less(order[k - 1], order[k]) {
+                sorted = false
+                break
+            }
+            if !sorted { order[range].sort(by: less) }
+        }
+        return order
+    }
+
     static func order(_ count: Int, _ less: (Int, Int) -> Bool) -> [Int32] {
         var order = (0..<Int32(count)).map { $0 }
         order.sort { less(Int($0), Int($1)) }
@@ -501,5 +567,37 @@ enum EventTime {
     static func label(_ e: Event) -> String {
         guard let d = e.date else { return "undated" }
         return d.precision == .approximate ? "~" + d.value : d.value
+    }
+}
+
+/// A string to sort by, compared as `String` compares but by its UTF-8 bytes when both sides are ASCII (for ASCII
+/// text the two orders are the same, and the bytes skip Unicode's comparison rules).
+struct SortText: Sendable {
+    let text: String
+    let ascii: Bool
+
+    init(_ text: String) {
+        var text = text
+        text.makeContiguousUTF8()
+        self.text = text
+        ascii = text.utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    /// Negative, zero or positive as `a` sorts before, with or after `b`.
+    static func compare(_ a: SortText, _ b: SortText) -> Int {
+        if a.ascii && b.ascii {
+            let bytes = a.text.utf8.withContiguousStorageIfAvailable { x in
+                b.text.utf8.withContiguousStorageIfAvailable { y -> Int in
+                    let n = min(x.count, y.count)
+                    if n > 0, let px = x.baseAddress, let py = y.baseAddress {
+                        let c = memcmp(px, py, n)
+                        if c != 0 { return Int(c) }
+                    }
+                    return x.count - y.count
+                }
+            }
+            if let result = bytes ?? nil { return result }
+        }
+        return a.text < b.text ? -1 : (a.text == b.text ? 0 : 1)
     }
 }
