@@ -108,9 +108,24 @@ enum Console {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
-    /// Writes one chunk of a streamed output (`JSONWriter.Sink`).
+    /// Writes one chunk of a streamed output (`JSONWriter.Sink`) straight from the writer's buffer, without copying
+    /// it into a `Data` first; a short write is continued and an interrupted one retried. A closed pipe ends the
+    /// process through SIGPIPE, as for any other write to stdout; any other failure is reported and exits with 1.
     static func outBytes(_ bytes: UnsafeRawBufferPointer) {
-        FileHandle.standardOutput.write(Data(bytes))
+        guard var next = bytes.baseAddress else { return }
+        var left = bytes.count
+        while left > 0 {
+            let written = write(STDOUT_FILENO, next, left)
+            if written > 0 {
+                next += written
+                left -= written
+            } else if written < 0 && errno == EINTR {
+                continue
+            } else {
+                error("briefing: cannot write the output: \(String(cString: strerror(errno)))")
+                exit(1)
+            }
+        }
     }
 
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
