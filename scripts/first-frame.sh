@@ -26,7 +26,9 @@ for run in $(seq 1 "$runs"); do
     shown=0
     # Polls every 10 ms for up to 30 minutes (a cold start on a large corpus runs the whole extraction).
     for _ in $(seq 1 180000); do
-        if tmux capture-pane -p -t ff$$ | grep -qF "articles ·"; then shown=1; break; fi
+        if tmux capture-pane -p -t ff$$ 2> /dev/null | grep -qF "articles ·"; then shown=1; break; fi
+        # The session (or the tmux server) is gone: stop polling instead of waiting out the 30 minutes.
+        tmux has-session -t ff$$ 2> /dev/null || break
         sleep 0.01
     done
     ms=$((($(date +%s%N) - t0) / 1000000))
