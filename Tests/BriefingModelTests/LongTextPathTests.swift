@@ -33,6 +33,16 @@ struct LongTextPathTests {
     @Test func trimmingKeepsInnerSpaceAndDropsSpaceSeparators() {
         #expect(LexiconTable.trimmed(" \t a b \u{00A0}\u{3000}"[...]) == "a b")
         #expect(LexiconTable.trimmed("\u{2003}"[...]) == "")
+        // U+200B is in `CharacterSet.whitespaces` though not a space separator; U+FEFF is in neither.
+        #expect(LexiconTable.trimmed("\u{200B}word\u{200B}"[...]) == "word")
+        #expect(LexiconTable.trimmed("\u{FEFF}word"[...]) == "\u{FEFF}word")
+        for v: UInt32 in [0x09, 0x20, 0xA0, 0x1680, 0x2000, 0x200A, 0x200B, 0x202F, 0x205F, 0x3000, 0xFEFF, 0x85] {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            let field = "\(Character(scalar))x\(Character(scalar))"
+            #expect(
+                LexiconTable.trimmed(field[...]) == field.trimmingCharacters(in: .whitespaces),
+                "U+\(String(v, radix: 16, uppercase: true))")
+        }
         #expect(LexiconTable.trimmed("x\r"[...]) == "x\r")
     }
 

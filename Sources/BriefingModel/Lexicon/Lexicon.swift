@@ -99,8 +99,8 @@ public struct LexiconTable: Sendable, Hashable {
         return LexiconTable(name: name, rows: rows)
     }
 
-    /// `field` without the white space `CharacterSet.whitespaces` holds (tab and the space separators) at
-    /// either end; scalar by scalar, without bridging to Foundation.
+    /// `field` without the white space `CharacterSet.whitespaces` holds (tab, the space separators and U+200B
+    /// ZERO WIDTH SPACE) at either end; scalar by scalar, without bridging to Foundation.
     static func trimmed(_ field: Substring) -> String {
         let u = field.unicodeScalars
         var a = u.startIndex
@@ -111,7 +111,8 @@ public struct LexiconTable: Sendable, Hashable {
     }
 
     @inline(__always) private static func isBlank(_ u: Unicode.Scalar) -> Bool {
-        u.value < 0x80 ? u.value == 0x20 || u.value == 0x09 : u.properties.generalCategory == .spaceSeparator
+        u.value < 0x80
+            ? u.value == 0x20 || u.value == 0x09 : u.value == 0x200B || u.properties.generalCategory == .spaceSeparator
     }
 }
 
