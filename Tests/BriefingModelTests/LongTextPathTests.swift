@@ -92,6 +92,8 @@ struct LongTextPathTests {
         texts += [
             "They pledged to establish new relations, to build a lasting peace, and or to recover remains.",
             "Go to A, to B,” and to C,\" or to D.. ", "to, to ,to", " to , to x, to y,” to z", "x to y, to z.",
+            // U+200B is white space to Foundation (`CharacterSet.whitespaces`), though not a space separator.
+            "Hope to meet, \u{200B}to talk\u{200B}", "Hope to \u{200B}meet,\u{200B} to talk",
         ]
         for text in texts {
             #expect(AgendaEnumeration.infinitiveItems(text) == Self.foundationInfinitiveItems(text), "\(text)")

@@ -175,20 +175,16 @@ struct AgendaEnumeration {
         find(pattern, in: bytes[...], from: start)
     }
 
-    /// A list item without surrounding white space (`CharacterSet.whitespaces`: tab and space separators), then
+    /// A list item without surrounding white space (`CharacterSet.whitespaces`: `isHorizontalWhitespace`), then
     /// without a leading "and ", then without a leading "or ".
     private static func trimmedItem(_ part: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
         var t = part
-        while let (scalar, length) = firstScalar(t), isBlank(scalar) { t = t.dropFirst(length) }
-        while let (scalar, length) = lastScalar(t), isBlank(scalar) { t = t.dropLast(length) }
+        while let (scalar, length) = firstScalar(t), scalar.isHorizontalWhitespace { t = t.dropFirst(length) }
+        while let (scalar, length) = lastScalar(t), scalar.isHorizontalWhitespace { t = t.dropLast(length) }
         for prefix: [UInt8] in [[0x61, 0x6E, 0x64, 0x20], [0x6F, 0x72, 0x20]] where t.starts(with: prefix) {
             t = t.dropFirst(prefix.count)
         }
         return t
-    }
-
-    private static func isBlank(_ u: Unicode.Scalar) -> Bool {
-        u == "\t" || u.properties.generalCategory == .spaceSeparator
     }
 
     /// The scalar the valid UTF-8 `bytes` open with, and its length in bytes.

@@ -105,14 +105,9 @@ public struct LexiconTable: Sendable, Hashable {
         let u = field.unicodeScalars
         var a = u.startIndex
         var b = u.endIndex
-        while a < b, isBlank(u[a]) { a = u.index(after: a) }
-        while b > a, isBlank(u[u.index(before: b)]) { b = u.index(before: b) }
+        while a < b, u[a].isHorizontalWhitespace { a = u.index(after: a) }
+        while b > a, u[u.index(before: b)].isHorizontalWhitespace { b = u.index(before: b) }
         return String(u[a..<b])
-    }
-
-    @inline(__always) private static func isBlank(_ u: Unicode.Scalar) -> Bool {
-        u.value < 0x80
-            ? u.value == 0x20 || u.value == 0x09 : u.value == 0x200B || u.properties.generalCategory == .spaceSeparator
     }
 }
 
