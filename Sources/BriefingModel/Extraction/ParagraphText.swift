@@ -90,7 +90,8 @@ struct ParagraphText: Sendable {
         self.classes = cs
     }
 
-    /// Flags `inQuote` the tokens from `first` on that stand inside `quotes`.
+    /// Flags `inQuote` the tokens from `first` on that stand inside `quotes`. A token already flagged is not written
+    /// again, so a shared array whose tokens are all flagged is not copied.
     private static func mark(_ tokens: inout [Token], quotes: [QuoteSpan], from first: Int) {
         var q = 0
         for t in first..<tokens.count {
@@ -107,15 +108,7 @@ struct ParagraphText: Sendable {
     /// tokens marked ahead (and shared) are not copied.
     static func marking(_ tokens: [Token], quotes: [QuoteSpan]) -> [Token] {
         var tokens = tokens
-        var q = 0
-        for t in tokens.indices {
-            while q < quotes.count, quotes[q].end <= tokens[t].start { q += 1 }
-            if q < quotes.count, tokens[t].start >= quotes[q].start, tokens[t].start < quotes[q].end,
-                !tokens[t].inQuote
-            {
-                tokens[t].inQuote = true
-            }
-        }
+        mark(&tokens, quotes: quotes, from: 0)
         return tokens
     }
 
