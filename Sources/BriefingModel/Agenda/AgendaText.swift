@@ -306,24 +306,16 @@ enum AgendaText {
         @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
         var stemEnd = e
         var replacementY = false
-        // Every suffix ends in s, n, g, d or e, and needs four letters before it.
-        let last = lower(bytes[e - 1])
-        if length >= 5, last == 115 || last == 110 || last == 103 || last == 100 || last == 101 {
+        // A suffix needs four letters before it; only the rules whose suffix ends in the word's last letter are
+        // tried, in their order.
+        let rules = suffixesByLastLetter[Int(lower(bytes[e - 1]) & 0x7F)]
+        if length >= 5, !rules.isEmpty {
             // The last (up to) eight letters, the last one in the lowest byte.
             var tail: UInt64 = 0
             var k = max(start, e - 8)
             while k < e {
                 tail = tail << 8 | UInt64(lower(bytes[k]))
                 k += 1
-            }
-            // Only the rules whose suffix ends in the word's last letter, in their order.
-            let rules: [PackedSuffix]
-            switch last {
-            case 115: rules = suffixesEndingInS
-            case 110: rules = suffixesEndingInN
-            case 103: rules = suffixesEndingInG
-            case 100: rules = suffixesEndingInD
-            default: rules = suffixesEndingInE
             }
             for rule in rules where length - rule.length >= 4 && tail & rule.mask == rule.packed {
                 stemEnd = e - rule.length
@@ -347,16 +339,11 @@ enum AgendaText {
         return (packed, mask, rule.0.count, !rule.1.isEmpty)
     }
 
-    /// `packedSuffixes` ending in one letter, in their order (a word is tried only against the rules that end
-    /// in its last letter).
-    private static func packedSuffixes(endingIn letter: UInt8) -> [PackedSuffix] {
+    /// `packedSuffixes` by the ASCII letter they end in, each list in their order (a word is tried only against
+    /// the rules that end in its last letter; most letters end none).
+    private static let suffixesByLastLetter: [[PackedSuffix]] = (0..<128).map { letter in
         packedSuffixes.filter { $0.packed & 0xFF == UInt64(letter) }
     }
-    private static let suffixesEndingInS = packedSuffixes(endingIn: 115)
-    private static let suffixesEndingInN = packedSuffixes(endingIn: 110)
-    private static let suffixesEndingInG = packedSuffixes(endingIn: 103)
-    private static let suffixesEndingInD = packedSuffixes(endingIn: 100)
-    private static let suffixesEndingInE = packedSuffixes(endingIn: 101)
 
     /// `stemHashes` scalar by scalar: the reference the byte path is tested against.
     static func stemHashesScalar(_ text: String, into out: inout [UInt64]) {
