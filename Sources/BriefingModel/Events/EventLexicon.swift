@@ -207,7 +207,12 @@ public struct EventLexicon: Sendable {
 
     /// `compatible(_:_:)` over the gazetteer alone.
     static func compatible(_ a: String, _ b: String, in gazetteer: [String: Place]) -> Bool {
-        a == b || chain(a, in: gazetteer).contains(b) || chain(b, in: gazetteer).contains(a)
+        compatible(a, b) { chain($0, in: gazetteer) }
+    }
+
+    /// `compatible(_:_:)` with each place's chain (`chain(_:in:)`) given by `chain`.
+    static func compatible(_ a: String, _ b: String, chain: (String) -> [String]) -> Bool {
+        a == b || chain(a).contains(b) || chain(b).contains(a)
     }
 
     /// The more specific of two compatible places.
@@ -215,8 +220,13 @@ public struct EventLexicon: Sendable {
 
     /// `narrower(_:_:)` over the gazetteer alone.
     static func narrower(_ a: String, _ b: String, in gazetteer: [String: Place]) -> String {
-        // The same place twice (the common case): no chains to build.
+        narrower(a, b) { chain($0, in: gazetteer) }
+    }
+
+    /// `narrower(_:_:)` with each place's chain (`chain(_:in:)`) given by `chain`.
+    static func narrower(_ a: String, _ b: String, chain: (String) -> [String]) -> String {
+        // The same place twice (the common case): no chains to look at.
         if a == b { return a }
-        return chain(a, in: gazetteer).count >= chain(b, in: gazetteer).count ? a : b
+        return chain(a).count >= chain(b).count ? a : b
     }
 }
