@@ -42,14 +42,9 @@ public struct EventExtractor: Sendable {
         // class's stored lexicon copies the whole lexicon (retaining every table) per call.
         func kind(_ name: String) -> EventLexicon.Kind { EventLexicon.kind(name, in: lexicon.kinds) }
         /// `EventLexicon.compatible` over chains built once (`chains`) instead of per call.
-        func compatible(_ a: String, _ b: String) -> Bool {
-            a == b || chain(a).contains(b) || chain(b).contains(a)
-        }
+        func compatible(_ a: String, _ b: String) -> Bool { EventLexicon.compatible(a, b, chain: chain) }
         /// `EventLexicon.narrower` over the chains built once.
-        func narrower(_ a: String, _ b: String) -> String {
-            if a == b { return a }
-            return chain(a).count >= chain(b).count ? a : b
-        }
+        func narrower(_ a: String, _ b: String) -> String { EventLexicon.narrower(a, b, chain: chain) }
         /// `EventLexicon.chain(place, in: gazetteer)`: a place outside the gazetteer is its own chain.
         func chain(_ place: String) -> [String] { chains[place] ?? [place] }
     }
@@ -313,19 +308,17 @@ final class SentenceScan {
     }
 
     func run(into state: inout ArticleEvents) {
+        // A sentence with no event word can only echo the day of an event already found.
+        func worthReading(_ gate: SentenceReading.Gate) -> Bool {
+            gate == .eventWord || state.clusters.contains(where: { $0.date?.precision == .day })
+        }
         let reading: SentenceReading
         if let ahead = readAhead, !ahead.readOrdinalKind || ordinalKind == nil {
+            guard worthReading(ahead.gate) else { return }
             reading = ahead
         } else {
-            guard let gate = gate() else { return }
-            // A sentence with no event word can only echo the day of an event already found.
-            guard gate == .eventWord || state.clusters.contains(where: { $0.date?.precision == .day }) else {
-                return
-            }
+            guard let gate = gate(), worthReading(gate) else { return }
             reading = read(gate)
-        }
-        guard reading.gate == .eventWord || state.clusters.contains(where: { $0.date?.precision == .day }) else {
-            return
         }
         let expressions = reading.expressions
         var raws = reading.raws
