@@ -111,12 +111,12 @@ import Testing
 
     @Test func aUTF8RangeThatSplitsAScalarIsRefused() {
         let text = "a😀b"
-        #expect(QuoteSlices.slice(text, 0..<1).map(String.init) == "a")
-        #expect(QuoteSlices.slice(text, 1..<5).map(String.init) == "😀")
-        #expect(QuoteSlices.slice(text, 2..<5) == nil)
-        #expect(QuoteSlices.slice(text, 1..<3) == nil)
-        #expect(QuoteSlices.slice(text, 0..<7) == nil)
-        #expect(QuoteSlices.slice(text, -1..<1) == nil)
+        #expect(UTF8Slicer.slice(text, utf8: 0..<1).map(String.init) == "a")
+        #expect(UTF8Slicer.slice(text, utf8: 1..<5).map(String.init) == "😀")
+        #expect(UTF8Slicer.slice(text, utf8: 2..<5) == nil)
+        #expect(UTF8Slicer.slice(text, utf8: 1..<3) == nil)
+        #expect(UTF8Slicer.slice(text, utf8: 0..<7) == nil)
+        #expect(UTF8Slicer.slice(text, utf8: -1..<1) == nil)
     }
 
     @Test func compactedKeepsTheText() {

@@ -307,7 +307,7 @@ enum CorpusCodec {
         if try r.bool() {
             let lo = try r.int()
             let hi = try r.int()
-            guard let text = paragraphText(article, paragraph), let s = QuoteSlices.slice(text, lo..<hi) else {
+            guard let text = paragraphText(article, paragraph), let s = UTF8Slicer.slice(text, utf8: lo..<hi) else {
                 throw BinaryCoder.Malformed(description: "bad quote range")
             }
             slice = s
@@ -478,20 +478,6 @@ struct QuoteSlices {
         return utf8.distance(
             from: utf8.startIndex, to: cut.startIndex)..<utf8.distance(
                 from: utf8.startIndex, to: cut.endIndex)
-    }
-
-    /// The slice of `text` at UTF-8 offsets `range`, nil unless both ends fall inside it on scalar boundaries.
-    static func slice(_ text: String, _ range: Range<Int>) -> Substring? {
-        let utf8 = text.utf8
-        guard range.lowerBound >= 0, range.upperBound <= utf8.count,
-            let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound, limitedBy: utf8.endIndex),
-            let end = utf8.index(start, offsetBy: range.count, limitedBy: utf8.endIndex)
-        else { return nil }
-        // A scalar starts at each end (or the text ends there): no UTF-8 continuation byte (10xxxxxx).
-        @inline(__always) func startsScalar(_ i: String.Index) -> Bool { i == utf8.endIndex || utf8[i] & 0xC0 != 0x80 }
-        guard startsScalar(start), startsScalar(end) else { return nil }
-        // Through the scalar view: a string's own subscript would round the ends to character boundaries.
-        return Substring(text.unicodeScalars[start..<end])
     }
 }
 

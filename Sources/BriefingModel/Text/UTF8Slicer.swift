@@ -52,12 +52,20 @@ struct UTF8Slicer {
         }
         byte += Self.encodedLength(scalars, scalar..<range.lowerBound)
         scalar = range.lowerBound
-        let count = Self.encodedLength(scalars, range)
-        let u = text.utf8
-        guard let lo = u.index(u.startIndex, offsetBy: byte, limitedBy: u.endIndex),
-            let hi = u.index(lo, offsetBy: count, limitedBy: u.endIndex)
+        return Self.slice(text, utf8: byte..<(byte + Self.encodedLength(scalars, range)))
+    }
+
+    /// The slice of `text` at UTF-8 offsets `range`, nil unless both ends fall inside it on scalar boundaries.
+    static func slice(_ text: String, utf8 range: Range<Int>) -> Substring? {
+        let utf8 = text.utf8
+        guard range.lowerBound >= 0, range.upperBound <= utf8.count,
+            let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound, limitedBy: utf8.endIndex),
+            let end = utf8.index(start, offsetBy: range.count, limitedBy: utf8.endIndex)
         else { return nil }
+        // A scalar starts at each end (or the text ends there): no UTF-8 continuation byte (10xxxxxx).
+        @inline(__always) func startsScalar(_ i: String.Index) -> Bool { i == utf8.endIndex || utf8[i] & 0xC0 != 0x80 }
+        guard startsScalar(start), startsScalar(end) else { return nil }
         // Through the scalar view: a string's own subscript would round the ends to character boundaries.
-        return Substring(text.unicodeScalars[lo..<hi])
+        return Substring(text.unicodeScalars[start..<end])
     }
 }
