@@ -102,11 +102,11 @@ public enum SpeakerMerger {
             roleWordCache[c] = words
             return words
         }
-        /// Adds member `k` to cluster `c`, its role words to the cluster's cached ones (a union: the same as
-        /// computing them again).
         /// The clusters that fit a word (`personClustersByWord`) by each role word they have, built for a word when
         /// a one-word name with a role first asks for it, and kept up to date as members join.
         var byRoleWord: [String: [String: [Int]]] = [:]
+        /// Adds member `k` to cluster `c`, its role words to the cluster's cached ones (a union: the same as
+        /// computing them again) and to the role-word index of the cluster's first and last word.
         func join(_ k: Int, _ c: Int) {
             clusters[c].append(k)
             guard let r = all[k].role, roleWordCache[c] != nil else { return }
