@@ -107,17 +107,10 @@ public final class CorpusIndex: Sendable {
         var keyStart = [Int32](repeating: 0, count: quoteTotal)
         var starts = [Int32](repeating: 0, count: paragraphCount + 1)
         var quoteCount = [Int](repeating: 0, count: corpus.speakers.count)
-        var lastArticle: (id: String, row: Int32?)?
-        var lastSpeaker: (id: String, position: Int32?)?
+        var articleRows = RunLookup(articleRow)
+        var speakerPositions = RunLookup(speakerPosition)
         for i in 0..<quoteTotal {
-            let article = corpus.quotes[i].article
-            let row: Int32?
-            if let last = lastArticle, last.id == article {
-                row = last.row
-            } else {
-                row = articleRow[article]
-                lastArticle = (article, row)
-            }
+            let row = articleRows[corpus.quotes[i].article]
             let paragraph = corpus.quotes[i].paragraph
             keyParagraph[i] = Int32(truncatingIfNeeded: paragraph)
             keyStart[i] = Int32(truncatingIfNeeded: corpus.quotes[i].start)
@@ -127,16 +120,7 @@ public final class CorpusIndex: Sendable {
                 let hi = Int(paragraphBase[Int(row) + 1])
                 if paragraph >= 0 && paragraph < hi - lo { starts[lo + paragraph + 1] += 1 }
             }
-            if let s = corpus.quotes[i].speaker {
-                let position: Int32?
-                if let last = lastSpeaker, last.id == s {
-                    position = last.position
-                } else {
-                    position = speakerPosition[s]
-                    lastSpeaker = (s, position)
-                }
-                if let position { quoteCount[Int(position)] += 1 }
-            }
+            if let s = corpus.quotes[i].speaker, let position = speakerPositions[s] { quoteCount[Int(position)] += 1 }
         }
         for p in 0..<paragraphCount { starts[p + 1] += starts[p] }
         let quoteStart = starts
@@ -263,7 +247,6 @@ public final class CorpusIndex: Sendable {
         self.warningsByPath = warnings
     }
 
-    /// The positions `0..<count` sorted by `less` (a total order, so the result does not depend on the sort).
     /// The quote numbers ordered by article row (`Int32.max`: no article, last), paragraph, start, then number:
     /// grouped by article in one counting pass, each article's quotes sorted only when not in order already (they
     /// nearly always are: extraction lists them in position order).
@@ -298,6 +281,7 @@ public final class CorpusIndex: Sendable {
         return order
     }
 
+    /// The positions `0..<count` sorted by `less` (a total order, so the result does not depend on the sort).
     static func order(_ count: Int, _ less: (Int, Int) -> Bool) -> [Int32] {
         var order = (0..<Int32(count)).map { $0 }
         order.sort { less(Int($0), Int($1)) }
@@ -567,6 +551,24 @@ enum EventTime {
     static func label(_ e: Event) -> String {
         guard let d = e.date else { return "undated" }
         return d.precision == .approximate ? "~" + d.value : d.value
+    }
+}
+
+/// A dictionary looked up for runs of equal keys (quotes come article by article, a speaker's often in a row): the
+/// last key's answer is given again without hashing it.
+struct RunLookup<Value> {
+    private let table: [String: Value]
+    private var last: (key: String, value: Value?)?
+
+    init(_ table: [String: Value]) { self.table = table }
+
+    subscript(key: String) -> Value? {
+        mutating get {
+            if let last, last.key == key { return last.value }
+            let value = table[key]
+            last = (key, value)
+            return value
+        }
     }
 }
 
