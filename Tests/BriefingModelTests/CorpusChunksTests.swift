@@ -51,13 +51,18 @@ import Testing
         let paragraphs = [
             [], tokens(3, id: 1), tokens(size - 2, id: 2), [], tokens(2 * size + 5, id: 3), tokens(1, id: 4), [],
         ]
-        var store = TokenBlocks()
-        for p in paragraphs { store.append(paragraph: p) }
-        #expect(store.paragraphCount == paragraphs.count)
-        for (p, expected) in paragraphs.enumerated() {
-            let read = store[paragraph: p]
-            #expect(read.map(\.id) == expected.map(\.id))
-            #expect(read.map(\.position) == expected.map(\.position))
+        // Packed (ids below 5 leave 29 bits for positions), then with ids up to 2^20 (12 bits for positions):
+        // the paragraphs with positions of 4096 and more are kept apart, unpacked.
+        for idCount in [5, 1 << 20] {
+            var store = TokenBlocks(idCount: idCount)
+            for p in paragraphs { store.append(paragraph: p) }
+            #expect(store.paragraphCount == paragraphs.count)
+            var read: [ItemToken] = [ItemToken(position: 9, id: 9)]
+            for (p, expected) in paragraphs.enumerated() {
+                store.tokens(paragraph: p, into: &read)
+                #expect(read.map(\.id) == expected.map(\.id), "idCount \(idCount), paragraph \(p)")
+                #expect(read.map(\.position) == expected.map(\.position), "idCount \(idCount), paragraph \(p)")
+            }
         }
     }
 }

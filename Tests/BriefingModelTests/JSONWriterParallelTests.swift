@@ -19,7 +19,9 @@ import Testing
     }
 
     /// A document `{"before": 1, "items": [...], "after": [...]}` with the items nested `depth` arrays deep.
-    static func document(_ items: [Int], pretty: Bool, depth: Int, workers: Int, chunkSize: Int) -> [UInt8] {
+    static func document(
+        _ items: [Int], pretty: Bool, depth: Int, workers: Int, chunkSize: Int, weight: ((Int) -> Int)? = nil
+    ) -> [UInt8] {
         var out: [UInt8] = []
         JSONWriter.stream(pretty: pretty, chunkSize: chunkSize, sink: { out.append(contentsOf: $0) }) { w in
             w.beginObject()
@@ -27,7 +29,7 @@ import Testing
             w.int(1)
             w.key("items")
             for _ in 0..<depth { w.beginArray() }
-            w.array(items, workers: workers) { element($0, to: &$1) }
+            w.array(items, workers: workers, weight: weight) { element($0, to: &$1) }
             for _ in 0..<depth { w.endArray() }
             w.key("z")
             w.array([7, 8], workers: workers) { n, w in w.int(n) }
@@ -50,6 +52,31 @@ import Testing
         }
     }
 
+    @Test func weightedRunsWriteTheSerialBytes() {
+        let items = Array(0..<1000)
+        // Every seventh element weighs more than a whole run: runs of one, of a few and of `runLength` elements.
+        let weight: (Int) -> Int = { $0 % 7 == 0 ? JSONWriter.runBytes + 1 : ($0 < 500 ? JSONWriter.runBytes / 3 : 1) }
+        let serial = Self.document(items, pretty: true, depth: 1, workers: 1, chunkSize: 1 << 16)
+        for workers in [2, 5] {
+            let weighted = Self.document(
+                items, pretty: true, depth: 1, workers: workers, chunkSize: 100, weight: weight)
+            #expect(weighted == serial, "workers \(workers)")
+        }
+    }
+
+    @Test func runsEndAtTheirLengthOrWeight() {
+        let items = Array(0..<1000)
+        let plain = JSONWriter.runBounds(items, weight: nil)
+        #expect(plain == Array(stride(from: 0, to: 1000, by: JSONWriter.runLength)) + [1000])
+        let heavy = JSONWriter.runBytes / 2
+        // Elements 0..<100 weigh half a run each, 100 weighs more than a run, the rest weigh nothing.
+        let weighted = JSONWriter.runBounds(items) { $0 < 100 ? heavy : ($0 == 100 ? JSONWriter.runBytes * 3 : 0) }
+        #expect(Array(weighted.prefix(52)) == Array(stride(from: 0, through: 100, by: 2)) + [101])
+        #expect(weighted.last == 1000)
+        #expect(zip(weighted, weighted.dropFirst()).allSatisfy { $1 > $0 && $1 - $0 <= JSONWriter.runLength })
+        #expect(JSONWriter.runBounds([Int](), weight: { _ in 1 }) == [0, 0])
+    }
+
     @Test func contractDocumentIsTheSameOnOneWorkerAndMany() throws {
         var corpus = try Briefing.open(
             paths: [ExtractionSupport.packageRoot.appendingPathComponent("Data/articles").path],
@@ -58,6 +85,14 @@ import Testing
         // Long enough lists for several rounds of runs on every thread.
         corpus.quotes += corpus.quotes + corpus.quotes + corpus.quotes
         try #require(corpus.quotes.count > 512)
+        // Speakers named thousands of times, so their runs end by weight (`ContractJSON.Weight`) before 128 elements.
+        let many = corpus.speakers.map { s in
+            var s = s
+            s.mentions = Array(repeating: s.mentions, count: 40).flatMap { $0 }
+            return s
+        }
+        corpus.speakers = many + many + many + many
+        try #require(corpus.speakers.count > 256)
         let serial = try ContractJSON.encode(corpus, workers: 1)
         #expect(try ContractJSON.encode(corpus, workers: 4) == serial)
         var streamed = Data()

@@ -141,7 +141,7 @@ public enum AgendaBuilder {
         var lastParagraph = [Int](repeating: -1, count: vocabulary.count)
         // Every paragraph's vocabulary tokens, one paragraph after the other (in blocks, so that the store never
         // grows by copying itself).
-        var tokens = TokenBlocks()
+        var tokens = TokenBlocks(idCount: vocabulary.count)
         var paragraphsOfArticle: [Range<Int>] = []
         var total = 0
         var hashes: [UInt64] = []
@@ -171,15 +171,17 @@ public enum AgendaBuilder {
         }
         let tagger = AgendaTagger(matchers, ids: &vocabulary)
         var scratch = AgendaTagger.Scratch(itemCount: matchers.count)
+        var paragraphTokens: [ItemToken] = []
         for (ai, article) in articles.enumerated() {
             for (pi, p) in paragraphsOfArticle[ai].enumerated() {
-                for m in tagger.items(tokens[paragraph: p], scratch: &scratch) {
+                tokens.tokens(paragraph: p, into: &paragraphTokens)
+                for m in tagger.items(paragraphTokens[...], scratch: &scratch) {
                     agendas[owners[m].agenda].items[owners[m].item].passages.append(
                         Mention(article: article.id, paragraph: pi))
                 }
             }
         }
-        tokens = TokenBlocks()
+        tokens = TokenBlocks(idCount: 0)
         let itemIDs = owners.map { agendas[$0.agenda].items[$0.item].id }
         let vocabularyIDs = vocabulary
         let itemCount = matchers.count
@@ -251,34 +253,66 @@ struct ItemToken {
 /// The vocabulary tokens of many paragraphs, one after the other, in blocks of about `blockSize` tokens: a new
 /// block is begun when a paragraph's tokens do not fit in the current one, so the store never copies itself to
 /// grow (which, for a corpus-wide array, would hold it twice for a moment) and a paragraph's tokens stay
-/// contiguous.
+/// contiguous. A token is packed into 32 bits (its stem id in the low `idBits`, its position above them) when both
+/// fit, which they do for any paragraph of fewer than about a million words; a paragraph whose positions do not
+/// fit keeps its tokens as they are, apart.
 struct TokenBlocks {
-    private var blocks: [[ItemToken]] = []
-    /// Per paragraph: its block and its range of tokens there.
+    private var blocks: [[UInt32]] = []
+    /// Paragraphs whose tokens could not be packed.
+    private var wide: [[ItemToken]] = []
+    /// Per paragraph: its block (or, negated minus one, its index in `wide`) and its range of tokens there.
     private var places: [(block: Int32, start: Int32, end: Int32)] = []
-    /// Tokens per block (512 KB of them), unless one paragraph has more.
+    /// Bits of a packed token that hold the stem id.
+    private let idBits: UInt32
+    /// Tokens per block (256 KB of them), unless one paragraph has more.
     static let blockSize = 64 * 1024
+
+    /// A store for tokens whose ids are below `idCount`.
+    init(idCount: Int) {
+        var bits: UInt32 = 1
+        while bits < 31 && (1 << bits) < idCount { bits += 1 }
+        idBits = bits
+    }
 
     var paragraphCount: Int { places.count }
 
     /// Adds the next paragraph's tokens.
     mutating func append(paragraph tokens: [ItemToken]) {
+        let positionLimit = Int64(1) << (32 - idBits)
+        let idLimit = Int64(1) << idBits
+        guard
+            tokens.allSatisfy({
+                $0.position >= 0 && Int64($0.position) < positionLimit && Int64($0.id) < idLimit && $0.id >= 0
+            })
+        else {
+            wide.append(tokens)
+            places.append((Int32(-wide.count), 0, Int32(clamping: tokens.count)))
+            return
+        }
         if blocks.isEmpty || blocks[blocks.count - 1].count + tokens.count > Self.blockSize {
             if blocks.last?.isEmpty == true { blocks.removeLast() }
-            var block: [ItemToken] = []
+            var block: [UInt32] = []
             block.reserveCapacity(max(Self.blockSize, tokens.count))
             blocks.append(block)
         }
         let b = blocks.count - 1
         let start = blocks[b].count
-        blocks[b].append(contentsOf: tokens)
+        for t in tokens { blocks[b].append(UInt32(t.position) << idBits | UInt32(t.id)) }
         places.append((Int32(b), Int32(start), Int32(blocks[b].count)))
     }
 
-    /// The tokens of paragraph `p` (in order of `append`).
-    subscript(paragraph p: Int) -> ArraySlice<ItemToken> {
+    /// The tokens of paragraph `p` (in order of `append`), unpacked into `out`.
+    func tokens(paragraph p: Int, into out: inout [ItemToken]) {
+        out.removeAll(keepingCapacity: true)
         let place = places[p]
-        return blocks[Int(place.block)][Int(place.start)..<Int(place.end)]
+        guard place.block >= 0 else {
+            out += wide[Int(-place.block) - 1]
+            return
+        }
+        let mask = (UInt32(1) << idBits) - 1
+        for packed in blocks[Int(place.block)][Int(place.start)..<Int(place.end)] {
+            out.append(ItemToken(position: Int(packed >> idBits), id: Int32(packed & mask)))
+        }
     }
 }
 

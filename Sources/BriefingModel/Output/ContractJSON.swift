@@ -29,20 +29,33 @@ public enum ContractJSON {
     ) {
         w.beginObject()
         w.key("agendas")
-        w.array(corpus.agendas, workers: workers) { agenda($0, to: &$1) }
+        w.array(corpus.agendas, workers: workers, weight: Weight.agenda) { agenda($0, to: &$1) }
         w.key("articles")
-        w.array(corpus.articles, workers: workers) { article($0, to: &$1) }
+        w.array(corpus.articles, workers: workers, weight: Weight.article) { article($0, to: &$1) }
         w.key("events")
-        w.array(corpus.events, workers: workers) { event($0, to: &$1) }
+        w.array(corpus.events, workers: workers, weight: Weight.event) { event($0, to: &$1) }
         w.key("quotes")
         w.array(corpus.quotes, workers: workers) { quote($0, to: &$1) }
         w.key("speakers")
-        w.array(corpus.speakers, workers: workers) { speaker($0, to: &$1) }
+        w.array(corpus.speakers, workers: workers, weight: Weight.speaker) { speaker($0, to: &$1) }
         w.key("terms")
         w.array(corpus.terms, workers: workers) { term($0, to: &$1) }
         w.key("warnings")
         w.array(corpus.warnings, workers: workers) { warning($0, to: &$1) }
         w.endObject()
+    }
+
+    /// About how many bytes an element's pretty JSON takes, so that a run of large elements ends early
+    /// (`JSONWriter.array(_:workers:weight:_:)`); a mention object is about 100 bytes.
+    enum Weight {
+        static func agenda(_ a: Agenda) -> Int {
+            a.items.reduce(100 * a.occurrences.count + 500) { $0 + 100 * $1.passages.count + 300 }
+        }
+        static func article(_ a: Article) -> Int {
+            a.paragraphs.reduce(500) { $0 + $1.text.utf8.count + 10 }
+        }
+        static func event(_ e: Event) -> Int { 120 * e.mentions.count + 100 * e.related.count + 600 }
+        static func speaker(_ s: Speaker) -> Int { 100 * s.mentions.count + 300 }
     }
 
     static func article(_ a: Article, to w: inout JSONWriter) {

@@ -5,28 +5,29 @@ extension JSONWriter {
     /// An array of `items`, each written by `element`: a long array is rendered in runs of elements on `workers`
     /// threads while this writer appends (and hands to its sink) the runs already rendered, in order, so the bytes are
     /// those of writing the elements one by one (the layout of an element depends only on its depth and on whether it
-    /// is the array's first). At most a few runs per worker are rendered ahead of the writer, so memory stays bounded.
+    /// is the array's first). At most a few runs per worker are rendered ahead of the writer, so memory stays bounded:
+    /// a run ends after `runLength` elements, or sooner once the elements' `weight` (an estimate of their bytes, when
+    /// given) reaches `runBytes`, so a run of large elements (a speaker named in every article) stays small.
     public mutating func array<Item: Sendable>(
         _ items: [Item], workers: Int = ProcessInfo.processInfo.activeProcessorCount,
-        _ element: @escaping @Sendable (Item, inout JSONWriter) -> Void
+        weight: ((Item) -> Int)? = nil, _ element: @escaping @Sendable (Item, inout JSONWriter) -> Void
     ) {
         beginArray()
-        let run = 128
-        guard workers > 1, items.count >= 2 * run else {
+        guard workers > 1, items.count >= 2 * Self.runLength else {
             for item in items { element(item, &self) }
             endArray()
             return
         }
         let pretty = self.pretty
         let depth = depth
-        let runCount = (items.count + run - 1) / run
+        let bounds = Self.runBounds(items, weight: weight)
+        let runCount = bounds.count - 1
         // Enough runs ahead to keep every thread busy while the writer writes, few enough to hold little memory.
         let runs = RenderedRuns(count: runCount, window: workers * 4)
         let render: @Sendable (Int) -> Void = { r in
-            let lower = r * run
-            let upper = min(items.count, lower + run)
+            let lower = bounds[r]
             var w = JSONWriter(pretty: pretty, elementsAtDepth: depth, first: lower == 0)
-            for i in lower..<upper { element(items[i], &w) }
+            for i in lower..<bounds[r + 1] { element(items[i], &w) }
             runs.store(w.bytes, at: r)
         }
         let group = DispatchGroup()
@@ -51,6 +52,34 @@ extension JSONWriter {
         }
         group.wait()
         endArray()
+    }
+
+    /// The most elements in one run of `array(_:workers:weight:_:)`.
+    static let runLength = 128
+    /// The estimated bytes after which a run ends before `runLength` elements.
+    static let runBytes = 256 * 1024
+
+    /// Where each run of `items` starts, and `items.count` last: runs of `runLength` elements, ended sooner when
+    /// their weight reaches `runBytes`.
+    static func runBounds<Item>(_ items: [Item], weight: ((Item) -> Int)?) -> [Int] {
+        var bounds = [0]
+        guard let weight else {
+            bounds += stride(from: runLength, to: items.count, by: runLength)
+            bounds.append(items.count)
+            return bounds
+        }
+        var start = 0
+        var bytes = 0
+        for i in items.indices {
+            bytes += max(0, weight(items[i]))
+            if i + 1 - start == runLength || bytes >= runBytes {
+                start = i + 1
+                bytes = 0
+                if start < items.count { bounds.append(start) }
+            }
+        }
+        bounds.append(items.count)
+        return bounds
     }
 }
 
