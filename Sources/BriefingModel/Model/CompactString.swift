@@ -10,3 +10,14 @@ extension String {
         return copy.withUTF8 { String(decoding: $0, as: UTF8.self) }
     }
 }
+
+extension Array {
+    /// The same elements in storage of their own count (an array grown by appending keeps up to as much room again).
+    var compacted: [Element] {
+        guard capacity > count else { return self }
+        return [Element](unsafeUninitializedCapacity: count) { out, n in
+            _ = out.initialize(from: self)
+            n = count
+        }
+    }
+}
