@@ -140,7 +140,8 @@ public struct ArticleExtractor: Sendable {
                 quoted.insert(e)
             }
         }
-        var localID: [Int: String] = [:]
+        /// Each speaking entity's position among the speakers.
+        var speakerOf: [Int: Int] = [:]
         // Introduced stand-ins ("a leader") and bare group nouns ("aides") are speakers only when quoted.
         func isSpeaker(_ e: Int, _ x: ArticleEntity) -> Bool {
             x.indefinite || x.bareGroup ? quoted.contains(e) : (x.kind == .person || x.kind == .group || x.spoke)
@@ -152,14 +153,14 @@ public struct ArticleExtractor: Sendable {
         let prefix = speakerPrefix ?? article.id
         for (e, x) in resolver.entities.enumerated() where isSpeaker(e, x) {
             let id = Self.localID(prefix, tag: "s", speakers.count + 1)
-            localID[e] = id
+            speakerOf[e] = speakers.count
             speakers.append(
                 Speaker(
                     id: id, name: x.name, kind: x.kind, role: x.role, aliases: x.aliases.filter { $0 != x.name },
                     mentions: x.paragraphs.map { Mention(article: article.id, paragraph: $0) }))
         }
 
-        var quotes: [Quote] = []
+        var quotes: [LocalQuote] = []
         let quoteCount = decided.reduce(0) { $0 + ($1.isTerm ? 0 : 1) }
         quotes.reserveCapacity(quoteCount)
         var terms: [Term] = []
@@ -184,15 +185,15 @@ public struct ArticleExtractor: Sendable {
                     slice = Substring(paras[p].text(d.span.start..<d.span.end))
                 }
                 quotes.append(
-                    Quote(
-                        number: quotes.count + 1, article: article.id, paragraph: p,
-                        start: d.span.start, end: d.span.end, slice: slice, speaker: d.entity.flatMap { localID[$0] },
-                        cue: d.cue))
+                    LocalQuote(
+                        paragraph: Int32(clamping: p), start: Int32(clamping: d.span.start),
+                        end: Int32(clamping: d.span.end),
+                        speaker: Int32(clamping: d.entity.flatMap { speakerOf[$0] } ?? -1),
+                        slice: slice, cue: d.cue))
             }
         }
         let agendas = paras.flatMap { AgendaEnumeration(lex: lex, p: $0).find(article: article.id) }
-        return ArticleExtraction(
-            article: article.id, speakers: speakers, quotes: quotes, terms: terms, agendas: agendas)
+        return ArticleExtraction(article: article.id, speakers: speakers, local: quotes, terms: terms, agendas: agendas)
     }
 
     /// "article#tagN" (a speaker's or a quote's id in its article), written in one go into storage of its exact

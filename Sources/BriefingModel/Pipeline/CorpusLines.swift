@@ -176,9 +176,11 @@ private struct Parts {
 
     /// Moves every extraction's parts out, leaving `extractions` empty.
     init(draining extractions: inout [ArticleExtraction]) {
-        speakers = Self.drain(&extractions, \.speakers)
+        // Quotes before speakers: a quote as the extractor left it names its speaker by position.
+        quotes.reserveCapacity(extractions.reduce(0) { $0 + $1.quoteCount })
+        for i in extractions.indices { extractions[i].moveQuotes(to: &quotes) }
         HeapTrim.release()
-        quotes = Self.drain(&extractions, \.quotes)
+        speakers = Self.drain(&extractions, \.speakers)
         HeapTrim.release()
         terms = Self.drain(&extractions, \.terms)
         agendas = Self.drain(&extractions, \.agendas)
