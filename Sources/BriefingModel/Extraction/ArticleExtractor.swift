@@ -146,18 +146,25 @@ public struct ArticleExtractor: Sendable {
         func isSpeaker(_ e: Int, _ x: ArticleEntity) -> Bool {
             x.indefinite || x.bareGroup ? quoted.contains(e) : (x.kind == .person || x.kind == .group || x.spoke)
         }
-        var speakers: [Speaker] = []
-        // Counted first: the array is kept until speakers are merged, so no room to spare.
-        speakers.reserveCapacity(
-            resolver.entities.indices.reduce(0) { $0 + (isSpeaker($1, resolver.entities[$1]) ? 1 : 0) })
-        let prefix = speakerPrefix ?? article.id
+        // Counted first: the arrays are kept until the results are laid end to end, so no room to spare.
+        var (speakerCount, mentionCount) = (0, 0)
         for (e, x) in resolver.entities.enumerated() where isSpeaker(e, x) {
-            let id = Self.localID(prefix, tag: "s", speakers.count + 1)
+            speakerCount += 1
+            mentionCount += x.paragraphs.count
+        }
+        var speakers: [LocalSpeaker] = []
+        speakers.reserveCapacity(speakerCount)
+        var mentionParagraphs: [Int32] = []
+        mentionParagraphs.reserveCapacity(mentionCount)
+        for (e, x) in resolver.entities.enumerated() where isSpeaker(e, x) {
+            // Speaker k is "prefix#s(k+1)" (`ArticleExtraction.speakers`).
             speakerOf[e] = speakers.count
+            let first = mentionParagraphs.count
+            for p in x.paragraphs { mentionParagraphs.append(Int32(clamping: p)) }
             speakers.append(
-                Speaker(
-                    id: id, name: x.name, kind: x.kind, role: x.role, aliases: x.aliases.filter { $0 != x.name },
-                    mentions: x.paragraphs.map { Mention(article: article.id, paragraph: $0) }))
+                LocalSpeaker(
+                    name: x.name, role: x.role, aliases: x.aliases.filter { $0 != x.name }, kind: x.kind,
+                    mentions: first..<mentionParagraphs.count))
         }
 
         var quotes: [LocalQuote] = []
@@ -193,7 +200,10 @@ public struct ArticleExtractor: Sendable {
             }
         }
         let agendas = paras.flatMap { AgendaEnumeration(lex: lex, p: $0).find(article: article.id) }
-        return ArticleExtraction(article: article.id, speakers: speakers, local: quotes, terms: terms, agendas: agendas)
+        return ArticleExtraction(
+            article: article.id, speakers: speakers, mentionParagraphs: mentionParagraphs,
+            speakerPrefix: speakerPrefix ?? article.id, quotes: quotes,
+            terms: terms, agendas: agendas)
     }
 
     /// "article#tagN" (a speaker's or a quote's id in its article), written in one go into storage of its exact

@@ -14,7 +14,8 @@ extension String {
 extension Array {
     /// The same elements in storage of their own count (an array grown by appending keeps up to as much room again).
     var compacted: [Element] {
-        guard capacity > count else { return self }
+        // Less than 16 bytes spare is the allocator's rounding, which a copy would get again.
+        guard (capacity - count) * MemoryLayout<Element>.stride >= 16 else { return self }
         return [Element](unsafeUninitializedCapacity: count) { out, n in
             _ = out.initialize(from: self)
             n = count

@@ -180,7 +180,8 @@ private struct Parts {
         quotes.reserveCapacity(extractions.reduce(0) { $0 + $1.quoteCount })
         for i in extractions.indices { extractions[i].moveQuotes(to: &quotes) }
         HeapTrim.release()
-        speakers = Self.drain(&extractions, \.speakers)
+        speakers.reserveCapacity(extractions.reduce(0) { $0 + $1.speakerCount })
+        for i in extractions.indices { extractions[i].moveSpeakers(to: &speakers) }
         HeapTrim.release()
         terms = Self.drain(&extractions, \.terms)
         agendas = Self.drain(&extractions, \.agendas)
