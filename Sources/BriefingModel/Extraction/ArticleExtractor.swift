@@ -143,20 +143,23 @@ public struct ArticleExtractor: Sendable {
         /// Each speaking entity's position among the speakers.
         var speakerOf: [Int: Int] = [:]
         // Introduced stand-ins ("a leader") and bare group nouns ("aides") are speakers only when quoted.
-        func isSpeaker(_ e: Int, _ x: ArticleEntity) -> Bool {
-            x.indefinite || x.bareGroup ? quoted.contains(e) : (x.kind == .person || x.kind == .group || x.spoke)
+        let entities = resolver.entities
+        func isSpeaker(_ e: Int) -> Bool {
+            entities[e].indefinite || entities[e].bareGroup
+                ? quoted.contains(e)
+                : (entities[e].kind == .person || entities[e].kind == .group || entities[e].spoke)
         }
         // Counted first: the arrays are kept until the results are laid end to end, so no room to spare.
         var (speakerCount, mentionCount) = (0, 0)
-        for (e, x) in resolver.entities.enumerated() where isSpeaker(e, x) {
+        for e in entities.indices where isSpeaker(e) {
             speakerCount += 1
-            mentionCount += x.paragraphs.count
+            mentionCount += entities[e].paragraphs.count
         }
         var speakers: [LocalSpeaker] = []
         speakers.reserveCapacity(speakerCount)
         var mentionParagraphs: [Int32] = []
         mentionParagraphs.reserveCapacity(mentionCount)
-        for (e, x) in resolver.entities.enumerated() where isSpeaker(e, x) {
+        for (e, x) in entities.enumerated() where isSpeaker(e) {
             // Speaker k is "prefix#s(k+1)" (`ArticleExtraction.speakers`).
             speakerOf[e] = speakers.count
             let first = mentionParagraphs.count

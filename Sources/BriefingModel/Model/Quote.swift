@@ -94,14 +94,18 @@ public struct Quote: Sendable, Hashable, Codable, Identifiable {
         number: Int, article: String, paragraph: Int, start: Int, end: Int, slice: Substring, speaker: String?,
         cue: String?
     ) {
-        self.init(
-            id: "", article: article, paragraph: paragraph, start: start, end: end, slice: slice, speaker: speaker,
-            cue: cue)
-        if let n = Int32(exactly: number), n >= 0 {
-            storedNumber = n
-        } else {
-            storedID = QuoteID.make(article, number)
-        }
+        let n = Int32(exactly: number).flatMap { $0 >= 0 ? $0 : nil }
+        storedID = n == nil ? QuoteID.make(article, number) : ""
+        storedArticle = article
+        storedNumber = n ?? -1
+        storedParagraph = Int32(clamping: paragraph)
+        storedStart = Int32(clamping: start)
+        storedEnd = Int32(clamping: end)
+        storedText = slice
+        self.speaker = speaker
+        self.cue = cue
+        pillars = []
+        events = []
     }
 
     /// Stores `id` as a number when it is "article#qN" with N written as `QuoteID.make` writes it.

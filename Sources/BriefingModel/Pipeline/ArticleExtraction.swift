@@ -106,18 +106,27 @@ public struct ArticleExtraction: Sendable, Hashable {
     mutating func moveQuotes(to out: inout [Quote]) {
         if local.isEmpty {
             out.append(contentsOf: storedQuotes)
-        } else {
+        } else if localSpeakers.isEmpty {
             for k in local.indices { out.append(quote(at: k)) }
+        } else {
+            // Each speaker's id written once, not once per quote.
+            let ids = localSpeakers.indices.map { LocalID.make(speakerPrefix, tag: "s", $0 + 1) }
+            for k in local.indices {
+                let s = Int(local[k].speaker)
+                out.append(quote(at: k, speaker: ids.indices.contains(s) ? ids[s] : nil))
+            }
         }
         storedQuotes = []
         local = []
     }
 
-    private func quote(at k: Int) -> Quote {
+    private func quote(at k: Int) -> Quote { quote(at: k, speaker: speakerID(at: Int(local[k].speaker))) }
+
+    private func quote(at k: Int, speaker: String?) -> Quote {
         let q = local[k]
         return Quote(
             number: k + 1, article: article, paragraph: Int(q.paragraph), start: Int(q.start), end: Int(q.end),
-            slice: q.slice, speaker: speakerID(at: Int(q.speaker)), cue: q.cue)
+            slice: q.slice, speaker: speaker, cue: q.cue)
     }
 
     private mutating func materializeQuotes() {
