@@ -26,10 +26,14 @@ public struct ArticleExtractor: Sendable {
         extract(article, text: SharedText(article: article, splitter: compiled.splitter))
     }
 
+    /// The article's speakers are named "prefix#sN", quotes "article#qN". The pipeline passes a short prefix of its
+    /// own (unique in the run, `Pipeline.extract(_:key:)`), so that the local speaker ids, let go once speakers are
+    /// merged, are stored inline instead of one heap string each; by default the prefix is the article id.
+
     /// The same from the article already decoded and split into sentences (by a splitter built from the same
     /// lexicon), and maybe tokenized (by this extractor's tokenizer): the event stage reads the same text, so the
     /// pipeline decodes and splits it once for both.
-    func extract(_ article: Article, text: SharedText) -> ArticleExtraction {
+    func extract(_ article: Article, text: SharedText, speakerPrefix: String? = nil) -> ArticleExtraction {
         let lex = compiled
         let scalars = text.scalars
         let spans = QuoteScanner.scan(scalars)
@@ -136,25 +140,41 @@ public struct ArticleExtractor: Sendable {
                 quoted.insert(e)
             }
         }
-        var localID: [Int: String] = [:]
-        var speakers: [Speaker] = []
+        /// Each speaking entity's position among the speakers.
+        var speakerOf: [Int: Int] = [:]
         // Introduced stand-ins ("a leader") and bare group nouns ("aides") are speakers only when quoted.
-        for (e, x) in resolver.entities.enumerated()
-        where x.indefinite || x.bareGroup
-            ? quoted.contains(e) : (x.kind == .person || x.kind == .group || x.spoke)
-        {
-            // Compacted: an interpolated id keeps spare room, which adds up over a large corpus.
-            let id = Self.localID(article.id, tag: "s", speakers.count + 1)
-            localID[e] = id
+        let entities = resolver.entities
+        func isSpeaker(_ e: Int) -> Bool {
+            entities[e].indefinite || entities[e].bareGroup
+                ? quoted.contains(e)
+                : (entities[e].kind == .person || entities[e].kind == .group || entities[e].spoke)
+        }
+        // Counted first: the arrays are kept until the results are laid end to end, so no room to spare.
+        var (speakerCount, mentionCount) = (0, 0)
+        for e in entities.indices where isSpeaker(e) {
+            speakerCount += 1
+            mentionCount += entities[e].paragraphs.count
+        }
+        var speakers: [LocalSpeaker] = []
+        speakers.reserveCapacity(speakerCount)
+        var mentionParagraphs: [Int32] = []
+        mentionParagraphs.reserveCapacity(mentionCount)
+        for (e, x) in entities.enumerated() where isSpeaker(e) {
+            // Speaker k is "prefix#s(k+1)" (`ArticleExtraction.speakers`).
+            speakerOf[e] = speakers.count
+            let first = mentionParagraphs.count
+            for p in x.paragraphs { mentionParagraphs.append(Int32(clamping: p)) }
             speakers.append(
-                Speaker(
-                    id: id, name: x.name, kind: x.kind, role: x.role, aliases: x.aliases.filter { $0 != x.name },
-                    mentions: x.paragraphs.map { Mention(article: article.id, paragraph: $0) }))
+                LocalSpeaker(
+                    name: x.name, role: x.role, aliases: x.aliases.filter { $0 != x.name }, kind: x.kind,
+                    mentions: first..<mentionParagraphs.count))
         }
 
-        var quotes: [Quote] = []
-        quotes.reserveCapacity(decided.reduce(0) { $0 + ($1.isTerm ? 0 : 1) })
+        var quotes: [LocalQuote] = []
+        let quoteCount = decided.reduce(0) { $0 + ($1.isTerm ? 0 : 1) }
+        quotes.reserveCapacity(quoteCount)
         var terms: [Term] = []
+        terms.reserveCapacity(decided.count - quoteCount)
         // A quote's text is kept as the slice of the article's paragraph it equals (no copy of its characters).
         var slicer: (paragraph: Int, cutter: UTF8Slicer)?
         for d in decided {
@@ -175,44 +195,24 @@ public struct ArticleExtractor: Sendable {
                     slice = Substring(paras[p].text(d.span.start..<d.span.end))
                 }
                 quotes.append(
-                    Quote(
-                        id: Self.localID(article.id, tag: "q", quotes.count + 1), article: article.id, paragraph: p,
-                        start: d.span.start, end: d.span.end, slice: slice, speaker: d.entity.flatMap { localID[$0] },
-                        cue: d.cue))
+                    LocalQuote(
+                        paragraph: Int32(clamping: p), start: Int32(clamping: d.span.start),
+                        end: Int32(clamping: d.span.end),
+                        speaker: Int32(clamping: d.entity.flatMap { speakerOf[$0] } ?? -1),
+                        slice: slice, cue: d.cue))
             }
         }
         let agendas = paras.flatMap { AgendaEnumeration(lex: lex, p: $0).find(article: article.id) }
         return ArticleExtraction(
-            article: article.id, speakers: speakers, quotes: quotes, terms: terms, agendas: agendas)
+            article: article.id, speakers: speakers, mentionParagraphs: mentionParagraphs,
+            speakerPrefix: speakerPrefix ?? article.id, quotes: quotes,
+            terms: terms, agendas: agendas)
     }
 
     /// "article#tagN" (a speaker's or a quote's id in its article), written in one go into storage of its exact
     /// size (an interpolated string keeps spare room, which adds up over a large corpus).
     static func localID(_ article: String, tag: Unicode.Scalar, _ n: Int) -> String {
-        var digits = 1
-        var rest = n / 10
-        while rest != 0 {
-            digits += 1
-            rest /= 10
-        }
-        guard tag.isASCII, n >= 0 else { return "\(article)#\(tag)\(n)" }
-        var article = article
-        return article.withUTF8 { a in
-            let count = a.count + 2 + digits
-            return String(unsafeUninitializedCapacity: count) { out in
-                for i in 0..<a.count { out[i] = a[i] }
-                out[a.count] = UInt8(ascii: "#")
-                out[a.count + 1] = UInt8(truncatingIfNeeded: tag.value)
-                var v = n
-                var k = count - 1
-                repeat {
-                    out[k] = UInt8(truncatingIfNeeded: 48 + v % 10)
-                    v /= 10
-                    k -= 1
-                } while v != 0
-                return count
-            }
-        }
+        LocalID.make(article, tag: tag, n)
     }
 
     /// Pieces of a quotation continued over paragraphs share its speaker; a quotation standing alone right after

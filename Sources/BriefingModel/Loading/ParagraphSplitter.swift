@@ -46,6 +46,7 @@ enum ParagraphSplitter {
         }
         var paragraphs: [Paragraph] = []
         if !hasBlank {
+            paragraphs.reserveCapacity(lines.reduce(0) { $0 + ($1.range.isEmpty ? 0 : 1) })
             for (r, line) in lines where !r.isEmpty {
                 paragraphs.append(Paragraph(text: text(b, [r]), line: line))
             }
@@ -77,7 +78,8 @@ enum ParagraphSplitter {
             current.append(r)
         }
         flush()
-        return paragraphs
+        // Kept as the article's body for the whole run: without the room its growth left.
+        return paragraphs.compacted
     }
 
     /// The byte range of `r` without leading and trailing white space (as `TextScan.trimmingSpaces`).

@@ -10,3 +10,15 @@ extension String {
         return copy.withUTF8 { String(decoding: $0, as: UTF8.self) }
     }
 }
+
+extension Array {
+    /// The same elements in storage of their own count (an array grown by appending keeps up to as much room again).
+    var compacted: [Element] {
+        // Less than 16 bytes spare is the allocator's rounding, which a copy would get again.
+        guard (capacity - count) * MemoryLayout<Element>.stride >= 16 else { return self }
+        return [Element](unsafeUninitializedCapacity: count) { out, n in
+            _ = out.initialize(from: self)
+            n = count
+        }
+    }
+}

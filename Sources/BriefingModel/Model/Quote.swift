@@ -1,12 +1,15 @@
 /// A direct quotation: its text, where it stands, who said it and what it touches.
 ///
-/// Stored compactly: positions as 32-bit numbers, and the text as a slice that may share its paragraph's storage
-/// (the cache reads quotes that way, so a loaded corpus holds each quotation's characters once). The public
-/// properties are the same as with plain fields.
+/// Stored compactly: positions as 32-bit numbers, the text as a slice that may share its paragraph's storage
+/// (the cache reads quotes that way, so a loaded corpus holds each quotation's characters once), and an id of the
+/// form "article#qN" as its number N alone (`QuoteID`). The public properties are the same as with plain fields.
 public struct Quote: Sendable, Hashable, Codable, Identifiable {
-    public var id: String
-    /// Article id.
-    public var article: String
+    /// The id, unless it is "article#qN" for the quote's own article (then empty, and `storedNumber` holds N).
+    private var storedID: String
+    private var storedArticle: String
+    /// N of an id "article#qN", else -1. Every (id, article) pair has one storage, so the synthesized equality and
+    /// hash agree with the public properties'.
+    private var storedNumber: Int32
     private var storedParagraph: Int32
     private var storedStart: Int32
     private var storedEnd: Int32
@@ -20,6 +23,21 @@ public struct Quote: Sendable, Hashable, Codable, Identifiable {
     /// Event ids the quote's sentence or paragraph mentions.
     public var events: [String]
 
+    /// Unique quote id, e.g. "2019-10-05-ortagus#q1".
+    public var id: String {
+        get { storedNumber < 0 ? storedID : QuoteID.make(storedArticle, Int(storedNumber)) }
+        set { setID(newValue, article: storedArticle) }
+    }
+    /// Article id.
+    public var article: String {
+        get { storedArticle }
+        set {
+            // The id stays what it was: re-stored against the new article.
+            let id = self.id
+            storedArticle = newValue
+            setID(id, article: newValue)
+        }
+    }
     /// 0-based paragraph index in the article body.
     public var paragraph: Int {
         get { Int(storedParagraph) }
@@ -57,8 +75,9 @@ public struct Quote: Sendable, Hashable, Codable, Identifiable {
         id: String, article: String, paragraph: Int, start: Int, end: Int, slice: Substring, speaker: String? = nil,
         cue: String? = nil, pillars: [String] = [], events: [String] = []
     ) {
-        self.id = id
-        self.article = article
+        self.storedID = ""
+        self.storedArticle = article
+        self.storedNumber = -1
         self.storedParagraph = Int32(clamping: paragraph)
         self.storedStart = Int32(clamping: start)
         self.storedEnd = Int32(clamping: end)
@@ -67,6 +86,37 @@ public struct Quote: Sendable, Hashable, Codable, Identifiable {
         self.cue = cue
         self.pillars = pillars
         self.events = events
+        setID(id, article: article)
+    }
+
+    /// A quote whose id is "article#qN" for `number` N, without building that string.
+    init(
+        number: Int, article: String, paragraph: Int, start: Int, end: Int, slice: Substring, speaker: String?,
+        cue: String?
+    ) {
+        let n = Int32(exactly: number).flatMap { $0 >= 0 ? $0 : nil }
+        storedID = n == nil ? QuoteID.make(article, number) : ""
+        storedArticle = article
+        storedNumber = n ?? -1
+        storedParagraph = Int32(clamping: paragraph)
+        storedStart = Int32(clamping: start)
+        storedEnd = Int32(clamping: end)
+        storedText = slice
+        self.speaker = speaker
+        self.cue = cue
+        pillars = []
+        events = []
+    }
+
+    /// Stores `id` as a number when it is "article#qN" with N written as `QuoteID.make` writes it.
+    private mutating func setID(_ id: String, article: String) {
+        if let n = QuoteID.number(id, article: article) {
+            storedID = ""
+            storedNumber = n
+        } else {
+            storedID = id
+            storedNumber = -1
+        }
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -97,6 +147,65 @@ public struct Quote: Sendable, Hashable, Codable, Identifiable {
         try c.encodeIfPresent(cue, forKey: .cue)
         try c.encode(pillars, forKey: .pillars)
         try c.encode(events, forKey: .events)
+    }
+}
+
+/// Quote ids of the form "article#qN": written, and recognized (so that such an id is stored as its number).
+enum QuoteID {
+    /// "article#qN", in storage of its exact size.
+    static func make(_ article: String, _ n: Int) -> String { LocalID.make(article, tag: "q", n) }
+
+    /// N when `id` is "article#qN" with N in 0...Int32.max written without leading zeros (as `make` writes it).
+    static func number(_ id: String, article: String) -> Int32? {
+        var id = id
+        var article = article
+        return id.withUTF8 { i in
+            article.withUTF8 { a in
+                let digits = i.count - a.count - 2
+                guard digits >= 1, digits <= 10, i[a.count] == UInt8(ascii: "#"), i[a.count + 1] == UInt8(ascii: "q"),
+                    digits == 1 || i[a.count + 2] != UInt8(ascii: "0")
+                else { return nil }
+                for k in 0..<a.count where i[k] != a[k] { return nil }
+                var n = 0
+                for k in (a.count + 2)..<i.count {
+                    let d = Int(i[k]) - 48
+                    guard d >= 0, d <= 9 else { return nil }
+                    n = n * 10 + d
+                }
+                return Int32(exactly: n)
+            }
+        }
+    }
+}
+
+/// "prefix#tagN" ids (a speaker's or a quote's id in its article), written in one go into storage of their exact
+/// size (an interpolated string keeps spare room, which adds up over a large corpus).
+enum LocalID {
+    static func make(_ prefix: String, tag: Unicode.Scalar, _ n: Int) -> String {
+        var digits = 1
+        var rest = n / 10
+        while rest != 0 {
+            digits += 1
+            rest /= 10
+        }
+        guard tag.isASCII, n >= 0 else { return "\(prefix)#\(tag)\(n)" }
+        var prefix = prefix
+        return prefix.withUTF8 { a in
+            let count = a.count + 2 + digits
+            return String(unsafeUninitializedCapacity: count) { out in
+                for i in 0..<a.count { out[i] = a[i] }
+                out[a.count] = UInt8(ascii: "#")
+                out[a.count + 1] = UInt8(truncatingIfNeeded: tag.value)
+                var v = n
+                var k = count - 1
+                repeat {
+                    out[k] = UInt8(truncatingIfNeeded: 48 + v % 10)
+                    v /= 10
+                    k -= 1
+                } while v != 0
+                return count
+            }
+        }
     }
 }
 

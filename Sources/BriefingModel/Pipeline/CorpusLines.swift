@@ -159,6 +159,10 @@ final class Claim<Value: Sendable>: @unchecked Sendable {
 }
 
 /// The per-article results laid end to end, in article order.
+///
+/// One kind of part at a time (speakers, then quotes, …), each article's array let go as soon as it is copied:
+/// the flat array of one kind stands beside the articles' arrays of that kind only, never beside those of every
+/// kind (which made a spike of all the flat arrays on top of everything the articles held).
 private struct Parts {
     var speakers: [Speaker] = []
     var quotes: [Quote] = []
@@ -170,34 +174,43 @@ private struct Parts {
     /// Each article's candidates, its array as the article's extraction left it (not copied).
     var eventCandidates: [[EventCandidate]] = []
 
-    /// Articles laid end to end between two returns of free memory (`HeapTrim`).
-    private let trimEvery = 2048
-
-    /// Moves every extraction's parts out, leaving `extractions` empty; each article's arrays are let go once copied.
+    /// Moves every extraction's parts out, leaving `extractions` empty.
     init(draining extractions: inout [ArticleExtraction]) {
-        let quoteCount = extractions.reduce(0) { $0 + $1.quotes.count }
-        speakers.reserveCapacity(extractions.reduce(0) { $0 + $1.speakers.count })
-        quotes.reserveCapacity(quoteCount)
-        places.reserveCapacity(quoteCount)
-        quoteTexts.reserveCapacity(quoteCount)
-        terms.reserveCapacity(extractions.reduce(0) { $0 + $1.terms.count })
-        eventCandidates.reserveCapacity(extractions.count)
-        for i in extractions.indices {
-            let x = moveOut(&extractions[i], leaving: ArticleExtraction(article: ""))
-            for q in x.quotes {
-                places.append(QuotePlace(q))
-                quoteTexts.append(q.textSlice)
-            }
-            speakers += x.speakers
-            quotes += x.quotes
-            terms += x.terms
-            agendas += x.agendas
-            if !x.eventCandidates.isEmpty { eventCandidates.append(x.eventCandidates) }
-            // The article's arrays are let go here; give their pages back now and then, before the flat arrays
-            // grow past them.
-            if (i + 1) % trimEvery == 0 { HeapTrim.release() }
+        // Quotes before speakers: a quote as the extractor left it names its speaker by position.
+        quotes.reserveCapacity(extractions.reduce(0) { $0 + $1.quoteCount })
+        for i in extractions.indices { extractions[i].moveQuotes(to: &quotes) }
+        HeapTrim.release()
+        speakers.reserveCapacity(extractions.reduce(0) { $0 + $1.speakerCount })
+        for i in extractions.indices { extractions[i].moveSpeakers(to: &speakers) }
+        HeapTrim.release()
+        terms = Self.drain(&extractions, \.terms)
+        agendas = Self.drain(&extractions, \.agendas)
+        eventCandidates.reserveCapacity(extractions.reduce(0) { $0 + ($1.eventCandidates.isEmpty ? 0 : 1) })
+        for i in extractions.indices where !extractions[i].eventCandidates.isEmpty {
+            eventCandidates.append(extractions[i].eventCandidates)
+            extractions[i].eventCandidates = []
         }
         extractions = []
+        places.reserveCapacity(quotes.count)
+        quoteTexts.reserveCapacity(quotes.count)
+        for q in quotes {
+            places.append(QuotePlace(q))
+            quoteTexts.append(q.textSlice)
+        }
+    }
+
+    /// Every extraction's `part` end to end, in storage of its exact size; each article's array is let go as soon
+    /// as it is copied.
+    private static func drain<T>(
+        _ extractions: inout [ArticleExtraction], _ part: WritableKeyPath<ArticleExtraction, [T]>
+    ) -> [T] {
+        var out: [T] = []
+        out.reserveCapacity(extractions.reduce(0) { $0 + $1[keyPath: part].count })
+        for i in extractions.indices {
+            out.append(contentsOf: extractions[i][keyPath: part])
+            extractions[i][keyPath: part] = []
+        }
+        return out
     }
 }
 

@@ -16,11 +16,15 @@ extension Pipeline {
     func extract(_ articles: [Article], at indices: [Int]? = nil, workers: Int) -> [ArticleExtraction] {
         let count = indices?.count ?? articles.count
         guard workers > 1, count > 1 else {
-            return indices.map { $0.map { extract(articles[$0]) } } ?? articles.map(extract)
+            return (0..<count).map { j in
+                let i = indices?[j] ?? j
+                return extract(articles[i], key: .article(i))
+            }
         }
         let slots = Slots<ArticleExtraction>(count: count)
         Chunked.perform(count: count, workers: workers) { j in
-            slots.store(extract(articles[indices?[j] ?? j]), at: j)
+            let i = indices?[j] ?? j
+            slots.store(extract(articles[i], key: .article(i)), at: j)
         }
         return slots.collect()
     }

@@ -28,7 +28,7 @@ extension Pipeline {
             var extraction: ArticleExtraction?
             if case .done(let part, .some) = parsed, part.articles.count == 1 {
                 // Extracted under the id base; kept when the base turns out to be the article's id.
-                extraction = extract(part.articles[0])
+                extraction = extract(part.articles[0], key: .file(i))
             }
             slots.store(StreamedFile(parsed: parsed, extraction: extraction), at: i)
         }

@@ -1,5 +1,16 @@
 import Foundation
 
+/// A short key, unique in one run, that the pipeline names an article's local speakers by ("f12#s3" rather than
+/// "2019-10/2019-10-05-ortagus#s3"): such ids fit in a string's inline storage (15 UTF-8 bytes), so the tens of
+/// thousands of them a large corpus has until speakers are merged take no heap memory.
+struct LocalKey: Sendable {
+    /// "f" + the file's index for an article extracted as its file is read, "a" + the article's index otherwise.
+    let prefix: String
+
+    static func file(_ i: Int) -> LocalKey { LocalKey(prefix: "f" + String(i)) }
+    static func article(_ i: Int) -> LocalKey { LocalKey(prefix: "a" + String(i)) }
+}
+
 /// Runs every stage over loaded articles and assembles the `Corpus`.
 ///
 /// Per-article stages (speakers and quotes, event mentions) are independent and run in parallel;
@@ -35,7 +46,11 @@ public struct Pipeline: Sendable {
     /// Both stages read the same decoded paragraphs and sentence ranges (`SharedText`). The event stage needs the
     /// speakers only for its participants, so it reads the events beside the speakers and quotes (on two threads
     /// for a long article) and fills the participants in once the speakers are known.
-    public func extract(_ article: Article) -> ArticleExtraction {
+    public func extract(_ article: Article) -> ArticleExtraction { extract(article, key: nil) }
+
+    /// The same, the article's local speaker ids made from `key` (`LocalKey`) instead of its id when given.
+    func extract(_ article: Article, key: LocalKey?) -> ArticleExtraction {
+        let prefix = key?.prefix
         let long = article.paragraphs.reduce(0) { $0 + $1.text.utf8.count } >= Self.concurrentStagesBytes
         let (articleStage, eventStage) = (articleExtractor, eventStage)
         let found: ArticleExtraction
@@ -65,16 +80,17 @@ public struct Pipeline: Sendable {
                 true,
                 {
                     ahead.fill(events, extractor: eventStage, reference: article.date)
-                    return articleStage.extract(article, text: text)
+                    return articleStage.extract(article, text: text, speakerPrefix: prefix)
                 },
                 { eventStage.read(article, text: events, persons: nil, ahead: ahead) })
         } else {
             let text = SharedText(article: article, splitter: articleStage.compiled.splitter)
-            found = articleStage.extract(article, text: text)
+            found = articleStage.extract(article, text: text, speakerPrefix: prefix)
             pending = eventStage.read(article, text: EventText(text), persons: nil)
         }
         var x = found
-        x.eventCandidates = pending.finish(speakers: x.speakers, extractor: eventStage)
+        // Kept until events are grouped: without the room its growth left.
+        x.eventCandidates = pending.finish(speakers: x.speakers, extractor: eventStage).compacted
         return x
     }
 

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+@testable import BriefingModel
+
+/// What the per-article stages keep until the corpus-wide stages, stored compactly: quote ids as their number,
+/// the extractor's speakers and quotes as `LocalSpeaker` and `LocalQuote`, short local speaker ids in the pipeline.
+/// The public properties read and write the same values as plain fields would.
+@Suite struct ResidentStorageTests {
+    @Test func quoteIDsOfTheirArticleReadBackAsGiven() {
+        for id in ["a#q1", "a#q0", "a#q10", "a#q2147483647", "a#q2147483648", "a#q01", "a#q", "a#s1", "b#q1", "a#q1x"] {
+            let q = Quote(id: id, article: "a", paragraph: 0, start: 0, end: 1, text: "x")
+            #expect(q.id == id && q.article == "a")
+        }
+        let long = "2019-10/2019-10-05-a-long-article-id"
+        let q = Quote(number: 12, article: long, paragraph: 1, start: 2, end: 3, slice: "x", speaker: nil, cue: nil)
+        #expect(q.id == long + "#q12")
+        // The same public values compare and hash equal however they were stored.
+        let given = Quote(id: long + "#q12", article: long, paragraph: 1, start: 2, end: 3, text: "x")
+        #expect(q == given && q.hashValue == given.hashValue)
+        #expect(QuoteID.number("a#q7", article: "a") == 7)
+        #expect(QuoteID.number("a#q07", article: "a") == nil)
+        #expect(QuoteID.number("ab#q7", article: "a") == nil)
+    }
+
+    @Test func changingTheArticleKeepsTheID() {
+        var q = Quote(number: 3, article: "a", paragraph: 0, start: 0, end: 1, slice: "x", speaker: nil, cue: nil)
+        q.article = "b"
+        #expect(q.id == "a#q3" && q.article == "b")
+        q.article = "a"
+        #expect(q.id == "a#q3")
+        #expect(q == Quote(id: "a#q3", article: "a", paragraph: 0, start: 0, end: 1, text: "x"))
+        q.id = "other"
+        #expect(q.id == "other" && q.article == "a")
+        var codedBack = q
+        codedBack.id = "a#q3"
+        #expect(codedBack.id == "a#q3")
+    }
+
+    static let paragraphs = [
+        "“We will keep talking,” said Ann Vale, the envoy. Tom Reed agreed.",
+        "“It was a good day,” Vale told reporters. Reed said “nothing changed.”",
+    ]
+
+    @Test func theExtractorsCompactResultsReadAsPlainValues() {
+        let article = ExtractionSupport.article("x/some-article", Self.paragraphs)
+        let x = ExtractionSupport.pipeline.extract(article)
+        #expect(!x.speakers.isEmpty && !x.quotes.isEmpty)
+        for (k, s) in x.speakers.enumerated() {
+            #expect(s.id == "x/some-article#s\(k + 1)")
+            #expect(s.mentions.allSatisfy { $0.article == "x/some-article" })
+        }
+        for (k, q) in x.quotes.enumerated() {
+            #expect(q.id == "x/some-article#q\(k + 1)" && q.article == "x/some-article")
+            #expect(q.speaker == nil || x.speakers.contains { $0.id == q.speaker })
+        }
+        // The same extraction built from plain values is equal to it.
+        let plain = ArticleExtraction(
+            article: x.article, speakers: x.speakers, quotes: x.quotes, terms: x.terms, agendas: x.agendas,
+            eventCandidates: x.eventCandidates)
+        #expect(plain == x && plain.hashValue == x.hashValue)
+        // Setting the speakers keeps the quotes' speaker ids as they were.
+        var renamed = x
+        let before = renamed.quotes.map(\.speaker)
+        renamed.speakers = renamed.speakers.map { s in
+            var s = s
+            s.id = "renamed"
+            return s
+        }
+        #expect(renamed.quotes.map(\.speaker) == before)
+        var moved: [Quote] = []
+        var drained = x
+        drained.moveQuotes(to: &moved)
+        var speakers: [Speaker] = []
+        drained.moveSpeakers(to: &speakers)
+        #expect(moved == x.quotes && speakers == x.speakers)
+        #expect(drained.quotes.isEmpty && drained.speakers.isEmpty)
+    }
+
+    @Test func thePipelinesLocalSpeakerIDsAreInlineAndUniqueInTheRun() {
+        let articles = (0..<3).map { ExtractionSupport.article("2019-10/2019-10-05-article-\($0)", Self.paragraphs) }
+        let xs = ExtractionSupport.pipeline.extract(articles, workers: 2)
+        let ids = xs.flatMap { $0.speakers.map(\.id) }
+        #expect(!ids.isEmpty && Set(ids).count == ids.count)
+        #expect(ids.allSatisfy { $0.utf8.count <= 15 })
+        // Speaker merging maps them to the same corpus as extracting each article on its own would.
+        let corpus = ExtractionSupport.pipeline.run(LoadResult(articles: articles))
+        let alone = SpeakerMerger.merge(articles.map(ExtractionSupport.pipeline.extract))
+        #expect(corpus.speakers.map(\.id) == alone.speakers.map(\.id))
+        #expect(corpus.quotes.map(\.speaker) == alone.quotes.map(\.speaker))
+    }
+
+    @Test func compactStorageIsSmallerThanThePlainValues() {
+        #expect(MemoryLayout<LocalQuote>.stride <= MemoryLayout<Quote>.stride / 2)
+        #expect(MemoryLayout<LocalSpeaker>.stride < MemoryLayout<Speaker>.stride)
+        #expect(MemoryLayout<Quote>.stride <= 128)
+    }
+
+    @Test func compactedArraysKeepTheirElements() {
+        var a: [String] = []
+        for i in 0..<37 { a.append("element \(i) of a list long enough to be on the heap") }
+        let c = a.compacted
+        #expect(c == a && c.capacity == c.count)
+    }
+}
