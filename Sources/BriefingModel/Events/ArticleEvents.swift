@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The events of one article as its mentions are read in order: where each mention goes, and what it adds.
 struct ArticleEvents {
     let articleID: String
@@ -369,16 +371,84 @@ struct ArticleEvents {
     }
 
     /// The article's events, with meetings of leaders turned into summits, then its sets of events.
+    ///
+    /// They are kept until the whole corpus is linked, so they are stored tightly: lists without spare capacity,
+    /// and equal participant lists and equal long texts sharing one copy with those of the articles before
+    /// (`EventExtractor.Parts.shared`).
     func finish() -> [EventCandidate] {
-        clusters.map { e in
-            var e = e
+        var out: [EventCandidate] = []
+        out.reserveCapacity(clusters.count + sets.count)
+        for var e in clusters {
             let current = parts.kind(e.kind)
             let promoted = parts.lexicon.kinds.values.filter {
                 $0.family == e.family && $0.leaders > 0 && $0.rank > current.rank && e.leaders.count >= $0.leaders
             }
             if let k = promoted.max(by: { ($0.rank, $1.name) < ($1.rank, $0.name) }) { e.kind = k.name }
+            // Sorted into a list of its own (the state still holds the one mentions were added to): no spare room.
             e.mentions.sort { ($0.paragraph, $0.start) < ($1.paragraph, $1.start) }
-            return e
-        } + sets
+            out.append(e)
+        }
+        out += sets
+        parts.shared.compact(&out)
+        return out
     }
+}
+
+/// The participant lists and long texts of the candidates read so far, kept once: equal ones read later share
+/// the first's storage. Shared by the threads that read articles (one lock per article); it lives as long as the
+/// extractor.
+final class SharedCandidateValues: Sendable {
+    private let values = Mutex(SharedValues())
+
+    /// Points the candidates' lists and long texts at equal ones seen before (see `SharedValues.compact`).
+    func compact(_ candidates: inout [EventCandidate]) {
+        values.withLock { values in
+            for k in candidates.indices { values.compact(&candidates[k]) }
+        }
+    }
+}
+
+/// Lists and texts candidates repeat, kept once: later equal ones share the first's storage.
+struct SharedValues {
+    private var lists: [[String]: [String]] = [:]
+    private var texts: [String: String] = [:]
+
+    /// Points `e`'s participants, leaders and long texts at equal ones seen before, else keeps them (without
+    /// spare capacity) for those to come.
+    mutating func compact(_ e: inout EventCandidate) {
+        share(&e.participants)
+        share(&e.leaders)
+        for k in e.mentions.indices { share(&e.mentions[k].text) }
+        if var words = e.dateText {
+            share(&words)
+            e.dateText = words
+        }
+    }
+
+    /// Only lists of ASCII names are shared: `String` equality is canonical equivalence, and a name spelled
+    /// with other code points must keep its own bytes.
+    private mutating func share(_ list: inout [String]) {
+        guard !list.isEmpty, list.allSatisfy(Self.isASCII) else { return }
+        if let known = lists[list] {
+            list = known
+            return
+        }
+        if list.capacity > list.count {
+            var tight: [String] = []
+            tight.reserveCapacity(list.count)
+            tight.append(contentsOf: list)
+            list = tight
+        }
+        for k in list.indices { share(&list[k]) }
+        lists[list] = list
+    }
+
+    /// Strings of up to 15 UTF-8 bytes are stored inline: only longer ones are worth sharing (ASCII ones only,
+    /// as for lists).
+    private mutating func share(_ text: inout String) {
+        guard text.utf8.count > 15, Self.isASCII(text) else { return }
+        if let known = texts[text] { text = known } else { texts[text] = text }
+    }
+
+    private static func isASCII(_ s: String) -> Bool { s.utf8.allSatisfy { $0 < 0x80 } }
 }

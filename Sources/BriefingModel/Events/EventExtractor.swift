@@ -22,6 +22,8 @@ public struct EventExtractor: Sendable {
         let channelsBefore: WordSet
         /// Each gazetteer place's chain of places it lies in (`EventLexicon.chain`).
         let chains: [String: [String]]
+        /// Lists and long texts of the candidates read so far, shared by the candidates that repeat them.
+        let shared = SharedCandidateValues()
 
         init(lexicon: EventLexicon, tagger: TemporalTagger, splitter: SentenceSplitter) {
             self.lexicon = lexicon
