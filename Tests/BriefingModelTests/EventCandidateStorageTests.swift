@@ -92,21 +92,28 @@ import Testing
         #expect(read.count == 3)
     }
 
-    /// Sharing equal lists and texts changes no value; names with other code points than ASCII keep their own.
+    /// Sharing equal lists and texts changes no value, nor any byte: a name or text equal to one seen before
+    /// under canonical equivalence but spelled with other code points keeps its own.
     @Test func sharingKeepsEveryValue() {
         let mention = CandidateMention(
             paragraph: 0, sentence: 0..<40, start: 0, end: 30, text: "the second summit in Hanoi")
-        let decomposed = "Jose\u{301} Martinez Alvarez"
-        var candidates = (0..<4).map { k in
+        let precomposed = "Jos\u{E9} Mart\u{ED}nez \u{C1}lvarez"
+        let decomposed = "Jose\u{301} Marti\u{301}nez A\u{301}lvarez"
+        #expect(precomposed == decomposed)
+        var candidates = (0..<5).map { k in
             EventCandidate(
-                article: "a\(k)", kind: "summit", family: "meeting", dateText: "in late February of 2019",
-                participants: k == 3 ? [decomposed] : ["North Korea", "United States"], mentions: [mention])
+                article: "a\(k)", kind: "summit", family: "meeting",
+                dateText: k == 4 ? "in " + decomposed : k == 3 ? "in " + precomposed : "in late February of 2019",
+                participants: k == 4 ? [decomposed] : k == 3 ? [precomposed] : ["North Korea", "United States"],
+                mentions: [mention])
         }
         let before = candidates
         var shared = SharedValues()
         for k in candidates.indices { shared.compact(&candidates[k]) }
         #expect(candidates == before)
-        #expect(candidates[3].participants[0].unicodeScalars.count == decomposed.unicodeScalars.count)
+        #expect(Array(candidates[4].participants[0].utf8) == Array(decomposed.utf8))
+        #expect(Array((candidates[4].dateText ?? "").utf8) == Array(("in " + decomposed).utf8))
+        #expect(Array(candidates[3].participants[0].utf8) == Array(precomposed.utf8))
         let table = SharedCandidateValues()
         var again = before
         table.compact(&again)

@@ -85,8 +85,8 @@ public struct EventCandidate: Sendable, Hashable {
     /// `ordinal` and `count` (`PackedDay.none`: none, or kept in `rare`).
     private var ordinalValue: Int32
     private var countValue: Int32
-    /// The date's precision, as its index in `DatePrecision.allCases`.
-    private var precisionIndex: UInt8
+    /// The date's precision (`.day` when there is no date).
+    private var precision: DatePrecision
     /// True when the only date words are relative and the article has no date.
     public var dateUnresolved: Bool
     public var planned: Bool
@@ -131,7 +131,7 @@ public struct EventCandidate: Sendable, Hashable {
         latestDay = PackedDay.none
         ordinalValue = PackedDay.none
         countValue = PackedDay.none
-        precisionIndex = 0
+        precision = .day
         self.dateUnresolved = dateUnresolved
         self.planned = planned
         self.articleDate = articleDate
@@ -156,22 +156,20 @@ public struct EventCandidate: Sendable, Hashable {
         get {
             guard let value = dateValue else { return wide?.date }
             return EventDate(
-                value: value, precision: DatePrecision.allCases[Int(precisionIndex)],
+                value: value, precision: precision,
                 earliest: earliestDay == PackedDay.none ? nil : PackedDay.day(earliestDay),
                 latest: latestDay == PackedDay.none ? nil : PackedDay.day(latestDay))
         }
         set {
-            if let d = newValue, let precision = DatePrecision.allCases.firstIndex(of: d.precision),
-                let earliest = PackedDay.field(d.earliest), let latest = PackedDay.field(d.latest)
-            {
+            if let d = newValue, let earliest = PackedDay.field(d.earliest), let latest = PackedDay.field(d.latest) {
                 dateValue = d.value
-                precisionIndex = UInt8(precision)
+                precision = d.precision
                 earliestDay = earliest
                 latestDay = latest
                 if wide?.date != nil { editWide { $0.date = nil } }
             } else {
                 dateValue = nil
-                precisionIndex = 0
+                precision = .day
                 earliestDay = PackedDay.none
                 latestDay = PackedDay.none
                 if newValue != nil || wide?.date != nil { editWide { $0.date = newValue } }

@@ -816,10 +816,11 @@ final class MergedEvent {
         placeID = facts.place
         span = facts.span
         kindVotes.update(c.kind, initial: 1) { _ in }
-        if let d = c.date { dateVotes.update(d, initial: DateTally(votes: 1, words: c.dateText)) { _ in } }
+        let cDate = c.date
+        if let d = cDate { dateVotes.update(d, initial: DateTally(votes: 1, words: c.dateText)) { _ in } }
         family = c.family
         place = c.place
-        date = c.date
+        date = cDate
         dateText = c.hasDate || c.dateUnresolved ? c.dateText : nil
         planned = c.planned
         ordinal = c.ordinal
@@ -902,7 +903,8 @@ final class MergedEvent {
     ) {
         members.append(index)
         let votes = kindVotes.update(c.kind, initial: 0) { $0 += 1 }
-        if let d = c.date { dateVotes.update(d, initial: DateTally(votes: 0, words: nil)) { $0.add(c.dateText) } }
+        let cDate = c.date
+        if let d = cDate { dateVotes.update(d, initial: DateTally(votes: 0, words: nil)) { $0.add(c.dateText) } }
         // The kind with the most votes, then the highest rank, then the first name: only the kind that just got a
         // vote can overtake the leader.
         if c.kind != voteLeader {
@@ -922,8 +924,8 @@ final class MergedEvent {
                 place = names.strings[Int(narrower)]
             }
         }
-        if c.hasDate, (span?.width ?? Int.max / 4) > (facts.span?.width ?? Int.max / 4) || date == nil {
-            date = c.date
+        if let cDate, (span?.width ?? Int.max / 4) > (facts.span?.width ?? Int.max / 4) || date == nil {
+            date = cDate
             dateText = c.dateText
         }
         if dateText == nil, c.dateUnresolved { dateText = c.dateText }
