@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The events of one article as its mentions are read in order: where each mention goes, and what it adds.
 struct ArticleEvents {
     let articleID: String
@@ -125,7 +127,7 @@ struct ArticleEvents {
 
     /// The date of the event mentioned last that has one: what "two days later" counts from.
     func lastDated() -> EventDate? {
-        mostRecent(where: { $0.date != nil }).flatMap { clusters[$0].date }
+        mostRecent(where: { $0.hasDate }).flatMap { clusters[$0].date }
     }
 
     /// The event a follow-up follows: the latest one before its date, else the one at its place, else the last.
@@ -245,7 +247,7 @@ struct ArticleEvents {
             var target = implicitTarget
             if target == nil {
                 target = followUpTarget(
-                    family: family, date: clusters[c].date, place: clusters[c].date == nil ? clusters[c].place : nil,
+                    family: family, date: clusters[c].date, place: clusters[c].hasDate ? nil : clusters[c].place,
                     excluding: c)
             }
             if let target, target != c, !clusters[target].relations.contains(where: { $0.target == c }) {
@@ -261,7 +263,7 @@ struct ArticleEvents {
         guard clusters[c].planned == m.planned else { return false }
         let place = clusters[c].place
         if let a = place, let b = m.place, !parts.compatible(a, b) { return false }
-        let hasDate = clusters[c].date != nil
+        let hasDate = clusters[c].hasDate
         if hasDate, let b = date, let a = clusters[c].date, !a.overlaps(b) { return false }
         let ordinal = clusters[c].ordinal
         if let a = ordinal, let b = m.ordinal, a != b { return false }
@@ -317,7 +319,7 @@ struct ArticleEvents {
                 e.dateText = facts.dateText
                 e.dateUnresolved = false
             }
-        } else if facts.unresolved, e.date == nil {
+        } else if facts.unresolved, !e.hasDate {
             e.dateUnresolved = true
             e.dateText = e.dateText ?? facts.dateText
         }
@@ -369,16 +371,109 @@ struct ArticleEvents {
     }
 
     /// The article's events, with meetings of leaders turned into summits, then its sets of events.
+    ///
+    /// They are kept until the whole corpus is linked, so they are stored tightly: lists without spare capacity,
+    /// and equal long texts sharing one copy with those of the articles before (`EventExtractor.Parts.shared`).
     func finish() -> [EventCandidate] {
-        clusters.map { e in
-            var e = e
-            let current = parts.kind(e.kind)
-            let promoted = parts.lexicon.kinds.values.filter {
-                $0.family == e.family && $0.leaders > 0 && $0.rank > current.rank && e.leaders.count >= $0.leaders
+        var out: [EventCandidate] = []
+        out.reserveCapacity(clusters.count + sets.count)
+        for var e in clusters {
+            // The highest rank (then the first name) among the kinds of its family its leaders reach.
+            if !e.leaders.isEmpty, let up = parts.promotions[e.family] {
+                let current = parts.kind(e.kind)
+                var best: EventLexicon.Kind?
+                for k in up where k.rank > current.rank && e.leaders.count >= k.leaders {
+                    if let b = best, !((b.rank, k.name) < (k.rank, b.name)) { continue }
+                    best = k
+                }
+                if let k = best { e.kind = k.name }
             }
-            if let k = promoted.max(by: { ($0.rank, $1.name) < ($1.rank, $0.name) }) { e.kind = k.name }
+            // Sorted into a list of its own (the state still holds the one mentions were added to): no spare room.
             e.mentions.sort { ($0.paragraph, $0.start) < ($1.paragraph, $1.start) }
-            return e
-        } + sets
+            out.append(e)
+        }
+        out += sets
+        parts.shared.compact(&out)
+        return out
     }
+}
+
+/// The long texts of the candidates read so far, kept once: equal ones read later share
+/// the first's storage. Shared by the threads that read articles (one lock per article); it lives as long as the
+/// extractor.
+final class SharedCandidateValues: Sendable {
+    private let values = Mutex(SharedValues())
+
+    /// Points the candidates' long texts at equal ones seen before and trims their lists (`SharedValues.compact`).
+    func compact(_ candidates: inout [EventCandidate]) {
+        values.withLock { values in
+            for k in candidates.indices { values.compact(&candidates[k]) }
+        }
+    }
+}
+
+/// Long texts candidates repeat, kept once: later equal ones share the first's storage.
+///
+/// Keyed by their UTF-8 bytes (`BytesKey`), not by `String` equality, which is canonical equivalence: a name or
+/// text spelled with other code points keeps its own bytes.
+struct SharedValues {
+    private var texts: [BytesKey: String] = [:]
+
+    /// Points `e`'s long texts at equal ones seen before, else keeps them for those to come; trims its lists.
+    mutating func compact(_ e: inout EventCandidate) {
+        share(&e.participants)
+        share(&e.leaders)
+        for k in e.mentions.indices { share(&e.mentions[k].text) }
+        if var words = e.dateText {
+            share(&words)
+            e.dateText = words
+        }
+    }
+
+    /// Lists are kept without spare capacity, not looked up: most names are inline strings and a list repeats
+    /// less often than a text (callgrind: looking lists up cost more than it saved), but their long names are
+    /// shared.
+    private mutating func share(_ list: inout [String]) {
+        guard !list.isEmpty else { return }
+        if list.capacity > list.count {
+            var tight: [String] = []
+            tight.reserveCapacity(list.count)
+            tight.append(contentsOf: list)
+            list = tight
+        }
+        if list.contains(where: { $0.utf8.count > 15 }) {
+            for k in list.indices { share(&list[k]) }
+        }
+    }
+
+    /// Strings of up to 15 UTF-8 bytes are stored inline: only longer ones are worth sharing.
+    private mutating func share(_ text: inout String) {
+        guard text.utf8.count > 15 else { return }
+        let key = BytesKey(text)
+        if let known = texts[key] { text = known } else { texts[key] = text }
+    }
+}
+
+/// A text as a dictionary key that compares its UTF-8 bytes (hashed once, FNV-1a).
+struct BytesKey: Hashable {
+    let text: String
+    private let code: UInt64
+
+    init(_ text: String) {
+        self.text = text
+        var code: UInt64 = 0xcbf2_9ce4_8422_2325
+        var bytes = text
+        bytes.withUTF8 { utf8 in
+            for b in utf8 { code = (code ^ UInt64(b)) &* 0x100_0000_01b3 }
+        }
+        self.code = code
+    }
+
+    static func == (a: BytesKey, b: BytesKey) -> Bool {
+        guard a.code == b.code else { return false }
+        var (x, y) = (a.text, b.text)
+        return x.withUTF8 { p in y.withUTF8 { q in p.elementsEqual(q) } }
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(code) }
 }

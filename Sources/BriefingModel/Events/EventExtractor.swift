@@ -22,6 +22,10 @@ public struct EventExtractor: Sendable {
         let channelsBefore: WordSet
         /// Each gazetteer place's chain of places it lies in (`EventLexicon.chain`).
         let chains: [String: [String]]
+        /// Long texts of the candidates read so far, shared by the candidates that repeat them.
+        let shared = SharedCandidateValues()
+        /// Per family, the kinds enough leaders turn an event of it into (`leaders > 0`).
+        let promotions: [String: [EventLexicon.Kind]]
 
         init(lexicon: EventLexicon, tagger: TemporalTagger, splitter: SentenceSplitter) {
             self.lexicon = lexicon
@@ -36,6 +40,7 @@ public struct EventExtractor: Sendable {
             chains = Dictionary(
                 uniqueKeysWithValues: lexicon.gazetteer.keys.map { ($0, EventLexicon.chain($0, in: lexicon.gazetteer)) }
             )
+            promotions = Dictionary(grouping: lexicon.kinds.values.filter { $0.leaders > 0 }, by: \.family)
         }
 
         // The lexicon's look-ups over the one table each needs: calling the lexicon's own method on this

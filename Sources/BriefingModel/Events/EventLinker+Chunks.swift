@@ -1,10 +1,13 @@
 /// Event candidates as the per-article stages leave them, one array per article, read as one collection in
 /// corpus order: the linker indexes them without a flat copy of them all (which would stand in fresh memory
-/// beside the per-article arrays it was copied from).
+/// beside the per-article arrays it was copied from), and lets each article's go once it has read them last
+/// (`drain`).
 struct CandidateChunks: RandomAccessCollection {
-    private let chunks: [[EventCandidate]]
+    private var chunks: [[EventCandidate]]
     /// Per candidate: its chunk and its index in it.
-    private let places: [(chunk: Int32, offset: Int32)]
+    private var places: [(chunk: Int32, offset: Int32)]
+    /// How many candidates there were (`places` is let go by `drain`).
+    private let total: Int
 
     /// The candidates of `chunks`, one chunk after the other.
     init(_ chunks: [[EventCandidate]]) {
@@ -18,16 +21,36 @@ struct CandidateChunks: RandomAccessCollection {
         }
         self.chunks = kept
         self.places = places
+        total = places.count
     }
 
     /// One flat array as a single chunk.
     init(_ candidates: [EventCandidate]) { self.init([candidates]) }
 
     var startIndex: Int { 0 }
-    var endIndex: Int { places.count }
+    /// The number of candidates, also once drained.
+    var endIndex: Int { total }
 
+    /// Not to be read once drained.
     subscript(i: Int) -> EventCandidate {
         let p = places[i]
         return chunks[Int(p.chunk)][Int(p.offset)]
+    }
+
+    /// Gives every candidate with its index, in order, letting each article's array go once its candidates are
+    /// given (freed when nothing else holds it); no candidate can be read afterwards.
+    mutating func drain(_ body: (_ index: Int, _ candidate: EventCandidate) -> Void) {
+        places = []
+        var i = 0
+        for c in chunks.indices {
+            // Moved out, so that the array goes with the last reference to it.
+            let chunk = chunks[c]
+            chunks[c] = []
+            for candidate in chunk {
+                body(i, candidate)
+                i += 1
+            }
+        }
+        chunks = []
     }
 }

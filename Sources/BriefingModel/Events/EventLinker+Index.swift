@@ -73,35 +73,57 @@ struct CandidateFacts {
     var precision: DatePrecision?
     /// The participants in the candidate's order (repeats kept), as ids.
     var participants: [Int32]
-    /// The distinct participants that are countries.
-    var countries: [Int32]
+    /// How many distinct participants are countries (the others are persons and groups).
+    var countryCount: Int32
+    /// True when some participant is no country.
+    var hasPersons: Bool
     /// The month an unresolved date still names ("in April" in an undated article), when it names one.
     var month: Int?
-    /// The participants that are not countries (persons and groups), as ids.
-    var persons: [Int32]
 
     init(
         _ c: EventCandidate, families: inout [String: Int32], names: inout LinkNames,
         gazetteer: [String: EventLexicon.Place], months: [String: Int] = [:]
     ) {
-        if let f = families[c.family] {
-            family = f
-        } else {
-            family = Int32(families.count)
-            families[c.family] = family
-        }
+        family = Self.family(c, families: &families)
         place = c.place.map { names.place($0, gazetteer: gazetteer) }
-        span = DaySpan(c.date)
-        precision = c.date?.precision
+        let date = c.date
+        span = DaySpan(date)
+        precision = date?.precision
         participants = c.participants.map { names.id($0) }
-        var theirs: [Int32] = []
-        for p in participants where names.isCountry[Int(p)] && !theirs.contains(p) { theirs.append(p) }
-        countries = theirs
-        persons = participants.filter { !theirs.contains($0) }
-        if c.date == nil, c.dateUnresolved, let words = c.dateText {
+        var countries = 0
+        var persons = false
+        for (k, p) in participants.enumerated() {
+            if !names.isCountry[Int(p)] {
+                persons = true
+            } else if !participants[..<k].contains(p) {
+                countries += 1
+            }
+        }
+        countryCount = Int32(clamping: countries)
+        hasPersons = persons
+        if date == nil, c.dateUnresolved, let words = c.dateText {
             let named = Set(words.split { !$0.isLetter }.compactMap { months[String($0)] })
             month = named.count == 1 ? named.first : nil
         }
+    }
+
+    /// Numbers the candidate's family, place and participants as `init` does, in the same order, without
+    /// building its facts; returns its family.
+    static func number(
+        _ c: EventCandidate, families: inout [String: Int32], names: inout LinkNames,
+        gazetteer: [String: EventLexicon.Place]
+    ) -> Int32 {
+        let family = Self.family(c, families: &families)
+        if let p = c.place { _ = names.place(p, gazetteer: gazetteer) }
+        for p in c.participants { _ = names.id(p) }
+        return family
+    }
+
+    private static func family(_ c: EventCandidate, families: inout [String: Int32]) -> Int32 {
+        if let f = families[c.family] { return f }
+        let family = Int32(families.count)
+        families[c.family] = family
+        return family
     }
 
     /// True when the candidate names one of `ids` (sorted) among its participants.
@@ -111,9 +133,9 @@ struct CandidateFacts {
 
     /// True when `ids` (sorted) hold every participant of the candidate that is not a country ("his first meeting
     /// with Kim" in a sentence naming Moon: both), or, when it names only countries, one of them.
-    func isCovered(bySorted ids: [Int32]) -> Bool {
-        guard !persons.isEmpty else { return sharesParticipant(withSorted: ids) }
-        return persons.allSatisfy { ids.sortedContains($0) }
+    func isCovered(bySorted ids: [Int32], names: LinkNames) -> Bool {
+        guard hasPersons else { return sharesParticipant(withSorted: ids) }
+        return participants.allSatisfy { names.isCountry[Int($0)] || ids.sortedContains($0) }
     }
 }
 
@@ -183,17 +205,26 @@ extension EventLinker {
     /// The mentions of `keyed` (sorted by article order and paragraph) without repeats, in order. Equal mentions
     /// share their keys, so each is compared only with the mentions of its own run of keys.
     static func distinctMentions(_ keyed: [(order: Int, paragraph: Int, mention: EventMention)]) -> [EventMention] {
+        distinctMentions(keyed.count) { keyed[$0] }
+    }
+
+    /// `distinctMentions` of the `count` mentions `keyed` gives by position.
+    static func distinctMentions(
+        _ count: Int, _ keyed: (Int) -> (order: Int, paragraph: Int, mention: EventMention)
+    ) -> [EventMention] {
         var unique: [EventMention] = []
-        unique.reserveCapacity(keyed.count)
+        unique.reserveCapacity(count)
         var runStart = 0
         // A long run (a long paragraph naming one event many times) is checked through a set.
         var runSet: Set<EventMention>?
-        for k in keyed.indices {
-            if k == 0 || keyed[k].order != keyed[k - 1].order || keyed[k].paragraph != keyed[k - 1].paragraph {
+        var previous: (order: Int, paragraph: Int)?
+        for k in 0..<count {
+            let (order, paragraph, m) = keyed(k)
+            if previous.map({ $0.order != order || $0.paragraph != paragraph }) ?? true {
                 runStart = unique.count
                 runSet = nil
             }
-            let m = keyed[k].mention
+            previous = (order, paragraph)
             if runSet != nil {
                 if runSet?.insert(m).inserted == true { unique.append(m) }
                 continue
@@ -202,6 +233,48 @@ extension EventLinker {
             unique.append(m)
             if unique.count - runStart >= 16 { runSet = Set(unique[runStart...]) }
         }
-        return unique
+        guard unique.count < count else { return unique }
+        // Repeats left room in the list: it is kept with the event, so without it.
+        var tight: [EventMention] = []
+        tight.reserveCapacity(unique.count)
+        tight.append(contentsOf: unique)
+        return tight
+    }
+}
+
+/// A small map kept as a list (most merged events see one or two kinds and dates: a dictionary each would cost
+/// more than its entries), indexed by a dictionary once it holds more than a few entries.
+struct SmallMap<Key: Hashable, Value> {
+    /// The entries in the order their keys came.
+    private(set) var entries: [(key: Key, value: Value)] = []
+    private var index: [Key: Int]?
+
+    var isEmpty: Bool { entries.isEmpty }
+
+    subscript(key: Key) -> Value? { position(of: key).map { entries[$0].value } }
+
+    private func position(of key: Key) -> Int? {
+        if let index { return index[key] }
+        return entries.firstIndex { $0.key == key }
+    }
+
+    /// Edits the value of `key` (`initial` when absent) and returns it.
+    @discardableResult
+    mutating func update(_ key: Key, initial: Value, _ edit: (inout Value) -> Void) -> Value {
+        if let k = position(of: key) {
+            edit(&entries[k].value)
+            return entries[k].value
+        }
+        var value = initial
+        edit(&value)
+        entries.append((key, value))
+        if index != nil {
+            index?[key] = entries.count - 1
+        } else if entries.count > 8 {
+            var built: [Key: Int] = [:]
+            for (k, e) in entries.enumerated() { built[e.key] = k }
+            index = built
+        }
+        return value
     }
 }

@@ -12,7 +12,7 @@ extension EventLinker {
     /// have merged. The plan takes the restatement's date: a plan's date follows its last announcement.
     static func reschedulePlans(
         _ groups: inout [MergedEvent], _ owner: inout [Int], _ candidates: CandidateChunks, _ lex: EventLexicon,
-        _ countries: Set<String>, facts: [CandidateFacts], names: LinkNames
+        _ countries: Set<String>, facts: (Int) -> CandidateFacts, names: LinkNames
     ) -> [ObjectIdentifier: [EventDate]] {
         var earlier: [ObjectIdentifier: [EventDate]] = [:]
         // Plans with a date, a first and last article date, and their persons, in order of first announcement.
@@ -66,7 +66,7 @@ extension EventLinker {
             let moved = groups[later.group]
             let history = (earlier[ObjectIdentifier(keep)] ?? []) + [keep.date].compactMap { $0 }
             for i in moved.members {
-                keep.absorb(candidates[i], index: i, facts: facts[i], names: names, kinds: lex.kinds)
+                keep.absorb(candidates[i], index: i, facts: facts(i), names: names, kinds: lex.kinds)
                 owner[i] = p.group
             }
             // The date, its words and votes are the restatement's alone.

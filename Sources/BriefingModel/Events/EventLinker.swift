@@ -43,28 +43,41 @@ public enum EventLinker {
 
     /// The same with the candidates still in their articles' arrays.
     static func group(
-        _ candidates: CandidateChunks, articles: [Article], places quotes: [QuotePlace], events lex: EventLexicon
+        _ candidates: consuming CandidateChunks, articles: [Article], places quotes: [QuotePlace],
+        events lex: EventLexicon
     ) -> LinkedEvents {
         guard !candidates.isEmpty else { return LinkedEvents(events: [], quoteEvents: [], sets: nil) }
         // Where each article's candidates start (they come grouped by article).
         var base: [Int] = []
         var start = 0
+        var mentionCount = 0
         for i in candidates.indices {
             if i == 0 || candidates[i].article != candidates[i - 1].article { start = i }
             base.append(start)
+            mentionCount += candidates[i].mentions.count
         }
         let countries = Set(lex.countryNames)
-        // Participants, places and families as small integers, once per candidate (scoring compares integers).
+        // Participants, places and families as small integers (scoring compares integers), numbered in candidate
+        // order here; each candidate's facts are worked out again where they are used (`facts`) rather than held
+        // for every candidate at once.
         var interned = LinkNames(countries: countries)
         var familyIDs: [String: Int32] = [:]
-        var facts = candidates.map {
+        var families: [Int32] = []
+        families.reserveCapacity(candidates.count)
+        for i in candidates.indices {
+            families.append(
+                CandidateFacts.number(candidates[i], families: &familyIDs, names: &interned, gazetteer: lex.gazetteer))
+        }
+        /// The facts of candidate `i` (every name is numbered already).
+        func facts(_ i: Int) -> CandidateFacts {
             CandidateFacts(
-                $0, families: &familyIDs, names: &interned, gazetteer: lex.gazetteer, months: lex.monthNames)
+                candidates[i], families: &familyIDs, names: &interned, gazetteer: lex.gazetteer,
+                months: lex.monthNames)
         }
         var groups: [MergedEvent] = []
         var owner = [Int](repeating: -1, count: candidates.count)
         func rank(_ c: EventCandidate) -> Int {
-            switch (c.date != nil, c.place != nil) {
+            switch (c.hasDate, c.place != nil) {
             case (true, true): return 0
             case (true, false): return 1
             case (false, true): return 2
@@ -76,7 +89,7 @@ public enum EventLinker {
         var deferred: [Int] = []
         // Groups by family and status, in creation order: only those can take a candidate (`score`).
         var byFamily: [Int: GroupPool] = [:]
-        func familyKey(_ i: Int) -> Int { Int(facts[i].family) * 2 + (candidates[i].planned ? 1 : 0) }
+        func familyKey(_ i: Int) -> Int { Int(families[i]) * 2 + (candidates[i].planned ? 1 : 0) }
         // The events a candidate is scored against (a pool may list one twice), and which were scored already.
         var pooled: [Int] = []
         var scoredFor: [Int] = []
@@ -90,9 +103,9 @@ public enum EventLinker {
             }
             // The best score, the earliest event among equals: the first best in creation order.
             var best: (score: Int, index: Int)?
+            let f = facts(i)
             if ranks[i] < 3, let pool = byFamily[familyKey(i)] {
                 pool.collect(for: candidates[i].date, into: &pooled)
-                let f = facts[i]
                 let planned = candidates[i].planned
                 for g in pooled where scoredFor[g] != i {
                     scoredFor[g] = i
@@ -102,13 +115,13 @@ public enum EventLinker {
             }
             if let b = best {
                 let old = groups[b.index].date
-                groups[b.index].absorb(candidates[i], index: i, facts: facts[i], names: interned, kinds: lex.kinds)
+                groups[b.index].absorb(candidates[i], index: i, facts: f, names: interned, kinds: lex.kinds)
                 owner[i] = b.index
                 if groups[b.index].date != old {
                     byFamily[familyKey(i)]?.move(b.index, from: old, to: groups[b.index].date)
                 }
             } else {
-                groups.append(MergedEvent(candidates[i], index: i, facts: facts[i], names: interned))
+                groups.append(MergedEvent(candidates[i], index: i, facts: f, names: interned))
                 scoredFor.append(-1)
                 owner[i] = groups.count - 1
                 byFamily[familyKey(i), default: GroupPool()].append(groups.count - 1, date: candidates[i].date)
@@ -149,18 +162,19 @@ public enum EventLinker {
         for i in deferred {
             let c = candidates[i]
             guard let n = c.ordinal else { continue }
+            let f = facts(i)
             if c.planned {
                 // The next of a series still to come: the earliest plan of its family after the article's date
                 // that shares a participant.
                 let next = (plannedByFamily[c.family] ?? []).first { e in
                     (c.articleDate.map { e.day > $0 } ?? true)
-                        && facts[i].sharesParticipant(withSorted: groups[e.group].participantIDs)
+                        && f.sharesParticipant(withSorted: groups[e.group].participantIDs)
                 }
                 if let h = next?.group {
-                    groups[h].absorb(c, index: i, facts: facts[i], names: interned, kinds: lex.kinds)
+                    groups[h].absorb(c, index: i, facts: f, names: interned, kinds: lex.kinds)
                     owner[i] = h
                 } else {
-                    groups.append(MergedEvent(c, index: i, facts: facts[i], names: interned))
+                    groups.append(MergedEvent(c, index: i, facts: f, names: interned))
                     owner[i] = groups.count - 1
                 }
                 continue
@@ -181,12 +195,12 @@ public enum EventLinker {
                     return nil
                 }
                 nth =
-                    nthEvent { facts[i].isCovered(bySorted: groups[$0].participantIDs) }
-                    ?? nthEvent { facts[i].sharesParticipant(withSorted: groups[$0].participantIDs) }
+                    nthEvent { f.isCovered(bySorted: groups[$0].participantIDs, names: interned) }
+                    ?? nthEvent { f.sharesParticipant(withSorted: groups[$0].participantIDs) }
             }
             if let h = nth {
                 let old = groups[h].kind
-                groups[h].absorb(c, index: i, facts: facts[i], names: interned, kinds: lex.kinds)
+                groups[h].absorb(c, index: i, facts: f, names: interned, kinds: lex.kinds)
                 owner[i] = h
                 if groups[h].kind != old {
                     let day = entry(h)
@@ -194,7 +208,7 @@ public enum EventLinker {
                     insertDated(h)
                 }
             } else {
-                groups.append(MergedEvent(c, index: i, facts: facts[i], names: interned))
+                groups.append(MergedEvent(c, index: i, facts: f, names: interned))
                 owner[i] = groups.count - 1
             }
         }
@@ -231,7 +245,7 @@ public enum EventLinker {
             let kind = groups[h].kind
             let hostDate = groups[h].date
             for i in groups[g].members {
-                groups[h].absorb(candidates[i], index: i, facts: facts[i], names: interned, kinds: lex.kinds)
+                groups[h].absorb(candidates[i], index: i, facts: facts(i), names: interned, kinds: lex.kinds)
                 owner[i] = h
             }
             groups[h].kind = kind
@@ -240,9 +254,10 @@ public enum EventLinker {
             removed.insert(g)
         }
         drop(removed, from: &groups, owner: &owner)
-        let rescheduled = reschedulePlans(&groups, &owner, candidates, lex, countries, facts: facts, names: interned)
+        let rescheduled = reschedulePlans(
+            &groups, &owner, candidates, lex, countries, facts: { facts($0) }, names: interned)
         // The grouping's tables are done with: let them go before the events and their lookups are built.
-        facts = []
+        families = []
         byFamily = [:]
         datedByKind = [:]
         datedByFamily = [:]
@@ -281,22 +296,78 @@ public enum EventLinker {
         let slots = ArticleSlots(candidates.lazy.map(\.article))
         let articleOrder = Dictionary(articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let orderOfSlot = slots.articles.map { articleOrder[$0] ?? 0 }
-        var keyed: [(order: Int, paragraph: Int, mention: EventMention)] = []
-        var events: [Event] = groups.enumerated().map { g, e in
-            // Mentions in article order then paragraph order (a stable sort), each once.
-            keyed.removeAll(keepingCapacity: true)
-            for i in e.members {
-                let order = orderOfSlot[slots.slot[i]]
-                for m in candidates[i].mentions {
-                    keyed.append(
-                        (
-                            order, m.paragraph,
-                            EventMention(article: candidates[i].article, paragraph: m.paragraph, text: m.text)
-                        ))
+        // Relations: those the text states, then date order among the events an article mentions together.
+        var related: [[EventRelation]] = Array(repeating: [], count: groups.count)
+        // Where each (event, related event id, relation) already stands in the event's `related` list: one table
+        // for all events (a table per event would cost more than its few entries).
+        var relatedAt: [RelationKey: Int] = [:]
+        func add(_ a: Int, _ b: Int, _ r: EventRelationKind, _ cue: String?) {
+            guard a != b, a >= 0, b >= 0 else { return }
+            let key = RelationKey(from: a, event: canon[b], relation: r)
+            if let k = relatedAt[key] {
+                if related[a][k].cue == nil { related[a][k].cue = cue }
+                return
+            }
+            relatedAt[key] = related[a].count
+            related[a].append(EventRelation(event: ids[b], relation: r, cue: cue))
+        }
+        // Each candidate's place among its event's members (each belongs to one event at most): its mentions
+        // come in that order before they are sorted.
+        var rankInEvent = [Int32](repeating: 0, count: candidates.count)
+        for e in groups {
+            for (r, i) in e.members.enumerated() { rankInEvent[i] = Int32(clamping: r) }
+        }
+        // The last pass over the candidates, each article's let go once read: the mentions of each event, the
+        // relations the text states, the sentences of the mentions (for the quotes below) and what counted sets
+        // read.
+        let candidateCount = candidates.count
+        var keyed = [[KeyedMention]](repeating: [], count: groups.count)
+        var sentences: [SentenceEvent] = []
+        sentences.reserveCapacity(mentionCount)
+        var setCandidates: [(index: Int, candidate: EventCandidate)] = []
+        var members: [SetMember] = []
+        candidates.drain { i, c in
+            for r in c.relations {
+                let t = base[i] + r.target
+                guard t < candidateCount else { continue }
+                let a = owner[i]
+                let b = owner[t]
+                guard a >= 0, b >= 0 else { continue }
+                add(a, b, r.relation, r.cue)
+                if r.relation == .after { add(b, a, .before, r.cue) }
+                if r.relation == .before { add(b, a, .after, r.cue) }
+            }
+            let g = owner[i]
+            if g >= 0 {
+                let order = Int32(clamping: orderOfSlot[slots.slot[i]])
+                let event = Int32(clamping: canon[g])
+                for (k, m) in c.mentions.enumerated() {
+                    keyed[g].append(
+                        KeyedMention(
+                            order: order, paragraph: Int32(clamping: m.paragraph), rank: rankInEvent[i],
+                            index: Int32(clamping: k),
+                            mention: EventMention(article: c.article, paragraph: m.paragraph, text: m.text)))
+                    sentences.append(
+                        SentenceEvent(
+                            slot: Int32(clamping: slots.slot[i]), paragraph: Int32(clamping: m.paragraph),
+                            order: Int32(clamping: sentences.count), start: Int32(clamping: m.sentence.lowerBound),
+                            end: Int32(clamping: m.sentence.upperBound), event: event))
                 }
             }
-            keyed.sort { ($0.order, $0.paragraph) < ($1.order, $1.paragraph) }
-            let unique = Self.distinctMentions(keyed)
+            if c.count != nil { setCandidates.append((i, c)) }
+            if members.isEmpty { members.reserveCapacity(candidateCount) }
+            members.append(SetMember(article: c.article, participants: c.participants))
+        }
+        rankInEvent = []
+        var events: [Event] = groups.enumerated().map { g, e in
+            // Mentions in article order then paragraph order, then as the event's members and their mentions
+            // come; each once.
+            var list: [KeyedMention] = []
+            swap(&list, &keyed[g])
+            list.sort { ($0.order, $0.paragraph, $0.rank, $0.index) < ($1.order, $1.paragraph, $1.rank, $1.index) }
+            let unique = Self.distinctMentions(list.count) {
+                (Int(list[$0].order), Int(list[$0].paragraph), list[$0].mention)
+            }
             let shown = shownDates[g]
             return Event(
                 id: ids[g], kind: e.kind, title: e.title(lexicon: lex, countries: countries),
@@ -307,32 +378,6 @@ public enum EventLinker {
         keyed = []
 
         noteReschedules(rescheduled, groups: groups, events: &events)
-        // Relations: those the text states, then date order among the events an article mentions together.
-        var related: [[EventRelation]] = Array(repeating: [], count: groups.count)
-        // Where each (related event id, relation) already stands in an event's `related` list.
-        var relatedAt: [[RelationKey: Int]] = Array(repeating: [:], count: groups.count)
-        func add(_ a: Int, _ b: Int, _ r: EventRelationKind, _ cue: String?) {
-            guard a != b, a >= 0, b >= 0 else { return }
-            let key = RelationKey(event: canon[b], relation: r)
-            if let k = relatedAt[a][key] {
-                if related[a][k].cue == nil { related[a][k].cue = cue }
-                return
-            }
-            relatedAt[a][key] = related[a].count
-            related[a].append(EventRelation(event: ids[b], relation: r, cue: cue))
-        }
-        for i in candidates.indices {
-            for r in candidates[i].relations {
-                let t = base[i] + r.target
-                guard t < candidates.count else { continue }
-                let a = owner[i]
-                let b = owner[t]
-                guard a >= 0, b >= 0 else { continue }
-                add(a, b, r.relation, r.cue)
-                if r.relation == .after { add(b, a, .before, r.cue) }
-                if r.relation == .before { add(b, a, .after, r.cue) }
-            }
-        }
         // Articles in the order their candidates come, families by name: the relations come out in the same
         // order on every run (dictionary order changes with the hash seed).
         var byArticle = [Set<Int>](repeating: [], count: slots.articles.count)
@@ -389,24 +434,17 @@ public enum EventLinker {
         }
         for g in events.indices { events[g].related = related[g] }
         related = []
-        relatedAt = []
+        relatedAt = [:]
         heldByFamily = [:]
         // Counted sets count events under the speakers' names: `finish` attaches them, with what is kept here.
-        let hasSets = candidates.contains { $0.count != nil }
+        let hasSets = !setCandidates.isEmpty
+        if !hasSets { members = [] }
 
         // Quotes: the events their sentence mentions, else those their paragraph mentions.
         // Events as the first event of their id (`canon`), articles as slots: integer keys and values.
-        var bySentence: [ParagraphKey: [(sentence: Range<Int>, event: Int)]] = [:]
-        for i in candidates.indices where owner[i] >= 0 {
-            for m in candidates[i].mentions {
-                bySentence[ParagraphKey(article: slots.slot[i], paragraph: m.paragraph), default: []].append(
-                    (m.sentence, canon[owner[i]]))
-            }
-        }
-        // Per paragraph, built once for its run of quotes (quotes come in paragraph order): the mentions in
-        // candidate order, their positions sorted by sentence start, the longest sentence, and the paragraph's
-        // events without repeats (a long paragraph may hold thousands of mentions and quotes, so nothing below is
-        // quadratic in them).
+        // In paragraph order (article slot, paragraph), mentions of one paragraph in candidate order: a quote finds
+        // its paragraph's by binary search.
+        sentences.sort { ($0.slot, $0.paragraph, $0.order) < ($1.slot, $1.paragraph, $1.order) }
         var last: (key: ParagraphKey, lookup: ParagraphMentions)?
         var quoteEvents: [(quote: Int, events: [String])] = []
         // Quotes come grouped by article too: the slot is looked up once per run.
@@ -419,12 +457,13 @@ public enum EventLinker {
             }
             guard let slot = quoteSlot else { continue }
             let key = ParagraphKey(article: slot, paragraph: quotes[q].paragraph)
-            guard let inParagraph = bySentence[key], !inParagraph.isEmpty else { continue }
             let lookup: ParagraphMentions
             if let known = last, known.key == key {
                 lookup = known.lookup
             } else {
-                lookup = ParagraphMentions(inParagraph)
+                let run = SentenceEvent.run(of: key, in: sentences)
+                guard !run.isEmpty else { continue }
+                lookup = ParagraphMentions(sentences[run].map { (Int($0.start)..<Int($0.end), Int($0.event)) })
                 last = (key, lookup)
             }
             let quoteRange = quotes[q].start..<max(quotes[q].start + 1, quotes[q].end)
@@ -434,13 +473,13 @@ public enum EventLinker {
                 found = lookup.distinctEvents
             } else {
                 var seen = Set<Int>()
-                for k in overlapping where seen.insert(inParagraph[k].event).inserted {
-                    found.append(inParagraph[k].event)
+                for k in overlapping where seen.insert(lookup.events[k]).inserted {
+                    found.append(lookup.events[k])
                 }
             }
             if !found.isEmpty { quoteEvents.append((q, found.map { ids[$0] })) }
         }
-        bySentence = [:]
+        sentences = []
         last = nil
 
         // By first day, last day and id; undated events last. Keys computed once, not per comparison.
@@ -458,8 +497,8 @@ public enum EventLinker {
             var positions = [Int](repeating: 0, count: sorted.count)
             for (k, g) in sorted.enumerated() { positions[g] = k }
             sets = LinkedEvents.SetContext(
-                candidates: candidates, groups: groups, owner: owner, base: base, articleOrder: articleOrder,
-                lexicon: lex, positions: positions)
+                sets: setCandidates, members: members, groups: groups, owner: owner, base: base,
+                articleOrder: articleOrder, lexicon: lex, positions: positions)
         }
         return LinkedEvents(events: sorted.map { events[$0] }, quoteEvents: quoteEvents, sets: sets)
     }
@@ -513,11 +552,11 @@ public struct LinkedEvents: Sendable {
         var positions: [Int]
 
         init(
-            candidates: CandidateChunks, groups: [MergedEvent], owner: [Int], base: [Int],
-            articleOrder: [String: Int], lexicon: EventLexicon, positions: [Int]
+            sets: [(index: Int, candidate: EventCandidate)], members: [SetMember], groups: [MergedEvent],
+            owner: [Int], base: [Int], articleOrder: [String: Int], lexicon: EventLexicon, positions: [Int]
         ) {
-            sets = candidates.indices.compactMap { i in candidates[i].count == nil ? nil : (i, candidates[i]) }
-            members = candidates.map { SetMember(article: $0.article, participants: $0.participants) }
+            self.sets = sets
+            self.members = members
             self.groups = groups.map(SetGroup.init)
             self.owner = owner
             self.base = base
@@ -529,14 +568,16 @@ public struct LinkedEvents: Sendable {
 
     /// The events with participants under the speakers' proper names; adds each quote's events to `quotes`
     /// (the quotes `group` read, in the same order; their speakers may since have been merged).
-    public func finish(speakers: [Speaker], quotes: inout [Quote]) -> [Event] {
+    public consuming func finish(speakers: [Speaker], quotes: inout [Quote]) -> [Event] {
         var names: [String: String] = [:]
         // Under a speaker's proper name only: a role standing in for someone ("the North's envoy") is no name.
         for s in speakers where s.kind == .person && PersonFinder.isProperName(s.name) {
             names[s.name] = s.name
             for a in s.aliases where names[a] == nil { names[a] = s.name }
         }
-        var events = events
+        // Moved out: renaming the participants in place copies no list.
+        var events = self.events
+        self.events = []
         for g in events.indices {
             var participants: [String] = []
             // A set only for the long lists: most events have a handful of participants.
@@ -652,16 +693,54 @@ private struct GroupPool {
     }
 }
 
-/// An event (the first of its id) and a relation kind: the key of one entry in an event's relation list.
+/// An event, a related event (the first of its id) and a relation kind: the key of one entry in the first
+/// event's relation list.
 private struct RelationKey: Hashable {
+    var from: Int
     var event: Int
     var relation: EventRelationKind
+}
+
+/// A mention of an event with what orders the event's mentions: its article's order and paragraph, then its
+/// candidate's place among the event's members and its own place in the candidate's list.
+private struct KeyedMention {
+    var order: Int32
+    var paragraph: Int32
+    var rank: Int32
+    var index: Int32
+    var mention: EventMention
 }
 
 /// A paragraph of one article (the article's slot, `ArticleSlots`).
 private struct ParagraphKey: Hashable {
     var article: Int
     var paragraph: Int
+}
+
+/// One mention's sentence and its event (the first of its id), in a flat list of the corpus's mentions: 32-bit
+/// fields, no list per paragraph.
+private struct SentenceEvent {
+    var slot: Int32
+    var paragraph: Int32
+    /// Its place in candidate order, which orders the mentions of one paragraph.
+    var order: Int32
+    var start: Int32
+    var end: Int32
+    var event: Int32
+
+    /// The positions of the mentions of `key`'s paragraph in `list` (sorted by slot, then paragraph).
+    static func run(of key: ParagraphKey, in list: [SentenceEvent]) -> Range<Int> {
+        let target = (Int32(clamping: key.article), Int32(clamping: key.paragraph))
+        var lo = 0
+        var hi = list.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if (list[mid].slot, list[mid].paragraph) < target { lo = mid + 1 } else { hi = mid }
+        }
+        var end = lo
+        while end < list.count, (list[end].slot, list[end].paragraph) == target { end += 1 }
+        return lo..<end
+    }
 }
 
 extension EventLexicon {
@@ -714,15 +793,16 @@ final class MergedEvent {
     var outcomes: [String]
     var members: [Int]
     /// How many candidates named each kind: the event takes the kind most of them use.
-    var kindVotes: [String: Int] = [:]
+    var kindVotes = SmallMap<String, Int>()
     /// The dates the candidates gave, with how many gave each and the first words given for each: the event shows
     /// the most precise date most of them agree on ("Feb. 27-28" over the day one article dated by an arrival).
-    var dateVotes: [EventDate: DateTally] = [:]
+    var dateVotes = SmallMap<EventDate, DateTally>()
     /// The kind with the most votes (`kindVotes`), kept as votes come in: `kind` may be set apart from it.
     private var voteLeader: String
     /// `participants` as sorted ids (`LinkNames`), `leaders` as a set, and how many participants are countries.
     private(set) var participantIDs: [Int32] = []
-    private var leaderSet: Set<String> = []
+    /// `leaders` as a set, once there are more than a few (until then the list is searched).
+    private var leaderSet: Set<String>?
     private var countryCount = 0
     /// `family` and `place` as ids, `date` as day ordinals: what `score` compares.
     private let familyID: Int32
@@ -735,12 +815,13 @@ final class MergedEvent {
         familyID = facts.family
         placeID = facts.place
         span = facts.span
-        kindVotes[c.kind] = 1
-        if let d = c.date { dateVotes[d] = DateTally(votes: 1, words: c.dateText) }
+        kindVotes.update(c.kind, initial: 1) { _ in }
+        let cDate = c.date
+        if let d = cDate { dateVotes.update(d, initial: DateTally(votes: 1, words: c.dateText)) { _ in } }
         family = c.family
         place = c.place
-        date = c.date
-        dateText = c.date != nil || c.dateUnresolved ? c.dateText : nil
+        date = cDate
+        dateText = c.hasDate || c.dateUnresolved ? c.dateText : nil
         planned = c.planned
         ordinal = c.ordinal
         participants = []
@@ -756,7 +837,16 @@ final class MergedEvent {
             participants.append(c.participants[k])
             if names.isCountry[Int(p)] { countryCount += 1 }
         }
-        for l in c.leaders where leaderSet.insert(l).inserted { leaders.append(l) }
+        for l in c.leaders {
+            if let set = leaderSet {
+                if set.contains(l) { continue }
+                leaderSet?.insert(l)
+            } else {
+                if leaders.contains(l) { continue }
+                if leaders.count >= 8 { leaderSet = Set(leaders + [l]) }
+            }
+            leaders.append(l)
+        }
     }
 
     /// True when the two events share a participant.
@@ -794,7 +884,9 @@ final class MergedEvent {
         // Ordinals do not veto across articles: "the first talks in seven months" counts differently from
         // "the second round".
         // Different parties (two countries each, none shared) are different events; a lone host country is not.
-        if f.countries.count >= 2, countryCount >= 2, !f.countries.contains(where: participantIDs.sortedContains) {
+        if f.countryCount >= 2, countryCount >= 2,
+            !f.participants.contains(where: { names.isCountry[Int($0)] && participantIDs.sortedContains($0) })
+        {
             return nil
         }
         guard evidence else { return nil }
@@ -810,9 +902,9 @@ final class MergedEvent {
         _ c: EventCandidate, index: Int, facts: CandidateFacts, names: LinkNames, kinds: [String: EventLexicon.Kind]
     ) {
         members.append(index)
-        let votes = (kindVotes[c.kind] ?? 0) + 1
-        kindVotes[c.kind] = votes
-        if let d = c.date { dateVotes[d, default: DateTally(votes: 0, words: nil)].add(c.dateText) }
+        let votes = kindVotes.update(c.kind, initial: 0) { $0 += 1 }
+        let cDate = c.date
+        if let d = cDate { dateVotes.update(d, initial: DateTally(votes: 0, words: nil)) { $0.add(c.dateText) } }
         // The kind with the most votes, then the highest rank, then the first name: only the kind that just got a
         // vote can overtake the leader.
         if c.kind != voteLeader {
@@ -832,8 +924,8 @@ final class MergedEvent {
                 place = names.strings[Int(narrower)]
             }
         }
-        if c.date != nil, (span?.width ?? Int.max / 4) > (facts.span?.width ?? Int.max / 4) || date == nil {
-            date = c.date
+        if let cDate, (span?.width ?? Int.max / 4) > (facts.span?.width ?? Int.max / 4) || date == nil {
+            date = cDate
             dateText = c.dateText
         }
         if dateText == nil, c.dateUnresolved { dateText = c.dateText }
@@ -847,13 +939,13 @@ final class MergedEvent {
     var shownDate: (date: EventDate, words: String?)? {
         guard !dateVotes.isEmpty else { return nil }
         var narrowest = Int.max
-        for d in dateVotes.keys { narrowest = min(narrowest, d.width) }
+        for (d, _) in dateVotes.entries { narrowest = min(narrowest, d.width) }
         let limit = max(narrowest, 3)
         // Votes, then width, then the earliest value; dates of one value differ only in precision or range, so
         // those break the last ties (a dictionary's order changes from run to run). A total order: the best is
         // the same whatever the order the dates are looked at in.
         var best: (date: EventDate, tally: DateTally, width: Int)?
-        for (d, t) in dateVotes {
+        for (d, t) in dateVotes.entries {
             let w = d.width
             guard w <= limit else { continue }
             if let b = best {
@@ -962,8 +1054,11 @@ private struct ParagraphMentions {
     let longest: Int
     /// The paragraph's events in mention order, each once.
     let distinctEvents: [Int]
+    /// The event of each mention, in mention order.
+    let events: [Int]
 
     init(_ mentions: [(sentence: Range<Int>, event: Int)]) {
+        events = mentions.map { $0.event }
         ranges = mentions.map { $0.sentence }
         byStart = mentions.indices.sorted {
             (mentions[$0].sentence.lowerBound, $0) < (mentions[$1].sentence.lowerBound, $1)
