@@ -23,6 +23,25 @@ import Testing
         #expect(QuoteID.number("ab#q7", article: "a") == nil)
     }
 
+    @Test func idKeysAreEqualExactlyWhenTheIDsAre() {
+        let ids = [
+            "a#q1", "a#q01", "a#q", "a#q1x", "b#q1", "a#q2147483647", "a#q2147483648", "x#q1#q2", "x#q1", "#q5", "q5",
+            "", "a#s1", "a#q1#q", "é#q3",
+        ]
+        // Each id under several articles: its own prefix (stored as a number when it can be) and others.
+        let quotes = ids.flatMap { id in
+            ["a", "b", "x#q1", "x", "", "é"].map {
+                Quote(id: id, article: $0, paragraph: 0, start: 0, end: 1, text: "")
+            }
+        }
+        for p in quotes {
+            for q in quotes {
+                #expect((p.idKey == q.idKey) == (p.id == q.id), "\(p.id) in \(p.article) / \(q.id) in \(q.article)")
+                if p.id == q.id { #expect(p.idKey.hashValue == q.idKey.hashValue) }
+            }
+        }
+    }
+
     @Test func changingTheArticleKeepsTheID() {
         var q = Quote(number: 3, article: "a", paragraph: 0, start: 0, end: 1, slice: "x", speaker: nil, cue: nil)
         q.article = "b"

@@ -150,6 +150,45 @@ public struct Quote: Sendable, Hashable, Codable, Identifiable {
     }
 }
 
+extension Quote {
+    /// The id as a key that is equal for two quotes exactly when their ids are, built without writing out an id
+    /// stored as its number (the search index keys its quotes by id).
+    var idKey: QuoteIDKey {
+        if storedNumber >= 0 { return QuoteIDKey(prefix: storedArticle, number: storedNumber) }
+        return QuoteIDKey(id: storedID)
+    }
+}
+
+/// A quote id "prefix#qN" as its prefix and N (-1, with the whole id as the prefix, for an id of another form).
+struct QuoteIDKey: Hashable, Sendable {
+    let prefix: String
+    let number: Int32
+
+    init(prefix: String, number: Int32) {
+        self.prefix = prefix
+        self.number = number
+    }
+
+    /// The key of `id`, split at its last "#q" when N is written as `QuoteID.make` writes it (as a quote stores it).
+    init(id: String) {
+        let utf8 = Array(id.utf8)
+        var split = -1
+        if utf8.count >= 3 {
+            for k in stride(from: utf8.count - 2, through: 0, by: -1)
+            where utf8[k] == UInt8(ascii: "#") && utf8[k + 1] == UInt8(ascii: "q") {
+                split = k
+                break
+            }
+        }
+        let prefix = split >= 0 ? String(decoding: utf8[..<split], as: UTF8.self) : ""
+        if split >= 0, prefix.utf8.count == split, let n = QuoteID.number(id, article: prefix) {
+            self.init(prefix: prefix, number: n)
+        } else {
+            self.init(prefix: id, number: -1)
+        }
+    }
+}
+
 /// Quote ids of the form "article#qN": written, and recognized (so that such an id is stored as its number).
 enum QuoteID {
     /// "article#qN", in storage of its exact size.

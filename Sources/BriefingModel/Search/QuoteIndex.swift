@@ -115,10 +115,10 @@ public struct QuoteIndex: Sendable {
         var scanner = WordScanner()
         // The ids already indexed, only while adding (a table kept for good would cost more than the rare
         // later addition spends rebuilding it).
-        var seen = Set<String>(minimumCapacity: quotes.count + newQuotes.count)
-        for q in quotes { seen.insert(q.id) }
+        var seen = Set<QuoteIDKey>(minimumCapacity: quotes.count + newQuotes.count)
+        for q in quotes { seen.insert(q.idKey) }
         var taken: [Int] = []
-        for (i, q) in newQuotes.enumerated() where seen.insert(q.id).inserted {
+        for (i, q) in newQuotes.enumerated() where seen.insert(q.idKey).inserted {
             taken.append(i)
             indexText(q, scanner: &scanner)
         }
@@ -262,11 +262,11 @@ public struct QuoteIndex: Sendable {
         // Usually the corpus holds exactly the indexed quotes in index order: then no lookup table is needed.
         let aligned =
             corpus.quotes.count == quotes.count
-            && corpus.quotes.indices.allSatisfy { corpus.quotes[$0].id == quotes[$0].id }
-        var current: [String: Quote] = [:]
+            && corpus.quotes.indices.allSatisfy { corpus.quotes[$0].idKey == quotes[$0].idKey }
+        var current: [QuoteIDKey: Quote] = [:]
         if !aligned {
             current.reserveCapacity(corpus.quotes.count)
-            for q in corpus.quotes { current[q.id] = q }
+            for q in corpus.quotes { current[q.idKey] = q }
         }
         // The day of each interned article name (`undated` when it has none), looked up once per article.
         var articleDay: [Int32: Int32] = [:]
@@ -294,7 +294,7 @@ public struct QuoteIndex: Sendable {
             }
         }
         for d in quotes.indices {
-            if !aligned, let q = current[quotes[d].id], q.textSlice == quotes[d].textSlice {
+            if !aligned, let q = current[quotes[d].idKey], q.textSlice == quotes[d].textSlice {
                 quotes[d] = q
             }
             let q = quotes[d]
