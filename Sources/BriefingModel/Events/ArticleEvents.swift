@@ -1,4 +1,4 @@
-import Synchronization
+import Foundation
 
 /// The events of one article as its mentions are read in order: where each mention goes, and what it adds.
 struct ArticleEvents {
@@ -401,14 +401,18 @@ struct ArticleEvents {
 /// The long texts of the candidates read so far, kept once: equal ones read later share
 /// the first's storage. Shared by the threads that read articles (one lock per article); it lives as long as the
 /// extractor.
-final class SharedCandidateValues: Sendable {
-    private let values = Mutex(SharedValues())
+final class SharedCandidateValues: @unchecked Sendable {
+    // Unchecked: `values` is read and written under `lock` only. An `NSLock` (a pthread mutex) rather than
+    // `Synchronization.Mutex`, whose futex ThreadSanitizer does not see: it reported the article threads' turns
+    // at this table as races.
+    private let lock = NSLock()
+    private var values = SharedValues()
 
     /// Points the candidates' long texts at equal ones seen before and trims their lists (`SharedValues.compact`).
     func compact(_ candidates: inout [EventCandidate]) {
-        values.withLock { values in
-            for k in candidates.indices { values.compact(&candidates[k]) }
-        }
+        lock.lock()
+        defer { lock.unlock() }
+        for k in candidates.indices { values.compact(&candidates[k]) }
     }
 }
 
