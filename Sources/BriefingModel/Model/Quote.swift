@@ -181,7 +181,7 @@ struct QuoteIDKey: Hashable, Sendable {
             }
         }
         let prefix = split >= 0 ? String(decoding: utf8[..<split], as: UTF8.self) : ""
-        if split >= 0, prefix.utf8.count == split, let n = QuoteID.number(id, article: prefix) {
+        if split >= 0, let n = QuoteID.number(id, article: prefix) {
             self.init(prefix: prefix, number: n)
         } else {
             self.init(prefix: id, number: -1)

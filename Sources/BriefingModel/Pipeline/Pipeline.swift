@@ -89,8 +89,8 @@ public struct Pipeline: Sendable {
             pending = eventStage.read(article, text: EventText(text), persons: nil)
         }
         var x = found
-        // Kept until events are grouped: without the room its growth left.
-        x.eventCandidates = pending.finish(speakers: x.speakers, extractor: eventStage).compacted
+        // Kept until events are grouped; `ArticleEvents.finish` gives the array its exact capacity.
+        x.eventCandidates = pending.finish(speakers: x.speakers, extractor: eventStage)
         return x
     }
 
