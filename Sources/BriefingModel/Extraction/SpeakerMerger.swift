@@ -5,8 +5,9 @@
 /// and by role when several fit; when it stays ambiguous it stays apart. Two people who share a surname never merge.
 /// Ids are slugs of the canonical (longest) name, made unique with a number.
 ///
-/// The working data is numbers: speakers, clusters, words, roles and articles are indices (32-bit), each distinct
-/// word, name, role and article is looked up once, and a cluster is a chain of speaker indices.
+/// The input is a `SpeakerTable` (every article's speakers as columns, speakers by position); the working data is
+/// numbers: speakers, clusters, words, roles and articles are indices (32-bit), each distinct word, name, role and
+/// article is looked up once, and a cluster is a chain of speaker indices.
 public enum SpeakerMerger {
     public static func merge(_ extractions: [ArticleExtraction]) -> (speakers: [Speaker], quotes: [Quote]) {
         merge(speakers: extractions.flatMap(\.speakers), quotes: extractions.flatMap(\.quotes))
