@@ -5,8 +5,9 @@
 /// and by role when several fit; when it stays ambiguous it stays apart. Two people who share a surname never merge.
 /// Ids are slugs of the canonical (longest) name, made unique with a number.
 ///
-/// The working data is numbers: speakers, clusters, words, roles and articles are indices (32-bit), each distinct
-/// word, name, role and article is looked up once, and a cluster is a chain of speaker indices.
+/// The input is a `SpeakerTable` (every article's speakers as columns, speakers by position); the working data is
+/// numbers: speakers, clusters, words, roles and articles are indices (32-bit), each distinct word, name, role and
+/// article is looked up once, and a cluster is a chain of speaker indices.
 public enum SpeakerMerger {
     public static func merge(_ extractions: [ArticleExtraction]) -> (speakers: [Speaker], quotes: [Quote]) {
         merge(speakers: extractions.flatMap(\.speakers), quotes: extractions.flatMap(\.quotes))
@@ -671,8 +672,10 @@ extension SpeakerMerger.Clustering {
         var roleOrder: [Int32] = []
         var aliases: [String] = []
         var mentions: [Mention] = []
-        // The corpus speaker's mentions so far, as (article number, paragraph).
-        var seenMentions = Set<UInt64>()
+        // The corpus speaker's mentions so far as (article number, paragraph): looked up in `seen` once there are
+        // more than a few (most speakers have a few mentions: no set to clear for each of them).
+        var mentionKeys: [UInt64] = []
+        var seen = Set<UInt64>()
         for h in 0..<count where headed[h] >= 0 {
             let c = headed[h]
             // The canonical name is a proper name when one is known: stand-ins ("the president") lose to names.
@@ -688,7 +691,6 @@ extension SpeakerMerger.Clustering {
             let name = t.names[Int(top)]
             let kind = t.kinds[Int(top)]
             let slot = Int32(speakers.count)
-            seenMentions.removeAll(keepingCapacity: true)
             for m in chains.members(c) {
                 let k = Int(m)
                 let r = roleOf[k]
@@ -701,9 +703,15 @@ extension SpeakerMerger.Clustering {
                 for a in t.aliases(of: k) where a != name && !aliases.contains(a) { aliases.append(a) }
                 for i in t.mentions(of: k) {
                     let (article, paragraph) = (t.mentionArticles[i], t.mentionParagraphs[i])
-                    if seenMentions.insert(SpeakerMerger.pair(article, paragraph)).inserted {
-                        mentions.append(Mention(article: t.articleIDs[Int(article)], paragraph: Int(paragraph)))
+                    let key = SpeakerMerger.pair(article, paragraph)
+                    if mentionKeys.count < Self.fewMentions {
+                        guard !mentionKeys.contains(key) else { continue }
+                        mentionKeys.append(key)
+                        if mentionKeys.count == Self.fewMentions { seen.formUnion(mentionKeys) }
+                    } else if !seen.insert(key).inserted {
+                        continue
                     }
+                    mentions.append(Mention(article: t.articleIDs[Int(article)], paragraph: Int(paragraph)))
                 }
                 slots[k] = slot
             }
@@ -731,9 +739,14 @@ extension SpeakerMerger.Clustering {
                     mentions: Self.exactCopy(mentions)))
             aliases.removeAll(keepingCapacity: true)
             mentions.removeAll(keepingCapacity: true)
+            if mentionKeys.count == Self.fewMentions { seen.removeAll(keepingCapacity: true) }
+            mentionKeys.removeAll(keepingCapacity: true)
         }
         return (speakers, slots)
     }
+
+    /// How many mentions of a corpus speaker are told apart by comparing with each before a set is used.
+    static let fewMentions = 16
 
     /// A copy of `items` with room for them only (a scratch buffer keeps the room of its largest use).
     static func exactCopy<T>(_ items: [T]) -> [T] {

@@ -72,7 +72,8 @@ struct SpeakerTable: Sendable {
         names.append(name)
         kinds.append(kind)
         roles.append(role)
-        aliases.append(contentsOf: more)
+        // Most speakers have none (appending none would still make room in an empty array).
+        if !more.isEmpty { aliases.append(contentsOf: more) }
         aliasStart.append(Int32(aliases.count))
     }
 
