@@ -96,8 +96,8 @@ import Testing
             drained.move(
                 speakers: &speakers, quotes: &quotes, ids: source.quotesNameSpeakersByID ? Self.ids(source) : nil)
             #expect(speakers.count == source.speakers.count && quotes.count == source.quotes.count)
-            let rebuilt = quotes.rows.indices.map { i in
-                let s = Int(quotes.rows[i].speaker)
+            let rebuilt = (0..<quotes.count).map { i in
+                let s = Int(quotes[i].speaker)
                 return quotes.quote(
                     i, speaker: speakerIDs.indices.contains(s) ? speakerIDs[s] : nil, pillars: [], events: [])
             }

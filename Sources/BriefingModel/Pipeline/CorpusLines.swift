@@ -64,10 +64,10 @@ final class CorpusLines: @unchecked Sendable {
         // of its working data before grouping builds its own, and the tokens of tagging are let go before either.
         let (b, a) = Concurrently.both(concurrent, { self.lineB() }, { self.lineA() })
         HeapTrim.release()
-        let table = moveOut(&quotes, leaving: QuoteTable())
+        var table = moveOut(&quotes, leaving: QuoteTable())
         var terms = moveOut(&self.terms)
         let quotes = Self.quotes(
-            table, speakers: a.people, events: a.quoteEvents, pillars: b.pillars, candidates: a.termCandidates,
+            &table, speakers: a.people, events: a.quoteEvents, pillars: b.pillars, candidates: a.termCandidates,
             terms: &terms)
         return Outcome(
             quotes: quotes, speakers: a.people.speakers, events: a.events, agendas: b.agendas, terms: terms)
@@ -107,14 +107,15 @@ final class CorpusLines: @unchecked Sendable {
     }
 
     /// The quotes of `table` with their corpus speakers, events and pillars (each list by row), those that are
-    /// terms (`candidates`: an agenda's label, or a term elsewhere said by no one) moved to `terms` instead.
+    /// terms (`candidates`: an agenda's label, or a term elsewhere said by no one) moved to `terms` instead; the
+    /// table's rows are let go as they are read.
     static func quotes(
-        _ table: QuoteTable, speakers people: Merged, events quoteEvents: [(quote: Int, events: [String])],
+        _ table: inout QuoteTable, speakers people: Merged, events quoteEvents: [(quote: Int, events: [String])],
         pillars: [[String]], candidates: [TermReconciler.Candidate], terms: inout [Term]
     ) -> [Quote] {
         let speakerIDs = people.speakers.map(\.id)
         func speaker(_ row: Int) -> String? {
-            let s = Int(table.rows[row].speaker)
+            let s = Int(table[row].speaker)
             guard people.slots.indices.contains(s) else { return nil }
             let slot = Int(people.slots[s])
             return speakerIDs.indices.contains(slot) ? speakerIDs[slot] : nil
@@ -140,7 +141,7 @@ final class CorpusLines: @unchecked Sendable {
         for i in 0..<table.count {
             let s = speaker(i)
             if isTerm(i, speaker: s) {
-                let r = table.rows[i]
+                let r = table[i]
                 terms.append(
                     Term(
                         article: table.articleIDs[Int(r.article)], paragraph: Int(r.paragraph), start: Int(r.start),
@@ -149,6 +150,10 @@ final class CorpusLines: @unchecked Sendable {
                 quotes.append(
                     table.quote(i, speaker: s, pillars: i < pillars.count ? pillars[i] : [], events: events[i]))
                 events[i] = []
+            }
+            // Each block of rows let go once its quotes are built.
+            if i & (QuoteTable.blockSize - 1) == QuoteTable.blockSize - 1 || i == table.count - 1 {
+                table.releaseBlock(of: i)
             }
         }
         return quotes

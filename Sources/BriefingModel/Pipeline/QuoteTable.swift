@@ -4,6 +4,8 @@
 /// it): numbers for the article, the id, the place and the speaker (its position in the `SpeakerTable`), the text as
 /// a slice of its paragraph, the cue. Event grouping reads the rows' places (`places`), agenda tagging their texts
 /// (`texts`); the quotes are built once, at their final size, when speakers, events, pillars and terms are known.
+/// Rows are stored in blocks of `blockSize` (each a mapping of its own, about 150 KB), so that building the quotes
+/// can let go of the rows block by block (`releaseBlock`) rather than hold them all beside every quote.
 struct QuoteTable: Sendable {
     /// One quote.
     struct Row: Sendable {
@@ -20,7 +22,13 @@ struct QuoteTable: Sendable {
         var cue: String?
     }
 
-    private(set) var rows: [Row] = []
+    /// Rows per block: a power of two.
+    static let blockShift = 11
+    static let blockSize = 1 << blockShift
+
+    /// The rows, `blockSize` to a block (the last one may hold fewer).
+    private var blocks: [[Row]] = []
+    private(set) var count = 0
     /// The article ids, each stored once, by number.
     private(set) var articleIDs: [String] = []
     /// The ids not of the form "article#qN", by row.
@@ -28,9 +36,26 @@ struct QuoteTable: Sendable {
     private var articleNumbers: [String: Int32] = [:]
     private var lastArticle: (id: String, number: Int32)?
 
-    var count: Int { rows.count }
+    mutating func reserveCapacity(_ n: Int) { blocks.reserveCapacity((n + Self.blockSize - 1) >> Self.blockShift) }
 
-    mutating func reserveCapacity(_ n: Int) { rows.reserveCapacity(n) }
+    /// Row `i`.
+    subscript(i: Int) -> Row { blocks[i >> Self.blockShift][i & (Self.blockSize - 1)] }
+
+    /// Every row, in order.
+    var rows: some Collection<Row> { blocks.joined() }
+
+    private mutating func append(_ row: Row) {
+        if blocks.isEmpty || blocks[blocks.count - 1].count == Self.blockSize {
+            var block: [Row] = []
+            block.reserveCapacity(Self.blockSize)
+            blocks.append(block)
+        }
+        blocks[blocks.count - 1].append(row)
+        count += 1
+    }
+
+    /// Lets go of the block that holds row `i` (its rows must not be read again).
+    mutating func releaseBlock(of i: Int) { blocks[i >> Self.blockShift] = [] }
 
     /// The number of article `id`, given one when it is new (a run of one article's quotes looks it up once).
     mutating func articleNumber(_ id: String) -> Int32 {
@@ -54,14 +79,14 @@ struct QuoteTable: Sendable {
     ) {
         let a = articleNumber(article)
         guard let n = Int32(exactly: number), n >= 0 else {
-            otherIDs[rows.count] = QuoteID.make(article, number)
-            rows.append(
+            otherIDs[count] = QuoteID.make(article, number)
+            append(
                 Row(
                     article: a, number: -1, paragraph: paragraph, start: start, end: end, speaker: speaker, text: text,
                     cue: cue))
             return
         }
-        rows.append(
+        append(
             Row(
                 article: a, number: n, paragraph: paragraph, start: start, end: end, speaker: speaker, text: text,
                 cue: cue))
@@ -72,8 +97,8 @@ struct QuoteTable: Sendable {
         let a = articleNumber(quote.article)
         let id = quote.id
         let n = QuoteID.number(id, article: quote.article) ?? -1
-        if n < 0 { otherIDs[rows.count] = id }
-        rows.append(
+        if n < 0 { otherIDs[count] = id }
+        append(
             Row(
                 article: a, number: n, paragraph: Int32(clamping: quote.paragraph), start: Int32(clamping: quote.start),
                 end: Int32(clamping: quote.end), speaker: speaker, text: quote.textSlice, cue: quote.cue))
@@ -87,7 +112,7 @@ struct QuoteTable: Sendable {
 
     /// Quote `i` with its speaker's corpus id, pillars and events.
     func quote(_ i: Int, speaker: String?, pillars: [String], events: [String]) -> Quote {
-        let r = rows[i]
+        let r = self[i]
         let article = articleIDs[Int(r.article)]
         var q: Quote
         if r.number >= 0 {
@@ -108,15 +133,15 @@ struct QuoteTable: Sendable {
     var places: Places { Places(table: self) }
 
     /// The quotes' texts, in row order (what agenda tagging reads of the quotes).
-    var texts: Texts { Texts(rows: rows) }
+    var texts: Texts { Texts(table: self) }
 
     /// The places of a table's quotes.
     struct Places: RandomAccessCollection, Sendable {
         let table: QuoteTable
         var startIndex: Int { 0 }
-        var endIndex: Int { table.rows.count }
+        var endIndex: Int { table.count }
         subscript(i: Int) -> QuotePlace {
-            let r = table.rows[i]
+            let r = table[i]
             return QuotePlace(
                 article: table.articleIDs[Int(r.article)], paragraph: Int(r.paragraph), start: Int(r.start),
                 end: Int(r.end))
@@ -125,9 +150,9 @@ struct QuoteTable: Sendable {
 
     /// The texts of a table's quotes.
     struct Texts: RandomAccessCollection, Sendable {
-        let rows: [Row]
+        let table: QuoteTable
         var startIndex: Int { 0 }
-        var endIndex: Int { rows.count }
-        subscript(i: Int) -> Substring { rows[i].text }
+        var endIndex: Int { table.count }
+        subscript(i: Int) -> Substring { table[i].text }
     }
 }
