@@ -4,8 +4,9 @@
 /// it): numbers for the article, the id, the place and the speaker (its position in the `SpeakerTable`), the text as
 /// a slice of its paragraph, the cue. Event grouping reads the rows' places (`places`), agenda tagging their texts
 /// (`texts`); the quotes are built once, at their final size, when speakers, events, pillars and terms are known.
-/// Rows are stored in blocks of `blockSize` (each a mapping of its own, about 150 KB), so that building the quotes
-/// can let go of the rows block by block (`releaseBlock`) rather than hold them all beside every quote.
+/// Rows are stored in blocks of `blockSize` (about 290 KB each: above the 256 KB from which the executable has the
+/// allocator map a block on its own and give it back when freed), so that building the quotes can let go of the
+/// rows block by block (`releaseBlock`) rather than hold them all beside every quote.
 struct QuoteTable: Sendable {
     /// One quote.
     struct Row: Sendable {
@@ -23,7 +24,7 @@ struct QuoteTable: Sendable {
     }
 
     /// Rows per block: a power of two.
-    static let blockShift = 11
+    static let blockShift = 12
     static let blockSize = 1 << blockShift
 
     /// The rows, `blockSize` to a block (the last one may hold fewer).
