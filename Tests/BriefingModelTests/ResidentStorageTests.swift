@@ -87,13 +87,37 @@ import Testing
             return s
         }
         #expect(renamed.quotes.map(\.speaker) == before)
-        var moved: [Quote] = []
-        var drained = x
-        drained.moveQuotes(to: &moved)
-        var speakers: [Speaker] = []
-        drained.moveSpeakers(to: &speakers)
-        #expect(moved == x.quotes && speakers == x.speakers)
-        #expect(drained.quotes.isEmpty && drained.speakers.isEmpty)
+        // Laid into the tables, quotes name their speakers by position; as compact or plain values alike.
+        for source in [x, plain] {
+            let speakerIDs = source.speakers.map(\.id)
+            var speakers = SpeakerTable()
+            var quotes = QuoteTable()
+            var drained = source
+            drained.move(
+                speakers: &speakers, quotes: &quotes, ids: source.quotesNameSpeakersByID ? Self.ids(source) : nil)
+            #expect(speakers.count == source.speakers.count && quotes.count == source.quotes.count)
+            let rebuilt = (0..<quotes.count).map { i in
+                let s = Int(quotes[i].speaker)
+                return quotes.quote(
+                    i, speaker: speakerIDs.indices.contains(s) ? speakerIDs[s] : nil, pillars: [], events: [])
+            }
+            #expect(rebuilt == source.quotes)
+            #expect(drained.quotes.isEmpty && drained.speakers.isEmpty)
+        }
+        #expect(!x.quotesNameSpeakersByID && plain.quotesNameSpeakersByID)
+        // Without the ids, a quote that names its speaker by id gets none (never a guess).
+        var speakers = SpeakerTable()
+        var quotes = QuoteTable()
+        var drained = plain
+        drained.move(speakers: &speakers, quotes: &quotes, ids: nil)
+        #expect(quotes.rows.allSatisfy { $0.speaker == -1 })
+    }
+
+    /// Each speaker's position by id, as `CorpusLines` makes them for one extraction.
+    static func ids(_ x: ArticleExtraction) -> [String: Int32] {
+        var out: [String: Int32] = [:]
+        for (k, id) in x.speakerIDs.enumerated() { out[id] = Int32(k) }
+        return out
     }
 
     @Test func thePipelinesLocalSpeakerIDsAreInlineAndUniqueInTheRun() {

@@ -128,7 +128,9 @@ public enum AgendaBuilder {
     /// Only the stems items are made of (keyword phrases, content words: the vocabulary) matter, so a passage is
     /// kept as its vocabulary stems with their word positions (`ItemToken`): document frequencies are counted for
     /// those stems only, in arrays, and nothing is kept of the other words.
-    static func tag(_ agendas: inout [Agenda], articles: [Article], quoteTexts: [Substring]) -> [[String]] {
+    static func tag<Texts: RandomAccessCollection<Substring> & Sendable>(
+        _ agendas: inout [Agenda], articles: [Article], quoteTexts: Texts
+    ) -> [[String]] where Texts.Index == Int {
         var vocabulary = StemIDs()
         for a in agendas {
             for item in a.items {
@@ -189,17 +191,26 @@ public enum AgendaBuilder {
             var hashes: [UInt64] = []
             var tokens: [ItemToken] = []
             var scratch = AgendaTagger.Scratch(itemCount: itemCount)
+            // Quotes tagged with the same items share one array of their ids (most sets recur: one pillar).
+            var shared: [[Int]: [String]] = [:]
             return quoteTexts[range].map { text in
                 AgendaText.stemHashes(text, into: &hashes)
                 tokens.removeAll(keepingCapacity: true)
                 vocabularyIDs.appendTokens(of: hashes, to: &tokens)
-                return tagger.items(tokens[...], scratch: &scratch).map { itemIDs[$0] }
+                let items = tagger.items(tokens[...], scratch: &scratch)
+                guard !items.isEmpty else { return [] }
+                if let ids = shared[items] { return ids }
+                let ids = items.map { itemIDs[$0] }
+                shared[items] = ids
+                return ids
             }
         }
         // Many quotes (a very long article's): in slices, which another thread may help with.
         let quoteBytes = quoteTexts.reduce(0) { $0 + $1.utf8.count }
-        guard quoteBytes >= helpedBytes else { return tagQuotes(quoteTexts.indices) }
-        let slices = pieces(quoteTexts.count, count: 8)
+        guard quoteBytes >= helpedBytes else { return tagQuotes(quoteTexts.startIndex..<quoteTexts.endIndex) }
+        let slices = pieces(quoteTexts.count, count: 8).map {
+            $0.lowerBound + quoteTexts.startIndex..<$0.upperBound + quoteTexts.startIndex
+        }
         return HelpedLoop.run(slices.count) { tagQuotes(slices[$0]) }.flatMap { $0 }
     }
 

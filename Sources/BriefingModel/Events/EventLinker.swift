@@ -42,10 +42,9 @@ public enum EventLinker {
     }
 
     /// The same with the candidates still in their articles' arrays.
-    static func group(
-        _ candidates: consuming CandidateChunks, articles: [Article], places quotes: [QuotePlace],
-        events lex: EventLexicon
-    ) -> LinkedEvents {
+    static func group<Places: RandomAccessCollection<QuotePlace>>(
+        _ candidates: consuming CandidateChunks, articles: [Article], places quotes: Places, events lex: EventLexicon
+    ) -> LinkedEvents where Places.Index == Int {
         guard !candidates.isEmpty else { return LinkedEvents(events: [], quoteEvents: [], sets: nil) }
         // Where each article's candidates start (they come grouped by article).
         var base: [Int] = []
@@ -447,16 +446,18 @@ public enum EventLinker {
         sentences.sort { ($0.slot, $0.paragraph, $0.order) < ($1.slot, $1.paragraph, $1.order) }
         var last: (key: ParagraphKey, lookup: ParagraphMentions)?
         var quoteEvents: [(quote: Int, events: [String])] = []
+        var lastFound: (events: [Int], ids: [String])?
         // Quotes come grouped by article too: the slot is looked up once per run.
         var quoteArticle: String?
         var quoteSlot: Int?
         for q in quotes.indices {
-            if quotes[q].article != quoteArticle {
-                quoteArticle = quotes[q].article
-                quoteSlot = slots.slotOf[quotes[q].article]
+            let place = quotes[q]
+            if place.article != quoteArticle {
+                quoteArticle = place.article
+                quoteSlot = slots.slotOf[place.article]
             }
             guard let slot = quoteSlot else { continue }
-            let key = ParagraphKey(article: slot, paragraph: quotes[q].paragraph)
+            let key = ParagraphKey(article: slot, paragraph: place.paragraph)
             let lookup: ParagraphMentions
             if let known = last, known.key == key {
                 lookup = known.lookup
@@ -466,7 +467,7 @@ public enum EventLinker {
                 lookup = ParagraphMentions(sentences[run].map { (Int($0.start)..<Int($0.end), Int($0.event)) })
                 last = (key, lookup)
             }
-            let quoteRange = quotes[q].start..<max(quotes[q].start + 1, quotes[q].end)
+            let quoteRange = place.start..<max(place.start + 1, place.end)
             let overlapping = lookup.positions(overlapping: quoteRange)
             var found: [Int] = []
             if overlapping.isEmpty {
@@ -477,7 +478,15 @@ public enum EventLinker {
                     found.append(lookup.events[k])
                 }
             }
-            if !found.isEmpty { quoteEvents.append((q, found.map { ids[$0] })) }
+            guard !found.isEmpty else { continue }
+            // Quotes of one paragraph often get the same events: they share one array of ids.
+            if let shared = lastFound, shared.events == found {
+                quoteEvents.append((q, shared.ids))
+            } else {
+                let list = found.map { ids[$0] }
+                lastFound = (found, list)
+                quoteEvents.append((q, list))
+            }
         }
         sentences = []
         last = nil
@@ -569,6 +578,22 @@ public struct LinkedEvents: Sendable {
     /// The events with participants under the speakers' proper names; adds each quote's events to `quotes`
     /// (the quotes `group` read, in the same order; their speakers may since have been merged).
     public consuming func finish(speakers: [Speaker], quotes: inout [Quote]) -> [Event] {
+        let (events, quoteEvents) = finish(speakers: speakers)
+        for (q, found) in quoteEvents where q < quotes.count {
+            // Distinct events have distinct ids: only events the quote had before need a check.
+            if quotes[q].events.isEmpty {
+                quotes[q].events = found
+            } else {
+                var present = Set(quotes[q].events)
+                for e in found where present.insert(e).inserted { quotes[q].events.append(e) }
+            }
+        }
+        return events
+    }
+
+    /// The same, leaving the quotes' events to the caller: the events, and each quote's (by index, in the order of
+    /// the places `group` read), distinct, in mention order.
+    consuming func finish(speakers: [Speaker]) -> (events: [Event], quoteEvents: [(quote: Int, events: [String])]) {
         var names: [String: String] = [:]
         // Under a speaker's proper name only: a role standing in for someone ("the North's envoy") is no name.
         for s in speakers where s.kind == .person && PersonFinder.isProperName(s.name) {
@@ -601,16 +626,9 @@ public struct LinkedEvents: Sendable {
                 articleOrder: s.articleOrder, names: names)
             for (g, p) in s.positions.enumerated() { events[p].mentions = byGroup[g].mentions }
         }
-        for (q, found) in quoteEvents where q < quotes.count {
-            // Distinct events have distinct ids: only events the quote had before need a check.
-            if quotes[q].events.isEmpty {
-                quotes[q].events = found
-            } else {
-                var present = Set(quotes[q].events)
-                for e in found where present.insert(e).inserted { quotes[q].events.append(e) }
-            }
-        }
-        return events
+        let quoteEvents = self.quoteEvents
+        self.quoteEvents = []
+        return (events, quoteEvents)
     }
 }
 

@@ -5,28 +5,56 @@
 /// and by role when several fit; when it stays ambiguous it stays apart. Two people who share a surname never merge.
 /// Ids are slugs of the canonical (longest) name, made unique with a number.
 ///
-/// The working data is numbers: speakers, clusters, words, roles and articles are indices (32-bit), each distinct
-/// word, name, role and article is looked up once, and a cluster is a chain of speaker indices.
+/// The input is a `SpeakerTable` (every article's speakers as columns, speakers by position); the working data is
+/// numbers: speakers, clusters, words, roles and articles are indices (32-bit), each distinct word, name, role and
+/// article is looked up once, and a cluster is a chain of speaker indices.
 public enum SpeakerMerger {
     public static func merge(_ extractions: [ArticleExtraction]) -> (speakers: [Speaker], quotes: [Quote]) {
         merge(speakers: extractions.flatMap(\.speakers), quotes: extractions.flatMap(\.quotes))
     }
 
-    /// The same from every article's speakers and quotes, in article order. Each input speaker's mentions and
-    /// aliases are let go as soon as its corpus speaker is built.
+    /// The same from every article's speakers and quotes, in article order. The speakers are laid out in a
+    /// `SpeakerTable` (and let go); a quote's speaker id becomes the id of the corpus speaker of the input speaker
+    /// of that id (of several with that id, the one whose corpus speaker comes last), nil when no speaker has it.
     public static func merge(speakers all: consuming [Speaker], quotes: consuming [Quote]) -> (
         speakers: [Speaker], quotes: [Quote]
     ) {
-        var speakers = all
-        var clustering = Clustering(speakers)
-        clustering.cluster(speakers)
-        return clustering.output(&speakers, quotes: quotes)
+        var table = SpeakerTable()
+        table.reserveCapacity(speakers: all.count, mentions: all.reduce(0) { $0 + $1.mentions.count })
+        var ids: [String] = []
+        ids.reserveCapacity(all.count)
+        for s in all {
+            table.append(s)
+            ids.append(s.id)
+        }
+        all = []
+        let (speakers, slots) = merge(table)
+        // The corpus speaker of each input speaker id.
+        var slotOfID: [String: Int32] = [:]
+        slotOfID.reserveCapacity(ids.count)
+        for k in ids.indices where slots[k] >= 0 {
+            let slot = slots[k]
+            raise(&slotOfID[ids[k], default: slot], to: slot)
+        }
+        ids = []
+        for q in quotes.indices {
+            if let s = quotes[q].speaker { quotes[q].speaker = slotOfID[s].map { speakers[Int($0)].id } }
+        }
+        return (speakers, quotes)
     }
 
-    /// A mention as numbers: the article's number and the paragraph.
-    struct MentionKey: Hashable {
-        var article: Int32
-        var paragraph: Int
+    /// The corpus speakers and, for each input speaker (by its position in the table), the index of its corpus
+    /// speaker (-1 for none; every speaker has one). The table is let go once the corpus speakers are built.
+    static func merge(_ table: consuming SpeakerTable) -> (speakers: [Speaker], slots: [Int32]) {
+        var clustering = Clustering(table)
+        table.dropArticleLookup()
+        clustering.cluster(table)
+        return clustering.output(consume table)
+    }
+
+    /// Sets `x` to `y` when `y` is larger.
+    private static func raise(_ x: inout Int32, to y: Int32) {
+        if x < y { x = y }
     }
 
     /// The words of a name folded for comparison: lowercase, straight apostrophes, hyphens as spaces, no initials.
@@ -251,47 +279,48 @@ extension SpeakerMerger {
         /// The words of each distinct name, end to end, and where each name's words start (one more at the end).
         var keyWords: [Int32] = []
         var keyStart: [Int32] = [0]
-        /// Each speaker's distinct name, role (-1: none) and first article (-1: no mention).
+        /// Each speaker's distinct name and role (-1: none).
         var nameOf: [Int32]
         var roleOf: [Int32]
-        var articleOf: [Int32]
         /// The distinct roles, by number.
         var roleText: [String] = []
-        var articles = Numbering()
+        /// How many articles the table numbers, and the number of the article "" (-1: none).
+        let articleCount: Int
+        let emptyArticle: Int32
         var chains: Chains
         /// Whether each speaker is a stand-in ("the president").
         var standIn: [Bool]
 
-        init(_ all: [Speaker]) {
-            count = all.count
+        init(_ t: borrowing SpeakerTable) {
+            count = t.count
+            articleCount = t.articleIDs.count
+            emptyArticle = t.articleNumber("") ?? -1
             nameOf = []
             nameOf.reserveCapacity(count)
             roleOf = []
             roleOf.reserveCapacity(count)
-            articleOf = []
-            articleOf.reserveCapacity(count)
             standIn = []
             standIn.reserveCapacity(count)
             chains = Chains(speakers: count)
             // Names and roles repeat across articles: each distinct one is folded once.
             var names = Numbering()
             var roles = Numbering()
-            for s in all {
-                let n = names.number(s.name)
+            for k in 0..<count {
+                let name = t.names[k]
+                let n = names.number(name)
                 if Int(n) == keyStart.count - 1 {
-                    for w in nameKey(s.name) { keyWords.append(words.number(w)) }
+                    for w in nameKey(name) { keyWords.append(words.number(w)) }
                     keyStart.append(Int32(keyWords.count))
                 }
                 nameOf.append(n)
-                if let r = s.role {
+                if let r = t.roles[k] {
                     let n = roles.number(r)
                     if Int(n) == roleText.count { roleText.append(r) }
                     roleOf.append(n)
                 } else {
                     roleOf.append(-1)
                 }
-                articleOf.append(s.mentions.first.map { articles.number($0.article) } ?? -1)
-                standIn.append(s.kind == .person && s.name.hasPrefix("the "))
+                standIn.append(t.kinds[k] == .person && name.hasPrefix("the "))
             }
         }
 
@@ -314,17 +343,17 @@ extension SpeakerMerger {
         }
 
         /// Builds the clusters: full names, shorter full names, one-word names, stand-ins.
-        mutating func cluster(_ all: [Speaker]) {
+        mutating func cluster(_ t: SpeakerTable) {
             var single: [Int32] = []
             var standIns: [Int32] = []
-            fullNames(all, single: &single, standIns: &standIns)
-            shortFullNames(all)
-            oneWordNames(all, single)
-            self.standIns(all, standIns)
+            fullNames(t, single: &single, standIns: &standIns)
+            shortFullNames(t)
+            oneWordNames(t, single)
+            self.standIns(t, standIns)
         }
 
         /// Speakers of one kind and the same name words are one cluster; one-word people and stand-ins are set aside.
-        mutating func fullNames(_ all: [Speaker], single: inout [Int32], standIns: inout [Int32]) {
+        mutating func fullNames(_ t: SpeakerTable, single: inout [Int32], standIns: inout [Int32]) {
             var table = KeyTable()
             func hash(_ kind: SpeakerKind, _ key: ArraySlice<Int32>) -> Int {
                 var h = Hasher()
@@ -334,7 +363,7 @@ extension SpeakerMerger {
                 return h.finalize()
             }
             for k in 0..<Int32(count) {
-                let kind = all[Int(k)].kind
+                let kind = t.kinds[Int(k)]
                 if standIn[Int(k)] {
                     standIns.append(k)
                     continue
@@ -348,11 +377,11 @@ extension SpeakerMerger {
                     hash: hash(kind, key),
                     matches: { c in
                         let h = chains.head[Int(c)]
-                        return all[Int(h)].kind == kind && self.key(h).elementsEqual(key)
+                        return t.kinds[Int(h)] == kind && self.key(h).elementsEqual(key)
                     }, orInsert: Int32(chains.count),
                     hashOf: { c in
                         let h = chains.head[Int(c)]
-                        return hash(all[Int(h)].kind, self.key(h))
+                        return hash(t.kinds[Int(h)], self.key(h))
                     })
                 if let c = found {
                     chains.append(k, to: c)
@@ -364,8 +393,8 @@ extension SpeakerMerger {
 
         /// "Sarah Sanders" is "Sarah Huckabee Sanders": a full name whose words stand in order in exactly one longer
         /// full name with the same first and last word joins it.
-        mutating func shortFullNames(_ all: [Speaker]) {
-            let personClusters = (0..<Int32(chains.count)).filter { all[Int(chains.head[Int($0)])].kind == .person }
+        mutating func shortFullNames(_ t: SpeakerTable) {
+            let personClusters = (0..<Int32(chains.count)).filter { t.kinds[Int(chains.head[Int($0)])] == .person }
             // Only names with the same first and last word can contain each other: compare within those groups, and
             // there only with the names of more words (each group is kept ordered by word count).
             func order(_ c: Int32) -> (UInt64, Int, Int32) {
@@ -407,7 +436,7 @@ extension SpeakerMerger {
         }
 
         /// One-word people: attach to the one full name that fits, else group by the word.
-        mutating func oneWordNames(_ all: [Speaker], _ single: [Int32]) {
+        mutating func oneWordNames(_ t: SpeakerTable, _ single: [Int32]) {
             // Full names by article and last word: a bare surname joins the one person of its article with that
             // surname. The one cluster of each (article, last word), or `several`.
             let several: Int32 = -1
@@ -415,10 +444,10 @@ extension SpeakerMerger {
             // The person clusters of each word (first or last of the cluster's name), end to end by word.
             var byWordStart = [Int32](repeating: 0, count: words.count + 1)
             var personClusters: [Int32] = []
-            for c in 0..<Int32(chains.count) where all[Int(chains.head[Int(c)])].kind == .person {
+            for c in 0..<Int32(chains.count) where t.kinds[Int(chains.head[Int(c)])] == .person {
                 personClusters.append(c)
                 for m in chains.members(c) {
-                    let a = articleOf[Int(m)]
+                    let a = t.firstArticle(of: Int(m))
                     guard a >= 0, let last = key(m).last else { continue }
                     let key = pair(a, last)
                     if let known = fullByArticleWord[key], known != c {
@@ -455,7 +484,7 @@ extension SpeakerMerger {
                 let fits =
                     Int(w) < wordsBefore ? byWord[Int(byWordStart[Int(w)])..<Int(byWordStart[Int(w) + 1])] : []
                 var chosen: Int32? = fits.count == 1 ? fits.first : nil
-                let a = articleOf[Int(k)]
+                let a = t.firstArticle(of: Int(k))
                 if a >= 0, let here = fullByArticleWord[pair(a, w)], here != several {
                     chosen = here
                 }
@@ -488,22 +517,25 @@ extension SpeakerMerger {
 
         /// "the president" in an article: the one person of that article whose role, anywhere in the corpus, has
         /// that title; else it stays a speaker of its own.
-        mutating func standIns(_ all: [Speaker], _ standIns: [Int32]) {
+        mutating func standIns(_ t: SpeakerTable, _ standIns: [Int32]) {
             guard !standIns.isEmpty else { return }
             // The cluster of each speaker so far (-1: a stand-in, not yet placed).
             var clusterOfMember = [Int32](repeating: -1, count: count)
             for c in 0..<Int32(chains.count) { for m in chains.members(c) { clusterOfMember[Int(m)] = c } }
             // The people of each article (by first mention), end to end by article.
-            var byArticleStart = [Int32](repeating: 0, count: articles.count + 1)
-            for j in 0..<count where all[j].kind == .person && articleOf[j] >= 0 && clusterOfMember[j] >= 0 {
-                byArticleStart[Int(articleOf[j]) + 1] += 1
+            var byArticleStart = [Int32](repeating: 0, count: articleCount + 1)
+            for j in 0..<count where t.kinds[j] == .person && clusterOfMember[j] >= 0 {
+                let a = t.firstArticle(of: j)
+                if a >= 0 { byArticleStart[Int(a) + 1] += 1 }
             }
-            for a in 0..<articles.count { byArticleStart[a + 1] += byArticleStart[a] }
-            var people = [Int32](repeating: 0, count: Int(byArticleStart[articles.count]))
+            for a in 0..<articleCount { byArticleStart[a + 1] += byArticleStart[a] }
+            var people = [Int32](repeating: 0, count: Int(byArticleStart[articleCount]))
             var filled = byArticleStart
-            for j in 0..<count where all[j].kind == .person && articleOf[j] >= 0 && clusterOfMember[j] >= 0 {
-                people[Int(filled[Int(articleOf[j])])] = Int32(j)
-                filled[Int(articleOf[j])] += 1
+            for j in 0..<count where t.kinds[j] == .person && clusterOfMember[j] >= 0 {
+                let a = t.firstArticle(of: j)
+                guard a >= 0 else { continue }
+                people[Int(filled[Int(a)])] = Int32(j)
+                filled[Int(a)] += 1
             }
             filled = []
             // Kept as first computed (stand-ins that join later add nothing), each role's head words folded once.
@@ -529,12 +561,13 @@ extension SpeakerMerger {
             var standInClusters: [String: Int32] = [:]
             var fits: [Int32] = []
             for k in standIns {
-                let s = all[Int(k)]
+                let name = t.names[Int(k)]
                 // Every word of the stand-in ("the North's leader": north, leader) must be in what the person is
                 // called ("North Korean leader"), not in a complement ("… who deals with the United States").
-                let standInWords = Set(nameKey(s.name).map { words.number(unpossessive($0)) })
+                let standInWords = Set(nameKey(name).map { words.number(unpossessive($0)) })
                 fits.removeAll(keepingCapacity: true)
-                let a = articleOf[Int(k)] >= 0 ? articleOf[Int(k)] : (articles[""] ?? -1)
+                let first = t.firstArticle(of: Int(k))
+                let a = first >= 0 ? first : emptyArticle
                 if a >= 0 {
                     for j in people[Int(byArticleStart[Int(a)])..<Int(byArticleStart[Int(a) + 1])] {
                         let c = clusterOfMember[Int(j)]
@@ -546,10 +579,10 @@ extension SpeakerMerger {
                 }
                 if fits.count == 1 {
                     chains.append(k, to: fits[0])
-                } else if let c = standInClusters[s.name.lowercased()] {
+                } else if let c = standInClusters[name.lowercased()] {
                     chains.append(k, to: c)
                 } else {
-                    standInClusters[s.name.lowercased()] = chains.start(k)
+                    standInClusters[name.lowercased()] = chains.start(k)
                 }
             }
         }
@@ -623,42 +656,41 @@ extension SpeakerMerger {
 }
 
 extension SpeakerMerger.Clustering {
-    /// The corpus speakers, one per cluster in the order of their first members, and the quotes with their corpus
-    /// speaker ids. Lets go of each input speaker's mentions and aliases once its corpus speaker is built.
-    mutating func output(_ all: inout [Speaker], quotes: consuming [Quote]) -> (speakers: [Speaker], quotes: [Quote]) {
+    /// The corpus speakers, one per cluster in the order of their first members, and the corpus speaker of each
+    /// input speaker. Lets go of the table once the corpus speakers are built.
+    mutating func output(_ t: consuming SpeakerTable) -> (speakers: [Speaker], slots: [Int32]) {
         words = SpeakerMerger.Numbering()
         // The cluster each speaker heads (-1: none).
         var headed = [Int32](repeating: -1, count: count)
         for c in 0..<Int32(chains.count) { headed[Int(chains.head[Int(c)])] = c }
         var speakers: [Speaker] = []
         speakers.reserveCapacity(chains.count)
-        // The corpus speaker of each input speaker id.
-        var slotOfID: [String: Int32] = [:]
-        slotOfID.reserveCapacity(count)
+        // The corpus speaker of each input speaker.
+        var slots = [Int32](repeating: -1, count: count)
         var usedIDs = Set<String>()
         var roleCounts = [Int32](repeating: 0, count: roleText.count)
         var roleOrder: [Int32] = []
         var aliases: [String] = []
         var mentions: [Mention] = []
-        // Mentions as (article number, paragraph); the last article's number kept for a run of its mentions.
-        var seenMentions = Set<SpeakerMerger.MentionKey>()
-        var lastArticle: (name: String, number: Int32)?
+        // The corpus speaker's mentions so far as (article number, paragraph): looked up in `seen` once there are
+        // more than a few (most speakers have a few mentions: no set to clear for each of them).
+        var mentionKeys: [UInt64] = []
+        var seen = Set<UInt64>()
         for h in 0..<count where headed[h] >= 0 {
             let c = headed[h]
             // The canonical name is a proper name when one is known: stand-ins ("the president") lose to names.
             var top: Int32 = -1
             var best = (0, 0)
             for m in chains.members(c) {
-                let score = (all[Int(m)].name.hasPrefix("the ") ? 0 : 1, wordCount(m))
+                let score = (t.names[Int(m)].hasPrefix("the ") ? 0 : 1, wordCount(m))
                 if top < 0 || best < score {
                     top = m
                     best = score
                 }
             }
-            let name = all[Int(top)].name
-            let kind = all[Int(top)].kind
+            let name = t.names[Int(top)]
+            let kind = t.kinds[Int(top)]
             let slot = Int32(speakers.count)
-            seenMentions.removeAll(keepingCapacity: true)
             for m in chains.members(c) {
                 let k = Int(m)
                 let r = roleOf[k]
@@ -666,27 +698,22 @@ extension SpeakerMerger.Clustering {
                     if roleCounts[Int(r)] == 0 { roleOrder.append(r) }
                     roleCounts[Int(r)] += 1
                 }
-                let other = all[k].name
+                let other = t.names[k]
                 if other != name && !aliases.contains(other) { aliases.append(other) }
-                let its = (aliases: all[k].aliases, mentions: all[k].mentions)
-                all[k].aliases = []
-                all[k].mentions = []
-                for a in its.aliases where a != name && !aliases.contains(a) { aliases.append(a) }
-                for mention in its.mentions {
-                    let number: Int32
-                    if let last = lastArticle, last.name == mention.article {
-                        number = last.number
-                    } else {
-                        number = articles.number(mention.article)
-                        lastArticle = (mention.article, number)
+                for a in t.aliases(of: k) where a != name && !aliases.contains(a) { aliases.append(a) }
+                for i in t.mentions(of: k) {
+                    let (article, paragraph) = (t.mentionArticles[i], t.mentionParagraphs[i])
+                    let key = SpeakerMerger.pair(article, paragraph)
+                    if mentionKeys.count < Self.fewMentions {
+                        guard !mentionKeys.contains(key) else { continue }
+                        mentionKeys.append(key)
+                        if mentionKeys.count == Self.fewMentions { seen.formUnion(mentionKeys) }
+                    } else if !seen.insert(key).inserted {
+                        continue
                     }
-                    if seenMentions.insert(SpeakerMerger.MentionKey(article: number, paragraph: mention.paragraph))
-                        .inserted
-                    {
-                        mentions.append(mention)
-                    }
+                    mentions.append(Mention(article: t.articleIDs[Int(article)], paragraph: Int(paragraph)))
                 }
-                slotOfID[all[k].id] = slot
+                slots[k] = slot
             }
             // The role most members have (the first of those met, on a tie).
             var role: String?
@@ -712,12 +739,14 @@ extension SpeakerMerger.Clustering {
                     mentions: Self.exactCopy(mentions)))
             aliases.removeAll(keepingCapacity: true)
             mentions.removeAll(keepingCapacity: true)
+            if mentionKeys.count == Self.fewMentions { seen.removeAll(keepingCapacity: true) }
+            mentionKeys.removeAll(keepingCapacity: true)
         }
-        for q in quotes.indices {
-            if let s = quotes[q].speaker { quotes[q].speaker = slotOfID[s].map { speakers[Int($0)].id } }
-        }
-        return (speakers, quotes)
+        return (speakers, slots)
     }
+
+    /// How many mentions of a corpus speaker are told apart by comparing with each before a set is used.
+    static let fewMentions = 16
 
     /// A copy of `items` with room for them only (a scratch buffer keeps the room of its largest use).
     static func exactCopy<T>(_ items: [T]) -> [T] {

@@ -18,6 +18,15 @@ public enum TermReconciler {
 
     /// The candidate of each quote, in order.
     public static func candidates(quotes: [Quote], terms: [Term], agendas: [Agenda]) -> [Candidate] {
+        candidates(
+            spans: quotes.lazy.map { (start: $0.start, end: $0.end, text: $0.textSlice) }, terms: terms,
+            agendas: agendas)
+    }
+
+    /// The same from each quote's span and text (all that is read of it).
+    static func candidates<Spans: Collection<(start: Int, end: Int, text: Substring)>>(
+        spans: Spans, terms: [Term], agendas: [Agenda]
+    ) -> [Candidate] {
         var labels = Set<String>()
         for a in agendas {
             labels.insert(key(a.label))
@@ -26,10 +35,10 @@ public enum TermReconciler {
         var termTexts = Set(terms.map { key($0.text) })
         labels.remove("")
         termTexts.remove("")
-        return quotes.map { q in
+        return spans.map { q in
             // Only short spans can be terms: count words cheaply before building the key.
             guard q.end - q.start <= 60 else { return .none }
-            let (k, words) = AgendaText.wordKey(q.text)
+            let (k, words) = AgendaText.wordKey(String(q.text))
             guard words <= 4 else { return .none }
             if labels.contains(k) { return .label }
             return termTexts.contains(k) ? .unattributed : .none

@@ -32,10 +32,15 @@ public enum ContractJSON {
         w.array(corpus.agendas, workers: workers, weight: Weight.agenda) { agenda($0, to: &$1) }
         w.key("articles")
         w.array(corpus.articles, workers: workers, weight: Weight.article) { article($0, to: &$1) }
+        // The runs of a long list are rendered in small blocks that land in the heap's free gaps: given back to the
+        // system after each list, so that they do not add up over the document.
+        HeapTrim.release()
         w.key("events")
         w.array(corpus.events, workers: workers, weight: Weight.event) { event($0, to: &$1) }
+        HeapTrim.release()
         w.key("quotes")
         w.array(corpus.quotes, workers: workers) { quote($0, to: &$1) }
+        HeapTrim.release()
         w.key("speakers")
         w.array(corpus.speakers, workers: workers, weight: Weight.speaker) { speaker($0, to: &$1) }
         w.key("terms")

@@ -72,17 +72,52 @@ public struct ArticleExtraction: Sendable, Hashable {
     /// How many speakers there are.
     var speakerCount: Int { localSpeakers.isEmpty ? storedSpeakers.count : localSpeakers.count }
 
-    /// Appends the speakers to `out` and lets go of them here (after `moveQuotes`, which names them).
-    mutating func moveSpeakers(to out: inout [Speaker]) {
+    /// How many mentions the speakers have.
+    var mentionCount: Int {
+        localSpeakers.isEmpty ? storedSpeakers.reduce(0) { $0 + $1.mentions.count } : mentionParagraphs.count
+    }
+
+    /// How many quotes there are.
+    var quoteCount: Int { local.isEmpty ? storedQuotes.count : local.count }
+
+    /// Whether some quote names its speaker by id rather than by position (quotes set from outside).
+    var quotesNameSpeakersByID: Bool { local.isEmpty && storedQuotes.contains { $0.speaker != nil } }
+
+    /// Each speaker's id, in order (only for quotes that name speakers by id).
+    var speakerIDs: [String] {
+        localSpeakers.isEmpty
+            ? storedSpeakers.map(\.id) : localSpeakers.indices.map { LocalID.make(speakerPrefix, tag: "s", $0 + 1) }
+    }
+
+    /// Appends the speakers to `speakers` and the quotes to `quotes`, each quote naming its speaker by position in
+    /// `speakers`, and lets go of both here. `ids` maps speaker ids to positions for quotes that name speakers by id
+    /// (`quotesNameSpeakersByID`); without it such a quote gets no speaker.
+    mutating func move(speakers: inout SpeakerTable, quotes: inout QuoteTable, ids: [String: Int32]?) {
+        let base = Int32(truncatingIfNeeded: speakers.count)
         if localSpeakers.isEmpty {
-            out.append(contentsOf: storedSpeakers)
+            for s in storedSpeakers { speakers.append(s) }
         } else {
-            for k in localSpeakers.indices { out.append(speaker(at: k)) }
+            for s in localSpeakers {
+                speakers.append(
+                    name: s.name, kind: s.kind, role: s.role, aliases: s.aliases, article: article,
+                    paragraphs: mentionParagraphs[s.mentions])
+            }
         }
-        materializeQuotes()
+        if local.isEmpty {
+            for q in storedQuotes { quotes.append(q, speaker: q.speaker.flatMap { ids?[$0] } ?? -1) }
+        } else {
+            let count = Int32(truncatingIfNeeded: speakerCount)
+            for (k, q) in local.enumerated() {
+                quotes.append(
+                    article: article, number: k + 1, paragraph: q.paragraph, start: q.start, end: q.end,
+                    speaker: q.speaker >= 0 && q.speaker < count ? base + q.speaker : -1, text: q.slice, cue: q.cue)
+            }
+        }
         storedSpeakers = []
         localSpeakers = []
         mentionParagraphs = []
+        storedQuotes = []
+        local = []
     }
 
     private func speaker(at k: Int) -> Speaker {
@@ -99,34 +134,11 @@ public struct ArticleExtraction: Sendable, Hashable {
         return localSpeakers.indices.contains(k) ? LocalID.make(speakerPrefix, tag: "s", k + 1) : nil
     }
 
-    /// How many quotes there are.
-    var quoteCount: Int { local.isEmpty ? storedQuotes.count : local.count }
-
-    /// Appends the quotes to `out` and lets go of them here (without building an array of them first).
-    mutating func moveQuotes(to out: inout [Quote]) {
-        if local.isEmpty {
-            out.append(contentsOf: storedQuotes)
-        } else if localSpeakers.isEmpty {
-            for k in local.indices { out.append(quote(at: k)) }
-        } else {
-            // Each speaker's id written once, not once per quote.
-            let ids = localSpeakers.indices.map { LocalID.make(speakerPrefix, tag: "s", $0 + 1) }
-            for k in local.indices {
-                let s = Int(local[k].speaker)
-                out.append(quote(at: k, speaker: ids.indices.contains(s) ? ids[s] : nil))
-            }
-        }
-        storedQuotes = []
-        local = []
-    }
-
-    private func quote(at k: Int) -> Quote { quote(at: k, speaker: speakerID(at: Int(local[k].speaker))) }
-
-    private func quote(at k: Int, speaker: String?) -> Quote {
+    private func quote(at k: Int) -> Quote {
         let q = local[k]
         return Quote(
             number: k + 1, article: article, paragraph: Int(q.paragraph), start: Int(q.start), end: Int(q.end),
-            slice: q.slice, speaker: speaker, cue: q.cue)
+            slice: q.slice, speaker: speakerID(at: Int(q.speaker)), cue: q.cue)
     }
 
     private mutating func materializeQuotes() {

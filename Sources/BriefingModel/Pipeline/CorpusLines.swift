@@ -1,44 +1,42 @@
 import Foundation
 
-/// The corpus-wide stages of `Pipeline.assemble` as two lines of work that can run side by side.
+/// The corpus-wide stages of `Pipeline.assemble` as two lines of work that can run side by side, and the quotes
+/// built once both are done.
 ///
-/// Line A groups the events (it needs only where each quote stands), takes the merged speakers and quotes,
-/// finishes the events (participants under the speakers' names, the quotes' events) and works out the term
-/// candidates. Line B merges the speakers (handing the result to line A) and tags the agendas. Whichever line
-/// wants the merge first runs it, so one thread running A then B (or B then A) never waits for itself.
+/// Line A groups the events (it needs only where each quote stands), takes the merged speakers, finishes the events
+/// (participants under the speakers' names, each quote's events) and works out the term candidates. Line B merges
+/// the speakers (handing the result to line A) and tags the agendas. Whichever line wants the merge first runs it,
+/// so one thread running A then B (or B then A) never waits for itself.
 ///
-/// Each flat array is handed to the one stage that needs it last and let go when that stage is done: speaker
-/// merging takes the only reference to the quotes and rewrites them in place, then line A tags them in place.
+/// Until both lines are done the speakers and quotes stay as tables (`SpeakerTable`, `QuoteTable`): the quotes
+/// are built at their final size from the table once their speakers, events and pillars are known, the ones that
+/// are terms left out.
 final class CorpusLines: @unchecked Sendable {
-    // Unchecked: each stored array below is taken by exactly one line (the merged pair by way of `merged`'s lock).
+    // Unchecked: each stored var below is taken by exactly one line (the merged pair by way of `merged`'s lock);
+    // the quote table is only read until both lines are done.
 
-    /// What both lines leave: the corpus before pillars and terms are applied to the quotes.
+    /// What both lines leave, with the quotes built: the corpus but its articles and warnings.
     struct Outcome {
         var quotes: [Quote]
         var speakers: [Speaker]
         var events: [Event]
         var agendas: [Agenda]
-        /// The pillars of each quote, in quote order.
-        var pillars: [[String]]
-        /// Which quotes are terms, in quote order.
-        var termCandidates: [TermReconciler.Candidate]
+        var terms: [Term]
     }
 
-    /// The merged speakers and the quotes with their speakers' corpus ids.
-    typealias Merged = (speakers: [Speaker], quotes: [Quote])
+    /// The merged speakers and, for each row of the speaker table, its merged speaker's index.
+    typealias Merged = (speakers: [Speaker], slots: [Int32])
 
     let articles: [Article]
     /// The agendas the articles enumerate, in article order.
     let found: [Agenda]
-    /// The terms the articles hold (`takeTerms` hands them over once the lines are done).
-    private(set) var terms: [Term]
+    /// The terms the articles hold.
+    private var terms: [Term]
     /// Found agendas unified with the declared ones: the labels term candidates need, before tagging.
     private let unified: [Agenda]
     private let lexicon: EventLexicon
-    private var speakers: [Speaker]
-    private var quotes: [Quote]
-    private var places: [QuotePlace]
-    private var quoteTexts: [Substring]
+    private var speakers: SpeakerTable
+    private var quotes: QuoteTable
     /// Each article's event candidates, in article order (read in place: `CandidateChunks`).
     private var eventCandidates: [[EventCandidate]]
     private let merged = Claim<Merged>()
@@ -54,55 +52,111 @@ final class CorpusLines: @unchecked Sendable {
         terms = parts.terms
         unified = AgendaBuilder.unify(found: parts.agendas, declared: declared)
         self.lexicon = lexicon
-        speakers = moveOut(&parts.speakers)
-        quotes = moveOut(&parts.quotes)
-        places = moveOut(&parts.places)
-        quoteTexts = moveOut(&parts.quoteTexts)
+        speakers = moveOut(&parts.speakers, leaving: SpeakerTable())
+        quotes = moveOut(&parts.quotes, leaving: QuoteTable())
         eventCandidates = moveOut(&parts.eventCandidates)
         HeapTrim.release()
     }
 
-    /// Runs line A and line B, on two threads when `concurrent` and the machine has them.
+    /// Runs line A and line B (on two threads when `concurrent` and the machine has them), then builds the quotes.
     func run(concurrent: Bool) -> Outcome {
         // Line B first: when the two run one after the other (one thread, or one core), speaker merging lets go
         // of its working data before grouping builds its own, and the tokens of tagging are let go before either.
         let (b, a) = Concurrently.both(concurrent, { self.lineB() }, { self.lineA() })
+        HeapTrim.release()
+        var table = moveOut(&quotes, leaving: QuoteTable())
+        var terms = moveOut(&self.terms)
+        let quotes = Self.quotes(
+            &table, speakers: a.people, events: a.quoteEvents, pillars: b.pillars, candidates: a.termCandidates,
+            terms: &terms)
         return Outcome(
-            quotes: a.quotes, speakers: a.speakers, events: a.events, agendas: b.agendas, pillars: b.pillars,
-            termCandidates: a.termCandidates)
+            quotes: quotes, speakers: a.people.speakers, events: a.events, agendas: b.agendas, terms: terms)
     }
 
-    /// The terms, moved out (after `run`).
-    func takeTerms() -> [Term] { moveOut(&terms) }
-
-    /// Group the events, take the merged speakers and quotes, finish the events, work out the term candidates.
+    /// Group the events, take the merged speakers, finish the events, work out the term candidates.
     private func lineA() -> (
-        quotes: [Quote], speakers: [Speaker], events: [Event], termCandidates: [TermReconciler.Candidate]
+        people: Merged, events: [Event], quoteEvents: [(quote: Int, events: [String])],
+        termCandidates: [TermReconciler.Candidate]
     ) {
         let linked = EventLinker.group(
-            CandidateChunks(moveOut(&eventCandidates)), articles: articles, places: moveOut(&places), events: lexicon)
+            CandidateChunks(moveOut(&eventCandidates)), articles: articles, places: quotes.places, events: lexicon)
         HeapTrim.release()
-        var people = merged.take { self.merge() }
-        let events = linked.finish(speakers: people.speakers, quotes: &people.quotes)
-        // Term candidates read only the quotes' spans and texts (which merging and linking leave as they were)
-        // and the agendas' labels (which tagging leaves as they were).
-        let candidates = TermReconciler.candidates(quotes: people.quotes, terms: terms, agendas: unified)
-        return (people.quotes, people.speakers, events, candidates)
+        let people = merged.take { self.merge() }
+        let (events, quoteEvents) = linked.finish(speakers: people.speakers)
+        // Term candidates read only the quotes' spans and texts and the agendas' labels (which tagging leaves as
+        // they were).
+        let candidates = TermReconciler.candidates(
+            spans: quotes.rows.lazy.map { (start: Int($0.start), end: Int($0.end), text: $0.text) }, terms: terms,
+            agendas: unified)
+        return (people, events, quoteEvents, candidates)
     }
 
     /// Merge the speakers (unless line A has begun to), then tag the agendas.
     private func lineB() -> (agendas: [Agenda], pillars: [[String]]) {
         merged.start { self.merge() }
         var agendas = unified
-        let pillars = AgendaBuilder.tag(&agendas, articles: articles, quoteTexts: moveOut(&quoteTexts))
+        let pillars = AgendaBuilder.tag(&agendas, articles: articles, quoteTexts: quotes.texts)
         return (agendas, pillars)
     }
 
     /// Called once, by whichever line claims the merge.
     private func merge() -> Merged {
-        let merged = SpeakerMerger.merge(speakers: moveOut(&speakers), quotes: moveOut(&quotes))
+        let merged = SpeakerMerger.merge(moveOut(&speakers, leaving: SpeakerTable()))
         HeapTrim.release()
         return merged
+    }
+
+    /// The quotes of `table` with their corpus speakers, events and pillars (each list by row), those that are
+    /// terms (`candidates`: an agenda's label, or a term elsewhere said by no one) moved to `terms` instead; the
+    /// table's rows are let go as they are read.
+    static func quotes(
+        _ table: inout QuoteTable, speakers people: Merged, events quoteEvents: [(quote: Int, events: [String])],
+        pillars: [[String]], candidates: [TermReconciler.Candidate], terms: inout [Term]
+    ) -> [Quote] {
+        let speakerIDs = people.speakers.map(\.id)
+        func speaker(_ row: Int) -> String? {
+            let s = Int(table[row].speaker)
+            guard people.slots.indices.contains(s) else { return nil }
+            let slot = Int(people.slots[s])
+            return speakerIDs.indices.contains(slot) ? speakerIDs[slot] : nil
+        }
+        func isTerm(_ row: Int, speaker: String?) -> Bool {
+            let c = row < candidates.count ? candidates[row] : .none
+            return c == .label || (c == .unattributed && speaker == nil)
+        }
+        // Each row's events as `LinkedEvents.finish(speakers:quotes:)` adds them to quotes that have none.
+        var events = [[String]](repeating: [], count: table.count)
+        for (q, found) in quoteEvents where events.indices.contains(q) {
+            if events[q].isEmpty {
+                events[q] = found
+            } else {
+                var present = Set(events[q])
+                for e in found where present.insert(e).inserted { events[q].append(e) }
+            }
+        }
+        var kept = 0
+        for i in 0..<table.count where !isTerm(i, speaker: speaker(i)) { kept += 1 }
+        var quotes: [Quote] = []
+        quotes.reserveCapacity(kept)
+        for i in 0..<table.count {
+            let s = speaker(i)
+            if isTerm(i, speaker: s) {
+                let r = table[i]
+                terms.append(
+                    Term(
+                        article: table.articleIDs[Int(r.article)], paragraph: Int(r.paragraph), start: Int(r.start),
+                        end: Int(r.end), text: String(r.text)))
+            } else {
+                quotes.append(
+                    table.quote(i, speaker: s, pillars: i < pillars.count ? pillars[i] : [], events: events[i]))
+                events[i] = []
+            }
+            // Each block of rows let go once its quotes are built.
+            if i & (QuoteTable.blockSize - 1) == QuoteTable.blockSize - 1 || i == table.count - 1 {
+                table.releaseBlock(of: i)
+            }
+        }
+        return quotes
     }
 }
 
@@ -160,15 +214,11 @@ final class Claim<Value: Sendable>: @unchecked Sendable {
 
 /// The per-article results laid end to end, in article order.
 ///
-/// One kind of part at a time (speakers, then quotes, …), each article's array let go as soon as it is copied:
-/// the flat array of one kind stands beside the articles' arrays of that kind only, never beside those of every
-/// kind (which made a spike of all the flat arrays on top of everything the articles held).
+/// Speakers and quotes go into their tables article by article, each article's arrays let go as soon as they are
+/// copied; terms and agendas one kind at a time; event candidates stay in their articles' arrays.
 private struct Parts {
-    var speakers: [Speaker] = []
-    var quotes: [Quote] = []
-    /// Where each quote stands and what it says, in the same order (all that grouping and tagging read of it).
-    var places: [QuotePlace] = []
-    var quoteTexts: [Substring] = []
+    var speakers = SpeakerTable()
+    var quotes = QuoteTable()
     var terms: [Term] = []
     var agendas: [Agenda] = []
     /// Each article's candidates, its array as the article's extraction left it (not copied).
@@ -176,12 +226,25 @@ private struct Parts {
 
     /// Moves every extraction's parts out, leaving `extractions` empty.
     init(draining extractions: inout [ArticleExtraction]) {
-        // Quotes before speakers: a quote as the extractor left it names its speaker by position.
+        speakers.reserveCapacity(
+            speakers: extractions.reduce(0) { $0 + $1.speakerCount },
+            mentions: extractions.reduce(0) { $0 + $1.mentionCount })
         quotes.reserveCapacity(extractions.reduce(0) { $0 + $1.quoteCount })
-        for i in extractions.indices { extractions[i].moveQuotes(to: &quotes) }
-        HeapTrim.release()
-        speakers.reserveCapacity(extractions.reduce(0) { $0 + $1.speakerCount })
-        for i in extractions.indices { extractions[i].moveSpeakers(to: &speakers) }
+        // Quotes set from outside name their speakers by id: every speaker's position by id (the last of an id).
+        var ids: [String: Int32]?
+        if extractions.contains(where: \.quotesNameSpeakersByID) {
+            var table: [String: Int32] = [:]
+            var k: Int32 = 0
+            for x in extractions {
+                for id in x.speakerIDs {
+                    table[id] = k
+                    k += 1
+                }
+            }
+            ids = table
+        }
+        for i in extractions.indices { extractions[i].move(speakers: &speakers, quotes: &quotes, ids: ids) }
+        quotes.finishAppending()
         HeapTrim.release()
         terms = Self.drain(&extractions, \.terms)
         agendas = Self.drain(&extractions, \.agendas)
@@ -191,12 +254,6 @@ private struct Parts {
             extractions[i].eventCandidates = []
         }
         extractions = []
-        places.reserveCapacity(quotes.count)
-        quoteTexts.reserveCapacity(quotes.count)
-        for q in quotes {
-            places.append(QuotePlace(q))
-            quoteTexts.append(q.textSlice)
-        }
     }
 
     /// Every extraction's `part` end to end, in storage of its exact size; each article's array is let go as soon

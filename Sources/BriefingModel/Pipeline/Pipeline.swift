@@ -106,30 +106,19 @@ public struct Pipeline: Sendable {
     /// the quotes last. Linking events on quotes that then become terms changes no other quote (each quote's
     /// events come from its own paragraph), so the result equals the serial order merge, agendas, terms, events.
     ///
-    /// The lines (`CorpusLines`): one thread groups the events, takes the merged speakers and quotes, finishes
-    /// the events and works out the term candidates; the other merges the speakers, hands them over and tags the
-    /// agendas. Terms and pillars are applied once both are done.
+    /// The lines (`CorpusLines`): one thread groups the events, takes the merged speakers, finishes the events and
+    /// works out the term candidates; the other merges the speakers, hands them over and tags the agendas. The
+    /// quotes are built once both are done, with their speakers, events and pillars, the terms left out.
     public func assemble(
         _ load: LoadResult, extractions: consuming [ArticleExtraction], concurrent: Bool = true
     ) -> Corpus {
         let lexicon = eventStage.lexicon
         let lines = CorpusLines(
             draining: &extractions, articles: load.articles, declared: resources.declaredAgendas, events: lexicon)
-        var out = lines.run(concurrent: concurrent)
-        var terms = lines.takeTerms()
+        let out = lines.run(concurrent: concurrent)
         HeapTrim.release()
-        if out.quotes.count == out.pillars.count {
-            for q in out.quotes.indices { out.quotes[q].pillars = out.pillars[q] }
-        } else {
-            // Only if a stage ever adds or drops quotes: tag the quotes as they now are.
-            out.agendas = AgendaBuilder.build(
-                found: lines.found, declared: resources.declaredAgendas, articles: load.articles, quotes: &out.quotes)
-            out.termCandidates = TermReconciler.candidates(quotes: out.quotes, terms: terms, agendas: out.agendas)
-        }
-        out.pillars = []
-        TermReconciler.apply(out.termCandidates, quotes: &out.quotes, terms: &terms)
         return Corpus(
-            articles: load.articles, speakers: out.speakers, quotes: out.quotes, terms: terms, agendas: out.agendas,
+            articles: load.articles, speakers: out.speakers, quotes: out.quotes, terms: out.terms, agendas: out.agendas,
             events: out.events, warnings: load.warnings + resources.warnings)
     }
 }

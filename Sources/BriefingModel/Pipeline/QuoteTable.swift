@@ -1,0 +1,159 @@
+/// Every article's quotes end to end, as the corpus-wide stages read them before they become `Quote`s.
+///
+/// A row is 72 bytes (a `Quote` is 128, and the stages used to read its place and text from two more arrays beside
+/// it): numbers for the article, the id, the place and the speaker (its position in the `SpeakerTable`), the text as
+/// a slice of its paragraph, the cue. Event grouping reads the rows' places (`places`), agenda tagging their texts
+/// (`texts`); the quotes are built once, at their final size, when speakers, events, pillars and terms are known.
+/// Rows are stored in blocks of `blockSize` (about 290 KB each: above the 256 KB from which the executable has the
+/// allocator map a block on its own and give it back when freed), so that building the quotes can let go of the
+/// rows block by block (`releaseBlock`) rather than hold them all beside every quote.
+struct QuoteTable: Sendable {
+    /// One quote.
+    struct Row: Sendable {
+        /// The article's number in `articleIDs`.
+        var article: Int32
+        /// N of the id "article#qN"; -1 when the id has another form (then it is in `otherIDs`).
+        var number: Int32
+        var paragraph: Int32
+        var start: Int32
+        var end: Int32
+        /// The speaker's position in the `SpeakerTable` laid out beside this table; -1 for none.
+        var speaker: Int32
+        var text: Substring
+        var cue: String?
+    }
+
+    /// Rows per block: a power of two.
+    static let blockShift = 12
+    static let blockSize = 1 << blockShift
+
+    /// The rows, `blockSize` to a block (the last one may hold fewer).
+    private var blocks: [[Row]] = []
+    private(set) var count = 0
+    /// The article ids, each stored once, by number.
+    private(set) var articleIDs: [String] = []
+    /// The ids not of the form "article#qN", by row.
+    private var otherIDs: [Int: String] = [:]
+    private var articleNumbers: [String: Int32] = [:]
+    private var lastArticle: (id: String, number: Int32)?
+
+    mutating func reserveCapacity(_ n: Int) { blocks.reserveCapacity((n + Self.blockSize - 1) >> Self.blockShift) }
+
+    /// Row `i`.
+    subscript(i: Int) -> Row { blocks[i >> Self.blockShift][i & (Self.blockSize - 1)] }
+
+    /// Every row, in order.
+    var rows: some Collection<Row> { blocks.joined() }
+
+    private mutating func append(_ row: Row) {
+        if blocks.isEmpty || blocks[blocks.count - 1].count == Self.blockSize {
+            var block: [Row] = []
+            block.reserveCapacity(Self.blockSize)
+            blocks.append(block)
+        }
+        blocks[blocks.count - 1].append(row)
+        count += 1
+    }
+
+    /// Lets go of the block that holds row `i` (its rows must not be read again).
+    mutating func releaseBlock(of i: Int) { blocks[i >> Self.blockShift] = [] }
+
+    /// The number of article `id`, given one when it is new (a run of one article's quotes looks it up once).
+    mutating func articleNumber(_ id: String) -> Int32 {
+        if let last = lastArticle, last.id == id { return last.number }
+        let n: Int32
+        if let known = articleNumbers[id] {
+            n = known
+        } else {
+            n = Int32(truncatingIfNeeded: articleIDs.count)
+            articleIDs.append(id)
+            articleNumbers[id] = n
+        }
+        lastArticle = (id, n)
+        return n
+    }
+
+    /// Appends a quote whose id is "article#q`number`", its speaker given by position (-1: none).
+    mutating func append(
+        article: String, number: Int, paragraph: Int32, start: Int32, end: Int32, speaker: Int32, text: Substring,
+        cue: String?
+    ) {
+        let a = articleNumber(article)
+        guard let n = Int32(exactly: number), n >= 0 else {
+            otherIDs[count] = QuoteID.make(article, number)
+            append(
+                Row(
+                    article: a, number: -1, paragraph: paragraph, start: start, end: end, speaker: speaker, text: text,
+                    cue: cue))
+            return
+        }
+        append(
+            Row(
+                article: a, number: n, paragraph: paragraph, start: start, end: end, speaker: speaker, text: text,
+                cue: cue))
+    }
+
+    /// Appends a plain quote, its speaker given by position (-1: none).
+    mutating func append(_ quote: Quote, speaker: Int32) {
+        let a = articleNumber(quote.article)
+        let id = quote.id
+        let n = QuoteID.number(id, article: quote.article) ?? -1
+        if n < 0 { otherIDs[count] = id }
+        append(
+            Row(
+                article: a, number: n, paragraph: Int32(clamping: quote.paragraph), start: Int32(clamping: quote.start),
+                end: Int32(clamping: quote.end), speaker: speaker, text: quote.textSlice, cue: quote.cue))
+    }
+
+    /// Lets go of what only appending needs.
+    mutating func finishAppending() {
+        articleNumbers = [:]
+        lastArticle = nil
+    }
+
+    /// Quote `i` with its speaker's corpus id, pillars and events.
+    func quote(_ i: Int, speaker: String?, pillars: [String], events: [String]) -> Quote {
+        let r = self[i]
+        let article = articleIDs[Int(r.article)]
+        var q: Quote
+        if r.number >= 0 {
+            q = Quote(
+                number: Int(r.number), article: article, paragraph: Int(r.paragraph), start: Int(r.start),
+                end: Int(r.end), slice: r.text, speaker: speaker, cue: r.cue)
+        } else {
+            q = Quote(
+                id: otherIDs[i] ?? "", article: article, paragraph: Int(r.paragraph), start: Int(r.start),
+                end: Int(r.end), slice: r.text, speaker: speaker, cue: r.cue)
+        }
+        q.pillars = pillars
+        q.events = events
+        return q
+    }
+
+    /// Where each quote stands, in row order (what event grouping reads of the quotes).
+    var places: Places { Places(table: self) }
+
+    /// The quotes' texts, in row order (what agenda tagging reads of the quotes).
+    var texts: Texts { Texts(table: self) }
+
+    /// The places of a table's quotes.
+    struct Places: RandomAccessCollection, Sendable {
+        let table: QuoteTable
+        var startIndex: Int { 0 }
+        var endIndex: Int { table.count }
+        subscript(i: Int) -> QuotePlace {
+            let r = table[i]
+            return QuotePlace(
+                article: table.articleIDs[Int(r.article)], paragraph: Int(r.paragraph), start: Int(r.start),
+                end: Int(r.end))
+        }
+    }
+
+    /// The texts of a table's quotes.
+    struct Texts: RandomAccessCollection, Sendable {
+        let table: QuoteTable
+        var startIndex: Int { 0 }
+        var endIndex: Int { table.count }
+        subscript(i: Int) -> Substring { table[i].text }
+    }
+}
