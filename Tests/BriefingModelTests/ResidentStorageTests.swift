@@ -120,6 +120,25 @@ import Testing
         return out
     }
 
+    @Test func plainExtractionsAssembleAsTheCompactOnes() {
+        // Plain extractions (quotes naming their speakers by id) go through the id lookup of laying out the tables;
+        // the compact ones name them by position. Alone or mixed, the corpus is the same.
+        let articles = (0..<3).map { ExtractionSupport.article("2019-10/2019-10-05-plain-\($0)", Self.paragraphs) }
+        let pipeline = ExtractionSupport.pipeline
+        let compact = articles.map(pipeline.extract)
+        let plain = compact.map {
+            ArticleExtraction(
+                article: $0.article, speakers: $0.speakers, quotes: $0.quotes, terms: $0.terms, agendas: $0.agendas,
+                eventCandidates: $0.eventCandidates)
+        }
+        #expect(plain.allSatisfy { $0.quotesNameSpeakersByID })
+        let load = LoadResult(articles: articles)
+        let expected = pipeline.assemble(load, extractions: compact)
+        #expect(expected.quotes.contains { $0.speaker != nil } && expected.speakers.count >= 2)
+        #expect(pipeline.assemble(load, extractions: plain) == expected)
+        #expect(pipeline.assemble(load, extractions: [plain[0], compact[1], plain[2]]) == expected)
+    }
+
     @Test func thePipelinesLocalSpeakerIDsAreInlineAndUniqueInTheRun() {
         let articles = (0..<3).map { ExtractionSupport.article("2019-10/2019-10-05-article-\($0)", Self.paragraphs) }
         let xs = ExtractionSupport.pipeline.extract(articles, workers: 2)
