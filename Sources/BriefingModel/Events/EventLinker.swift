@@ -579,16 +579,19 @@ public struct LinkedEvents: Sendable {
     /// (the quotes `group` read, in the same order; their speakers may since have been merged).
     public consuming func finish(speakers: [Speaker], quotes: inout [Quote]) -> [Event] {
         let (events, quoteEvents) = finish(speakers: speakers)
-        for (q, found) in quoteEvents where q < quotes.count {
-            // Distinct events have distinct ids: only events the quote had before need a check.
-            if quotes[q].events.isEmpty {
-                quotes[q].events = found
-            } else {
-                var present = Set(quotes[q].events)
-                for e in found where present.insert(e).inserted { quotes[q].events.append(e) }
-            }
-        }
+        for (q, found) in quoteEvents where q < quotes.count { Self.add(found, to: &quotes[q].events) }
         return events
+    }
+
+    /// Adds the event ids `found` to a quote's `events`, each once.
+    static func add(_ found: [String], to events: inout [String]) {
+        // Distinct events have distinct ids: only events the quote had before need a check.
+        if events.isEmpty {
+            events = found
+        } else {
+            var present = Set(events)
+            for e in found where present.insert(e).inserted { events.append(e) }
+        }
     }
 
     /// The same, leaving the quotes' events to the caller: the events, and each quote's (by index, in the order of

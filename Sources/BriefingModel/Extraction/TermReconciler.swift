@@ -14,6 +14,9 @@ public enum TermReconciler {
         case label
         /// A term elsewhere: a term when the quote has no speaker.
         case unattributed
+
+        /// Whether a quote of this candidate, said by `speaker`, is a term.
+        func isTerm(speaker: String?) -> Bool { self == .label || (self == .unattributed && speaker == nil) }
     }
 
     /// The candidate of each quote, in order.
@@ -51,7 +54,7 @@ public enum TermReconciler {
         kept.reserveCapacity(quotes.count)
         for (i, q) in quotes.enumerated() {
             let c = i < candidates.count ? candidates[i] : .none
-            if c == .label || (c == .unattributed && q.speaker == nil) {
+            if c.isTerm(speaker: q.speaker) {
                 terms.append(Term(article: q.article, paragraph: q.paragraph, start: q.start, end: q.end, text: q.text))
             } else {
                 kept.append(q)

@@ -121,19 +121,10 @@ final class CorpusLines: @unchecked Sendable {
             return speakerIDs.indices.contains(slot) ? speakerIDs[slot] : nil
         }
         func isTerm(_ row: Int, speaker: String?) -> Bool {
-            let c = row < candidates.count ? candidates[row] : .none
-            return c == .label || (c == .unattributed && speaker == nil)
+            (row < candidates.count ? candidates[row] : .none).isTerm(speaker: speaker)
         }
-        // Each row's events as `LinkedEvents.finish(speakers:quotes:)` adds them to quotes that have none.
         var events = [[String]](repeating: [], count: table.count)
-        for (q, found) in quoteEvents where events.indices.contains(q) {
-            if events[q].isEmpty {
-                events[q] = found
-            } else {
-                var present = Set(events[q])
-                for e in found where present.insert(e).inserted { events[q].append(e) }
-            }
-        }
+        for (q, found) in quoteEvents where events.indices.contains(q) { LinkedEvents.add(found, to: &events[q]) }
         var kept = 0
         for i in 0..<table.count where !isTerm(i, speaker: speaker(i)) { kept += 1 }
         var quotes: [Quote] = []
