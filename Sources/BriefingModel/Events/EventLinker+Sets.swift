@@ -151,10 +151,19 @@ struct SetMentions {
         }
     }
 
+    /// How an event that mentions are added to tells a repeat.
+    private enum Repeats {
+        /// Its mentions are in order (article order, then paragraph), as the linker lists them: one is found by
+        /// binary search; the keys of those added so far.
+        case ordered(added: Set<Key>)
+        /// Its mentions are not in order: the keys of all of them and of those added.
+        case all(Set<Key>)
+    }
+
     /// Per event: the mentions added (with their article order), in the order they came.
     private var added: [[(order: Int, mention: EventMention)]]
-    /// Per event, once a mention is added to it: the keys of its mentions and of those added.
-    private var present: [Set<Key>?]
+    /// Per event, once a mention is added to it: how it tells a repeat.
+    private var present: [Repeats?]
 
     init(eventCount: Int) {
         added = Array(repeating: [], count: eventCount)
@@ -164,12 +173,57 @@ struct SetMentions {
     /// Adds `mention` to event `g` (of `events`, whose mentions are not changed until `insert`).
     mutating func add(_ mention: EventMention, to g: Int, of events: [Event], articleOrder: [String: Int]) {
         guard g < added.count else { return }
-        // Moved out and back, so the set is not copied.
-        var keys = present[g].take() ?? Set(events[g].mentions.map(Key.init))
-        let fresh = keys.insert(Key(mention)).inserted
-        present[g] = keys
+        let order = articleOrder[mention.article] ?? 0
+        let list = events[g].mentions
+        // Moved out and back, so the set is not copied. An event's own mentions are looked up in its list when
+        // that is in order: a set of them all would hold every mention of every event a set counts.
+        var repeats =
+            present[g].take()
+            ?? (Self.isOrdered(list, articleOrder: articleOrder) ? .ordered(added: []) : .all(Set(list.map(Key.init))))
+        let fresh: Bool
+        switch repeats {
+        case .ordered(var keys):
+            fresh =
+                !Self.contains(mention, order: order, in: list, articleOrder: articleOrder)
+                && keys.insert(Key(mention)).inserted
+            repeats = .ordered(added: keys)
+        case .all(var keys):
+            fresh = keys.insert(Key(mention)).inserted
+            repeats = .all(keys)
+        }
+        present[g] = repeats
         guard fresh else { return }
-        added[g].append((articleOrder[mention.article] ?? 0, mention))
+        added[g].append((order, mention))
+    }
+
+    /// Whether `list` is in order of article order, then paragraph.
+    private static func isOrdered(_ list: [EventMention], articleOrder: [String: Int]) -> Bool {
+        var previous = (Int.min, Int.min)
+        for m in list {
+            let k = (articleOrder[m.article] ?? 0, m.paragraph)
+            if k < previous { return false }
+            previous = k
+        }
+        return true
+    }
+
+    /// Whether `list` (in order: `isOrdered`) has a mention with `mention`'s article, paragraph and words.
+    private static func contains(
+        _ mention: EventMention, order: Int, in list: [EventMention], articleOrder: [String: Int]
+    ) -> Bool {
+        let k = (order, mention.paragraph)
+        var lo = 0
+        var hi = list.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if (articleOrder[list[mid].article] ?? 0, list[mid].paragraph) < k { lo = mid + 1 } else { hi = mid }
+        }
+        let key = Key(mention)
+        while lo < list.count, (articleOrder[list[lo].article] ?? 0, list[lo].paragraph) == k {
+            if Key(list[lo]) == key { return true }
+            lo += 1
+        }
+        return false
     }
 
     /// Puts the added mentions in place, as inserting each in turn after every mention ordered before or with

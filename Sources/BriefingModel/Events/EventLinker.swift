@@ -320,7 +320,13 @@ public enum EventLinker {
         // relations the text states, the sentences of the mentions (for the quotes below) and what counted sets
         // read.
         let candidateCount = candidates.count
-        var keyed = [[KeyedMention]](repeating: [], count: groups.count)
+        // Every event's mentions in one list, event after event, sized up front: one block let go at once, rather
+        // than a list per event that grows by copying itself and leaves the copies' room among the events' own.
+        var mentionStart = [Int](repeating: 0, count: groups.count + 1)
+        for i in candidates.indices where owner[i] >= 0 { mentionStart[owner[i] + 1] += candidates[i].mentions.count }
+        for g in groups.indices { mentionStart[g + 1] += mentionStart[g] }
+        var nextMention = mentionStart
+        var keyed = [KeyedMention](repeating: .empty, count: mentionStart[groups.count])
         var sentences: [SentenceEvent] = []
         sentences.reserveCapacity(mentionCount)
         var setCandidates: [(index: Int, candidate: EventCandidate)] = []
@@ -341,11 +347,11 @@ public enum EventLinker {
                 let order = Int32(clamping: orderOfSlot[slots.slot[i]])
                 let event = Int32(clamping: canon[g])
                 for (k, m) in c.mentions.enumerated() {
-                    keyed[g].append(
-                        KeyedMention(
-                            order: order, paragraph: Int32(clamping: m.paragraph), rank: rankInEvent[i],
-                            index: Int32(clamping: k),
-                            mention: EventMention(article: c.article, paragraph: m.paragraph, text: m.text)))
+                    keyed[nextMention[g]] = KeyedMention(
+                        order: order, paragraph: Int32(clamping: m.paragraph), rank: rankInEvent[i],
+                        index: Int32(clamping: k),
+                        mention: EventMention(article: c.article, paragraph: m.paragraph, text: m.text))
+                    nextMention[g] += 1
                     sentences.append(
                         SentenceEvent(
                             slot: Int32(clamping: slots.slot[i]), paragraph: Int32(clamping: m.paragraph),
@@ -358,23 +364,29 @@ public enum EventLinker {
             members.append(SetMember(article: c.article, participants: c.participants))
         }
         rankInEvent = []
-        var events: [Event] = groups.enumerated().map { g, e in
+        nextMention = []
+        var events: [Event] = []
+        events.reserveCapacity(groups.count)
+        for (g, e) in groups.enumerated() {
             // Mentions in article order then paragraph order, then as the event's members and their mentions
             // come; each once.
-            var list: [KeyedMention] = []
-            swap(&list, &keyed[g])
-            list.sort { ($0.order, $0.paragraph, $0.rank, $0.index) < ($1.order, $1.paragraph, $1.rank, $1.index) }
-            let unique = Self.distinctMentions(list.count) {
-                (Int(list[$0].order), Int(list[$0].paragraph), list[$0].mention)
+            let first = mentionStart[g]
+            keyed[first..<mentionStart[g + 1]].sort {
+                ($0.order, $0.paragraph, $0.rank, $0.index) < ($1.order, $1.paragraph, $1.rank, $1.index)
+            }
+            let unique = Self.distinctMentions(mentionStart[g + 1] - first) {
+                (Int(keyed[first + $0].order), Int(keyed[first + $0].paragraph), keyed[first + $0].mention)
             }
             let shown = shownDates[g]
-            return Event(
-                id: ids[g], kind: e.kind, title: e.title(lexicon: lex, countries: countries),
-                place: e.place.map(lex.display),
-                date: shown?.date ?? e.date, planned: e.planned, participants: e.participants, mentions: unique,
-                related: [], outcomes: e.outcomes, dateText: shown.map { $0.words } ?? e.dateText)
+            events.append(
+                Event(
+                    id: ids[g], kind: e.kind, title: e.title(lexicon: lex, countries: countries),
+                    place: e.place.map(lex.display),
+                    date: shown?.date ?? e.date, planned: e.planned, participants: e.participants, mentions: unique,
+                    related: [], outcomes: e.outcomes, dateText: shown.map { $0.words } ?? e.dateText))
         }
         keyed = []
+        mentionStart = []
 
         noteReschedules(rescheduled, groups: groups, events: &events)
         // Articles in the order their candidates come, families by name: the relations come out in the same
@@ -730,6 +742,10 @@ private struct KeyedMention {
     var rank: Int32
     var index: Int32
     var mention: EventMention
+
+    /// What a slot of the list holds until its mention is written (its strings take no memory of their own).
+    static let empty = KeyedMention(
+        order: 0, paragraph: 0, rank: 0, index: 0, mention: EventMention(article: "", paragraph: 0, text: ""))
 }
 
 /// A paragraph of one article (the article's slot, `ArticleSlots`).
