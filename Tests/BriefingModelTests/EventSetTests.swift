@@ -120,4 +120,39 @@ import Testing
         // The stretch names no event of its own.
         #expect(!c.events.contains { $0.mentions.allSatisfy { $0.article == "later" } })
     }
+
+    /// A mention a set adds goes in article and paragraph order, once, and not at all when its event already has
+    /// it; an event whose list is out of that order is checked mention by mention as well.
+    @Test func addedMentionsSkipRepeatsAndKeepTheirOrder() {
+        let order = ["a": 0, "b": 1, "c": 2]
+        func m(_ article: String, _ paragraph: Int, _ text: String, _ count: Int? = nil) -> EventMention {
+            EventMention(article: article, paragraph: paragraph, text: text, count: count)
+        }
+        let ordered = [m("a", 1, "the summit"), m("b", 0, "the summit"), m("b", 2, "the Hanoi summit")]
+        let unordered = [m("c", 0, "the talks"), m("a", 3, "the talks")]
+        var events = [
+            Event(id: "e1", kind: "summit", title: "Summit", mentions: ordered),
+            Event(id: "e2", kind: "talks", title: "Talks", mentions: unordered),
+        ]
+        var added = SetMentions(eventCount: events.count)
+        for (mention, g) in [
+            (m("b", 2, "the Hanoi summit"), 0),  // already there
+            (m("b", 1, "two summits", 2), 0),
+            (m("b", 1, "two summits", 2), 0),  // added twice
+            (m("a", 0, "two summits", 2), 0),
+            (m("c", 5, "two summits", 2), 0),
+            (m("c", 0, "the talks"), 1),  // already there, in an unordered list
+            (m("b", 4, "three rounds", 3), 1),
+        ] {
+            added.add(mention, to: g, of: events, articleOrder: order)
+        }
+        added.insert(into: &events, articleOrder: order)
+        #expect(
+            events[0].mentions == [
+                m("a", 0, "two summits", 2), m("a", 1, "the summit"), m("b", 0, "the summit"),
+                m("b", 1, "two summits", 2), m("b", 2, "the Hanoi summit"), m("c", 5, "two summits", 2),
+            ])
+        // Out of order, an added mention goes before the first one ordered after it.
+        #expect(events[1].mentions == [m("b", 4, "three rounds", 3), m("c", 0, "the talks"), m("a", 3, "the talks")])
+    }
 }
