@@ -144,7 +144,7 @@ import Testing
             (m("c", 0, "the talks"), 1),  // already there, in an unordered list
             (m("b", 4, "three rounds", 3), 1),
         ] {
-            added.add(mention, to: g, of: events, articleOrder: order)
+            added.add(mention, to: g, articleOrder: order)
         }
         added.insert(into: &events, articleOrder: order)
         #expect(

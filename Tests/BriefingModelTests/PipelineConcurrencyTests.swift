@@ -155,7 +155,7 @@ private final class Counter: Sendable {
             }
             var sets = SetMentions(eventCount: 2)
             let events = [Self.event(list), Self.event([])]
-            for m in extra { sets.add(m, to: 0, of: events, articleOrder: order) }
+            for m in extra { sets.add(m, to: 0, articleOrder: order) }
             var out = events
             sets.insert(into: &out, articleOrder: order)
             #expect(out[0].mentions == Self.oneByOne(list, extra, order: order))

@@ -73,7 +73,7 @@ extension EventLinker {
                     added.add(
                         EventMention(
                             article: set.article, paragraph: m.paragraph, text: m.text, count: n > 0 ? n : nil),
-                        to: c.group, of: events, articleOrder: articleOrder)
+                        to: c.group, articleOrder: articleOrder)
                 }
             }
         }
@@ -135,9 +135,92 @@ struct SetGroup: Sendable {
 
 /// The mentions counted sets add to events. Each goes after the event's mentions of earlier or the same article
 /// order and paragraph (a later one after an earlier one), unless the event already has it (same article,
-/// paragraph and words): added one by one, each insertion would copy and search the whole list, so they are
-/// gathered and merged into each list once.
+/// paragraph and words) or it was added before: added one by one, each insertion would copy and search the whole
+/// list, so they are gathered in one list (no list or set per event, which for the stretches that count hundreds
+/// of events came to tens of megabytes at 20,000 articles) and merged into each event's list once.
 struct SetMentions {
+    /// One added mention: its event, its article order, and when it came.
+    private struct Added {
+        var event: Int32
+        var order: Int32
+        var arrival: Int32
+        var mention: EventMention
+
+        /// Event, article order, paragraph, then arrival: a mention's repeats stand together, the first to come
+        /// first.
+        static func < (a: Added, b: Added) -> Bool {
+            (a.event, a.order, a.mention.paragraph, a.arrival) < (b.event, b.order, b.mention.paragraph, b.arrival)
+        }
+
+        /// The same article, paragraph and words (the count aside).
+        func repeats(_ m: EventMention) -> Bool {
+            mention.article == m.article && mention.paragraph == m.paragraph && mention.text == m.text
+        }
+    }
+
+    private var added: [Added] = []
+    private let eventCount: Int
+
+    init(eventCount: Int) { self.eventCount = eventCount }
+
+    /// Adds `mention` to event `g` (its repeats are let go by `insert`).
+    mutating func add(_ mention: EventMention, to g: Int, articleOrder: [String: Int]) {
+        guard g >= 0, g < eventCount else { return }
+        added.append(
+            Added(
+                event: Int32(clamping: g), order: Int32(clamping: articleOrder[mention.article] ?? 0),
+                arrival: Int32(clamping: added.count), mention: mention))
+    }
+
+    /// Puts the added mentions in place, as inserting each in turn after every mention ordered before or with
+    /// it (by article order, then paragraph) would, each once and none the event has.
+    consuming func insert(into events: inout [Event], articleOrder: [String: Int]) {
+        var all = added
+        added = []
+        all.sort(by: <)
+        var start = 0
+        while start < all.count {
+            let g = Int(all[start].event)
+            var end = start
+            while end < all.count && all[end].event == all[start].event { end += 1 }
+            if g < events.count {
+                let fresh = Self.fresh(all[start..<end], in: events[g].mentions, articleOrder: articleOrder)
+                if !fresh.isEmpty {
+                    events[g].mentions = Self.merged(events[g].mentions, fresh, articleOrder: articleOrder)
+                }
+            }
+            start = end
+        }
+    }
+
+    /// Of one event's added mentions (sorted: `<`), those neither in `list` nor added before, in the order they
+    /// came.
+    private static func fresh(
+        _ run: ArraySlice<Added>, in list: [EventMention], articleOrder: [String: Int]
+    ) -> [(order: Int, mention: EventMention)] {
+        // The event's own mentions are looked up by binary search when they are in order, as the linker lists
+        // them; else through a set of them.
+        let ordered = isOrdered(list, articleOrder: articleOrder)
+        let own = ordered ? [] : Set(list.map(Key.init))
+        var kept: [Added] = []
+        // Where the added mentions of the current article order and paragraph start in `kept`.
+        var paragraphStart = 0
+        for (k, a) in zip(run.indices, run) {
+            if k == run.startIndex || (run[k - 1].order, run[k - 1].mention.paragraph) != (a.order, a.mention.paragraph)
+            {
+                paragraphStart = kept.count
+            }
+            if kept[paragraphStart...].contains(where: { $0.repeats(a.mention) }) { continue }
+            let present =
+                ordered
+                ? contains(a.mention, order: Int(a.order), in: list, articleOrder: articleOrder)
+                : own.contains(Key(a.mention))
+            if !present { kept.append(a) }
+        }
+        kept.sort { $0.arrival < $1.arrival }
+        return kept.map { (Int($0.order), $0.mention) }
+    }
+
     /// What identifies a mention for the repeat check (not its count).
     private struct Key: Hashable {
         var article: String
@@ -149,51 +232,6 @@ struct SetMentions {
             paragraph = m.paragraph
             text = m.text
         }
-    }
-
-    /// How an event that mentions are added to tells a repeat.
-    private enum Repeats {
-        /// Its mentions are in order (article order, then paragraph), as the linker lists them: one is found by
-        /// binary search; the keys of those added so far.
-        case ordered(added: Set<Key>)
-        /// Its mentions are not in order: the keys of all of them and of those added.
-        case all(Set<Key>)
-    }
-
-    /// Per event: the mentions added (with their article order), in the order they came.
-    private var added: [[(order: Int, mention: EventMention)]]
-    /// Per event, once a mention is added to it: how it tells a repeat.
-    private var present: [Repeats?]
-
-    init(eventCount: Int) {
-        added = Array(repeating: [], count: eventCount)
-        present = Array(repeating: nil, count: eventCount)
-    }
-
-    /// Adds `mention` to event `g` (of `events`, whose mentions are not changed until `insert`).
-    mutating func add(_ mention: EventMention, to g: Int, of events: [Event], articleOrder: [String: Int]) {
-        guard g < added.count else { return }
-        let order = articleOrder[mention.article] ?? 0
-        let list = events[g].mentions
-        // Moved out and back, so the set is not copied. An event's own mentions are looked up in its list when
-        // that is in order: a set of them all would hold every mention of every event a set counts.
-        var repeats =
-            present[g].take()
-            ?? (Self.isOrdered(list, articleOrder: articleOrder) ? .ordered(added: []) : .all(Set(list.map(Key.init))))
-        let fresh: Bool
-        switch repeats {
-        case .ordered(var keys):
-            fresh =
-                !Self.contains(mention, order: order, in: list, articleOrder: articleOrder)
-                && keys.insert(Key(mention)).inserted
-            repeats = .ordered(added: keys)
-        case .all(var keys):
-            fresh = keys.insert(Key(mention)).inserted
-            repeats = .all(keys)
-        }
-        present[g] = repeats
-        guard fresh else { return }
-        added[g].append((order, mention))
     }
 
     /// Whether `list` is in order of article order, then paragraph.
@@ -224,14 +262,6 @@ struct SetMentions {
             lo += 1
         }
         return false
-    }
-
-    /// Puts the added mentions in place, as inserting each in turn after every mention ordered before or with
-    /// it (by article order, then paragraph) would.
-    func insert(into events: inout [Event], articleOrder: [String: Int]) {
-        for g in added.indices where !added[g].isEmpty && g < events.count {
-            events[g].mentions = Self.merged(events[g].mentions, added[g], articleOrder: articleOrder)
-        }
     }
 
     /// `list` with `extra` inserted one after the other, each before the first mention (of `list` or inserted

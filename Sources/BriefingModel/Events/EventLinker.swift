@@ -633,8 +633,14 @@ public struct LinkedEvents: Sendable {
             events[g].participants = participants
         }
         if let s = sets {
-            // `attachSets` works on the events in the order of the merged events.
-            var byGroup = s.positions.map { events[$0] }
+            // `attachSets` works on the events in the order of the merged events. Their mention lists are moved
+            // there, so a list it replaces is let go at once rather than kept by `events` until the end.
+            var byGroup: [Event] = []
+            byGroup.reserveCapacity(s.positions.count)
+            for p in s.positions {
+                byGroup.append(events[p])
+                events[p].mentions = []
+            }
             EventLinker.attachSets(
                 s.sets, members: s.members, groups: s.groups, owner: s.owner, base: s.base, events: &byGroup,
                 lexicon: s.lexicon,
