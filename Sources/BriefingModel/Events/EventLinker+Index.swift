@@ -179,8 +179,8 @@ struct ArticleSlots {
     /// The article of each slot.
     private(set) var articles: [String] = []
     private(set) var slotOf: [String: Int] = [:]
-    /// The slot of each item.
-    private(set) var slot: [Int] = []
+    /// The slot of each item (32 bits: one for every candidate of the corpus).
+    private(set) var slot: [Int32] = []
 
     init(_ items: some Sequence<String>) {
         var previous: String?
@@ -196,7 +196,7 @@ struct ArticleSlots {
                 }
                 previous = a
             }
-            slot.append(current)
+            slot.append(Int32(clamping: current))
         }
     }
 }

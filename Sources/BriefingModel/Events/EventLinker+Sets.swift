@@ -109,9 +109,10 @@ extension EventLinker {
     }
 }
 
-/// What counted sets read of a candidate that is not one: its article and participants.
+/// What counted sets read of a candidate that is not one: its article (as its slot, `ArticleSlots`: sets only
+/// count an event's articles) and participants.
 struct SetMember: Sendable {
-    var article: String
+    var article: Int32
     var participants: [String]
 }
 

@@ -344,24 +344,24 @@ public enum EventLinker {
             }
             let g = owner[i]
             if g >= 0 {
-                let order = Int32(clamping: orderOfSlot[slots.slot[i]])
+                let slot = slots.slot[i]
+                let order = Int32(clamping: orderOfSlot[Int(slot)])
                 let event = Int32(clamping: canon[g])
                 for (k, m) in c.mentions.enumerated() {
                     keyed[nextMention[g]] = KeyedMention(
                         order: order, paragraph: Int32(clamping: m.paragraph), rank: rankInEvent[i],
-                        index: Int32(clamping: k),
-                        mention: EventMention(article: c.article, paragraph: m.paragraph, text: m.text))
+                        index: Int32(clamping: k), slot: slot, text: m.text)
                     nextMention[g] += 1
                     sentences.append(
                         SentenceEvent(
-                            slot: Int32(clamping: slots.slot[i]), paragraph: Int32(clamping: m.paragraph),
+                            slot: slot, paragraph: Int32(clamping: m.paragraph),
                             order: Int32(clamping: sentences.count), start: Int32(clamping: m.sentence.lowerBound),
                             end: Int32(clamping: m.sentence.upperBound), event: event))
                 }
             }
             if c.count != nil { setCandidates.append((i, c)) }
             if members.isEmpty { members.reserveCapacity(candidateCount) }
-            members.append(SetMember(article: c.article, participants: c.participants))
+            members.append(SetMember(article: slots.slot[i], participants: c.participants))
         }
         rankInEvent = []
         nextMention = []
@@ -375,7 +375,11 @@ public enum EventLinker {
                 ($0.order, $0.paragraph, $0.rank, $0.index) < ($1.order, $1.paragraph, $1.rank, $1.index)
             }
             let unique = Self.distinctMentions(mentionStart[g + 1] - first) {
-                (Int(keyed[first + $0].order), Int(keyed[first + $0].paragraph), keyed[first + $0].mention)
+                let k = keyed[first + $0]
+                return (
+                    Int(k.order), Int(k.paragraph),
+                    EventMention(article: slots.articles[Int(k.slot)], paragraph: Int(k.paragraph), text: k.text)
+                )
             }
             let shown = shownDates[g]
             events.append(
@@ -394,8 +398,9 @@ public enum EventLinker {
         var byArticle = [Set<Int>](repeating: [], count: slots.articles.count)
         var articlesInOrder: [Int] = []
         for i in candidates.indices where owner[i] >= 0 {
-            if byArticle[slots.slot[i]].isEmpty { articlesInOrder.append(slots.slot[i]) }
-            byArticle[slots.slot[i]].insert(owner[i])
+            let slot = Int(slots.slot[i])
+            if byArticle[slot].isEmpty { articlesInOrder.append(slot) }
+            byArticle[slot].insert(owner[i])
         }
         for article in articlesInOrder {
             let set = byArticle[article]
@@ -747,11 +752,12 @@ private struct KeyedMention {
     var paragraph: Int32
     var rank: Int32
     var index: Int32
-    var mention: EventMention
+    /// The mention's article (`ArticleSlots`) and words: 40 bytes a mention rather than 56 with an `EventMention`.
+    var slot: Int32
+    var text: String
 
-    /// What a slot of the list holds until its mention is written (its strings take no memory of their own).
-    static let empty = KeyedMention(
-        order: 0, paragraph: 0, rank: 0, index: 0, mention: EventMention(article: "", paragraph: 0, text: ""))
+    /// What a place in the list holds until its mention is written (its string takes no memory of its own).
+    static let empty = KeyedMention(order: 0, paragraph: 0, rank: 0, index: 0, slot: 0, text: "")
 }
 
 /// A paragraph of one article (the article's slot, `ArticleSlots`).
