@@ -140,26 +140,35 @@ struct SetGroup: Sendable {
 /// list, so they are gathered in one list (no list or set per event, which for the stretches that count hundreds
 /// of events came to tens of megabytes at 20,000 articles) and merged into each event's list once.
 struct SetMentions {
-    /// One added mention: its event, its article order, and when it came.
+    /// One added mention: its event, its article order, when it came, and the mention (its article by number in
+    /// `articles`, its count `Added.none` when it has none): 40 bytes rather than 56 with an `EventMention`.
     private struct Added {
         var event: Int32
         var order: Int32
         var arrival: Int32
-        var mention: EventMention
+        var paragraph: Int32
+        var article: Int32
+        var count: Int32
+        var text: String
+
+        static let none = Int32.min
 
         /// Event, article order, paragraph, then arrival: a mention's repeats stand together, the first to come
         /// first.
         static func < (a: Added, b: Added) -> Bool {
-            (a.event, a.order, a.mention.paragraph, a.arrival) < (b.event, b.order, b.mention.paragraph, b.arrival)
+            (a.event, a.order, a.paragraph, a.arrival) < (b.event, b.order, b.paragraph, b.arrival)
         }
 
         /// The same article, paragraph and words (the count aside).
-        func repeats(_ m: EventMention) -> Bool {
-            mention.article == m.article && mention.paragraph == m.paragraph && mention.text == m.text
+        func repeats(_ other: Added) -> Bool {
+            article == other.article && paragraph == other.paragraph && text == other.text
         }
     }
 
     private var added: [Added] = []
+    /// The articles of the added mentions, each once (sets come from few articles).
+    private var articles: [String] = []
+    private var articleNumbers: [String: Int32] = [:]
     private let eventCount: Int
 
     init(eventCount: Int) { self.eventCount = eventCount }
@@ -167,10 +176,26 @@ struct SetMentions {
     /// Adds `mention` to event `g` (its repeats are let go by `insert`).
     mutating func add(_ mention: EventMention, to g: Int, articleOrder: [String: Int]) {
         guard g >= 0, g < eventCount else { return }
+        let article: Int32
+        if let known = articleNumbers[mention.article] {
+            article = known
+        } else {
+            article = Int32(clamping: articles.count)
+            articleNumbers[mention.article] = article
+            articles.append(mention.article)
+        }
         added.append(
             Added(
                 event: Int32(clamping: g), order: Int32(clamping: articleOrder[mention.article] ?? 0),
-                arrival: Int32(clamping: added.count), mention: mention))
+                arrival: Int32(clamping: added.count), paragraph: Int32(clamping: mention.paragraph),
+                article: article, count: mention.count.map { Int32(clamping: $0) } ?? Added.none, text: mention.text))
+    }
+
+    /// The mention `a` stands for.
+    private func mention(_ a: Added) -> EventMention {
+        EventMention(
+            article: articles[Int(a.article)], paragraph: Int(a.paragraph), text: a.text,
+            count: a.count == Added.none ? nil : Int(a.count))
     }
 
     /// Puts the added mentions in place, as inserting each in turn after every mention ordered before or with
@@ -185,7 +210,7 @@ struct SetMentions {
             var end = start
             while end < all.count && all[end].event == all[start].event { end += 1 }
             if g < events.count {
-                let fresh = Self.fresh(all[start..<end], in: events[g].mentions, articleOrder: articleOrder)
+                let fresh = fresh(all[start..<end], in: events[g].mentions, articleOrder: articleOrder)
                 if !fresh.isEmpty {
                     events[g].mentions = Self.merged(events[g].mentions, fresh, articleOrder: articleOrder)
                 }
@@ -196,30 +221,30 @@ struct SetMentions {
 
     /// Of one event's added mentions (sorted: `<`), those neither in `list` nor added before, in the order they
     /// came.
-    private static func fresh(
+    private func fresh(
         _ run: ArraySlice<Added>, in list: [EventMention], articleOrder: [String: Int]
     ) -> [(order: Int, mention: EventMention)] {
         // The event's own mentions are looked up by binary search when they are in order, as the linker lists
         // them; else through a set of them.
-        let ordered = isOrdered(list, articleOrder: articleOrder)
+        let ordered = Self.isOrdered(list, articleOrder: articleOrder)
         let own = ordered ? [] : Set(list.map(Key.init))
         var kept: [Added] = []
         // Where the added mentions of the current article order and paragraph start in `kept`.
         var paragraphStart = 0
         for (k, a) in zip(run.indices, run) {
-            if k == run.startIndex || (run[k - 1].order, run[k - 1].mention.paragraph) != (a.order, a.mention.paragraph)
-            {
+            if k == run.startIndex || (run[k - 1].order, run[k - 1].paragraph) != (a.order, a.paragraph) {
                 paragraphStart = kept.count
             }
-            if kept[paragraphStart...].contains(where: { $0.repeats(a.mention) }) { continue }
+            if kept[paragraphStart...].contains(where: { $0.repeats(a) }) { continue }
+            let m = mention(a)
             let present =
                 ordered
-                ? contains(a.mention, order: Int(a.order), in: list, articleOrder: articleOrder)
-                : own.contains(Key(a.mention))
+                ? Self.contains(m, order: Int(a.order), in: list, articleOrder: articleOrder)
+                : own.contains(Key(m))
             if !present { kept.append(a) }
         }
         kept.sort { $0.arrival < $1.arrival }
-        return kept.map { (Int($0.order), $0.mention) }
+        return kept.map { (Int($0.order), mention($0)) }
     }
 
     /// What identifies a mention for the repeat check (not its count).
