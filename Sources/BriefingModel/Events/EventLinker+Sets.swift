@@ -210,23 +210,24 @@ struct SetMentions {
             var end = start
             while end < all.count && all[end].event == all[start].event { end += 1 }
             if g < events.count {
-                let fresh = fresh(all[start..<end], in: events[g].mentions, articleOrder: articleOrder)
-                if !fresh.isEmpty {
-                    events[g].mentions = Self.merged(events[g].mentions, fresh, articleOrder: articleOrder)
-                }
+                // Each of the event's own mentions by article order and paragraph, worked out once.
+                let list = events[g].mentions
+                let keys = list.map { (articleOrder[$0.article] ?? 0, $0.paragraph) }
+                let fresh = fresh(all[start..<end], in: list, keys: keys)
+                if !fresh.isEmpty { events[g].mentions = Self.merged(list, keys: keys, fresh) }
             }
             start = end
         }
     }
 
-    /// Of one event's added mentions (sorted: `<`), those neither in `list` nor added before, in the order they
-    /// came.
+    /// Of one event's added mentions (sorted: `<`), those neither in `list` (whose article orders and paragraphs
+    /// are `keys`) nor added before, in the order they came.
     private func fresh(
-        _ run: ArraySlice<Added>, in list: [EventMention], articleOrder: [String: Int]
+        _ run: ArraySlice<Added>, in list: [EventMention], keys: [(Int, Int)]
     ) -> [(order: Int, mention: EventMention)] {
         // The event's own mentions are looked up by binary search when they are in order, as the linker lists
         // them; else through a set of them.
-        let ordered = Self.isOrdered(list, articleOrder: articleOrder)
+        let ordered = Self.isOrdered(keys)
         let own = ordered ? [] : Set(list.map(Key.init))
         var kept: [Added] = []
         // Where the added mentions of the current article order and paragraph start in `kept`.
@@ -237,10 +238,7 @@ struct SetMentions {
             }
             if kept[paragraphStart...].contains(where: { $0.repeats(a) }) { continue }
             let m = mention(a)
-            let present =
-                ordered
-                ? Self.contains(m, order: Int(a.order), in: list, articleOrder: articleOrder)
-                : own.contains(Key(m))
+            let present = ordered ? Self.contains(m, order: Int(a.order), in: list, keys: keys) : own.contains(Key(m))
             if !present { kept.append(a) }
         }
         kept.sort { $0.arrival < $1.arrival }
@@ -260,31 +258,26 @@ struct SetMentions {
         }
     }
 
-    /// Whether `list` is in order of article order, then paragraph.
-    private static func isOrdered(_ list: [EventMention], articleOrder: [String: Int]) -> Bool {
-        var previous = (Int.min, Int.min)
-        for m in list {
-            let k = (articleOrder[m.article] ?? 0, m.paragraph)
-            if k < previous { return false }
-            previous = k
-        }
-        return true
+    /// Whether mentions with these article orders and paragraphs are in order.
+    private static func isOrdered(_ keys: [(Int, Int)]) -> Bool {
+        zip(keys, keys.dropFirst()).allSatisfy { $0 <= $1 }
     }
 
-    /// Whether `list` (in order: `isOrdered`) has a mention with `mention`'s article, paragraph and words.
-    private static func contains(
-        _ mention: EventMention, order: Int, in list: [EventMention], articleOrder: [String: Int]
-    ) -> Bool {
+    /// Whether `list` (in order of `keys`, its article orders and paragraphs) has a mention with `mention`'s
+    /// article, paragraph and words.
+    private static func contains(_ mention: EventMention, order: Int, in list: [EventMention], keys: [(Int, Int)])
+        -> Bool
+    {
         let k = (order, mention.paragraph)
         var lo = 0
-        var hi = list.count
+        var hi = keys.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if (articleOrder[list[mid].article] ?? 0, list[mid].paragraph) < k { lo = mid + 1 } else { hi = mid }
+            if keys[mid] < k { lo = mid + 1 } else { hi = mid }
         }
-        let key = Key(mention)
-        while lo < list.count, (articleOrder[list[lo].article] ?? 0, list[lo].paragraph) == k {
-            if Key(list[lo]) == key { return true }
+        while lo < keys.count, keys[lo] == k {
+            let m = list[lo]
+            if m.article == mention.article && m.text == mention.text { return true }
             lo += 1
         }
         return false
@@ -294,10 +287,9 @@ struct SetMentions {
     /// before it) ordered after it. When `list` is in order (as the linker lists mentions) that is a merge in
     /// which mentions ordered alike keep `list`'s first, then the added ones in the order they came.
     private static func merged(
-        _ list: [EventMention], _ extra: [(order: Int, mention: EventMention)], articleOrder: [String: Int]
+        _ list: [EventMention], keys: [(Int, Int)], _ extra: [(order: Int, mention: EventMention)]
     ) -> [EventMention] {
-        let keys = list.map { (articleOrder[$0.article] ?? 0, $0.paragraph) }
-        guard zip(keys, keys.dropFirst()).allSatisfy({ $0 <= $1 }) else {
+        guard isOrdered(keys) else {
             // Not in order: insert one by one.
             var out = list
             var outKeys = keys
