@@ -40,6 +40,7 @@ struct QuotesCommand: ParsableCommand {
     }
 
     func run() throws {
+        MemoryPolicy.returnLargeBlocks()
         try runReporting {
             let model = try corpus.openCorpus()
             guard let search else {

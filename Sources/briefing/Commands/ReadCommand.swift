@@ -32,6 +32,7 @@ struct ReadCommand: ParsableCommand {
             )
             throw ExitCode(2)
         }
+        MemoryPolicy.returnLargeBlocks()
         try runReporting {
             let model = try corpus.openCorpus()
             let status = Reader.run(corpus: model)
