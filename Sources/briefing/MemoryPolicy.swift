@@ -4,8 +4,8 @@ import Foundation
     import Glibc
 #endif
 
-/// How the commands that open a corpus ask the C allocator to treat large blocks (the plain subcommands, the
-/// search and the reader).
+/// How the commands ask the C allocator to treat large blocks: the plain subcommands always, the search and the
+/// reader when they parse the articles (a cache miss or `--no-cache`).
 enum MemoryPolicy {
     /// Blocks of this size and more are mapped on their own and given back to the system when freed.
     static let largeBlock: Int32 = 256 * 1024
@@ -14,9 +14,10 @@ enum MemoryPolicy {
     ///
     /// glibc otherwise raises that threshold each time such a block is freed, after which the large temporary
     /// arrays of the corpus-wide stages and of the search index come from the heap and stay in the process's
-    /// memory after use (on 20,000 articles: about 9% more peak memory for `extract`; for the reader 515 against
-    /// 464 MB on a cold start and 364–368 against 350–353 MB on a warm one). Does nothing where `mallopt` is not
-    /// found.
+    /// memory after use (on 20,000 articles: about 9% more peak memory for `extract`, and for the reader's cold
+    /// start 505–515 against 462–464 MB). The reader's warm start keeps the default: 15 MB more, but about 0.1 s
+    /// sooner to its first frame, the large arrays the cache decodes into reusing the heap's pages rather than
+    /// faulting in fresh ones. Does nothing where `mallopt` is not found.
     static func returnLargeBlocks() {
         #if canImport(Glibc)
             typealias MallOpt = @convention(c) (Int32, Int32) -> Int32

@@ -28,13 +28,16 @@ public enum Briefing {
     }
 
     /// The same from synchronous code, reading the model from `cache` when the articles, lexicons and
-    /// program are unchanged since it was written, and writing it there after a parse.
+    /// program are unchanged since it was written, and writing it there after a parse; `willParse` runs first
+    /// when the articles are to be parsed (the cache missed).
     public static func openCached(
-        paths: [String], options: LoadOptions = LoadOptions(), resources: Resources? = nil, cache: CorpusCache
+        paths: [String], options: LoadOptions = LoadOptions(), resources: Resources? = nil, cache: CorpusCache,
+        willParse: () -> Void = {}
     ) throws(Failure) -> CorpusCache.Opened {
         guard let resources = resources ?? Resources.locate() else { throw .noDataDirectory }
         return cache.open(paths: paths, options: options, resources: resources) {
-            Pipeline(resources: resources).open(paths: paths, loader: CorpusLoader(options: options))
+            willParse()
+            return Pipeline(resources: resources).open(paths: paths, loader: CorpusLoader(options: options))
         }
     }
 }

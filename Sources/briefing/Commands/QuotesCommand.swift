@@ -40,7 +40,6 @@ struct QuotesCommand: ParsableCommand {
     }
 
     func run() throws {
-        MemoryPolicy.returnLargeBlocks()
         try runReporting {
             let model = try corpus.openCorpus()
             guard let search else {

@@ -32,7 +32,6 @@ struct ReadCommand: ParsableCommand {
             )
             throw ExitCode(2)
         }
-        MemoryPolicy.returnLargeBlocks()
         try runReporting {
             let model = try corpus.openCorpus()
             let status = Reader.run(corpus: model)
