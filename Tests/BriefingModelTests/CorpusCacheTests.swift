@@ -40,6 +40,25 @@ import Testing
         #expect(second.corpus.articles.map(\.title) == ["One", "Second body, no front matter."])
     }
 
+    /// `willParse` runs before a parse (the executable sets its allocator policy there), never for a model read
+    /// from the cache.
+    @Test func willParseRunsOnlyWhenTheCacheMisses() throws {
+        let s = try Scratch()
+        defer { try? FileManager.default.removeItem(atPath: s.root) }
+        var parses = 0
+        func open() throws -> CorpusCache.Opened {
+            try Briefing.openCached(
+                paths: [s.articles], resources: Resources(), cache: s.cache, willParse: { parses += 1 })
+        }
+        #expect(try open().outcome == .rebuilt)
+        #expect(parses == 1)
+        #expect(try open().outcome == .hit)
+        #expect(parses == 1)
+        try s.write("two.txt", "Second body, changed.\n")
+        #expect(try open().outcome == .rebuilt)
+        #expect(parses == 2)
+    }
+
     @Test func aChangedOrAddedFileInvalidatesTheCache() throws {
         let s = try Scratch()
         defer { try? FileManager.default.removeItem(atPath: s.root) }
