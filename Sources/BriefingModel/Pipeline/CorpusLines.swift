@@ -28,8 +28,6 @@ final class CorpusLines: @unchecked Sendable {
     typealias Merged = (speakers: [Speaker], slots: [Int32])
 
     let articles: [Article]
-    /// The agendas the articles enumerate, in article order.
-    let found: [Agenda]
     /// The terms the articles hold.
     private var terms: [Term]
     /// Found agendas unified with the declared ones: the labels term candidates need, before tagging.
@@ -48,7 +46,6 @@ final class CorpusLines: @unchecked Sendable {
     ) {
         var parts = Parts(draining: &extractions)
         self.articles = articles
-        found = parts.agendas
         terms = parts.terms
         unified = AgendaBuilder.unify(found: parts.agendas, declared: declared)
         self.lexicon = lexicon
