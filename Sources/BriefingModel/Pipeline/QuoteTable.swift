@@ -79,18 +79,13 @@ struct QuoteTable: Sendable {
         cue: String?
     ) {
         let a = articleNumber(article)
-        guard let n = Int32(exactly: number), n >= 0 else {
-            otherIDs[count] = QuoteID.make(article, number)
-            append(
-                Row(
-                    article: a, number: -1, paragraph: paragraph, start: start, end: end, speaker: speaker, text: text,
-                    cue: cue))
-            return
-        }
+        // A number that does not fit keeps its id whole.
+        let n = Int32(exactly: number).flatMap { $0 >= 0 ? $0 : nil }
+        if n == nil { otherIDs[count] = QuoteID.make(article, number) }
         append(
             Row(
-                article: a, number: n, paragraph: paragraph, start: start, end: end, speaker: speaker, text: text,
-                cue: cue))
+                article: a, number: n ?? -1, paragraph: paragraph, start: start, end: end, speaker: speaker,
+                text: text, cue: cue))
     }
 
     /// Appends a plain quote, its speaker given by position (-1: none).
