@@ -213,21 +213,21 @@ struct SetMentions {
                 // Each of the event's own mentions by article order and paragraph, worked out once.
                 let list = events[g].mentions
                 let keys = list.map { (articleOrder[$0.article] ?? 0, $0.paragraph) }
-                let fresh = fresh(all[start..<end], in: list, keys: keys)
-                if !fresh.isEmpty { events[g].mentions = Self.merged(list, keys: keys, fresh) }
+                let ordered = Self.isOrdered(keys)
+                let fresh = fresh(all[start..<end], in: list, keys: keys, ordered: ordered)
+                if !fresh.isEmpty { events[g].mentions = Self.merged(list, keys: keys, ordered: ordered, fresh) }
             }
             start = end
         }
     }
 
     /// Of one event's added mentions (sorted: `<`), those neither in `list` (whose article orders and paragraphs
-    /// are `keys`) nor added before, in the order they came.
+    /// are `keys`, in order when `ordered`) nor added before, in the order they came.
     private func fresh(
-        _ run: ArraySlice<Added>, in list: [EventMention], keys: [(Int, Int)]
+        _ run: ArraySlice<Added>, in list: [EventMention], keys: [(Int, Int)], ordered: Bool
     ) -> [(order: Int, mention: EventMention)] {
         // The event's own mentions are looked up by binary search when they are in order, as the linker lists
         // them; else through a set of them.
-        let ordered = Self.isOrdered(keys)
         let own = ordered ? [] : Set(list.map(Key.init))
         var kept: [Added] = []
         // Where the added mentions of the current article order and paragraph start in `kept`.
@@ -283,13 +283,14 @@ struct SetMentions {
         return false
     }
 
-    /// `list` with `extra` inserted one after the other, each before the first mention (of `list` or inserted
-    /// before it) ordered after it. When `list` is in order (as the linker lists mentions) that is a merge in
-    /// which mentions ordered alike keep `list`'s first, then the added ones in the order they came.
+    /// `list` (whose article orders and paragraphs are `keys`) with `extra` inserted one after the other, each
+    /// before the first mention (of `list` or inserted before it) ordered after it. When `list` is in order
+    /// (`ordered`, as the linker lists mentions) that is a merge in which mentions ordered alike keep `list`'s
+    /// first, then the added ones in the order they came.
     private static func merged(
-        _ list: [EventMention], keys: [(Int, Int)], _ extra: [(order: Int, mention: EventMention)]
+        _ list: [EventMention], keys: [(Int, Int)], ordered: Bool, _ extra: [(order: Int, mention: EventMention)]
     ) -> [EventMention] {
-        guard isOrdered(keys) else {
+        guard ordered else {
             // Not in order: insert one by one.
             var out = list
             var outKeys = keys
