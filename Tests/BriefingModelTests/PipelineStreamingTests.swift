@@ -63,8 +63,58 @@ import Testing
                 == (load.warnings + Self.pipeline.resources.warnings).map(\.description))
     }
 
+    /// The ordered drain that lays results out as the workers go: every index once, in order, one call at a time,
+    /// whatever order the workers finish in.
+    @Test func inOrderCallsEveryIndexOnceInOrder() {
+        let count = 2_000
+        let order = InOrder(count: count)
+        let seen = Seen()
+        // Indices made ready out of order: every eighth of the shuffled list on each of eight threads.
+        var shuffled = Array(0..<count)
+        var rng = SplitMix64(seed: 7)
+        shuffled.shuffle(using: &rng)
+        let indices = shuffled
+        // Threads of their own: `concurrentPerform` called from a test's task may run every iteration on one thread.
+        let done = DispatchSemaphore(value: 0)
+        for part in 0..<8 {
+            Thread.detachNewThread {
+                for i in stride(from: part, to: count, by: 8) {
+                    order.ready(indices[i]) { k in seen.add(k) }
+                }
+                done.signal()
+            }
+        }
+        for _ in 0..<8 { done.wait() }
+        let values = seen.values
+        #expect(values.count == count)
+        #expect(values.indices.first { values[$0] != $0 } == nil)
+        #expect(seen.overlapped == false)
+    }
+
     @Test func streamedOpenOfNothingIsEmpty() {
         let streamed = Self.pipeline.open(paths: [], loader: CorpusLoader(), workers: 2)
         #expect(streamed.corpus == Self.pipeline.run(LoadResult()))
+    }
+}
+
+/// What `InOrder` called, and whether two calls ever overlapped.
+private final class Seen: @unchecked Sendable {
+    // Unchecked: written under `lock`; read by the test once every thread has signalled.
+    private let lock = NSLock()
+    private var inside = false
+    private(set) var values: [Int] = []
+    private(set) var overlapped = false
+
+    func add(_ k: Int) {
+        lock.lock()
+        if inside { overlapped = true }
+        inside = true
+        lock.unlock()
+        // Outside the lock for a moment, so an overlapping call would find `inside` set.
+        usleep(20)
+        lock.lock()
+        values.append(k)
+        inside = false
+        lock.unlock()
     }
 }

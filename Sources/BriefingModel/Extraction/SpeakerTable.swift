@@ -41,6 +41,19 @@ struct SpeakerTable: Sendable {
         mentionParagraphs.reserveCapacity(mentions)
     }
 
+    /// Lets go of the columns' spare room (left by appending without `reserveCapacity`).
+    mutating func compact() {
+        names = names.compacted
+        kinds = kinds.compacted
+        roles = roles.compacted
+        aliases = aliases.compacted
+        aliasStart = aliasStart.compacted
+        mentionArticles = mentionArticles.compacted
+        mentionParagraphs = mentionParagraphs.compacted
+        mentionStart = mentionStart.compacted
+        articleIDs = articleIDs.compacted
+    }
+
     /// Appends a speaker whose mentions are all in article `article`, at `paragraphs` (in that order; may be empty,
     /// then the speaker has no mention and no article, as a plain speaker with no mentions).
     mutating func append(

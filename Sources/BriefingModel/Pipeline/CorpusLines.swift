@@ -39,14 +39,10 @@ final class CorpusLines: @unchecked Sendable {
     private var eventCandidates: [[EventCandidate]]
     private let merged = Claim<Merged>()
 
-    /// Lays every extraction's parts end to end, leaving `extractions` empty.
-    init(
-        draining extractions: inout [ArticleExtraction], articles: [Article], declared: [Agenda],
-        events lexicon: EventLexicon
-    ) {
-        var parts = Parts(draining: &extractions)
+    /// Takes the per-article results already laid end to end.
+    init(parts: consuming Parts, articles: [Article], declared: [Agenda], events lexicon: EventLexicon) {
         self.articles = articles
-        terms = parts.terms
+        terms = moveOut(&parts.terms)
         unified = AgendaBuilder.unify(found: parts.agendas, declared: declared)
         self.lexicon = lexicon
         speakers = moveOut(&parts.speakers, leaving: SpeakerTable())
@@ -200,17 +196,20 @@ final class Claim<Value: Sendable>: @unchecked Sendable {
     }
 }
 
-/// The per-article results laid end to end, in article order.
+/// The per-article results laid end to end, in article order: all at once (`init(draining:)`) or as they come
+/// (`append`, then `finishAppending`).
 ///
 /// Speakers and quotes go into their tables article by article, each article's arrays let go as soon as they are
 /// copied; terms and agendas one kind at a time; event candidates stay in their articles' arrays.
-private struct Parts {
+struct Parts {
     var speakers = SpeakerTable()
     var quotes = QuoteTable()
     var terms: [Term] = []
     var agendas: [Agenda] = []
     /// Each article's candidates, its array as the article's extraction left it (not copied).
     var eventCandidates: [[EventCandidate]] = []
+
+    init() {}
 
     /// Moves every extraction's parts out, leaving `extractions` empty.
     init(draining extractions: inout [ArticleExtraction]) {
@@ -242,6 +241,30 @@ private struct Parts {
             extractions[i].eventCandidates = []
         }
         extractions = []
+    }
+
+    /// Lays out one more extraction (whose quotes name their speakers by position: not `quotesNameSpeakersByID`),
+    /// leaving it empty.
+    mutating func append(_ x: inout ArticleExtraction) {
+        x.move(speakers: &speakers, quotes: &quotes, ids: nil)
+        terms.append(contentsOf: x.terms)
+        x.terms = []
+        agendas.append(contentsOf: x.agendas)
+        x.agendas = []
+        if !x.eventCandidates.isEmpty {
+            eventCandidates.append(x.eventCandidates)
+            x.eventCandidates = []
+        }
+    }
+
+    /// Lets go of what only appending needs and of the arrays' spare room.
+    mutating func finishAppending() {
+        quotes.finishAppending()
+        speakers.compact()
+        terms = terms.compacted
+        agendas = agendas.compacted
+        eventCandidates = eventCandidates.compacted
+        HeapTrim.release()
     }
 
     /// Every extraction's `part` end to end, in storage of its exact size; each article's array is let go as soon

@@ -112,9 +112,14 @@ public struct Pipeline: Sendable {
     public func assemble(
         _ load: LoadResult, extractions: consuming [ArticleExtraction], concurrent: Bool = true
     ) -> Corpus {
-        let lexicon = eventStage.lexicon
+        assemble(load, parts: Parts(draining: &extractions), concurrent: concurrent)
+    }
+
+    /// The same for per-article results already laid end to end.
+    func assemble(_ load: LoadResult, parts: consuming Parts, concurrent: Bool) -> Corpus {
         let lines = CorpusLines(
-            draining: &extractions, articles: load.articles, declared: resources.declaredAgendas, events: lexicon)
+            parts: consume parts, articles: load.articles, declared: resources.declaredAgendas,
+            events: eventStage.lexicon)
         let out = lines.run(concurrent: concurrent)
         HeapTrim.release()
         return Corpus(
