@@ -345,17 +345,16 @@ public enum EventLinker {
             let g = owner[i]
             if g >= 0 {
                 let slot = slots.slot[i]
-                let order = Int32(clamping: orderOfSlot[Int(slot)])
                 let event = Int32(clamping: canon[g])
                 for (k, m) in c.mentions.enumerated() {
                     keyed[nextMention[g]] = KeyedMention(
-                        order: order, paragraph: Int32(clamping: m.paragraph), rank: rankInEvent[i],
+                        paragraph: Int32(clamping: m.paragraph), rank: rankInEvent[i],
                         index: Int32(clamping: k), slot: slot, text: m.text)
                     nextMention[g] += 1
                     sentences.append(
                         SentenceEvent(
                             slot: slot, paragraph: Int32(clamping: m.paragraph),
-                            order: Int32(clamping: sentences.count), start: Int32(clamping: m.sentence.lowerBound),
+                            start: Int32(clamping: m.sentence.lowerBound),
                             end: Int32(clamping: m.sentence.upperBound), event: event))
                 }
             }
@@ -365,6 +364,61 @@ public enum EventLinker {
         }
         rankInEvent = []
         nextMention = []
+
+        // Quotes: the events their sentence mentions, else those their paragraph mentions. Worked out before the
+        // events are built, so that the sentences are let go first.
+        // Events as the first event of their id (`canon`), articles as slots: integer keys and values.
+        // In paragraph order (article slot, paragraph), mentions of one paragraph in candidate order: a quote finds
+        // its paragraph's by binary search.
+        // (The standard sort is stable: the mentions of one paragraph keep the order they were added in.)
+        sentences.sort { ($0.slot, $0.paragraph) < ($1.slot, $1.paragraph) }
+        var last: (key: ParagraphKey, lookup: ParagraphMentions)?
+        var quoteEvents: [(quote: Int, events: [String])] = []
+        var lastFound: (events: [Int], ids: [String])?
+        // Quotes come grouped by article too: the slot is looked up once per run.
+        var quoteArticle: String?
+        var quoteSlot: Int?
+        for q in quotes.indices {
+            let place = quotes[q]
+            if place.article != quoteArticle {
+                quoteArticle = place.article
+                quoteSlot = slots.slotOf[place.article]
+            }
+            guard let slot = quoteSlot else { continue }
+            let key = ParagraphKey(article: slot, paragraph: place.paragraph)
+            let lookup: ParagraphMentions
+            if let known = last, known.key == key {
+                lookup = known.lookup
+            } else {
+                let run = SentenceEvent.run(of: key, in: sentences)
+                guard !run.isEmpty else { continue }
+                lookup = ParagraphMentions(sentences[run].map { (Int($0.start)..<Int($0.end), Int($0.event)) })
+                last = (key, lookup)
+            }
+            let quoteRange = place.start..<max(place.start + 1, place.end)
+            let overlapping = lookup.positions(overlapping: quoteRange)
+            var found: [Int] = []
+            if overlapping.isEmpty {
+                found = lookup.distinctEvents
+            } else {
+                var seen = Set<Int>()
+                for k in overlapping where seen.insert(lookup.events[k]).inserted {
+                    found.append(lookup.events[k])
+                }
+            }
+            guard !found.isEmpty else { continue }
+            // Quotes of one paragraph often get the same events: they share one array of ids.
+            if let shared = lastFound, shared.events == found {
+                quoteEvents.append((q, shared.ids))
+            } else {
+                let list = found.map { ids[$0] }
+                lastFound = (found, list)
+                quoteEvents.append((q, list))
+            }
+        }
+        sentences = []
+        last = nil
+
         var events: [Event] = []
         events.reserveCapacity(groups.count)
         for (g, e) in groups.enumerated() {
@@ -372,12 +426,13 @@ public enum EventLinker {
             // come; each once.
             let first = mentionStart[g]
             keyed[first..<mentionStart[g + 1]].sort {
-                ($0.order, $0.paragraph, $0.rank, $0.index) < ($1.order, $1.paragraph, $1.rank, $1.index)
+                (orderOfSlot[Int($0.slot)], $0.paragraph, $0.rank, $0.index)
+                    < (orderOfSlot[Int($1.slot)], $1.paragraph, $1.rank, $1.index)
             }
             let unique = Self.distinctMentions(mentionStart[g + 1] - first) {
                 let k = keyed[first + $0]
                 return (
-                    Int(k.order), Int(k.paragraph),
+                    orderOfSlot[Int(k.slot)], Int(k.paragraph),
                     EventMention(article: slots.articles[Int(k.slot)], paragraph: Int(k.paragraph), text: k.text)
                 )
             }
@@ -455,58 +510,6 @@ public enum EventLinker {
         // Counted sets count events under the speakers' names: `finish` attaches them, with what is kept here.
         let hasSets = !setCandidates.isEmpty
         if !hasSets { members = [] }
-
-        // Quotes: the events their sentence mentions, else those their paragraph mentions.
-        // Events as the first event of their id (`canon`), articles as slots: integer keys and values.
-        // In paragraph order (article slot, paragraph), mentions of one paragraph in candidate order: a quote finds
-        // its paragraph's by binary search.
-        sentences.sort { ($0.slot, $0.paragraph, $0.order) < ($1.slot, $1.paragraph, $1.order) }
-        var last: (key: ParagraphKey, lookup: ParagraphMentions)?
-        var quoteEvents: [(quote: Int, events: [String])] = []
-        var lastFound: (events: [Int], ids: [String])?
-        // Quotes come grouped by article too: the slot is looked up once per run.
-        var quoteArticle: String?
-        var quoteSlot: Int?
-        for q in quotes.indices {
-            let place = quotes[q]
-            if place.article != quoteArticle {
-                quoteArticle = place.article
-                quoteSlot = slots.slotOf[place.article]
-            }
-            guard let slot = quoteSlot else { continue }
-            let key = ParagraphKey(article: slot, paragraph: place.paragraph)
-            let lookup: ParagraphMentions
-            if let known = last, known.key == key {
-                lookup = known.lookup
-            } else {
-                let run = SentenceEvent.run(of: key, in: sentences)
-                guard !run.isEmpty else { continue }
-                lookup = ParagraphMentions(sentences[run].map { (Int($0.start)..<Int($0.end), Int($0.event)) })
-                last = (key, lookup)
-            }
-            let quoteRange = place.start..<max(place.start + 1, place.end)
-            let overlapping = lookup.positions(overlapping: quoteRange)
-            var found: [Int] = []
-            if overlapping.isEmpty {
-                found = lookup.distinctEvents
-            } else {
-                var seen = Set<Int>()
-                for k in overlapping where seen.insert(lookup.events[k]).inserted {
-                    found.append(lookup.events[k])
-                }
-            }
-            guard !found.isEmpty else { continue }
-            // Quotes of one paragraph often get the same events: they share one array of ids.
-            if let shared = lastFound, shared.events == found {
-                quoteEvents.append((q, shared.ids))
-            } else {
-                let list = found.map { ids[$0] }
-                lastFound = (found, list)
-                quoteEvents.append((q, list))
-            }
-        }
-        sentences = []
-        last = nil
 
         // By first day, last day and id; undated events last. Keys computed once, not per comparison.
         let spans = events.map { $0.date?.range.map { ($0.lowerBound.ordinal, $0.upperBound.ordinal) } }
@@ -748,16 +751,16 @@ private struct RelationKey: Hashable {
 /// A mention of an event with what orders the event's mentions: its article's order and paragraph, then its
 /// candidate's place among the event's members and its own place in the candidate's list.
 private struct KeyedMention {
-    var order: Int32
     var paragraph: Int32
     var rank: Int32
     var index: Int32
-    /// The mention's article (`ArticleSlots`) and words: 40 bytes a mention rather than 56 with an `EventMention`.
+    /// The mention's article (`ArticleSlots`; its place in the corpus comes from the slot) and words: 32 bytes a
+    /// mention rather than 56 with an `EventMention`.
     var slot: Int32
     var text: String
 
     /// What a place in the list holds until its mention is written (its string takes no memory of its own).
-    static let empty = KeyedMention(order: 0, paragraph: 0, rank: 0, index: 0, slot: 0, text: "")
+    static let empty = KeyedMention(paragraph: 0, rank: 0, index: 0, slot: 0, text: "")
 }
 
 /// A paragraph of one article (the article's slot, `ArticleSlots`).
@@ -771,8 +774,6 @@ private struct ParagraphKey: Hashable {
 private struct SentenceEvent {
     var slot: Int32
     var paragraph: Int32
-    /// Its place in candidate order, which orders the mentions of one paragraph.
-    var order: Int32
     var start: Int32
     var end: Int32
     var event: Int32
