@@ -79,7 +79,10 @@ final class CorpusLines: @unchecked Sendable {
         // Term candidates read only the quotes' spans and texts and the agendas' labels (which tagging leaves as
         // they were).
         let candidates = TermReconciler.candidates(
-            spans: quotes.rows.lazy.map { (start: Int($0.start), end: Int($0.end), text: $0.text) }, terms: terms,
+            spans: quotes.rows.lazy.map { [quotes] in
+                (start: Int($0.start), end: Int($0.end), text: quotes.text(of: $0))
+            },
+            terms: terms,
             agendas: unified)
         return (people, events, quoteEvents, candidates)
     }
@@ -129,7 +132,7 @@ final class CorpusLines: @unchecked Sendable {
                 terms.append(
                     Term(
                         article: table.articleIDs[Int(r.article)], paragraph: Int(r.paragraph), start: Int(r.start),
-                        end: Int(r.end), text: String(r.text)))
+                        end: Int(r.end), text: String(table.text(of: r))))
             } else {
                 quotes.append(
                     table.quote(i, speaker: s, pillars: i < pillars.count ? pillars[i] : [], events: events[i]))
