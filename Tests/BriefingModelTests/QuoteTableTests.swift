@@ -46,6 +46,35 @@ import Testing
         #expect(Array(table.texts).count == n && table.places.count == n)
     }
 
+    /// The quotes built from the table take each row's events whether the linker's list is in row order (read in
+    /// step) or not (gathered by row), and the terms are left out.
+    @Test func quotesTakeTheirEventsInOrderOrNot() {
+        let n = QuoteTable.blockSize + 20
+        let inOrder: [(quote: Int, events: [String])] = stride(from: 0, to: n, by: 3).map { ($0, ["e\($0 % 4)"]) }
+        // Out of order, one row twice (its lists joined, each id once) and a row beyond the table (ignored).
+        var shuffled = Array(inOrder.reversed())
+        shuffled.append((3, ["e3", "x"]))
+        shuffled.append((n + 5, ["y"]))
+        // Row 6 is a label: a term, not a quote.
+        var candidates = [TermReconciler.Candidate](repeating: .none, count: n)
+        candidates[6] = .label
+        func build(_ events: [(quote: Int, events: [String])]) -> (quotes: [Quote], terms: [Term]) {
+            var table = Self.table(count: n)
+            var terms: [Term] = []
+            let quotes = CorpusLines.quotes(
+                &table, speakers: (speakers: [], slots: []), events: events, pillars: [], candidates: candidates,
+                terms: &terms)
+            return (quotes, terms)
+        }
+        let a = build(inOrder)
+        let b = build(shuffled)
+        #expect(a.quotes.count == n - 1 && a.terms.count == 1 && a.terms.first?.paragraph == 0)
+        #expect(a.quotes[0].events == ["e0"] && a.quotes[1].events.isEmpty && a.quotes[3].events == ["e3"])
+        // Row 7 is quote 6 once the term is left out.
+        #expect(a.quotes[6].events.isEmpty && a.quotes[8].events == ["e1"])
+        #expect(b.quotes.map(\.events) == a.quotes.map { $0.id == a.quotes[3].id ? ["e3", "x"] : $0.events })
+    }
+
     @Test func releasingABlockKeepsTheOthers() {
         var table = Self.table(count: QuoteTable.blockSize + 5)
         let last = table.quote(QuoteTable.blockSize + 4, speaker: nil, pillars: [], events: [])

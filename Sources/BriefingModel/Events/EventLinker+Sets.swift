@@ -199,10 +199,12 @@ struct SetMentions {
     }
 
     /// Puts the added mentions in place, as inserting each in turn after every mention ordered before or with
-    /// it (by article order, then paragraph) would, each once and none the event has.
-    consuming func insert(into events: inout [Event], articleOrder: [String: Int]) {
-        var all = added
-        added = []
+    /// it (by article order, then paragraph) would, each once and none the event has. The added mentions are
+    /// taken out (mutating, not consuming: a consumed value's list could still be shared with the caller's, and
+    /// sorting it would copy all of it).
+    mutating func insert(into events: inout [Event], articleOrder: [String: Int]) {
+        var all: [Added] = []
+        swap(&all, &added)
         all.sort(by: <)
         var start = 0
         while start < all.count {

@@ -4,8 +4,8 @@
 /// (the cache reads quotes that way, so a loaded corpus holds each quotation's characters once), and an id of the
 /// form "article#qN" as its number N alone (`QuoteID`). The public properties are the same as with plain fields.
 public struct Quote: Sendable, Hashable, Codable, Identifiable {
-    /// The id, unless it is "article#qN" for the quote's own article (then empty, and `storedNumber` holds N).
-    private var storedID: String
+    /// The id, unless it is "article#qN" for the quote's own article (then nil, and `storedNumber` holds N).
+    private var otherID: OtherQuoteID?
     private var storedArticle: String
     /// N of an id "article#qN", else -1. Every (id, article) pair has one storage, so the synthesized equality and
     /// hash agree with the public properties'.
@@ -25,7 +25,7 @@ public struct Quote: Sendable, Hashable, Codable, Identifiable {
 
     /// Unique quote id, e.g. "2019-10-05-ortagus#q1".
     public var id: String {
-        get { storedNumber < 0 ? storedID : QuoteID.make(storedArticle, Int(storedNumber)) }
+        get { storedNumber < 0 ? otherID?.id ?? "" : QuoteID.make(storedArticle, Int(storedNumber)) }
         set { setID(newValue, article: storedArticle) }
     }
     /// Article id.
@@ -75,7 +75,7 @@ public struct Quote: Sendable, Hashable, Codable, Identifiable {
         id: String, article: String, paragraph: Int, start: Int, end: Int, slice: Substring, speaker: String? = nil,
         cue: String? = nil, pillars: [String] = [], events: [String] = []
     ) {
-        self.storedID = ""
+        self.otherID = nil
         self.storedArticle = article
         self.storedNumber = -1
         self.storedParagraph = Int32(clamping: paragraph)
@@ -95,7 +95,7 @@ public struct Quote: Sendable, Hashable, Codable, Identifiable {
         cue: String?
     ) {
         let n = Int32(exactly: number).flatMap { $0 >= 0 ? $0 : nil }
-        storedID = n == nil ? QuoteID.make(article, number) : ""
+        otherID = n == nil ? OtherQuoteID(QuoteID.make(article, number)) : nil
         storedArticle = article
         storedNumber = n ?? -1
         storedParagraph = Int32(clamping: paragraph)
@@ -111,10 +111,10 @@ public struct Quote: Sendable, Hashable, Codable, Identifiable {
     /// Stores `id` as a number when it is "article#qN" with N written as `QuoteID.make` writes it.
     private mutating func setID(_ id: String, article: String) {
         if let n = QuoteID.number(id, article: article) {
-            storedID = ""
+            otherID = nil
             storedNumber = n
         } else {
-            storedID = id
+            otherID = OtherQuoteID(id)
             storedNumber = -1
         }
     }
@@ -155,8 +155,19 @@ extension Quote {
     /// stored as its number (the search index keys its quotes by id).
     var idKey: QuoteIDKey {
         if storedNumber >= 0 { return QuoteIDKey(prefix: storedArticle, number: storedNumber) }
-        return QuoteIDKey(id: storedID)
+        return QuoteIDKey(id: otherID?.id ?? "")
     }
+}
+
+/// The id of a quote whose id is not "article#qN" (few are): boxed, so that every other quote spends 8 bytes on it
+/// rather than a string's 16. Equal and hashed by the id.
+private final class OtherQuoteID: Sendable, Hashable {
+    let id: String
+
+    init(_ id: String) { self.id = id }
+
+    static func == (a: OtherQuoteID, b: OtherQuoteID) -> Bool { a.id == b.id }
+    func hash(into h: inout Hasher) { h.combine(id) }
 }
 
 /// A quote id "prefix#qN" as its prefix and N (-1, with the whole id as the prefix, for an id of another form).

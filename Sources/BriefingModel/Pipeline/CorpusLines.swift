@@ -119,8 +119,20 @@ final class CorpusLines: @unchecked Sendable {
         func isTerm(_ row: Int, speaker: String?) -> Bool {
             (row < candidates.count ? candidates[row] : .none).isTerm(speaker: speaker)
         }
-        var events = [[String]](repeating: [], count: table.count)
-        for (q, found) in quoteEvents where events.indices.contains(q) { LinkedEvents.add(found, to: &events[q]) }
+        // Each row's events: read in step with the rows when the linker listed each quote once, in order (it
+        // does); else gathered by row first.
+        let inOrder = zip(quoteEvents, quoteEvents.dropFirst()).allSatisfy { $0.quote < $1.quote }
+        var byRow: [[String]] = []
+        if !inOrder {
+            byRow = [[String]](repeating: [], count: table.count)
+            for (q, found) in quoteEvents where byRow.indices.contains(q) { LinkedEvents.add(found, to: &byRow[q]) }
+        }
+        var next = 0
+        func events(_ row: Int) -> [String] {
+            if !inOrder { return row < byRow.count ? byRow[row] : [] }
+            while next < quoteEvents.count && quoteEvents[next].quote < row { next += 1 }
+            return next < quoteEvents.count && quoteEvents[next].quote == row ? quoteEvents[next].events : []
+        }
         var kept = 0
         for i in 0..<table.count where !isTerm(i, speaker: speaker(i)) { kept += 1 }
         var quotes: [Quote] = []
@@ -135,8 +147,8 @@ final class CorpusLines: @unchecked Sendable {
                         end: Int(r.end), text: String(table.text(of: r))))
             } else {
                 quotes.append(
-                    table.quote(i, speaker: s, pillars: i < pillars.count ? pillars[i] : [], events: events[i]))
-                events[i] = []
+                    table.quote(i, speaker: s, pillars: i < pillars.count ? pillars[i] : [], events: events(i)))
+                if !inOrder, i < byRow.count { byRow[i] = [] }
             }
             // Each block of rows let go once its quotes are built.
             if i & (QuoteTable.blockSize - 1) == QuoteTable.blockSize - 1 || i == table.count - 1 {
