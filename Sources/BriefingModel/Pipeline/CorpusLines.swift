@@ -109,12 +109,12 @@ final class CorpusLines: @unchecked Sendable {
         _ table: inout QuoteTable, speakers people: Merged, events quoteEvents: [(quote: Int, events: [String])],
         pillars: [[String]], candidates: [TermReconciler.Candidate], terms: inout [Term]
     ) -> [Quote] {
-        let speakerIDs = people.speakers.map(\.id)
+        // Read from the speakers in place (a list of their ids would be one more array beside the quotes).
         func speaker(_ row: Int) -> String? {
             let s = Int(table[row].speaker)
             guard people.slots.indices.contains(s) else { return nil }
             let slot = Int(people.slots[s])
-            return speakerIDs.indices.contains(slot) ? speakerIDs[slot] : nil
+            return people.speakers.indices.contains(slot) ? people.speakers[slot].id : nil
         }
         func isTerm(_ row: Int, speaker: String?) -> Bool {
             (row < candidates.count ? candidates[row] : .none).isTerm(speaker: speaker)
