@@ -163,7 +163,7 @@ public struct ArticleExtraction: Sendable, Hashable {
 }
 
 /// A quote as the article extractor leaves it: its place, text, speaker (by position among the article's
-/// speakers, -1 for none) and cue; id and article come from its extraction. 64 bytes against a `Quote`'s 128, for
+/// speakers, -1 for none) and cue; id and article come from its extraction. 64 bytes against a `Quote`'s 120, for
 /// every quote of the corpus until the per-article results are laid end to end.
 struct LocalQuote: Sendable, Hashable {
     var paragraph: Int32

@@ -1,6 +1,6 @@
 /// Every article's quotes end to end, as the corpus-wide stages read them before they become `Quote`s.
 ///
-/// A row is 40 bytes (a `Quote` is 128): 32-bit numbers for the article, the id, the place, the speaker (its
+/// A row is 40 bytes (a `Quote` is 120): 32-bit numbers for the article, the id, the place, the speaker (its
 /// position in the `SpeakerTable`), the text and the cue. The text is a UTF-8 range of a base string the table keeps
 /// once for a run of quotes that share it (their paragraph: quotes are slices of it), the cue a number in the table's
 /// list of cues; `text(of:)` gives the slice back, sharing the paragraph's storage as the quote did. Event grouping
