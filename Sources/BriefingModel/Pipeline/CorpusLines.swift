@@ -211,11 +211,11 @@ final class Claim<Value: Sendable>: @unchecked Sendable {
     }
 }
 
-/// The per-article results laid end to end, in article order: all at once (`init(draining:)`) or as they come
-/// (`append`, then `finishAppending`).
+/// The per-article results laid end to end, in article order, one extraction at a time (`append`, then
+/// `finishAppending`): all at once (`init(draining:)`) or as they come.
 ///
-/// Speakers and quotes go into their tables article by article, each article's arrays let go as soon as they are
-/// copied; terms and agendas one kind at a time; event candidates stay in their articles' arrays.
+/// Speakers and quotes go into their tables, each article's arrays let go as soon as they are copied; event
+/// candidates stay in their articles' arrays.
 struct Parts {
     var speakers = SpeakerTable()
     var quotes = QuoteTable()
@@ -226,12 +226,15 @@ struct Parts {
 
     init() {}
 
-    /// Moves every extraction's parts out, leaving `extractions` empty.
+    /// Moves every extraction's parts out, in storage of its exact size, leaving `extractions` empty.
     init(draining extractions: inout [ArticleExtraction]) {
         speakers.reserveCapacity(
             speakers: extractions.reduce(0) { $0 + $1.speakerCount },
             mentions: extractions.reduce(0) { $0 + $1.mentionCount })
         quotes.reserveCapacity(extractions.reduce(0) { $0 + $1.quoteCount })
+        terms.reserveCapacity(extractions.reduce(0) { $0 + $1.terms.count })
+        agendas.reserveCapacity(extractions.reduce(0) { $0 + $1.agendas.count })
+        eventCandidates.reserveCapacity(extractions.reduce(0) { $0 + ($1.eventCandidates.isEmpty ? 0 : 1) })
         // Quotes set from outside name their speakers by id: every speaker's position by id (the last of an id).
         var ids: [String: Int32]?
         if extractions.contains(where: \.quotesNameSpeakersByID) {
@@ -245,23 +248,16 @@ struct Parts {
             }
             ids = table
         }
-        for i in extractions.indices { extractions[i].move(speakers: &speakers, quotes: &quotes, ids: ids) }
-        quotes.finishAppending()
-        HeapTrim.release()
-        terms = Self.drain(&extractions, \.terms)
-        agendas = Self.drain(&extractions, \.agendas)
-        eventCandidates.reserveCapacity(extractions.reduce(0) { $0 + ($1.eventCandidates.isEmpty ? 0 : 1) })
-        for i in extractions.indices where !extractions[i].eventCandidates.isEmpty {
-            eventCandidates.append(extractions[i].eventCandidates)
-            extractions[i].eventCandidates = []
-        }
+        for i in extractions.indices { append(&extractions[i], ids: ids) }
         extractions = []
+        finishAppending()
     }
 
-    /// Lays out one more extraction (whose quotes name their speakers by position: not `quotesNameSpeakersByID`),
-    /// leaving it empty.
-    mutating func append(_ x: inout ArticleExtraction) {
-        x.move(speakers: &speakers, quotes: &quotes, ids: nil)
+    /// Lays out one more extraction, leaving it empty. `ids` maps speaker ids to positions for quotes that name
+    /// their speakers by id (`quotesNameSpeakersByID`: every speaker of the corpus, so only when all extractions
+    /// are known); the extractor's own quotes name them by position and need none.
+    mutating func append(_ x: inout ArticleExtraction, ids: [String: Int32]? = nil) {
+        x.move(speakers: &speakers, quotes: &quotes, ids: ids)
         terms.append(contentsOf: x.terms)
         x.terms = []
         agendas.append(contentsOf: x.agendas)
@@ -280,20 +276,6 @@ struct Parts {
         agendas = agendas.compacted
         eventCandidates = eventCandidates.compacted
         HeapTrim.release()
-    }
-
-    /// Every extraction's `part` end to end, in storage of its exact size; each article's array is let go as soon
-    /// as it is copied.
-    private static func drain<T>(
-        _ extractions: inout [ArticleExtraction], _ part: WritableKeyPath<ArticleExtraction, [T]>
-    ) -> [T] {
-        var out: [T] = []
-        out.reserveCapacity(extractions.reduce(0) { $0 + $1[keyPath: part].count })
-        for i in extractions.indices {
-            out.append(contentsOf: extractions[i][keyPath: part])
-            extractions[i][keyPath: part] = []
-        }
-        return out
     }
 }
 
