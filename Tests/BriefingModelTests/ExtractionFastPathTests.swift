@@ -41,7 +41,7 @@ struct ExtractionFastPathTests {
     @Test func quoteSlicesCutTheParagraphAtItsScalars() {
         let text = "Ça “va”, said 金正恩 — “yes 👍 fine” and ‘so’."
         let scalars = Array(text.unicodeScalars)
-        var slicer = UTF8Slicer(text: text, scalars: scalars)
+        var slicer = UTF8Slicer(text: text[...], scalars: scalars)
         #expect(slicer.matches)
         for (a, b) in [(4, 8), (0, 2), (16, 30), (2, 3), (31, scalars.count), (0, scalars.count), (5, 5)] {
             let cut = slicer.slice(a..<b)
@@ -52,7 +52,7 @@ struct ExtractionFastPathTests {
         #expect(slicer.slice(0..<(scalars.count + 1)) == nil)
         #expect(slicer.slice(-1..<2) == nil)
         // Scalars that are not the text's: no slice.
-        var other = UTF8Slicer(text: text, scalars: Array("Ca".unicodeScalars))
+        var other = UTF8Slicer(text: text[...], scalars: Array("Ca".unicodeScalars))
         #expect(!other.matches)
         #expect(other.slice(0..<1) == nil)
     }

@@ -150,7 +150,7 @@ public enum AgendaBuilder {
         for a in articles {
             let first = tokens.paragraphCount
             for p in a.paragraphs {
-                let found = vocabularyTokens(p.text, vocabulary: vocabulary, scratch: &hashes)
+                let found = vocabularyTokens(p.textSlice, vocabulary: vocabulary, scratch: &hashes)
                 for t in found where lastParagraph[Int(t.id)] != total {
                     lastParagraph[Int(t.id)] = total
                     df[Int(t.id)] += 1
@@ -221,12 +221,21 @@ public enum AgendaBuilder {
     /// The vocabulary words of `text` (`AgendaText.stemHashes` looked up in `vocabulary`), with their word
     /// positions; a very long text in pieces, which another thread may help with.
     static func vocabularyTokens(_ text: String, vocabulary: StemIDs, scratch hashes: inout [UInt64]) -> [ItemToken] {
+        vocabularyTokens(text[...], vocabulary: vocabulary, scratch: &hashes)
+    }
+
+    /// The same for a slice (a paragraph read where it lies in its article's string).
+    static func vocabularyTokens(_ slice: Substring, vocabulary: StemIDs, scratch hashes: inout [UInt64])
+        -> [ItemToken]
+    {
         var out: [ItemToken] = []
-        guard text.utf8.count >= helpedBytes else {
-            AgendaText.stemHashes(text, into: &hashes)
+        guard slice.utf8.count >= helpedBytes else {
+            AgendaText.stemHashes(slice, into: &hashes)
             vocabulary.appendTokens(of: hashes, to: &out)
             return out
         }
+        // A very long paragraph (rare) is read from a string of its own, cut into pieces.
+        let text = String(slice)
         let ranges = AgendaText.pieces(text, count: 16)
         let parts = HelpedLoop.run(ranges.count) { k in
             var hashes: [UInt64] = []

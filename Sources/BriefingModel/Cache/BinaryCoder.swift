@@ -105,7 +105,9 @@ struct BinaryWriter {
 
     mutating func bool(_ value: Bool) { byte(value ? 1 : 0) }
 
-    mutating func string(_ s: String) {
+    mutating func string(_ s: String) { string(s[...]) }
+
+    mutating func string(_ s: Substring) {
         unsigned(UInt64(s.utf8.count))
         var s = s
         s.withUTF8 { buffer.append(contentsOf: $0) }

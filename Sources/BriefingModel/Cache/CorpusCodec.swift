@@ -144,7 +144,8 @@ enum CorpusCodec {
                 if let last, last.id == article { found = last.position } else { found = position[article] }
                 guard let a = found else { return nil }
                 last = (article, a)
-                return articles[a].paragraphs.indices.contains(paragraph) ? articles[a].paragraphs[paragraph].text : nil
+                return articles[a].paragraphs.indices.contains(paragraph)
+                    ? articles[a].paragraphs[paragraph].textSlice : nil
             }
         }
         try r.expectEnd()
@@ -222,7 +223,7 @@ enum CorpusCodec {
         w.internedStrings(a.tags)
         w.unsigned(UInt64(a.paragraphs.count))
         for p in a.paragraphs {
-            w.string(p.text)
+            w.string(p.textSlice)
             w.int(p.line)
         }
     }
@@ -296,7 +297,7 @@ enum CorpusCodec {
     /// Reads a quote; `paragraphText` gives the text of an article's paragraph that a quote's text is a range of.
     /// Equal pillar and event lists (the quotes of a passage mostly have the same) are read into one shared array.
     static func readQuote(
-        _ r: inout BinaryReader, lists: inout SharedLists, paragraphText: (String, Int) -> String?
+        _ r: inout BinaryReader, lists: inout SharedLists, paragraphText: (String, Int) -> Substring?
     ) throws(BinaryCoder.Malformed) -> Quote {
         let id = try r.string()
         let article = try r.interned()
@@ -469,15 +470,18 @@ struct QuoteSlices {
         guard let a = position[q.article], articles[a].paragraphs.indices.contains(q.paragraph), q.start <= q.end
         else { return nil }
         if slicer?.article != a || slicer?.paragraph != q.paragraph {
-            slicer = (a, q.paragraph, ScalarSlicer(articles[a].paragraphs[q.paragraph].text))
+            slicer = (a, q.paragraph, ScalarSlicer(articles[a].paragraphs[q.paragraph].textSlice))
         }
         guard let cut = slicer?.cutter.slice(q.start..<q.end), cut.utf8.elementsEqual(q.textSlice.utf8) else {
             return nil
         }
+        // Counted from the paragraph's start, which need not be its string's (`Paragraph.sharing`).
+        guard let paragraph = slicer?.cutter.text else { return nil }
         let utf8 = cut.base.utf8
-        return utf8.distance(
-            from: utf8.startIndex, to: cut.startIndex)..<utf8.distance(
-                from: utf8.startIndex, to: cut.endIndex)
+        let origin = utf8.distance(from: utf8.startIndex, to: paragraph.startIndex)
+        return
+            (utf8.distance(from: utf8.startIndex, to: cut.startIndex) - origin)..<(utf8.distance(
+                from: utf8.startIndex, to: cut.endIndex) - origin)
     }
 }
 

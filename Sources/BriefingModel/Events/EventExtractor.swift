@@ -78,7 +78,7 @@ public struct EventExtractor: Sendable {
 
     public func extract(_ article: Article, extraction: ArticleExtraction) -> [EventCandidate] {
         let text = EventText(
-            scalars: article.paragraphs.map { ArticleExtractor.scalars(of: $0.text) }, splitter: splitter)
+            scalars: article.paragraphs.map { ArticleExtractor.scalars(of: $0.textSlice) }, splitter: splitter)
         let persons = PersonFinder(paragraphs: text.tokens, speakers: extraction.speakers, lexicon: lexicon)
         return read(article, text: text, persons: persons).finish(speakers: extraction.speakers, extractor: self)
     }

@@ -186,7 +186,7 @@ public struct ArticleExtractor: Sendable {
             } else {
                 let p = d.span.paragraph
                 if slicer?.paragraph != p, article.paragraphs.indices.contains(p) {
-                    slicer = (p, UTF8Slicer(text: article.paragraphs[p].text, scalars: paras[p].scalars))
+                    slicer = (p, UTF8Slicer(text: article.paragraphs[p].textSlice, scalars: paras[p].scalars))
                 }
                 let slice: Substring
                 if slicer?.paragraph == p, let cut = slicer?.cutter.slice(d.span.start..<d.span.end) {
@@ -356,7 +356,10 @@ public struct ArticleExtractor: Sendable {
 
     /// The scalars of `text`, decoded from its UTF-8 in one pass (`Array(text.unicodeScalars)` counts them first),
     /// written straight into the array's storage.
-    static func scalars(of text: String) -> [Unicode.Scalar] {
+    static func scalars(of text: String) -> [Unicode.Scalar] { scalars(of: text[...]) }
+
+    /// The same for a slice (a paragraph read where it lies in its article's string).
+    static func scalars(of text: Substring) -> [Unicode.Scalar] {
         var text = text
         return text.withUTF8 { b in
             let n = b.count

@@ -66,7 +66,9 @@ enum JSONLReader {
         }
         // Every paragraph of a JSON line stands on that line of the file.
         let paragraphs = ParagraphSplitter.split(Substring(TextDecoding.normalizeLineEnds(body)), firstLine: 1).map {
-            Paragraph(text: $0.text, line: lineNo)
+            var p = $0
+            p.line = lineNo
+            return p
         }
         let location = "\(path):\(lineNo)"
         let title = string("title") ?? TitleGuesser.title(paragraphs: paragraphs, path: location)

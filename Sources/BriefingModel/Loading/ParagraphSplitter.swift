@@ -44,42 +44,63 @@ enum ParagraphSplitter {
             if end >= n { break }
             start = end + 1
         }
-        var paragraphs: [Paragraph] = []
+        // Each paragraph as a run of lines (`lines` indices), laid out at the end in one string.
+        var runs: [Range<Int>] = []
         if !hasBlank {
-            paragraphs.reserveCapacity(lines.reduce(0) { $0 + ($1.range.isEmpty ? 0 : 1) })
-            for (r, line) in lines where !r.isEmpty {
-                paragraphs.append(Paragraph(text: text(b, [r]), line: line))
-            }
-            return paragraphs
+            runs.reserveCapacity(lines.reduce(0) { $0 + ($1.range.isEmpty ? 0 : 1) })
+            for (k, l) in lines.enumerated() where !l.range.isEmpty { runs.append(k..<(k + 1)) }
+            return paragraphs(b, lines: lines, runs: runs)
         }
-        var current: [Range<Int>] = []
-        var startLine = 0
+        var current: Range<Int>?
         func flush() {
-            if !current.isEmpty {
-                paragraphs.append(Paragraph(text: text(b, current), line: startLine))
-                current.removeAll(keepingCapacity: true)
+            if let run = current {
+                runs.append(run)
+                current = nil
             }
         }
-        for (r, line) in lines {
+        for (k, l) in lines.enumerated() {
+            let r = l.range
             if r.isEmpty {
                 flush()
                 continue
             }
             // A Markdown heading stands alone.
-            if b[r.lowerBound] == 0x23 {
-                let t = text(b, [r])
-                if isHeading(t) {
-                    flush()
-                    paragraphs.append(Paragraph(text: t, line: line))
-                    continue
-                }
+            if b[r.lowerBound] == 0x23, isHeading(text(b, [r])) {
+                flush()
+                runs.append(k..<(k + 1))
+                continue
             }
-            if current.isEmpty { startLine = line }
-            current.append(r)
+            current = (current?.lowerBound ?? k)..<(k + 1)
         }
         flush()
-        // Kept as the article's body for the whole run: without the room its growth left.
-        return paragraphs.compacted
+        return paragraphs(b, lines: lines, runs: runs)
+    }
+
+    /// The paragraphs made of `runs` of `lines`, sharing one string with no room to spare (as `Paragraph.sharing`
+    /// lays them out); one string each for a lone paragraph or 2 GB of text.
+    private static func paragraphs(
+        _ b: UnsafeBufferPointer<UInt8>, lines: [(range: Range<Int>, line: Int)], runs: [Range<Int>]
+    ) -> [Paragraph] {
+        func own() -> [Paragraph] {
+            runs.map { Paragraph(text: text(b, lines[$0].map(\.range)), line: lines[$0.lowerBound].line) }
+        }
+        let lengths = runs.map { run in lines[run].reduce(run.count - 1) { $0 + $1.range.count } }
+        let total = lengths.reduce(0, +)
+        guard runs.count > 1, total < Int(Int32.max) else { return own() }
+        let joined = String(unsafeUninitializedCapacity: total) { out in
+            runs.reduce(0) { o, run in write(b, lines[run].lazy.map(\.range), to: out, at: o) }
+        }
+        // The body came from a string and is cut between scalars, so no byte is repaired; were one, the offsets
+        // would not hold.
+        guard joined.utf8.count == total else { return own() }
+        var paragraphs: [Paragraph] = []
+        paragraphs.reserveCapacity(runs.count)
+        var o = 0
+        for (run, n) in zip(runs, lengths) {
+            paragraphs.append(Paragraph(base: joined, start: o, end: o + n, line: lines[run.lowerBound].line))
+            o += n
+        }
+        return paragraphs
     }
 
     /// The byte range of `r` without leading and trailing white space (as `TextScan.trimmingSpaces`).
@@ -126,23 +147,31 @@ enum ParagraphSplitter {
     private static func text(_ b: UnsafeBufferPointer<UInt8>, _ ranges: [Range<Int>]) -> String {
         var count = max(0, ranges.count - 1)
         for r in ranges { count += r.count }
-        return String(unsafeUninitializedCapacity: count) { out in
-            var o = 0
-            for (k, r) in ranges.enumerated() {
-                if k > 0 {
-                    out[o] = 0x20
-                    o += 1
-                }
-                guard let from = b.baseAddress, let to = out.baseAddress else { continue }
-                // Copied whole, then control bytes (rare) made spaces in place.
-                (to + o).update(from: from + r.lowerBound, count: r.count)
-                if hasControl(b, r) {
-                    for i in o..<(o + r.count) where out[i] < 0x20 { out[i] = 0x20 }
-                }
-                o += r.count
+        return String(unsafeUninitializedCapacity: count) { write(b, ranges, to: $0, at: 0) }
+    }
+
+    /// Writes the lines `ranges` of `b` joined with one space (control bytes made spaces) into `out` from `o`;
+    /// returns where they end.
+    private static func write(
+        _ b: UnsafeBufferPointer<UInt8>, _ ranges: some Collection<Range<Int>>,
+        to out: UnsafeMutableBufferPointer<UInt8>,
+        at start: Int
+    ) -> Int {
+        var o = start
+        for (k, r) in ranges.enumerated() {
+            if k > 0 {
+                out[o] = 0x20
+                o += 1
             }
-            return o
+            guard let from = b.baseAddress, let to = out.baseAddress else { continue }
+            // Copied whole, then control bytes (rare) made spaces in place.
+            (to + o).update(from: from + r.lowerBound, count: r.count)
+            if hasControl(b, r) {
+                for i in o..<(o + r.count) where out[i] < 0x20 { out[i] = 0x20 }
+            }
+            o += r.count
         }
+        return o
     }
 
     /// True when a byte of `b[r]` is below 0x20; eight bytes at a time.

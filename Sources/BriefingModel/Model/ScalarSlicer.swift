@@ -3,11 +3,14 @@
 /// Each slice is found by walking on from the previous one, so slices asked for in ascending order cost one walk
 /// over the text in all; a slice before the previous one walks again from the start.
 struct ScalarSlicer {
-    let text: String
+    let text: Substring
     private var scalar = 0
     private var index: String.Index
 
-    init(_ text: String) {
+    init(_ text: String) { self.init(text[...]) }
+
+    /// The same for a slice of a string (scalars counted from its start).
+    init(_ text: Substring) {
         self.text = text
         index = text.unicodeScalars.startIndex
     }

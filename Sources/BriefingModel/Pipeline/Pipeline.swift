@@ -51,14 +51,14 @@ public struct Pipeline: Sendable {
     /// The same, the article's local speaker ids made from `key` (`LocalKey`) instead of its id when given.
     func extract(_ article: Article, key: LocalKey?) -> ArticleExtraction {
         let prefix = key?.prefix
-        let long = article.paragraphs.reduce(0) { $0 + $1.text.utf8.count } >= Self.concurrentStagesBytes
+        let long = article.paragraphs.reduce(0) { $0 + $1.textSlice.utf8.count } >= Self.concurrentStagesBytes
         let (articleStage, eventStage) = (articleExtractor, eventStage)
         let found: ArticleExtraction
         let pending: PendingEvents
         if long {
             // Tokens and sentences side by side, then the two stages; the article extractor's thread first reads
             // the last sentences ahead for the event scan, the longer of the two.
-            let scalars = article.paragraphs.map { ArticleExtractor.scalars(of: $0.text) }
+            let scalars = article.paragraphs.map { ArticleExtractor.scalars(of: $0.textSlice) }
             let splitter = articleStage.compiled.splitter
             let tokenizer = articleStage.compiled.tokenizer
             let (words, split) = Concurrently.both(

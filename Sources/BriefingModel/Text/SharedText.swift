@@ -15,7 +15,7 @@ struct SharedText: Sendable {
     }
 
     init(article: Article, splitter: SentenceSplitter) {
-        let scalars = article.paragraphs.map { ArticleExtractor.scalars(of: $0.text) }
+        let scalars = article.paragraphs.map { ArticleExtractor.scalars(of: $0.textSlice) }
         self.init(scalars: scalars, sentences: scalars.map { splitter.split($0) })
     }
 }

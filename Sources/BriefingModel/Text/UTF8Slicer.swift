@@ -2,7 +2,7 @@
 /// UTF-8 offset by counting the encoded lengths of the scalars before it (a cursor moves forward over calls),
 /// and the string is indexed there directly, without walking its scalar view or comparing the result.
 struct UTF8Slicer {
-    let text: String
+    let text: Substring
     let scalars: [Unicode.Scalar]
     /// The scalars encode to exactly as many bytes as the text holds (they were decoded from it); when they do
     /// not, `slice` answers nil.
@@ -10,7 +10,7 @@ struct UTF8Slicer {
     private var scalar = 0
     private var byte = 0
 
-    init(text: String, scalars: [Unicode.Scalar]) {
+    init(text: Substring, scalars: [Unicode.Scalar]) {
         self.text = text
         self.scalars = scalars
         matches = Self.encodedLength(scalars, 0..<scalars.count) == text.utf8.count
@@ -56,7 +56,10 @@ struct UTF8Slicer {
     }
 
     /// The slice of `text` at UTF-8 offsets `range`, nil unless both ends fall inside it on scalar boundaries.
-    static func slice(_ text: String, utf8 range: Range<Int>) -> Substring? {
+    static func slice(_ text: String, utf8 range: Range<Int>) -> Substring? { slice(text[...], utf8: range) }
+
+    /// The same for a slice of a string (offsets from its start); the result is a slice of the same string.
+    static func slice(_ text: Substring, utf8 range: Range<Int>) -> Substring? {
         let utf8 = text.utf8
         guard range.lowerBound >= 0, range.upperBound <= utf8.count,
             let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound, limitedBy: utf8.endIndex),

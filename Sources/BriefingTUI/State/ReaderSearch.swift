@@ -64,7 +64,7 @@ public final class SubstringSearch: ReaderSearch {
             for (i, a) in articles.enumerated() {
                 let fields = [a.title, a.source ?? "", a.author ?? ""]
                 if fields.contains(where: { Folding.folded($0, contains: q) })
-                    || a.paragraphs.contains(where: { Folding.folded($0.text, contains: q) })
+                    || a.paragraphs.contains(where: { Folding.folded($0.textSlice, contains: q) })
                 {
                     out.append(i)
                 }

@@ -63,7 +63,10 @@ public enum Folding {
 
     /// Whether the folded form of `text` contains `query` (already folded), without building the folded text when
     /// `text` holds only ASCII and dashes or curly quotes (which fold byte by byte): most news paragraphs.
-    public static func folded(_ text: String, contains query: String) -> Bool {
+    public static func folded(_ text: String, contains query: String) -> Bool { folded(text[...], contains: query) }
+
+    /// The same for a slice (a paragraph read where it lies in its article's string).
+    public static func folded(_ text: Substring, contains query: String) -> Bool {
         var text = text
         var query = query
         return query.withUTF8 { q in
@@ -73,7 +76,7 @@ public enum Folding {
                 return find(q, in: t, lower: true)
             }
             if let fast { return fast }
-            var folded = fold(text)
+            var folded = fold(String(text))
             return folded.withUTF8 { find(q, in: $0, lower: false) }
         }
     }
