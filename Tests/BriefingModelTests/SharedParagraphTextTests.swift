@@ -120,7 +120,24 @@ import Testing
         let decoded = try CorpusCodec.read(descriptor: fd).corpus
         #expect(decoded == corpus)
         #expect(decoded.quotes.map(\.text) == corpus.quotes.map(\.text))
+        // Read back, the paragraphs share one string again, and the quote is cut from it.
+        let whole = try #require(Self.shared(decoded.articles[0]))
+        #expect(whole == corpus.articles[0].paragraphs.map(\.text).joined())
         let back = try #require(decoded.quotes.first { $0.id == late.id })
-        #expect(back.textSlice.base == paragraph)
+        #expect(back.textSlice.base == whole)
+        #expect(back.text == late.text)
+    }
+
+    @Test func cachedParagraphsThatCutACharacterOrAreNotUTF8AreRefused() throws {
+        // Count 2, then text and line (zigzag) each: "\u{C3}" + "\u{A9}A" join to "éA", but the second starts inside é.
+        var scratch: [UInt8] = []
+        var cut = BinaryReader(bytes: [2, 1, 0xC3, 2, 2, 0xA9, 0x41, 4])
+        #expect(throws: BinaryCoder.Malformed.self) { try CorpusCodec.readParagraphs(&cut, scratch: &scratch) }
+        var invalid = BinaryReader(bytes: [2, 1, 0x41, 2, 1, 0xFF, 4])
+        #expect(throws: BinaryCoder.Malformed.self) { try CorpusCodec.readParagraphs(&invalid, scratch: &scratch) }
+        var fine = BinaryReader(bytes: [2, 1, 0x41, 2, 2, 0xC3, 0xA9, 4])
+        let read = try CorpusCodec.readParagraphs(&fine, scratch: &scratch)
+        #expect(read == [Paragraph(text: "A", line: 1), Paragraph(text: "é", line: 2)])
+        #expect(read.first?.textSlice.base == "Aé")
     }
 }

@@ -310,6 +310,16 @@ struct BinaryReader: Sendable {
         }
     }
 
+    /// A string's bytes appended to `bytes` as they are, unchecked (the caller makes them a string); returns how
+    /// many there were.
+    mutating func appendString(to bytes: inout [UInt8]) throws(BinaryCoder.Malformed) -> Int {
+        let n = try count()
+        try need(n)
+        defer { position += n }
+        buffer.withUnsafeBufferPointer { bytes.append(contentsOf: $0[position..<(position + n)]) }
+        return n
+    }
+
     mutating func optionalString() throws(BinaryCoder.Malformed) -> String? {
         try bool() ? try string() : nil
     }

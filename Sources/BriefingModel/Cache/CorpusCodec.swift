@@ -131,7 +131,8 @@ enum CorpusCodec {
     static func readArticlesAndQuotes(_ r: inout BinaryReader) throws(BinaryCoder.Malformed) -> (
         [Article], [Quote]
     ) {
-        let articles = try r.array { r throws(BinaryCoder.Malformed) in try readArticle(&r) }
+        var scratch: [UInt8] = []
+        let articles = try r.array { r throws(BinaryCoder.Malformed) in try readArticle(&r, scratch: &scratch) }
         var position: [String: Int] = [:]
         position.reserveCapacity(articles.count)
         for (i, a) in articles.enumerated() where position[a.id] == nil { position[a.id] = i }
@@ -228,7 +229,8 @@ enum CorpusCodec {
         }
     }
 
-    static func readArticle(_ r: inout BinaryReader) throws(BinaryCoder.Malformed) -> Article {
+    /// Reads an article, its paragraphs sharing one string (`Paragraph.sharing`) read through `scratch`.
+    static func readArticle(_ r: inout BinaryReader, scratch: inout [UInt8]) throws(BinaryCoder.Malformed) -> Article {
         let id = try r.interned()
         let path = try r.interned()
         let title = try r.string()
@@ -237,12 +239,49 @@ enum CorpusCodec {
         let url = try r.optionalString()
         let author = try r.optionalInterned()
         let tags = try r.internedStrings()
-        let paragraphs = try r.array { r throws(BinaryCoder.Malformed) in
-            Paragraph(text: try r.string(), line: try r.int())
-        }
+        let paragraphs = try readParagraphs(&r, scratch: &scratch)
         return Article(
             id: id, path: path, title: title, date: date, source: source, url: url, author: author, tags: tags,
             paragraphs: paragraphs)
+    }
+
+    /// Paragraphs written as text and line each, their texts read end to end into one string they share; a text
+    /// that is not UTF-8 or a paragraph that starts inside a character is refused.
+    static func readParagraphs(_ r: inout BinaryReader, scratch: inout [UInt8]) throws(BinaryCoder.Malformed)
+        -> [Paragraph]
+    {
+        let count = try r.count()
+        guard count > 1 else {
+            return count == 0 ? [] : [Paragraph(text: try r.string(), line: try r.int())]
+        }
+        scratch.removeAll(keepingCapacity: true)
+        var ends: [(end: Int, line: Int)] = []
+        ends.reserveCapacity(min(count, 1 << 16))
+        for _ in 0..<count {
+            _ = try r.appendString(to: &scratch)
+            ends.append((scratch.count, try r.int()))
+        }
+        var paragraphs: [Paragraph] = []
+        paragraphs.reserveCapacity(ends.count)
+        var start = 0
+        guard scratch.count < Int(Int32.max) else {
+            for (end, line) in ends {
+                paragraphs.append(Paragraph(text: String(decoding: scratch[start..<end], as: UTF8.self), line: line))
+                start = end
+            }
+            return paragraphs
+        }
+        let joined = String(decoding: scratch, as: UTF8.self)
+        // Repaired bytes would have moved the ends; an end inside a character (a continuation byte after it)
+        // would cut one.
+        guard joined.utf8.count == scratch.count,
+            ends.allSatisfy({ $0.end == scratch.count || scratch[$0.end] & 0xC0 != 0x80 })
+        else { throw BinaryCoder.Malformed(description: "bad paragraph text") }
+        for (end, line) in ends {
+            paragraphs.append(Paragraph(base: joined, start: start, end: end, line: line))
+            start = end
+        }
+        return paragraphs
     }
 
     static func write(_ x: LoadWarning, to w: inout BinaryWriter) {

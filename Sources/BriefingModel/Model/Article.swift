@@ -68,9 +68,13 @@ public struct Paragraph: Sendable, Hashable, Codable {
         let utf8 = base.utf8
         let from = utf8.index(utf8.startIndex, offsetBy: Int(start))
         let to = utf8.index(from, offsetBy: Int(end - start))
-        // Through the scalar view: the string's own subscript would round the ends to character boundaries.
-        return Substring(base.unicodeScalars[from..<to])
+        // Through the UTF-8 view, the ends as they are (both on scalar boundaries, as every maker of a shared
+        // paragraph checks): the string's own subscript would round them to character boundaries.
+        return Substring(utf8[from..<to])
     }
+
+    /// The length of the text in UTF-8 bytes, without slicing it.
+    public var utf8Count: Int { end < 0 ? base.utf8.count : Int(end - start) }
 
     /// `texts` with their lines as paragraphs that share one string, laid out with no room to spare; paragraphs of
     /// their own when the texts come to 2 GB or more.

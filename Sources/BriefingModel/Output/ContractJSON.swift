@@ -57,7 +57,7 @@ public enum ContractJSON {
             a.items.reduce(100 * a.occurrences.count + 500) { $0 + 100 * $1.passages.count + 300 }
         }
         static func article(_ a: Article) -> Int {
-            a.paragraphs.reduce(500) { $0 + $1.textSlice.utf8.count + 10 }
+            a.paragraphs.reduce(500) { $0 + $1.utf8Count + 10 }
         }
         static func event(_ e: Event) -> Int { 120 * e.mentions.count + 100 * e.related.count + 600 }
         static func speaker(_ s: Speaker) -> Int { 100 * s.mentions.count + 300 }

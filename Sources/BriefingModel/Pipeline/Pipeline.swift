@@ -51,7 +51,7 @@ public struct Pipeline: Sendable {
     /// The same, the article's local speaker ids made from `key` (`LocalKey`) instead of its id when given.
     func extract(_ article: Article, key: LocalKey?) -> ArticleExtraction {
         let prefix = key?.prefix
-        let long = article.paragraphs.reduce(0) { $0 + $1.textSlice.utf8.count } >= Self.concurrentStagesBytes
+        let long = article.paragraphs.reduce(0) { $0 + $1.utf8Count } >= Self.concurrentStagesBytes
         let (articleStage, eventStage) = (articleExtractor, eventStage)
         let found: ArticleExtraction
         let pending: PendingEvents
