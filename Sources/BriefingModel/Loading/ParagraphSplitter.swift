@@ -6,16 +6,18 @@ import Foundation
 /// no blank line at all (one paragraph per line, as scraped text often is) gets one paragraph per line.
 enum ParagraphSplitter {
     static func split(_ body: Substring, firstLine: Int) -> [Paragraph] {
-        if let result = body.utf8.withContiguousStorageIfAvailable({ split(bytes: $0, firstLine: firstLine) }) {
+        if let result = body.utf8.withContiguousStorageIfAvailable({
+            split(bytes: $0, body: body, firstLine: firstLine)
+        }) {
             return result
         }
-        var copy = String(body)
-        return copy.withUTF8 { split(bytes: $0, firstLine: firstLine) }
+        // A string of its own is contiguous.
+        return split(String(body)[...], firstLine: firstLine)
     }
 
     /// The same on the body's UTF-8 bytes: one pass to find lines, trimmed by byte ranges, strings built once per
     /// paragraph.
-    private static func split(bytes b: UnsafeBufferPointer<UInt8>, firstLine: Int) -> [Paragraph] {
+    private static func split(bytes b: UnsafeBufferPointer<UInt8>, body: Substring, firstLine: Int) -> [Paragraph] {
         // Each line as the byte range of its trimmed text (a final "\r" dropped first), with its line number.
         var lines: [(range: Range<Int>, line: Int)] = []
         var lineNo = firstLine
@@ -49,7 +51,7 @@ enum ParagraphSplitter {
         if !hasBlank {
             runs.reserveCapacity(lines.reduce(0) { $0 + ($1.range.isEmpty ? 0 : 1) })
             for (k, l) in lines.enumerated() where !l.range.isEmpty { runs.append(k..<(k + 1)) }
-            return paragraphs(b, lines: lines, runs: runs)
+            return paragraphs(b, body: body, lines: lines, runs: runs)
         }
         var current: Range<Int>?
         func flush() {
@@ -73,13 +75,13 @@ enum ParagraphSplitter {
             current = (current?.lowerBound ?? k)..<(k + 1)
         }
         flush()
-        return paragraphs(b, lines: lines, runs: runs)
+        return paragraphs(b, body: body, lines: lines, runs: runs)
     }
 
     /// The paragraphs made of `runs` of `lines`, sharing one string with no room to spare (as `Paragraph.sharing`
     /// lays them out); one string each for a lone paragraph or 2 GB of text.
     private static func paragraphs(
-        _ b: UnsafeBufferPointer<UInt8>, lines: [(range: Range<Int>, line: Int)], runs: [Range<Int>]
+        _ b: UnsafeBufferPointer<UInt8>, body: Substring, lines: [(range: Range<Int>, line: Int)], runs: [Range<Int>]
     ) -> [Paragraph] {
         func own() -> [Paragraph] {
             runs.map { Paragraph(text: text(b, lines[$0].map(\.range)), line: lines[$0.lowerBound].line) }
@@ -87,11 +89,24 @@ enum ParagraphSplitter {
         let lengths = runs.map { run in lines[run].reduce(run.count - 1) { $0 + $1.range.count } }
         let total = lengths.reduce(0, +)
         guard runs.count > 1, total < Int(Int32.max) else { return own() }
-        let joined = String(unsafeUninitializedCapacity: total) { out in
-            runs.reduce(0) { o, run in write(b, lines[run].lazy.map(\.range), to: out, at: o) }
+        // Appended as slices of the body, a string already: its bytes are not checked again as UTF-8 (a line with
+        // control bytes, rare, is built on its own).
+        var joined = ""
+        joined.reserveCapacity(total)
+        let utf8 = body.utf8
+        for run in runs {
+            for k in run {
+                if k > run.lowerBound { joined.append(" ") }
+                let r = lines[k].range
+                if hasControl(b, r) {
+                    joined.append(text(b, [r]))
+                } else {
+                    let from = utf8.index(utf8.startIndex, offsetBy: r.lowerBound)
+                    joined.append(contentsOf: Substring(utf8[from..<utf8.index(from, offsetBy: r.count)]))
+                }
+            }
         }
-        // The body came from a string and is cut between scalars, so no byte is repaired; were one, the offsets
-        // would not hold.
+        // The lines are cut between scalars, so the lengths add up; were they not, the offsets would not hold.
         guard joined.utf8.count == total else { return own() }
         var paragraphs: [Paragraph] = []
         paragraphs.reserveCapacity(runs.count)
@@ -147,31 +162,23 @@ enum ParagraphSplitter {
     private static func text(_ b: UnsafeBufferPointer<UInt8>, _ ranges: [Range<Int>]) -> String {
         var count = max(0, ranges.count - 1)
         for r in ranges { count += r.count }
-        return String(unsafeUninitializedCapacity: count) { write(b, ranges, to: $0, at: 0) }
-    }
-
-    /// Writes the lines `ranges` of `b` joined with one space (control bytes made spaces) into `out` from `o`;
-    /// returns where they end.
-    private static func write(
-        _ b: UnsafeBufferPointer<UInt8>, _ ranges: some Collection<Range<Int>>,
-        to out: UnsafeMutableBufferPointer<UInt8>,
-        at start: Int
-    ) -> Int {
-        var o = start
-        for (k, r) in ranges.enumerated() {
-            if k > 0 {
-                out[o] = 0x20
-                o += 1
+        return String(unsafeUninitializedCapacity: count) { out in
+            var o = 0
+            for (k, r) in ranges.enumerated() {
+                if k > 0 {
+                    out[o] = 0x20
+                    o += 1
+                }
+                guard let from = b.baseAddress, let to = out.baseAddress else { continue }
+                // Copied whole, then control bytes (rare) made spaces in place.
+                (to + o).update(from: from + r.lowerBound, count: r.count)
+                if hasControl(b, r) {
+                    for i in o..<(o + r.count) where out[i] < 0x20 { out[i] = 0x20 }
+                }
+                o += r.count
             }
-            guard let from = b.baseAddress, let to = out.baseAddress else { continue }
-            // Copied whole, then control bytes (rare) made spaces in place.
-            (to + o).update(from: from + r.lowerBound, count: r.count)
-            if hasControl(b, r) {
-                for i in o..<(o + r.count) where out[i] < 0x20 { out[i] = 0x20 }
-            }
-            o += r.count
+            return o
         }
-        return o
     }
 
     /// True when a byte of `b[r]` is below 0x20; eight bytes at a time.
