@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Times the reader's first frame the way a person sees it: the real binary in a 120x40 tmux pane, from launch
-# until the status line ("N articles · …") is on screen, then quits it and reports its peak memory.
+# until the status line ("N articles · …") is on screen; then opens the search (`/`) and waits until the search is
+# ready (the command line stops saying "preparing the search"), quits, and reports the peak memory of the whole run,
+# the search's structures included.
 # Usage: scripts/first-frame.sh BINARY CACHE_DIR CORPUS… [RUNS]
 #   CACHE_DIR is used as XDG_CACHE_HOME (an empty folder gives a cold start, the same folder again a warm one).
-# Prints one line per run: "first frame N ms, peak RSS M MB, exit status S".
+# Prints one line per run: "first frame N ms, search ready M ms, peak RSS R MiB, exit status S".
 set -u
 bin=$1 cache=$2
 shift 2
@@ -32,11 +34,24 @@ for run in $(seq 1 "$runs"); do
         sleep 0.01
     done
     ms=$((($(date +%s%N) - t0) / 1000000))
+    ready=0
+    if [ $shown = 1 ]; then
+        tmux send-keys -t ff$$ /
+        for _ in $(seq 1 60000); do
+            if tmux capture-pane -p -t ff$$ 2> /dev/null | grep -qF "type to filter"; then ready=1; break; fi
+            tmux has-session -t ff$$ 2> /dev/null || break
+            sleep 0.01
+        done
+        search=$((($(date +%s%N) - t0) / 1000000))
+        tmux send-keys -t ff$$ Escape
+        sleep 0.5
+    fi
     tmux send-keys -t ff$$ q
     for _ in $(seq 1 500); do [ -s "$tmp/status" ] && break; sleep 0.02; done
     rss=$(($(cat "$tmp/rss" 2> /dev/null || echo 0) / 1024))
     if [ $shown = 1 ]; then
-        echo "run $run: first frame $ms ms, peak RSS $rss MB, exit status $(cat "$tmp/status" 2> /dev/null)"
+        if [ $ready = 1 ]; then ready="search ready $search ms"; else ready="search not ready after $search ms"; fi
+        echo "run $run: first frame $ms ms, $ready, peak RSS $rss MiB, exit status $(cat "$tmp/status" 2> /dev/null)"
     else
         echo "run $run: no first frame after $ms ms" >&2
         tmux capture-pane -p -t ff$$ >&2

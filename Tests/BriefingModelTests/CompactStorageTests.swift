@@ -19,6 +19,17 @@ import Testing
         return 0..<0
     }
 
+    /// `corpus` written to a cache file and read back.
+    static func throughCache(_ corpus: Corpus) throws -> Corpus {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cache-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try CorpusCache.writeBinary(to: path) { w in CorpusCodec.write(corpus, skipped: [], to: &w) }
+        let fd = open(path, O_RDONLY)
+        #expect(fd >= 0)
+        defer { close(fd) }
+        return try CorpusCodec.read(descriptor: fd).corpus
+    }
+
     @Test func quotePropertiesReadBackWhatWasSet() {
         var q = Quote(id: "a#q1", article: "a", paragraph: 3, start: 10, end: 20, text: "words", speaker: "s")
         #expect((q.paragraph, q.start, q.end, q.text) == (3, 10, 20, "words"))
@@ -90,13 +101,7 @@ import Testing
         #expect(slices.utf8Range(quotes[2]) == nil)
 
         let corpus = Corpus(articles: [article], quotes: quotes)
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("compact-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        try CorpusCache.writeBinary(to: path) { w in CorpusCodec.write(corpus, skipped: [], to: &w) }
-        let fd = open(path, O_RDONLY)
-        #expect(fd >= 0)
-        defer { close(fd) }
-        let decoded = try CorpusCodec.read(descriptor: fd).corpus
+        let decoded = try Self.throughCache(corpus)
         #expect(decoded == corpus)
         #expect(decoded.quotes.map { Array($0.text.utf8) } == quotes.map { Array($0.text.utf8) })
         // The first is a slice of the paragraph (it starts inside it); the others own their text.

@@ -288,3 +288,32 @@ import Testing
         #expect(try SearchFixture.idSet("the") == ["q1", "q2", "q5", "q6", "q8", "q9"])
     }
 }
+
+@Suite struct SearchIndexListSharingTests {
+    @Test func quotesWithTheListsOfTheQuoteBeforeShareItsArrays() throws {
+        func quote(_ n: Int, _ pillars: [String], _ events: [String]) -> Quote {
+            Quote(
+                id: "a#q\(n)", article: "a", paragraph: 0, start: 0, end: 5, text: "talks \(n)", pillars: pillars,
+                events: events)
+        }
+        let quotes = [
+            quote(1, ["peace"], ["e1"]), quote(2, ["peace"], ["e1"]), quote(3, ["peace"], ["e2"]),
+            quote(4, [], ["e2"]), quote(5, ["peace"], ["e1"]),
+        ]
+        let article = Article(id: "a", path: "a.txt", title: "A", paragraphs: [Paragraph(text: "talks", line: 1)])
+        let index = QuoteIndex(corpus: Corpus(articles: [article], quotes: quotes))
+        func same(_ a: [Int32], _ b: [Int32]) -> Bool {
+            a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { x.baseAddress == $0.baseAddress } }
+        }
+        #expect(same(index.docPillars[0], index.docPillars[1]) && same(index.docPillars[1], index.docPillars[2]))
+        #expect(same(index.docEvents[0], index.docEvents[1]))
+        #expect(!same(index.docEvents[1], index.docEvents[2]))
+        #expect(same(index.docEvents[2], index.docEvents[3]))
+        #expect(index.docPillars[3].isEmpty)
+        // Equal lists that do not follow each other are interned again, to the same names.
+        #expect(!same(index.docEvents[0], index.docEvents[4]) && index.docEvents[0] == index.docEvents[4])
+        // Each quote's lists read back as its own (the filters are checked on the fixture in SearchIndexTests).
+        #expect(index.docEvents.map { $0.map { index.names[Int($0)] } } == quotes.map(\.events))
+        #expect(index.docPillars.map { $0.map { index.names[Int($0)] } } == quotes.map(\.pillars))
+    }
+}

@@ -3,12 +3,6 @@ import Testing
 
 @testable import BriefingModel
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// The paragraphs of a loaded article share one string (`Paragraph.sharing`), and what is cut from them (quote
 /// texts, cache ranges) is cut from that string, counted from each paragraph's own start.
 @Suite struct SharedParagraphTextTests {
@@ -111,13 +105,7 @@ import Testing
         #expect(range.upperBound <= bytes.count)
         #expect(String(decoding: bytes[range], as: UTF8.self) == late.text)
 
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("shared-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        try CorpusCache.writeBinary(to: path) { w in CorpusCodec.write(corpus, skipped: [], to: &w) }
-        let fd = open(path, O_RDONLY)
-        #expect(fd >= 0)
-        defer { close(fd) }
-        let decoded = try CorpusCodec.read(descriptor: fd).corpus
+        let decoded = try CompactStorageTests.throughCache(corpus)
         #expect(decoded == corpus)
         #expect(decoded.quotes.map(\.text) == corpus.quotes.map(\.text))
         // Read back, the paragraphs share one string again, and the quote is cut from it.

@@ -68,8 +68,9 @@ public struct Paragraph: Sendable, Hashable, Codable {
         let utf8 = base.utf8
         let from = utf8.index(utf8.startIndex, offsetBy: Int(start))
         let to = utf8.index(from, offsetBy: Int(end - start))
-        // Through the UTF-8 view, the ends as they are (both on scalar boundaries, as every maker of a shared
-        // paragraph checks): the string's own subscript would round them to character boundaries.
+        // Through the UTF-8 view, the ends as they are (on scalar boundaries: the splitter cuts lines between
+        // scalars, the cache checks its ends, `sharing` joins whole slices); the string's own subscript would round
+        // them to character boundaries.
         return Substring(utf8[from..<to])
     }
 

@@ -300,8 +300,18 @@ public struct QuoteIndex: Sendable {
             let q = quotes[d]
             docSpeaker[d] = q.speaker.map { intern(name: $0) } ?? Self.none
             docArticle[d] = intern(name: q.article)
-            docPillars[d] = q.pillars.map { intern(name: $0) }
-            docEvents[d] = q.events.map { intern(name: $0) }
+            // A quote with the same lists as the one before (the quotes of a passage mostly have them) shares its
+            // arrays: one allocation per run instead of one per quote.
+            if d > 0, q.pillars == quotes[d - 1].pillars {
+                docPillars[d] = docPillars[d - 1]
+            } else {
+                docPillars[d] = q.pillars.map { intern(name: $0) }
+            }
+            if d > 0, q.events == quotes[d - 1].events {
+                docEvents[d] = docEvents[d - 1]
+            } else {
+                docEvents[d] = q.events.map { intern(name: $0) }
+            }
             let doc = Int32(d)
             if docSpeaker[d] != Self.none { post(docSpeaker[d], doc, &speakerDocs) }
             post(docArticle[d], doc, &articleDocs)

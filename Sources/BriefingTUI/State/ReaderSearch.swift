@@ -30,8 +30,11 @@ public struct PendingSearch: ReaderSearch {
 /// The short rows (speakers, quotes, agenda items, events) are folded once into one contiguous buffer per list
 /// (`FoldedRows`) and scanned as bytes; articles are not copied: their title, metadata and paragraphs are matched
 /// where they are (`Folding.folded(_:contains:)`), which folds nothing for text of ASCII, dashes and curly quotes.
+/// The quotes' rows are folded on their first search: behind the quote index (`IndexedSearch`) they answer only
+/// what the index cannot, and on 20,000 articles they hold about 35 MB.
 public final class SubstringSearch: ReaderSearch {
     private let rows: [FoldedRows]
+    private let quoteRows: Deferred<FoldedRows>
     private let articles: Ordered<Article>
 
     public init(_ index: CorpusIndex) {
@@ -41,8 +44,11 @@ public final class SubstringSearch: ReaderSearch {
             index.speakers.lazy.map { s in
                 ([s.name, s.role ?? "", s.kind.rawValue] + s.aliases).joined(separator: "\n")
             })
-        r[Pane.quotes.rawValue] = FoldedRows(
-            index.quotes.lazy.map { q in [q.text, speakerName(q.speaker), q.cue ?? ""].joined(separator: "\n") })
+        quoteRows = Deferred {
+            let speakerName: (String?) -> String = { id in id.flatMap { index.speaker($0)?.name } ?? "" }
+            return FoldedRows(
+                index.quotes.lazy.map { q in [q.text, speakerName(q.speaker), q.cue ?? ""].joined(separator: "\n") })
+        }
         r[Pane.agenda.rawValue] = FoldedRows(
             index.agendaItems.lazy.map { e in
                 ([e.agenda.label, e.item.text, e.item.name ?? ""] + e.item.keywords).joined(separator: "\n")
@@ -71,7 +77,7 @@ public final class SubstringSearch: ReaderSearch {
             }
             return out
         }
-        return rows[pane.rawValue].rows(containing: q)
+        return pane == .quotes ? quoteRows.value.rows(containing: q) : rows[pane.rawValue].rows(containing: q)
     }
 }
 
