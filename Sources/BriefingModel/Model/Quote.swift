@@ -152,8 +152,8 @@ public struct Quote: Sendable, Hashable, Codable, Identifiable {
 
 extension Quote {
     /// The id as a key that is equal for two quotes exactly when their ids are, built without writing out an id
-    /// stored as its number (the search index keys its quotes by id).
-    var idKey: QuoteIDKey {
+    /// stored as its number (the search index and the reader key their quotes by id).
+    public var idKey: QuoteIDKey {
         if storedNumber >= 0 { return QuoteIDKey(prefix: storedArticle, number: storedNumber) }
         return QuoteIDKey(id: otherID?.id ?? "")
     }
@@ -171,7 +171,7 @@ private final class OtherQuoteID: Sendable, Hashable {
 }
 
 /// A quote id "prefix#qN" as its prefix and N (-1, with the whole id as the prefix, for an id of another form).
-struct QuoteIDKey: Hashable, Sendable {
+public struct QuoteIDKey: Hashable, Sendable {
     let prefix: String
     let number: Int32
 
@@ -181,7 +181,7 @@ struct QuoteIDKey: Hashable, Sendable {
     }
 
     /// The key of `id`, split at its last "#q" when N is written as `QuoteID.make` writes it (as a quote stores it).
-    init(id: String) {
+    public init(id: String) {
         let utf8 = Array(id.utf8)
         var split = -1
         if utf8.count >= 3 {

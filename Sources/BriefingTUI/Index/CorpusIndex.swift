@@ -36,7 +36,7 @@ public final class CorpusIndex: Sendable {
     /// Speakers (corpus positions) mentioned in each flat paragraph, once per mention, in corpus order.
     let speakersByParagraph: Deferred<Groups>
     let warningsByPath: [String: [LoadWarning]]
-    let quoteRows: Deferred<[String: Int32]>
+    let quoteRows: Deferred<[QuoteIDKey: Int32]>
     let quotesBySpeaker: Deferred<Groups>
     let quotesByEvent: Deferred<Groups>
     let quotesByPillar: Deferred<[String: [Int32]]>
@@ -130,7 +130,8 @@ public final class CorpusIndex: Sendable {
             articles: keyArticle, paragraphs: keyParagraph, starts: keyStart, articleCount: articles.count)
         let quotes = Ordered(corpus.quotes, quoteOrder)
         self.quotes = quotes
-        self.quoteRows = Deferred { Self.rows(quoteOrder) { corpus.quotes[$0].id } }
+        // Keyed by id without writing each id out (a string of its own per quote, 17 MB at 20k).
+        self.quoteRows = Deferred { Self.rows(quoteOrder) { corpus.quotes[$0].idKey } }
 
         // Speakers: most quoted, then by lowercased name, then id.
         // Names and ids compared by their bytes where ASCII (the order `String` gives them, found faster).
@@ -289,8 +290,8 @@ public final class CorpusIndex: Sendable {
     }
 
     /// Row of each key in an order (the first row for a key that occurs twice).
-    static func rows(_ order: [Int32], key: (Int) -> String) -> [String: Int32] {
-        var rows: [String: Int32] = [:]
+    static func rows<Key: Hashable>(_ order: [Int32], key: (Int) -> Key) -> [Key: Int32] {
+        var rows: [Key: Int32] = [:]
         rows.reserveCapacity(order.count)
         for (row, i) in order.enumerated() where rows[key(Int(i))] == nil { rows[key(Int(i))] = Int32(row) }
         return rows
@@ -311,7 +312,9 @@ public final class CorpusIndex: Sendable {
     /// The list row of a speaker.
     func speakerRow(_ id: String) -> Int? { speakerPosition[id].map { Int(speakerRowOfPosition[Int($0)]) } }
     /// The list row of a quote.
-    func quoteRow(_ id: String) -> Int? { quoteRows.value[id].map(Int.init) }
+    func quoteRow(_ id: String) -> Int? { quoteRow(key: QuoteIDKey(id: id)) }
+    /// The list row of the quote with the id of `quote`.
+    func quoteRow(key: QuoteIDKey) -> Int? { quoteRows.value[key].map(Int.init) }
 
     public func article(_ id: String) -> Article? { articleRow[id].map { articles[Int($0)] } }
     public func speaker(_ id: String) -> Speaker? { speakerPosition[id].map { corpus.speakers[Int($0)] } }

@@ -16,7 +16,7 @@ public final class IndexedSearch: ReaderSearch {
 
     public init(_ index: CorpusIndex) {
         self.quotes = QuoteIndex(corpus: index.corpus)
-        let rowOfQuote = quotes.quotes.map { index.quoteRow($0.id) ?? -1 }
+        let rowOfQuote = quotes.quotes.map { index.quoteRow(key: $0.idKey) ?? -1 }
         self.rowOfQuote = rowOfQuote
         self.inListOrder = zip(rowOfQuote, rowOfQuote.dropFirst()).allSatisfy { $0 >= 0 && $0 < $1 }
         self.fallback = SubstringSearch(index)
