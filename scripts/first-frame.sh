@@ -18,6 +18,16 @@ command -v tmux > /dev/null || { echo "first-frame.sh: tmux is not installed" >&
 mkdir -p "$cache"
 tmp=$(mktemp -d)
 trap 'tmux kill-session -t ff$$ 2> /dev/null; rm -rf "$tmp"' EXIT
+# Polls the pane every 10 ms, at most $2 times, until it shows $1; fails when it never does or when the session
+# (or the tmux server) is gone, rather than waiting out the limit.
+wait_for() {
+    for _ in $(seq 1 "$2"); do
+        tmux capture-pane -p -t ff$$ 2> /dev/null | grep -qF "$1" && return 0
+        tmux has-session -t ff$$ 2> /dev/null || return 1
+        sleep 0.01
+    done
+    return 1
+}
 for run in $(seq 1 "$runs"); do
     tmux kill-session -t ff$$ 2> /dev/null
     tmux new-session -d -s ff$$ -x 120 -y 40 "sleep 600"
@@ -26,22 +36,13 @@ for run in $(seq 1 "$runs"); do
     tmux respawn-pane -k -t ff$$ "$cmd; echo \$? > $tmp/status; sleep 600"
     t0=$(date +%s%N)
     shown=0
-    # Polls every 10 ms for up to 30 minutes (a cold start on a large corpus runs the whole extraction).
-    for _ in $(seq 1 180000); do
-        if tmux capture-pane -p -t ff$$ 2> /dev/null | grep -qF "articles ·"; then shown=1; break; fi
-        # The session (or the tmux server) is gone: stop polling instead of waiting out the 30 minutes.
-        tmux has-session -t ff$$ 2> /dev/null || break
-        sleep 0.01
-    done
+    # Up to 30 minutes (a cold start on a large corpus runs the whole extraction).
+    wait_for "articles ·" 180000 && shown=1
     ms=$((($(date +%s%N) - t0) / 1000000))
     ready=0
     if [ $shown = 1 ]; then
         tmux send-keys -t ff$$ /
-        for _ in $(seq 1 60000); do
-            if tmux capture-pane -p -t ff$$ 2> /dev/null | grep -qF "type to filter"; then ready=1; break; fi
-            tmux has-session -t ff$$ 2> /dev/null || break
-            sleep 0.01
-        done
+        wait_for "type to filter" 60000 && ready=1
         search=$((($(date +%s%N) - t0) / 1000000))
         tmux send-keys -t ff$$ Escape
         sleep 0.5
