@@ -38,7 +38,6 @@ public final class SubstringSearch: ReaderSearch {
     private let articles: Ordered<Article>
 
     public init(_ index: CorpusIndex) {
-        let speakerName: (String?) -> String = { id in id.flatMap { index.speaker($0)?.name } ?? "" }
         var r: [FoldedRows] = Array(repeating: FoldedRows([]), count: Pane.allCases.count)
         r[Pane.speakers.rawValue] = FoldedRows(
             index.speakers.lazy.map { s in
