@@ -137,15 +137,20 @@ extension QuoteIndex {
     func matchRanges(_ d: Int, _ h: HighlightTable) -> [Range<Int>] {
         let lo = Int(docTokens[d])
         let hi = Int(docTokens[d + 1])
+        // Where each token lies, read again from the text it was indexed from (the same scan gives the same
+        // tokens in the same order); the index keeps only their terms.
+        var spans: [Range<Int>] = []
+        spans.reserveCapacity(hi - lo)
+        var scanner = WordScanner()
+        scanner.scan(quotes[d].textSlice) { _, start, end in spans.append(Int(start)..<Int(max(start, end))) }
+        guard spans.count == hi - lo else { return [] }
         var ranges: [Range<Int>] = []
         if h.any {
-            for t in lo..<hi where h.contains(tokenTerm[t]) {
-                ranges.append(Int(tokenStart[t])..<tokenEnd(t))
-            }
+            for t in lo..<hi where h.contains(tokenTerm[t]) { ranges.append(spans[t - lo]) }
         }
         for p in h.phrases {
             for start in occurrences(of: p, in: d) {
-                ranges.append(Int(tokenStart[start])..<tokenEnd(start + p.count - 1))
+                ranges.append(spans[start - lo].lowerBound..<spans[start - lo + p.count - 1].upperBound)
             }
         }
         if !h.phrases.isEmpty { ranges.sort { $0.lowerBound < $1.lowerBound } }  // terms alone come in token order

@@ -5,18 +5,15 @@ import Foundation
 /// Words are read as UTF-8 bytes and interned as term ids through one hash table of byte strings; each term has
 /// a posting list (sorted quote numbers with in-quote counts), all of them in two flat arrays filled by counting
 /// passes. Terms are grouped by their stem, and a list of terms sorted by their UTF-8 bytes answers prefixes by
-/// binary search. Each quote's tokens are kept in order (term id and scalar offsets) for phrase checks on
-/// candidate quotes and for match ranges. Filters are checked against per-quote metadata.
+/// binary search. Each quote's tokens are kept in order as term ids for phrase checks on candidate quotes; where a
+/// token lies (for match ranges) is read again from the quote's text, for the hits only. Filters are checked
+/// against per-quote metadata.
 public struct QuoteIndex: Sendable {
     /// The indexed quotes; a quote's position here is its document number.
     public private(set) var quotes: [Quote] = []
 
-    // Tokens of every quote, flat; the tokens of quote d are tokenStart[docTokens[d]..<docTokens[d + 1]].
+    /// The term of each token of every quote, flat; the tokens of quote d are tokenTerm[docTokens[d]..<docTokens[d + 1]].
     var tokenTerm: [Int32] = []
-    var tokenStart: [Int32] = []
-    /// Scalars from a token's start to its end; `UInt8.max` when that does not fit (the end is in `longTokenEnds`).
-    var tokenLength: [UInt8] = []
-    var longTokenEnds: [Int32: Int32] = [:]
     var docTokens: [Int32] = [0]
 
     // Terms (folded words) and their stems ("keys").
@@ -85,14 +82,6 @@ public struct QuoteIndex: Sendable {
         Array(postingCount[Int(postingStart[t])..<Int(postingStart[t + 1])])
     }
 
-    /// The scalar offset just past token `i`.
-    @inline(__always)
-    func tokenEnd(_ i: Int) -> Int {
-        let length = tokenLength[i]
-        if length != UInt8.max { return Int(tokenStart[i]) + Int(length) }
-        return Int(longTokenEnds[Int32(i)] ?? tokenStart[i])
-    }
-
     /// How many quotes hold term `t`.
     func documentFrequency(_ t: Int) -> Int { Int(postingStart[t + 1] - postingStart[t]) }
 
@@ -144,17 +133,7 @@ public struct QuoteIndex: Sendable {
     /// Appends the tokens of quote `q` (term ids interned on the fly) and room for its metadata; the caller
     /// appends the quote itself, and postings come later in one pass.
     mutating func indexText(_ q: Quote, scanner: inout WordScanner) {
-        scanner.scan(q.textSlice) { word, start, end in
-            tokenTerm.append(terms.intern(word))
-            tokenStart.append(start)
-            let length = end - start
-            if length >= 0 && length < Int32(UInt8.max) {
-                tokenLength.append(UInt8(length))
-            } else {
-                longTokenEnds[Int32(tokenLength.count)] = end
-                tokenLength.append(UInt8.max)
-            }
-        }
+        scanner.scan(q.textSlice) { word, _, _ in tokenTerm.append(terms.intern(word)) }
         docTokens.append(Int32(tokenTerm.count))
         docSpeaker.append(Self.none)
         docArticle.append(Self.none)
@@ -378,8 +357,7 @@ public struct QuoteIndex: Sendable {
             xs.reduce(array + xs.count * 8) { $0 + ($1.isEmpty ? 0 : array + $1.count * MemoryLayout<T>.stride) }
         }
         func table(_ t: [Int32: [Int32]]) -> Int { t.values.reduce(t.count * entry) { $0 + array + $1.count * 4 } }
-        var bytes = 4 * (tokenTerm.count + tokenStart.count + docTokens.count + sortedTerms.count)
-        bytes += tokenLength.count + longTokenEnds.count * entry
+        var bytes = 4 * (tokenTerm.count + docTokens.count + sortedTerms.count)
         bytes += terms.estimatedBytes + keys.estimatedBytes
         bytes += 4 * (termKey.count + keyTermStart.count + keyTermList.count)
         bytes += 4 * (postingStart.count + postingDoc.count) + 2 * postingCount.count
