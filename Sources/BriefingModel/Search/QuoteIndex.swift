@@ -12,7 +12,8 @@ public struct QuoteIndex: Sendable {
     /// The indexed quotes; a quote's position here is its document number.
     public private(set) var quotes: [Quote] = []
 
-    /// The term of each token of every quote, flat; the tokens of quote d are tokenTerm[docTokens[d]..<docTokens[d + 1]].
+    /// The term of each token of every quote, flat: the tokens of quote d are
+    /// tokenTerm[docTokens[d]..<docTokens[d + 1]].
     var tokenTerm: [Int32] = []
     var docTokens: [Int32] = [0]
 
