@@ -68,7 +68,7 @@ import Testing
     }
 
     @Test func scalarSlicerCutsAtScalarsNotCharacters() {
-        var slicer = ScalarSlicer(Self.paragraph)
+        var slicer = ScalarSlicer(Self.paragraph[...])
         let inner = Self.scalarRange(of: "cafe\u{301} 😀 talks", in: Self.paragraph)
         #expect(slicer.slice(inner).map(String.init) == "cafe\u{301} 😀 talks")
         // The combining mark alone: a character's second scalar, which a string subscript would round away.
@@ -116,12 +116,12 @@ import Testing
 
     @Test func aUTF8RangeThatSplitsAScalarIsRefused() {
         let text = "a😀b"
-        #expect(UTF8Slicer.slice(text, utf8: 0..<1).map(String.init) == "a")
-        #expect(UTF8Slicer.slice(text, utf8: 1..<5).map(String.init) == "😀")
-        #expect(UTF8Slicer.slice(text, utf8: 2..<5) == nil)
-        #expect(UTF8Slicer.slice(text, utf8: 1..<3) == nil)
-        #expect(UTF8Slicer.slice(text, utf8: 0..<7) == nil)
-        #expect(UTF8Slicer.slice(text, utf8: -1..<1) == nil)
+        #expect(UTF8Slicer.slice(text[...], utf8: 0..<1).map(String.init) == "a")
+        #expect(UTF8Slicer.slice(text[...], utf8: 1..<5).map(String.init) == "😀")
+        #expect(UTF8Slicer.slice(text[...], utf8: 2..<5) == nil)
+        #expect(UTF8Slicer.slice(text[...], utf8: 1..<3) == nil)
+        #expect(UTF8Slicer.slice(text[...], utf8: 0..<7) == nil)
+        #expect(UTF8Slicer.slice(text[...], utf8: -1..<1) == nil)
     }
 
     @Test func compactedKeepsTheText() {

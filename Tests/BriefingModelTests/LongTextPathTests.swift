@@ -158,7 +158,7 @@ struct LongTextPathTests {
             _ = vocabulary.intern(TokenHash.hash(w))
         }
         var scratch: [UInt64] = []
-        let long = AgendaBuilder.vocabularyTokens(text, vocabulary: vocabulary, scratch: &scratch)
+        let long = AgendaBuilder.vocabularyTokens(text[...], vocabulary: vocabulary, scratch: &scratch)
         let expected = AgendaText.stemHashes(text).enumerated().compactMap { position, h in
             vocabulary.lookup(h).map { ItemToken(position: position, id: $0) }
         }

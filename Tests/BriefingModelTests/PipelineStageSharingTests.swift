@@ -53,7 +53,8 @@ import Testing
         let article = try #require(Self.load.articles.max { $0.paragraphs.count < $1.paragraphs.count })
         let extractor = EventExtractor(lexicon: ExtractionSupport.resources.lexicon)
         let text = EventText(
-            scalars: article.paragraphs.map { ArticleExtractor.scalars(of: $0.text) }, splitter: extractor.splitter)
+            scalars: article.paragraphs.map { ArticleExtractor.scalars(of: $0.textSlice) }, splitter: extractor.splitter
+        )
         let ahead = ReadAhead(text, share: share)
         #expect(share < 1 ? ahead.first > 0 : ahead.first == 0)
         #expect(ahead.takeReading(of: ahead.first) == nil)  // not filled yet: the scan reads it itself
@@ -95,7 +96,8 @@ import Testing
             paragraphs: body.enumerated().map { Paragraph(text: $0.element, line: $0.offset + 1) })
         let extractor = EventExtractor(lexicon: ExtractionSupport.resources.lexicon)
         let text = EventText(
-            scalars: article.paragraphs.map { ArticleExtractor.scalars(of: $0.text) }, splitter: extractor.splitter)
+            scalars: article.paragraphs.map { ArticleExtractor.scalars(of: $0.textSlice) }, splitter: extractor.splitter
+        )
         let probe = ReadAhead(text, share: 1)
         probe.fill(text, extractor: extractor, reference: article.date)
         #expect(probe.takeReading(of: 1)?.readOrdinalKind == true)

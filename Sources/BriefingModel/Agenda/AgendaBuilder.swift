@@ -218,13 +218,9 @@ public enum AgendaBuilder {
     /// only a very long paragraph, or the quotes of a very long article, are worth it.
     static let helpedBytes = 256 * 1024
 
-    /// The vocabulary words of `text` (`AgendaText.stemHashes` looked up in `vocabulary`), with their word
-    /// positions; a very long text in pieces, which another thread may help with.
-    static func vocabularyTokens(_ text: String, vocabulary: StemIDs, scratch hashes: inout [UInt64]) -> [ItemToken] {
-        vocabularyTokens(text[...], vocabulary: vocabulary, scratch: &hashes)
-    }
-
-    /// The same for a slice (a paragraph read where it lies in its article's string).
+    /// The vocabulary words of `slice` (`AgendaText.stemHashes` looked up in `vocabulary`), with their word
+    /// positions; a paragraph is read where it lies in its article's string (`Paragraph.textSlice`), a very long
+    /// one in pieces, which another thread may help with.
     static func vocabularyTokens(_ slice: Substring, vocabulary: StemIDs, scratch hashes: inout [UInt64])
         -> [ItemToken]
     {

@@ -355,10 +355,8 @@ public struct ArticleExtractor: Sendable {
     }
 
     /// The scalars of `text`, decoded from its UTF-8 in one pass (`Array(text.unicodeScalars)` counts them first),
-    /// written straight into the array's storage.
-    static func scalars(of text: String) -> [Unicode.Scalar] { scalars(of: text[...]) }
-
-    /// The same for a slice (a paragraph read where it lies in its article's string).
+    /// written straight into the array's storage; a paragraph is read where it lies in its article's string
+    /// (`Paragraph.textSlice`).
     static func scalars(of text: Substring) -> [Unicode.Scalar] {
         var text = text
         return text.withUTF8 { b in

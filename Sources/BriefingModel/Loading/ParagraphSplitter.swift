@@ -15,8 +15,8 @@ enum ParagraphSplitter {
         return split(String(body)[...], firstLine: firstLine)
     }
 
-    /// The same on the body's UTF-8 bytes: one pass to find lines, trimmed by byte ranges, strings built once per
-    /// paragraph.
+    /// The same on the body's UTF-8 bytes: one pass to find lines, trimmed by byte ranges, one string built for all
+    /// the paragraphs.
     private static func split(bytes b: UnsafeBufferPointer<UInt8>, body: Substring, firstLine: Int) -> [Paragraph] {
         // Each line as the byte range of its trimmed text (a final "\r" dropped first), with its line number.
         var lines: [(range: Range<Int>, line: Int)] = []

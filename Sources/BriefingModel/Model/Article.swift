@@ -64,14 +64,9 @@ public struct Paragraph: Sendable, Hashable, Codable {
 
     /// The text where it is kept, without a copy.
     public var textSlice: Substring {
-        guard end >= 0 else { return base[...] }
-        let utf8 = base.utf8
-        let from = utf8.index(utf8.startIndex, offsetBy: Int(start))
-        let to = utf8.index(from, offsetBy: Int(end - start))
-        // Through the UTF-8 view, the ends as they are (on scalar boundaries: the splitter cuts lines between
-        // scalars, the cache checks its ends, `sharing` joins whole slices); the string's own subscript would round
-        // them to character boundaries.
-        return Substring(utf8[from..<to])
+        // The ends are on scalar boundaries: the splitter cuts lines between scalars, the cache checks its ends,
+        // `sharing` joins whole slices.
+        end < 0 ? base[...] : base.slice(utf8: Int(start)..<Int(end))
     }
 
     /// The length of the text in UTF-8 bytes, without slicing it.

@@ -7,9 +7,7 @@ struct ScalarSlicer {
     private var scalar = 0
     private var index: String.Index
 
-    init(_ text: String) { self.init(text[...]) }
-
-    /// The same for a slice of a string (scalars counted from its start).
+    /// Scalars are counted from the start of `text`, which may be a slice of a longer string.
     init(_ text: Substring) {
         self.text = text
         index = text.unicodeScalars.startIndex

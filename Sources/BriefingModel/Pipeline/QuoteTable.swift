@@ -2,8 +2,8 @@
 ///
 /// A row is 40 bytes (a `Quote` is 120): 32-bit numbers for the article, the id, the place, the speaker (its
 /// position in the `SpeakerTable`), the text and the cue. The text is a UTF-8 range of a base string the table keeps
-/// once for a run of quotes that share it (their paragraph: quotes are slices of it), the cue a number in the table's
-/// list of cues; `text(of:)` gives the slice back, sharing the paragraph's storage as the quote did. Event grouping
+/// once for a run of quotes that share it (their article's string: quotes are slices of it), the cue a number in the
+/// table's list of cues; `text(of:)` gives the slice back, sharing the article's storage as the quote did. Event grouping
 /// reads the rows' places (`places`), agenda tagging their texts (`texts`); the quotes are built once, at their
 /// final size, when speakers, events, pillars and terms are known. Rows are stored in blocks of `blockSize` (about
 /// 330 KB each: above the 256 KB from which the executable has the allocator map a block on its own and give it
@@ -42,7 +42,7 @@ struct QuoteTable: Sendable {
     private var otherIDs: [Int: String] = [:]
     private var articleNumbers: [String: Int32] = [:]
     private var lastArticle: (id: String, number: Int32)?
-    /// The strings the texts are ranges of: each quote's paragraph, kept once for a run of quotes that share it.
+    /// The strings the texts are ranges of: each quote's article string, kept once for a run of quotes that share it.
     private var bases: [String] = []
     /// The cues, each once, by number.
     private var cues: [String] = []
@@ -70,14 +70,7 @@ struct QuoteTable: Sendable {
     mutating func releaseBlock(of i: Int) { blocks[i >> Self.blockShift] = [] }
 
     /// The text of row `r`: a slice of the string it was appended as a slice of.
-    func text(of r: Row) -> Substring {
-        let base = bases[Int(r.base)]
-        let utf8 = base.utf8
-        // Offsets within a native string: O(1), and on the scalar boundaries the slice was appended with.
-        let from = utf8.index(utf8.startIndex, offsetBy: Int(r.textStart))
-        let to = utf8.index(from, offsetBy: Int(r.textEnd - r.textStart))
-        return base[from..<to]
-    }
+    func text(of r: Row) -> Substring { bases[Int(r.base)].slice(utf8: Int(r.textStart)..<Int(r.textEnd)) }
 
     /// Where `text` is kept: the number of its base string (appended unless it is the last one) and its UTF-8
     /// offsets there.

@@ -55,10 +55,8 @@ struct UTF8Slicer {
         return Self.slice(text, utf8: byte..<(byte + Self.encodedLength(scalars, range)))
     }
 
-    /// The slice of `text` at UTF-8 offsets `range`, nil unless both ends fall inside it on scalar boundaries.
-    static func slice(_ text: String, utf8 range: Range<Int>) -> Substring? { slice(text[...], utf8: range) }
-
-    /// The same for a slice of a string (offsets from its start); the result is a slice of the same string.
+    /// The slice of `text` (offsets from its start) at UTF-8 offsets `range`, nil unless both ends fall inside it on
+    /// scalar boundaries; the result is a slice of the same string.
     static func slice(_ text: Substring, utf8 range: Range<Int>) -> Substring? {
         let utf8 = text.utf8
         guard range.lowerBound >= 0, range.upperBound <= utf8.count,
@@ -70,5 +68,15 @@ struct UTF8Slicer {
         guard startsScalar(start), startsScalar(end) else { return nil }
         // Through the scalar view: a string's own subscript would round the ends to character boundaries.
         return Substring(text.unicodeScalars[start..<end])
+    }
+}
+
+extension String {
+    /// The slice at UTF-8 offsets `range`, taken as they are: for offsets the caller kept from a slice of this
+    /// string, on scalar boundaries (`UTF8Slicer.slice(_:utf8:)` checks offsets it cannot trust). O(1) on a native
+    /// string; the string's own subscript would round the ends to character boundaries.
+    func slice(utf8 range: Range<Int>) -> Substring {
+        let from = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        return Substring(utf8[from..<utf8.index(from, offsetBy: range.count)])
     }
 }
