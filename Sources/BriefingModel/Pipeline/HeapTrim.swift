@@ -10,9 +10,9 @@ import Foundation
 /// corpus-wide stage lets go of its working data; glibc keeps such freed memory in the process (only the top of
 /// each heap is ever given back on its own). `malloc_trim(0)` returns every whole free page of every heap, so the
 /// next stage's fresh mappings do not stack on top of memory nobody uses. Does nothing where it is not found.
-enum HeapTrim {
+public enum HeapTrim {
     /// Returns the allocator's whole free pages to the system.
-    static func release() {
+    public static func release() {
         #if canImport(Glibc)
             guard let trim = function else { return }
             _ = trim(0)

@@ -46,7 +46,10 @@ struct QuotesCommand: ParsableCommand {
                 try list(model)
                 return
             }
+            // As in the reader: the index's large temporary arrays are given back, not kept in the heap.
+            MemoryPolicy.returnLargeBlocks()
             let index = QuoteIndex(corpus: model)
+            HeapTrim.release()
             let results: SearchResults
             do {
                 results = try index.search(search, limit: limit)
