@@ -250,6 +250,7 @@ public struct QuoteIndex: Sendable {
         }
         // The day of each interned article name (`undated` when it has none), looked up once per article.
         var articleDay: [Int32: Int32] = [:]
+        let dates = catalog.articleDatesByID()
         undatedCount = 0
         speakerDocs = [:]
         articleDocs = [:]
@@ -301,14 +302,18 @@ public struct QuoteIndex: Sendable {
             if let known = articleDay[docArticle[d]] {
                 day = known
             } else {
-                day = catalog.articleDates[q.article].map { Int32(clamping: $0.ordinal) } ?? Self.undated
+                day = dates[q.article].map { Int32(clamping: $0.ordinal) } ?? Self.undated
                 articleDay[docArticle[d]] = day
             }
             docDay[d] = day
             if day == Self.undated { undatedCount += 1 }
         }
-        speakerNames = names.map { catalog.speakerNames[$0] }
         catalogSpeakerNames = catalog.speakers.ids.map { nameIDs[$0] ?? Self.none }
+        // The canonical name of each interned speaker id (the last speaker's where two share an id).
+        speakerNames = Array(repeating: nil, count: names.count)
+        for (p, n) in catalogSpeakerNames.enumerated() where n != Self.none {
+            speakerNames[Int(n)] = catalog.speakerNames[p]
+        }
     }
 
     /// The canonical name of quote `d`'s speaker, when it has one the corpus knows.

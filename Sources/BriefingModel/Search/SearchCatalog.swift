@@ -1,51 +1,3 @@
-/// The words of one named thing (speaker, agenda item, event, article) that a filter value is matched against.
-///
-/// An entry lives only while its table indexes it: the table keeps the id and its word lists, not the entry.
-struct CatalogEntry: Sendable {
-    var id: String
-    /// Folded words, for prefix values (distinct, sorted).
-    var words: [String]
-    /// Stems of the words, for whole-word values (distinct, sorted).
-    var keys: [String]
-
-    init(id: String, texts: [String], stems: inout StemCache) {
-        self.id = id
-        var ws: [String] = []
-        var scanner = WordScanner()
-        for t in texts {
-            scanner.scan(t) { word, _, _ in ws.append(String(decoding: word, as: UTF8.self)) }
-        }
-        words = Self.distinct(ws)
-        keys = Self.distinct(words.map { stems.key($0) })
-    }
-
-    /// The distinct strings of `xs` (as `Set` tells them apart), sorted.
-    static func distinct(_ xs: [String]) -> [String] {
-        if xs.count < 2 { return xs }
-        var sorted = xs.sorted()
-        var n = 0
-        for i in sorted.indices where n == 0 || sorted[i] != sorted[n - 1] {
-            sorted.swapAt(n, i)
-            n += 1
-        }
-        sorted.removeSubrange(n...)
-        return sorted
-    }
-
-}
-
-/// Stems of the words seen so far: catalog texts repeat their words, so each is stemmed once.
-struct StemCache {
-    private var known: [String: String] = [:]
-
-    mutating func key(_ word: String) -> String {
-        if let k = known[word] { return k }
-        let k = SearchText.key(word)
-        known[word] = k
-        return k
-    }
-}
-
 /// A filter value prepared once per query: the stems of its whole words and its trailing prefix, if any.
 struct FilterValue {
     var keys: [String]
@@ -58,43 +10,133 @@ struct FilterValue {
     }
 }
 
-/// Entries of one kind with an inverted index from word stems to entries, so a value resolves without a scan,
-/// and their words sorted by bytes, so a trailing prefix resolves by binary search.
+/// Entries of one kind (speakers, agenda items, events, articles) with inverted indexes from their folded words
+/// and from the words' stems to the entries, so a filter value resolves without a scan, and their words sorted by
+/// bytes, so a trailing prefix resolves by binary search.
 ///
-/// Only the entries' ids are kept: a value's matches are found through the two indexes alone, so the entries'
-/// own word lists would be a second copy of them.
+/// Only the entries' ids are kept besides: words and stems are interned as bytes, and each word's (or stem's)
+/// entries are one run of a flat list, so the table costs a few bytes per word rather than a `String` and an
+/// array each.
 struct CatalogTable: Sendable {
     /// The id of each entry, by position.
-    var ids: [String] = []
-    var byKey: [String: [Int32]] = [:]
-    var byWord: [String: [Int32]] = [:]
-    /// The keys of `byWord` ordered by their UTF-8 bytes (built by `finish`).
-    var sortedWords: [String] = []
+    private(set) var ids: [String] = []
+    /// The distinct folded words of every entry's texts, and their stems ("keys").
+    private var words = ByteInterner()
+    private var keys = ByteInterner()
+    /// The key of each word.
+    private var wordKey: [Int32] = []
+    /// The entries of word w are wordEntries[wordStart[w]..<wordStart[w + 1]], ascending (built by `finish`).
+    private var wordStart: [Int32] = [0]
+    private var wordEntries: [Int32] = []
+    /// The entries of key k are keyEntries[keyStart[k]..<keyStart[k + 1]], ascending (built by `finish`).
+    private var keyStart: [Int32] = [0]
+    private var keyEntries: [Int32] = []
+    /// Word ids ordered by their UTF-8 bytes (built by `finish`).
+    private var sortedWords: [Int32] = []
+    /// The distinct words of each entry appended since the last `finish`: entry e holds
+    /// pendingWords[pendingStart[e]..<pendingStart[e + 1]].
+    private var pendingWords: [Int32] = []
+    private var pendingStart: [Int32] = [0]
 
-    mutating func append(_ entry: CatalogEntry) {
-        let n = Int32(ids.count)
-        ids.append(entry.id)
-        for k in entry.keys { byKey[k, default: []].append(n) }
-        for w in entry.words { byWord[w, default: []].append(n) }
+    /// How many entries the table holds.
+    var count: Int { ids.count }
+
+    /// Adds an entry whose words are those of `texts`; `finish` makes it findable.
+    mutating func append(id: String, texts: [String], scanner: inout WordScanner, scratch: inout [UInt8]) {
+        ids.append(id)
+        let first = pendingWords.count
+        for t in texts {
+            scanner.scan(t) { word, _, _ in pendingWords.append(intern(word, scratch: &scratch)) }
+        }
+        // Distinct words of this entry only.
+        pendingWords[first...].sort()
+        var n = first
+        for i in first..<pendingWords.count where n == first || pendingWords[i] != pendingWords[n - 1] {
+            pendingWords[n] = pendingWords[i]
+            n += 1
+        }
+        pendingWords.removeSubrange(n...)
+        pendingStart.append(Int32(pendingWords.count))
     }
 
-    /// Sorts the words once every entry is in.
+    /// The id of `word`, interned (with its stem) when new.
+    private mutating func intern(_ word: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8]) -> Int32 {
+        let w = words.intern(word)
+        if Int(w) == wordKey.count {
+            scratch.removeAll(keepingCapacity: true)
+            scratch.append(contentsOf: word)
+            _ = LightStemmer.stem(bytes: &scratch)
+            wordKey.append(scratch.withUnsafeBufferPointer { keys.intern($0) })
+        }
+        return w
+    }
+
+    /// Builds the word and key lists of every entry and sorts the words, once every entry is in.
     mutating func finish() {
-        sortedWords = byWord.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var byWord: [(Int32, Int32)] = []
+        var byKey: [(Int32, Int32)] = []
+        forEachEntryWord { e, w in byWord.append((w, e)) }
+        forEachEntryWord { e, w in byKey.append((wordKey[Int(w)], e)) }
+        (wordStart, wordEntries) = Self.lists(byWord, count: words.count)
+        (keyStart, keyEntries) = Self.lists(byKey, count: keys.count)
+        pendingWords = []
+        pendingStart = [0]
+        sortedWords = (0..<Int32(words.count)).sorted { words.compare($0, $1) < 0 }
+    }
+
+    /// Calls `body` with each (entry, word) pair: the finished lists' and the pending ones'.
+    private func forEachEntryWord(_ body: (Int32, Int32) -> Void) {
+        for w in 0..<(wordStart.count - 1) {
+            for i in Int(wordStart[w])..<Int(wordStart[w + 1]) { body(wordEntries[i], Int32(w)) }
+        }
+        let firstPending = ids.count - (pendingStart.count - 1)
+        for e in 0..<(pendingStart.count - 1) {
+            for i in Int(pendingStart[e])..<Int(pendingStart[e + 1]) {
+                body(Int32(firstPending + e), pendingWords[i])
+            }
+        }
+    }
+
+    /// Groups (list, entry) pairs into flat lists by list number, each list's entries ascending and distinct.
+    private static func lists(_ pairs: [(Int32, Int32)], count: Int) -> (start: [Int32], entries: [Int32]) {
+        var sorted = pairs
+        sorted.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+        var start = [Int32](repeating: 0, count: count + 1)
+        var entries: [Int32] = []
+        entries.reserveCapacity(sorted.count)
+        for (i, p) in sorted.enumerated() where i == 0 || sorted[i - 1] != p {
+            entries.append(p.1)
+            start[Int(p.0) + 1] += 1
+        }
+        for k in 0..<count { start[k + 1] += start[k] }
+        return (start, entries)
+    }
+
+    /// The entries (ascending) of word or key `i` in a flat list.
+    private static func run(_ i: Int32, _ start: [Int32], _ entries: [Int32]) -> ArraySlice<Int32> {
+        entries[Int(start[Int(i)])..<Int(start[Int(i) + 1])]
     }
 
     /// Positions (ascending) of the entries holding a word that starts with `prefix`.
     func positions(withWordPrefix prefix: String) -> [Int] {
-        var lo = 0
-        var hi = sortedWords.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if sortedWords[mid].utf8.lexicographicallyPrecedes(prefix.utf8) { lo = mid + 1 } else { hi = mid }
-        }
-        var found: [Int] = []
-        while lo < sortedWords.count, sortedWords[lo].utf8.starts(with: prefix.utf8) {
-            for p in byWord[sortedWords[lo]] ?? [] { found.append(Int(p)) }
-            lo += 1
+        var prefix = prefix
+        var found: [Int] = prefix.withUTF8 { p in
+            var lo = 0
+            var hi = sortedWords.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if words.withBytes(sortedWords[mid], { ByteInterner.compare($0, p) < 0 }) {
+                    lo = mid + 1
+                } else {
+                    hi = mid
+                }
+            }
+            var found: [Int] = []
+            while lo < sortedWords.count, words.withBytes(sortedWords[lo], { $0.starts(with: p) }) {
+                for e in Self.run(sortedWords[lo], wordStart, wordEntries) { found.append(Int(e)) }
+                lo += 1
+            }
+            return found
         }
         found.sort()
         var unique: [Int] = []
@@ -103,12 +145,18 @@ struct CatalogTable: Sendable {
         return unique
     }
 
+    /// Positions (ascending) of the entries holding a word whose stem is `key`.
+    func positions(withKey key: String) -> [Int] {
+        guard let k = keys.find(key) else { return [] }
+        return Self.run(k, keyStart, keyEntries).map(Int.init)
+    }
+
     /// Positions of the entries that hold every word of the value.
     func positions(matching value: FilterWords) -> [Int] {
         let v = FilterValue(value)
         var candidates: [Int]?
         for k in v.keys {
-            let list = (byKey[k] ?? []).map(Int.init)
+            let list = positions(withKey: k)
             if let c = candidates {
                 let other = Set(list)
                 candidates = c.filter(other.contains)
@@ -137,46 +185,51 @@ struct CatalogTable: Sendable {
 /// What filters resolve against: the speakers, agenda items, events and articles of a corpus, with their words.
 struct SearchCatalog: Sendable {
     var speakers = CatalogTable()
-    var speakerKinds: [String: SpeakerKind] = [:]
-    var speakerNames: [String: String] = [:]
+    /// The kind and canonical name of each speaker, by position in `speakers`.
+    var speakerKinds: [SpeakerKind] = []
+    var speakerNames: [String] = []
     var items = CatalogTable()
     /// The 1-based number of each item in its agenda, by position in `items`.
     var itemNumbers: [Int] = []
     var events = CatalogTable()
     var articles = CatalogTable()
-    /// Article ids by their lowercased form.
-    var articleIDsByFoldedID: [String: [String]] = [:]
-    var articleDates: [String: Day] = [:]
+    /// Positions in `articles` ordered by the lowercased article id (then by position).
+    var articlesByFoldedID: [Int32] = []
+    /// The date of each article, by position in `articles`.
+    var articleDates: [Day?] = []
 
     init() {}
 
     init(corpus: Corpus) {
-        var stems = StemCache()
+        var scanner = WordScanner()
+        var scratch: [UInt8] = []
         speakerKinds.reserveCapacity(corpus.speakers.count)
         speakerNames.reserveCapacity(corpus.speakers.count)
-        speakers.ids.reserveCapacity(corpus.speakers.count)
-        articles.ids.reserveCapacity(corpus.articles.count)
-        articleIDsByFoldedID.reserveCapacity(corpus.articles.count)
         articleDates.reserveCapacity(corpus.articles.count)
         for s in corpus.speakers {
-            speakers.append(CatalogEntry(id: s.id, texts: [s.name] + s.aliases, stems: &stems))
-            speakerKinds[s.id] = s.kind
-            speakerNames[s.id] = s.name
+            speakers.append(id: s.id, texts: [s.name] + s.aliases, scanner: &scanner, scratch: &scratch)
+            speakerKinds.append(s.kind)
+            speakerNames.append(s.name)
         }
         for agenda in corpus.agendas {
             for (i, item) in agenda.items.enumerated() {
                 items.append(
-                    CatalogEntry(id: item.id, texts: [item.name ?? "", item.text] + item.keywords, stems: &stems))
+                    id: item.id, texts: [item.name ?? "", item.text] + item.keywords, scanner: &scanner,
+                    scratch: &scratch)
                 itemNumbers.append(i + 1)
             }
         }
         for e in corpus.events {
-            events.append(CatalogEntry(id: e.id, texts: [e.title, e.place ?? "", e.kind, e.id], stems: &stems))
+            events.append(
+                id: e.id, texts: [e.title, e.place ?? "", e.kind, e.id], scanner: &scanner, scratch: &scratch)
         }
         for a in corpus.articles {
-            articles.append(CatalogEntry(id: a.id, texts: [a.title, a.id], stems: &stems))
-            articleIDsByFoldedID[a.id.lowercased(), default: []].append(a.id)
-            if let d = a.date { articleDates[a.id] = d }
+            articles.append(id: a.id, texts: [a.title, a.id], scanner: &scanner, scratch: &scratch)
+            articleDates.append(a.date)
+        }
+        let folded = corpus.articles.map { $0.id.lowercased() }
+        articlesByFoldedID = (0..<Int32(folded.count)).sorted {
+            folded[Int($0)] != folded[Int($1)] ? folded[Int($0)] < folded[Int($1)] : $0 < $1
         }
         speakers.finish()
         items.finish()
@@ -189,7 +242,7 @@ struct SearchCatalog: Sendable {
 
     /// Ids of the speakers of a kind.
     func speakerIDs(kind: SpeakerKind) -> Set<String> {
-        Set(speakerKinds.filter { $0.value == kind }.map(\.key))
+        Set(speakerKinds.indices.filter { speakerKinds[$0] == kind }.map { speakers.ids[$0] })
     }
 
     func itemIDs(_ value: FilterWords) -> Set<String> { items.ids(matching: value) }
@@ -202,7 +255,30 @@ struct SearchCatalog: Sendable {
 
     /// Articles whose id equals `id` (case folded), else those whose id and title words hold the value.
     func articleIDs(id: String, words: FilterWords) -> Set<String> {
-        if let exact = articleIDsByFoldedID[id] { return Set(exact) }
-        return articles.ids(matching: words)
+        // Binary search for the first article whose lowercased id is not below `id`.
+        var lo = 0
+        var hi = articlesByFoldedID.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if articles.ids[Int(articlesByFoldedID[mid])].lowercased() < id { lo = mid + 1 } else { hi = mid }
+        }
+        var exact: Set<String> = []
+        while lo < articlesByFoldedID.count {
+            let candidate = articles.ids[Int(articlesByFoldedID[lo])]
+            guard candidate.lowercased() == id else { break }
+            exact.insert(candidate)
+            lo += 1
+        }
+        return exact.isEmpty ? articles.ids(matching: words) : exact
+    }
+
+    /// The date of each dated article by id (the last dated one where two share an id).
+    func articleDatesByID() -> [String: Day] {
+        var out: [String: Day] = [:]
+        out.reserveCapacity(articleDates.count)
+        for (p, d) in articleDates.enumerated() {
+            if let d { out[articles.ids[p]] = d }
+        }
+        return out
     }
 }
