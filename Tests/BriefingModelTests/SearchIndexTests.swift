@@ -289,31 +289,59 @@ import Testing
     }
 }
 
-@Suite struct SearchIndexListSharingTests {
-    @Test func quotesWithTheListsOfTheQuoteBeforeShareItsArrays() throws {
-        func quote(_ n: Int, _ pillars: [String], _ events: [String]) -> Quote {
+@Suite struct SearchIndexFlatListTests {
+    @Test func eachQuotesListsAndEachNamesQuotesReadBack() throws {
+        func quote(_ n: Int, _ speaker: String?, _ pillars: [String], _ events: [String]) -> Quote {
             Quote(
-                id: "a#q\(n)", article: "a", paragraph: 0, start: 0, end: 5, text: "talks \(n)", pillars: pillars,
-                events: events)
+                id: "a#q\(n)", article: n < 4 ? "a" : "b", paragraph: 0, start: 0, end: 5, text: "talks \(n)",
+                speaker: speaker, pillars: pillars, events: events)
         }
+        // Runs of equal lists (q1–q2, q3–q4), a list repeated after a gap (q5), an empty list, a repeated name.
         let quotes = [
-            quote(1, ["peace"], ["e1"]), quote(2, ["peace"], ["e1"]), quote(3, ["peace"], ["e2"]),
-            quote(4, [], ["e2"]), quote(5, ["peace"], ["e1"]),
+            quote(1, "kim", ["peace"], ["e1"]), quote(2, nil, ["peace"], ["e1"]), quote(3, "kim", ["peace"], ["e2"]),
+            quote(4, "moon", [], ["e2"]), quote(5, "kim", ["peace", "remains"], ["e1", "e1"]),
         ]
-        let article = Article(id: "a", path: "a.txt", title: "A", paragraphs: [Paragraph(text: "talks", line: 1)])
-        let index = QuoteIndex(corpus: Corpus(articles: [article], quotes: quotes))
-        func same(_ a: [Int32], _ b: [Int32]) -> Bool {
-            a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { x.baseAddress == $0.baseAddress } }
+        let articles = ["a", "b"].map {
+            Article(id: $0, path: $0 + ".txt", title: $0, paragraphs: [Paragraph(text: "talks", line: 1)])
         }
-        #expect(same(index.docPillars[0], index.docPillars[1]) && same(index.docPillars[1], index.docPillars[2]))
-        #expect(same(index.docEvents[0], index.docEvents[1]))
-        #expect(!same(index.docEvents[1], index.docEvents[2]))
-        #expect(same(index.docEvents[2], index.docEvents[3]))
-        #expect(index.docPillars[3].isEmpty)
-        // Equal lists that do not follow each other are interned again, to the same names.
-        #expect(!same(index.docEvents[0], index.docEvents[4]) && index.docEvents[0] == index.docEvents[4])
-        // Each quote's lists read back as its own (the filters are checked on the fixture in SearchIndexTests).
-        #expect(index.docEvents.map { $0.map { index.names[Int($0)] } } == quotes.map(\.events))
-        #expect(index.docPillars.map { $0.map { index.names[Int($0)] } } == quotes.map(\.pillars))
+        let index = QuoteIndex(corpus: Corpus(articles: articles, quotes: quotes))
+        func names(_ list: ArraySlice<Int32>) -> [String] { list.map { index.names[Int($0)] } }
+        #expect(index.docPillars.count == 5 && index.docEvents.count == 5)
+        #expect((0..<5).map { names(index.docEvents[$0]) } == quotes.map(\.events))
+        #expect((0..<5).map { names(index.docPillars[$0]) } == quotes.map(\.pillars))
+        func docs(_ table: FlatLists, _ name: String) throws -> [Int32] {
+            Array(table[Int(try #require(index.nameIDs[name]))])
+        }
+        // Each name's quotes, ascending and distinct (q5 names e1 twice).
+        #expect(try docs(index.speakerDocs, "kim") == [0, 2, 4])
+        #expect(try docs(index.speakerDocs, "moon") == [3])
+        #expect(try docs(index.articleDocs, "a") == [0, 1, 2])
+        #expect(try docs(index.articleDocs, "b") == [3, 4])
+        #expect(try docs(index.pillarDocs, "peace") == [0, 1, 2, 4])
+        #expect(try docs(index.pillarDocs, "remains") == [4])
+        #expect(try docs(index.eventDocs, "e1") == [0, 1, 4])
+        #expect(try docs(index.eventDocs, "e2") == [2, 3])
+        // A name of one kind has no list in another's table.
+        #expect(try docs(index.eventDocs, "kim") == [])
+    }
+
+    @Test func flatListsAppendRepeatAndInvert() {
+        var lists = FlatLists()
+        #expect(lists[0].isEmpty && lists[-1].isEmpty)
+        lists.repeatLast()  // no list yet: an empty one
+        lists.append([3, 1])
+        lists.repeatLast()
+        lists.append([])
+        lists.repeatLast()
+        #expect((0..<lists.count).map { Array(lists[$0]) } == [[], [3, 1], [3, 1], [], []])
+        let inverse = FlatLists.inverting(keys: 5, lists: lists.count) { i, emit in lists[i].forEach(emit) }
+        #expect((0..<inverse.count).map { Array(inverse[$0]) } == [[], [1, 2], [], [1, 2], []])
+        // Numbers out of range are left out rather than trapping.
+        let guarded = FlatLists.inverting(keys: 2, lists: 2) { i, emit in
+            emit(-1)
+            emit(Int32(i))
+            emit(7)
+        }
+        #expect((0..<guarded.count).map { Array(guarded[$0]) } == [[0], [1]])
     }
 }

@@ -130,9 +130,9 @@ extension QuoteIndex {
         }
     }
 
-    func docs(of ids: [Int32], in table: [Int32: [Int32]]) -> [Int32] {
-        let lists = ids.compactMap { table[$0] }
-        if lists.count <= 1 { return lists.first ?? [] }
+    func docs(of ids: [Int32], in table: FlatLists) -> [Int32] {
+        let lists = ids.map { table[Int($0)] }.filter { !$0.isEmpty }
+        if lists.count <= 1 { return lists.first.map(Array.init) ?? [] }
         let total = lists.reduce(0) { $0 + $1.count }
         if total * 32 < quotes.count {
             var merged = Array(lists.joined())

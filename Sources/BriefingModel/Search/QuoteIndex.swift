@@ -37,8 +37,9 @@ public struct QuoteIndex: Sendable {
     var nameIDs: [String: Int32] = [:]
     var docSpeaker: [Int32] = []
     var docArticle: [Int32] = []
-    var docPillars: [[Int32]] = []
-    var docEvents: [[Int32]] = []
+    /// The interned agenda item ids and event ids of each quote, by quote number.
+    var docPillars = FlatLists()
+    var docEvents = FlatLists()
     /// The canonical speaker name for each interned name that is a speaker id (nil for other names).
     var speakerNames: [String?] = []
     /// The interned name of each speaker of the catalog, by position (`none` when no quote names it).
@@ -48,11 +49,11 @@ public struct QuoteIndex: Sendable {
     /// BM25 length normalization per quote: k1 * (1 - b + b * length / average length).
     var docNorm: [Double] = []
     var undatedCount = 0
-    /// Quotes by interned speaker, article, pillar and event id (sorted quote numbers).
-    var speakerDocs: [Int32: [Int32]] = [:]
-    var articleDocs: [Int32: [Int32]] = [:]
-    var pillarDocs: [Int32: [Int32]] = [:]
-    var eventDocs: [Int32: [Int32]] = [:]
+    /// Quotes by interned speaker, article, pillar and event id (sorted quote numbers), list n for name n.
+    var speakerDocs = FlatLists()
+    var articleDocs = FlatLists()
+    var pillarDocs = FlatLists()
+    var eventDocs = FlatLists()
 
     var catalog = SearchCatalog()
 
@@ -138,8 +139,6 @@ public struct QuoteIndex: Sendable {
         docTokens.append(Int32(tokenTerm.count))
         docSpeaker.append(Self.none)
         docArticle.append(Self.none)
-        docPillars.append([])
-        docEvents.append([])
         docDay.append(Self.undated)
     }
 
@@ -252,13 +251,10 @@ public struct QuoteIndex: Sendable {
         var articleDay: [Int32: Int32] = [:]
         let dates = catalog.articleDatesByID()
         undatedCount = 0
-        speakerDocs = [:]
-        articleDocs = [:]
-        pillarDocs = [:]
-        eventDocs = [:]
-        func post(_ id: Int32, _ doc: Int32, _ table: inout [Int32: [Int32]]) {
-            if table[id]?.last != doc { table[id, default: []].append(doc) }
-        }
+        var pillars = FlatLists()
+        var events = FlatLists()
+        pillars.reserve(lists: quotes.count, items: 0)
+        events.reserve(lists: quotes.count, items: 0)
         let same =
             aligned
             && quotes.withUnsafeBufferPointer { a in
@@ -281,23 +277,18 @@ public struct QuoteIndex: Sendable {
             let q = quotes[d]
             docSpeaker[d] = q.speaker.map { intern(name: $0) } ?? Self.none
             docArticle[d] = intern(name: q.article)
-            // A quote with the same lists as the one before (the quotes of a passage mostly have them) shares its
-            // arrays: one allocation per run instead of one per quote.
+            // A quote with the same lists as the one before (the quotes of a passage mostly have them) repeats its
+            // names without looking them up again.
             if d > 0, q.pillars == quotes[d - 1].pillars {
-                docPillars[d] = docPillars[d - 1]
+                pillars.repeatLast()
             } else {
-                docPillars[d] = q.pillars.map { intern(name: $0) }
+                pillars.append(q.pillars.map { intern(name: $0) })
             }
             if d > 0, q.events == quotes[d - 1].events {
-                docEvents[d] = docEvents[d - 1]
+                events.repeatLast()
             } else {
-                docEvents[d] = q.events.map { intern(name: $0) }
+                events.append(q.events.map { intern(name: $0) })
             }
-            let doc = Int32(d)
-            if docSpeaker[d] != Self.none { post(docSpeaker[d], doc, &speakerDocs) }
-            post(docArticle[d], doc, &articleDocs)
-            for p in docPillars[d] { post(p, doc, &pillarDocs) }
-            for e in docEvents[d] { post(e, doc, &eventDocs) }
             let day: Int32
             if let known = articleDay[docArticle[d]] {
                 day = known
@@ -310,6 +301,13 @@ public struct QuoteIndex: Sendable {
         }
         catalogSpeakerNames = catalog.speakers.ids.map { nameIDs[$0] ?? Self.none }
         // The canonical name of each interned speaker id (the last speaker's where two share an id).
+        docPillars = pillars
+        docEvents = events
+        let n = quotes.count
+        speakerDocs = FlatLists.inverting(keys: names.count, lists: n) { d, emit in emit(docSpeaker[d]) }
+        articleDocs = FlatLists.inverting(keys: names.count, lists: n) { d, emit in emit(docArticle[d]) }
+        pillarDocs = FlatLists.inverting(keys: names.count, lists: n) { d, emit in pillars[d].forEach(emit) }
+        eventDocs = FlatLists.inverting(keys: names.count, lists: n) { d, emit in events[d].forEach(emit) }
         speakerNames = Array(repeating: nil, count: names.count)
         for (p, n) in catalogSpeakerNames.enumerated() where n != Self.none {
             speakerNames[Int(n)] = catalog.speakerNames[p]
@@ -356,21 +354,17 @@ public struct QuoteIndex: Sendable {
     /// lookup tables), not counting the `Quote` values it keeps: element sizes plus a fixed cost per array,
     /// string and dictionary entry. For the benchmarks' memory figures.
     public var estimatedTableBytes: Int {
-        let array = 32
         let entry = 48
         func strings(_ xs: [String]) -> Int { xs.reduce(0) { $0 + 16 + ($1.utf8.count > 15 ? $1.utf8.count + 32 : 0) } }
-        func lists<T>(_ xs: [[T]]) -> Int {
-            xs.reduce(array + xs.count * 8) { $0 + ($1.isEmpty ? 0 : array + $1.count * MemoryLayout<T>.stride) }
-        }
-        func table(_ t: [Int32: [Int32]]) -> Int { t.values.reduce(t.count * entry) { $0 + array + $1.count * 4 } }
         var bytes = 4 * (tokenTerm.count + docTokens.count + sortedTerms.count)
         bytes += terms.estimatedBytes + keys.estimatedBytes
         bytes += 4 * (termKey.count + keyTermStart.count + keyTermList.count)
         bytes += 4 * (postingStart.count + postingDoc.count) + 2 * postingCount.count
         bytes += strings(names) + nameIDs.count * entry + speakerNames.count * 16
         bytes += 4 * (docSpeaker.count + docArticle.count + docDay.count) + 8 * docNorm.count
-        bytes += lists(docPillars) + lists(docEvents)
-        bytes += table(speakerDocs) + table(articleDocs) + table(pillarDocs) + table(eventDocs)
+        bytes += docPillars.estimatedBytes + docEvents.estimatedBytes
+        bytes += speakerDocs.estimatedBytes + articleDocs.estimatedBytes
+        bytes += pillarDocs.estimatedBytes + eventDocs.estimatedBytes
         return bytes
     }
 
