@@ -27,3 +27,24 @@ import Testing
         #expect(index.quote("nothing") == nil)
     }
 }
+
+/// The table of rows by key behind that lookup: no key stored, the key read back from the row.
+@Suite struct KeyedRowsTests {
+    /// A key whose hash is the same for all (every probe collides) or its own, to test both paths.
+    struct Key: Hashable, Sendable {
+        var name: String
+        var colliding: Bool
+        func hash(into h: inout Hasher) { if !colliding { h.combine(name) } }
+    }
+
+    @Test(arguments: [false, true]) func everyRowIsFoundAndTheFirstOfEqualKeysWins(colliding: Bool) {
+        let names = (0..<100).map { "k\($0 % 90)" }  // rows 90–99 repeat the keys of rows 0–9
+        let key = { (row: Int) in Key(name: names[row], colliding: colliding) }
+        let table = KeyedRows(count: names.count, key: key)
+        for row in 0..<90 { #expect(table.row(key(row), key: key) == row) }
+        for row in 90..<100 { #expect(table.row(key(row), key: key) == row - 90) }
+        #expect(table.row(Key(name: "k90", colliding: colliding), key: key) == nil)
+        let empty = KeyedRows(count: 0, key: key)
+        #expect(empty.row(key(0), key: key) == nil)
+    }
+}

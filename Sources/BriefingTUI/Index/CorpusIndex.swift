@@ -36,7 +36,7 @@ public final class CorpusIndex: Sendable {
     /// Speakers (corpus positions) mentioned in each flat paragraph, once per mention, in corpus order.
     let speakersByParagraph: Deferred<Groups>
     let warningsByPath: [String: [LoadWarning]]
-    let quoteRows: Deferred<[QuoteIDKey: Int32]>
+    let quoteRows: Deferred<KeyedRows<QuoteIDKey>>
     let quotesBySpeaker: Deferred<Groups>
     let quotesByEvent: Deferred<Groups>
     let quotesByPillar: Deferred<[String: [Int32]]>
@@ -130,8 +130,9 @@ public final class CorpusIndex: Sendable {
             articles: keyArticle, paragraphs: keyParagraph, starts: keyStart, articleCount: articles.count)
         let quotes = Ordered(corpus.quotes, quoteOrder)
         self.quotes = quotes
-        // Keyed by id without writing each id out (a string of its own per quote, 17 MB at 20k).
-        self.quoteRows = Deferred { Self.rows(quoteOrder) { corpus.quotes[$0].idKey } }
+        // Keyed by id without writing each id out (a string of its own per quote, 17 MB at 20k), or even keeping
+        // the keys.
+        self.quoteRows = Deferred { KeyedRows(count: quoteOrder.count) { corpus.quotes[Int(quoteOrder[$0])].idKey } }
 
         // Speakers: most quoted, then by lowercased name, then id.
         // Names and ids compared by their bytes where ASCII (the order `String` gives them, found faster).
@@ -314,7 +315,7 @@ public final class CorpusIndex: Sendable {
     /// The list row of a quote.
     func quoteRow(_ id: String) -> Int? { quoteRow(key: QuoteIDKey(id: id)) }
     /// The list row of the quote with the id of `quote`.
-    func quoteRow(key: QuoteIDKey) -> Int? { quoteRows.value[key].map(Int.init) }
+    func quoteRow(key: QuoteIDKey) -> Int? { quoteRows.value.row(key) { corpus.quotes[Int(quotes.order[$0])].idKey } }
 
     public func article(_ id: String) -> Article? { articleRow[id].map { articles[Int($0)] } }
     public func speaker(_ id: String) -> Speaker? { speakerPosition[id].map { corpus.speakers[Int($0)] } }
