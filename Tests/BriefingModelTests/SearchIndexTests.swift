@@ -345,3 +345,47 @@ import Testing
         #expect((0..<guarded.count).map { Array(guarded[$0]) } == [[0], [1]])
     }
 }
+
+@Suite struct SearchIndexTermTokenTests {
+    @Test func idsPastSixteenBitsReadBackFromTheSideTable() {
+        var tokens = TermTokens()
+        let ids: [Int32] = [0, 65_534, 65_535, 70_000, 3, Int32.max, 65_535]
+        for t in ids { tokens.append(t) }
+        #expect(tokens.count == ids.count)
+        #expect((0..<tokens.count).map { tokens[$0] } == ids)
+    }
+
+    /// A corpus with more than 65,535 distinct words: words interned after that find, rank and highlight as the
+    /// first ones do, phrases included.
+    @Test func aCorpusOfMoreThanSixteenBitsOfTermsSearchesTheLateTermsToo() throws {
+        func word(_ n: Int) -> String {
+            // Letters only ("w" + the number in letters a–j), so each is one word of its own.
+            "w" + String(String(n).unicodeScalars.map { Character(UnicodeScalar($0.value + 49) ?? "a") })
+        }
+        let perQuote = 1_000
+        var quotes: [Quote] = []
+        for k in 0..<70 {
+            let text = (k * perQuote..<(k + 1) * perQuote).map(word).joined(separator: " ")
+            quotes.append(
+                Quote(
+                    id: "a#q\(k + 1)", article: "a", paragraph: 0, start: 0, end: text.unicodeScalars.count, text: text
+                ))
+        }
+        let article = Article(id: "a", path: "a.txt", title: "A", paragraphs: [Paragraph(text: "x", line: 1)])
+        let index = QuoteIndex(corpus: Corpus(articles: [article], quotes: quotes))
+        #expect(index.termCount == 70_000)
+        #expect(index.tokenTerm.count == 70_000)
+        // Term 69,500 lives in quote 70 (number 69), at token 500 of it.
+        let late = try index.search(word(69_500))
+        #expect(late.hits.map(\.quote.id) == ["a#q70"])
+        let phrase = try index.search("\"\(word(69_500)) \(word(69_501))\"")
+        #expect(phrase.hits.map(\.quote.id) == ["a#q70"])
+        let text = quotes[69].text
+        let matched = try #require(phrase.hits.first?.matches.first)
+        let scalars = Array(text.unicodeScalars)
+        #expect(String(String.UnicodeScalarView(scalars[matched])) == word(69_500) + " " + word(69_501))
+        #expect(try index.search("\"\(word(69_501)) \(word(69_500))\"").hits.isEmpty)
+        // An early term still found where it is (other quotes may hold words of the same stem: "wbaed" → "wba").
+        #expect(try index.search(word(10)).hits.map(\.quote.id).contains("a#q1"))
+    }
+}

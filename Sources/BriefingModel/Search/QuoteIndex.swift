@@ -14,7 +14,7 @@ public struct QuoteIndex: Sendable {
 
     /// The term of each token of every quote, flat: the tokens of quote d are
     /// tokenTerm[docTokens[d]..<docTokens[d + 1]].
-    var tokenTerm: [Int32] = []
+    var tokenTerm = TermTokens()
     var docTokens: [Int32] = [0]
 
     // Terms (folded words) and their stems ("keys").
@@ -172,14 +172,12 @@ public struct QuoteIndex: Sendable {
         guard firstDoc < quotes.count || termTotal > oldTermCount else { return }
         var fresh = [Int32](repeating: 0, count: termTotal)
         var last = [Int32](repeating: -1, count: termTotal)
-        tokenTerm.withUnsafeBufferPointer { tokens in
-            for d in firstDoc..<quotes.count {
-                for i in Int(docTokens[d])..<Int(docTokens[d + 1]) {
-                    let t = Int(tokens[i])
-                    if last[t] != Int32(d) {
-                        last[t] = Int32(d)
-                        fresh[t] += 1
-                    }
+        for d in firstDoc..<quotes.count {
+            for i in Int(docTokens[d])..<Int(docTokens[d + 1]) {
+                let t = Int(tokenTerm[i])
+                if last[t] != Int32(d) {
+                    last[t] = Int32(d)
+                    fresh[t] += 1
                 }
             }
         }
@@ -204,21 +202,19 @@ public struct QuoteIndex: Sendable {
             cursor[t] = Int32(at)
         }
         for t in 0..<termTotal { last[t] = -1 }
-        tokenTerm.withUnsafeBufferPointer { tokens in
-            docs.withUnsafeMutableBufferPointer { docs in
-                counts.withUnsafeMutableBufferPointer { counts in
-                    for d in firstDoc..<quotes.count {
-                        for i in Int(docTokens[d])..<Int(docTokens[d + 1]) {
-                            let t = Int(tokens[i])
-                            if last[t] != Int32(d) {
-                                last[t] = Int32(d)
-                                docs[Int(cursor[t])] = Int32(d)
-                                counts[Int(cursor[t])] = 1
-                                cursor[t] += 1
-                            } else {
-                                let c = Int(cursor[t]) - 1
-                                if counts[c] < UInt16.max { counts[c] += 1 }
-                            }
+        docs.withUnsafeMutableBufferPointer { docs in
+            counts.withUnsafeMutableBufferPointer { counts in
+                for d in firstDoc..<quotes.count {
+                    for i in Int(docTokens[d])..<Int(docTokens[d + 1]) {
+                        let t = Int(tokenTerm[i])
+                        if last[t] != Int32(d) {
+                            last[t] = Int32(d)
+                            docs[Int(cursor[t])] = Int32(d)
+                            counts[Int(cursor[t])] = 1
+                            cursor[t] += 1
+                        } else {
+                            let c = Int(cursor[t]) - 1
+                            if counts[c] < UInt16.max { counts[c] += 1 }
                         }
                     }
                 }
@@ -356,7 +352,7 @@ public struct QuoteIndex: Sendable {
     public var estimatedTableBytes: Int {
         let entry = 48
         func strings(_ xs: [String]) -> Int { xs.reduce(0) { $0 + 16 + ($1.utf8.count > 15 ? $1.utf8.count + 32 : 0) } }
-        var bytes = 4 * (tokenTerm.count + docTokens.count + sortedTerms.count)
+        var bytes = tokenTerm.estimatedBytes + 4 * (docTokens.count + sortedTerms.count)
         bytes += terms.estimatedBytes + keys.estimatedBytes
         bytes += 4 * (termKey.count + keyTermStart.count + keyTermList.count)
         bytes += 4 * (postingStart.count + postingDoc.count) + 2 * postingCount.count
