@@ -49,7 +49,7 @@ struct ConjunctionSource {
     var boost: Double
 
     /// The candidates found in this list, with this list's score added. Gallops through `docs`.
-    func intersect(_ candidates: ScoredDocs, norms: [Double]) -> ScoredDocs {
+    func intersect(_ candidates: ScoredDocs, norms: LengthNorms) -> ScoredDocs {
         var out = ScoredDocs()
         out.docs.reserveCapacity(candidates.docs.count)
         out.scores.reserveCapacity(candidates.docs.count)
@@ -90,4 +90,17 @@ struct ConjunctionSource {
 struct ScoredDocs {
     var docs: [Int32] = []
     var scores: [Double] = []
+}
+
+/// BM25's length normalization of each quote, k1 * (1 - b + b * length / average length), read from the index's
+/// token offsets.
+struct LengthNorms {
+    /// The index's `docTokens`: quote d has docTokens[d + 1] - docTokens[d] tokens.
+    let docTokens: [Int32]
+    let averageLength: Double
+
+    subscript(d: Int) -> Double {
+        let length = Double(docTokens[d + 1] - docTokens[d])
+        return QuoteIndex.k1 * (1 - QuoteIndex.b + QuoteIndex.b * length / averageLength)
+    }
 }

@@ -209,7 +209,7 @@ extension QuoteIndex {
             }
             result = ScoredDocs(docs: candidates, scores: Array(repeating: 0, count: candidates.count))
             for s in sources where !result.docs.isEmpty {
-                result = s.intersect(result, norms: docNorm)
+                result = s.intersect(result, norms: norms)
             }
         }
         for e in exclusions where !result.docs.isEmpty {
@@ -321,14 +321,13 @@ extension QuoteIndex {
     /// Okapi BM25 for one term (or phrase) with document frequency `docs.count`.
     func bm25(docs: [Int32], counts: [UInt16]) -> ScoredDocs {
         let boost = idfBoost(df: docs.count)
+        let norms = self.norms
         let scores = [Double](unsafeUninitializedCapacity: docs.count) { buffer, initialized in
             docs.withUnsafeBufferPointer { ds in
                 counts.withUnsafeBufferPointer { cs in
-                    docNorm.withUnsafeBufferPointer { norms in
-                        for i in 0..<ds.count {
-                            let tf = Double(cs[i])
-                            buffer[i] = boost * tf / (tf + norms[Int(ds[i])])
-                        }
+                    for i in 0..<ds.count {
+                        let tf = Double(cs[i])
+                        buffer[i] = boost * tf / (tf + norms[Int(ds[i])])
                     }
                 }
             }

@@ -46,8 +46,8 @@ public struct QuoteIndex: Sendable {
     var catalogSpeakerNames: [Int32] = []
     /// Day ordinal of the quote's article, `undated` when it has none.
     var docDay: [Int32] = []
-    /// BM25 length normalization per quote: k1 * (1 - b + b * length / average length).
-    var docNorm: [Double] = []
+    /// The average token count of a quote (at least 1), for BM25's length normalization (`norms`).
+    var averageLength: Double = 1
     var undatedCount = 0
     /// Quotes by interned speaker, article, pillar and event id (sorted quote numbers), list n for name n.
     var speakerDocs = FlatLists()
@@ -295,8 +295,7 @@ public struct QuoteIndex: Sendable {
             docDay[d] = day
             if day == Self.undated { undatedCount += 1 }
         }
-        catalogSpeakerNames = catalog.speakers.ids.map { nameIDs[$0] ?? Self.none }
-        // The canonical name of each interned speaker id (the last speaker's where two share an id).
+        catalogSpeakerNames = catalog.speakerList.map { nameIDs[$0.id] ?? Self.none }
         docPillars = pillars
         docEvents = events
         let n = quotes.count
@@ -304,9 +303,10 @@ public struct QuoteIndex: Sendable {
         articleDocs = FlatLists.inverting(keys: names.count, lists: n) { d, emit in emit(docArticle[d]) }
         pillarDocs = FlatLists.inverting(keys: names.count, lists: n) { d, emit in pillars[d].forEach(emit) }
         eventDocs = FlatLists.inverting(keys: names.count, lists: n) { d, emit in events[d].forEach(emit) }
+        // The canonical name of each interned speaker id (the last speaker's where two share an id).
         speakerNames = Array(repeating: nil, count: names.count)
         for (p, n) in catalogSpeakerNames.enumerated() where n != Self.none {
-            speakerNames[Int(n)] = catalog.speakerNames[p]
+            speakerNames[Int(n)] = catalog.speakerList[p].name
         }
     }
 
@@ -339,12 +339,12 @@ public struct QuoteIndex: Sendable {
 
     mutating func refreshNorms() {
         let n = quotes.count
-        let average = n == 0 ? 1 : max(1, Double(tokenTerm.count) / Double(n))
-        docNorm = (0..<n).map { d in
-            let length = Double(docTokens[d + 1] - docTokens[d])
-            return Self.k1 * (1 - Self.b + Self.b * length / average)
-        }
+        averageLength = n == 0 ? 1 : max(1, Double(tokenTerm.count) / Double(n))
     }
+
+    /// BM25 length normalization, k1 * (1 - b + b * length / average length), computed from each quote's token
+    /// count when scored rather than kept per quote.
+    var norms: LengthNorms { LengthNorms(docTokens: docTokens, averageLength: averageLength) }
 
     /// An estimate of the bytes the index's own tables hold (tokens, terms, posting lists, per-quote metadata,
     /// lookup tables), not counting the `Quote` values it keeps: element sizes plus a fixed cost per array,
@@ -357,7 +357,7 @@ public struct QuoteIndex: Sendable {
         bytes += 4 * (termKey.count + keyTermStart.count + keyTermList.count)
         bytes += 4 * (postingStart.count + postingDoc.count) + 2 * postingCount.count
         bytes += strings(names) + nameIDs.count * entry + speakerNames.count * 16
-        bytes += 4 * (docSpeaker.count + docArticle.count + docDay.count) + 8 * docNorm.count
+        bytes += 4 * (docSpeaker.count + docArticle.count + docDay.count)
         bytes += docPillars.estimatedBytes + docEvents.estimatedBytes
         bytes += speakerDocs.estimatedBytes + articleDocs.estimatedBytes
         bytes += pillarDocs.estimatedBytes + eventDocs.estimatedBytes

@@ -14,12 +14,12 @@ struct FilterValue {
 /// and from the words' stems to the entries, so a filter value resolves without a scan, and their words sorted by
 /// bytes, so a trailing prefix resolves by binary search.
 ///
-/// Only the entries' ids are kept besides: words and stems are interned as bytes, and each word's (or stem's)
-/// entries are one run of a flat list, so the table costs a few bytes per word rather than a `String` and an
-/// array each.
+/// Entries are numbered by position, and nothing else of them is kept (the catalog reads their ids from the
+/// corpus): words and stems are interned as bytes, and each word's (or stem's) entries are one run of a flat
+/// list, so the table costs a few bytes per word rather than a `String` and an array each.
 struct CatalogTable: Sendable {
-    /// The id of each entry, by position.
-    private(set) var ids: [String] = []
+    /// How many entries the table holds.
+    private(set) var count = 0
     /// The distinct folded words of every entry's texts, and their stems ("keys").
     private var words = ByteInterner()
     private var keys = ByteInterner()
@@ -38,12 +38,9 @@ struct CatalogTable: Sendable {
     private var pendingWords: [Int32] = []
     private var pendingStart: [Int32] = [0]
 
-    /// How many entries the table holds.
-    var count: Int { ids.count }
-
-    /// Adds an entry whose words are those of `texts`; `finish` makes it findable.
-    mutating func append(id: String, texts: [String], scanner: inout WordScanner, scratch: inout [UInt8]) {
-        ids.append(id)
+    /// Adds an entry (the next position) whose words are those of `texts`; `finish` makes it findable.
+    mutating func append(texts: [String], scanner: inout WordScanner, scratch: inout [UInt8]) {
+        count += 1
         let first = pendingWords.count
         for t in texts {
             scanner.scan(t) { word, _, _ in pendingWords.append(intern(word, scratch: &scratch)) }
@@ -89,7 +86,7 @@ struct CatalogTable: Sendable {
         for w in 0..<(wordStart.count - 1) {
             for i in Int(wordStart[w])..<Int(wordStart[w + 1]) { body(wordEntries[i], Int32(w)) }
         }
-        let firstPending = ids.count - (pendingStart.count - 1)
+        let firstPending = count - (pendingStart.count - 1)
         for e in 0..<(pendingStart.count - 1) {
             for i in Int(pendingStart[e])..<Int(pendingStart[e + 1]) {
                 body(Int32(firstPending + e), pendingWords[i])
@@ -176,56 +173,51 @@ struct CatalogTable: Sendable {
         }
         // Candidates from the stem lists hold every key, and those from the prefix list a word with the prefix;
         // a value with neither matches every entry.
-        return candidates ?? Array(ids.indices)
+        return candidates ?? Array(0..<count)
     }
-
-    func ids(matching value: FilterWords) -> Set<String> { Set(positions(matching: value).map { ids[$0] }) }
 }
 
 /// What filters resolve against: the speakers, agenda items, events and articles of a corpus, with their words.
+///
+/// The catalog keeps the corpus's arrays of speakers, events and articles (shared, not copied) and reads ids,
+/// names, kinds and dates from them by position.
 struct SearchCatalog: Sendable {
     var speakers = CatalogTable()
-    /// The kind and canonical name of each speaker, by position in `speakers`.
-    var speakerKinds: [SpeakerKind] = []
-    var speakerNames: [String] = []
+    var speakerList: [Speaker] = []
     var items = CatalogTable()
-    /// The 1-based number of each item in its agenda, by position in `items`.
+    /// The id and 1-based number in its agenda of each item, by position in `items`.
+    var itemIDList: [String] = []
     var itemNumbers: [Int] = []
     var events = CatalogTable()
+    var eventList: [Event] = []
     var articles = CatalogTable()
+    var articleList: [Article] = []
     /// Positions in `articles` ordered by the lowercased article id (then by position).
     var articlesByFoldedID: [Int32] = []
-    /// The date of each article, by position in `articles`.
-    var articleDates: [Day?] = []
 
     init() {}
 
     init(corpus: Corpus) {
         var scanner = WordScanner()
         var scratch: [UInt8] = []
-        speakerKinds.reserveCapacity(corpus.speakers.count)
-        speakerNames.reserveCapacity(corpus.speakers.count)
-        articleDates.reserveCapacity(corpus.articles.count)
+        speakerList = corpus.speakers
+        eventList = corpus.events
+        articleList = corpus.articles
         for s in corpus.speakers {
-            speakers.append(id: s.id, texts: [s.name] + s.aliases, scanner: &scanner, scratch: &scratch)
-            speakerKinds.append(s.kind)
-            speakerNames.append(s.name)
+            speakers.append(texts: [s.name] + s.aliases, scanner: &scanner, scratch: &scratch)
         }
         for agenda in corpus.agendas {
             for (i, item) in agenda.items.enumerated() {
-                items.append(
-                    id: item.id, texts: [item.name ?? "", item.text] + item.keywords, scanner: &scanner,
-                    scratch: &scratch)
+                items.append(texts: [item.name ?? "", item.text] + item.keywords, scanner: &scanner, scratch: &scratch)
+                itemIDList.append(item.id)
                 itemNumbers.append(i + 1)
             }
         }
         for e in corpus.events {
-            events.append(
-                id: e.id, texts: [e.title, e.place ?? "", e.kind, e.id], scanner: &scanner, scratch: &scratch)
+            events.append(texts: [e.title, e.place ?? "", e.kind, e.id], scanner: &scanner, scratch: &scratch)
         }
         for a in corpus.articles {
-            articles.append(id: a.id, texts: [a.title, a.id], scanner: &scanner, scratch: &scratch)
-            articleDates.append(a.date)
+            articles.append(texts: [a.title, a.id], scanner: &scanner, scratch: &scratch)
         }
         let folded = corpus.articles.map { $0.id.lowercased() }
         articlesByFoldedID = (0..<Int32(folded.count)).sorted {
@@ -238,20 +230,24 @@ struct SearchCatalog: Sendable {
     }
 
     /// Ids of the speakers a `speaker:` value names.
-    func speakerIDs(_ value: FilterWords) -> Set<String> { speakers.ids(matching: value) }
+    func speakerIDs(_ value: FilterWords) -> Set<String> {
+        Set(speakers.positions(matching: value).map { speakerList[$0].id })
+    }
 
     /// Ids of the speakers of a kind.
     func speakerIDs(kind: SpeakerKind) -> Set<String> {
-        Set(speakerKinds.indices.filter { speakerKinds[$0] == kind }.map { speakers.ids[$0] })
+        Set(speakerList.lazy.filter { $0.kind == kind }.map(\.id))
     }
 
-    func itemIDs(_ value: FilterWords) -> Set<String> { items.ids(matching: value) }
+    func itemIDs(_ value: FilterWords) -> Set<String> { Set(items.positions(matching: value).map { itemIDList[$0] }) }
 
     func itemIDs(number: Int) -> Set<String> {
-        Set(itemNumbers.indices.filter { itemNumbers[$0] == number }.map { items.ids[$0] })
+        Set(itemNumbers.indices.filter { itemNumbers[$0] == number }.map { itemIDList[$0] })
     }
 
-    func eventIDs(_ value: FilterWords) -> Set<String> { events.ids(matching: value) }
+    func eventIDs(_ value: FilterWords) -> Set<String> {
+        Set(events.positions(matching: value).map { eventList[$0].id })
+    }
 
     /// Articles whose id equals `id` (case folded), else those whose id and title words hold the value.
     func articleIDs(id: String, words: FilterWords) -> Set<String> {
@@ -260,24 +256,24 @@ struct SearchCatalog: Sendable {
         var hi = articlesByFoldedID.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if articles.ids[Int(articlesByFoldedID[mid])].lowercased() < id { lo = mid + 1 } else { hi = mid }
+            if articleList[Int(articlesByFoldedID[mid])].id.lowercased() < id { lo = mid + 1 } else { hi = mid }
         }
         var exact: Set<String> = []
         while lo < articlesByFoldedID.count {
-            let candidate = articles.ids[Int(articlesByFoldedID[lo])]
+            let candidate = articleList[Int(articlesByFoldedID[lo])].id
             guard candidate.lowercased() == id else { break }
             exact.insert(candidate)
             lo += 1
         }
-        return exact.isEmpty ? articles.ids(matching: words) : exact
+        return exact.isEmpty ? Set(articles.positions(matching: words).map { articleList[$0].id }) : exact
     }
 
     /// The date of each dated article by id (the last dated one where two share an id).
     func articleDatesByID() -> [String: Day] {
         var out: [String: Day] = [:]
-        out.reserveCapacity(articleDates.count)
-        for (p, d) in articleDates.enumerated() {
-            if let d { out[articles.ids[p]] = d }
+        out.reserveCapacity(articleList.count)
+        for a in articleList {
+            if let d = a.date { out[a.id] = d }
         }
         return out
     }
