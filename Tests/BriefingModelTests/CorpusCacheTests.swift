@@ -40,6 +40,39 @@ import Testing
         #expect(second.corpus.articles.map(\.title) == ["One", "Second body, no front matter."])
     }
 
+    /// With `reread` a model just parsed is read back from the file it was written to (its compact form): the
+    /// same model as the parse gave, and the one a later start reads.
+    @Test func aRereadModelIsTheParsedOne() throws {
+        let s = try Scratch()
+        defer { try? FileManager.default.removeItem(atPath: s.root) }
+        let load = CorpusLoader().load(paths: [s.articles])
+        let parsed = Pipeline(resources: Resources()).run(load)
+        var builds = 0
+        let first = s.cache.open(paths: [s.articles], options: LoadOptions(), resources: Resources(), reread: true) {
+            builds += 1
+            let load = CorpusLoader().load(paths: [s.articles])
+            return (Pipeline(resources: Resources()).run(load), load.skipped)
+        }
+        #expect(first.outcome == .rebuilt && builds == 1 && first.note == nil)
+        #expect(first.corpus == parsed)
+        let second = s.open()
+        #expect(second.outcome == .hit)
+        #expect(second.corpus == first.corpus)
+    }
+
+    /// What reads the file back gives nil, not a crash or a partial model, for a file cut short or missing.
+    @Test func aCacheFileCutShortDoesNotReadBack() throws {
+        let s = try Scratch()
+        defer { try? FileManager.default.removeItem(atPath: s.root) }
+        _ = s.open()
+        let file = s.cache.file(paths: [s.articles])
+        let whole = try Data(contentsOf: URL(fileURLWithPath: file))
+        #expect(s.cache.readBinary(file)?.corpus.articles.count == 2)
+        try whole.prefix(whole.count / 2).write(to: URL(fileURLWithPath: file))
+        #expect(s.cache.readBinary(file) == nil)
+        #expect(s.cache.readBinary(s.root + "/nothing") == nil)
+    }
+
     /// `willParse` runs before a parse (the executable sets its allocator policy there), never for a model read
     /// from the cache.
     @Test func willParseRunsOnlyWhenTheCacheMisses() throws {

@@ -71,13 +71,29 @@ public struct CorpusCache: Sendable {
     }
 
     /// Returns the cached model for `paths` when it is still valid, else runs `build` and stores its result.
+    ///
+    /// With `reread`, a model just built and written to a binary cache is let go and read back from the file:
+    /// the cache's form of a model is the compact one (an article's paragraphs and quotes share one string), and
+    /// the pipeline's working memory goes with the parsed model, so a first start holds what every later start
+    /// does (the reader on 20,000 articles: 484 MiB at its peak otherwise, against 398 MiB from the cache). Should
+    /// the file not read back, the model is built again.
     public func open(
-        paths: [String], options: LoadOptions, resources: Resources, build: () -> (corpus: Corpus, skipped: [String])
+        paths: [String], options: LoadOptions, resources: Resources, reread: Bool = false,
+        build: () -> (corpus: Corpus, skipped: [String])
     ) -> Opened {
         let (key, hit, note) = lookup(paths: paths, options: options, resources: resources)
         if let hit { return hit }
-        let built = build()
-        return store(built.corpus, skipped: built.skipped, key: key, note: note)
+        var opened = store(build(), key: key, note: note)
+        guard reread, opened.outcome == .rebuilt, format == .binary else { return opened }
+        opened.corpus = Corpus()
+        HeapTrim.release()
+        if let read = readBinary(file(paths: key.paths)) {
+            return Opened(corpus: read.corpus, skipped: read.skipped, outcome: .rebuilt, note: note)
+        }
+        let again = build()
+        return Opened(
+            corpus: again.corpus, skipped: again.skipped, outcome: .rebuilt,
+            note: "the cache just written did not read back; parsed again")
     }
 
     /// The same, with an asynchronous `build` (the parallel pipeline).
@@ -138,6 +154,21 @@ public struct CorpusCache: Sendable {
         } catch {
             return (nil, "cache unreadable (\(error)); rebuilt")
         }
+    }
+
+    /// The model in the binary cache file at `path`, whatever its key; nil when it cannot be read.
+    func readBinary(_ path: String) -> (corpus: Corpus, skipped: [String])? {
+        let fd = openFile(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        return try? CorpusCodec.read(descriptor: fd) { r throws(BinaryCoder.Malformed) in
+            _ = try Entry.readHeader(from: &r)
+        }
+    }
+
+    /// Writes a model just built for `key`.
+    func store(_ built: (corpus: Corpus, skipped: [String]), key: Key, note: String?) -> Opened {
+        store(built.corpus, skipped: built.skipped, key: key, note: note)
     }
 
     /// Writes the model for `key` (to a temporary file renamed into place, so readers never see half a file).

@@ -29,13 +29,14 @@ public enum Briefing {
 
     /// The same from synchronous code, reading the model from `cache` when the articles, lexicons and
     /// program are unchanged since it was written, and writing it there after a parse; `willParse` runs first
-    /// when the articles are to be parsed (the cache missed).
+    /// when the articles are to be parsed (the cache missed). With `reread`, a model just parsed is read back
+    /// from the cache file in its compact form (`CorpusCache.open`): for callers that keep the model (the reader).
     public static func openCached(
         paths: [String], options: LoadOptions = LoadOptions(), resources: Resources? = nil, cache: CorpusCache,
-        willParse: () -> Void = {}
+        reread: Bool = false, willParse: () -> Void = {}
     ) throws(Failure) -> CorpusCache.Opened {
         guard let resources = resources ?? Resources.locate() else { throw .noDataDirectory }
-        return cache.open(paths: paths, options: options, resources: resources) {
+        return cache.open(paths: paths, options: options, resources: resources, reread: reread) {
             willParse()
             return Pipeline(resources: resources).open(paths: paths, loader: CorpusLoader(options: options))
         }

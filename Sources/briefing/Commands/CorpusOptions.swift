@@ -37,8 +37,10 @@ struct CorpusOptions: ParsableArguments {
         throw CLIError.noCorpus
     }
 
-    /// Loads and parses the corpus, printing warnings (and with --verbose the skipped files) on stderr.
-    func openCorpus() throws -> Corpus {
+    /// Loads and parses the corpus, printing warnings (and with --verbose the skipped files) on stderr. With
+    /// `keep` (the reader, which holds the model for the whole session), a model just parsed is read back from
+    /// the cache in its compact form.
+    func openCorpus(keep: Bool = false) throws -> Corpus {
         let paths = try resolvedPaths()
         let options = LoadOptions(defaultDate: date.flatMap { Day(iso: $0) })
         let corpus: Corpus
@@ -47,7 +49,7 @@ struct CorpusOptions: ParsableArguments {
             // A parse gets the large-block policy; a model read from the cache keeps the allocator's default,
             // under which the reader's warm start is faster (fewer fresh pages to fault in).
             let opened = try Briefing.openCached(
-                paths: paths, options: options, cache: cache, willParse: MemoryPolicy.returnLargeBlocks)
+                paths: paths, options: options, cache: cache, reread: keep, willParse: MemoryPolicy.returnLargeBlocks)
             (corpus, skipped) = (opened.corpus, opened.skipped)
             if verbose {
                 Console.error("cache: \(opened.outcome.rawValue)\(opened.note.map { " (\($0))" } ?? "")")

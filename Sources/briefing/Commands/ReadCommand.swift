@@ -33,7 +33,7 @@ struct ReadCommand: ParsableCommand {
             throw ExitCode(2)
         }
         try runReporting {
-            let model = try corpus.openCorpus()
+            let model = try corpus.openCorpus(keep: true)
             let status = Reader.run(corpus: model)
             if status != 0 { throw ExitCode(status) }
         }
