@@ -75,6 +75,23 @@ struct ByteInterner: Sendable {
         return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[lo..<hi])) }
     }
 
+    /// The ids of `sorted` (ids ordered by their bytes, as `compare` orders them) whose string starts with
+    /// `prefix`: a binary search for the first, then the run that follows it.
+    func ids(withPrefix prefix: String, in sorted: [Int32]) -> ArraySlice<Int32> {
+        var prefix = prefix
+        return prefix.withUTF8 { p in
+            var lo = 0
+            var hi = sorted.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if withBytes(sorted[mid], { Self.compare($0, p) < 0 }) { lo = mid + 1 } else { hi = mid }
+            }
+            var end = lo
+            while end < sorted.count, withBytes(sorted[end], { $0.starts(with: p) }) { end += 1 }
+            return sorted[lo..<end]
+        }
+    }
+
     /// Byte order of strings `a` and `b` (negative, zero, positive, as `memcmp` with the shorter first on a tie).
     func compare(_ a: Int32, _ b: Int32) -> Int {
         withBytes(a) { x in withBytes(b) { y in Self.compare(x, y) } }

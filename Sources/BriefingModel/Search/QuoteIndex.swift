@@ -373,27 +373,7 @@ public struct QuoteIndex: Sendable {
     }
 
     /// Term ids that start with `prefix` (binary search in the sorted terms).
-    func terms(withPrefix prefix: String) -> [Int32] {
-        var prefix = prefix
-        return prefix.withUTF8 { p in
-            var lo = 0
-            var hi = sortedTerms.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if terms.withBytes(sortedTerms[mid], { ByteInterner.compare($0, p) < 0 }) {
-                    lo = mid + 1
-                } else {
-                    hi = mid
-                }
-            }
-            var out: [Int32] = []
-            while lo < sortedTerms.count, terms.withBytes(sortedTerms[lo], { $0.starts(with: p) }) {
-                out.append(sortedTerms[lo])
-                lo += 1
-            }
-            return out
-        }
-    }
+    func terms(withPrefix prefix: String) -> [Int32] { Array(terms.ids(withPrefix: prefix, in: sortedTerms)) }
 }
 
 /// Hands the catalog built on another thread back to `QuoteIndex.add`, which waits for it before reading.

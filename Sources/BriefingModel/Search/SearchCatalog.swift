@@ -116,24 +116,9 @@ struct CatalogTable: Sendable {
 
     /// Positions (ascending) of the entries holding a word that starts with `prefix`.
     func positions(withWordPrefix prefix: String) -> [Int] {
-        var prefix = prefix
-        var found: [Int] = prefix.withUTF8 { p in
-            var lo = 0
-            var hi = sortedWords.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if words.withBytes(sortedWords[mid], { ByteInterner.compare($0, p) < 0 }) {
-                    lo = mid + 1
-                } else {
-                    hi = mid
-                }
-            }
-            var found: [Int] = []
-            while lo < sortedWords.count, words.withBytes(sortedWords[lo], { $0.starts(with: p) }) {
-                for e in Self.run(sortedWords[lo], wordStart, wordEntries) { found.append(Int(e)) }
-                lo += 1
-            }
-            return found
+        var found: [Int] = []
+        for w in words.ids(withPrefix: prefix, in: sortedWords) {
+            for e in Self.run(w, wordStart, wordEntries) { found.append(Int(e)) }
         }
         found.sort()
         var unique: [Int] = []
