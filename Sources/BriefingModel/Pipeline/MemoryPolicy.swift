@@ -17,9 +17,10 @@ public enum MemoryPolicy {
     /// arrays of the corpus-wide stages and of the search index come from the heap and stay in the process's
     /// memory after use (on 20,000 articles: about 9% more peak memory for `extract`, and for the reader's cold
     /// start 505–515 against 462–464 MB). The reader's warm start keeps the default while it loads: about 0.1 s
-    /// sooner to its first frame, the large arrays the cache decodes into reusing the heap's pages rather than faulting in
-    /// fresh ones; it switches before building its search, whose large temporary arrays would otherwise stay
-    /// (14 MiB of the warm reader's peak on 20,000 articles). Does nothing where `mallopt` is not found.
+    /// sooner to its first frame, the large arrays the cache decodes into reusing the heap's pages rather than
+    /// faulting in fresh ones; it switches before building its search, whose large temporary arrays would
+    /// otherwise stay (14 MiB of the warm reader's peak on 20,000 articles). Does nothing where `mallopt` is not
+    /// found.
     public static func returnLargeBlocks() {
         #if canImport(Glibc)
             typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
