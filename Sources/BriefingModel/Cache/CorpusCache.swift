@@ -166,7 +166,8 @@ public struct CorpusCache: Sendable {
         }
     }
 
-    /// Writes a model just built for `key`.
+    /// Writes a model just built for `key`, taken straight from `build`'s result so that no local of `open` keeps
+    /// it alive when a reread lets it go.
     func store(_ built: (corpus: Corpus, skipped: [String]), key: Key, note: String?) -> Opened {
         store(built.corpus, skipped: built.skipped, key: key, note: note)
     }

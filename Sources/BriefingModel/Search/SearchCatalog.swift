@@ -25,35 +25,22 @@ struct CatalogTable: Sendable {
     private var keys = ByteInterner()
     /// The key of each word.
     private var wordKey: [Int32] = []
-    /// The entries of word w are wordEntries[wordStart[w]..<wordStart[w + 1]], ascending (built by `finish`).
-    private var wordStart: [Int32] = [0]
-    private var wordEntries: [Int32] = []
-    /// The entries of key k are keyEntries[keyStart[k]..<keyStart[k + 1]], ascending (built by `finish`).
-    private var keyStart: [Int32] = [0]
-    private var keyEntries: [Int32] = []
+    /// The entries of each word and of each key, ascending and distinct (built by `finish`).
+    private var wordEntries = FlatLists()
+    private var keyEntries = FlatLists()
     /// Word ids ordered by their UTF-8 bytes (built by `finish`).
     private var sortedWords: [Int32] = []
-    /// The distinct words of each entry appended since the last `finish`: entry e holds
-    /// pendingWords[pendingStart[e]..<pendingStart[e + 1]].
-    private var pendingWords: [Int32] = []
-    private var pendingStart: [Int32] = [0]
+    /// The words of each entry appended since the last `finish`, as its texts give them (repeats included).
+    private var pending = FlatLists()
 
     /// Adds an entry (the next position) whose words are those of `texts`; `finish` makes it findable.
     mutating func append(texts: [String], scanner: inout WordScanner, scratch: inout [UInt8]) {
         count += 1
-        let first = pendingWords.count
+        var entryWords: [Int32] = []
         for t in texts {
-            scanner.scan(t) { word, _, _ in pendingWords.append(intern(word, scratch: &scratch)) }
+            scanner.scan(t) { word, _, _ in entryWords.append(intern(word, scratch: &scratch)) }
         }
-        // Distinct words of this entry only.
-        pendingWords[first...].sort()
-        var n = first
-        for i in first..<pendingWords.count where n == first || pendingWords[i] != pendingWords[n - 1] {
-            pendingWords[n] = pendingWords[i]
-            n += 1
-        }
-        pendingWords.removeSubrange(n...)
-        pendingStart.append(Int32(pendingWords.count))
+        pending.append(entryWords)
     }
 
     /// The id of `word`, interned (with its stem) when new.
@@ -68,57 +55,26 @@ struct CatalogTable: Sendable {
         return w
     }
 
-    /// Builds the word and key lists of every entry and sorts the words, once every entry is in.
+    /// Builds the entry lists of every word and key and sorts the words, once every entry is in.
     mutating func finish() {
-        var byWord: [(Int32, Int32)] = []
-        var byKey: [(Int32, Int32)] = []
-        forEachEntryWord { e, w in byWord.append((w, e)) }
-        forEachEntryWord { e, w in byKey.append((wordKey[Int(w)], e)) }
-        (wordStart, wordEntries) = Self.lists(byWord, count: words.count)
-        (keyStart, keyEntries) = Self.lists(byKey, count: keys.count)
-        pendingWords = []
-        pendingStart = [0]
+        // The words of every entry: those finished before, read back from the word lists, then the pending ones.
+        var entryWords = FlatLists.inverting(keys: count - pending.count, lists: wordEntries.count) { w, emit in
+            wordEntries[w].forEach(emit)
+        }
+        for e in 0..<pending.count { entryWords.append(pending[e]) }
+        wordEntries = FlatLists.inverting(keys: words.count, lists: count) { e, emit in entryWords[e].forEach(emit) }
+        keyEntries = FlatLists.inverting(keys: keys.count, lists: count) { e, emit in
+            for w in entryWords[e] { emit(wordKey[Int(w)]) }
+        }
+        pending = FlatLists()
         sortedWords = (0..<Int32(words.count)).sorted { words.compare($0, $1) < 0 }
-    }
-
-    /// Calls `body` with each (entry, word) pair: the finished lists' and the pending ones'.
-    private func forEachEntryWord(_ body: (Int32, Int32) -> Void) {
-        for w in 0..<(wordStart.count - 1) {
-            for i in Int(wordStart[w])..<Int(wordStart[w + 1]) { body(wordEntries[i], Int32(w)) }
-        }
-        let firstPending = count - (pendingStart.count - 1)
-        for e in 0..<(pendingStart.count - 1) {
-            for i in Int(pendingStart[e])..<Int(pendingStart[e + 1]) {
-                body(Int32(firstPending + e), pendingWords[i])
-            }
-        }
-    }
-
-    /// Groups (list, entry) pairs into flat lists by list number, each list's entries ascending and distinct.
-    private static func lists(_ pairs: [(Int32, Int32)], count: Int) -> (start: [Int32], entries: [Int32]) {
-        var sorted = pairs
-        sorted.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-        var start = [Int32](repeating: 0, count: count + 1)
-        var entries: [Int32] = []
-        entries.reserveCapacity(sorted.count)
-        for (i, p) in sorted.enumerated() where i == 0 || sorted[i - 1] != p {
-            entries.append(p.1)
-            start[Int(p.0) + 1] += 1
-        }
-        for k in 0..<count { start[k + 1] += start[k] }
-        return (start, entries)
-    }
-
-    /// The entries (ascending) of word or key `i` in a flat list.
-    private static func run(_ i: Int32, _ start: [Int32], _ entries: [Int32]) -> ArraySlice<Int32> {
-        entries[Int(start[Int(i)])..<Int(start[Int(i) + 1])]
     }
 
     /// Positions (ascending) of the entries holding a word that starts with `prefix`.
     func positions(withWordPrefix prefix: String) -> [Int] {
         var found: [Int] = []
         for w in words.ids(withPrefix: prefix, in: sortedWords) {
-            for e in Self.run(w, wordStart, wordEntries) { found.append(Int(e)) }
+            for e in wordEntries[Int(w)] { found.append(Int(e)) }
         }
         found.sort()
         var unique: [Int] = []
@@ -130,7 +86,7 @@ struct CatalogTable: Sendable {
     /// Positions (ascending) of the entries holding a word whose stem is `key`.
     func positions(withKey key: String) -> [Int] {
         guard let k = keys.find(key) else { return [] }
-        return Self.run(k, keyStart, keyEntries).map(Int.init)
+        return keyEntries[Int(k)].map(Int.init)
     }
 
     /// Positions of the entries that hold every word of the value.
