@@ -107,6 +107,28 @@ import Testing
         #expect(s.open().outcome == .hit)
     }
 
+    /// The key keeps a digest of the files' stamps, not the stamps: a file touched to another time (same size and
+    /// bytes), renamed or removed still misses it.
+    @Test func aTouchedRenamedOrRemovedFileInvalidatesTheCache() throws {
+        let s = try Scratch()
+        defer { try? FileManager.default.removeItem(atPath: s.root) }
+        let two = s.articles + "/two.txt"
+        _ = s.open()
+        #expect(s.open().outcome == .hit)
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSince1970: 1_000_000)], ofItemAtPath: two)
+        #expect(s.open().outcome == .rebuilt)
+        #expect(s.open().outcome == .hit)
+        try FileManager.default.moveItem(atPath: two, toPath: s.articles + "/zwei.txt")
+        let renamed = s.open()
+        #expect(renamed.outcome == .rebuilt)
+        #expect(renamed.corpus.articles.map(\.id).contains("zwei"))
+        try FileManager.default.removeItem(atPath: s.articles + "/zwei.txt")
+        let removed = s.open()
+        #expect(removed.outcome == .rebuilt)
+        #expect(removed.corpus.articles.count == 1)
+    }
+
     @Test func otherLexiconsMissTheCache() throws {
         let s = try Scratch()
         defer { try? FileManager.default.removeItem(atPath: s.root) }
