@@ -296,8 +296,9 @@ enum CorpusCodec {
 
     // MARK: - Speakers, quotes, terms
 
-    /// A speaker's id and name are written in full, not interned: each is one speaker's own (interning them
-    /// only grew the writer's table, by 206,000 strings on 20,000 articles, about 12 MB at a first start's peak).
+    /// A speaker's id and name are written in full, not interned: each is one speaker's own, and interning them
+    /// only grew the writer's table (by 206,000 strings on 20,000 articles: a dictionary of about 12 MB, held
+    /// while a first start writes its model at nearly its peak memory).
     static func write(_ s: Speaker, to w: inout BinaryWriter) {
         w.string(s.id)
         w.string(s.name)
