@@ -27,6 +27,11 @@ import Testing
             Quote(
                 id: "q2", article: "c", paragraph: 0, start: Int.min, end: 3, text: "Another", speaker: "s2",
                 cue: "said", pillars: ["p1", "p1"], events: ["e1", "e0"]),
+            // Ids "article#qN" are written as N alone; one whose N does not fit 32 bits, or that belongs to
+            // another article, in full.
+            Quote(id: "a/b#q3", article: "a/b", paragraph: 1, start: 0, end: 4, text: "Body"),
+            Quote(id: "c#q99999999999", article: "c", paragraph: 0, start: 0, end: 7, text: "Another"),
+            Quote(id: "c#q4", article: "a/b", paragraph: 1, start: 5, end: 6, text: "😀"),
         ],
         terms: [Term(article: "c", paragraph: 0, start: 0, end: 7, text: "Another")],
         agendas: [

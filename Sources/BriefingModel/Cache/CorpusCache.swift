@@ -52,7 +52,7 @@ public struct CorpusCache: Sendable {
 
     /// What one cache file holds (the JSON format writes it whole; the binary one field by field).
     struct Entry: Codable {
-        static let formatVersion = 7
+        static let formatVersion = 8
         /// The first bytes of a binary cache file.
         static let magic: [UInt8] = Array("BRIEFING-CACHE".utf8)
         var format: Int

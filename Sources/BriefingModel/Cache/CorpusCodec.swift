@@ -316,8 +316,15 @@ enum CorpusCodec {
 
     /// A quote's text is written as the UTF-8 range of its paragraph it equals (so the reader's quote shares the
     /// paragraph's storage), or in full when it equals no such range.
+    /// The id is written as its number N when it is "article#qN" for the quote's own article (as nearly every one
+    /// is), else as -1 and the id in full: the reader then builds no id string to parse and let go.
     static func write(_ q: Quote, slices: inout QuoteSlices, to w: inout BinaryWriter) {
-        w.string(q.id)
+        if let n = q.idNumber {
+            w.int(Int(n))
+        } else {
+            w.int(-1)
+            w.string(q.id)
+        }
         w.interned(q.article)
         w.int(q.paragraph)
         w.int(q.start)
@@ -341,7 +348,8 @@ enum CorpusCodec {
     static func readQuote(
         _ r: inout BinaryReader, lists: inout SharedLists, paragraphText: (String, Int) -> Substring?
     ) throws(BinaryCoder.Malformed) -> Quote {
-        let id = try r.string()
+        let number = try r.int()
+        let id = number < 0 ? try r.string() : nil
         let article = try r.interned()
         let paragraph = try r.int()
         let start = try r.int()
@@ -357,10 +365,19 @@ enum CorpusCodec {
         } else {
             slice = Substring(try r.string())
         }
+        let speaker = try r.optionalInterned()
+        let cue = try r.optionalInterned()
+        let pillars = lists.shared(try r.internedStrings())
+        let events = lists.shared(try r.internedStrings())
+        // Built and returned whole in each branch (see `QuoteTable.quote`).
+        guard let id else {
+            return Quote(
+                number: number, article: article, paragraph: paragraph, start: start, end: end, slice: slice,
+                speaker: speaker, cue: cue, pillars: pillars, events: events)
+        }
         return Quote(
-            id: id, article: article, paragraph: paragraph, start: start, end: end, slice: slice,
-            speaker: try r.optionalInterned(), cue: try r.optionalInterned(),
-            pillars: lists.shared(try r.internedStrings()), events: lists.shared(try r.internedStrings()))
+            id: id, article: article, paragraph: paragraph, start: start, end: end, slice: slice, speaker: speaker,
+            cue: cue, pillars: pillars, events: events)
     }
 
     static func write(_ t: Term, to w: inout BinaryWriter) {

@@ -92,7 +92,7 @@ public struct Quote: Sendable, Hashable, Codable, Identifiable {
     /// A quote whose id is "article#qN" for `number` N, without building that string.
     init(
         number: Int, article: String, paragraph: Int, start: Int, end: Int, slice: Substring, speaker: String?,
-        cue: String?
+        cue: String?, pillars: [String] = [], events: [String] = []
     ) {
         let n = Int32(exactly: number).flatMap { $0 >= 0 ? $0 : nil }
         otherID = n == nil ? OtherQuoteID(QuoteID.make(article, number)) : nil
@@ -104,8 +104,8 @@ public struct Quote: Sendable, Hashable, Codable, Identifiable {
         storedText = slice
         self.speaker = speaker
         self.cue = cue
-        pillars = []
-        events = []
+        self.pillars = pillars
+        self.events = events
     }
 
     /// Stores `id` as a number when it is "article#qN" with N written as `QuoteID.make` writes it.
@@ -151,6 +151,9 @@ public struct Quote: Sendable, Hashable, Codable, Identifiable {
 }
 
 extension Quote {
+    /// N when the id is "article#qN" for the quote's own article (stored as that number), else nil.
+    var idNumber: Int32? { storedNumber >= 0 ? storedNumber : nil }
+
     /// The id as a key that is equal for two quotes exactly when their ids are, built without writing out an id
     /// stored as its number (the search index and the reader key their quotes by id).
     public var idKey: QuoteIDKey {

@@ -161,19 +161,16 @@ struct QuoteTable: Sendable {
         let article = articleIDs[Int(r.article)]
         let text = text(of: r)
         let cue = r.cue >= 0 ? cues[Int(r.cue)] : nil
-        var q: Quote
+        // Built and returned whole in each branch: a quote assigned to a variable and then changed was copied
+        // and destroyed once more (seven references retained and released).
         if r.number >= 0 {
-            q = Quote(
+            return Quote(
                 number: Int(r.number), article: article, paragraph: Int(r.paragraph), start: Int(r.start),
-                end: Int(r.end), slice: text, speaker: speaker, cue: cue)
-        } else {
-            q = Quote(
-                id: otherIDs[i] ?? "", article: article, paragraph: Int(r.paragraph), start: Int(r.start),
-                end: Int(r.end), slice: text, speaker: speaker, cue: cue)
+                end: Int(r.end), slice: text, speaker: speaker, cue: cue, pillars: pillars, events: events)
         }
-        q.pillars = pillars
-        q.events = events
-        return q
+        return Quote(
+            id: otherIDs[i] ?? "", article: article, paragraph: Int(r.paragraph), start: Int(r.start),
+            end: Int(r.end), slice: text, speaker: speaker, cue: cue, pillars: pillars, events: events)
     }
 
     /// Where each quote stands, in row order (what event grouping reads of the quotes).
