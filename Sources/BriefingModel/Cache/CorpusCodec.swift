@@ -358,7 +358,8 @@ enum CorpusCodec {
         if try r.bool() {
             let lo = try r.int()
             let hi = try r.int()
-            guard let text = paragraphText(article, paragraph), let s = UTF8Slicer.slice(text, utf8: lo..<hi) else {
+            guard lo <= hi, let text = paragraphText(article, paragraph), let s = UTF8Slicer.slice(text, utf8: lo..<hi)
+            else {
                 throw BinaryCoder.Malformed(description: "bad quote range")
             }
             slice = s
