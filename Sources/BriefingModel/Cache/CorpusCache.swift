@@ -69,10 +69,10 @@ public struct CorpusCache: Sendable {
         var resources: String
         var program: FileStamp?
         /// How many article files there are, and a digest of each one's path, size and modification time in
-        /// order (`filesDigest`): 16 bytes however many files, where the stamps themselves held about 3 MB of
+        /// order (`digest(of:)`): 16 bytes however many files, where the stamps themselves held about 3 MB of
         /// paths through a first start on 20,000 articles.
         var fileCount: Int
-        var files: UInt64
+        var filesDigest: UInt64
     }
 
     /// Returns the cached model for `paths` when it is still valid, else runs `build` and stores its result.
@@ -257,11 +257,11 @@ public struct CorpusCache: Sendable {
         return Key(
             paths: paths, defaultDate: options.defaultDate, extensions: options.extensions.sorted(),
             resources: fingerprint(resources), program: programStamp(), fileCount: files.count,
-            files: filesDigest(files))
+            filesDigest: digest(of: files))
     }
 
     /// A digest of the stamps of `files` in order (a file that cannot be read counts with size and time -1).
-    static func filesDigest(_ files: [String]) -> UInt64 {
+    static func digest(of files: [String]) -> UInt64 {
         var h = StableHash()
         for path in files {
             let stamp = FileStamp.of(path) ?? FileStamp(path: path, size: -1, modified: -1)
@@ -343,7 +343,7 @@ extension CorpusCache.Entry {
         w.bool(key.program != nil)
         if let p = key.program { write(p, to: &w) }
         w.int(key.fileCount)
-        w.unsigned(key.files)
+        w.unsigned(key.filesDigest)
     }
 
     /// The key of a binary cache file; throws when the file is not one, or of another format version.
@@ -358,10 +358,10 @@ extension CorpusCache.Entry {
         let resources = try r.string()
         let program = try r.bool() ? try readStamp(&r) : nil
         let fileCount = try r.int()
-        let files = try r.unsigned()
+        let filesDigest = try r.unsigned()
         return CorpusCache.Key(
             paths: paths, defaultDate: defaultDate, extensions: extensions, resources: resources, program: program,
-            fileCount: fileCount, files: files)
+            fileCount: fileCount, filesDigest: filesDigest)
     }
 
     private static func write(_ f: FileStamp, to w: inout BinaryWriter) {
@@ -389,6 +389,6 @@ final class PendingKey: Sendable {
         done.wait()
         return slot.withLock { $0 }
             ?? CorpusCache.Key(
-                paths: [], defaultDate: nil, extensions: [], resources: "", program: nil, fileCount: 0, files: 0)
+                paths: [], defaultDate: nil, extensions: [], resources: "", program: nil, fileCount: 0, filesDigest: 0)
     }
 }

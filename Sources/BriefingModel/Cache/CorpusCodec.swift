@@ -316,6 +316,7 @@ enum CorpusCodec {
 
     /// A quote's text is written as the UTF-8 range of its paragraph it equals (so the reader's quote shares the
     /// paragraph's storage), or in full when it equals no such range.
+    ///
     /// The id is written as its number N when it is "article#qN" for the quote's own article (as nearly every one
     /// is), else as -1 and the id in full: the reader then builds no id string to parse and let go.
     static func write(_ q: Quote, slices: inout QuoteSlices, to w: inout BinaryWriter) {
