@@ -32,7 +32,7 @@ public final class CorpusIndex: Sendable {
     let quoteStart: [Int32]
     let termsByParagraph: Groups
     /// Event rows mentioned in each flat paragraph, in list order, each once.
-    let eventsByParagraph: Groups
+    let eventsByParagraph: Deferred<Groups>
     /// Speakers (corpus positions) mentioned in each flat paragraph, once per mention, in corpus order.
     let speakersByParagraph: Deferred<Groups>
     let warningsByPath: [String: [LoadWarning]]
@@ -99,6 +99,45 @@ public final class CorpusIndex: Sendable {
         }
         speakersByParagraph.startInBackground()
         self.speakersByParagraph = speakersByParagraph
+
+        // Events by date, title, id.
+        let eventKeys = corpus.events.map(EventTime.sortKey)
+        let eventOrder = Self.order(corpus.events.count) { a, b in
+            (eventKeys[a], corpus.events[a].title, corpus.events[a].id)
+                < (eventKeys[b], corpus.events[b].title, corpus.events[b].id)
+        }
+        let events = Ordered(corpus.events, eventOrder)
+        self.events = events
+        let eventRow = Self.rows(eventOrder) { corpus.events[$0].id }
+        self.eventRow = eventRow
+        /// (flat paragraph, event row) of every event mention, events in list order; `flats` holds the flat
+        /// paragraph of each mention in that order (-1 when unknown) when already looked up.
+        @Sendable func mentionPairs(_ flats: [Int32]?, _ emit: (Int, Int32) -> Void) {
+            var k = 0
+            for (row, i) in eventOrder.enumerated() {
+                for m in corpus.events[Int(i)].mentions {
+                    let p = flats.map { Int($0[k]) } ?? flat(m.article, m.paragraph) ?? -1
+                    k += 1
+                    if p >= 0 { emit(p, Int32(row)) }
+                }
+            }
+        }
+        // Needed by the first frame too, and like the speakers' built meanwhile on another thread. Each mention's
+        // flat paragraph is looked up once for the two passes of the grouping; an event's mentions come article by
+        // article (about two to an article on 2,000 articles), so the article before is tried first.
+        let eventsByParagraph = Deferred {
+            var flats: [Int32] = []
+            flats.reserveCapacity(corpus.events.reduce(0) { $0 + $1.mentions.count })
+            var mentionRows = RunLookup(articleRow)
+            for i in eventOrder {
+                for m in corpus.events[Int(i)].mentions {
+                    flats.append(flat(row: mentionRows[m.article], m.paragraph).map(Int32.init) ?? -1)
+                }
+            }
+            return Groups(count: paragraphCount, unique: true) { mentionPairs(flats, $0) }
+        }
+        eventsByParagraph.startInBackground()
+        self.eventsByParagraph = eventsByParagraph
 
         // One pass over the quotes, by index (a quote copied out of the array retains every field): each quote's
         // article row (the article before tried first: quotes come article by article), paragraph and start for the
@@ -188,41 +227,6 @@ public final class CorpusIndex: Sendable {
         for (i, e) in entries.enumerated() where agendaRow[e.item.id] == nil { agendaRow[e.item.id] = i }
         self.agendaRow = agendaRow
 
-        // Events by date, title, id.
-        let eventKeys = corpus.events.map(EventTime.sortKey)
-        let eventOrder = Self.order(corpus.events.count) { a, b in
-            (eventKeys[a], corpus.events[a].title, corpus.events[a].id)
-                < (eventKeys[b], corpus.events[b].title, corpus.events[b].id)
-        }
-        let events = Ordered(corpus.events, eventOrder)
-        self.events = events
-        let eventRow = Self.rows(eventOrder) { corpus.events[$0].id }
-        self.eventRow = eventRow
-        /// (flat paragraph, event row) of every event mention, events in list order; `flats` holds the flat
-        /// paragraph of each mention in that order (-1 when unknown) when already looked up.
-        @Sendable func mentionPairs(_ flats: [Int32]?, _ emit: (Int, Int32) -> Void) {
-            var k = 0
-            for (row, i) in eventOrder.enumerated() {
-                for m in corpus.events[Int(i)].mentions {
-                    let p = flats.map { Int($0[k]) } ?? flat(m.article, m.paragraph) ?? -1
-                    k += 1
-                    if p >= 0 { emit(p, Int32(row)) }
-                }
-            }
-        }
-        // Looked up once for the two passes of the grouping. An event's mentions come article by article (about two
-        // to an article on 2,000 articles), so the article before is tried first.
-        var flats: [Int32] = []
-        flats.reserveCapacity(corpus.events.reduce(0) { $0 + $1.mentions.count })
-        var mentionRows = RunLookup(articleRow)
-        for i in eventOrder {
-            for m in corpus.events[Int(i)].mentions {
-                flats.append(flat(row: mentionRows[m.article], m.paragraph).map(Int32.init) ?? -1)
-            }
-        }
-        let mentionFlats = flats
-        self.eventsByParagraph = Groups(count: paragraphCount, unique: true) { mentionPairs(mentionFlats, $0) }
-
         // Quotes about an event: those naming it, and those standing in a passage that mentions it.
         self.quotesByEvent = Deferred {
             var aboutPairs: [(Int, Int32)] = []
@@ -310,6 +314,7 @@ public final class CorpusIndex: Sendable {
     /// Builds the deferred parts now (the reader calls it on another thread after the first frame).
     public func prepare() {
         _ = speakersByParagraph.value
+        _ = eventsByParagraph.value
         _ = quoteRows.value
         _ = quotesBySpeaker.value
         _ = quotesByEvent.value
@@ -356,7 +361,7 @@ public final class CorpusIndex: Sendable {
 
     func events(article: String, paragraph: Int) -> [String] {
         guard let p = flatParagraph(article, paragraph) else { return [] }
-        return eventsByParagraph[p].map { events[Int($0)].id }
+        return eventsByParagraph.value[p].map { events[Int($0)].id }
     }
 
     /// Names of the speakers mentioned or quoted in a paragraph with their color slots, longest first.
