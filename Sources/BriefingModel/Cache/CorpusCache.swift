@@ -80,8 +80,8 @@ public struct CorpusCache: Sendable {
     /// With `reread`, a model just built and written to a binary cache is let go and read back from the file:
     /// the cache's form of a model is the compact one (an article's paragraphs and quotes share one string), and
     /// the pipeline's working memory goes with the parsed model, so a first start goes on with what every later
-    /// start holds (the reader on 20,000 articles, its search built: 484 MiB at its peak otherwise, 403–417 MiB
-    /// with it, which is the extraction's own peak). Should the file not read back, the model is built again.
+    /// start holds (the reader on 20,000 articles, its search built: 484 MiB at its peak otherwise, 398–405 MiB
+    /// with it, a few MiB over a warm start's). Should the file not read back, the model is built again.
     public func open(
         paths: [String], options: LoadOptions, resources: Resources, reread: Bool = false,
         build: () -> (corpus: Corpus, skipped: [String])
