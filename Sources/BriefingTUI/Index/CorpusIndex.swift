@@ -110,30 +110,33 @@ public final class CorpusIndex: Sendable {
         self.events = events
         let eventRow = Self.rows(eventOrder) { corpus.events[$0].id }
         self.eventRow = eventRow
-        /// (flat paragraph, event row) of every event mention, events in list order; `flats` holds the flat
-        /// paragraph of each mention in that order (-1 when unknown) when already looked up.
-        @Sendable func mentionPairs(_ flats: [Int32]?, _ emit: (Int, Int32) -> Void) {
+        /// The flat paragraph of every event mention, events in list order (-1 when unknown). An event's mentions
+        /// come article by article (about two to an article on 2,000 articles), so the article before is tried first.
+        @Sendable func mentionFlats() -> [Int32] {
+            var flats: [Int32] = []
+            flats.reserveCapacity(corpus.events.reduce(0) { $0 + $1.mentions.count })
+            var rows = RunLookup(articleRow)
+            for i in eventOrder {
+                for m in corpus.events[Int(i)].mentions {
+                    flats.append(flat(row: rows[m.article], m.paragraph).map(Int32.init) ?? -1)
+                }
+            }
+            return flats
+        }
+        /// (flat paragraph, event row) of every event mention, events in list order, from its `mentionFlats()`.
+        @Sendable func mentionPairs(_ flats: [Int32], _ emit: (Int, Int32) -> Void) {
             var k = 0
             for (row, i) in eventOrder.enumerated() {
-                for m in corpus.events[Int(i)].mentions {
-                    let p = flats.map { Int($0[k]) } ?? flat(m.article, m.paragraph) ?? -1
+                for _ in corpus.events[Int(i)].mentions {
+                    if flats[k] >= 0 { emit(Int(flats[k]), Int32(row)) }
                     k += 1
-                    if p >= 0 { emit(p, Int32(row)) }
                 }
             }
         }
-        // Needed by the first frame too, and like the speakers' built meanwhile on another thread. Each mention's
-        // flat paragraph is looked up once for the two passes of the grouping; an event's mentions come article by
-        // article (about two to an article on 2,000 articles), so the article before is tried first.
+        // Needed by the first frame too, and like the speakers' built meanwhile on another thread (the mentions
+        // looked up once for the two passes of the grouping).
         let eventsByParagraph = Deferred {
-            var flats: [Int32] = []
-            flats.reserveCapacity(corpus.events.reduce(0) { $0 + $1.mentions.count })
-            var mentionRows = RunLookup(articleRow)
-            for i in eventOrder {
-                for m in corpus.events[Int(i)].mentions {
-                    flats.append(flat(row: mentionRows[m.article], m.paragraph).map(Int32.init) ?? -1)
-                }
-            }
+            let flats = mentionFlats()
             return Groups(count: paragraphCount, unique: true) { mentionPairs(flats, $0) }
         }
         eventsByParagraph.startInBackground()
@@ -236,7 +239,7 @@ public final class CorpusIndex: Sendable {
                 }
             }
             // Made again rather than kept from above: the first frame does not need them held meanwhile.
-            mentionPairs(nil) { p, e in
+            mentionPairs(mentionFlats()) { p, e in
                 for row in Int(quoteStart[p])..<Int(quoteStart[p + 1]) { aboutPairs.append((Int(e), Int32(row))) }
             }
             aboutPairs.sort { ($0.0, $0.1) < ($1.0, $1.1) }
