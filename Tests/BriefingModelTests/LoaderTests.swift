@@ -257,6 +257,16 @@ import Testing
         #expect(result.warnings.allSatisfy { $0.message.hasPrefix("same file as ") })
     }
 
+    /// A file listed in a folder reached through a link is known by its canonical path without asking for it.
+    @Test func aFileInALinkedFolderAndNamedDirectlyIsReadOnce() throws {
+        let dir = try TempFolder()
+        let path = try dir.write("c/one.txt", "One.")
+        try dir.symlink("link", to: dir.path + "/c")
+        let result = loader.load(paths: [dir.path + "/link", path])
+        #expect(result.articles.map(\.path) == [dir.path + "/link/one.txt"])
+        #expect(result.warnings.map(\.description) == ["\(path): same file as \(dir.path)/link/one.txt; read once"])
+    }
+
     @Test func aMissingPathIsReportedAndTheRestLoads() throws {
         let dir = try TempFolder()
         let good = try dir.write(GoodArticle.name, GoodArticle.text)
