@@ -24,6 +24,31 @@ import Testing
         #expect(TextReport.quotes(Corpus()) == "")
     }
 
+    /// Each item counts the quotes that touch it (a quote naming an item twice once) and shows the first few.
+    @Test func agendaReportCountsAndShowsTheQuotesOfEachItem() {
+        let items = [AgendaItem(id: "p1", text: "new relations"), AgendaItem(id: "p2", text: "a peace regime")]
+        let agenda = Agenda(id: "four", label: "four pillars", article: "a", paragraph: 0, items: items)
+        let quotes = (0..<5).map { n in
+            Quote(
+                id: "a#q\(n)", article: "a", paragraph: n, start: 0, end: 0, text: "words \(n)",
+                speaker: n == 0 ? "s" : nil, pillars: n == 4 ? ["p2"] : ["p1", "p1"])
+        }
+        let c = Corpus(
+            speakers: [Speaker(id: "s", name: "Morgan Ortagus", kind: .person)], quotes: quotes, agendas: [agenda])
+        let lines = TextReport.agenda(c, quotesPerItem: 2).split(separator: "\n").map(String.init)
+        #expect(
+            lines == [
+                "four pillars  [four]  enumerated in a ¶0",
+                "  1. new relations",
+                "     4 quote(s), 0 passage(s)",
+                "     - “words 0” — Morgan Ortagus (a ¶0)",
+                "     - “words 1” — unattributed (a ¶1)",
+                "  2. a peace regime",
+                "     1 quote(s), 0 passage(s)",
+                "     - “words 4” — unattributed (a ¶4)",
+            ])
+    }
+
     @Test func longColumnsNarrowSoTheQuoteKeepsRoom() throws {
         let id = "2019-10-05-stockholm-talks-break-down-after-eight-hours"
         let article = Article(id: id, path: id, title: "t", date: Day(iso: "2019-10-05"), paragraphs: [])
