@@ -24,6 +24,31 @@ import Testing
         #expect(TextReport.quotes(Corpus()) == "")
     }
 
+    /// The listings are streamed: the sink gets chunks of about the asked size, in order, that make the same text.
+    @Test func listingsStreamedInSmallChunksEqualTheWholeText() {
+        final class Chunks { var list: [[UInt8]] = [] }
+        let chunks = Chunks()
+        TextWriter.stream(chunkSize: 64, sink: { chunks.list.append(Array($0)) }) {
+            TextReport.quotes(F.corpus, width: 100, to: &$0)
+        }
+        #expect(chunks.list.count > 1)
+        #expect(chunks.list.dropLast().allSatisfy { $0.count >= 64 })
+        #expect(String(decoding: chunks.list.joined(), as: UTF8.self) == TextReport.quotes(F.corpus, width: 100))
+    }
+
+    /// An event's articles: each once, in order of first mention; a paragraph reads "(one of N)" only when every
+    /// mention there counts the event among others.
+    @Test func eventArticlesGroupParagraphsAndMarkCountedOnes() {
+        let mentions = [
+            EventMention(article: "a", paragraph: 2, text: "the talks"),
+            EventMention(article: "b", paragraph: 1, text: "three summits", count: 3),
+            EventMention(article: "a", paragraph: 5, text: "two rounds", count: 2),
+            EventMention(article: "a", paragraph: 2, text: "four meetings", count: 4),
+            EventMention(article: "b", paragraph: 1, text: "three summits", count: 3),
+        ]
+        #expect(TextReport.articleList(mentions) == "a ¶2,5 (one of 2); b ¶1 (one of 3)")
+    }
+
     /// Each item counts the quotes that touch it (a quote naming an item twice once) and shows the first few.
     @Test func agendaReportCountsAndShowsTheQuotesOfEachItem() {
         let items = [AgendaItem(id: "p1", text: "new relations"), AgendaItem(id: "p2", text: "a peace regime")]

@@ -2,34 +2,40 @@ extension TextReport {
     /// The agenda of the corpus as aligned plain text: each agenda, its items, and for each item the number of
     /// quotes and passages that touch it with a few of the quotes.
     public static func agenda(_ c: Corpus, quotesPerItem: Int = 3) -> String {
-        guard !c.agendas.isEmpty else { return "no agenda found or declared\n" }
+        TextWriter.collect { agenda(c, quotesPerItem: quotesPerItem, to: &$0) }
+    }
+
+    /// The same, written to `out` an agenda at a time.
+    public static func agenda(_ c: Corpus, quotesPerItem: Int = 3, to out: inout TextWriter) {
+        guard !c.agendas.isEmpty else {
+            out.write("no agenda found or declared\n")
+            return
+        }
         let speakerNames = Dictionary(c.speakers.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let touching = quotesByItem(c.quotes, keep: quotesPerItem)
-        var out = ""
         for a in c.agendas {
-            out += "\(a.label)  [\(a.id)]"
+            var head = "\(a.label)  [\(a.id)]"
             if let article = a.article, let p = a.paragraph {
-                out += "  enumerated in \(article) ¶\(p)"
+                head += "  enumerated in \(article) ¶\(p)"
             } else {
-                out += "  declared"
+                head += "  declared"
             }
-            if !a.occurrences.isEmpty { out += ", \(a.occurrences.count) more occurrence(s)" }
-            out += "\n"
-            if !a.aliases.isEmpty { out += "  also: \(a.aliases.joined(separator: "; "))\n" }
+            if !a.occurrences.isEmpty { head += ", \(a.occurrences.count) more occurrence(s)" }
+            out.write(head + "\n")
+            if !a.aliases.isEmpty { out.write("  also: \(a.aliases.joined(separator: "; "))\n") }
             for (n, item) in a.items.enumerated() {
                 let quotes = touching[item.id] ?? QuotesOfItem()
                 let title = item.name.map { "\($0): " } ?? ""
-                out += "  \(n + 1). \(title)\(item.text)\n"
-                out += "     \(quotes.count) quote(s), \(item.passages.count) passage(s)\n"
+                out.write("  \(n + 1). \(title)\(item.text)\n")
+                out.write("     \(quotes.count) quote(s), \(item.passages.count) passage(s)\n")
                 for q in quotes.first.map({ c.quotes[$0] }) {
                     let who = q.speaker.flatMap { speakerNames[$0] } ?? "unattributed"
                     let text = q.text.count > 90 ? String(q.text.prefix(89)) + "…" : q.text
-                    out += "     - “\(text)” — \(who) (\(q.article) ¶\(q.paragraph))\n"
+                    out.write("     - “\(text)” — \(who) (\(q.article) ¶\(q.paragraph))\n")
                 }
             }
-            out += "\n"
+            out.write("\n")
         }
-        return out
     }
 
     /// How many quotes touch an agenda item, and the positions of the first few.

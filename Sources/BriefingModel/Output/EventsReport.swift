@@ -1,50 +1,65 @@
 extension TextReport {
     /// The events of the corpus as a timeline: date, kind, title, place, the articles that mention them,
     /// outcomes and related events.
-    public static func events(_ c: Corpus) -> String {
-        guard !c.events.isEmpty else { return "no events\n" }
+    public static func events(_ c: Corpus) -> String { TextWriter.collect { events(c, to: &$0) } }
+
+    /// The same, written to `out` an event at a time.
+    public static func events(_ c: Corpus, to out: inout TextWriter) {
+        guard !c.events.isEmpty else {
+            out.write("no events\n")
+            return
+        }
         let titles = Dictionary(c.events.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
         let dates = c.events.map(shortDate)
         let kinds = c.events.map { $0.planned ? "\($0.kind) (planned)" : $0.kind }
         let dateWidth = dates.map(\.count).max() ?? 10
         let kindWidth = kinds.map(\.count).max() ?? 8
         let indent = String(repeating: " ", count: dateWidth + 2)
-        var out = ""
         for (k, e) in c.events.enumerated() {
-            out += pad(dates[k], dateWidth) + "  " + pad(kinds[k], kindWidth) + "  " + e.title + "\n"
+            out.write(pad(dates[k], dateWidth) + "  " + pad(kinds[k], kindWidth) + "  " + e.title + "\n")
             var facts = "id \(e.id)"
             if let place = e.place { facts += " · place \(place)" }
-            out += indent + facts + "\n"
-            out += indent + "date: " + dateLine(e) + "\n"
+            out.write(indent + facts + "\n")
+            out.write(indent + "date: " + dateLine(e) + "\n")
             if !e.rescheduledFrom.isEmpty {
-                out += indent + "rescheduled from: " + e.rescheduledFrom.map(\.value).joined(separator: ", ") + "\n"
+                out.write(indent + "rescheduled from: " + e.rescheduledFrom.map(\.value).joined(separator: ", ") + "\n")
             }
             if !e.participants.isEmpty {
-                out += indent + "participants: " + e.participants.joined(separator: ", ") + "\n"
+                out.write(indent + "participants: " + e.participants.joined(separator: ", ") + "\n")
             }
-            var articles: [(String, [String])] = []
-            for m in e.mentions {
-                // A paragraph that only counts the event among others: "¶10 (one of 3)".
-                let counted = e.mentions.allSatisfy {
-                    $0.article != m.article || $0.paragraph != m.paragraph || $0.count != nil
-                }
-                let p = counted ? "\(m.paragraph) (one of \(m.count ?? 0))" : "\(m.paragraph)"
-                if let i = articles.firstIndex(where: { $0.0 == m.article }) {
-                    if !articles[i].1.contains(p) { articles[i].1.append(p) }
-                } else {
-                    articles.append((m.article, [p]))
-                }
-            }
-            let list = articles.map { "\($0.0) ¶" + $0.1.joined(separator: ",") }
-            out += indent + "articles: " + list.joined(separator: "; ") + "\n"
-            if !e.outcomes.isEmpty { out += indent + "outcomes: " + e.outcomes.joined(separator: "; ") + "\n" }
+            out.write(indent + "articles: " + articleList(e.mentions) + "\n")
+            if !e.outcomes.isEmpty { out.write(indent + "outcomes: " + e.outcomes.joined(separator: "; ") + "\n") }
             for r in e.related {
                 var line = indent + "\(r.relation.rawValue) \(titles[r.event] ?? r.event) [\(r.event)]"
                 if let cue = r.cue { line += " — \"\(cue)\"" }
-                out += line + "\n"
+                out.write(line + "\n")
             }
         }
-        return out
+    }
+
+    /// The articles and paragraphs that mention an event, each article once in order of first mention: "a ¶2,5;
+    /// b ¶1". A paragraph where every mention only counts the event among others reads "¶10 (one of 3)". Grouped
+    /// through dictionaries, as an event on a large corpus is mentioned in thousands of paragraphs.
+    static func articleList(_ mentions: [EventMention]) -> String {
+        struct Place: Hashable {
+            var article: String
+            var paragraph: Int
+        }
+        var uncounted = Set<Place>()
+        for m in mentions where m.count == nil { uncounted.insert(Place(article: m.article, paragraph: m.paragraph)) }
+        var articles: [(article: String, paragraphs: [String])] = []
+        var position: [String: Int] = [:]
+        for m in mentions {
+            let counted = !uncounted.contains(Place(article: m.article, paragraph: m.paragraph))
+            let p = counted ? "\(m.paragraph) (one of \(m.count ?? 0))" : "\(m.paragraph)"
+            if let i = position[m.article] {
+                if !articles[i].paragraphs.contains(p) { articles[i].paragraphs.append(p) }
+            } else {
+                position[m.article] = articles.count
+                articles.append((m.article, [p]))
+            }
+        }
+        return articles.map { "\($0.article) ¶" + $0.paragraphs.joined(separator: ",") }.joined(separator: "; ")
     }
 
     /// The date column: the value, "~" for approximate ones, "?" when unresolved, "-" when unknown.

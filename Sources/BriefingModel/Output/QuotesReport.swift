@@ -18,31 +18,39 @@ extension TextReport {
     /// The quotes of the corpus as aligned plain text: date, speaker, cue, article:paragraph (1-based) and the
     /// quote, each line cut to `width` columns.
     public static func quotes(_ c: Corpus, width: Int = 100) -> String {
+        TextWriter.collect { quotes(c, width: width, to: &$0) }
+    }
+
+    /// The same, written to `out` a line at a time.
+    public static func quotes(_ c: Corpus, width: Int = 100, to out: inout TextWriter) {
         let speakers = Dictionary(c.speakers.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let dates = Dictionary(
             c.articles.compactMap { a in a.date.map { (a.id, $0) } }, uniquingKeysWith: { a, _ in a })
-        let rows = c.quotes.map { q in
-            QuoteRow(
+        QuoteRow.layout(count: c.quotes.count, width: width, to: &out) { i in
+            let q = c.quotes[i]
+            return QuoteRow(
                 date: dates[q.article]?.description ?? "undated",
                 speaker: q.speaker.map { speakers[$0] ?? $0 } ?? "(unattributed)",
                 cue: q.cue ?? "-",
                 place: "\(q.article):\(q.paragraph + 1)",
-                text: q.text)
+                text: q.textSlice)
         }
-        return QuoteRow.layout(rows, width: width)
     }
 
     /// Search hits for people: a line with date, speaker and article:paragraph (1-based), then the whole quote
     /// indented, its matches wrapped in `style`.
     public static func searchHits(_ hits: [SearchHit], style: MatchStyle = .plain) -> String {
-        var out = ""
+        TextWriter.collect { searchHits(hits, style: style, to: &$0) }
+    }
+
+    /// The same, written to `out` a hit at a time.
+    public static func searchHits(_ hits: [SearchHit], style: MatchStyle = .plain, to out: inout TextWriter) {
         for hit in hits {
             let q = hit.quote
-            out += "\(hit.date?.description ?? "undated")  \(hit.speakerName ?? q.speaker ?? "(unattributed)")  "
-            out += "\(q.article):\(q.paragraph + 1)\n"
-            out += "    \u{201C}" + highlighted(q.text, hit.matches, style: style) + "\u{201D}\n"
+            out.write("\(hit.date?.description ?? "undated")  \(hit.speakerName ?? q.speaker ?? "(unattributed)")  ")
+            out.write("\(q.article):\(q.paragraph + 1)\n")
+            out.write("    \u{201C}" + highlighted(q.text, hit.matches, style: style) + "\u{201D}\n")
         }
-        return out
     }
 
     /// `text` with the scalar-offset `ranges` wrapped in the style's on/off sequences.
@@ -66,7 +74,7 @@ struct QuoteRow {
     var speaker: String
     var cue: String
     var place: String
-    var text: String
+    var text: Substring
 
     static let maxSpeaker = 24
     static let maxCue = 14
@@ -80,8 +88,8 @@ struct QuoteRow {
     static let minText = 20
 
     /// Cuts `s` to `n` characters, ending with "…" when cut.
-    static func cut(_ s: String, _ n: Int) -> String {
-        guard s.count > n else { return s }
+    static func cut<S: StringProtocol>(_ s: S, _ n: Int) -> String {
+        guard s.count > n else { return String(s) }
         guard n > 1 else { return String(s.prefix(max(0, n))) }
         return String(s.prefix(n - 1)) + "…"
     }
@@ -95,14 +103,19 @@ struct QuoteRow {
 
     static func pad(_ s: String, _ n: Int) -> String { s + String(repeating: " ", count: max(0, n - s.count)) }
 
-    static func layout(_ rows: [QuoteRow], width: Int) -> String {
-        guard !rows.isEmpty else { return "" }
-        let dateW = rows.map(\.date.count).max() ?? 0
-        var widths = [
-            min(maxSpeaker, rows.map(\.speaker.count).max() ?? 0),
-            min(maxCue, rows.map(\.cue.count).max() ?? 0),
-            min(maxPlace, rows.map(\.place.count).max() ?? 0),
-        ]
+    /// Lays out `count` rows made by `row`, called twice per row (for the column widths, then for the line) so no
+    /// row is kept.
+    static func layout(count: Int, width: Int, to out: inout TextWriter, row: (Int) -> QuoteRow) {
+        guard count > 0 else { return }
+        var (dateW, speakerMax, cueMax, placeMax) = (0, 0, 0, 0)
+        for i in 0..<count {
+            let r = row(i)
+            dateW = max(dateW, r.date.count)
+            speakerMax = max(speakerMax, r.speaker.count)
+            cueMax = max(cueMax, r.cue.count)
+            placeMax = max(placeMax, r.place.count)
+        }
+        var widths = [min(maxSpeaker, speakerMax), min(maxCue, cueMax), min(maxPlace, placeMax)]
         let floors = zip(widths, [minSpeaker, minCue, minPlace]).map { Swift.min($0, $1) }
         let textFloor = max(minText, width * textShare / 100)
         // Columns, four gaps of two and the two quotation marks; narrow the widest column until the quote fits.
@@ -114,13 +127,12 @@ struct QuoteRow {
         }
         let (speakerW, cueW, placeW) = (widths[0], widths[1], widths[2])
         let textW = max(minText, width - dateW - speakerW - cueW - placeW - 4 * 2 - 2)
-        var out = ""
-        for r in rows {
+        for i in 0..<count {
+            let r = row(i)
             var line = pad(r.date, dateW) + "  " + pad(cut(r.speaker, speakerW), speakerW) + "  "
             line += pad(cut(r.cue, cueW), cueW) + "  " + pad(cutPlace(r.place, placeW), placeW) + "  "
             line += "\u{201C}" + cut(r.text, textW) + "\u{201D}"
-            out += line + "\n"
+            out.write(line + "\n")
         }
-        return out
     }
 }

@@ -18,6 +18,6 @@ struct AgendaCommand: ParsableCommand {
     @Option(help: "text or json.") var format: OutputFormat = .text
 
     func run() throws {
-        try corpus.printModel(format: format) { TextReport.agenda($0) }
+        try corpus.printModel(format: format) { TextReport.agenda($0, to: &$1) }
     }
 }

@@ -67,8 +67,9 @@ struct CorpusOptions: ParsableArguments {
 }
 
 extension CorpusOptions {
-    /// Opens the corpus and prints it: the JSON contract, or the plain-text listing `text` makes of it.
-    func printModel(format: OutputFormat, text: (Corpus) -> String) throws {
+    /// Opens the corpus and prints it: the JSON contract, or the plain-text listing `text` writes of it (streamed
+    /// like the JSON, so a listing of a large corpus is never held whole).
+    func printModel(format: OutputFormat, text: (Corpus, inout TextWriter) -> Void) throws {
         MemoryPolicy.returnLargeBlocks()
         try runReporting {
             let model = try openCorpus()
@@ -77,7 +78,7 @@ extension CorpusOptions {
                 ContractJSON.write(model, sink: Console.outBytes)
                 Console.out("\n")
             case .text:
-                Console.out(text(model))
+                TextWriter.stream(sink: Console.outBytes) { text(model, &$0) }
             }
         }
     }

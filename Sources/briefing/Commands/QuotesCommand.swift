@@ -64,7 +64,7 @@ struct QuotesCommand: ParsableCommand {
                 Console.out("\n")
             case .text:
                 let style: MatchStyle = Self.useColor ? .ansi : .plain
-                Console.out(TextReport.searchHits(results.hits, style: style))
+                TextWriter.stream(sink: Console.outBytes) { TextReport.searchHits(results.hits, style: style, to: &$0) }
                 let shown = results.hits.count < results.total ? " (\(results.hits.count) shown)" : ""
                 Console.error(
                     "\(results.total) quote\(results.total == 1 ? "" : "s") match\(results.total == 1 ? "es" : "")\(shown)"
@@ -81,7 +81,7 @@ struct QuotesCommand: ParsableCommand {
             QuoteJSON.write(shown, sink: Console.outBytes)
             Console.out("\n")
         case .text:
-            Console.out(TextReport.quotes(shown, width: Self.outputWidth))
+            TextWriter.stream(sink: Console.outBytes) { TextReport.quotes(shown, width: Self.outputWidth, to: &$0) }
         }
     }
 

@@ -1,0 +1,54 @@
+/// Plain text handed to a sink a chunk at a time as it is written, so a long listing (tens of megabytes on a large
+/// corpus) is never held whole in memory; without a sink it keeps everything, for `collect`.
+public struct TextWriter {
+    /// Receives the written bytes, a chunk at a time, in order (the same sink as `JSONWriter`'s).
+    public typealias Sink = JSONWriter.Sink
+
+    private var bytes: [UInt8] = []
+    private let sink: Sink?
+    private let chunkSize: Int
+
+    /// A writer that hands `sink` about `chunkSize` bytes at a time; `flush()` hands it the rest.
+    public init(chunkSize: Int = 1 << 16, sink: @escaping Sink) {
+        self.sink = sink
+        self.chunkSize = max(1, chunkSize)
+        bytes.reserveCapacity(self.chunkSize + 1024)
+    }
+
+    /// A writer that keeps every byte.
+    init() {
+        sink = nil
+        chunkSize = Int.max
+    }
+
+    public mutating func write(_ s: String) {
+        bytes.append(contentsOf: s.utf8)
+        if bytes.count >= chunkSize { flush() }
+    }
+
+    public mutating func write(_ s: Substring) {
+        bytes.append(contentsOf: s.utf8)
+        if bytes.count >= chunkSize { flush() }
+    }
+
+    /// Hands the bytes written so far to the sink (nothing without one).
+    public mutating func flush() {
+        guard let sink, !bytes.isEmpty else { return }
+        bytes.withUnsafeBytes { sink($0) }
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Everything `body` writes, as one string.
+    public static func collect(_ body: (inout TextWriter) -> Void) -> String {
+        var w = TextWriter()
+        body(&w)
+        return String(decoding: w.bytes, as: UTF8.self)
+    }
+
+    /// Everything `body` writes, handed to `sink` in chunks of about `chunkSize` bytes.
+    public static func stream(chunkSize: Int = 1 << 16, sink: @escaping Sink, _ body: (inout TextWriter) -> Void) {
+        var w = TextWriter(chunkSize: chunkSize, sink: sink)
+        body(&w)
+        w.flush()
+    }
+}
