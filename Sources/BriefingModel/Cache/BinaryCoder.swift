@@ -28,14 +28,15 @@ enum BinaryCoder {
         return out
     }
 
-    /// The model encoded in `bytes` (its two sections one after the other).
+    /// The model encoded in `bytes` (its three sections one after the other).
     static func decode(_ bytes: [UInt8]) throws(Malformed) -> (corpus: Corpus, skipped: [String]) {
-        let second = try CorpusCodec.secondSection(size: bytes.count) { offset in
+        let at = try CorpusCodec.sections(size: bytes.count) { offset in
             Array(bytes[offset..<(offset + CorpusCodec.trailerSize)])
         }
         return try CorpusCodec.read(
-            first: BinaryReader(bytes: Array(bytes[..<second])),
-            second: BinaryReader(bytes: Array(bytes[second..<(bytes.count - CorpusCodec.trailerSize)])),
+            first: BinaryReader(bytes: Array(bytes[..<at.quotes])),
+            quotes: BinaryReader(bytes: Array(bytes[at.quotes..<at.rest])),
+            rest: BinaryReader(bytes: Array(bytes[at.rest..<(bytes.count - CorpusCodec.trailerSize)])),
             parallel: false)
     }
 }

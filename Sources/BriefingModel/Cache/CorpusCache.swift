@@ -52,7 +52,7 @@ public struct CorpusCache: Sendable {
 
     /// What one cache file holds (the JSON format writes it whole; the binary one field by field).
     struct Entry: Codable {
-        static let formatVersion = 8
+        static let formatVersion = 9
         /// The first bytes of a binary cache file.
         static let magic: [UInt8] = Array("BRIEFING-CACHE".utf8)
         var format: Int
@@ -74,6 +74,10 @@ public struct CorpusCache: Sendable {
         var fileCount: Int
         var filesDigest: UInt64
     }
+
+    /// A key no corpus has (what a key made on another thread would be if it were never handed over).
+    static let noKey = Key(
+        paths: [], defaultDate: nil, extensions: [], resources: "", program: nil, fileCount: 0, filesDigest: 0)
 
     /// Returns the cached model for `paths` when it is still valid, else runs `build` and stores its result.
     ///
@@ -117,16 +121,16 @@ public struct CorpusCache: Sendable {
     /// The key (a walk of the folders and a `stat` of every file) is made on another thread while the file is
     /// read; a file whose stored key turns out different is dropped whole.
     func lookup(paths: [String], options: LoadOptions, resources: Resources) -> (Key, Opened?, note: String?) {
-        let pending = PendingKey()
+        let pending = Handoff<Key>()
         Thread.detachNewThread { pending.fulfil(Self.key(paths: paths, options: options, resources: resources)) }
         let path = file(paths: paths)
         guard format == .binary else {
-            let key = pending.wait()
+            let key = pending.wait(or: Self.noKey)
             let (hit, note) = lookupJSON(key)
             return (key, hit, note)
         }
         let fd = openFile(path, O_RDONLY)
-        guard fd >= 0 else { return (pending.wait(), nil, nil) }
+        guard fd >= 0 else { return (pending.wait(or: Self.noKey), nil, nil) }
         defer { close(fd) }
         let stored: Key
         let decoded: (corpus: Corpus, skipped: [String])
@@ -138,9 +142,9 @@ public struct CorpusCache: Sendable {
             guard let header else { throw BinaryCoder.Malformed(description: "no header") }
             stored = header
         } catch {
-            return (pending.wait(), nil, "cache unreadable (\(error)); rebuilt")
+            return (pending.wait(or: Self.noKey), nil, "cache unreadable (\(error)); rebuilt")
         }
-        let key = pending.wait()
+        let key = pending.wait(or: Self.noKey)
         guard stored == key else {
             return (key, nil, "cache out of date (articles, lexicons or program changed); rebuilt")
         }
@@ -372,23 +376,5 @@ extension CorpusCache.Entry {
 
     private static func readStamp(_ r: inout BinaryReader) throws(BinaryCoder.Malformed) -> FileStamp {
         FileStamp(path: try r.string(), size: Int64(try r.int()), modified: Int64(try r.int()))
-    }
-}
-
-/// A key being made on another thread.
-final class PendingKey: Sendable {
-    private let slot = Mutex<CorpusCache.Key?>(nil)
-    private let done = DispatchSemaphore(value: 0)
-
-    func fulfil(_ key: CorpusCache.Key) {
-        slot.withLock { $0 = key }
-        done.signal()
-    }
-
-    func wait() -> CorpusCache.Key {
-        done.wait()
-        return slot.withLock { $0 }
-            ?? CorpusCache.Key(
-                paths: [], defaultDate: nil, extensions: [], resources: "", program: nil, fileCount: 0, filesDigest: 0)
     }
 }

@@ -12,21 +12,41 @@ import Foundation
 /// added to both and `CorpusCache.Entry.formatVersion` raised, or old caches would be misread (the round-trip
 /// tests compare a decoded corpus with the original, so a forgotten field fails them).
 ///
-/// The model is written in two sections, each with its own shared strings, so the two can be read at once on two
-/// threads: articles and quotes (a quote's text is a range of its article's paragraph), then speakers, terms,
-/// agendas, events, warnings and the skipped paths; a trailer of eight bytes gives the file offset of the second.
+/// The model is written in three sections, each with its own shared strings, so that two threads can read it at
+/// once: the articles and the first half of the quotes (a quote's text is a range of its article's paragraph), the
+/// second half of the quotes (from the first article boundary past the middle), then speakers, terms, agendas, events, warnings and the skipped paths. A trailer of
+/// sixteen bytes gives the file offsets of the second and third sections.
+///
+/// The main thread reads the first section; another reads the third, then the second once the articles are read
+/// (`read(sections:parallel:)`), so each thread does about half the work.
 enum CorpusCodec {
-    /// The bytes of the trailer: the offset of the second section, little-endian.
-    static let trailerSize = 8
+    /// The bytes of the trailer: the offsets of the second and third sections, little-endian.
+    static let trailerSize = 16
 
-    /// Writes both sections and the trailer (the writer's offsets count from the start of the file).
+    /// Where the sections of an encoded model start.
+    struct Sections {
+        /// The second half of the quotes.
+        var quotes: Int
+        /// Speakers and the rest.
+        var rest: Int
+    }
+
+    /// Writes the three sections and the trailer (the writer's offsets count from the start of the file).
     static func write(_ c: Corpus, skipped: [String], to w: inout BinaryWriter) {
         w.startSection()
         w.unsigned(UInt64(c.articles.count))
         for a in c.articles { write(a, to: &w) }
+        // Split where an article's quotes end (so the equal lists of a passage stay shared), past the middle.
+        var half = c.quotes.count / 2
+        while half > 0 && half < c.quotes.count && c.quotes[half].article == c.quotes[half - 1].article { half += 1 }
         w.unsigned(UInt64(c.quotes.count))
+        w.unsigned(UInt64(half))
         var slices = QuoteSlices(c.articles)
-        for q in c.quotes { write(q, slices: &slices, to: &w) }
+        for q in c.quotes[..<half] { write(q, slices: &slices, to: &w) }
+        let quotes = w.offset
+        w.startSection()
+        w.unsigned(UInt64(c.quotes.count - half))
+        for q in c.quotes[half...] { write(q, slices: &slices, to: &w) }
         let second = w.offset
         w.startSection()
         w.unsigned(UInt64(c.speakers.count))
@@ -40,53 +60,100 @@ enum CorpusCodec {
         w.unsigned(UInt64(c.warnings.count))
         for x in c.warnings { write(x, to: &w) }
         w.strings(skipped)
+        w.fixed(UInt64(quotes))
         w.fixed(UInt64(second))
     }
 
-    /// The offset of the second section of an input of `size` bytes, read from its trailer by `bytesAt` (eight
-    /// bytes from an offset); throws when it cannot be one.
-    static func secondSection(size: Int, bytesAt: (Int) -> [UInt8]) throws(BinaryCoder.Malformed) -> Int {
+    /// The sections of an input of `size` bytes, read from its trailer by `bytesAt` (the trailer's bytes from an
+    /// offset); throws when the offsets cannot be those of sections in order.
+    static func sections(size: Int, bytesAt: (Int) -> [UInt8]) throws(BinaryCoder.Malformed) -> Sections {
         guard size >= trailerSize else { throw BinaryCoder.Malformed(description: "truncated cache") }
         let trailer = bytesAt(size - trailerSize)
         guard trailer.count == trailerSize else { throw BinaryCoder.Malformed(description: "truncated cache") }
-        var value: UInt64 = 0
-        for (k, b) in trailer.enumerated() { value |= UInt64(b) << (8 * UInt64(k)) }
-        guard value <= UInt64(size - trailerSize) else {
+        var values: [UInt64] = [0, 0]
+        for (k, b) in trailer.enumerated() { values[k / 8] |= UInt64(b) << (8 * UInt64(k % 8)) }
+        guard values[0] <= values[1], values[1] <= UInt64(size - trailerSize) else {
             throw BinaryCoder.Malformed(description: "bad section offset")
         }
-        return Int(value)
+        return Sections(quotes: Int(values[0]), rest: Int(values[1]))
     }
 
-    /// The model from its two sections: `first` must end where the second starts and `second` at the trailer. With
-    /// `parallel`, the second is read on another thread meanwhile.
-    static func read(first: consuming BinaryReader, second: consuming BinaryReader, parallel: Bool)
-        throws(BinaryCoder.Malformed) -> (corpus: Corpus, skipped: [String])
-    {
+    /// The model from its three sections, each reader ending where its section does. With `parallel`, another
+    /// thread reads the third section and then, once this one has read the articles, the second half of the quotes.
+    static func read(
+        first: consuming BinaryReader, quotes: consuming BinaryReader, rest: consuming BinaryReader, parallel: Bool
+    ) throws(BinaryCoder.Malformed) -> (corpus: Corpus, skipped: [String]) {
         var first = first
-        let rest: Result<Rest, BinaryCoder.Malformed>
-        let articles: [Article]
-        let quotes: [Quote]
-        if parallel {
-            let pending = PendingRest()
-            let reader = second
-            Thread.detachNewThread {
-                var r = reader
-                pending.fulfil(Result { () throws(BinaryCoder.Malformed) -> Rest in try readRest(&r) })
-            }
-            // The other thread is waited for even when this section is malformed (the caller closes the file).
-            do {
-                (articles, quotes) = try readArticlesAndQuotes(&first)
-            } catch {
-                _ = pending.wait()
-                throw error
-            }
-            rest = pending.wait()
-        } else {
-            var r = second
-            (articles, quotes) = try readArticlesAndQuotes(&first)
-            rest = Result { () throws(BinaryCoder.Malformed) -> Rest in try readRest(&r) }
+        guard parallel else {
+            var (q, r) = (quotes, rest)
+            let table = try readArticles(&first)
+            var (all, total) = try readFirstQuotes(&first, table)
+            let more = try readSecondQuotes(&q, table)
+            return try assemble(table.articles, &all, more, total: total, try readRest(&r))
         }
-        let r = try rest.get()
+        let articles = Handoff<ArticleTable?>()
+        let other = Handoff<Result<(Rest, [Quote]), BinaryCoder.Malformed>>()
+        let (quoteReader, restReader) = (quotes, rest)
+        Thread.detachNewThread {
+            var (q, r) = (quoteReader, restReader)
+            other.fulfil(
+                Result { () throws(BinaryCoder.Malformed) -> (Rest, [Quote]) in
+                    let rest = try readRest(&r)
+                    guard let table = articles.wait(or: nil) else {
+                        throw BinaryCoder.Malformed(description: "articles not read")
+                    }
+                    return (rest, try readSecondQuotes(&q, table))
+                })
+        }
+        let notRead = Result<(Rest, [Quote]), BinaryCoder.Malformed>.failure(.init(description: "section not read"))
+        // The other thread is waited for even when this section is malformed (the caller closes the file).
+        let table: ArticleTable
+        do {
+            table = try readArticles(&first)
+        } catch {
+            articles.fulfil(nil)
+            _ = other.wait(or: notRead)
+            throw error
+        }
+        articles.fulfil(table)
+        var all: [Quote]
+        let total: Int
+        do {
+            (all, total) = try readFirstQuotes(&first, table)
+        } catch {
+            _ = other.wait(or: notRead)
+            throw error
+        }
+        let (r, more) = try other.wait(or: notRead).get()
+        return try assemble(table.articles, &all, more, total: total, r)
+    }
+
+    /// The model in an open file (from its start: `header` reads what stands before the model), read by two
+    /// threads (`read(first:quotes:rest:parallel:)`).
+    static func read(
+        descriptor fd: Int32, header: (inout BinaryReader) throws(BinaryCoder.Malformed) -> Void = { _ in }
+    ) throws(BinaryCoder.Malformed) -> (corpus: Corpus, skipped: [String]) {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw BinaryCoder.Malformed(description: "cannot read the cache") }
+        let size = Int(info.st_size)
+        let at = try sections(size: size) { offset in
+            var bytes = [UInt8](repeating: 0, count: trailerSize)
+            let got = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(offset)) }
+            return got == trailerSize ? bytes : []
+        }
+        var first = BinaryReader(descriptor: fd, to: at.quotes)
+        try header(&first)
+        return try read(
+            first: first, quotes: BinaryReader(descriptor: fd, from: at.quotes, to: at.rest),
+            rest: BinaryReader(descriptor: fd, from: at.rest, to: size - trailerSize), parallel: true)
+    }
+
+    /// The corpus from its parts: the quotes of the first section followed by `more`, which must make `total`.
+    private static func assemble(
+        _ articles: [Article], _ quotes: inout [Quote], _ more: [Quote], total: Int, _ r: Rest
+    ) throws(BinaryCoder.Malformed) -> (corpus: Corpus, skipped: [String]) {
+        guard quotes.count + more.count == total else { throw BinaryCoder.Malformed(description: "quote count") }
+        quotes.append(contentsOf: more)
         var c = Corpus()
         c.articles = articles
         c.speakers = r.speakers
@@ -98,26 +165,7 @@ enum CorpusCodec {
         return (c, r.skipped)
     }
 
-    /// The model in an open file (from its start: `header` reads what stands before the model), its second section
-    /// read on another thread meanwhile.
-    static func read(
-        descriptor fd: Int32, header: (inout BinaryReader) throws(BinaryCoder.Malformed) -> Void = { _ in }
-    ) throws(BinaryCoder.Malformed) -> (corpus: Corpus, skipped: [String]) {
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw BinaryCoder.Malformed(description: "cannot read the cache") }
-        let size = Int(info.st_size)
-        let second = try secondSection(size: size) { offset in
-            var bytes = [UInt8](repeating: 0, count: trailerSize)
-            let got = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(offset)) }
-            return got == trailerSize ? bytes : []
-        }
-        var first = BinaryReader(descriptor: fd, to: second)
-        try header(&first)
-        return try read(
-            first: first, second: BinaryReader(descriptor: fd, from: second, to: size - trailerSize), parallel: true)
-    }
-
-    /// What the second section holds.
+    /// What the third section holds.
     struct Rest: Sendable {
         var speakers: [Speaker]
         var terms: [Term]
@@ -127,33 +175,69 @@ enum CorpusCodec {
         var skipped: [String]
     }
 
-    /// The first section, to its end.
-    static func readArticlesAndQuotes(_ r: inout BinaryReader) throws(BinaryCoder.Malformed) -> (
-        [Article], [Quote]
-    ) {
+    /// The articles, and where each id first stands (what a quote's text is looked up in).
+    struct ArticleTable: Sendable {
+        var articles: [Article]
+        var position: [String: Int]
+    }
+
+    /// The articles at the start of the first section.
+    static func readArticles(_ r: inout BinaryReader) throws(BinaryCoder.Malformed) -> ArticleTable {
         var scratch: [UInt8] = []
         let articles = try r.array { r throws(BinaryCoder.Malformed) in try readArticle(&r, scratch: &scratch) }
         var position: [String: Int] = [:]
         position.reserveCapacity(articles.count)
         for (i, a) in articles.enumerated() where position[a.id] == nil { position[a.id] = i }
+        return ArticleTable(articles: articles, position: position)
+    }
+
+    /// The rest of the first section: the number of quotes in all, then the first half of them.
+    static func readFirstQuotes(_ r: inout BinaryReader, _ table: ArticleTable) throws(BinaryCoder.Malformed) -> (
+        quotes: [Quote], total: Int
+    ) {
+        let total = try r.count()
+        let count = try r.count()
+        guard count <= total else { throw BinaryCoder.Malformed(description: "quote count") }
+        var quotes: [Quote] = []
+        quotes.reserveCapacity(min(total, 1 << 22))
+        try readQuotes(&r, count: count, table, into: &quotes)
+        try r.expectEnd()
+        return (quotes, total)
+    }
+
+    /// The second section: the second half of the quotes.
+    static func readSecondQuotes(_ r: inout BinaryReader, _ table: ArticleTable) throws(BinaryCoder.Malformed)
+        -> [Quote]
+    {
+        let count = try r.count()
+        var quotes: [Quote] = []
+        quotes.reserveCapacity(min(count, 1 << 22))
+        try readQuotes(&r, count: count, table, into: &quotes)
+        try r.expectEnd()
+        return quotes
+    }
+
+    /// `count` quotes appended to `quotes`, their texts ranges of the paragraphs in `table`.
+    static func readQuotes(_ r: inout BinaryReader, count: Int, _ table: ArticleTable, into quotes: inout [Quote])
+        throws(BinaryCoder.Malformed)
+    {
         var lists = SharedLists()
         // Quotes come article by article: the last article found is tried first.
         var last: (id: String, position: Int)?
-        let quotes = try r.array { r throws(BinaryCoder.Malformed) in
-            try readQuote(&r, lists: &lists) { article, paragraph in
+        for _ in 0..<count {
+            let quote = try readQuote(&r, lists: &lists) { article, paragraph in
                 let found: Int?
-                if let last, last.id == article { found = last.position } else { found = position[article] }
+                if let last, last.id == article { found = last.position } else { found = table.position[article] }
                 guard let a = found else { return nil }
                 last = (article, a)
-                return articles[a].paragraphs.indices.contains(paragraph)
-                    ? articles[a].paragraphs[paragraph].textSlice : nil
+                return table.articles[a].paragraphs.indices.contains(paragraph)
+                    ? table.articles[a].paragraphs[paragraph].textSlice : nil
             }
+            quotes.append(quote)
         }
-        try r.expectEnd()
-        return (articles, quotes)
     }
 
-    /// The second section, to its end.
+    /// The third section, to its end.
     static func readRest(_ r: inout BinaryReader) throws(BinaryCoder.Malformed) -> Rest {
         let speakers = try r.array { r throws(BinaryCoder.Malformed) in try readSpeaker(&r) }
         let terms = try r.array { r throws(BinaryCoder.Malformed) in try readTerm(&r) }
@@ -557,22 +641,5 @@ struct SharedLists {
         if list == last { return last }
         last = list
         return list
-    }
-}
-
-/// The second section of a cache being read on another thread.
-final class PendingRest: @unchecked Sendable {
-    // `result` is written once before `done` is signalled and read only after waiting for it.
-    private var result: Result<CorpusCodec.Rest, BinaryCoder.Malformed>?
-    private let done = DispatchSemaphore(value: 0)
-
-    func fulfil(_ value: Result<CorpusCodec.Rest, BinaryCoder.Malformed>) {
-        result = value
-        done.signal()
-    }
-
-    func wait() -> Result<CorpusCodec.Rest, BinaryCoder.Malformed> {
-        done.wait()
-        return result ?? .failure(BinaryCoder.Malformed(description: "cache section not read"))
     }
 }
