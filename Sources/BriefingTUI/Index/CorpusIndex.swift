@@ -306,11 +306,12 @@ public final class CorpusIndex: Sendable {
         return order
     }
 
-    /// Row of each key in an order (the first row for a key that occurs twice).
+    /// Row of each key in an order (the first row for a key that occurs twice: rows are set from the last, so that
+    /// each key is hashed once).
     static func rows<Key: Hashable>(_ order: [Int32], key: (Int) -> Key) -> [Key: Int32] {
         var rows: [Key: Int32] = [:]
         rows.reserveCapacity(order.count)
-        for (row, i) in order.enumerated() where rows[key(Int(i))] == nil { rows[key(Int(i))] = Int32(row) }
+        for row in order.indices.reversed() { rows[key(Int(order[row]))] = Int32(row) }
         return rows
     }
 
@@ -598,17 +599,30 @@ struct RunLookup<Value> {
 struct SortText: Sendable {
     let text: String
     let ascii: Bool
+    /// The first eight bytes, big-endian and padded with zeros: two ASCII texts whose prefixes differ compare as
+    /// their prefixes do, by one integer comparison (most names differ in their first eight letters).
+    let prefix: UInt64
 
     init(_ text: String) {
         var text = text
         text.makeContiguousUTF8()
         self.text = text
-        ascii = text.utf8.allSatisfy { $0 < 0x80 }
+        var ascii = true
+        var prefix: UInt64 = 0
+        var n = 0
+        for b in text.utf8 {
+            if b >= 0x80 { ascii = false }
+            if n < 8 { prefix |= UInt64(b) << (56 - 8 * UInt64(n)) }
+            n += 1
+        }
+        self.ascii = ascii
+        self.prefix = prefix
     }
 
     /// Negative, zero or positive as `a` sorts before, with or after `b`.
     static func compare(_ a: SortText, _ b: SortText) -> Int {
         if a.ascii && b.ascii {
+            if a.prefix != b.prefix { return a.prefix < b.prefix ? -1 : 1 }
             let bytes = a.text.utf8.withContiguousStorageIfAvailable { x in
                 b.text.utf8.withContiguousStorageIfAvailable { y -> Int in
                     let n = min(x.count, y.count)
