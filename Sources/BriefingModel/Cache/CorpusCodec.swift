@@ -13,12 +13,12 @@ import Foundation
 /// tests compare a decoded corpus with the original, so a forgotten field fails them).
 ///
 /// The model is written in three sections, each with its own shared strings, so that two threads can read it at
-/// once: the articles and the first half of the quotes (a quote's text is a range of its article's paragraph), the
-/// second half of the quotes (from the first article boundary past the middle), then speakers, terms, agendas, events, warnings and the skipped paths. A trailer of
-/// sixteen bytes gives the file offsets of the second and third sections.
+/// once: the articles and the first half of the quotes (a quote's text is a range of its article's paragraph); the
+/// second half of the quotes (from the first article boundary past the middle); speakers, terms, agendas, events,
+/// warnings and the skipped paths. A trailer of sixteen bytes gives the file offsets of the second and third.
 ///
 /// The main thread reads the first section; another reads the third, then the second once the articles are read
-/// (`read(sections:parallel:)`), so each thread does about half the work.
+/// (`read(first:quotes:rest:parallel:)`), so each thread does about half the work.
 enum CorpusCodec {
     /// The bytes of the trailer: the offsets of the second and third sections, little-endian.
     static let trailerSize = 16
@@ -87,9 +87,10 @@ enum CorpusCodec {
         guard parallel else {
             var (q, r) = (quotes, rest)
             let table = try readArticles(&first)
-            var (all, total) = try readFirstQuotes(&first, table)
+            let head = try readFirstQuotes(&first, table)
+            var all = head.quotes
             let more = try readSecondQuotes(&q, table)
-            return try assemble(table.articles, &all, more, total: total, try readRest(&r))
+            return try assemble(table.articles, &all, more, total: head.total, try readRest(&r))
         }
         let articles = Handoff<ArticleTable?>()
         let other = Handoff<Result<(Rest, [Quote]), BinaryCoder.Malformed>>()
@@ -199,7 +200,7 @@ enum CorpusCodec {
         let count = try r.count()
         guard count <= total else { throw BinaryCoder.Malformed(description: "quote count") }
         var quotes: [Quote] = []
-        quotes.reserveCapacity(min(total, 1 << 22))
+        quotes.reserveCapacity(min(total, 1 << 20))
         try readQuotes(&r, count: count, table, into: &quotes)
         try r.expectEnd()
         return (quotes, total)
@@ -211,7 +212,7 @@ enum CorpusCodec {
     {
         let count = try r.count()
         var quotes: [Quote] = []
-        quotes.reserveCapacity(min(count, 1 << 22))
+        quotes.reserveCapacity(min(count, 1 << 20))
         try readQuotes(&r, count: count, table, into: &quotes)
         try r.expectEnd()
         return quotes

@@ -100,8 +100,8 @@ struct FolderWalker {
                 continue
             }
             // The folder's listing says what most entries are, so only links and entries of unknown type cost a
-            // `stat`; a regular file's canonical path is its name in the folder's (20,000 files: a walk of 340 ms
-            // of system calls became one of a few tens).
+            // `stat`; a regular file's canonical path is its name in the folder's (on 20,000 files, about 100,000
+            // `readlink` and 20,000 `stat` calls fewer).
             let kind: Kind
             switch entry.type {
             case .regular: kind = .file

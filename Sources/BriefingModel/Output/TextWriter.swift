@@ -26,11 +26,6 @@ public struct TextWriter {
         if bytes.count >= chunkSize { flush() }
     }
 
-    public mutating func write(_ s: Substring) {
-        bytes.append(contentsOf: s.utf8)
-        if bytes.count >= chunkSize { flush() }
-    }
-
     /// Hands the bytes written so far to the sink (nothing without one).
     public mutating func flush() {
         guard let sink, !bytes.isEmpty else { return }

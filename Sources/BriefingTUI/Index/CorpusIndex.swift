@@ -600,7 +600,7 @@ struct SortText: Sendable {
     let text: String
     let ascii: Bool
     /// The first eight bytes, big-endian and padded with zeros: two ASCII texts whose prefixes differ compare as
-    /// their prefixes do, by one integer comparison (most names differ in their first eight letters).
+    /// their prefixes do, by one integer comparison; only equal prefixes need the bytes after them.
     let prefix: UInt64
 
     init(_ text: String) {
