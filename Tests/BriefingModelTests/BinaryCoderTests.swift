@@ -115,6 +115,29 @@ import Testing
         #expect(decoded < bytes.count * 5)
     }
 
+    /// The same damage in a file read by two threads (the main one reads the articles and the first quotes, the other
+    /// the rest and then the second quotes): whichever thread meets it, the read ends as the one-thread decode does,
+    /// with the same model or an error, once both threads have stopped.
+    @Test func everyByteChangedInAFileReadsOnTwoThreadsAsOnOne() throws {
+        let bytes = BinaryCoder.encode(Self.aliased, skipped: ["x"])
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("damaged-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var decoded = 0
+        for at in bytes.indices {
+            var changed = bytes
+            changed[at] ^= 0xFF
+            try Data(changed).write(to: URL(fileURLWithPath: path))
+            let fd = open(path, O_RDONLY)
+            try #require(fd >= 0)
+            defer { close(fd) }
+            let parallel = try? CorpusCodec.read(descriptor: fd)
+            let sequential = try? BinaryCoder.decode(changed)
+            #expect(parallel?.corpus == sequential?.corpus && parallel?.skipped == sequential?.skipped, "byte \(at)")
+            if parallel != nil { decoded += 1 }
+        }
+        #expect(decoded < bytes.count)
+    }
+
     /// Varints are read straight from the buffer when ten bytes are there, byte by byte near the end: both ways
     /// must give the same numbers and refuse an eleventh byte.
     @Test func varintsReadTheSameFromTheBufferAndByteByByte() throws {
