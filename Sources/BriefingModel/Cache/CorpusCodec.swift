@@ -87,10 +87,10 @@ enum CorpusCodec {
         guard parallel else {
             var (q, r) = (quotes, rest)
             let table = try readArticles(&first)
-            let head = try readFirstQuotes(&first, table)
-            var all = head.quotes
-            let more = try readSecondQuotes(&q, table)
-            return try assemble(table.articles, &all, more, total: head.total, try readRest(&r))
+            let total = try first.count()
+            var all = try readQuotes(&first, table, reserving: total)
+            let more = try readQuotes(&q, table)
+            return try assemble(table.articles, &all, more, total: total, try readRest(&r))
         }
         let articles = Handoff<ArticleTable?>()
         let other = Handoff<Result<(Rest, [Quote]), BinaryCoder.Malformed>>()
@@ -103,7 +103,7 @@ enum CorpusCodec {
                     guard let table = articles.wait(or: nil) else {
                         throw BinaryCoder.Malformed(description: "articles not read")
                     }
-                    return (rest, try readSecondQuotes(&q, table))
+                    return (rest, try readQuotes(&q, table))
                 })
         }
         let notRead = Result<(Rest, [Quote]), BinaryCoder.Malformed>.failure(.init(description: "section not read"))
@@ -120,7 +120,8 @@ enum CorpusCodec {
         var all: [Quote]
         let total: Int
         do {
-            (all, total) = try readFirstQuotes(&first, table)
+            total = try first.count()
+            all = try readQuotes(&first, table, reserving: total)
         } catch {
             _ = other.wait(or: notRead)
             throw error
@@ -192,36 +193,15 @@ enum CorpusCodec {
         return ArticleTable(articles: articles, position: position)
     }
 
-    /// The rest of the first section: the number of quotes in all, then the first half of them.
-    static func readFirstQuotes(_ r: inout BinaryReader, _ table: ArticleTable) throws(BinaryCoder.Malformed) -> (
-        quotes: [Quote], total: Int
-    ) {
-        let total = try r.count()
-        let count = try r.count()
-        guard count <= total else { throw BinaryCoder.Malformed(description: "quote count") }
-        var quotes: [Quote] = []
-        quotes.reserveCapacity(min(total, 1 << 20))
-        try readQuotes(&r, count: count, table, into: &quotes)
-        try r.expectEnd()
-        return (quotes, total)
-    }
-
-    /// The second section: the second half of the quotes.
-    static func readSecondQuotes(_ r: inout BinaryReader, _ table: ArticleTable) throws(BinaryCoder.Malformed)
-        -> [Quote]
+    /// The quotes of a section, to its end: their number, then each quote, its text a range of a paragraph in
+    /// `table`. Room is made for `reserving` quotes when more (the first section's quotes are joined by the second's,
+    /// and `assemble` checks that the two make the total the first section gives before them).
+    static func readQuotes(_ r: inout BinaryReader, _ table: ArticleTable, reserving: Int = 0)
+        throws(BinaryCoder.Malformed) -> [Quote]
     {
         let count = try r.count()
         var quotes: [Quote] = []
-        quotes.reserveCapacity(min(count, 1 << 20))
-        try readQuotes(&r, count: count, table, into: &quotes)
-        try r.expectEnd()
-        return quotes
-    }
-
-    /// `count` quotes appended to `quotes`, their texts ranges of the paragraphs in `table`.
-    static func readQuotes(_ r: inout BinaryReader, count: Int, _ table: ArticleTable, into quotes: inout [Quote])
-        throws(BinaryCoder.Malformed)
-    {
+        quotes.reserveCapacity(min(max(count, reserving), 1 << 20))
         var lists = SharedLists()
         // Quotes come article by article: the last article found is tried first.
         var last: (id: String, position: Int)?
@@ -236,6 +216,8 @@ enum CorpusCodec {
             }
             quotes.append(quote)
         }
+        try r.expectEnd()
+        return quotes
     }
 
     /// The third section, to its end.
