@@ -66,13 +66,9 @@ public final class CorpusIndex: Sendable {
         let paragraphBase = base
         self.paragraphBase = paragraphBase
         let paragraphCount = Int(total)
-        /// The flat number of a paragraph of the article at `row`, nil for an unknown article (no row) or a
-        /// paragraph it does not have.
+        /// `Self.flat` in this index's paragraph numbering.
         @Sendable func flat(row: Int32?, _ paragraph: Int) -> Int? {
-            guard let row else { return nil }
-            let lo = Int(paragraphBase[Int(row)])
-            let hi = Int(paragraphBase[Int(row) + 1])
-            return paragraph >= 0 && paragraph < hi - lo ? lo + paragraph : nil
+            Self.flat(row: row, paragraph, base: paragraphBase)
         }
         /// The same for an article id.
         @Sendable func flat(_ article: String, _ paragraph: Int) -> Int? { flat(row: articleRow[article], paragraph) }
@@ -161,12 +157,8 @@ public final class CorpusIndex: Sendable {
             let paragraph = corpus.quotes[i].paragraph
             keyParagraph[i] = Int32(truncatingIfNeeded: paragraph)
             keyStart[i] = Int32(truncatingIfNeeded: corpus.quotes[i].start)
-            if let row {
-                keyArticle[i] = row
-                let lo = Int(paragraphBase[Int(row)])
-                let hi = Int(paragraphBase[Int(row) + 1])
-                if paragraph >= 0 && paragraph < hi - lo { starts[lo + paragraph + 1] += 1 }
-            }
+            if let row { keyArticle[i] = row }
+            if let p = flat(row: row, paragraph) { starts[p + 1] += 1 }
             if let s = corpus.quotes[i].speaker, let position = speakerPositions[s] { quoteCount[Int(position)] += 1 }
         }
         for p in 0..<paragraphCount { starts[p + 1] += starts[p] }
@@ -347,9 +339,16 @@ public final class CorpusIndex: Sendable {
 
     /// The flat number of a paragraph, nil for an unknown article or a paragraph it does not have.
     private func flatParagraph(_ article: String, _ paragraph: Int) -> Int? {
-        guard let row = articleRow[article] else { return nil }
-        let lo = Int(paragraphBase[Int(row)])
-        let hi = Int(paragraphBase[Int(row) + 1])
+        Self.flat(row: articleRow[article], paragraph, base: paragraphBase)
+    }
+
+    /// The flat number of a paragraph of the article at `row` (`base` holds each article row's first flat number,
+    /// then the total), nil for an unknown article (no row) or a paragraph it does not have.
+    @inline(__always)
+    static func flat(row: Int32?, _ paragraph: Int, base: [Int32]) -> Int? {
+        guard let row else { return nil }
+        let lo = Int(base[Int(row)])
+        let hi = Int(base[Int(row) + 1])
         return paragraph >= 0 && paragraph < hi - lo ? lo + paragraph : nil
     }
 
