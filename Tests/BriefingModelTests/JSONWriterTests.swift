@@ -51,6 +51,30 @@ import Testing
         }
     }
 
+    /// Arrays nested `depth` deep, a string in each.
+    struct Nest: Encodable {
+        var depth: Int
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.unkeyedContainer()
+            try c.encode("d\(depth)")
+            if depth > 0 { try c.encode(Nest(depth: depth - 1)) }
+        }
+        func write(to w: inout JSONWriter) {
+            w.beginArray()
+            w.string("d\(depth)")
+            if depth > 0 { Nest(depth: depth - 1).write(to: &w) }
+            w.endArray()
+        }
+    }
+
+    /// Lines are indented from a table 32 levels deep and byte by byte below it: both as `JSONEncoder` indents.
+    @Test(arguments: [0, 1, 31, 32, 33, 40]) func indentationMatchesJSONEncoderAtEveryDepth(depth: Int) throws {
+        var w = JSONWriter(pretty: true)
+        Nest(depth: depth).write(to: &w)
+        let expected = try ReferenceJSON.encoder(pretty: true).encode(Nest(depth: depth))
+        #expect(Data(w.bytes) == expected, "\(String(decoding: w.bytes, as: UTF8.self))")
+    }
+
     @Test func controlCharactersUseShortEscapesOrLowercaseHex() {
         let got = String(decoding: Self.written(["\u{8}\u{C}\n\r\t\u{1}\u{1F}\u{7F}/"], pretty: false), as: UTF8.self)
         #expect(got == #"["\b\f\n\r\t\u0001\u001f"# + "\u{7F}/\"]")
