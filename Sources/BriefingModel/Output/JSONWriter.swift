@@ -117,12 +117,8 @@ public struct JSONWriter {
     public mutating func key(_ key: StaticString) {
         startElement()
         bytes.append(UInt8(ascii: "\""))
-        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        if pretty {
-            bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: " ")])
-        } else {
-            bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
-        }
+        raw(key)
+        raw(pretty ? "\" : " : "\":")
         afterKey = true
     }
 
@@ -130,18 +126,12 @@ public struct JSONWriter {
 
     public mutating func null() {
         beforeValue()
-        bytes.append(contentsOf: [UInt8(ascii: "n"), UInt8(ascii: "u"), UInt8(ascii: "l"), UInt8(ascii: "l")])
+        raw("null")
     }
 
     public mutating func bool(_ b: Bool) {
         beforeValue()
-        if b {
-            bytes.append(contentsOf: [UInt8(ascii: "t"), UInt8(ascii: "r"), UInt8(ascii: "u"), UInt8(ascii: "e")])
-        } else {
-            bytes.append(contentsOf: [
-                UInt8(ascii: "f"), UInt8(ascii: "a"), UInt8(ascii: "l"), UInt8(ascii: "s"), UInt8(ascii: "e"),
-            ])
-        }
+        raw(b ? "true" : "false")
     }
 
     public mutating func int(_ n: Int) {
@@ -207,6 +197,11 @@ public struct JSONWriter {
     }
 
     // MARK: Layout
+
+    /// Appends `text` as it is.
+    @inline(__always) private mutating func raw(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
 
     private mutating func close(_ bracket: UInt8) {
         let wasEmpty = empty.removeLast()
