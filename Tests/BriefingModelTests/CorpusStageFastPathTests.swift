@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import BriefingModel
@@ -28,6 +29,31 @@ import Testing
         }
         #expect(AgendaText.asciiWords("the North’s leader") == nil)
         #expect(AgendaText.words("the North’s leader") == ["the", "north", "s", "leader"])
+    }
+
+    /// `unicodeWords` as it was written first: each word trimmed by Foundation.
+    static func foundationWords(_ s: String) -> [String] {
+        var out: [String] = []
+        var cur = ""
+        for c in s.lowercased().unicodeScalars {
+            if Tokenizer.isLetterOrDigit(c) || ((c == "-" || c == "/") && !cur.isEmpty) {
+                cur.unicodeScalars.append(c)
+            } else {
+                if !cur.isEmpty { out.append(cur.trimmingCharacters(in: CharacterSet(charactersIn: "-/"))) }
+                cur = ""
+            }
+        }
+        if !cur.isEmpty { out.append(cur.trimmingCharacters(in: CharacterSet(charactersIn: "-/"))) }
+        return out.filter { !$0.isEmpty }
+    }
+
+    @Test func unicodeWordsTrimAsFoundationTrims() {
+        let texts =
+            Self.texts + [
+                "Müller-/ café/— naïve-- Pyeongchang–Seoul x-/ -a /b c-- d// e-f/g", "北朝鮮-/ 2019年/",
+                "Ünïcödé-wörds/ ÉTATS-UNIS- résumé/CV/ ‘quoted’-", "é-/-/", "—", "é",
+            ]
+        for t in texts { #expect(AgendaText.unicodeWords(t) == Self.foundationWords(t), "\(t)") }
     }
 
     @Test func byteStemHashesEqualTheScalarOnes() throws {
