@@ -56,6 +56,31 @@ import Testing
         for t in texts { #expect(AgendaText.unicodeWords(t) == Self.foundationWords(t), "\(t)") }
     }
 
+    /// `stem` as it is for any text, through `String`'s suffixes and character counts.
+    static func characterStem(_ w: String) -> String {
+        for (suffix, repl) in AgendaText.stemRules where w.hasSuffix(suffix) && w.count - suffix.count >= 4 {
+            return String(w.dropLast(suffix.count)) + repl
+        }
+        return w
+    }
+
+    @Test func asciiStemEqualsTheCharacterStem() throws {
+        var words = Self.texts.flatMap { AgendaText.words($0) } + Self.texts
+        words += [
+            "organizations", "organization", "realisations", "harmonizing", "sized", "izes", "prizes", "nations",
+            "relations", "negotiating", "negotiated", "rates", "ate", "update", "parties", "studies", "testing",
+            "tested", "boxes", "talks", "sanctions", "s", "es", "ed", "ing", "ies", "abcdies", "abcds", "abcs",
+            "summit\r\n", "a\r\ntes", "1990s", "u.s.", "talks-2019s", "",
+        ]
+        for w in words {
+            if let fast = AgendaText.asciiStem(w) { #expect(fast == Self.characterStem(w), "\(w)") }
+            #expect(AgendaText.stem(w) == Self.characterStem(w), "\(w)")
+        }
+        #expect(AgendaText.asciiStem("summit\r\n") == nil)
+        #expect(AgendaText.asciiStem("Müller") == nil)
+        #expect(AgendaText.stem("négociations") == "négoci")
+    }
+
     @Test func byteStemHashesEqualTheScalarOnes() throws {
         var texts =
             Self.texts + [

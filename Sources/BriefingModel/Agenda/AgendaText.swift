@@ -143,19 +143,38 @@ enum AgendaText {
 
     /// A stem that folds common derivational and inflectional endings.
     static func stem(_ w: String) -> String {
+        if let stemmed = asciiStem(w) { return stemmed }
         var s = w
-        let rules: [(String, String)] = [
-            ("izations", ""), ("ization", ""), ("isations", ""), ("isation", ""), ("izing", ""), ("ized", ""),
-            ("izes", ""),
-            ("ize", ""), ("ations", ""), ("ation", ""), ("ating", ""), ("ated", ""), ("ates", ""), ("ate", ""),
-            ("ies", "y"),
-            ("ing", ""), ("ed", ""), ("es", ""), ("s", ""),
-        ]
-        for (suffix, repl) in rules where s.hasSuffix(suffix) && s.count - suffix.count >= 4 {
+        for (suffix, repl) in stemRules where s.hasSuffix(suffix) && s.count - suffix.count >= 4 {
             s = String(s.dropLast(suffix.count)) + repl
             break
         }
         return s
+    }
+
+    /// The suffixes `stem` takes off (the first that fits), each with what replaces it.
+    static let stemRules: [(String, String)] = [
+        ("izations", ""), ("ization", ""), ("isations", ""), ("isation", ""), ("izing", ""), ("ized", ""), ("izes", ""),
+        ("ize", ""), ("ations", ""), ("ation", ""), ("ating", ""), ("ated", ""), ("ates", ""), ("ate", ""),
+        ("ies", "y"),
+        ("ing", ""), ("ed", ""), ("es", ""), ("s", ""),
+    ]
+
+    /// `stemRules` as bytes.
+    static let asciiStemRules: [([UInt8], [UInt8])] = stemRules.map { (Array($0.0.utf8), Array($0.1.utf8)) }
+
+    /// `stem` for ASCII without a carriage return (a character is then a byte), on the bytes; nil for other text.
+    static func asciiStem(_ w: String) -> String? {
+        var w = w
+        return w.withUTF8 { b -> String? in
+            guard !b.contains(where: { $0 >= 128 || $0 == 13 }) else { return nil }
+            for (suffix, repl) in asciiStemRules
+            where b.count - suffix.count >= 4 && b.suffix(suffix.count).elementsEqual(suffix) {
+                return String(decoding: b[..<(b.count - suffix.count)], as: UTF8.self)
+                    + String(decoding: repl, as: UTF8.self)
+            }
+            return String(decoding: b, as: UTF8.self)
+        }
     }
 
     static let suffixRules: [([Unicode.Scalar], [Unicode.Scalar])] = [
