@@ -20,4 +20,26 @@ import Testing
         #expect(try #require(Day(iso: "2019-01-31")).adding(months: 1).description == "2019-02-28")
         #expect(Day(ordinal: 0).description == "1970-01-01")
     }
+
+    /// The description as first written: each part padded with zeros to its width.
+    static func padded(_ d: Day) -> String {
+        func pad(_ v: Int, _ w: Int) -> String {
+            let s = String(v)
+            return String(repeating: "0", count: max(0, w - s.count)) + s
+        }
+        return "\(pad(d.year, 4))-\(pad(d.month, 2))-\(pad(d.day, 2))"
+    }
+
+    /// Four-digit years are written digit by digit; other years (only `init(ordinal:)` makes them) as before.
+    @Test func descriptionPadsEveryYearAsBefore() {
+        let ordinals =
+            Array(stride(from: -800_000, through: 3_000_000, by: 997)) + [-719_528, -719_529, 2_932_896, 2_932_897, 0]
+        for o in ordinals {
+            let d = Day(ordinal: o)
+            #expect(d.description == Self.padded(d), "ordinal \(o)")
+        }
+        #expect(Day(ordinal: -719_528).description == "0000-01-01")
+        #expect(Day(ordinal: 2_932_897).description == "10000-01-01")
+        #expect(Day(year: 7, month: 3, day: 9)?.description == "0007-03-09")
+    }
 }

@@ -92,6 +92,25 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 
     /// `YYYY-MM-DD`.
     public var description: String {
+        // Years of four digits (every day read from a text) written digit by digit: the interpolation below took
+        // about 2,700 instructions a date, a tenth of the `quotes` listing.
+        if (0...9999).contains(year), (1...12).contains(month), (1...31).contains(day) {
+            return String(unsafeUninitializedCapacity: 10) { b in
+                let zero = UInt8(ascii: "0")
+                var y = year
+                for k in (0..<4).reversed() {
+                    b[k] = zero + UInt8(y % 10)
+                    y /= 10
+                }
+                b[4] = UInt8(ascii: "-")
+                b[5] = zero + UInt8(month / 10)
+                b[6] = zero + UInt8(month % 10)
+                b[7] = UInt8(ascii: "-")
+                b[8] = zero + UInt8(day / 10)
+                b[9] = zero + UInt8(day % 10)
+                return 10
+            }
+        }
         func pad(_ v: Int, _ w: Int) -> String {
             let s = String(v)
             return String(repeating: "0", count: max(0, w - s.count)) + s
