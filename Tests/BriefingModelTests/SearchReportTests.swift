@@ -24,6 +24,51 @@ import Testing
         #expect(TextReport.quotes(Corpus()) == "")
     }
 
+    /// `QuoteRow`'s cutting as first written, on `Character`s throughout.
+    enum CharacterColumns {
+        static func cut<S: StringProtocol>(_ s: S, _ n: Int) -> String {
+            guard s.count > n else { return String(s) }
+            guard n > 1 else { return String(s.prefix(max(0, n))) }
+            return String(s.prefix(n - 1)) + "…"
+        }
+        static func cutPlace(_ s: String, _ n: Int) -> String {
+            guard s.count > n, let colon = s.lastIndex(of: ":") else { return s }
+            let tail = String(s[colon...])
+            return cut(String(s[..<colon]), max(1, n - tail.count)) + tail
+        }
+    }
+
+    /// One-byte characters are counted and cut by bytes, the rest by `Character`: both as `Character`s alone do.
+    @Test func columnsAreCountedAndCutAsCharactersDo() {
+        let texts = [
+            "", "a", "ab", "Morgan Ortagus", "2019-10-05", "abc:12", "a:b:3", ":7", "no colon here at all", "x\r\ny",
+            "\r\n\r\n", "North’s envoy", "e\u{301}e\u{301}e\u{301}", "👍🏽👍🏽 yes", "🇰🇷🇺🇸 talks:4", "中文 한국어:12",
+            "20190227-hanoi-summit-ends-early:3", "tab\there", String(repeating: "x", count: 40) + ":105",
+        ]
+        for t in texts {
+            #expect(QuoteRow.characters(t) == t.count, "\(t)")
+            for n in -1...42 {
+                #expect(QuoteRow.cut(t, n) == CharacterColumns.cut(t, n), "cut \(t) \(n)")
+                #expect(QuoteRow.cut(t[...], n) == CharacterColumns.cut(t[...], n), "cut slice \(t) \(n)")
+                #expect(QuoteRow.cutPlace(t, n) == CharacterColumns.cutPlace(t, n), "cutPlace \(t) \(n)")
+            }
+        }
+    }
+
+    /// Spaces come from a table of 64: longer runs are written in pieces, none for a count below one.
+    @Test func writerWritesRunsOfSpacesAndSlices() {
+        let text = TextWriter.collect { w in
+            w.spaces(0)
+            w.spaces(-3)
+            w.write("a")
+            w.spaces(130)
+            w.write("North’s envoy said"[...].dropFirst(8))
+            w.spaces(64)
+            w.spaces(1)
+        }
+        #expect(text == "a" + String(repeating: " ", count: 130) + "envoy said" + String(repeating: " ", count: 65))
+    }
+
     /// The listings are streamed: the sink gets chunks of about the asked size, in order, that make the same text.
     @Test func listingsStreamedInSmallChunksEqualTheWholeText() {
         final class Chunks { var list: [[UInt8]] = [] }

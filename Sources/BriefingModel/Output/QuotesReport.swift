@@ -24,12 +24,21 @@ extension TextReport {
     /// The same, written to `out` a line at a time.
     public static func quotes(_ c: Corpus, width: Int = 100, to out: inout TextWriter) {
         let speakers = Dictionary(c.speakers.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        // Each article's date written once, not once per quote and pass.
         let dates = Dictionary(
-            c.articles.compactMap { a in a.date.map { (a.id, $0) } }, uniquingKeysWith: { a, _ in a })
+            c.articles.compactMap { a in a.date.map { (a.id, $0.description) } }, uniquingKeysWith: { a, _ in a })
+        // Quotes come article by article: the article before is tried first (the id is usually the same string).
+        var last: (article: String, date: String)? = nil
+        func date(_ article: String) -> String {
+            if let last, last.article == article { return last.date }
+            let found = dates[article] ?? "undated"
+            last = (article, found)
+            return found
+        }
         QuoteRow.layout(count: c.quotes.count, width: width, to: &out) { i in
             let q = c.quotes[i]
             return QuoteRow(
-                date: dates[q.article]?.description ?? "undated",
+                date: date(q.article),
                 speaker: q.speaker.map { speakers[$0] ?? $0 } ?? "(unattributed)",
                 cue: q.cue ?? "-",
                 place: "\(q.article):\(q.paragraph + 1)",
@@ -87,21 +96,39 @@ struct QuoteRow {
     static let textShare = 40
     static let minText = 20
 
-    /// Cuts `s` to `n` characters, ending with "…" when cut.
+    /// True when every character of `s` is one byte: ASCII without a carriage return (which joins a following
+    /// line feed into one character). Counting and cutting such text by bytes gives what `Character`s give.
+    @inline(__always) static func isBytes<S: StringProtocol>(_ s: S) -> Bool {
+        // Over the bytes where they lie (iterating the UTF-8 view took about 200 instructions a byte).
+        s.utf8.withContiguousStorageIfAvailable { b in b.allSatisfy { $0 < 0x80 && $0 != 13 } }
+            ?? s.utf8.allSatisfy { $0 < 0x80 && $0 != 13 }
+    }
+
+    /// How many characters `s` has.
+    static func characters<S: StringProtocol>(_ s: S) -> Int { isBytes(s) ? s.utf8.count : s.count }
+
+    /// Cuts `s` to `n` characters, ending with "…" when cut; reads no further than `n` characters in.
     static func cut<S: StringProtocol>(_ s: S, _ n: Int) -> String {
-        guard s.count > n else { return String(s) }
-        guard n > 1 else { return String(s.prefix(max(0, n))) }
+        guard n > 0 else { return "" }
+        if isBytes(s) {
+            guard s.utf8.count > n else { return String(s) }
+            let keep = s.utf8.prefix(n > 1 ? n - 1 : n)
+            return String(decoding: keep, as: UTF8.self) + (n > 1 ? "…" : "")
+        }
+        guard let end = s.index(s.startIndex, offsetBy: n, limitedBy: s.endIndex), end != s.endIndex else {
+            return String(s)
+        }
+        guard n > 1 else { return String(s.prefix(n)) }
         return String(s.prefix(n - 1)) + "…"
     }
 
     /// Cuts an `article:paragraph` place from the middle of the article id, keeping the paragraph.
     static func cutPlace(_ s: String, _ n: Int) -> String {
-        guard s.count > n, let colon = s.lastIndex(of: ":") else { return s }
+        // The colon found among the bytes: a `Character` search reads every character before it.
+        guard characters(s) > n, let colon = s.utf8.lastIndex(of: UInt8(ascii: ":")) else { return s }
         let tail = String(s[colon...])
-        return cut(String(s[..<colon]), max(1, n - tail.count)) + tail
+        return cut(String(s[..<colon]), max(1, n - characters(tail))) + tail
     }
-
-    static func pad(_ s: String, _ n: Int) -> String { s + String(repeating: " ", count: max(0, n - s.count)) }
 
     /// Lays out `count` rows made by `row`, called twice per row (for the column widths, then for the line) so no
     /// row is kept.
@@ -110,10 +137,10 @@ struct QuoteRow {
         var (dateW, speakerMax, cueMax, placeMax) = (0, 0, 0, 0)
         for i in 0..<count {
             let r = row(i)
-            dateW = max(dateW, r.date.count)
-            speakerMax = max(speakerMax, r.speaker.count)
-            cueMax = max(cueMax, r.cue.count)
-            placeMax = max(placeMax, r.place.count)
+            dateW = max(dateW, characters(r.date))
+            speakerMax = max(speakerMax, characters(r.speaker))
+            cueMax = max(cueMax, characters(r.cue))
+            placeMax = max(placeMax, characters(r.place))
         }
         var widths = [min(maxSpeaker, speakerMax), min(maxCue, cueMax), min(maxPlace, placeMax)]
         let floors = zip(widths, [minSpeaker, minCue, minPlace]).map { Swift.min($0, $1) }
@@ -127,12 +154,20 @@ struct QuoteRow {
         }
         let (speakerW, cueW, placeW) = (widths[0], widths[1], widths[2])
         let textW = max(minText, width - dateW - speakerW - cueW - placeW - 4 * 2 - 2)
+        // Each line written piece by piece, a column and the spaces that pad it (`pad`) with no string between.
+        func column(_ s: String, _ width: Int) {
+            out.write(s)
+            out.spaces(width - characters(s) + 2)
+        }
         for i in 0..<count {
             let r = row(i)
-            var line = pad(r.date, dateW) + "  " + pad(cut(r.speaker, speakerW), speakerW) + "  "
-            line += pad(cut(r.cue, cueW), cueW) + "  " + pad(cutPlace(r.place, placeW), placeW) + "  "
-            line += "\u{201C}" + cut(r.text, textW) + "\u{201D}"
-            out.write(line + "\n")
+            column(r.date, dateW)
+            column(cut(r.speaker, speakerW), speakerW)
+            column(cut(r.cue, cueW), cueW)
+            column(cutPlace(r.place, placeW), placeW)
+            out.write("\u{201C}")
+            out.write(cut(r.text, textW))
+            out.write("\u{201D}\n")
         }
     }
 }

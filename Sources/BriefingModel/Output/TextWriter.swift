@@ -21,10 +21,26 @@ public struct TextWriter {
         chunkSize = Int.max
     }
 
-    public mutating func write(_ s: String) {
-        bytes.append(contentsOf: s.utf8)
+    public mutating func write<S: StringProtocol>(_ s: S) {
+        // Copied from where the bytes lie when they are contiguous (appending the UTF-8 view went byte by byte).
+        if s.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+            bytes.append(contentsOf: s.utf8)
+        }
         if bytes.count >= chunkSize { flush() }
     }
+
+    /// Writes `count` spaces (none when `count` is not positive).
+    public mutating func spaces(_ count: Int) {
+        var left = count
+        while left > 0 {
+            let n = min(left, Self.blanks.count)
+            Self.blanks.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<n])) }
+            left -= n
+        }
+        if bytes.count >= chunkSize { flush() }
+    }
+
+    private static let blanks = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
     /// Hands the bytes written so far to the sink (nothing without one).
     public mutating func flush() {
