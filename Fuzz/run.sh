@@ -16,12 +16,12 @@ flags=(-c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -
 swift build "${flags[@]}"
 binary="$(swift build "${flags[@]}" --show-bin-path)/BriefingFuzz"
 
-"$here/seed.sh"
 mkdir -p "$here/artifacts"
 export BRIEFING_DATA="${BRIEFING_DATA:-$(dirname "$here")/Data}"
 # Without this, a Swift trap (index out of range, …) starts Swift's backtracer, whose memory reads trip
 # AddressSanitizer and hide the real message behind a heap-buffer-overflow in CrashHandlerLinux.cpp.
 export SWIFT_BACKTRACE="${SWIFT_BACKTRACE:-enable=no}"
+BRIEFING_FUZZ_BINARY="$binary" "$here/seed.sh"
 # -timeout: one input running over 10 s counts as a hang; -rss_limit_mb: memory blow-ups count as crashes.
 "$binary" "$here/corpus-work" \
     -dict="$here/briefing.dict" \

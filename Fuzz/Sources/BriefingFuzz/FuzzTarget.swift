@@ -11,9 +11,19 @@ enum FuzzForm: UInt8, CaseIterable {
     case jsonLines
     /// A `.md` file written to disk and loaded through the folder walker and file reader.
     case onDisk
+    /// The cache file of a one-article corpus, read back by `Briefing.openCached` (selector byte `cacheSelector`
+    /// only, so that the inputs of the other forms keep theirs).
+    case cacheFile
+
+    /// The selector byte of `cacheFile` ("CA").
+    static let cacheSelector: UInt8 = 0xCA
+    /// The forms of the other selector bytes, taken modulo their count.
+    static let loaderForms: [FuzzForm] = [.plainText, .frontMatter, .jsonLines, .onDisk]
 
     init(selector: UInt8) {
-        self = FuzzForm.allCases[Int(selector) % FuzzForm.allCases.count]
+        self =
+            selector == Self.cacheSelector
+            ? .cacheFile : Self.loaderForms[Int(selector) % Self.loaderForms.count]
     }
 }
 
@@ -32,10 +42,71 @@ let fuzzFolder: String = {
     return path
 }()
 
+/// A folder with one article and a cache folder beside it, for the cache form; the cache file is the one
+/// `Briefing.openCached` writes for that folder.
+struct CachedCorpus {
+    let articles: String
+    let cache: CorpusCache
+    let file: String
+
+    static let options = LoadOptions(defaultDate: Day(year: 2019, month: 2, day: 27))
+
+    /// Makes the folders and the cache file (by opening the corpus once); nil when the file cannot be found.
+    static func make(in folder: String) -> CachedCorpus? {
+        let articles = folder + "/articles"
+        let directory = folder + "/cache"
+        try? FileManager.default.createDirectory(atPath: articles, withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let text = """
+            ---
+            title: Talks resume
+            date: 2019-02-27
+            ---
+            “We had a very productive time,” Trump said in Hanoi on February 28, 2019. The summit ended early.
+
+            North Korea wants sanctions relief, Pompeo told reporters.
+            """
+        guard FileManager.default.createFile(atPath: articles + "/talks.md", contents: Data(text.utf8)) else {
+            return nil
+        }
+        let cache = CorpusCache(directory: directory)
+        _ = try? Briefing.openCached(paths: [articles], options: options, resources: fuzzResources, cache: cache)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        guard let name = names.first(where: { $0.hasSuffix(".cache") }) else { return nil }
+        return CachedCorpus(articles: articles, cache: cache, file: directory + "/" + name)
+    }
+
+    /// The cache file's bytes now.
+    var bytes: [UInt8]? { FileManager.default.contents(atPath: file).map { Array($0) } }
+
+    /// Puts `body` in place of the cache file and opens the corpus: the file is read (and trusted only when it
+    /// holds this corpus's key) or the article parsed again.
+    func open(with body: [UInt8]) {
+        guard FileManager.default.createFile(atPath: file, contents: Data(body)) else { return }
+        guard
+            let opened = try? Briefing.openCached(
+                paths: [articles], options: Self.options, resources: fuzzResources, cache: cache)
+        else { return }
+        if opened.outcome != .hit {
+            precondition(opened.corpus.articles.count == 1, "a rejected cache lost the article")
+        }
+        _ = try? ContractJSON.encode(opened.corpus, pretty: false)
+    }
+}
+
+/// The cache form's corpus, made on first use, in a folder of its own (the on-disk form loads all of
+/// `fuzzFolder`).
+let fuzzCachedCorpus: CachedCorpus? = CachedCorpus.make(
+    in: NSTemporaryDirectory() + "/briefing-fuzz-cache-\(ProcessInfo.processInfo.processIdentifier)")
+
 /// Loads the input in its form and runs every pipeline stage plus the JSON contract over it.
 func fuzzOne(_ input: [UInt8]) {
     guard let selector = input.first else { return }
     let body = Array(input.dropFirst())
+    if FuzzForm(selector: selector) == .cacheFile {
+        fuzzCachedCorpus?.open(with: body)
+        return
+    }
     let loader = CorpusLoader(options: LoadOptions(defaultDate: Day(year: 2019, month: 2, day: 27)))
     let load: LoadResult
     switch FuzzForm(selector: selector) {
@@ -49,6 +120,8 @@ func fuzzOne(_ input: [UInt8]) {
         let file = fuzzFolder + "/input.md"
         guard FileManager.default.createFile(atPath: file, contents: Data(body)) else { return }
         load = loader.load(paths: [fuzzFolder])
+    case .cacheFile:
+        return
     }
     let corpus = Pipeline(resources: fuzzResources).run(load)
     precondition(corpus.articles.count == load.articles.count, "the pipeline lost articles")
@@ -80,6 +153,14 @@ func runFuzzerDriver(
 public func briefingFuzzMain(
     _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
 ) -> CInt {
+    // `BRIEFING_FUZZ_CACHE_SEED=FILE`: writes a seed of the cache form (the selector byte, then a valid cache
+    // file) to FILE and exits (`seed.sh`).
+    if let seed = ProcessInfo.processInfo.environment["BRIEFING_FUZZ_CACHE_SEED"], !seed.isEmpty {
+        guard let bytes = fuzzCachedCorpus?.bytes,
+            FileManager.default.createFile(atPath: seed, contents: Data([FuzzForm.cacheSelector] + bytes))
+        else { return 1 }
+        return 0
+    }
     var count = argc
     var vector = argv
     return runFuzzerDriver(&count, &vector, fuzzerTestOneInput)
