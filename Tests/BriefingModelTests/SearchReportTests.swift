@@ -69,6 +69,59 @@ import Testing
         #expect(text == "a" + String(repeating: " ", count: 130) + "envoy said" + String(repeating: " ", count: 65))
     }
 
+    /// `alignedColumns` as first written: each line built whole, then its trailing spaces dropped.
+    static func referenceColumns(_ rows: [[String]], rightAligned: Set<Int>) -> String {
+        func cut(_ s: String) -> String { s.count > 40 ? String(s.prefix(39)) + "…" : s }
+        var widths: [Int] = []
+        for row in rows {
+            for (i, cell) in row.enumerated() {
+                if i >= widths.count { widths.append(0) }
+                widths[i] = max(widths[i], cut(cell).count)
+            }
+        }
+        var out = ""
+        for row in rows {
+            var line = ""
+            for (i, cell) in row.enumerated() {
+                let shown = cut(cell)
+                let pad = String(repeating: " ", count: widths[i] - shown.count)
+                line += rightAligned.contains(i) ? pad + shown : shown + pad
+                if i < row.count - 1 { line += "  " }
+            }
+            while line.hasSuffix(" ") { line.removeLast() }
+            out += line + "\n"
+        }
+        return out
+    }
+
+    /// Spaces held back until something follows them give the lines the reference builds and trims.
+    @Test func alignedColumnsMatchTheTrimmedLines() {
+        let long = String(repeating: "Kim Jong Un’s envoy ", count: 3)
+        let tables: [[[String]]] = [
+            [["NAME", "KIND", "QUOTES"], ["Morgan Ortagus", "person", "12"], ["Kim", "person", "3"]],
+            [["a ", "", ""], ["", "b  ", ""], ["c", "", "  "], ["", "", ""], ["x ", "y ", "z"]],
+            [[long, "x"], ["North’s", "e\u{301}e\u{301} "], ["👍🏽", "中文 "], ["tab\t", " lead"]],
+            [["1", "22", "333"], ["4444", "5", ""], ["", "", "6 "]],
+        ]
+        for rows in tables {
+            for right in [Set<Int>(), [0], [1], [2], [0, 2]] {
+                let got = TextWriter.collect { out in
+                    TextReport.alignedColumns(rows: rows.count, rightAligned: right, to: &out) { rows[$0] }
+                }
+                #expect(got == Self.referenceColumns(rows, rightAligned: right), "\(rows) \(right)")
+            }
+        }
+    }
+
+    /// Articles are counted once each, also when a speaker's mentions come back to an article.
+    @Test func speakersArticlesAreCountedOnce() {
+        let mentions = [("a", 1), ("a", 2), ("b", 1), ("a", 5), ("c", 0), ("c", 0)].map {
+            Mention(article: $0.0, paragraph: $0.1)
+        }
+        #expect(TextReport.articleCount(mentions) == 3)
+        #expect(TextReport.articleCount([]) == 0)
+    }
+
     /// The listings are streamed: the sink gets chunks of about the asked size, in order, that make the same text.
     @Test func listingsStreamedInSmallChunksEqualTheWholeText() {
         final class Chunks { var list: [[UInt8]] = [] }
