@@ -80,8 +80,16 @@ extension CorpusOptions {
             case .text:
                 TextWriter.stream(sink: Console.outBytes) { text(model, &$0) }
             }
+            endAfterOutput()
         }
     }
+}
+
+/// Ends the process once a command's output is written (straight to the file descriptor, nothing is buffered),
+/// sparing the freeing of the model piece by piece, as the reader does on quitting: 4.8% of the instructions of
+/// `events` on 2,000 articles, warm.
+func endAfterOutput() -> Never {
+    Foundation.exit(EXIT_SUCCESS)
 }
 
 /// Errors the command reports before exiting 1.

@@ -44,7 +44,7 @@ struct QuotesCommand: ParsableCommand {
             let model = try corpus.openCorpus()
             guard let search else {
                 try list(model)
-                return
+                endAfterOutput()
             }
             // As in the reader: the index's large temporary arrays are given back, not kept in the heap.
             MemoryPolicy.returnLargeBlocks()
@@ -70,6 +70,7 @@ struct QuotesCommand: ParsableCommand {
                     "\(results.total) quote\(results.total == 1 ? "" : "s") match\(results.total == 1 ? "es" : "")\(shown)"
                 )
             }
+            endAfterOutput()
         }
     }
 
