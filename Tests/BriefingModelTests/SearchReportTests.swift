@@ -147,6 +147,44 @@ import Testing
         #expect(TextReport.articleList(mentions) == "a ¶2,5 (one of 2); b ¶1 (one of 3)")
     }
 
+    /// `articleList` as first written: places hashed, each paragraph's text made and compared per mention.
+    static func referenceArticleList(_ mentions: [EventMention]) -> String {
+        struct Place: Hashable {
+            var article: String
+            var paragraph: Int
+        }
+        var uncounted = Set<Place>()
+        for m in mentions where m.count == nil { uncounted.insert(Place(article: m.article, paragraph: m.paragraph)) }
+        var articles: [(article: String, paragraphs: [String])] = []
+        var position: [String: Int] = [:]
+        for m in mentions {
+            let counted = !uncounted.contains(Place(article: m.article, paragraph: m.paragraph))
+            let p = counted ? "\(m.paragraph) (one of \(m.count ?? 0))" : "\(m.paragraph)"
+            if let i = position[m.article] {
+                if !articles[i].paragraphs.contains(p) { articles[i].paragraphs.append(p) }
+            } else {
+                position[m.article] = articles.count
+                articles.append((m.article, [p]))
+            }
+        }
+        return articles.map { "\($0.article) ¶" + $0.paragraphs.joined(separator: ",") }.joined(separator: "; ")
+    }
+
+    /// Articles that come back after others, paragraphs counted differently, uncounted ones met late: as before.
+    @Test func eventArticlesMatchThePlaceHashingList() {
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<200 {
+            let n = round % 40
+            let mentions = (0..<n).map { _ in
+                EventMention(
+                    article: ["a", "b", "c", "a-long-article-id-2019-02-28"].randomElement(using: &generator) ?? "a",
+                    paragraph: Int.random(in: 0..<4, using: &generator), text: "talks",
+                    count: Bool.random(using: &generator) ? nil : Int.random(in: 1...3, using: &generator))
+            }
+            #expect(TextReport.articleList(mentions) == Self.referenceArticleList(mentions), "\(mentions)")
+        }
+    }
+
     /// Each item counts the quotes that touch it (a quote naming an item twice once) and shows the first few.
     @Test func agendaReportCountsAndShowsTheQuotesOfEachItem() {
         let items = [AgendaItem(id: "p1", text: "new relations"), AgendaItem(id: "p2", text: "a peace regime")]

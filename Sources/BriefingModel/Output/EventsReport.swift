@@ -38,28 +38,48 @@ extension TextReport {
     }
 
     /// The articles and paragraphs that mention an event, each article once in order of first mention: "a ¶2,5;
-    /// b ¶1". A paragraph where every mention only counts the event among others reads "¶10 (one of 3)". Grouped
-    /// through dictionaries, as an event on a large corpus is mentioned in thousands of paragraphs.
+    /// b ¶1". A paragraph where every mention only counts the event among others reads "¶10 (one of 3)". Grouped by
+    /// article without hashing a paragraph's place, and written only at the end, as an event on a large corpus is
+    /// mentioned in thousands of paragraphs.
     static func articleList(_ mentions: [EventMention]) -> String {
-        struct Place: Hashable {
+        /// One article's paragraphs as shown, each once: its number and, when every mention there counts the
+        /// event among others, the count ("(one of N)"); and the paragraphs where a mention does not count.
+        struct Slot {
             var article: String
-            var paragraph: Int
+            var shown: [(paragraph: Int, count: Int?)] = []
+            var uncounted: Set<Int> = []
         }
-        var uncounted = Set<Place>()
-        for m in mentions where m.count == nil { uncounted.insert(Place(article: m.article, paragraph: m.paragraph)) }
-        var articles: [(article: String, paragraphs: [String])] = []
+        var slots: [Slot] = []
         var position: [String: Int] = [:]
-        for m in mentions {
-            let counted = !uncounted.contains(Place(article: m.article, paragraph: m.paragraph))
-            let p = counted ? "\(m.paragraph) (one of \(m.count ?? 0))" : "\(m.paragraph)"
-            if let i = position[m.article] {
-                if !articles[i].paragraphs.contains(p) { articles[i].paragraphs.append(p) }
+        // Mentions come article by article: the slot before is tried first, by string identity mostly.
+        var last = -1
+        func slot(_ article: String) -> Int {
+            if last >= 0, slots[last].article == article { return last }
+            if let i = position[article] {
+                last = i
             } else {
-                position[m.article] = articles.count
-                articles.append((m.article, [p]))
+                last = slots.count
+                position[article] = last
+                slots.append(Slot(article: article))
+            }
+            return last
+        }
+        // Slots made in order of first mention.
+        for m in mentions {
+            let i = slot(m.article)
+            if m.count == nil { slots[i].uncounted.insert(m.paragraph) }
+        }
+        for m in mentions {
+            let i = slot(m.article)
+            let p = (paragraph: m.paragraph, count: slots[i].uncounted.contains(m.paragraph) ? nil : m.count)
+            if !slots[i].shown.contains(where: { $0.paragraph == p.paragraph && $0.count == p.count }) {
+                slots[i].shown.append(p)
             }
         }
-        return articles.map { "\($0.article) ¶" + $0.paragraphs.joined(separator: ",") }.joined(separator: "; ")
+        return slots.map { slot in
+            let paragraphs = slot.shown.map { p in p.count.map { "\(p.paragraph) (one of \($0))" } ?? "\(p.paragraph)" }
+            return "\(slot.article) ¶" + paragraphs.joined(separator: ",")
+        }.joined(separator: "; ")
     }
 
     /// The date column: the value, "~" for approximate ones, "?" when unresolved, "-" when unknown.
