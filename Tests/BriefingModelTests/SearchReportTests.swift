@@ -24,7 +24,7 @@ import Testing
         #expect(TextReport.quotes(Corpus()) == "")
     }
 
-    /// `QuoteRow`'s cutting as first written, on `Character`s throughout.
+    /// The listings' cutting as first written, on `Character`s throughout.
     enum CharacterColumns {
         static func cut<S: StringProtocol>(_ s: S, _ n: Int) -> String {
             guard s.count > n else { return String(s) }
@@ -46,10 +46,10 @@ import Testing
             "20190227-hanoi-summit-ends-early:3", "tab\there", String(repeating: "x", count: 40) + ":105",
         ]
         for t in texts {
-            #expect(QuoteRow.characters(t) == t.count, "\(t)")
+            #expect(TextColumns.characters(t) == t.count, "\(t)")
             for n in -1...42 {
-                #expect(QuoteRow.cut(t, n) == CharacterColumns.cut(t, n), "cut \(t) \(n)")
-                #expect(QuoteRow.cut(t[...], n) == CharacterColumns.cut(t[...], n), "cut slice \(t) \(n)")
+                #expect(TextColumns.cut(t, n) == CharacterColumns.cut(t, n), "cut \(t) \(n)")
+                #expect(TextColumns.cut(t[...], n) == CharacterColumns.cut(t[...], n), "cut slice \(t) \(n)")
                 #expect(QuoteRow.cutPlace(t, n) == CharacterColumns.cutPlace(t, n), "cutPlace \(t) \(n)")
             }
         }

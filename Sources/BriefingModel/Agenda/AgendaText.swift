@@ -177,12 +177,10 @@ enum AgendaText {
         }
     }
 
-    static let suffixRules: [([Unicode.Scalar], [Unicode.Scalar])] = [
-        ("izations", ""), ("ization", ""), ("isations", ""), ("isation", ""), ("izing", ""), ("ized", ""), ("izes", ""),
-        ("ize", ""), ("ations", ""), ("ation", ""), ("ating", ""), ("ated", ""), ("ates", ""), ("ate", ""),
-        ("ies", "y"),
-        ("ing", ""), ("ed", ""), ("es", ""), ("s", ""),
-    ].map { (Array($0.0.unicodeScalars), Array($0.1.unicodeScalars)) }
+    /// `stemRules` as scalars.
+    static let suffixRules: [([Unicode.Scalar], [Unicode.Scalar])] = stemRules.map {
+        (Array($0.0.unicodeScalars), Array($0.1.unicodeScalars))
+    }
 
     /// `words(text).map(stem)` hashed with `TokenHash`, without building strings (the tagging hot path).
     static func stemHashes(_ text: String) -> [UInt64] {

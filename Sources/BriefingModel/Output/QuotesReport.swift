@@ -96,38 +96,12 @@ struct QuoteRow {
     static let textShare = 40
     static let minText = 20
 
-    /// True when every character of `s` is one byte: ASCII without a carriage return (which joins a following
-    /// line feed into one character). Counting and cutting such text by bytes gives what `Character`s give.
-    @inline(__always) static func isBytes<S: StringProtocol>(_ s: S) -> Bool {
-        // Over the bytes where they lie (iterating the UTF-8 view took about 200 instructions a byte).
-        s.utf8.withContiguousStorageIfAvailable { b in b.allSatisfy { $0 < 0x80 && $0 != 13 } }
-            ?? s.utf8.allSatisfy { $0 < 0x80 && $0 != 13 }
-    }
-
-    /// How many characters `s` has.
-    static func characters<S: StringProtocol>(_ s: S) -> Int { isBytes(s) ? s.utf8.count : s.count }
-
-    /// Cuts `s` to `n` characters, ending with "…" when cut; reads no further than `n` characters in.
-    static func cut<S: StringProtocol>(_ s: S, _ n: Int) -> String {
-        guard n > 0 else { return "" }
-        if isBytes(s) {
-            guard s.utf8.count > n else { return String(s) }
-            let keep = s.utf8.prefix(n > 1 ? n - 1 : n)
-            return String(decoding: keep, as: UTF8.self) + (n > 1 ? "…" : "")
-        }
-        guard let end = s.index(s.startIndex, offsetBy: n, limitedBy: s.endIndex), end != s.endIndex else {
-            return String(s)
-        }
-        guard n > 1 else { return String(s.prefix(n)) }
-        return String(s.prefix(n - 1)) + "…"
-    }
-
     /// Cuts an `article:paragraph` place from the middle of the article id, keeping the paragraph.
     static func cutPlace(_ s: String, _ n: Int) -> String {
         // The colon found among the bytes: a `Character` search reads every character before it.
-        guard characters(s) > n, let colon = s.utf8.lastIndex(of: UInt8(ascii: ":")) else { return s }
+        guard TextColumns.characters(s) > n, let colon = s.utf8.lastIndex(of: UInt8(ascii: ":")) else { return s }
         let tail = String(s[colon...])
-        return cut(String(s[..<colon]), max(1, n - characters(tail))) + tail
+        return TextColumns.cut(String(s[..<colon]), max(1, n - TextColumns.characters(tail))) + tail
     }
 
     /// Lays out `count` rows made by `row`, called twice per row (for the column widths, then for the line) so no
@@ -137,10 +111,10 @@ struct QuoteRow {
         var (dateW, speakerMax, cueMax, placeMax) = (0, 0, 0, 0)
         for i in 0..<count {
             let r = row(i)
-            dateW = max(dateW, characters(r.date))
-            speakerMax = max(speakerMax, characters(r.speaker))
-            cueMax = max(cueMax, characters(r.cue))
-            placeMax = max(placeMax, characters(r.place))
+            dateW = max(dateW, TextColumns.characters(r.date))
+            speakerMax = max(speakerMax, TextColumns.characters(r.speaker))
+            cueMax = max(cueMax, TextColumns.characters(r.cue))
+            placeMax = max(placeMax, TextColumns.characters(r.place))
         }
         var widths = [min(maxSpeaker, speakerMax), min(maxCue, cueMax), min(maxPlace, placeMax)]
         let floors = zip(widths, [minSpeaker, minCue, minPlace]).map { Swift.min($0, $1) }
@@ -154,19 +128,19 @@ struct QuoteRow {
         }
         let (speakerW, cueW, placeW) = (widths[0], widths[1], widths[2])
         let textW = max(minText, width - dateW - speakerW - cueW - placeW - 4 * 2 - 2)
-        // Each line written piece by piece, a column and the spaces that pad it (`pad`) with no string between.
+        // Each line written piece by piece: a column, then the spaces that pad it to its width and the gap.
         func column(_ s: String, _ width: Int) {
             out.write(s)
-            out.spaces(width - characters(s) + 2)
+            out.spaces(width - TextColumns.characters(s) + 2)
         }
         for i in 0..<count {
             let r = row(i)
             column(r.date, dateW)
-            column(cut(r.speaker, speakerW), speakerW)
-            column(cut(r.cue, cueW), cueW)
+            column(TextColumns.cut(r.speaker, speakerW), speakerW)
+            column(TextColumns.cut(r.cue, cueW), cueW)
             column(cutPlace(r.place, placeW), placeW)
             out.write("\u{201C}")
-            out.write(cut(r.text, textW))
+            out.write(TextColumns.cut(r.text, textW))
             out.write("\u{201D}\n")
         }
     }

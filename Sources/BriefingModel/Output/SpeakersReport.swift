@@ -47,12 +47,12 @@ extension TextReport {
     static func alignedColumns(
         rows count: Int, rightAligned: Set<Int> = [], to out: inout TextWriter, cells: (Int) -> [String]
     ) {
-        func cut(_ s: String) -> String { QuoteRow.cut(s, 40) }
+        func cut(_ s: String) -> String { TextColumns.cut(s, 40) }
         var widths: [Int] = []
         for row in 0..<count {
             for (i, cell) in cells(row).enumerated() {
                 if i >= widths.count { widths.append(0) }
-                widths[i] = max(widths[i], QuoteRow.characters(cut(cell)))
+                widths[i] = max(widths[i], TextColumns.characters(cut(cell)))
             }
         }
         // Spaces are held back until something follows them on the line, so none ends it.
@@ -71,7 +71,7 @@ extension TextReport {
             let cells = cells(row)
             for (i, cell) in cells.enumerated() {
                 let shown = cut(cell)
-                let pad = widths[i] - QuoteRow.characters(shown)
+                let pad = widths[i] - TextColumns.characters(shown)
                 if rightAligned.contains(i) {
                     pending += pad
                     text(shown)

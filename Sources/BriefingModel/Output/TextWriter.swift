@@ -21,6 +21,7 @@ public struct TextWriter {
         chunkSize = Int.max
     }
 
+    /// Writes the text of `s`.
     public mutating func write<S: StringProtocol>(_ s: S) {
         // Copied from where the bytes lie when they are contiguous (appending the UTF-8 view went byte by byte).
         if s.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
