@@ -25,20 +25,13 @@ extension TextReport {
     public static func quotes(_ c: Corpus, width: Int = 100, to out: inout TextWriter) {
         let speakers = Dictionary(c.speakers.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         // Each article's date written once, not once per quote and pass.
-        let dates = Dictionary(
-            c.articles.compactMap { a in a.date.map { (a.id, $0.description) } }, uniquingKeysWith: { a, _ in a })
-        // Quotes come article by article: the article before is tried first (the id is usually the same string).
-        var last: (article: String, date: String)? = nil
-        func date(_ article: String) -> String {
-            if let last, last.article == article { return last.date }
-            let found = dates[article] ?? "undated"
-            last = (article, found)
-            return found
-        }
+        var dates = RunLookup(
+            Dictionary(
+                c.articles.compactMap { a in a.date.map { (a.id, $0.description) } }, uniquingKeysWith: { a, _ in a }))
         QuoteRow.layout(count: c.quotes.count, width: width, to: &out) { i in
             let q = c.quotes[i]
             return QuoteRow(
-                date: date(q.article),
+                date: dates[q.article] ?? "undated",
                 speaker: q.speaker.map { speakers[$0] ?? $0 } ?? "(unattributed)",
                 cue: q.cue ?? "-",
                 place: "\(q.article):\(q.paragraph + 1)",

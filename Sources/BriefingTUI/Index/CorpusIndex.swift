@@ -575,24 +575,6 @@ enum EventTime {
     }
 }
 
-/// A dictionary looked up for runs of equal keys (quotes come article by article, a speaker's often in a row): the
-/// last key's answer is given again without hashing it.
-struct RunLookup<Value> {
-    private let table: [String: Value]
-    private var last: (key: String, value: Value?)?
-
-    init(_ table: [String: Value]) { self.table = table }
-
-    subscript(key: String) -> Value? {
-        mutating get {
-            if let last, last.key == key { return last.value }
-            let value = table[key]
-            last = (key, value)
-            return value
-        }
-    }
-}
-
 /// A string to sort by, compared as `String` compares but by its UTF-8 bytes when both sides are ASCII (for ASCII
 /// text the two orders are the same, and the bytes skip Unicode's comparison rules).
 struct SortText: Sendable {
