@@ -232,20 +232,9 @@ public struct JSONWriter {
         if pretty { newline() }
     }
 
-    /// A newline and the indentation of 32 levels: a line's start is copied from it in one piece (a
-    /// `repeatElement` of spaces was appended byte by byte: 0.5% of the instructions of `extract --format json`).
-    private static let lineStart: [UInt8] = [UInt8(ascii: "\n")] + [UInt8](repeating: UInt8(ascii: " "), count: 64)
-
     private mutating func newline() {
-        let length = 1 + 2 * empty.count
-        guard length <= Self.lineStart.count else {
-            bytes.append(UInt8(ascii: "\n"))
-            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: length - 1))
-            return
-        }
-        Self.lineStart.withUnsafeBufferPointer {
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<length]))
-        }
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.appendSpaces(2 * empty.count)
     }
 
     /// True when one of the eight bytes of `w` is a control character, `"` or a backslash (bytes of 0x80 and more never are).

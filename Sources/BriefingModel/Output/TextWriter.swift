@@ -32,16 +32,9 @@ public struct TextWriter {
 
     /// Writes `count` spaces (none when `count` is not positive).
     public mutating func spaces(_ count: Int) {
-        var left = count
-        while left > 0 {
-            let n = min(left, Self.blanks.count)
-            Self.blanks.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<n])) }
-            left -= n
-        }
+        bytes.appendSpaces(count)
         if bytes.count >= chunkSize { flush() }
     }
-
-    private static let blanks = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
     /// Hands the bytes written so far to the sink (nothing without one).
     public mutating func flush() {
@@ -64,3 +57,18 @@ public struct TextWriter {
         w.flush()
     }
 }
+
+extension [UInt8] {
+    /// Appends `count` spaces (none when `count` is not positive), copied from a table of 64 at a time (appending a
+    /// `repeatElement` of spaces goes byte by byte). The text listings' padding and the JSON's indentation.
+    mutating func appendSpaces(_ count: Int) {
+        var left = count
+        while left > 0 {
+            let n = Swift.min(left, blanks.count)
+            blanks.withUnsafeBufferPointer { append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<n])) }
+            left -= n
+        }
+    }
+}
+
+private let blanks = [UInt8](repeating: UInt8(ascii: " "), count: 64)
