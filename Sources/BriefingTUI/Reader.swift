@@ -43,6 +43,7 @@ public enum Reader {
             }
             if let engine = mailbox.take() {
                 state = Reducer.update(state, .searchReady(engine))
+                if state.search.editing { state.searcher.prepare(state.search.pane) }
                 dirty = true
             }
             // Keys already typed are taken before drawing, so a burst of keys costs one frame; when none are
@@ -57,6 +58,8 @@ public enum Reader {
             if case .resize = key { dirty = true }
             guard let action = KeyMap.action(for: key, in: state) else { continue }
             state = Reducer.update(state, action)
+            // The list's search rows are folded while the first character is being typed.
+            if case .startSearch = action { state.searcher.prepare(state.search.pane) }
             dirty = true
         }
         return 0

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import BriefingTUI
@@ -360,6 +361,29 @@ import Testing
         #expect(s.search.matches == [2])
         #expect(s.at.row == 2)
         #expect(Fixture.frame(s).contains("1 match"))
+    }
+
+    /// A list's folded rows are built when it is first searched, or when `prepare` (the reader calls it as `/`
+    /// opens the search) has them folded on another thread; the matches are the same either way.
+    @Test func eachListsRowsAreFoldedOnFirstUseOrWhenPrepared() throws {
+        let lazy = SubstringSearch(Fixture.index)
+        for pane in [Pane.speakers, .quotes, .agenda, .events] { #expect(!lazy.isPrepared(pane), "\(pane)") }
+        #expect(lazy.matches("negotiator", in: .speakers).map { Fixture.index.speakers[$0].id } == ["velde"])
+        #expect(lazy.isPrepared(.speakers))
+        #expect(!lazy.isPrepared(.events))
+        let prepared = IndexedSearch(Fixture.index)
+        prepared.prepare(.events)
+        prepared.prepare(.events)
+        prepared.prepare(.quotes)
+        // Folding these few rows takes microseconds, but under the whole suite's parallel load the new thread has
+        // been seen to wait 20-30 s for its first turn.
+        let deadline = Date().addingTimeInterval(120)
+        while !prepared.isPrepared(.events) && Date() < deadline { usleep(1000) }
+        #expect(prepared.isPrepared(.events))
+        #expect(!prepared.isPrepared(.speakers))
+        #expect(!prepared.isPrepared(.quotes))  // the quote index answers the Quotes list
+        #expect(prepared.matches("oslo", in: .events) == lazy.matches("oslo", in: .events))
+        #expect(!lazy.matches("oslo", in: .events).isEmpty)
     }
 
     @Test func theReaderTypesIntoIt() {

@@ -470,9 +470,20 @@ final class Deferred<Value: Sendable>: @unchecked Sendable {
         self.build = build
     }
 
-    /// Starts building on another thread (for what the first frame needs later in its own work).
+    /// Starts building on another thread (for what the first frame needs later in its own work), unless the value
+    /// is built or being built.
     func startInBackground() {
-        Thread.detachNewThread { _ = self.value }
+        condition.lock()
+        let idle = built == nil && !building
+        condition.unlock()
+        if idle { Thread.detachNewThread { _ = self.value } }
+    }
+
+    /// Whether the value is built.
+    var isBuilt: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return built != nil
     }
 
     var value: Value {

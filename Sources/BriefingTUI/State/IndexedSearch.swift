@@ -22,6 +22,14 @@ public final class IndexedSearch: ReaderSearch {
         self.fallback = SubstringSearch(index)
     }
 
+    /// Prepares the substring filter of the lists other than Quotes (whose rows back the index only rarely).
+    public func prepare(_ pane: Pane) {
+        if pane != .quotes { fallback.prepare(pane) }
+    }
+
+    /// Whether the substring filter's rows of `pane` are folded yet (for tests).
+    func isPrepared(_ pane: Pane) -> Bool { fallback.isPrepared(pane) }
+
     public func matches(_ query: String, in pane: Pane) -> [Int] {
         guard pane == .quotes else { return fallback.matches(query, in: pane) }
         let trimmed = query.trimmingCharacters(in: .whitespaces)

@@ -5,6 +5,14 @@ import Foundation
 public protocol ReaderSearch: Sendable {
     /// Rows of `pane`'s list that match `query`, in list order.
     func matches(_ query: String, in pane: Pane) -> [Int]
+    /// Starts building, on another thread, what searching `pane` needs and is not built yet (called when `/` opens
+    /// the search there, so the first typed character does not wait for it).
+    func prepare(_ pane: Pane)
+}
+
+extension ReaderSearch {
+    /// Nothing to prepare.
+    public func prepare(_ pane: Pane) {}
 }
 
 /// A search engine handed to the reducer as an action value: equal only to itself.
@@ -27,39 +35,54 @@ public struct PendingSearch: ReaderSearch {
 
 /// Case- and diacritic-folded substring search over each row's text.
 ///
-/// The short rows (speakers, quotes, agenda items, events) are folded once into one contiguous buffer per list
+/// The short rows (speakers, quotes, agenda items, events) are folded into one contiguous buffer per list
 /// (`FoldedRows`) and scanned as bytes; articles are not copied: their title, metadata and paragraphs are matched
 /// where they are (`Folding.folded(_:contains:)`), which folds nothing for text of ASCII, dashes and curly quotes.
-/// The quotes' rows are folded on their first search: behind the quote index (`IndexedSearch`) they answer only
-/// what the index cannot, and on 20,000 articles they hold about 35 MB.
+/// Each list's rows are folded when it is first searched (`prepare` starts that as `/` opens the search): on
+/// 20,000 articles the speakers' hold 5 MB and the events' 6 MB, and the quotes', which behind the quote index
+/// (`IndexedSearch`) answer only what the index cannot, about 35 MB.
 public final class SubstringSearch: ReaderSearch {
-    private let rows: [FoldedRows]
-    private let quoteRows: Deferred<FoldedRows>
+    /// The folded rows of each pane's list, by `Pane.rawValue` (none for articles).
+    private let rows: [Deferred<FoldedRows>?]
     private let articles: Ordered<Article>
 
     public init(_ index: CorpusIndex) {
-        var r: [FoldedRows] = Array(repeating: FoldedRows([]), count: Pane.allCases.count)
-        r[Pane.speakers.rawValue] = FoldedRows(
-            index.speakers.lazy.map { s in
-                ([s.name, s.role ?? "", s.kind.rawValue] + s.aliases).joined(separator: "\n")
-            })
-        quoteRows = Deferred {
+        var r: [Deferred<FoldedRows>?] = Array(repeating: nil, count: Pane.allCases.count)
+        r[Pane.speakers.rawValue] = Deferred {
+            FoldedRows(
+                index.speakers.lazy.map { s in
+                    ([s.name, s.role ?? "", s.kind.rawValue] + s.aliases).joined(separator: "\n")
+                })
+        }
+        r[Pane.quotes.rawValue] = Deferred {
             let speakerName: (String?) -> String = { id in id.flatMap { index.speaker($0)?.name } ?? "" }
             return FoldedRows(
                 index.quotes.lazy.map { q in [q.text, speakerName(q.speaker), q.cue ?? ""].joined(separator: "\n") })
         }
-        r[Pane.agenda.rawValue] = FoldedRows(
-            index.agendaItems.lazy.map { e in
-                ([e.agenda.label, e.item.text, e.item.name ?? ""] + e.item.keywords).joined(separator: "\n")
-            })
-        r[Pane.events.rawValue] = FoldedRows(
-            index.events.lazy.map { e in
-                ([e.title, e.kind, e.place ?? "", e.date?.value ?? ""] + e.participants + e.outcomes).joined(
-                    separator: "\n")
-            })
+        r[Pane.agenda.rawValue] = Deferred {
+            FoldedRows(
+                index.agendaItems.lazy.map { e in
+                    ([e.agenda.label, e.item.text, e.item.name ?? ""] + e.item.keywords).joined(separator: "\n")
+                })
+        }
+        r[Pane.events.rawValue] = Deferred {
+            FoldedRows(
+                index.events.lazy.map { e in
+                    ([e.title, e.kind, e.place ?? "", e.date?.value ?? ""] + e.participants + e.outcomes).joined(
+                        separator: "\n")
+                })
+        }
         self.rows = r
         self.articles = index.articles
     }
+
+    /// Folds the rows of `pane`'s list on another thread, unless they are built or being built.
+    public func prepare(_ pane: Pane) {
+        rows[pane.rawValue]?.startInBackground()
+    }
+
+    /// Whether `pane`'s rows are folded yet (for tests).
+    func isPrepared(_ pane: Pane) -> Bool { rows[pane.rawValue]?.isBuilt ?? true }
 
     public func matches(_ query: String, in pane: Pane) -> [Int] {
         let q = Folding.fold(query)
@@ -76,7 +99,7 @@ public final class SubstringSearch: ReaderSearch {
             }
             return out
         }
-        return pane == .quotes ? quoteRows.value.rows(containing: q) : rows[pane.rawValue].rows(containing: q)
+        return rows[pane.rawValue]?.value.rows(containing: q) ?? []
     }
 }
 
