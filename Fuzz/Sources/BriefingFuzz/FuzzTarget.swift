@@ -42,14 +42,15 @@ let fuzzFolder: String = {
     return path
 }()
 
+/// The load options of every form.
+let fuzzOptions = LoadOptions(defaultDate: Day(year: 2019, month: 2, day: 27))
+
 /// A folder with one article and a cache folder beside it, for the cache form; the cache file is the one
 /// `Briefing.openCached` writes for that folder.
 struct CachedCorpus {
     let articles: String
     let cache: CorpusCache
     let file: String
-
-    static let options = LoadOptions(defaultDate: Day(year: 2019, month: 2, day: 27))
 
     /// Makes the folders and the cache file (by opening the corpus once); nil when the file cannot be found.
     static func make(in folder: String) -> CachedCorpus? {
@@ -70,7 +71,7 @@ struct CachedCorpus {
             return nil
         }
         let cache = CorpusCache(directory: directory)
-        _ = try? Briefing.openCached(paths: [articles], options: options, resources: fuzzResources, cache: cache)
+        _ = try? Briefing.openCached(paths: [articles], options: fuzzOptions, resources: fuzzResources, cache: cache)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         guard let name = names.first(where: { $0.hasSuffix(".cache") }) else { return nil }
         return CachedCorpus(articles: articles, cache: cache, file: directory + "/" + name)
@@ -85,7 +86,7 @@ struct CachedCorpus {
         guard FileManager.default.createFile(atPath: file, contents: Data(body)) else { return }
         guard
             let opened = try? Briefing.openCached(
-                paths: [articles], options: Self.options, resources: fuzzResources, cache: cache)
+                paths: [articles], options: fuzzOptions, resources: fuzzResources, cache: cache)
         else { return }
         if opened.outcome != .hit {
             precondition(opened.corpus.articles.count == 1, "a rejected cache lost the article")
@@ -103,11 +104,7 @@ let fuzzCachedCorpus: CachedCorpus? = CachedCorpus.make(
 func fuzzOne(_ input: [UInt8]) {
     guard let selector = input.first else { return }
     let body = Array(input.dropFirst())
-    if FuzzForm(selector: selector) == .cacheFile {
-        fuzzCachedCorpus?.open(with: body)
-        return
-    }
-    let loader = CorpusLoader(options: LoadOptions(defaultDate: Day(year: 2019, month: 2, day: 27)))
+    let loader = CorpusLoader(options: fuzzOptions)
     let load: LoadResult
     switch FuzzForm(selector: selector) {
     case .plainText:
@@ -121,6 +118,8 @@ func fuzzOne(_ input: [UInt8]) {
         guard FileManager.default.createFile(atPath: file, contents: Data(body)) else { return }
         load = loader.load(paths: [fuzzFolder])
     case .cacheFile:
+        // Read through the cache, which parses again what it rejects (`CachedCorpus.open`).
+        fuzzCachedCorpus?.open(with: body)
         return
     }
     let corpus = Pipeline(resources: fuzzResources).run(load)
