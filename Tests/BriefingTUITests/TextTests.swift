@@ -189,3 +189,117 @@ import Testing
         }
     }
 }
+
+/// Counting lines without building them (`Wrapper.lineCount`, `CellRuns`) must agree with `Wrapper.wrap`.
+@Suite struct LineCountTests {
+    /// Pieces that exercise every path: the fast UTF-8 path, its edges, and what sends a span to the slow path.
+    static let pieces = [
+        "a", "word", " ", "  ", "\t", "\n", "\r", "\r\n", "\u{7}", "\u{1b}", "\u{7f}", "\u{85}", "\u{9f}", "\u{a0}",
+        "\u{ad}", "é", "ÿ", "“", "”", "—", "‧", "\u{2028}", "e\u{301}", "\u{301}", "漢字", "👍", "❤️", "🇸🇪", "\u{200b}",
+        "supercalifragilistic", ".", "-",
+    ]
+
+    /// SplitMix64, so a failure can be replayed.
+    struct Seeded: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static func text(_ rng: inout Seeded, _ count: Int) -> String {
+        (0..<count).map { _ in pieces.randomElement(using: &rng) ?? "" }.joined()
+    }
+
+    @Test func runsOfTextAreTheRunsOfItsGlyphs() {
+        var rng = Seeded(state: 7)
+        func check(_ texts: [String]) {
+            var cells = CellRuns()
+            for t in texts { cells.append(t) }
+            let glyphs = texts.map { Span($0) }.glyphs
+            #expect(cells.runs == CellRuns(glyphs).runs, "\(texts.map(\.debugDescription))")
+        }
+        for piece in Self.pieces { check([piece]) }
+        for _ in 0..<500 {
+            // Several spans, so a run continues across them and a slow span follows a fast one.
+            check(
+                (0..<Int.random(in: 1...3, using: &rng)).map { _ in Self.text(&rng, Int.random(in: 0...12, using: &rng))
+                })
+        }
+    }
+
+    @Test func lineCountIsTheNumberOfWrappedLines() {
+        var rng = Seeded(state: 11)
+        for _ in 0..<400 {
+            let spans = (0..<Int.random(in: 1...3, using: &rng)).map { _ in
+                Span(Self.text(&rng, Int.random(in: 0...25, using: &rng)))
+            }
+            for width in [1, 2, 3, 5, 8, 13, 30] {
+                #expect(Wrapper.lineCount(spans, width: width) == Wrapper.wrap(spans, width: width).count)
+            }
+        }
+        #expect(Wrapper.lineCount([Span("abc")], width: 0) == 0)
+    }
+}
+
+/// The detail's layout: lines wrapped when asked for, as if the whole doc had been wrapped at once.
+@Suite struct DocLayoutTests {
+    @Test func linesOfAnyRangeAreTheWholeWrapsLines() {
+        var rng = LineCountTests.Seeded(state: 3)
+        var doc = Doc()
+        for i in 0..<60 {
+            let text = LineCountTests.text(&rng, Int.random(in: 0...30, using: &rng))
+            doc.add([Span(text, i % 2 == 0 ? .text : .quote)], indent: i % 3 == 0 ? 2 : 0)
+        }
+        let width = 17
+        let layout = DocLayout(doc, width: width)
+        let whole = doc.blocks.flatMap { b in
+            Wrapper.wrap(b.spans, width: width - b.indent).map {
+                [Glyph](repeating: Glyph(" ", width: 1, role: .text), count: b.indent) + $0
+            }
+        }
+        #expect(layout.lineCount == whole.count)
+        #expect(layout.lines(0..<whole.count) == whole)
+        for start in stride(from: 0, to: whole.count, by: 7) {
+            #expect(layout.lines(start..<(start + 11)) == Array(whole[start..<min(whole.count, start + 11)]))
+        }
+        #expect(layout.lines((whole.count + 1)..<(whole.count + 5)).isEmpty)
+        for (b, block) in doc.blocks.enumerated() {
+            let r = layout.range(ofBlock: b)
+            #expect(r.count == Wrapper.wrap(block.spans, width: width - block.indent).count)
+        }
+    }
+}
+
+/// The memo of the last detail layout: built once per key.
+@Suite struct LayoutMemoTests {
+    @Test func buildsOnlyWhenTheKeyChanges() {
+        let memo = LayoutMemo()
+        var builds = 0
+        func get(_ key: LayoutMemo.Key) -> DocLayout {
+            memo.layout(key) {
+                builds += 1
+                return DocLayout(Doc(), width: key.width)
+            }
+        }
+        let key = LayoutMemo.Key(pane: .speakers, row: 3, width: 40, query: nil)
+        _ = get(key)
+        _ = get(key)
+        #expect(builds == 1)
+        for other in [
+            LayoutMemo.Key(pane: .quotes, row: 3, width: 40, query: nil),
+            LayoutMemo.Key(pane: .speakers, row: 4, width: 40, query: nil),
+            LayoutMemo.Key(pane: .speakers, row: 4, width: 41, query: nil),
+            LayoutMemo.Key(pane: .speakers, row: 4, width: 41, query: "kim"),
+        ] {
+            _ = get(other)
+        }
+        #expect(builds == 5)
+        #expect(get(key).width == 40)
+        #expect(builds == 6)
+    }
+}

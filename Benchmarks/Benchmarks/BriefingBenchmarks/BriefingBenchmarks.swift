@@ -139,6 +139,7 @@ struct SearchFixture: @unchecked Sendable {
 
 nonisolated(unsafe) var searchFixture: SearchFixture?
 nonisolated(unsafe) var readerState: AppState?
+nonisolated(unsafe) var speakerState: AppState?
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
@@ -266,6 +267,27 @@ let benchmarks: @Sendable () -> Void = {
         if let action = KeyMap.action(for: key, in: state) { state = Reducer.update(state, action) }
         blackHole(FrameRenderer.render(state))
         readerState = state
+    }
+
+    // The same on the pages that list the most: the most quoted speaker (tens of thousands of quotes at 20k),
+    // opened, read and left for the next speaker, and back.
+    Benchmark(
+        "Keystroke redraw 20k, most quoted speaker",
+        configuration: .init(
+            metrics: [.wallClock, .cpuTotal, .mallocCountTotal], timeUnits: .microseconds, warmupIterations: 10,
+            maxDuration: .seconds(20), maxIterations: 2_000,
+            setup: {
+                let opened = try await Briefing.open(
+                    paths: [large.folder], resources: large.resources, cache: benchCache)
+                let state = ReaderStart.searchReady(ReaderStart.firstFrame(corpus: opened.corpus))
+                speakerState = ReaderStart.onMostQuotedSpeaker(state)
+            })
+    ) { benchmark in
+        guard var state = speakerState else { return }
+        let key = ReaderStart.speakerKeys[benchmark.currentIteration % ReaderStart.speakerKeys.count]
+        if let action = KeyMap.action(for: key, in: state) { state = Reducer.update(state, action) }
+        blackHole(FrameRenderer.render(state))
+        speakerState = state
     }
 
     // MARK: Search latency, one query per iteration, cycling through the ten queries of `QueryMix`

@@ -31,6 +31,20 @@ public enum ReaderStart {
         return Reducer.update(state, .searchReady(SearchEngine(IndexedSearch(state.index))))
     }
 
+    /// The Speakers list with the speaker quoted most selected.
+    public static func onMostQuotedSpeaker(_ state: AppState) -> AppState {
+        var state = Reducer.update(state, .showPane(.speakers))
+        var counts: [String: Int] = [:]
+        for q in state.index.quotes { if let s = q.speaker { counts[s, default: 0] += 1 } }
+        let speakers = state.index.speakers
+        state.at.row =
+            speakers.indices.max { counts[speakers[$0].id, default: 0] < counts[speakers[$1].id, default: 0] } ?? 0
+        return state
+    }
+
+    /// Keys on a speaker's page: open it, move through its quotes, page, leave, go to the next speaker and back.
+    public static let speakerKeys: [Key] = [.enter, .down, .down, .pageDown, .up, .escape, .down, .up]
+
     /// Keys a reader presses while browsing: move, switch panes, open, go back, page.
     public static let keys: [Key] = [.down, .down, .tab, .down, .enter, .escape, .pageDown, .backTab, .up, .char("j")]
 }

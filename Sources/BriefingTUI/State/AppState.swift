@@ -59,6 +59,8 @@ public struct AppState: Sendable {
     /// A one-line message for the command line.
     public var message: String?
     public var quit = false
+    /// The detail layout last built, shared by this state's successors.
+    let layouts = LayoutMemo()
 
     public init(index: CorpusIndex, size: Size, searcher: (any ReaderSearch)? = nil) {
         self.index = index
@@ -83,8 +85,12 @@ public struct AppState: Sendable {
 
     /// The detail pane's doc for the current selection, wrapped to the current width.
     var detailLayout: DocLayout {
-        let doc = DetailBuilder(index: index, query: highlight).doc(pane: at.pane, row: at.row)
-        return DocLayout(doc, width: geometry.textWidth)
+        let key = LayoutMemo.Key(pane: at.pane, row: at.row, width: geometry.textWidth, query: highlight)
+        return layouts.layout(key) {
+            DocLayout(
+                DetailBuilder(index: index, query: highlight).doc(pane: at.pane, row: at.row), width: key.width,
+                styler: ParagraphStyler(index: index), query: highlight)
+        }
     }
 }
 

@@ -134,7 +134,7 @@ extension AppState {
     var showsTimeline: Bool { at.pane == .events && at.timeline }
 
     fileprivate func maxDetailScroll(_ layout: DocLayout) -> Int {
-        max(0, layout.lines.count - geometry.bodyHeight)
+        max(0, layout.lineCount - geometry.bodyHeight)
     }
 
     /// Moves the detail cursor to the next stop in view, scrolling line by line through text between stops.

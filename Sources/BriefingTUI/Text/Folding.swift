@@ -140,6 +140,16 @@ public enum Folding {
         Unicode.Scalar(v).map { foundationFold(String($0)) } ?? ""
     }
 
+    /// True when `text` certainly has no match of `query`: its folded form is its bytes with ASCII lowercased
+    /// (`foldsBytewise`) and the folded query is not among them. False means "maybe": look with `ranges`.
+    static func lacks(_ text: String, query: String) -> Bool {
+        var text = text
+        var q = fold(query)
+        return q.withUTF8 { q in
+            !q.isEmpty && text.withUTF8 { t in foldsBytewise(t) && !find(q, in: t, lower: true) }
+        }
+    }
+
     /// Character ranges of `characters` whose folded text equals the folded query.
     static func ranges(in characters: [Character], query: String) -> [Range<Int>] {
         let q = fold(query)
@@ -168,7 +178,7 @@ public enum Folding {
 extension Span {
     /// A run of text in one role with the matches of `query` in the match role.
     static func highlighted(_ text: String, _ role: Role, query: String?) -> [Span] {
-        guard let query, !query.isEmpty else { return [Span(text, role)] }
+        guard let query, !query.isEmpty, !Folding.lacks(text, query: query) else { return [Span(text, role)] }
         let chars = Array(text)
         let ranges = Folding.ranges(in: chars, query: query)
         guard !ranges.isEmpty else { return [Span(text, role)] }

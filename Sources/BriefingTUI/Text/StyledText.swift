@@ -55,6 +55,91 @@ extension Glyph {
     }
 }
 
+/// A run of cells of one width, all spaces or all not: what wrapping reads of text.
+struct CellRun: Sendable, Hashable {
+    var space: Bool
+    var width: Int
+    var count: Int
+}
+
+/// Text reduced to what wrapping needs: the glyphs of `[Span].glyphs` as runs of cells of one width, so a word
+/// of plain text is one run instead of a glyph per character.
+struct CellRuns {
+    private(set) var runs: [CellRun] = []
+
+    mutating func removeAll() { runs.removeAll(keepingCapacity: true) }
+
+    /// Adds `count` cells, joined to the last run when they are alike.
+    @inline(__always)
+    mutating func add(space: Bool, width: Int, count: Int = 1) {
+        if let last = runs.indices.last, runs[last].space == space, runs[last].width == width {
+            runs[last].count += count
+        } else {
+            runs.append(CellRun(space: space, width: width, count: count))
+        }
+    }
+
+    /// The runs of glyphs (a space is a `" "` glyph).
+    init(_ glyphs: [Glyph]) {
+        for g in glyphs { add(space: g.char == " ", width: g.width) }
+    }
+
+    init() {}
+
+    /// Appends the cells of one span's text: the same glyphs as `[Span].glyphs`, without building them.
+    mutating func append(_ text: String) {
+        let start = runs.count
+        let last = runs.last
+        var text = text
+        if text.withUTF8({ appendSimple($0) }) { return }
+        runs.removeSubrange(start...)
+        if let last { runs[start - 1] = last }
+        for c in text {
+            for g in Glyph.sanitized(c, role: .text) { add(space: g.char == " ", width: g.width) }
+        }
+    }
+
+    /// The fast path for UTF-8 whose every scalar is its own grapheme of width 1 (ASCII, Latin-1, general
+    /// punctuation U+2010…U+2027 such as curly quotes and dashes), where only CR LF joins two scalars. False,
+    /// with runs left to be undone, when a scalar outside that set is met.
+    private mutating func appendSimple(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let b = bytes[i]
+            switch b {
+            case 0x21..<0x7F:
+                // A stretch of printable ASCII: one run.
+                var j = i + 1
+                while j < n, bytes[j] > 0x20, bytes[j] < 0x7F { j += 1 }
+                add(space: false, width: 1, count: j - i)
+                i = j
+                continue
+            case 0x0D:
+                add(space: true, width: 1)
+                i += i + 1 < n && bytes[i + 1] == 0x0A ? 2 : 1  // CR LF is one grapheme
+                continue
+            case 0x09, 0x0A, 0x20: add(space: true, width: 1)
+            case 0..<0x20, 0x7F: break
+            case 0xC2 where i + 1 < n && bytes[i + 1] >= 0xA0:  // U+00A0…U+00BF
+                add(space: false, width: 1)
+                i += 1
+            case 0xC2 where i + 1 < n:  // U+0080…U+009F, control characters
+                i += 1
+            case 0xC3 where i + 1 < n:  // U+00C0…U+00FF
+                add(space: false, width: 1)
+                i += 1
+            case 0xE2 where i + 2 < n && bytes[i + 1] == 0x80 && bytes[i + 2] >= 0x90 && bytes[i + 2] <= 0xA7:
+                add(space: false, width: 1)
+                i += 2
+            default: return false
+            }
+            i += 1
+        }
+        return true
+    }
+}
+
 extension Array where Element == Glyph {
     /// Total columns.
     public var width: Int { reduce(0) { $0 + $1.width } }

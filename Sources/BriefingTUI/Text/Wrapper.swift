@@ -11,49 +11,89 @@ public enum Wrapper {
         guard width > 0 else { return [] }
         var lines: [[Glyph]] = []
         var line: [Glyph] = []
+        walk(
+            CellRuns(glyphs).runs, width: width, place: { for k in $0 { line.append(fitted(glyphs[k], width)) } },
+            breakLine: {
+                while let last = line.last, last.char == " " {
+                    line.removeLast()
+                }
+                lines.append(line)
+                line = []
+            })
+        return lines
+    }
+
+    /// How many lines `wrap` makes of styled text, without building them.
+    public static func lineCount(_ spans: [Span], width: Int) -> Int {
+        var cells = CellRuns()
+        return lineCount(spans, width: width, cells: &cells)
+    }
+
+    /// The same, with `cells` as room to work in, kept from one call to the next.
+    static func lineCount(_ spans: [Span], width: Int, cells: inout CellRuns) -> Int {
+        guard width > 0 else { return 0 }
+        cells.removeAll()
+        for span in spans { cells.append(span.text) }
+        var count = 0
+        walk(cells.runs, width: width, place: { _ in }, breakLine: { count += 1 })
+        return count
+    }
+
+    /// The wrapping itself, over runs of cells: `place` puts cells (by index) on the current line, `breakLine`
+    /// ends it. Spaces at the start of a line are skipped; a word goes to the next line when it does not fit, and
+    /// is split only when it is wider than a whole line.
+    @inline(__always)
+    private static func walk(
+        _ runs: [CellRun], width: Int, place: (Range<Int>) -> Void, breakLine: () -> Void
+    ) {
         var used = 0
-        func breakLine() {
-            while let last = line.last, last.char == " " {
-                line.removeLast()
-            }
-            lines.append(line)
-            line = []
+        var placed = false
+        var lines = 0
+        func newLine() {
+            breakLine()
             used = 0
+            placed = false
+            lines += 1
         }
-        var i = 0
-        while i < glyphs.count {
-            let isSpace = glyphs[i].char == " "
-            var j = i
+        var r = 0
+        var cell = 0
+        while r < runs.count {
+            // A token: the runs up to the next change between spaces and the rest.
+            let space = runs[r].space
+            var end = r
             var tokenWidth = 0
-            while j < glyphs.count, (glyphs[j].char == " ") == isSpace {
-                tokenWidth += fitted(glyphs[j], width).width
-                j += 1
+            var cells = 0
+            while end < runs.count, runs[end].space == space {
+                tokenWidth += fittedWidth(runs[end].width, width) * runs[end].count
+                cells += runs[end].count
+                end += 1
             }
-            if isSpace {
-                if used > 0 {
-                    if used + tokenWidth <= width {
-                        for k in i..<j { line.append(glyphs[k]) }
-                        used += tokenWidth
-                    } else {
-                        breakLine()
+            if space && used == 0 {
+                // skipped at the start of a line
+            } else if used + tokenWidth <= width {
+                place(cell..<(cell + cells))
+                used += tokenWidth
+                placed = true
+            } else if space {
+                newLine()
+            } else {
+                if used > 0 && tokenWidth <= width { newLine() }
+                var k = cell
+                for run in runs[r..<end] {
+                    let w = fittedWidth(run.width, width)
+                    for _ in 0..<run.count {
+                        if used + w > width { newLine() }
+                        place(k..<(k + 1))
+                        used += w
+                        placed = true
+                        k += 1
                     }
                 }
-            } else if used + tokenWidth <= width {
-                for k in i..<j { line.append(fitted(glyphs[k], width)) }
-                used += tokenWidth
-            } else {
-                if used > 0 && tokenWidth <= width { breakLine() }
-                for k in i..<j {
-                    let g = fitted(glyphs[k], width)
-                    if used + g.width > width { breakLine() }
-                    line.append(g)
-                    used += g.width
-                }
             }
-            i = j
+            cell += cells
+            r = end
         }
-        if !line.isEmpty || lines.isEmpty { breakLine() }
-        return lines
+        if placed || lines == 0 { newLine() }
     }
 
     /// Cuts glyphs to `width` columns, ending with "…" when anything was cut.
@@ -85,4 +125,7 @@ public enum Wrapper {
     private static func fitted(_ g: Glyph, _ width: Int) -> Glyph {
         g.width > width ? Glyph("…", width: 1, role: g.role) : g
     }
+
+    /// The width a cell takes on a line `width` wide (an ellipsis in place of a wider one).
+    private static func fittedWidth(_ w: Int, _ width: Int) -> Int { w > width ? 1 : w }
 }

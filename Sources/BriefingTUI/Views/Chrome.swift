@@ -34,8 +34,8 @@ struct Chrome {
         if state.search.isActive && state.search.pane == state.at.pane { left += " (filtered)" }
         if state.at.focus == .detail && !state.showsTimeline {
             let layout = state.detailLayout
-            let shown = min(layout.lines.count, state.at.detailScroll + g.bodyHeight)
-            left += " · text \(layout.lines.isEmpty ? 100 : shown * 100 / layout.lines.count)%"
+            let shown = min(layout.lineCount, state.at.detailScroll + g.bodyHeight)
+            left += " · text \(layout.lineCount == 0 ? 100 : shown * 100 / layout.lineCount)%"
         }
         let counts =
             "\(ix.articles.count) articles · \(ix.speakers.count) speakers · \(ix.quotes.count) quotes · "

@@ -21,7 +21,11 @@ struct DetailBuilder {
         }
     }
 
-    private var styler: ParagraphStyler { ParagraphStyler(index: index) }
+    /// A paragraph's plain text, for a block styled when drawn (`Block.paragraph`).
+    private func paragraphText(_ article: String, _ paragraph: Int) -> String {
+        guard let a = index.article(article), paragraph >= 0, paragraph < a.paragraphs.count else { return "" }
+        return a.paragraphs[paragraph].text
+    }
 
     // MARK: panes
 
@@ -36,7 +40,9 @@ struct DetailBuilder {
         }
         for (i, _) in a.paragraphs.enumerated() {
             d.space()
-            d.add(styler.spans(article: a.id, paragraph: i, query: query), link: .paragraph(a.id, i))
+            d.add(
+                paragraph: ParagraphRef(article: a.id, paragraph: i), text: a.paragraphs[i].text,
+                link: .paragraph(a.id, i))
             for eid in index.events(article: a.id, paragraph: i) {
                 guard let e = index.event(eid) else { continue }
                 d.add(
@@ -69,7 +75,7 @@ struct DetailBuilder {
                 if let e = index.event(eid) { events.append(e) }
             }
         }
-        events.sort { EventTime.sortKey($0) < EventTime.sortKey($1) }
+        events = Self.sorted(events, by: EventTime.sortKey)
         d.heading("Events they spoke about (\(events.count))")
         if events.isEmpty { d.add([Span("none", .dim)]) }
         for e in events { d.add(eventLine(e), link: .event(e.id)) }
@@ -104,7 +110,9 @@ struct DetailBuilder {
             for eid in eids { if let e = index.event(eid) { d.add(eventLine(e), link: .event(eid)) } }
         }
         d.heading("In context")
-        d.add(styler.spans(article: q.article, paragraph: q.paragraph, query: query))
+        d.add(
+            paragraph: ParagraphRef(article: q.article, paragraph: q.paragraph),
+            text: paragraphText(q.article, q.paragraph))
         return d
     }
 
@@ -117,15 +125,18 @@ struct DetailBuilder {
         d.heading("Quotes (\(quotes.count)), by date")
         if quotes.isEmpty { d.add([Span("none", .dim)]) }
         for q in quotes { d.add(quoteLine(q, withSpeaker: true), link: .quote(q.id)) }
-        let passages = entry.item.passages.sorted {
-            (index.date(ofArticle: $0.article)?.ordinal ?? Int.max, $0.article, $0.paragraph)
-                < (index.date(ofArticle: $1.article)?.ordinal ?? Int.max, $1.article, $1.paragraph)
+        let passages = Self.sorted(entry.item.passages) {
+            SortKey(
+                day: index.date(ofArticle: $0.article)?.ordinal ?? Int.max, article: $0.article, paragraph: $0.paragraph
+            )
         }
         d.heading("Passages (\(passages.count)), by date")
         if passages.isEmpty { d.add([Span("none", .dim)]) }
         for m in passages {
             d.add(passageHeader(m.article, m.paragraph), link: .paragraph(m.article, m.paragraph))
-            d.add(styler.spans(article: m.article, paragraph: m.paragraph, query: query), indent: 2)
+            d.add(
+                paragraph: ParagraphRef(article: m.article, paragraph: m.paragraph),
+                text: paragraphText(m.article, m.paragraph), indent: 2)
         }
         return d
     }
@@ -187,6 +198,23 @@ struct DetailBuilder {
     }
 
     // MARK: pieces
+
+    /// A passage's place in date order: the article's day, then the article and paragraph.
+    private struct SortKey: Comparable {
+        var day: Int
+        var article: String
+        var paragraph: Int
+
+        static func < (a: SortKey, b: SortKey) -> Bool {
+            (a.day, a.article, a.paragraph) < (b.day, b.article, b.paragraph)
+        }
+    }
+
+    /// `items` in the order of their keys, each key made once, equal keys kept in their order.
+    private static func sorted<T, Key: Comparable>(_ items: [T], by key: (T) -> Key) -> [T] {
+        let keys = items.map(key)
+        return items.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }.map { items[$0] }
+    }
 
     private func quoteLine(_ q: Quote, withSpeaker: Bool) -> [Span] {
         var spans = [Span((index.date(ofArticle: q.article)?.description ?? "undated") + "  ", .dim)]

@@ -7,14 +7,13 @@ struct DetailView {
         let layout = state.detailLayout
         let cursorLines = state.at.cursor.flatMap { layout.range(ofStop: $0) } ?? 0..<0
         let active = state.at.focus == .detail
-        for line in 0..<g.bodyHeight {
-            let i = state.at.detailScroll + line
-            guard i < layout.lines.count else { break }
+        let top = state.at.detailScroll
+        for (line, glyphs) in layout.lines(top..<(top + g.bodyHeight)).enumerated() {
             let r = g.bodyTop + line
-            if active && cursorLines.contains(i) {
+            if active && cursorLines.contains(top + line) {
                 grid.put(Glyph("▌", width: 1, role: .cursor), row: r, col: g.detailX)
             }
-            grid.write(layout.lines[i], row: r, col: g.textX, limit: g.textWidth)
+            grid.write(glyphs, row: r, col: g.textX, limit: g.textWidth)
         }
     }
 }

@@ -5,6 +5,9 @@ public struct Block: Sendable, Hashable {
     /// Whether the cursor stops here (links, and paragraphs of an article).
     public var selectable: Bool
     public var indent: Int
+    /// A paragraph of an article, styled (`ParagraphStyler`) only when drawn; `spans` then holds its plain text,
+    /// which wraps to the same lines. An agenda item can list thousands of passages.
+    public var paragraph: ParagraphRef?
 
     public init(_ spans: [Span], link: Link? = nil, selectable: Bool? = nil, indent: Int = 0) {
         self.spans = spans
@@ -16,12 +19,25 @@ public struct Block: Sendable, Hashable {
     static let blank = Block([])
 }
 
+/// A paragraph of an article, by the article's id and the paragraph's index.
+public struct ParagraphRef: Sendable, Hashable {
+    public var article: String
+    public var paragraph: Int
+}
+
 /// What the detail pane shows for one item, before wrapping.
 public struct Doc: Sendable, Hashable {
     public var blocks: [Block] = []
 
     mutating func add(_ spans: [Span], link: Link? = nil, selectable: Bool? = nil, indent: Int = 0) {
         blocks.append(Block(spans, link: link, selectable: selectable, indent: indent))
+    }
+
+    /// A paragraph of an article, styled when drawn.
+    mutating func add(paragraph: ParagraphRef, text: String, link: Link? = nil, indent: Int = 0) {
+        var b = Block([Span(text)], link: link, indent: indent)
+        b.paragraph = paragraph
+        blocks.append(b)
     }
 
     mutating func heading(_ text: String) {
@@ -36,26 +52,80 @@ public struct Doc: Sendable, Hashable {
     mutating func space() { blocks.append(.blank) }
 }
 
-/// A doc wrapped to a width: its lines, each block's line range and the selectable blocks.
-public struct DocLayout: Sendable, Hashable {
-    public var lines: [[Glyph]] = []
-    /// Per block, the range of its lines.
-    public var ranges: [Range<Int>] = []
+/// A doc wrapped to a width: how many lines each block takes and the selectable blocks. Lines themselves are
+/// wrapped when drawn, so a speaker with thousands of quotes costs a count per block, not a grid of glyphs.
+public struct DocLayout: Sendable {
+    public let doc: Doc
+    public let width: Int
+    /// Styles the paragraph blocks as they are drawn, with the search's matches.
+    let styler: ParagraphStyler?
+    let query: String?
+    /// First line of each block, then the total line count.
+    private let starts: [Int]
     /// Block indices the cursor can rest on, in order.
-    public var stops: [Int] = []
-    public var doc: Doc
+    public let stops: [Int]
 
-    public init(_ doc: Doc, width: Int) {
+    init(_ doc: Doc, width: Int, styler: ParagraphStyler? = nil, query: String? = nil) {
         self.doc = doc
+        self.width = width
+        self.styler = styler
+        self.query = query
+        var starts = [0]
+        var stops: [Int] = []
+        starts.reserveCapacity(doc.blocks.count + 1)
+        var cells = CellRuns()
         for (i, b) in doc.blocks.enumerated() {
-            let start = lines.count
-            let inner = max(1, width - b.indent)
-            let pad = [Glyph](repeating: Glyph(" ", width: 1, role: .text), count: min(b.indent, max(0, width - 1)))
-            for l in Wrapper.wrap(b.spans, width: inner) { lines.append(pad + l) }
-            ranges.append(start..<lines.count)
+            starts.append(starts[i] + Wrapper.lineCount(b.spans, width: Self.inner(b, width), cells: &cells))
             if b.selectable { stops.append(i) }
         }
+        self.starts = starts
+        self.stops = stops
     }
+
+    /// All lines.
+    public var lineCount: Int { starts[starts.count - 1] }
+
+    /// Line range of a block.
+    func range(ofBlock b: Int) -> Range<Int> { starts[b]..<starts[b + 1] }
+
+    /// The lines in `range` (clamped to the doc), each block wrapped once.
+    func lines(_ range: Range<Int>) -> [[Glyph]] {
+        let range = range.clamped(to: 0..<lineCount)
+        guard !range.isEmpty else { return [] }
+        var out: [[Glyph]] = []
+        var b = block(atLine: range.lowerBound)
+        while b < doc.blocks.count, starts[b] < range.upperBound {
+            let block = doc.blocks[b]
+            let pad = [Glyph](
+                repeating: Glyph(" ", width: 1, role: .text), count: min(block.indent, max(0, width - 1)))
+            for (k, l) in Wrapper.wrap(spans(block), width: Self.inner(block, width)).enumerated()
+            where range.contains(starts[b] + k) {
+                out.append(pad + l)
+            }
+            b += 1
+        }
+        return out
+    }
+
+    /// A block's spans as drawn: a paragraph styled now, other blocks as built.
+    private func spans(_ block: Block) -> [Span] {
+        guard let p = block.paragraph, let styler else { return block.spans }
+        return styler.spans(article: p.article, paragraph: p.paragraph, query: query)
+    }
+
+    /// The block holding a line (the last block starting at or before it).
+    private func block(atLine line: Int) -> Int {
+        var lo = 0
+        var hi = doc.blocks.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if starts[mid] <= line { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+
+    /// The width a block wraps to, inside its indent.
+    private static func inner(_ b: Block, _ width: Int) -> Int { max(1, width - b.indent) }
 
     /// The cursor stop whose block holds `link`.
     func stop(for link: Link) -> Int? {
@@ -65,6 +135,6 @@ public struct DocLayout: Sendable, Hashable {
     /// Line range of a cursor stop.
     func range(ofStop s: Int) -> Range<Int>? {
         guard s >= 0, s < stops.count else { return nil }
-        return ranges[stops[s]]
+        return range(ofBlock: stops[s])
     }
 }
