@@ -68,6 +68,32 @@ import Testing
         #expect(roles["speaker"] == .speaker(Fixture.index.slot(ofSpeaker: "velde")))
     }
 
+    /// The role drawn at the first `word` right of the list, in the detail pane.
+    private func detailRole(of word: String, in grid: CellGrid, after column: Int) -> Role? {
+        for r in 0..<grid.height {
+            let line = grid.line(r)
+            guard let start = line.index(line.startIndex, offsetBy: column + 1, limitedBy: line.endIndex),
+                let range = line.range(of: word, range: start..<line.endIndex)
+            else { continue }
+            return grid[r, line.distance(from: line.startIndex, to: range.lowerBound)].role
+        }
+        return nil
+    }
+
+    @Test func searchMatchesAreMarkedInQuoteLines() {
+        var s = Fixture.press(Fixture.state(), "3/useful")
+        s = Fixture.press(s, [.enter])
+        let listWidth = s.geometry.listWidth
+        #expect(detailRole(of: "useful", in: FrameRenderer.render(s), after: listWidth) == .match)
+        s = Fixture.press(s, "2")
+        s.at.row = Fixture.index.speakers.firstIndex { $0.id == "velde" } ?? 0
+        #expect(detailRole(of: "useful", in: FrameRenderer.render(s), after: listWidth) == .match)
+        // Cleared, the same line shows the quote again.
+        s = Fixture.press(s, [.escape])
+        #expect(!s.search.isActive)
+        #expect(detailRole(of: "useful", in: FrameRenderer.render(s), after: listWidth) == .quote)
+    }
+
     @Test func speakers() {
         var s = Fixture.press(Fixture.state(), "2")
         s.at.row = Fixture.index.speakers.firstIndex { $0.id == "velde" } ?? 0

@@ -83,13 +83,14 @@ public struct AppState: Sendable {
     /// The query to highlight in text, if any.
     var highlight: String? { search.isActive ? search.query : nil }
 
-    /// The detail pane's doc for the current selection, wrapped to the current width.
+    /// The detail pane's doc for the current selection, wrapped to the current width (the search's matches are
+    /// marked as it is drawn: `DocLayout.lines(_:query:)`).
     var detailLayout: DocLayout {
-        let key = LayoutMemo.Key(pane: at.pane, row: at.row, width: geometry.textWidth, query: highlight)
+        let key = LayoutMemo.Key(pane: at.pane, row: at.row, width: geometry.textWidth)
         return layouts.layout(key) {
             DocLayout(
-                DetailBuilder(index: index, query: highlight).doc(pane: at.pane, row: at.row), width: key.width,
-                styler: ParagraphStyler(index: index), query: highlight)
+                DetailBuilder(index: index).doc(pane: at.pane, row: at.row), width: key.width,
+                styler: ParagraphStyler(index: index))
         }
     }
 }

@@ -9,7 +9,6 @@ final class LayoutMemo: Sendable {
         var pane: Pane
         var row: Int
         var width: Int
-        var query: String?
     }
 
     private let last = Mutex<(key: Key, layout: DocLayout)?>(nil)

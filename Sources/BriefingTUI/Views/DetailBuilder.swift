@@ -3,8 +3,6 @@ import BriefingModel
 /// Builds the detail pane's doc for the selected item of a pane.
 struct DetailBuilder {
     let index: CorpusIndex
-    /// The active search, highlighted in text.
-    let query: String?
 
     func doc(pane: Pane, row: Int) -> Doc {
         guard row >= 0, row < index.count(pane) else {
@@ -66,7 +64,7 @@ struct DetailBuilder {
         let quotes = index.quotes(speaker: s.id)
         d.heading("Quotes (\(quotes.count)), by date")
         if quotes.isEmpty { d.add([Span("none", .dim)]) }
-        for q in quotes { d.add(quoteLine(q, withSpeaker: false), link: .quote(q.id)) }
+        for q in quotes { d.add(quoteLine(q, withSpeaker: false), link: .quote(q.id), matches: .quote) }
         var seen: Set<String> = []
         var events: [Event] = []
         for q in quotes {
@@ -84,7 +82,7 @@ struct DetailBuilder {
 
     func quote(_ q: Quote) -> Doc {
         var d = Doc()
-        d.add(Span.highlighted("“" + q.text + "”", .quote, query: query))
+        d.add([Span("“" + q.text + "”", .quote)], matches: .quote)
         d.space()
         if let sid = q.speaker, let s = index.speaker(sid) {
             d.add([Span("Speaker: ", .label), Span(s.name, .speaker(index.slot(ofSpeaker: sid)))], link: .speaker(sid))
@@ -124,7 +122,7 @@ struct DetailBuilder {
         let quotes = index.quotes(pillar: entry.item.id)
         d.heading("Quotes (\(quotes.count)), by date")
         if quotes.isEmpty { d.add([Span("none", .dim)]) }
-        for q in quotes { d.add(quoteLine(q, withSpeaker: true), link: .quote(q.id)) }
+        for q in quotes { d.add(quoteLine(q, withSpeaker: true), link: .quote(q.id), matches: .quote) }
         let passages = Self.sorted(entry.item.passages) {
             SortKey(
                 day: index.date(ofArticle: $0.article)?.ordinal ?? Int.max, article: $0.article, paragraph: $0.paragraph
@@ -186,7 +184,9 @@ struct DetailBuilder {
             } else {
                 d.add([Span("Unattributed", .dim)])
             }
-            for q in groups[sid] ?? [] { d.add(quoteLine(q, withSpeaker: false), link: .quote(q.id), indent: 2) }
+            for q in groups[sid] ?? [] {
+                d.add(quoteLine(q, withSpeaker: false), link: .quote(q.id), indent: 2, matches: .quote)
+            }
         }
         d.heading("Mentioned in (\(e.mentions.count))")
         for m in e.mentions {
@@ -222,7 +222,7 @@ struct DetailBuilder {
             let name = q.speaker.flatMap { index.speaker($0)?.name } ?? "unattributed"
             spans.append(Span(name + ": ", q.speaker == nil ? .dim : .speaker(index.slot(ofSpeaker: q.speaker))))
         }
-        spans.append(contentsOf: Span.highlighted("“" + q.text + "”", .quote, query: query))
+        spans.append(Span("“" + q.text + "”", .quote))
         return spans
     }
 

@@ -8,7 +8,7 @@ struct DetailView {
         let cursorLines = state.at.cursor.flatMap { layout.range(ofStop: $0) } ?? 0..<0
         let active = state.at.focus == .detail
         let top = state.at.detailScroll
-        for (line, glyphs) in layout.lines(top..<(top + g.bodyHeight)).enumerated() {
+        for (line, glyphs) in layout.lines(top..<(top + g.bodyHeight), query: state.highlight).enumerated() {
             let r = g.bodyTop + line
             if active && cursorLines.contains(top + line) {
                 grid.put(Glyph("▌", width: 1, role: .cursor), row: r, col: g.detailX)

@@ -8,6 +8,8 @@ public struct Block: Sendable, Hashable {
     /// A paragraph of an article, styled (`ParagraphStyler`) only when drawn; `spans` then holds its plain text,
     /// which wraps to the same lines. An agenda item can list thousands of passages.
     public var paragraph: ParagraphRef?
+    /// Spans in this role show the search's matches, marked when drawn (the same glyphs, so the same lines).
+    public var matches: Role?
 
     public init(_ spans: [Span], link: Link? = nil, selectable: Bool? = nil, indent: Int = 0) {
         self.spans = spans
@@ -29,8 +31,12 @@ public struct ParagraphRef: Sendable, Hashable {
 public struct Doc: Sendable, Hashable {
     public var blocks: [Block] = []
 
-    mutating func add(_ spans: [Span], link: Link? = nil, selectable: Bool? = nil, indent: Int = 0) {
-        blocks.append(Block(spans, link: link, selectable: selectable, indent: indent))
+    mutating func add(
+        _ spans: [Span], link: Link? = nil, selectable: Bool? = nil, indent: Int = 0, matches: Role? = nil
+    ) {
+        var b = Block(spans, link: link, selectable: selectable, indent: indent)
+        b.matches = matches
+        blocks.append(b)
     }
 
     /// A paragraph of an article, styled when drawn.
@@ -57,19 +63,17 @@ public struct Doc: Sendable, Hashable {
 public struct DocLayout: Sendable {
     public let doc: Doc
     public let width: Int
-    /// Styles the paragraph blocks as they are drawn, with the search's matches.
+    /// Styles the paragraph blocks as they are drawn.
     let styler: ParagraphStyler?
-    let query: String?
     /// First line of each block, then the total line count.
     private let starts: [Int]
     /// Block indices the cursor can rest on, in order.
     public let stops: [Int]
 
-    init(_ doc: Doc, width: Int, styler: ParagraphStyler? = nil, query: String? = nil) {
+    init(_ doc: Doc, width: Int, styler: ParagraphStyler? = nil) {
         self.doc = doc
         self.width = width
         self.styler = styler
-        self.query = query
         var starts = [0]
         var stops: [Int] = []
         starts.reserveCapacity(doc.blocks.count + 1)
@@ -88,8 +92,8 @@ public struct DocLayout: Sendable {
     /// Line range of a block.
     func range(ofBlock b: Int) -> Range<Int> { starts[b]..<starts[b + 1] }
 
-    /// The lines in `range` (clamped to the doc), each block wrapped once.
-    func lines(_ range: Range<Int>) -> [[Glyph]] {
+    /// The lines in `range` (clamped to the doc), each block wrapped once, with the matches of `query` marked.
+    func lines(_ range: Range<Int>, query: String? = nil) -> [[Glyph]] {
         let range = range.clamped(to: 0..<lineCount)
         guard !range.isEmpty else { return [] }
         var out: [[Glyph]] = []
@@ -98,7 +102,7 @@ public struct DocLayout: Sendable {
             let block = doc.blocks[b]
             let pad = [Glyph](
                 repeating: Glyph(" ", width: 1, role: .text), count: min(block.indent, max(0, width - 1)))
-            for (k, l) in Wrapper.wrap(spans(block), width: Self.inner(block, width)).enumerated()
+            for (k, l) in Wrapper.wrap(spans(block, query: query), width: Self.inner(block, width)).enumerated()
             where range.contains(starts[b] + k) {
                 out.append(pad + l)
             }
@@ -107,10 +111,13 @@ public struct DocLayout: Sendable {
         return out
     }
 
-    /// A block's spans as drawn: a paragraph styled now, other blocks as built.
-    private func spans(_ block: Block) -> [Span] {
-        guard let p = block.paragraph, let styler else { return block.spans }
-        return styler.spans(article: p.article, paragraph: p.paragraph, query: query)
+    /// A block's spans as drawn: a paragraph styled now, matches marked, other blocks as built.
+    private func spans(_ block: Block, query: String?) -> [Span] {
+        if let p = block.paragraph, let styler {
+            return styler.spans(article: p.article, paragraph: p.paragraph, query: query)
+        }
+        guard let role = block.matches, let query, !query.isEmpty else { return block.spans }
+        return block.spans.flatMap { $0.role == role ? Span.highlighted($0.text, role, query: query) : [$0] }
     }
 
     /// The block holding a line (the last block starting at or before it).
