@@ -219,7 +219,7 @@ import Testing
         var rng = Seeded(state: 7)
         func check(_ texts: [String]) {
             var cells = CellRuns()
-            for t in texts { cells.append(t) }
+            for t in texts { cells.append(t[...]) }
             let glyphs = texts.map { Span($0) }.glyphs
             #expect(cells.runs == CellRuns(glyphs).runs, "\(texts.map(\.debugDescription))")
         }
@@ -271,6 +271,28 @@ import Testing
         for (b, block) in doc.blocks.enumerated() {
             let r = layout.range(ofBlock: b)
             #expect(r.count == Wrapper.wrap(block.spans, width: width - block.indent).count)
+        }
+    }
+}
+
+/// Paragraph blocks are laid out from the article's text and drawn styled: both must make the same lines.
+@Suite struct ParagraphLayoutTests {
+    @Test func styledParagraphsWrapToTheLinesCounted() {
+        let styler = ParagraphStyler(index: Fixture.index)
+        for pane in [Pane.articles, .quotes, .agenda] {
+            for row in 0..<Fixture.index.count(pane) {
+                let doc = DetailBuilder(index: Fixture.index).doc(pane: pane, row: row)
+                for width in [7, 30, 77] {
+                    let layout = DocLayout(doc, width: width, styler: styler)
+                    for (b, block) in doc.blocks.enumerated() {
+                        guard let p = block.paragraph else { continue }
+                        let spans = styler.spans(article: p.article, paragraph: p.paragraph, query: "the")
+                        let inner = max(1, width - block.indent)
+                        #expect(layout.range(ofBlock: b).count == Wrapper.wrap(spans, width: inner).count)
+                        #expect(!spans.isEmpty)
+                    }
+                }
+            }
         }
     }
 }

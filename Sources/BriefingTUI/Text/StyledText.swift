@@ -87,7 +87,7 @@ struct CellRuns {
     init() {}
 
     /// Appends the cells of one span's text: the same glyphs as `[Span].glyphs`, without building them.
-    mutating func append(_ text: String) {
+    mutating func append(_ text: Substring) {
         let start = runs.count
         let last = runs.last
         var text = text

@@ -26,14 +26,13 @@ public enum Wrapper {
     /// How many lines `wrap` makes of styled text, without building them.
     public static func lineCount(_ spans: [Span], width: Int) -> Int {
         var cells = CellRuns()
-        return lineCount(spans, width: width, cells: &cells)
+        for span in spans { cells.append(span.text[...]) }
+        return lineCount(of: cells, width: width)
     }
 
-    /// The same, with `cells` as room to work in, kept from one call to the next.
-    static func lineCount(_ spans: [Span], width: Int, cells: inout CellRuns) -> Int {
+    /// How many lines `wrap` makes of text reduced to its cells.
+    static func lineCount(of cells: CellRuns, width: Int) -> Int {
         guard width > 0 else { return 0 }
-        cells.removeAll()
-        for span in spans { cells.append(span.text) }
         var count = 0
         walk(cells.runs, width: width, place: { _ in }, breakLine: { count += 1 })
         return count

@@ -19,12 +19,6 @@ struct DetailBuilder {
         }
     }
 
-    /// A paragraph's plain text, for a block styled when drawn (`Block.paragraph`).
-    private func paragraphText(_ article: String, _ paragraph: Int) -> String {
-        guard let a = index.article(article), paragraph >= 0, paragraph < a.paragraphs.count else { return "" }
-        return a.paragraphs[paragraph].text
-    }
-
     // MARK: panes
 
     func article(_ a: Article) -> Doc {
@@ -39,7 +33,7 @@ struct DetailBuilder {
         for (i, _) in a.paragraphs.enumerated() {
             d.space()
             d.add(
-                paragraph: ParagraphRef(article: a.id, paragraph: i), text: a.paragraphs[i].text,
+                paragraph: ParagraphRef(article: a.id, paragraph: i),
                 link: .paragraph(a.id, i))
             for eid in index.events(article: a.id, paragraph: i) {
                 guard let e = index.event(eid) else { continue }
@@ -109,8 +103,7 @@ struct DetailBuilder {
         }
         d.heading("In context")
         d.add(
-            paragraph: ParagraphRef(article: q.article, paragraph: q.paragraph),
-            text: paragraphText(q.article, q.paragraph))
+            paragraph: ParagraphRef(article: q.article, paragraph: q.paragraph))
         return d
     }
 
@@ -133,8 +126,7 @@ struct DetailBuilder {
         for m in passages {
             d.add(passageHeader(m.article, m.paragraph), link: .paragraph(m.article, m.paragraph))
             d.add(
-                paragraph: ParagraphRef(article: m.article, paragraph: m.paragraph),
-                text: paragraphText(m.article, m.paragraph), indent: 2)
+                paragraph: ParagraphRef(article: m.article, paragraph: m.paragraph), indent: 2)
         }
         return d
     }

@@ -5,8 +5,8 @@ public struct Block: Sendable, Hashable {
     /// Whether the cursor stops here (links, and paragraphs of an article).
     public var selectable: Bool
     public var indent: Int
-    /// A paragraph of an article, styled (`ParagraphStyler`) only when drawn; `spans` then holds its plain text,
-    /// which wraps to the same lines. An agenda item can list thousands of passages.
+    /// A paragraph of an article, read and styled (`ParagraphStyler`) only when laid out and drawn, in place of
+    /// `spans`: an agenda item can list tens of thousands of passages.
     public var paragraph: ParagraphRef?
     /// Spans in this role show the search's matches, marked when drawn (the same glyphs, so the same lines).
     public var matches: Role?
@@ -40,8 +40,8 @@ public struct Doc: Sendable, Hashable {
     }
 
     /// A paragraph of an article, styled when drawn.
-    mutating func add(paragraph: ParagraphRef, text: String, link: Link? = nil, indent: Int = 0) {
-        var b = Block([Span(text)], link: link, indent: indent)
+    mutating func add(paragraph: ParagraphRef, link: Link? = nil, indent: Int = 0) {
+        var b = Block([], link: link, indent: indent)
         b.paragraph = paragraph
         blocks.append(b)
     }
@@ -79,7 +79,13 @@ public struct DocLayout: Sendable {
         starts.reserveCapacity(doc.blocks.count + 1)
         var cells = CellRuns()
         for (i, b) in doc.blocks.enumerated() {
-            starts.append(starts[i] + Wrapper.lineCount(b.spans, width: Self.inner(b, width), cells: &cells))
+            cells.removeAll()
+            if let p = b.paragraph, let styler {
+                cells.append(styler.plainText(p))
+            } else {
+                for span in b.spans { cells.append(span.text[...]) }
+            }
+            starts.append(starts[i] + Wrapper.lineCount(of: cells, width: Self.inner(b, width)))
             if b.selectable { stops.append(i) }
         }
         self.starts = starts

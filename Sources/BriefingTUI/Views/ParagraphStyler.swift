@@ -4,6 +4,12 @@ import BriefingModel
 struct ParagraphStyler {
     let index: CorpusIndex
 
+    /// A paragraph's text where the article keeps it, unstyled (empty when there is no such paragraph).
+    func plainText(_ p: ParagraphRef) -> Substring {
+        guard let a = index.article(p.article), p.paragraph >= 0, p.paragraph < a.paragraphs.count else { return "" }
+        return a.paragraphs[p.paragraph].textSlice
+    }
+
     func spans(article: String, paragraph: Int, query: String?) -> [Span] {
         guard let a = index.article(article), paragraph >= 0, paragraph < a.paragraphs.count else { return [] }
         let text = a.paragraphs[paragraph].text
