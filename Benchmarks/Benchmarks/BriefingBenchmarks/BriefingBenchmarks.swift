@@ -138,8 +138,8 @@ struct SearchFixture: @unchecked Sendable {
 }
 
 nonisolated(unsafe) var searchFixture: SearchFixture?
-nonisolated(unsafe) var readerState: AppState?
-nonisolated(unsafe) var speakerState: AppState?
+/// The reader state the running keystroke benchmark presses keys on.
+nonisolated(unsafe) var keyState: AppState?
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
@@ -249,46 +249,37 @@ let benchmarks: @Sendable () -> Void = {
         blackHole(state)
     }
 
-    Benchmark(
-        "Keystroke redraw 20k",
-        configuration: .init(
-            metrics: [.wallClock, .cpuTotal, .mallocCountTotal], timeUnits: .microseconds, warmupIterations: 10,
-            maxDuration: .seconds(10), maxIterations: 2_000,
-            setup: {
-                let opened = try await Briefing.open(
-                    paths: [large.folder], resources: large.resources, cache: benchCache)
-                // As in the reader, the deferred index parts and the search are ready after the first frames.
-                readerState = ReaderStart.searchReady(ReaderStart.firstFrame(corpus: opened.corpus))
-            })
-    ) { benchmark in
-        // One key per iteration, cycling through a browsing sequence: reducer step plus a full frame.
-        guard var state = readerState else { return }
-        let key = ReaderStart.keys[benchmark.currentIteration % ReaderStart.keys.count]
-        if let action = KeyMap.action(for: key, in: state) { state = Reducer.update(state, action) }
-        blackHole(FrameRenderer.render(state))
-        readerState = state
+    // One key per iteration, cycling through `keys`: reducer step plus a full frame, on the 20k reader as after its
+    // first frames (the deferred index parts and the search ready), from the state `start` makes of it.
+    func keystrokes(
+        _ name: String, seconds: Int, keys: [Key], start: @escaping @Sendable (AppState) -> AppState = { $0 }
+    ) {
+        Benchmark(
+            name,
+            configuration: .init(
+                metrics: [.wallClock, .cpuTotal, .mallocCountTotal], timeUnits: .microseconds, warmupIterations: 10,
+                maxDuration: .seconds(seconds), maxIterations: 2_000,
+                setup: {
+                    keyState = nil  // the previous benchmark's reader, freed before this one loads its own
+                    let opened = try await Briefing.open(
+                        paths: [large.folder], resources: large.resources, cache: benchCache)
+                    keyState = start(ReaderStart.searchReady(ReaderStart.firstFrame(corpus: opened.corpus)))
+                })
+        ) { benchmark in
+            guard let state = keyState else { return }
+            let next = ReaderStart.press(state, keys, iteration: benchmark.currentIteration)
+            blackHole(FrameRenderer.render(next))
+            keyState = next
+        }
     }
 
-    // The same on the pages that list the most: the most quoted speaker (tens of thousands of quotes at 20k),
-    // opened, read and left for the next speaker, and back.
-    Benchmark(
-        "Keystroke redraw 20k, most quoted speaker",
-        configuration: .init(
-            metrics: [.wallClock, .cpuTotal, .mallocCountTotal], timeUnits: .microseconds, warmupIterations: 10,
-            maxDuration: .seconds(20), maxIterations: 2_000,
-            setup: {
-                let opened = try await Briefing.open(
-                    paths: [large.folder], resources: large.resources, cache: benchCache)
-                let state = ReaderStart.searchReady(ReaderStart.firstFrame(corpus: opened.corpus))
-                speakerState = ReaderStart.onMostQuotedSpeaker(state)
-            })
-    ) { benchmark in
-        guard var state = speakerState else { return }
-        let key = ReaderStart.speakerKeys[benchmark.currentIteration % ReaderStart.speakerKeys.count]
-        if let action = KeyMap.action(for: key, in: state) { state = Reducer.update(state, action) }
-        blackHole(FrameRenderer.render(state))
-        speakerState = state
-    }
+    // Browsing: move, switch panes, open, go back, page.
+    keystrokes("Keystroke redraw 20k", seconds: 10, keys: ReaderStart.keys)
+    // The page that lists the most: the most quoted speaker (tens of thousands of quotes at 20k), opened, read and
+    // left for the next speaker, and back.
+    keystrokes(
+        "Keystroke redraw 20k, most quoted speaker", seconds: 20, keys: ReaderStart.speakerKeys,
+        start: ReaderStart.onMostQuotedSpeaker)
 
     // MARK: Search latency, one query per iteration, cycling through the ten queries of `QueryMix`
 

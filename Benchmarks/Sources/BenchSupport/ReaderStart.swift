@@ -31,6 +31,12 @@ public enum ReaderStart {
         return Reducer.update(state, .searchReady(SearchEngine(IndexedSearch(state.index))))
     }
 
+    /// The state after the key for `iteration` of a cycle through `keys`.
+    public static func press(_ state: AppState, _ keys: [Key], iteration: Int) -> AppState {
+        guard let action = KeyMap.action(for: keys[iteration % keys.count], in: state) else { return state }
+        return Reducer.update(state, action)
+    }
+
     /// The Speakers list with the speaker quoted most selected.
     public static func onMostQuotedSpeaker(_ state: AppState) -> AppState {
         var state = Reducer.update(state, .showPane(.speakers))
