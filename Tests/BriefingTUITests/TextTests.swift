@@ -256,7 +256,7 @@ import Testing
             doc.add([Span(text, i % 2 == 0 ? .text : .quote)], indent: i % 3 == 0 ? 2 : 0)
         }
         let width = 17
-        let layout = DocLayout(doc, width: width)
+        let layout = DocLayout(doc, width: width, styler: ParagraphStyler(index: Fixture.index))
         let whole = doc.blocks.flatMap { b in
             Wrapper.wrap(b.spans, width: width - b.indent).map {
                 [Glyph](repeating: Glyph(" ", width: 1, role: .text), count: b.indent) + $0
@@ -305,7 +305,7 @@ import Testing
         func get(_ key: LayoutMemo.Key) -> DocLayout {
             memo.layout(key) {
                 builds += 1
-                return DocLayout(Doc(), width: key.width)
+                return DocLayout(Doc(), width: key.width, styler: ParagraphStyler(index: Fixture.index))
             }
         }
         let key = LayoutMemo.Key(pane: .speakers, row: 3, width: 40)

@@ -63,14 +63,14 @@ public struct Doc: Sendable, Hashable {
 public struct DocLayout: Sendable {
     public let doc: Doc
     public let width: Int
-    /// Styles the paragraph blocks as they are drawn.
-    let styler: ParagraphStyler?
+    /// Reads the paragraph blocks' text to count their lines, and styles them as they are drawn.
+    let styler: ParagraphStyler
     /// First line of each block, then the total line count.
     private let starts: [Int]
     /// Block indices the cursor can rest on, in order.
     public let stops: [Int]
 
-    init(_ doc: Doc, width: Int, styler: ParagraphStyler? = nil) {
+    init(_ doc: Doc, width: Int, styler: ParagraphStyler) {
         self.doc = doc
         self.width = width
         self.styler = styler
@@ -80,7 +80,7 @@ public struct DocLayout: Sendable {
         var cells = CellRuns()
         for (i, b) in doc.blocks.enumerated() {
             cells.removeAll()
-            if let p = b.paragraph, let styler {
+            if let p = b.paragraph {
                 cells.append(styler.plainText(p))
             } else {
                 for span in b.spans { cells.append(span.text[...]) }
@@ -119,7 +119,7 @@ public struct DocLayout: Sendable {
 
     /// A block's spans as drawn: a paragraph styled now, matches marked, other blocks as built.
     private func spans(_ block: Block, query: String?) -> [Span] {
-        if let p = block.paragraph, let styler {
+        if let p = block.paragraph {
             return styler.spans(article: p.article, paragraph: p.paragraph, query: query)
         }
         guard let role = block.matches, let query, !query.isEmpty else { return block.spans }
