@@ -118,8 +118,8 @@ import Testing
         let mentions = [("a", 1), ("a", 2), ("b", 1), ("a", 5), ("c", 0), ("c", 0)].map {
             Mention(article: $0.0, paragraph: $0.1)
         }
-        #expect(TextReport.articleCount(mentions) == 3)
-        #expect(TextReport.articleCount([]) == 0)
+        #expect(Speaker(id: "s", name: "S", kind: .person, mentions: mentions).articleCount == 3)
+        #expect(Speaker(id: "s", name: "S", kind: .person).articleCount == 0)
     }
 
     /// The listings are streamed: the sink gets chunks of about the asked size, in order, that make the same text.

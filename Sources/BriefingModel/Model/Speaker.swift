@@ -26,6 +26,18 @@ public struct Speaker: Sendable, Hashable, Codable, Identifiable {
         self.aliases = aliases
         self.mentions = mentions
     }
+
+    /// How many distinct articles the speaker is mentioned in. Mentions come article by article, so an article is
+    /// looked up in the set only where it changes.
+    public var articleCount: Int {
+        var seen = Set<String>()
+        var last: String?
+        for m in mentions where m.article != last {
+            last = m.article
+            seen.insert(m.article)
+        }
+        return seen.count
+    }
 }
 
 /// Where an entity is mentioned: an article and a paragraph index.

@@ -15,7 +15,7 @@ extension TextReport {
         let counts = c.speakers.map { quoteCount[$0.id] ?? 0 }
         let order = c.speakers.indices.sorted { a, b in counts[a] != counts[b] ? counts[a] > counts[b] : a < b }
         // Counted once, not once per pass over the rows.
-        let articles = c.speakers.map { articleCount($0.mentions) }
+        let articles = c.speakers.map(\.articleCount)
         let header = ["NAME", "KIND", "ROLE", "ALIASES", "QUOTES", "ARTICLES"]
         alignedColumns(rows: order.count + 1, rightAligned: [4, 5], to: &out) { row in
             guard row > 0 else { return header }
@@ -27,18 +27,6 @@ extension TextReport {
             ]
         }
         out.write("\(c.speakers.count) speakers, \(attributed) of \(c.quotes.count) quotes attributed\n")
-    }
-
-    /// How many distinct articles `mentions` name. A speaker's mentions come article by article, so an article
-    /// is looked up in the set only where it changes.
-    static func articleCount(_ mentions: [Mention]) -> Int {
-        var seen = Set<String>()
-        var last: String?
-        for m in mentions where m.article != last {
-            last = m.article
-            seen.insert(m.article)
-        }
-        return seen.count
     }
 
     /// Rows as columns padded to their widest cell (cells longer than 40 characters are cut with "…"). `cells`

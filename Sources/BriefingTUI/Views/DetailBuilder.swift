@@ -53,7 +53,7 @@ struct DetailBuilder {
         d.field("Kind", s.kind.rawValue)
         d.field("Role", s.role ?? "—")
         d.field("Also called", s.aliases.isEmpty ? "—" : s.aliases.joined(separator: ", "))
-        let articles = Set(s.mentions.map(\.article)).count
+        let articles = s.articleCount
         d.field("Mentioned", "\(s.mentions.count) times in \(articles) article\(articles == 1 ? "" : "s")")
         let quotes = index.quotes(speaker: s.id)
         d.heading("Quotes (\(quotes.count)), by date")
