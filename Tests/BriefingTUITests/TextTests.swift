@@ -286,7 +286,7 @@ import Testing
                     let layout = DocLayout(doc, width: width, styler: styler)
                     for (b, block) in doc.blocks.enumerated() {
                         guard let p = block.paragraph else { continue }
-                        let spans = styler.spans(article: p.article, paragraph: p.paragraph, query: "the")
+                        let spans = styler.spans(p, query: "the")
                         let inner = max(1, width - block.indent)
                         #expect(layout.range(ofBlock: b).count == Wrapper.wrap(spans, width: inner).count)
                         #expect(!spans.isEmpty)

@@ -32,9 +32,7 @@ struct DetailBuilder {
         }
         for (i, _) in a.paragraphs.enumerated() {
             d.space()
-            d.add(
-                paragraph: ParagraphRef(article: a.id, paragraph: i),
-                link: .paragraph(a.id, i))
+            d.add(paragraph: ParagraphRef(article: a.id, paragraph: i), link: .paragraph(a.id, i))
             for eid in index.events(article: a.id, paragraph: i) {
                 guard let e = index.event(eid) else { continue }
                 d.add(
@@ -102,8 +100,7 @@ struct DetailBuilder {
             for eid in eids { if let e = index.event(eid) { d.add(eventLine(e), link: .event(eid)) } }
         }
         d.heading("In context")
-        d.add(
-            paragraph: ParagraphRef(article: q.article, paragraph: q.paragraph))
+        d.add(paragraph: ParagraphRef(article: q.article, paragraph: q.paragraph))
         return d
     }
 
@@ -125,8 +122,7 @@ struct DetailBuilder {
         if passages.isEmpty { d.add([Span("none", .dim)]) }
         for m in passages {
             d.add(passageHeader(m.article, m.paragraph), link: .paragraph(m.article, m.paragraph))
-            d.add(
-                paragraph: ParagraphRef(article: m.article, paragraph: m.paragraph), indent: 2)
+            d.add(paragraph: ParagraphRef(article: m.article, paragraph: m.paragraph), indent: 2)
         }
         return d
     }

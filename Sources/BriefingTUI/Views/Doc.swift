@@ -120,7 +120,7 @@ public struct DocLayout: Sendable {
     /// A block's spans as drawn: a paragraph styled now, matches marked, other blocks as built.
     private func spans(_ block: Block, query: String?) -> [Span] {
         if let p = block.paragraph {
-            return styler.spans(article: p.article, paragraph: p.paragraph, query: query)
+            return styler.spans(p, query: query)
         }
         guard let role = block.matches, let query, !query.isEmpty else { return block.spans }
         return block.spans.flatMap { $0.role == role ? Span.highlighted($0.text, role, query: query) : [$0] }

@@ -10,10 +10,11 @@ struct ParagraphStyler {
         return a.paragraphs[p.paragraph].textSlice
     }
 
-    func spans(article: String, paragraph: Int, query: String?) -> [Span] {
-        guard let a = index.article(article), paragraph >= 0, paragraph < a.paragraphs.count else { return [] }
-        let text = a.paragraphs[paragraph].text
-        let chars = Array(text)
+    /// The paragraph's text styled, with the matches of `query` marked (none when there is no such paragraph).
+    func spans(_ p: ParagraphRef, query: String?) -> [Span] {
+        let (article, paragraph) = (p.article, p.paragraph)
+        let chars = Array(plainText(p))
+        guard !chars.isEmpty else { return [] }
         // Scalar offset at the start of each character, to map the model's scalar offsets.
         var scalarStart: [Int] = []
         scalarStart.reserveCapacity(chars.count + 1)
