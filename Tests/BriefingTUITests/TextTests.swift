@@ -256,7 +256,7 @@ import Testing
             doc.add([Span(text, i % 2 == 0 ? .text : .quote)], indent: i % 3 == 0 ? 2 : 0)
         }
         let width = 17
-        let layout = DocLayout(doc, width: width, styler: ParagraphStyler(index: Fixture.index))
+        let layout = DocLayout(doc, width: width, writer: BlockWriter(index: Fixture.index))
         let whole = doc.blocks.flatMap { b in
             Wrapper.wrap(b.spans, width: width - b.indent).map {
                 [Glyph](repeating: Glyph(" ", width: 1, role: .text), count: b.indent) + $0
@@ -275,18 +275,53 @@ import Testing
     }
 }
 
-/// Paragraph blocks are laid out from the article's text and drawn styled: both must make the same lines.
-@Suite struct ParagraphLayoutTests {
-    @Test func styledParagraphsWrapToTheLinesCounted() {
-        let styler = ParagraphStyler(index: Fixture.index)
-        for pane in [Pane.articles, .quotes, .agenda] {
+/// A doc's blocks with long lists held as runs: read back one by one, they are the blocks added one by one.
+@Suite struct BlocksTests {
+    @Test func runsReadAsTheBlocksTheyStandFor() {
+        let refs = (0..<5).map { ParagraphRef(article: "a\($0)", paragraph: $0) }
+        var runs = Doc()
+        var single = Doc()
+        for round in 0..<3 {
+            runs.add([Span("heading \(round)", .heading)])
+            single.add([Span("heading \(round)", .heading)])
+            let ids = (0..<(round * 2)).map { "q\(round)-\($0)" }
+            runs.add(quotes: ids, withSpeaker: round == 1, indent: round)
+            for id in ids {
+                single.add(.quote(id: id, withSpeaker: round == 1), link: .quote(id), indent: round, matches: .quote)
+            }
+            runs.add(passages: Array(refs.prefix(round + 1)))
+            for p in refs.prefix(round + 1) {
+                single.add(.passageHeading(p), link: .paragraph(p.article, p.paragraph))
+                single.add(.paragraph(p), indent: 2)
+            }
+        }
+        runs.add(quotes: [], withSpeaker: false)
+        runs.add(passages: [])
+        #expect(runs.blocks.count == single.blocks.count)
+        #expect(Array(runs.blocks) == Array(single.blocks))
+        #expect(runs.blocks.reversed().map(\.link) == single.blocks.reversed().map(\.link))
+    }
+}
+
+/// Blocks holding references (paragraphs, a list's quotes and passages) are counted from the text the index gives
+/// and drawn from it: both must make the same lines, and the rows the same text the doc once held.
+@Suite struct WrittenBlockLayoutTests {
+    @Test func writtenBlocksWrapToTheLinesCounted() {
+        let writer = BlockWriter(index: Fixture.index)
+        var written = 0
+        for pane in Pane.allCases {
             for row in 0..<Fixture.index.count(pane) {
                 let doc = DetailBuilder(index: Fixture.index).doc(pane: pane, row: row)
                 for width in [7, 30, 77] {
-                    let layout = DocLayout(doc, width: width, styler: styler)
+                    let layout = DocLayout(doc, width: width, writer: writer)
                     for (b, block) in doc.blocks.enumerated() {
-                        guard let p = block.paragraph else { continue }
-                        let spans = styler.spans(p, query: "the")
+                        let spans: [Span]
+                        switch block.content {
+                        case .spans: continue
+                        case .paragraph(let p): spans = writer.styler.spans(p, query: "the")
+                        case .quote, .passageHeading: spans = writer.spans(block.content)
+                        }
+                        written += 1
                         let inner = max(1, width - block.indent)
                         #expect(layout.range(ofBlock: b).count == Wrapper.wrap(spans, width: inner).count)
                         #expect(!spans.isEmpty)
@@ -294,6 +329,22 @@ import Testing
                 }
             }
         }
+        #expect(written > 0)
+    }
+
+    @Test func aQuoteRowShowsDateSpeakerAndText() throws {
+        let writer = BlockWriter(index: Fixture.index)
+        let row = try #require(Fixture.index.quotes.firstIndex { $0.speaker != nil })
+        let q = Fixture.index.quotes[row]
+        let name = try #require(q.speaker.flatMap { Fixture.index.speaker($0)?.name })
+        let date = Fixture.index.date(ofArticle: q.article)?.description ?? "undated"
+        let text = { (spans: [Span]) in spans.map(\.text).joined() }
+        #expect(text(writer.spans(.quote(id: q.id, withSpeaker: true))) == "\(date)  \(name): “\(q.text)”")
+        #expect(text(writer.spans(.quote(id: q.id, withSpeaker: false))) == "\(date)  “\(q.text)”")
+        #expect(writer.spans(.quote(id: "no such quote", withSpeaker: true)).isEmpty)
+        let a = try #require(Fixture.index.articles.first)
+        let heading = text(writer.spans(.passageHeading(ParagraphRef(article: a.id, paragraph: 1))))
+        #expect(heading == "\(a.date?.description ?? "undated")  \(a.title)  ¶2")
     }
 }
 
@@ -305,7 +356,7 @@ import Testing
         func get(_ key: LayoutMemo.Key) -> DocLayout {
             memo.layout(key) {
                 builds += 1
-                return DocLayout(Doc(), width: key.width, styler: ParagraphStyler(index: Fixture.index))
+                return DocLayout(Doc(), width: key.width, writer: BlockWriter(index: Fixture.index))
             }
         }
         let key = LayoutMemo.Key(pane: .speakers, row: 3, width: 40)

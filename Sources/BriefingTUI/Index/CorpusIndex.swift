@@ -400,8 +400,9 @@ public final class CorpusIndex: Sendable {
     /// Relations stated only by the other event, seen from this one.
     func incoming(event: String) -> [(event: String, label: String)] { incomingRelations.value[event] ?? [] }
 
-    func quotes(speaker: String) -> [Quote] {
-        speakerRow(speaker).map { quotesBySpeaker.value[$0].map { quotes[Int($0)] } } ?? []
+    /// A speaker's quotes, as rows of the Quotes list (by date).
+    func quoteRows(speaker: String) -> ArraySlice<Int32> {
+        speakerRow(speaker).map { quotesBySpeaker.value[$0] } ?? []
     }
 
     /// How many quotes a speaker has (the Speakers list shows it on every row).
@@ -409,11 +410,13 @@ public final class CorpusIndex: Sendable {
         speakerRow(speaker).map { quotesBySpeaker.value[$0].count } ?? 0
     }
 
-    func quotes(event: String) -> [Quote] {
-        eventRow[event].map { quotesByEvent.value[Int($0)].map { quotes[Int($0)] } } ?? []
+    /// The quotes about an event (naming it, or in a passage that mentions it), as rows of the Quotes list.
+    func quoteRows(event: String) -> ArraySlice<Int32> {
+        eventRow[event].map { quotesByEvent.value[Int($0)] } ?? []
     }
 
-    func quotes(pillar: String) -> [Quote] { (quotesByPillar.value[pillar] ?? []).map { quotes[Int($0)] } }
+    /// The quotes tagged with an agenda item, as rows of the Quotes list.
+    func quoteRows(pillar: String) -> ArraySlice<Int32> { (quotesByPillar.value[pillar] ?? [])[...] }
     func warnings(path: String) -> [LoadWarning] { warningsByPath[path] ?? [] }
 
     /// Number of rows in a pane's list.

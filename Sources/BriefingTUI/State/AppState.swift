@@ -90,7 +90,7 @@ public struct AppState: Sendable {
         return layouts.layout(key) {
             DocLayout(
                 DetailBuilder(index: index).doc(pane: at.pane, row: at.row), width: key.width,
-                styler: ParagraphStyler(index: index))
+                writer: BlockWriter(index: index))
         }
     }
 }

@@ -32,7 +32,7 @@ struct DetailBuilder {
         }
         for (i, _) in a.paragraphs.enumerated() {
             d.space()
-            d.add(paragraph: ParagraphRef(article: a.id, paragraph: i), link: .paragraph(a.id, i))
+            d.add(.paragraph(ParagraphRef(article: a.id, paragraph: i)), link: .paragraph(a.id, i))
             for eid in index.events(article: a.id, paragraph: i) {
                 guard let e = index.event(eid) else { continue }
                 d.add(
@@ -53,13 +53,14 @@ struct DetailBuilder {
         d.field("Also called", s.aliases.isEmpty ? "—" : s.aliases.joined(separator: ", "))
         let articles = s.articleCount
         d.field("Mentioned", "\(s.mentions.count) times in \(articles) article\(articles == 1 ? "" : "s")")
-        let quotes = index.quotes(speaker: s.id)
+        let quotes = index.quoteRows(speaker: s.id)
         d.heading("Quotes (\(quotes.count)), by date")
         if quotes.isEmpty { d.add([Span("none", .dim)]) }
-        for q in quotes { d.add(quoteLine(q, withSpeaker: false), link: .quote(q.id), matches: .quote) }
+        d.add(quotes: ids(quotes), withSpeaker: false)
         var seen: Set<String> = []
         var events: [Event] = []
-        for q in quotes {
+        for row in quotes {
+            let q = index.quotes[Int(row)]
             for eid in q.events + index.events(article: q.article, paragraph: q.paragraph) where !seen.contains(eid) {
                 seen.insert(eid)
                 if let e = index.event(eid) { events.append(e) }
@@ -100,7 +101,7 @@ struct DetailBuilder {
             for eid in eids { if let e = index.event(eid) { d.add(eventLine(e), link: .event(eid)) } }
         }
         d.heading("In context")
-        d.add(paragraph: ParagraphRef(article: q.article, paragraph: q.paragraph))
+        d.add(.paragraph(ParagraphRef(article: q.article, paragraph: q.paragraph)))
         return d
     }
 
@@ -109,10 +110,10 @@ struct DetailBuilder {
         d.add([Span(entry.agenda.label, .dim)])
         d.add([Span(entry.item.name.map { $0 + ": " } ?? "", .title), Span(entry.item.text, .title)])
         if !entry.item.keywords.isEmpty { d.field("Keywords", entry.item.keywords.joined(separator: ", ")) }
-        let quotes = index.quotes(pillar: entry.item.id)
+        let quotes = index.quoteRows(pillar: entry.item.id)
         d.heading("Quotes (\(quotes.count)), by date")
         if quotes.isEmpty { d.add([Span("none", .dim)]) }
-        for q in quotes { d.add(quoteLine(q, withSpeaker: true), link: .quote(q.id), matches: .quote) }
+        d.add(quotes: ids(quotes), withSpeaker: true)
         let passages = Self.sorted(entry.item.passages) {
             SortKey(
                 day: index.date(ofArticle: $0.article)?.ordinal ?? Int.max, article: $0.article, paragraph: $0.paragraph
@@ -120,10 +121,7 @@ struct DetailBuilder {
         }
         d.heading("Passages (\(passages.count)), by date")
         if passages.isEmpty { d.add([Span("none", .dim)]) }
-        for m in passages {
-            d.add(passageHeader(m.article, m.paragraph), link: .paragraph(m.article, m.paragraph))
-            d.add(paragraph: ParagraphRef(article: m.article, paragraph: m.paragraph), indent: 2)
-        }
+        d.add(passages: passages.map { ParagraphRef(article: $0.article, paragraph: $0.paragraph) })
         return d
     }
 
@@ -157,14 +155,15 @@ struct DetailBuilder {
             if let cue = r.cue { spans.append(Span("  “" + cue + "”", .dim)) }
             d.add(spans, link: .event(r.event))
         }
-        let quotes = index.quotes(event: e.id)
+        let quotes = index.quoteRows(event: e.id)
         d.heading("What each side said (\(quotes.count))")
         if quotes.isEmpty { d.add([Span("nothing quoted", .dim)]) }
         var order: [String?] = []
-        var groups: [String?: [Quote]] = [:]
-        for q in quotes {
-            if groups[q.speaker] == nil { order.append(q.speaker) }
-            groups[q.speaker, default: []].append(q)
+        var groups: [String?: [Int32]] = [:]
+        for row in quotes {
+            let speaker = index.quotes[Int(row)].speaker
+            if groups[speaker] == nil { order.append(speaker) }
+            groups[speaker, default: []].append(row)
         }
         for sid in order {
             if let sid, let s = index.speaker(sid) {
@@ -172,13 +171,11 @@ struct DetailBuilder {
             } else {
                 d.add([Span("Unattributed", .dim)])
             }
-            for q in groups[sid] ?? [] {
-                d.add(quoteLine(q, withSpeaker: false), link: .quote(q.id), indent: 2, matches: .quote)
-            }
+            d.add(quotes: ids(groups[sid] ?? []), withSpeaker: false, indent: 2)
         }
         d.heading("Mentioned in (\(e.mentions.count))")
         for m in e.mentions {
-            var spans = passageHeader(m.article, m.paragraph)
+            var spans = writer.passageHeading(ParagraphRef(article: m.article, paragraph: m.paragraph))
             spans.append(Span("  “" + m.text + "”", .dim))
             d.add(spans, link: .paragraph(m.article, m.paragraph))
         }
@@ -204,26 +201,13 @@ struct DetailBuilder {
         return items.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }.map { items[$0] }
     }
 
-    private func quoteLine(_ q: Quote, withSpeaker: Bool) -> [Span] {
-        var spans = [Span((index.date(ofArticle: q.article)?.description ?? "undated") + "  ", .dim)]
-        if withSpeaker {
-            let name = q.speaker.flatMap { index.speaker($0)?.name } ?? "unattributed"
-            spans.append(Span(name + ": ", q.speaker == nil ? .dim : .speaker(index.slot(ofSpeaker: q.speaker))))
-        }
-        spans.append(Span("“" + q.text + "”", .quote))
-        return spans
-    }
+    /// The ids of the quotes at these rows of the Quotes list.
+    private func ids<Rows: Collection<Int32>>(_ rows: Rows) -> [String] { rows.map { index.quotes[Int($0)].id } }
+
+    private var writer: BlockWriter { BlockWriter(index: index) }
 
     private func eventLine(_ e: Event) -> [Span] {
         [Span(EventTime.label(e).padding(toLength: 12, withPad: " ", startingAt: 0), .dim), Span(e.title, .link)]
-    }
-
-    private func passageHeader(_ article: String, _ paragraph: Int) -> [Span] {
-        let a = index.article(article)
-        return [
-            Span((a?.date?.description ?? "undated") + "  ", .dim), Span(a?.title ?? article, .link),
-            Span("  ¶\(paragraph + 1)", .dim),
-        ]
     }
 
     private func itemName(_ id: String) -> String {

@@ -1,21 +1,47 @@
 /// A block of the detail pane: styled text wrapped as one unit, optionally a link the cursor can rest on.
 public struct Block: Sendable, Hashable {
-    public var spans: [Span]
+    /// What the block shows.
+    public var content: Content
     public var link: Link?
     /// Whether the cursor stops here (links, and paragraphs of an article).
     public var selectable: Bool
     public var indent: Int
-    /// A paragraph of an article, read and styled (`ParagraphStyler`) only when laid out and drawn, in place of
-    /// `spans`: an agenda item can list tens of thousands of passages.
-    public var paragraph: ParagraphRef?
     /// Spans in this role show the search's matches, marked when drawn (the same glyphs, so the same lines).
     public var matches: Role?
 
+    /// Text built with the doc, or a reference whose text is written from the index only when the block is laid out
+    /// and drawn (`BlockWriter`): a speaker or an agenda item can list tens of thousands of quotes and passages.
+    public enum Content: Sendable, Hashable {
+        case spans([Span])
+        /// A paragraph of an article, styled (`ParagraphStyler`).
+        case paragraph(ParagraphRef)
+        /// A quote's line in a list, by the quote's id: date, the speaker when asked, the quote.
+        case quote(id: String, withSpeaker: Bool)
+        /// The heading of a passage in a list: the article's date and title, the paragraph's number.
+        case passageHeading(ParagraphRef)
+    }
+
     public init(_ spans: [Span], link: Link? = nil, selectable: Bool? = nil, indent: Int = 0) {
-        self.spans = spans
+        self.init(.spans(spans), link: link, selectable: selectable, indent: indent)
+    }
+
+    public init(_ content: Content, link: Link? = nil, selectable: Bool? = nil, indent: Int = 0) {
+        self.content = content
         self.link = link
         self.selectable = selectable ?? (link != nil)
         self.indent = indent
+    }
+
+    /// The spans built with the doc (none for a block written when drawn).
+    public var spans: [Span] {
+        if case .spans(let spans) = content { return spans }
+        return []
+    }
+
+    /// The paragraph the block shows, if it is one.
+    public var paragraph: ParagraphRef? {
+        if case .paragraph(let p) = content { return p }
+        return nil
     }
 
     static let blank = Block([])
@@ -29,21 +55,31 @@ public struct ParagraphRef: Sendable, Hashable {
 
 /// What the detail pane shows for one item, before wrapping.
 public struct Doc: Sendable, Hashable {
-    public var blocks: [Block] = []
+    public var blocks = Blocks()
 
     mutating func add(
         _ spans: [Span], link: Link? = nil, selectable: Bool? = nil, indent: Int = 0, matches: Role? = nil
     ) {
-        var b = Block(spans, link: link, selectable: selectable, indent: indent)
+        add(.spans(spans), link: link, selectable: selectable, indent: indent, matches: matches)
+    }
+
+    /// A block whose text is written when it is laid out and drawn.
+    mutating func add(
+        _ content: Block.Content, link: Link? = nil, selectable: Bool? = nil, indent: Int = 0, matches: Role? = nil
+    ) {
+        var b = Block(content, link: link, selectable: selectable, indent: indent)
         b.matches = matches
         blocks.append(b)
     }
 
-    /// A paragraph of an article, styled when drawn.
-    mutating func add(paragraph: ParagraphRef, link: Link? = nil, indent: Int = 0) {
-        var b = Block([], link: link, indent: indent)
-        b.paragraph = paragraph
-        blocks.append(b)
+    /// Quotes' lines, each a link to its quote with the search's matches marked, kept as their ids.
+    mutating func add(quotes ids: [String], withSpeaker: Bool, indent: Int = 0) {
+        blocks.append(.quotes(ids, withSpeaker: withSpeaker, indent: indent))
+    }
+
+    /// Passages, each its heading (a link to the paragraph) then its paragraph indented, kept as references.
+    mutating func add(passages: [ParagraphRef]) {
+        blocks.append(.passages(passages))
     }
 
     mutating func heading(_ text: String) {
@@ -58,32 +94,94 @@ public struct Doc: Sendable, Hashable {
     mutating func space() { blocks.append(.blank) }
 }
 
+/// A doc's blocks, a long list of quotes or passages held as one run of references and its blocks made when read:
+/// an agenda item's 70,000 passages take 24 bytes each instead of two blocks of 88.
+public struct Blocks: RandomAccessCollection, Sendable, Hashable {
+    /// Blocks alike but for what they refer to.
+    enum Run: Sendable, Hashable {
+        case one(Block)
+        case quotes([String], withSpeaker: Bool, indent: Int)
+        case passages([ParagraphRef])
+
+        var count: Int {
+            switch self {
+            case .one: return 1
+            case .quotes(let ids, _, _): return ids.count
+            case .passages(let refs): return 2 * refs.count
+            }
+        }
+
+        /// The run's block at `k`.
+        func block(_ k: Int) -> Block {
+            switch self {
+            case .one(let b): return b
+            case .quotes(let ids, let withSpeaker, let indent):
+                var b = Block(.quote(id: ids[k], withSpeaker: withSpeaker), link: .quote(ids[k]), indent: indent)
+                b.matches = .quote
+                return b
+            case .passages(let refs):
+                let p = refs[k / 2]
+                if k % 2 == 0 { return Block(.passageHeading(p), link: .paragraph(p.article, p.paragraph)) }
+                return Block(.paragraph(p), indent: 2)
+            }
+        }
+    }
+
+    private var runs: [Run] = []
+    /// The index just past each run's last block.
+    private var ends: [Int] = []
+
+    public init() {}
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { ends.last ?? 0 }
+
+    public subscript(i: Int) -> Block {
+        // The first run ending past `i`.
+        var lo = 0
+        var hi = ends.count - 1
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if ends[mid] > i { hi = mid } else { lo = mid + 1 }
+        }
+        return runs[lo].block(i - (lo == 0 ? 0 : ends[lo - 1]))
+    }
+
+    mutating func append(_ b: Block) { append(.one(b)) }
+
+    mutating func append(_ run: Run) {
+        guard run.count > 0 else { return }
+        runs.append(run)
+        ends.append(endIndex + run.count)
+    }
+}
+
 /// A doc wrapped to a width: how many lines each block takes and the selectable blocks. Lines themselves are
 /// wrapped when drawn, so a speaker with thousands of quotes costs a count per block, not a grid of glyphs.
 public struct DocLayout: Sendable {
     public let doc: Doc
     public let width: Int
-    /// Reads the paragraph blocks' text to count their lines, and styles them as they are drawn.
-    let styler: ParagraphStyler
+    /// Writes the text of the blocks that hold references, to count their lines and to draw them.
+    let writer: BlockWriter
     /// First line of each block, then the total line count.
     private let starts: [Int]
     /// Block indices the cursor can rest on, in order.
     public let stops: [Int]
 
-    init(_ doc: Doc, width: Int, styler: ParagraphStyler) {
+    init(_ doc: Doc, width: Int, writer: BlockWriter) {
         self.doc = doc
         self.width = width
-        self.styler = styler
+        self.writer = writer
         var starts = [0]
         var stops: [Int] = []
         starts.reserveCapacity(doc.blocks.count + 1)
         var cells = CellRuns()
         for (i, b) in doc.blocks.enumerated() {
             cells.removeAll()
-            if let p = b.paragraph {
-                cells.append(styler.plainText(p))
-            } else {
-                for span in b.spans { cells.append(span.text[...]) }
+            switch b.content {
+            case .spans(let spans): for span in spans { cells.append(span.text[...]) }
+            case .paragraph(let p): cells.append(writer.styler.plainText(p))
+            case .quote, .passageHeading: for span in writer.spans(b.content) { cells.append(span.text[...]) }
             }
             starts.append(starts[i] + Wrapper.lineCount(of: cells, width: Self.inner(b, width)))
             if b.selectable { stops.append(i) }
@@ -117,13 +215,14 @@ public struct DocLayout: Sendable {
         return out
     }
 
-    /// A block's spans as drawn: a paragraph styled now, matches marked, other blocks as built.
+    /// A block's spans as drawn: a paragraph styled now, a list's row written now, matches marked.
     private func spans(_ block: Block, query: String?) -> [Span] {
-        if let p = block.paragraph {
-            return styler.spans(p, query: query)
+        if case .paragraph(let p) = block.content {
+            return writer.styler.spans(p, query: query)
         }
-        guard let role = block.matches, let query, !query.isEmpty else { return block.spans }
-        return block.spans.flatMap { $0.role == role ? Span.highlighted($0.text, role, query: query) : [$0] }
+        let spans = writer.spans(block.content)
+        guard let role = block.matches, let query, !query.isEmpty else { return spans }
+        return spans.flatMap { $0.role == role ? Span.highlighted($0.text, role, query: query) : [$0] }
     }
 
     /// The block holding a line (the last block starting at or before it).
