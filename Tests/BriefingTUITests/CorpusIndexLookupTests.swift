@@ -48,3 +48,33 @@ import Testing
         #expect(empty.row(key(0), key: key) == nil)
     }
 }
+
+/// An event's quotes: those naming it, and those in a paragraph that mentions it unless the paragraph holds more
+/// quotes than a passage (`CorpusIndex.passageQuotes`).
+@Suite struct EventQuotesTests {
+    @Test func aCrowdedParagraphsQuotesAreAboutAnEventOnlyWhenTheyNameIt() {
+        let crowd = CorpusIndex.passageQuotes + 1
+        let article = Article(
+            id: "a", path: "a.md", title: "A",
+            paragraphs: [
+                Paragraph(text: String(repeating: "“Yes,” she said. ", count: crowd), line: 1),
+                Paragraph(text: "“No,” he said. “Maybe,” she said.", line: 2),
+            ])
+        var quotes = (0..<crowd).map { k in
+            Quote(
+                id: "a#q\(k + 1)", article: "a", paragraph: 0, start: 17 * k + 1, end: 17 * k + 5, text: "Yes,",
+                events: k == 3 ? ["talks"] : [])
+        }
+        quotes.append(Quote(id: "a#q\(crowd + 1)", article: "a", paragraph: 1, start: 1, end: 4, text: "No,"))
+        quotes.append(Quote(id: "a#q\(crowd + 2)", article: "a", paragraph: 1, start: 16, end: 22, text: "Maybe,"))
+        let talks = Event(
+            id: "talks", kind: "talks", title: "Talks",
+            mentions: [
+                EventMention(article: "a", paragraph: 0, text: "talks"),
+                EventMention(article: "a", paragraph: 1, text: "talks"),
+            ])
+        let index = CorpusIndex(Corpus(articles: [article], quotes: quotes, events: [talks]))
+        let ids = index.quoteRows(event: "talks").map { index.quotes[Int($0)].id }
+        #expect(ids.sorted() == ["a#q\(crowd + 1)", "a#q\(crowd + 2)", "a#q4"].sorted())
+    }
+}
