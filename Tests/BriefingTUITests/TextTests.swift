@@ -348,6 +348,52 @@ import Testing
     }
 }
 
+/// A long paragraph is drawn by its lines: the lines of any range are those of the whole paragraph wrapped and styled.
+@Suite struct LongParagraphTests {
+    @Test func eachLineStartWrapsToTheRestOfTheLines() {
+        var rng = LineCountTests.Seeded(state: 11)
+        for _ in 0..<200 {
+            let text = LineCountTests.text(&rng, Int.random(in: 0...60, using: &rng))
+            let glyphs = [Span(text)].glyphs
+            for width in [1, 2, 5, 9, 23] {
+                var cells = CellRuns()
+                cells.append(text[...])
+                let starts = Wrapper.lineStarts(of: cells, width: width)
+                let whole = Wrapper.wrap(glyphs: glyphs, width: width)
+                #expect(starts.count == whole.count)
+                let at = CellRuns.indices(ofCells: starts, in: text[...])
+                for (k, i) in at.enumerated() {
+                    #expect(Array(glyphs.dropFirst(starts[k])) == [Span(String(text[i...]))].glyphs)
+                    #expect(Wrapper.wrap([Span(String(text[i...]))], width: width) == Array(whole.dropFirst(k)))
+                }
+            }
+        }
+    }
+
+    @Test func linesOfAnyRangeAreTheWholeParagraphs() {
+        let writer = BlockWriter(index: Fixture.index)
+        var windows = 0
+        for pane in [Pane.articles, .quotes] {
+            for row in 0..<Fixture.index.count(pane) {
+                let doc = DetailBuilder(index: Fixture.index).doc(pane: pane, row: row)
+                for width in [9, 40] {
+                    let whole = DocLayout(doc, width: width, writer: writer, longParagraph: .max)
+                    let parts = DocLayout(doc, width: width, writer: writer, longParagraph: 0)
+                    #expect(parts.lineCount == whole.lineCount)
+                    for query in [nil, "the", "Kim"] {
+                        for start in stride(from: 0, to: whole.lineCount, by: 3) {
+                            let r = start..<(start + 1 + start % 7)
+                            #expect(parts.lines(r, query: query) == whole.lines(r, query: query))
+                            windows += 1
+                        }
+                    }
+                }
+            }
+        }
+        #expect(windows > 100)
+    }
+}
+
 /// The memo of the last detail layout: built once per key.
 @Suite struct LayoutMemoTests {
     @Test func buildsOnlyWhenTheKeyChanges() {

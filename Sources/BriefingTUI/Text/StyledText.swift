@@ -45,8 +45,15 @@ extension Glyph {
     /// The glyphs a character draws as, with terminal control characters removed.
     static func sanitized(_ c: Character, role: Role) -> [Glyph] {
         if c == "\t" || c == "\n" || c == "\r" || c == "\r\n" { return [Glyph(" ", width: 1, role: role)] }
-        if let f = c.unicodeScalars.first, f.value < 0x20 || (0x7F..<0xA0).contains(f.value) { return [] }
+        guard draws(c) else { return [] }
         return [Glyph(c, role: role)]
+    }
+
+    /// False for a terminal control character, which draws as nothing; every other character is one glyph.
+    @inline(__always) static func draws(_ c: Character) -> Bool {
+        if c == "\t" || c == "\n" || c == "\r" || c == "\r\n" { return true }
+        guard let f = c.unicodeScalars.first else { return false }
+        return !(f.value < 0x20 || (0x7F..<0xA0).contains(f.value))
     }
 
     /// Glyphs for plain text in one role.
@@ -68,6 +75,29 @@ struct CellRuns {
     private(set) var runs: [CellRun] = []
 
     mutating func removeAll() { runs.removeAll(keepingCapacity: true) }
+
+    /// The index in `text` of each of `cells` (ascending cell numbers, counted as `CellRuns` counts the text's
+    /// glyphs), `text.endIndex` for a cell past the last.
+    static func indices(ofCells cells: [Int], in text: Substring) -> [String.Index] {
+        var out: [String.Index] = []
+        out.reserveCapacity(cells.count)
+        var next = 0
+        var cell = 0
+        var i = text.startIndex
+        while i < text.endIndex, next < cells.count {
+            let c = text[i]
+            if Glyph.draws(c) {
+                while next < cells.count, cells[next] <= cell {
+                    out.append(i)
+                    next += 1
+                }
+                cell += 1
+            }
+            i = text.index(after: i)
+        }
+        while out.count < cells.count { out.append(text.endIndex) }
+        return out
+    }
 
     /// Adds `count` cells, joined to the last run when they are alike.
     @inline(__always)

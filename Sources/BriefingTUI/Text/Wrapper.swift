@@ -38,6 +38,21 @@ public enum Wrapper {
         return count
     }
 
+    /// The first cell of each line `wrap` makes of text reduced to its cells (for a line with none, the cell the
+    /// line before started at). Wrapping the text from a line's first cell makes the same lines from there on.
+    static func lineStarts(of cells: CellRuns, width: Int) -> [Int] {
+        guard width > 0 else { return [] }
+        var starts: [Int] = []
+        var start: Int?
+        walk(
+            cells.runs, width: width, place: { if start == nil { start = $0.lowerBound } },
+            breakLine: {
+                starts.append(start ?? starts.last ?? 0)
+                start = nil
+            })
+        return starts
+    }
+
     /// The wrapping itself, over runs of cells: `place` puts cells (by index) on the current line, `breakLine`
     /// ends it. Spaces at the start of a line are skipped; a word goes to the next line when it does not fit, and
     /// is split only when it is wider than a whole line.

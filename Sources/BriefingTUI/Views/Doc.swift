@@ -167,20 +167,36 @@ public struct DocLayout: Sendable {
     private let starts: [Int]
     /// Block indices the cursor can rest on, in order.
     public let stops: [Int]
+    /// Where each line starts in the text of a paragraph longer than `longParagraph`, by block: only the lines drawn
+    /// are styled and wrapped, not the whole paragraph.
+    private let longLines: [Int: [String.Index]]
 
-    init(_ doc: Doc, width: Int, writer: BlockWriter) {
+    /// Bytes of text from which a paragraph is drawn by its lines, unless the layout is given another bound.
+    static let longParagraph = 16_384
+
+    init(_ doc: Doc, width: Int, writer: BlockWriter, longParagraph: Int = DocLayout.longParagraph) {
         self.doc = doc
         self.width = width
         self.writer = writer
         var starts = [0]
         var stops: [Int] = []
+        var longLines: [Int: [String.Index]] = [:]
         starts.reserveCapacity(doc.blocks.count + 1)
         var cells = CellRuns()
         for (i, b) in doc.blocks.enumerated() {
             cells.removeAll()
             switch b.content {
             case .spans(let spans): for span in spans { cells.append(span.text[...]) }
-            case .paragraph(let p): cells.append(writer.styler.plainText(p))
+            case .paragraph(let p):
+                let text = writer.styler.plainText(p)
+                cells.append(text)
+                if text.utf8.count >= longParagraph {
+                    let lines = Wrapper.lineStarts(of: cells, width: Self.inner(b, width))
+                    longLines[i] = CellRuns.indices(ofCells: lines, in: text)
+                    starts.append(starts[i] + lines.count)
+                    if b.selectable { stops.append(i) }
+                    continue
+                }
             case .quote, .passageHeading: for span in writer.spans(b.content) { cells.append(span.text[...]) }
             }
             starts.append(starts[i] + Wrapper.lineCount(of: cells, width: Self.inner(b, width)))
@@ -188,6 +204,7 @@ public struct DocLayout: Sendable {
         }
         self.starts = starts
         self.stops = stops
+        self.longLines = longLines
     }
 
     /// All lines.
@@ -206,19 +223,24 @@ public struct DocLayout: Sendable {
             let block = doc.blocks[b]
             let pad = [Glyph](
                 repeating: Glyph(" ", width: 1, role: .text), count: min(block.indent, max(0, width - 1)))
-            for (k, l) in Wrapper.wrap(spans(block, query: query), width: Self.inner(block, width)).enumerated()
-            where range.contains(starts[b] + k) {
-                out.append(pad + l)
-            }
+            // The block's lines in the range, and the spans from the first of them.
+            let shown = max(0, range.lowerBound - starts[b])..<min(starts[b + 1], range.upperBound) - starts[b]
+            let lines = Wrapper.wrap(spans(b, block, lines: shown, query: query), width: Self.inner(block, width))
+            let skip = longLines[b] == nil ? shown.lowerBound : 0
+            for l in lines.dropFirst(skip).prefix(shown.count) { out.append(pad + l) }
             b += 1
         }
         return out
     }
 
-    /// A block's spans as drawn: a paragraph styled now, a list's row written now, matches marked.
-    private func spans(_ block: Block, query: String?) -> [Span] {
+    /// A block's spans as drawn: a paragraph styled now (a long one from the first of `lines`, up to the last),
+    /// a list's row written now, matches marked.
+    private func spans(_ b: Int, _ block: Block, lines: Range<Int>, query: String?) -> [Span] {
         if case .paragraph(let p) = block.content {
-            return writer.styler.spans(p, query: query)
+            guard let at = longLines[b] else { return writer.styler.spans(p, query: query) }
+            let text = writer.styler.plainText(p)
+            let end = lines.upperBound < at.count ? at[lines.upperBound] : text.endIndex
+            return writer.styler.spans(p, query: query, window: at[lines.lowerBound]..<end)
         }
         let spans = writer.spans(block.content)
         guard let role = block.matches, let query, !query.isEmpty else { return spans }

@@ -10,15 +10,27 @@ struct ParagraphStyler {
         return a.paragraphs[p.paragraph].textSlice
     }
 
-    /// The paragraph's text styled, with the matches of `query` marked (none when there is no such paragraph).
-    func spans(_ p: ParagraphRef, query: String?) -> [Span] {
+    /// The paragraph's text styled, with the matches of `query` marked (none when there is no such paragraph);
+    /// only the part in `window` (indices of `plainText(p)`) when given, styled as it is in the whole.
+    func spans(_ p: ParagraphRef, query: String?, window: Range<String.Index>? = nil) -> [Span] {
         let (article, paragraph) = (p.article, p.paragraph)
-        let chars = Array(plainText(p))
-        guard !chars.isEmpty else { return [] }
+        let text = plainText(p)
+        let names = index.speakerNames(article: article, paragraph: paragraph)
+        let window = window ?? text.startIndex..<text.endIndex
+        // A margin of characters around the window, so a name or a match crossing its edges is found as in the whole.
+        let margin = 2 * max(names.first?.name.count ?? 0, query?.count ?? 0) + 8
+        let from = text.index(window.lowerBound, offsetBy: -margin, limitedBy: text.startIndex) ?? text.startIndex
+        let to = text.index(window.upperBound, offsetBy: margin, limitedBy: text.endIndex) ?? text.endIndex
+        let chars = Array(text[from..<to])
+        let shown =
+            text.distance(
+                from: from, to: window.lowerBound)..<(chars.count
+            - text.distance(from: window.upperBound, to: to))
+        guard !shown.isEmpty else { return [] }
         // Scalar offset at the start of each character, to map the model's scalar offsets.
         var scalarStart: [Int] = []
         scalarStart.reserveCapacity(chars.count + 1)
-        var offset = 0
+        var offset = text.unicodeScalars.distance(from: text.startIndex, to: from)
         for c in chars {
             scalarStart.append(offset)
             offset += c.unicodeScalars.count
@@ -33,7 +45,7 @@ struct ParagraphStyler {
         for t in index.terms(article: article, paragraph: paragraph) {
             for i in charRange(t.start, t.end) { roles[i] = .term }
         }
-        for (name, slot) in index.speakerNames(article: article, paragraph: paragraph) {
+        for (name, slot) in names {
             for r in occurrences(of: name, in: chars) where roles[r].allSatisfy({ $0 == .text || $0 == .term }) {
                 for i in r { roles[i] = .speaker(slot) }
             }
@@ -49,11 +61,11 @@ struct ParagraphStyler {
             for r in Folding.ranges(in: chars, query: query) { for i in r { roles[i] = .match } }
         }
         var out: [Span] = []
-        var i = 0
-        while i < chars.count {
+        var i = shown.lowerBound
+        while i < shown.upperBound {
             var j = i
             var s = ""
-            while j < chars.count, roles[j] == roles[i] {
+            while j < shown.upperBound, roles[j] == roles[i] {
                 s.append(chars[j])
                 j += 1
             }
