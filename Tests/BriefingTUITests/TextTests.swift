@@ -256,9 +256,10 @@ import Testing
             doc.add([Span(text, i % 2 == 0 ? .text : .quote)], indent: i % 3 == 0 ? 2 : 0)
         }
         let width = 17
-        let layout = DocLayout(doc, width: width, writer: BlockWriter(index: Fixture.index))
+        let writer = BlockWriter(index: Fixture.index)
+        let layout = DocLayout(doc, width: width, writer: writer)
         let whole = doc.blocks.flatMap { b in
-            Wrapper.wrap(b.spans, width: width - b.indent).map {
+            Wrapper.wrap(writer.spans(b.content), width: width - b.indent).map {
                 [Glyph](repeating: Glyph(" ", width: 1, role: .text), count: b.indent) + $0
             }
         }
@@ -270,7 +271,7 @@ import Testing
         #expect(layout.lines((whole.count + 1)..<(whole.count + 5)).isEmpty)
         for (b, block) in doc.blocks.enumerated() {
             let r = layout.range(ofBlock: b)
-            #expect(r.count == Wrapper.wrap(block.spans, width: width - block.indent).count)
+            #expect(r.count == Wrapper.wrap(writer.spans(block.content), width: width - block.indent).count)
         }
     }
 }

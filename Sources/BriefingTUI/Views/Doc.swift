@@ -32,18 +32,6 @@ public struct Block: Sendable, Hashable {
         self.indent = indent
     }
 
-    /// The spans built with the doc (none for a block written when drawn).
-    public var spans: [Span] {
-        if case .spans(let spans) = content { return spans }
-        return []
-    }
-
-    /// The paragraph the block shows, if it is one.
-    public var paragraph: ParagraphRef? {
-        if case .paragraph(let p) = content { return p }
-        return nil
-    }
-
     static let blank = Block([])
 }
 
