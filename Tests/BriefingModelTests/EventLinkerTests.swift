@@ -15,6 +15,21 @@ import Testing
         return pipeline.assemble(LoadResult(articles: articles), extractions: extractions)
     }
 
+    @Test func aQuoteOutsideEventSentencesTakesItsParagraphsEventsOnlyWhenThereAreFew() throws {
+        let cities = ["Oslo", "Geneva", "Vienna", "Helsinki", "Stockholm", "Hanoi", "Singapore", "Seoul", "Beijing"]
+        for count in [3, EventLinker.paragraphEvents + 1] {
+            let talks = cities.prefix(count).enumerated().map { k, city in
+                "Envoys held talks in \(city) on March \(k + 2), 2019."
+            }
+            let text = (talks + ["“We will keep going,” the envoy said."]).joined(separator: " ")
+            let c = corpus([EventTestSupport.article("a", "2019-04-01", [text])])
+            let quote = try #require(c.quotes.first { $0.text.hasPrefix("We will keep going") })
+            let named = Set(c.events.filter { e in e.mentions.contains { $0.article == "a" } }.map(\.id))
+            #expect(named.count == count, "\(named)")
+            #expect(Set(quote.events) == (count <= EventLinker.paragraphEvents ? named : []))
+        }
+    }
+
     @Test func threeNamesOfOneSummitAreOneEvent() {
         let c = corpus([
             EventTestSupport.article(
