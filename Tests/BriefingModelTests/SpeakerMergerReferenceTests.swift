@@ -308,18 +308,6 @@ enum ReferenceSpeakerMerger {
 /// Random corpora of speakers (full names, shorter and one-word forms, stand-ins, roles, several kinds, shared
 /// surnames) merged by `SpeakerMerger` and by the reference must give the same speakers and quotes.
 @Suite struct SpeakerMergerReferenceTests {
-    /// A small seeded generator (SplitMix64), so a failure can be replayed.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let firsts = ["Ann", "Bo", "Cy", "Dee", "Kim", "Lee"]
     static let middles = ["Lee", "Park", "J.", "Min", "Jae-in"]
     static let lasts = ["Kim", "Moon", "Walker", "Lee", "O’Brien", "Song-ho"]
@@ -330,7 +318,7 @@ enum ReferenceSpeakerMerger {
     static let standIns = ["the president", "the North's leader", "the envoy", "the chairman", "the spokeswoman"]
 
     /// A name of some form: full, with a middle word, one word, a stand-in, or with letters changed in case.
-    static func name(_ g: inout Seeded, wordsFrom count: Int) -> String {
+    static func name(_ g: inout SplitMix64, wordsFrom count: Int) -> String {
         let first = firsts[Int.random(in: 0..<min(count, firsts.count), using: &g)]
         let middle = middles[Int.random(in: 0..<middles.count, using: &g)]
         let last = lasts[Int.random(in: 0..<min(count, lasts.count), using: &g)]
@@ -348,7 +336,7 @@ enum ReferenceSpeakerMerger {
 
     /// Speakers in article order (ids local to their article) and quotes of some of them, of an unknown id or of none.
     static func corpus(seed: UInt64, speakers count: Int, articles: Int) -> (speakers: [Speaker], quotes: [Quote]) {
-        var g = Seeded(state: seed)
+        var g = SplitMix64(seed: seed)
         let kinds: [SpeakerKind] = [.person, .person, .person, .person, .group, .organization, .country]
         var speakers: [Speaker] = []
         var quotes: [Quote] = []

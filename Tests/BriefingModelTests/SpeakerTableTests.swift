@@ -123,7 +123,7 @@ import Testing
     /// last), unknown ids and quotes of no speaker, as the reference maps them.
     @Test(arguments: 0..<30)
     func theWrapperMapsRepeatedAndUnknownIdsAsTheReference(seed: Int) {
-        var g = Corpus.Seeded(state: UInt64(seed) &+ 1000)
+        var g = SplitMix64(seed: UInt64(seed) &+ 1000)
         let input = Corpus.corpus(seed: UInt64(seed), speakers: [5, 20, 80, 300, 3000][seed % 5], articles: 20)
         let shared = max(2, input.speakers.count / 4)
         var speakers = input.speakers

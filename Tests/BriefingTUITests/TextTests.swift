@@ -1,3 +1,4 @@
+import BriefingModel
 import Testing
 
 @testable import BriefingTUI
@@ -199,24 +200,13 @@ import Testing
         "supercalifragilistic", ".", "-",
     ]
 
-    /// SplitMix64, so a failure can be replayed.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
-    static func text(_ rng: inout Seeded, _ count: Int) -> String {
+    /// Random text from `pieces`, seeded (`SplitMix64`) so a failure can be replayed.
+    static func text(_ rng: inout SplitMix64, _ count: Int) -> String {
         (0..<count).map { _ in pieces.randomElement(using: &rng) ?? "" }.joined()
     }
 
     @Test func runsOfTextAreTheRunsOfItsGlyphs() {
-        var rng = Seeded(state: 7)
+        var rng = SplitMix64(seed: 7)
         func check(_ texts: [String]) {
             var cells = CellRuns()
             for t in texts { cells.append(t[...]) }
@@ -233,7 +223,7 @@ import Testing
     }
 
     @Test func lineCountIsTheNumberOfWrappedLines() {
-        var rng = Seeded(state: 11)
+        var rng = SplitMix64(seed: 11)
         for _ in 0..<400 {
             let spans = (0..<Int.random(in: 1...3, using: &rng)).map { _ in
                 Span(Self.text(&rng, Int.random(in: 0...25, using: &rng)))
@@ -249,7 +239,7 @@ import Testing
 /// The detail's layout: lines wrapped when asked for, as if the whole doc had been wrapped at once.
 @Suite struct DocLayoutTests {
     @Test func linesOfAnyRangeAreTheWholeWrapsLines() {
-        var rng = LineCountTests.Seeded(state: 3)
+        var rng = SplitMix64(seed: 3)
         var doc = Doc()
         for i in 0..<60 {
             let text = LineCountTests.text(&rng, Int.random(in: 0...30, using: &rng))
@@ -352,7 +342,7 @@ import Testing
 /// A long paragraph is drawn by its lines: the lines of any range are those of the whole paragraph wrapped and styled.
 @Suite struct LongParagraphTests {
     @Test func eachLineStartWrapsToTheRestOfTheLines() {
-        var rng = LineCountTests.Seeded(state: 11)
+        var rng = SplitMix64(seed: 11)
         for _ in 0..<200 {
             let text = LineCountTests.text(&rng, Int.random(in: 0...60, using: &rng))
             let glyphs = [Span(text)].glyphs
