@@ -21,6 +21,18 @@ import Testing
         var lowerHash: UInt64
     }
 
+    /// A letter or digit, as the former tokenizer told them.
+    static func isAlnum(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if v < 128 { return (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122) }
+        return c.properties.isAlphabetic || c.properties.numericType != nil
+    }
+
+    /// White space, as the former tokenizer told it.
+    static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\u{00A0}"
+    }
+
     /// The former tokenizer, kept here as written then (strings built for every token).
     static func reference(_ text: String) -> [Reference] {
         let s = Array(text.unicodeScalars)
@@ -29,11 +41,11 @@ import Testing
         var i = 0
         while i < n {
             let c = s[i]
-            if WordTokenizer.isSpace(c) {
+            if isSpace(c) {
                 i += 1
                 continue
             }
-            guard WordTokenizer.isAlnum(c) else {
+            guard isAlnum(c) else {
                 let mark = String(Character(c))
                 out.append(
                     Reference(
@@ -49,11 +61,11 @@ import Testing
             i += 1
             while i < n {
                 let d = s[i]
-                if WordTokenizer.isAlnum(d) {
+                if isAlnum(d) {
                     i += 1
                     continue
                 }
-                if d == "." || d == "-" || d == "'" || d == "’", i + 1 < n, WordTokenizer.isAlnum(s[i + 1]) {
+                if d == "." || d == "-" || d == "'" || d == "’", i + 1 < n, isAlnum(s[i + 1]) {
                     if d == "." { hasDot = true }
                     if d == "-" { hasHyphen = true }
                     i += 2
@@ -162,6 +174,13 @@ import Testing
         for name in files {
             let text = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
             for paragraph in text.split(separator: "\n\n") { Self.check(String(paragraph)) }
+        }
+    }
+
+    @Test func lettersAndDigitsAreToldAsBefore() {
+        for v in UInt32(0)..<0x3000 {
+            guard let c = Unicode.Scalar(v) else { continue }
+            #expect(WordTokenizer.isAlnum(c) == Self.isAlnum(c), "\(v)")
         }
     }
 

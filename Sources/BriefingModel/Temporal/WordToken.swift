@@ -15,40 +15,50 @@ struct ShortWord: Sendable, Hashable {
 
     /// `s` packed; nil when it is not ASCII or is longer than 16 bytes.
     init?(_ s: String) {
-        var w = ShortWord()
+        var window = Window()
         for b in s.utf8 {
-            guard b < 128, w.count < 16 else { return nil }
-            w.append(b)
+            guard b < 128, window.count < 16 else { return nil }
+            window.add(b)
         }
-        self = w
+        self = window.packed
     }
 
-    /// Adds byte `b` (the caller keeps `count` under 16).
-    @inline(__always) mutating func append(_ b: UInt8) {
-        let shift = UInt64(count & 7) << 3
-        if count < 8 { lo |= UInt64(b) << shift } else { hi |= UInt64(b) << shift }
-        count += 1
+    /// Bytes fed one at a time into a 128-bit window they enter from the top: the last 16 are kept, with no
+    /// branch per byte.
+    struct Window {
+        var lo: UInt64 = 0
+        var hi: UInt64 = 0
+        var count = 0
+
+        @inline(__always) mutating func add(_ b: UInt8) {
+            lo = (lo &>> 8) | (hi &<< 56)
+            hi = (hi &>> 8) | (UInt64(b) &<< 56)
+            count &+= 1
+        }
+
+        /// The bytes added, first byte lowest (when at most 16 were).
+        @inline(__always) var packed: ShortWord {
+            var w = ShortWord()
+            w.count = UInt8(truncatingIfNeeded: count)
+            if count <= 8 {
+                w.lo = hi &>> UInt64(truncatingIfNeeded: 64 &- 8 &* count)
+            } else if count < 16 {
+                let shift = UInt64(truncatingIfNeeded: 128 &- 8 &* count)
+                w.lo = (lo &>> shift) | (hi &<< (64 &- shift))
+                w.hi = hi &>> shift
+            } else {
+                w.lo = lo
+                w.hi = hi
+            }
+            return w
+        }
     }
 
-    /// The ASCII scalars `s` (at most 16) packed lowercased, with a bit for each byte that was a capital (looked
-    /// for only when `capitals`).
-    @inline(__always) static func lowered(
-        _ s: Slice<UnsafeBufferPointer<Unicode.Scalar>>, capitals: Bool
-    ) -> (ShortWord, UInt16) {
-        var w = ShortWord()
-        let n = s.count
-        let base = s.startIndex
-        for k in 0..<min(n, 8) {
-            w.lo |= UInt64(truncatingIfNeeded: s.base[base &+ k].value) &<< UInt64(truncatingIfNeeded: k &* 8)
-        }
-        for k in min(n, 8)..<n {
-            w.hi |= UInt64(truncatingIfNeeded: s.base[base &+ k].value) &<< UInt64(truncatingIfNeeded: (k &- 8) &* 8)
-        }
-        let k = n
-        w.count = UInt8(truncatingIfNeeded: k)
-        guard capitals else { return (w, 0) }
-        let (lo, loCaps) = lowered(w.lo)
-        let (hi, hiCaps) = lowered(w.hi)
+    /// The packed ASCII bytes with their capitals lowercased, and a bit for each capital (bit k for byte k).
+    @inline(__always) func lowered() -> (ShortWord, UInt16) {
+        var w = self
+        let (lo, loCaps) = Self.lowered(lo)
+        let (hi, hiCaps) = Self.lowered(hi)
         w.lo = lo
         w.hi = hi
         return (w, UInt16(loCaps) | UInt16(hiCaps) << 8)
@@ -348,7 +358,8 @@ public enum WordTokenizer {
     private static let asciiMarks: [WordToken] = (0..<128).map { v in
         let c = Unicode.Scalar(UInt8(v))
         var short = ShortWord()
-        short.append(UInt8(v))
+        short.lo = UInt64(v)
+        short.count = 1
         return WordToken(
             short: short, upper: 0, spelling: -1, start: 0, end: 1, kind: .punctuation, possessive: false,
             capitalized: false, mark: c, hasHyphen: c == "-", isASCII: true, packed: true, quoteByte: v == 39,
@@ -431,6 +442,7 @@ public enum WordTokenizer {
             var upper = false
             var quote = false
             var lh = WordToken.LowerHash()
+            var window = ShortWord.Window()
             for k in start..<wordEnd {
                 let value = s[k].value
                 guard value < 128 else {
@@ -438,6 +450,7 @@ public enum WordTokenizer {
                     break
                 }
                 let v = UInt8(truncatingIfNeeded: value)
+                window.add(v)
                 let l: UInt8
                 if v >= 65 && v <= 90 {
                     upper = true
@@ -453,7 +466,8 @@ public enum WordTokenizer {
             var short = ShortWord()
             var capitals: UInt16 = 0
             if ascii && packs {
-                (short, capitals) = ShortWord.lowered(s[start..<wordEnd], capitals: upper)
+                short = window.packed
+                if upper { (short, capitals) = short.lowered() }
             }
             var spelling: Int32 = -1
             var packed = ascii && packs
@@ -497,8 +511,10 @@ public enum WordTokenizer {
 
     @inline(__always) static func isAlnum(_ c: Unicode.Scalar) -> Bool {
         if c.value < 128 {
-            let v = c.value
-            return (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122)
+            // One bit per ASCII letter or digit: "0"–"9" in the low word, "A"–"Z" and "a"–"z" in the high.
+            let v = UInt64(c.value)
+            let bits: UInt64 = v < 64 ? 0x03FF_0000_0000_0000 : 0x07FF_FFFE_07FF_FFFE
+            return (bits &>> (v & 63)) & 1 != 0
         }
         return c.properties.isAlphabetic || c.properties.numericType != nil
     }
