@@ -117,6 +117,7 @@ import Testing
             let fingerprint = r.isASCII ? WordFilter.fold(r.lowerHash) : nil
             #expect(t.fingerprint == fingerprint, sourceLocation: sourceLocation)
             #expect(t.isDash == ["-", "–", "—"].contains(r.text), sourceLocation: sourceLocation)
+            #expect(t.lowerMayBeASCII || !WordMap<Bool>.mayEqualASCII(r.lower), sourceLocation: sourceLocation)
             #expect(t.textByteCount == r.text.utf8.count, "\(r.text)", sourceLocation: sourceLocation)
             #expect(t.lowerEndsWithS == r.lower.hasSuffix("s"), "\(r.text)", sourceLocation: sourceLocation)
             let digits = r.text.utf8.prefix { $0 >= 48 && $0 <= 57 }
@@ -150,6 +151,8 @@ import Testing
         // Not ASCII: accents, the Kelvin sign (lowercases to "k"), the Greek question mark (equal to ";"),
         // curly quotes and dashes, a combining accent.
         Self.check("Café caf\u{E9} \u{212A} \u{212A}im \u{37E} “Yes” — – Ünter cafe\u{301}s Żółw ΣΊΣΥΦΟΣ")
+        // Words of another script: short ones packed as UTF-8, long ones kept in `WordSpellings`.
+        Self.check("한 한국어 대한민국의 수도는 서울입니다 가나다라마바사아자차카타파하 Ωμέγα")
         Self.check("")
         Self.check("  ,,, ... ' ’ 's x's X'S")
     }
@@ -158,7 +161,7 @@ import Testing
         var rng = SystemRandomNumberGenerator()
         let pieces: [String] = [
             "a", "B", "z", "Z", "0", "9", " ", " ", " ", ".", "-", "'", "’", ",", ";", "\u{212A}", "\u{37E}", "é",
-            "É", "—", "“", "\u{301}", "s", "S", "the", "The", "THE", "\n", "\u{A0}", "x", "Q",
+            "É", "—", "“", "\u{301}", "s", "S", "the", "The", "THE", "\n", "\u{A0}", "x", "Q", "한", "국어",
         ]
         for _ in 0..<300 {
             let length = Int.random(in: 0..<60, using: &rng)

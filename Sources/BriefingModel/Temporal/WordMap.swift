@@ -55,6 +55,8 @@ struct WordMap<Value: Sendable>: Sendable {
     /// The look-up of a token whose `lower` is not packed (not ASCII, or long), or of a table with a key that is
     /// not ASCII.
     private func slowLookUp(_ t: WordToken) -> Value? {
+        // A `lower` that cannot equal an ASCII key is not built.
+        guard exactOnly || t.lowerMayBeASCII else { return nil }
         let lower = t.lower
         guard !exactOnly else { return exact[lower] }
         guard t.isASCII else { return Self.mayEqualASCII(lower) ? exact[lower] : nil }
@@ -71,10 +73,11 @@ struct WordMap<Value: Sendable>: Sendable {
     /// False when `word` cannot be canonically equivalent to an ASCII string: it holds a scalar that is neither
     /// ASCII nor one of the three whose canonical decomposition is ASCII (U+037E → ";", U+1FEF → "`",
     /// U+212A → "K"; no other scalar is equal to an ASCII string, checked over every scalar).
-    static func mayEqualASCII(_ word: String) -> Bool {
-        word.unicodeScalars.allSatisfy { u in
-            u.value < 128 || u.value == 0x37E || u.value == 0x1FEF || u.value == 0x212A
-        }
+    static func mayEqualASCII(_ word: String) -> Bool { word.unicodeScalars.allSatisfy(mayEqualASCII) }
+
+    /// The same for one scalar: ASCII, or one of the three equal to an ASCII string.
+    @inline(__always) static func mayEqualASCII(_ u: Unicode.Scalar) -> Bool {
+        u.value < 128 || u.value == 0x37E || u.value == 0x1FEF || u.value == 0x212A
     }
 
     /// The value of the ASCII word `word` whose hash is `h`, among the keys of that hash.

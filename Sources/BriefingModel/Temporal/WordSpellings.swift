@@ -12,21 +12,32 @@ final class WordSpellings: Sendable {
     static let shared = WordSpellings()
 
     private struct Table {
-        var index: [[UInt8]: Int32] = [:]
+        var index: [Key: Int32] = [:]
         var spellings: [String] = []
+    }
+
+    /// A spelling compared and hashed by its UTF-8 bytes (String's own equality is canonical equivalence).
+    private struct Key: Hashable {
+        let spelling: String
+
+        static func == (a: Key, b: Key) -> Bool { a.spelling.utf8.elementsEqual(b.spelling.utf8) }
+
+        func hash(into hasher: inout Hasher) {
+            for b in spelling.utf8 { hasher.combine(b) }
+        }
     }
 
     private let table = Mutex(Table())
 
     /// The index of `spelling`, added if it is new (past `Int32.max` spellings, -1: never reached in practice).
     func intern(_ spelling: String) -> Int32 {
-        let bytes = Array(spelling.utf8)
+        let key = Key(spelling: spelling)
         return table.withLock { t in
-            if let k = t.index[bytes] { return k }
+            if let k = t.index[key] { return k }
             guard t.spellings.count < Int(Int32.max) else { return -1 }
             let k = Int32(t.spellings.count)
             t.spellings.append(spelling)
-            t.index[bytes] = k
+            t.index[key] = k
             return k
         }
     }

@@ -6,6 +6,19 @@ struct ShortWord: Sendable, Hashable {
 
     init() {}
 
+    /// Any UTF-8 bytes of `s` packed; nil when there are more than 16.
+    init?(utf8 s: String) {
+        var window = Window()
+        for b in s.utf8 {
+            guard window.count < 16 else { return nil }
+            window.add(b)
+        }
+        self = window.packed
+    }
+
+    /// The bytes as a String (valid UTF-8 when they were packed from a String).
+    var utf8String: String { string() }
+
     /// A value no packed word equals (its count is over 16).
     static let none: ShortWord = {
         var w = ShortWord()
@@ -120,6 +133,8 @@ public struct WordToken: Sendable, Hashable {
     /// The `WordSpellings` index of `text` when it is neither packed nor a single mark; else -1. No String is
     /// held: a token is plain data, copied and freed without reference counting.
     private var spelling: Int32
+    /// For a text that is not packed: `Spelled` bits.
+    private var spelledBits: UInt8
 
     /// `text` is ASCII of at most 16 bytes: `short` with the `upper` bytes uppercased.
     @inline(__always) private var isTextPacked: Bool { spelling < 0 && isPacked }
@@ -129,7 +144,18 @@ public struct WordToken: Sendable, Hashable {
 
     /// `text` when it is not packed: a mark that is not ASCII, or a word kept in `WordSpellings`.
     @inline(never) private var spelled: String {
-        spelling >= 0 ? WordSpellings.shared[spelling] : String(Character(mark))
+        if spelling >= 0 { return WordSpellings.shared[spelling] }
+        return spelledBits & Spelled.inShort != 0 ? short.utf8String : String(Character(mark))
+    }
+
+    /// What a token whose text is not packed ASCII tells of it without building it.
+    enum Spelled {
+        /// `short` holds the UTF-8 of `text` (not ASCII, at most 16 bytes; `lower` is not packed).
+        static let inShort: UInt8 = 1
+        /// `text` may equal an ASCII string (`WordMap.mayEqualASCII`).
+        static let textMayBeASCII: UInt8 = 2
+        /// `lower` may equal an ASCII string.
+        static let lowerMayBeASCII: UInt8 = 4
     }
 
     /// `text` lowercased (a punctuation mark as written).
@@ -186,13 +212,15 @@ public struct WordToken: Sendable, Hashable {
 
     /// A token of `text`, packed (`short` and `upper`), or a single mark, or kept in `WordSpellings` (`spelling`).
     @inline(__always) init(
-        short: ShortWord, upper: UInt16, spelling: Int32, start: Int, end: Int, kind: Kind, possessive: Bool,
+        short: ShortWord, upper: UInt16, spelling: Int32, spelledBits: UInt8 = 0, start: Int, end: Int, kind: Kind,
+        possessive: Bool,
         capitalized: Bool, mark: Unicode.Scalar, hasHyphen: Bool, isASCII: Bool, packed: Bool, quoteByte: Bool,
         lowerHash: UInt64
     ) {
         self.short = short
         self.upper = upper
         self.spelling = spelling
+        self.spelledBits = spelledBits
         self.lowerHash = lowerHash
         start32 = Int32(truncatingIfNeeded: start)
         end32 = Int32(truncatingIfNeeded: end)
@@ -221,9 +249,8 @@ public struct WordToken: Sendable, Hashable {
     @inline(never) private func lowerIsSlow(_ w: StaticString) -> Bool {
         // `lower` is packed whenever it is ASCII of at most 16 bytes: built here only when it may equal `w`.
         if isPacked { return Self.mayEqualASCII(w) && lower == w.description }
-        let l = lower
-        if w.isASCII && !WordMap<Bool>.mayEqualASCII(l) { return false }
-        return l == w.description
+        if w.isASCII && spelledBits & Spelled.lowerMayBeASCII == 0 { return false }
+        return lower == w.description
     }
 
     /// False when the string `w`, not ASCII, cannot equal an ASCII string (`WordMap.mayEqualASCII`).
@@ -250,9 +277,8 @@ public struct WordToken: Sendable, Hashable {
 
     @inline(never) private func textIsSlow(_ w: StaticString) -> Bool {
         if isTextPacked { return Self.mayEqualASCII(w) && text == w.description }
-        let text = spelled
-        if w.isASCII && !WordMap<Bool>.mayEqualASCII(text) { return false }
-        return text == w.description
+        if w.isASCII && spelledBits & Spelled.textMayBeASCII == 0 { return false }
+        return spelled == w.description
     }
 
     /// True when `lower` is packed and is `w`.
@@ -267,6 +293,9 @@ public struct WordToken: Sendable, Hashable {
     @inline(__always) func textMatches(_ w: ShortWord) -> Bool? {
         isTextPacked && w.count <= 16 ? textShort == w : nil
     }
+
+    /// `lower` may equal an ASCII string (false only when it certainly does not).
+    var lowerMayBeASCII: Bool { isPacked || spelledBits & Spelled.lowerMayBeASCII != 0 }
 
     /// `text` is a hyphen-minus, an en dash or an em dash.
     var isDash: Bool { textIs("-") || textIs("–") || textIs("—") }
@@ -399,9 +428,10 @@ public enum WordTokenizer {
                     }
                     tokens.append(
                         WordToken(
-                            short: ShortWord(), upper: 0, spelling: -1, start: i, end: i + 1, kind: .punctuation,
-                            possessive: false, capitalized: false, mark: c, hasHyphen: false, isASCII: false,
-                            packed: false, quoteByte: quote, lowerHash: h.value))
+                            short: ShortWord(), upper: 0, spelling: -1,
+                            spelledBits: WordMap<Bool>.mayEqualASCII(c) ? Self.markMayBeASCII : 0, start: i,
+                            end: i + 1, kind: .punctuation, possessive: false, capitalized: false, mark: c,
+                            hasHyphen: false, isASCII: false, packed: false, quoteByte: quote, lowerHash: h.value))
                 }
                 i += 1
                 continue
@@ -470,20 +500,28 @@ public enum WordTokenizer {
                 if upper { (short, capitals) = short.lowered() }
             }
             var spelling: Int32 = -1
+            var spelledBits: UInt8 = 0
             var packed = ascii && packs
             var lowerHash = lh.value
             if !ascii {
                 var view = String.UnicodeScalarView()
                 for k in start..<wordEnd { view.append(s[k]) }
                 let spelled = String(view)
-                spelling = WordSpellings.shared.intern(spelled)
                 let lower = spelled.lowercased()
                 lowerHash = WordToken.hash(lower)
                 quote = WordToken.hasQuoteByte(lower)
-                // A text that is not ASCII may still lowercase to ASCII (the Kelvin sign to "k").
+                if WordMap<Bool>.mayEqualASCII(spelled) { spelledBits |= WordToken.Spelled.textMayBeASCII }
+                if WordMap<Bool>.mayEqualASCII(lower) { spelledBits |= WordToken.Spelled.lowerMayBeASCII }
                 if let w = ShortWord(lower) {
+                    // A text that is not ASCII may still lowercase to ASCII (the Kelvin sign to "k").
                     short = w
                     packed = true
+                    spelling = WordSpellings.shared.intern(spelled)
+                } else if let w = ShortWord(utf8: spelled) {
+                    short = w
+                    spelledBits |= WordToken.Spelled.inShort
+                } else {
+                    spelling = WordSpellings.shared.intern(spelled)
                 }
             } else if !packs {
                 let spelled = String(unsafeUninitializedCapacity: count) { b in
@@ -491,19 +529,23 @@ public enum WordTokenizer {
                     return count
                 }
                 spelling = WordSpellings.shared.intern(spelled)
+                spelledBits = WordToken.Spelled.textMayBeASCII | WordToken.Spelled.lowerMayBeASCII
             }
             let first = s[start]
             let isNumber = first.value >= 48 && first.value <= 57
             let capitalized = first.value < 128 ? first.value >= 65 && first.value <= 90 : first.properties.isUppercase
             tokens.append(
                 WordToken(
-                    short: short, upper: capitals, spelling: spelling, start: start, end: end,
+                    short: short, upper: capitals, spelling: spelling, spelledBits: spelledBits, start: start, end: end,
                     kind: isNumber ? .number : .word, possessive: possessive, capitalized: capitalized, mark: first,
                     hasHyphen: hasHyphen, isASCII: ascii, packed: packed, quoteByte: quote, lowerHash: lowerHash))
             i = end
         }
         return tokens
     }
+
+    /// The bits of a mark equal to an ASCII string: its text and its `lower` (itself) may be ASCII.
+    private static let markMayBeASCII = WordToken.Spelled.textMayBeASCII | WordToken.Spelled.lowerMayBeASCII
 
     @inline(__always) static func isSpace(_ c: Unicode.Scalar) -> Bool {
         c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\u{00A0}"
