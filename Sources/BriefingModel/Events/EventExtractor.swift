@@ -119,12 +119,13 @@ extension EventExtractor {
             i += 1
         }
         // "PANMUNJOM, Korea —": a region may follow the place.
-        if !words.isEmpty, i < tokens.count, tokens[i].text == "," {
+        if !words.isEmpty, i < tokens.count, tokens[i].textIs(",") {
             var j = i + 1
             while j < tokens.count, j - i < 4, tokens[j].kind == .word, tokens[j].capitalized { j += 1 }
-            if j < tokens.count, ["—", "–", "-"].contains(tokens[j].text) { i = j }
+            if j < tokens.count, tokens[j].isDash { i = j }
         }
-        guard !words.isEmpty, i < tokens.count, ["—", "–", "-"].contains(tokens[i].text) else { return nil }
+        guard !words.isEmpty, i < tokens.count, tokens[i].isDash
+        else { return nil }
         let name = words.joined(separator: " ").lowercased()
         return lexicon.gazetteer.keys.filter { $0.lowercased() == name }.min()
     }
@@ -294,7 +295,8 @@ final class SentenceScan {
             if let r = raws.firstIndex(where: { r in
                 span.contains(r.start) && r.anchorOf == nil
                     && !(span.lowerBound..<r.start).contains { j in
-                        tokens[j].kind == .punctuation || ["and", "but", "or"].contains(tokens[j].lower)
+                        tokens[j].kind == .punctuation
+                            || (tokens[j].lowerIs("and") || tokens[j].lowerIs("but") || tokens[j].lowerIs("or"))
                     }
             }) {
                 raws[r].anchorOf = e
@@ -460,7 +462,7 @@ final class SentenceScan {
                         expressions[e].tokens.lowerBound >= m.end, let t = anchorTargets[e], raws[t].cluster != nil
                     else { return false }
                     return !(m.end..<expressions[e].tokens.lowerBound).contains {
-                        isBreak($0) || tokens[$0].text == ","
+                        isBreak($0) || tokens[$0].textIs(",")
                     }
                 }
                 var bound: LocalRelation?
@@ -545,7 +547,7 @@ final class SentenceScan {
                 var setStart = i
                 let countable =
                     trig.next.isEmpty && trig.near.isEmpty && trig.subject.isEmpty
-                    && tokens[m.end - 1].lower.hasSuffix("s")
+                    && tokens[m.end - 1].lowerEndsWithS
                 for k in stride(from: i - 1, through: max(range.lowerBound, i - 2), by: -1) where countable {
                     if let n = parts.tagger.shared.lexicon.numbers.match(tokens, at: k)?.value.value
                         ?? tokens[k].integer,
@@ -553,7 +555,7 @@ final class SentenceScan {
                     {
                         // "three inter-Korean summits" counts summits; "the two leaders shook hands" counts
                         // leaders, and names no event either.
-                        if ((k + 1)..<i).contains(where: { tokens[$0].lower.hasSuffix("s") }) {
+                        if ((k + 1)..<i).contains(where: { tokens[$0].lowerEndsWithS }) {
                             ok = false
                         } else {
                             setCount = n
@@ -566,12 +568,12 @@ final class SentenceScan {
                 // events of the kind, as many as there were (an open set, count 0).
                 if countable, setCount == nil {
                     for k in stride(from: i - 1, through: max(range.lowerBound + 1, i - 3), by: -1)
-                    where tokens[k].lower == "of" {
+                    where tokens[k].lowerIs("of") {
                         // Only modifiers between: "within weeks of the failed talks" dates the talks, it counts none.
                         if let u = parts.tagger.shared.units[tokens[k - 1]], u != .day,
-                            tokens[k - 1].lower.hasSuffix("s"),
+                            tokens[k - 1].lowerEndsWithS,
                             !((k + 1)..<i).contains(where: {
-                                tokens[$0].lower == "the" || parts.determiners[tokens[$0]] != nil
+                                tokens[$0].lowerIs("the") || parts.determiners[tokens[$0]] != nil
                             }),
                             !anchorTokens.contains(where: { $0.contains(k) })
                         {
@@ -605,8 +607,8 @@ final class SentenceScan {
                     }
                 })?.kind ?? ordinalKindRead()) : nil
             if isOrdinal, let kind = counted, i + 2 < range.upperBound,
-                tokens[i + 1].text == ",",
-                Self.placePrepositions.contains(tokens[i + 2]) || tokens[i + 2].lower == "on"
+                tokens[i + 1].textIs(","),
+                Self.placePrepositions.contains(tokens[i + 2]) || tokens[i + 2].lowerIs("on")
             {
                 var raw = RawMention(kind: kind, start: i, end: i + 1, phraseStart: i, phraseEnd: i + 1)
                 raw.ordinal = parts.ordinals[tokens[i]]
@@ -618,7 +620,7 @@ final class SentenceScan {
             // "return to Stockholm": a follow-up named by its place alone.
             if let f = parts.lexicon.followUps.match(tokens, at: i, limit: range.upperBound) {
                 var j = f.end
-                if j < range.upperBound, tokens[j].lower == "the" { j += 1 }
+                if j < range.upperBound, tokens[j].lowerIs("the") { j += 1 }
                 if let p = parts.lexicon.places.match(tokens, at: j, limit: range.upperBound) {
                     let nextTrigger = (p.end..<min(range.upperBound, p.end + 3)).contains {
                         parts.lexicon.triggers.match(tokens, at: $0) != nil
@@ -640,15 +642,17 @@ final class SentenceScan {
         // the event word is an event of its own.
         var listed: [RawMention] = []
         for r in raws {
-            guard let comma = (r.end..<min(range.upperBound, r.end + 3)).first(where: { tokens[$0].text == "," }),
+            guard let comma = (r.end..<min(range.upperBound, r.end + 3)).first(where: { tokens[$0].textIs(",") }),
                 comma + 1 < range.upperBound, Self.placePrepositions.contains(tokens[comma + 1]),
                 (r.end..<comma).allSatisfy({ tokens[$0].kind == .word && !tokens[$0].capitalized })
             else { continue }
             var j = comma + 2
-            while j + 1 < range.upperBound, j - comma < 14, !isBreak(j), tokens[j].text != "," {
-                if tokens[j].lower == "and", Self.placePrepositions.contains(tokens[j + 1]) {
+            while j + 1 < range.upperBound, j - comma < 14, !isBreak(j), !tokens[j].textIs(",") {
+                if tokens[j].lowerIs("and"), Self.placePrepositions.contains(tokens[j + 1]) {
                     var k = j + 1
-                    while k < range.upperBound, k - j < 7, !isBreak(k), ![",", "and", "but"].contains(tokens[k].lower) {
+                    while k < range.upperBound, k - j < 7, !isBreak(k),
+                        !(tokens[k].lowerIs(",") || tokens[k].lowerIs("and") || tokens[k].lowerIs("but"))
+                    {
                         k += 1
                     }
                     var extra = RawMention(kind: r.kind, start: j, end: j + 1, phraseStart: j + 1, phraseEnd: k)
@@ -679,7 +683,7 @@ final class SentenceScan {
         // series is told in parts; each part names an event (dated by its own words), the plural none.
         for r in raws where !r.product && !counted.contains(r.start) {
             let parts = seriesParts(after: r.end)
-            guard !parts.isEmpty, tokens[r.end - 1].lower.hasSuffix("s") else { continue }
+            guard !parts.isEmpty, tokens[r.end - 1].lowerEndsWithS else { continue }
             for part in parts {
                 var extra = RawMention(
                     kind: r.kind, start: part.lowerBound, end: part.lowerBound, phraseStart: part.lowerBound,
@@ -696,7 +700,7 @@ final class SentenceScan {
         var k = 0
         while k < raws.count {
             var r = raws[k]
-            if r.invitation, r.end < range.upperBound, tokens[r.end].lower == "to", k + 1 < raws.count,
+            if r.invitation, r.end < range.upperBound, tokens[r.end].lowerIs("to"), k + 1 < raws.count,
                 raws[k + 1].start - r.end <= 6
             {
                 raws[k + 1].planned = true
@@ -706,7 +710,7 @@ final class SentenceScan {
             // Neighbouring words for one event ("met for a new round of talks") are one mention.
             if let last = out.last, sameFamily(last.kind, r.kind), r.start - last.end <= 5,
                 !(last.end..<r.start).contains(where: { j in
-                    isBreak(j) || tokens[j].text == "," || parts.determiners[tokens[j]] == true
+                    isBreak(j) || tokens[j].textIs(",") || parts.determiners[tokens[j]] == true
                         || anchorTokens.contains { $0.contains(j) }
                 }),
                 !last.product, !r.product, !last.listItem, !r.listItem, last.count == nil, r.count == nil
@@ -732,9 +736,9 @@ final class SentenceScan {
         var j = start
         while j < range.upperBound, j - start <= 12 {
             let t = tokens[j]
-            if t.text == ":" { return count.map { (j, $0) } }
-            if t.kind == .punctuation, t.text != ",", t.text != "-" { return nil }
-            if t.lower == "times", j > start {
+            if t.textIs(":") { return count.map { (j, $0) } }
+            if t.kind == .punctuation, !t.textIs(","), !t.textIs("-") { return nil }
+            if t.lowerIs("times"), j > start {
                 count =
                     parts.tagger.shared.lexicon.numbers.match(tokens, at: j - 1)?.value.value ?? tokens[j - 1].integer
             }
@@ -748,14 +752,14 @@ final class SentenceScan {
     func seriesParts(after end: Int) -> [Range<Int>] {
         let cues = parts.lexicon.seriesCues
         var a = end
-        if a < range.upperBound, tokens[a].text == "," { a += 1 }
+        if a < range.upperBound, tokens[a].textIs(",") { a += 1 }
         guard a < range.upperBound, cues.contains(tokens[a].lower) else { return [] }
         var out: [Range<Int>] = []
         var j = a + 1
         while j < range.upperBound {
             let t = tokens[j]
-            if t.kind == .punctuation, t.text != "-" { break }
-            if t.lower == "and", j + 1 < range.upperBound, cues.contains(tokens[j + 1].lower) {
+            if t.kind == .punctuation, !t.textIs("-") { break }
+            if t.lowerIs("and"), j + 1 < range.upperBound, cues.contains(tokens[j + 1].lower) {
                 out.append(a..<j)
                 a = j + 1
             }
@@ -773,13 +777,13 @@ final class SentenceScan {
         var j = start
         func close() {
             var lo = a
-            while lo < j, ["and", ","].contains(tokens[lo].lower) { lo += 1 }
+            while lo < j, tokens[lo].lowerIs("and") || tokens[lo].lowerIs(",") { lo += 1 }
             if lo < j { items.append(lo..<j) }
         }
         while j < range.upperBound {
             let t = tokens[j]
-            if t.kind == .punctuation, t.text != ",", t.text != "-" { break }
-            if t.text == "," || t.lower == "and" {
+            if t.kind == .punctuation, !t.textIs(","), !t.textIs("-") { break }
+            if t.textIs(",") || t.lowerIs("and") {
                 close()
                 a = j
             }
@@ -805,12 +809,12 @@ final class SentenceScan {
         guard previous.count == nil, !previous.listItem, sameFamily(previous.kind, raws[r].kind) else { return nil }
         let previousEnd = max(previous.phraseEnd, previous.placeTokens?.upperBound ?? previous.end)
         var j = raws[r].phraseStart - 1
-        while j > previousEnd, raws[r].phraseStart - j <= 5, tokens[j].text != ",", !isBreak(j) {
+        while j > previousEnd, raws[r].phraseStart - j <= 5, !tokens[j].textIs(","), !isBreak(j) {
             // "…, and in Pyongyang in September": a list goes on, no apposition.
-            if ["and", "or", "but"].contains(tokens[j].lower) { return nil }
+            if tokens[j].lowerIs("and") || tokens[j].lowerIs("or") || tokens[j].lowerIs("but") { return nil }
             j -= 1
         }
-        return j == previousEnd && tokens[j].text == "," ? r - 1 : nil
+        return j == previousEnd && tokens[j].textIs(",") ? r - 1 : nil
     }
 
     /// True when the sentence names a town other than the dateline's, not used for its government ("Washington
@@ -840,7 +844,7 @@ final class SentenceScan {
         while k >= range.lowerBound, skipped <= 4 {
             let t = tokens[k]
             if let definite = parts.determiners[t] {
-                if t.lower != "that" || k == m.start - 1 {
+                if !t.lowerIs("that") || k == m.start - 1 {
                     m.definite = definite
                     m.phraseStart = min(m.phraseStart, k)
                     if !definite, let n = m.ordinal, n >= 2, Self.indefiniteArticles.contains(t) {
@@ -855,7 +859,7 @@ final class SentenceScan {
                 m.phraseStart = min(m.phraseStart, k)
                 break
             }
-            if t.kind == .punctuation, t.text != "-" { break }
+            if t.kind == .punctuation, !t.textIs("-") { break }
             if Self.phraseStops.contains(t) { break }
             if raws.contains(where: { $0.start <= k && k < $0.end }) { break }
             if let n = parts.ordinals[t], m.ordinal == nil { m.ordinal = n }
@@ -871,7 +875,7 @@ final class SentenceScan {
             skipped += 1
             k -= 1
         }
-        m.bare = m.start > range.lowerBound && tokens[m.start - 1].lower == "the"
+        m.bare = m.start > range.lowerBound && tokens[m.start - 1].lowerIs("the")
         if m.phraseStart > m.start - skipped, skipped > 0, m.definite == false, k >= range.lowerBound,
             parts.determiners[tokens[k]] == false
         {
@@ -882,7 +886,8 @@ final class SentenceScan {
             // An event word that ends in its preposition ("received in Hawaii") reads the place right after it.
             var j = m.end
             if m.end - 1 > m.start, Self.placePrepositions.contains(tokens[m.end - 1]) { j = m.end - 1 }
-            while j < range.upperBound, j - m.end <= 8, !isBreak(j), tokens[j].text != "," || isAppositive(j, after: m),
+            while j < range.upperBound, j - m.end <= 8, !isBreak(j),
+                !tokens[j].textIs(",") || isAppositive(j, after: m),
                 !Self.placeStops.contains(tokens[j])
             {
                 if raws.contains(where: { $0.start == j && $0.start != m.start }) { break }
@@ -891,7 +896,7 @@ final class SentenceScan {
                     let p =
                         parts.lexicon.places.match(tokens, at: s, limit: range.upperBound)
                         ?? {
-                            if s < range.upperBound, tokens[s].lower == "the" {
+                            if s < range.upperBound, tokens[s].lowerIs("the") {
                                 s += 1
                                 if let p = parts.lexicon.places.match(tokens, at: s, limit: range.upperBound) {
                                     return p
@@ -899,8 +904,8 @@ final class SentenceScan {
                                 // "at the border village of Panmunjom": a few plain words and "of" before it.
                                 guard
                                     let of = (s..<min(range.upperBound, s + 4)).first(where: {
-                                        tokens[$0].lower == "of" || tokens[$0].kind != .word
-                                    }), tokens[of].lower == "of", of > s,
+                                        tokens[$0].lowerIs("of") || tokens[$0].kind != .word
+                                    }), tokens[of].lowerIs("of"), of > s,
                                     (s..<of).allSatisfy({ !tokens[$0].capitalized })
                                 else { return nil }
                                 s = of + 1
@@ -911,7 +916,7 @@ final class SentenceScan {
                     if let p {
                         var end = p.end
                         var place = p.value
-                        if end + 1 < range.upperBound, tokens[end].text == ",",
+                        if end + 1 < range.upperBound, tokens[end].textIs(","),
                             let q = parts.lexicon.places.match(tokens, at: end + 1, limit: range.upperBound),
                             parts.compatible(place, q.value)
                         {
@@ -970,8 +975,8 @@ final class SentenceScan {
     /// or date.
     func isAppositive(_ j: Int, after m: RawMention) -> Bool {
         // "met once, in Sweden in October": a few plain words may stand between the event word and the comma.
-        guard j >= m.end, j - m.end <= 2, j + 1 < range.upperBound, tokens[j].text == ",",
-            Self.placePrepositions.contains(tokens[j + 1]) || tokens[j + 1].lower == "on"
+        guard j >= m.end, j - m.end <= 2, j + 1 < range.upperBound, tokens[j].textIs(","),
+            Self.placePrepositions.contains(tokens[j + 1]) || tokens[j + 1].lowerIs("on")
         else { return false }
         return (m.end..<j).allSatisfy { tokens[$0].kind == .word && !tokens[$0].capitalized }
     }
@@ -1011,7 +1016,7 @@ final class SentenceScan {
                 }
                 // A comma ends the clause, except inside a place ("Stockholm, Sweden") or after an opening
                 // date ("On Saturday, the talks …").
-                if tokens[j].text == ",", !(m.placeTokens?.contains(j) ?? false), !isAppositive(j, after: m),
+                if tokens[j].textIs(","), !(m.placeTokens?.contains(j) ?? false), !isAppositive(j, after: m),
                     !(x.tokens.upperBound <= m.start && opensClause(x))
                 {
                     return false
@@ -1067,21 +1072,20 @@ final class SentenceScan {
     /// "the first meeting between the two sides in months", "the first launch since 2017": a span after the event
     /// word that the ordinal counts within.
     func firstInASpan(_ m: RawMention) -> Bool {
-        let units = parts.tagger.shared.lexicon.units
+        let units = parts.tagger.shared.units
         var j = m.end
-        while j < range.upperBound, j - m.end <= 8, !isBreak(j), tokens[j].text != "," {
-            let w = tokens[j].lower
-            if w == "since" { return true }
+        while j < range.upperBound, j - m.end <= 8, !isBreak(j), !tokens[j].textIs(",") {
+            let t = tokens[j]
+            if t.lowerIs("since") { return true }
             // "the first launches of the year" (not "… in April of last year", a date).
-            if w == "of", j + 2 < range.upperBound, ["the", "this", "that"].contains(tokens[j + 1].lower),
-                units[tokens[j + 2].lower] != nil
+            if t.lowerIs("of"), j + 2 < range.upperBound,
+                tokens[j + 1].lowerIs("the") || tokens[j + 1].lowerIs("this") || tokens[j + 1].lowerIs("that"),
+                units[tokens[j + 2]] != nil
             {
                 return true
             }
-            if w == "in" || w == "for",
-                (j + 1..<min(range.upperBound, j + 4)).contains(where: {
-                    units[tokens[$0].lower] != nil
-                })
+            if t.lowerIs("in") || t.lowerIs("for"),
+                (j + 1..<min(range.upperBound, j + 4)).contains(where: { units[tokens[$0]] != nil })
             {
                 return true
             }
@@ -1094,7 +1098,8 @@ final class SentenceScan {
     /// clause after a semicolon or colon.
     func opensClause(_ x: TemporalExpression) -> Bool {
         let first = x.tokens.lowerBound
-        return first == range.lowerBound || (first > range.lowerBound && [";", ":"].contains(tokens[first - 1].text))
+        return first == range.lowerBound
+            || (first > range.lowerBound && (tokens[first - 1].textIs(";") || tokens[first - 1].textIs(":")))
     }
 
     /// True when the clause of a mention says the event did not happen ("never took place", "was called off").
@@ -1126,7 +1131,9 @@ final class SentenceScan {
     func modifiesOtherNoun(_ x: TemporalExpression, than m: RawMention) -> Bool {
         var end = x.tokens.upperBound
         // "the 1950–53 war": the rest of a span of years belongs to the date.
-        if end + 1 < range.upperBound, ["–", "-", "—"].contains(tokens[end].text), tokens[end + 1].kind == .number {
+        if end + 1 < range.upperBound, tokens[end].isDash,
+            tokens[end + 1].kind == .number
+        {
             end += 2
         }
         guard end < range.upperBound, end != m.start, x.date?.precision == .year || x.date?.precision == .month
@@ -1177,7 +1184,7 @@ final class SentenceScan {
                 where parts.lexicon.reporting.match(tokens, at: j) != nil {
                     reporting = true
                 }
-                if i >= range.lowerBound + 2, tokens[i - 2].lower == "according", tokens[i - 1].lower == "to" {
+                if i >= range.lowerBound + 2, tokens[i - 2].lowerIs("according"), tokens[i - 1].lowerIs("to") {
                     reporting = true
                 }
                 if !reporting, !out.contains(p.value) { out.append(p.value) }

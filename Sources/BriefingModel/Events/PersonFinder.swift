@@ -16,7 +16,7 @@ struct PersonFinder {
                     continue
                 }
                 var j = t.end
-                if j < tokens.count, tokens[j].text == "," { j += 1 }
+                if j < tokens.count, tokens[j].textIs(",") { j += 1 }
                 var parts: [String] = []
                 while j < tokens.count, parts.count < 4, tokens[j].kind == .word, tokens[j].capitalized,
                     lexicon.countries.match(tokens, at: j) == nil, lexicon.titles.match(tokens, at: j) == nil
@@ -27,8 +27,8 @@ struct PersonFinder {
                     // An initial keeps its period: "Donald J. Trump".
                     // (An ASCII word is one character when it is one byte: no grapheme count needed.)
                     let single =
-                        tokens[j - 1].isASCII ? tokens[j - 1].text.utf8.count == 1 : tokens[j - 1].text.count == 1
-                    if single, j < tokens.count, tokens[j].text == "." {
+                        tokens[j - 1].isASCII ? tokens[j - 1].textByteCount == 1 : tokens[j - 1].text.count == 1
+                    if single, j < tokens.count, tokens[j].textIs(".") {
                         parts[parts.count - 1] += "."
                         j += 1
                     }

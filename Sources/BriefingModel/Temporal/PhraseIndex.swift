@@ -7,9 +7,16 @@ public struct PhraseIndex<Value: Sendable>: Sendable {
     /// A phrase as token keys, with the value it maps to.
     struct Entry: Sendable {
         var keys: [String]
-        /// `lowerHash` of each of the phrase's tokens.
-        var hashes: [UInt64]
+        /// Each of the phrase's tokens as compared first.
+        var words: [Word]
         var value: Value
+    }
+
+    /// A token of a phrase: its `lowerHash`, and its key packed (`ShortWord.none` when it is not ASCII or longer
+    /// than 16 bytes).
+    struct Word: Sendable {
+        var hash: UInt64
+        var short: ShortWord
     }
 
     /// First token's `lowerHash` → index into `groups`.
@@ -37,7 +44,8 @@ public struct PhraseIndex<Value: Sendable>: Sendable {
         let keys = tokens.map { caseSensitive ? $0.text : $0.lower }
         guard let first = keys.first, let firstToken = tokens.first else { return }
         firstFilter.insert(firstToken.lower)
-        let entry = Entry(keys: keys, hashes: tokens.map(\.lowerHash), value: value)
+        let words = zip(tokens, keys).map { Word(hash: $0.lowerHash, short: ShortWord($1) ?? .none) }
+        let entry = Entry(keys: keys, words: words, value: value)
         guard let g = byFirst[firstToken.lowerHash] else {
             byFirst.set(firstToken.lowerHash, groups.count)
             groups.append([entry])
@@ -54,36 +62,50 @@ public struct PhraseIndex<Value: Sendable>: Sendable {
     }
 
     /// The longest phrase starting at token `i`: its value and the index just past it.
+    @inline(__always)
     public func match(_ tokens: [WordToken], at i: Int, limit: Int? = nil) -> (value: Value, end: Int)? {
         guard i < tokens.count else { return nil }
         guard firstFilter.mayContain(tokens[i]) else { return nil }
-        let stop = min(limit ?? tokens.count, tokens.count)
         guard let g = byFirst[tokens[i].lowerHash] else { return nil }
-        return groups[g].withUnsafeBufferPointer { list in
-            for e in list {
-                let n = e.hashes.count
+        return match(tokens, at: i, stop: min(limit ?? tokens.count, tokens.count), group: g)
+    }
+
+    /// The longest phrase of group `g` (that of the first token's hash) starting at token `i` and ending by `stop`.
+    /// Out of line: most tokens start no phrase and end on the filter or the hash above, inlined where they are read.
+    @inline(never)
+    private func match(_ tokens: [WordToken], at i: Int, stop: Int, group g: Int) -> (value: Value, end: Int)? {
+        groups[g].withUnsafeBufferPointer { list in
+            // Entries read in place (`list[e]`): a copy of each would retain its arrays and value.
+            for e in list.indices {
+                let n = list[e].words.count
                 let end = i + n
                 guard end <= stop else { continue }
                 var ok = true
                 var k = 1
                 while k < n {
-                    if tokens[i + k].lowerHash != e.hashes[k] {
+                    if tokens[i + k].lowerHash != list[e].words[k].hash {
                         ok = false
                         break
                     }
                     k += 1
                 }
                 guard ok else { continue }
-                // Confirm on the strings (case, and the rare hash collision).
+                // Confirm on the packed words, else on the strings (case, and the rare hash collision).
                 k = 0
                 while k < n {
-                    if !sameKey(tokens[i + k], e.keys[k]) {
+                    let t = tokens[i + k]
+                    let short = list[e].words[k].short
+                    let same =
+                        caseSensitive
+                        ? t.textMatches(short) ?? (t.text == list[e].keys[k])
+                        : t.lowerMatches(short) ?? (t.lower == list[e].keys[k])
+                    if !same {
                         ok = false
                         break
                     }
                     k += 1
                 }
-                if ok { return (e.value, end) }
+                if ok { return (list[e].value, end) }
             }
             return nil
         }
@@ -95,7 +117,4 @@ public struct PhraseIndex<Value: Sendable>: Sendable {
         return groups[g].first(where: { $0.keys == keys })?.value
     }
 
-    @inline(__always) private func sameKey(_ t: WordToken, _ key: String) -> Bool {
-        caseSensitive ? t.text == key : t.lower == key
-    }
 }

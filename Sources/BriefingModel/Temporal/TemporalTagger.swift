@@ -89,7 +89,7 @@ public struct TemporalTagger: Sendable {
             if case .date(let d)? = m.value, let y = d.range?.upperBound.year { scan.contextYear = y }
             if let value = m.value {
                 var first = i
-                if first > range.lowerBound, TemporalLexicon.isLeadIn(tokens[first - 1].lower), value.isDateLike {
+                if first > range.lowerBound, TemporalLexicon.isLeadIn(tokens[first - 1]), value.isDateLike {
                     first -= 1
                 }
                 let last = max(first, m.end - 1)
@@ -138,8 +138,8 @@ extension TemporalLexicon {
     /// Prepositions kept with the expression they introduce ("on Saturday", "in February").
     var leadIns: Set<String> { ["on", "in"] }
 
-    /// True for a word of `leadIns` (without building the set).
-    @inline(__always) static func isLeadIn(_ w: String) -> Bool { w == "on" || w == "in" }
+    /// True for a token whose `lower` is a word of `leadIns` (without building the set or the word).
+    @inline(__always) static func isLeadIn(_ t: WordToken) -> Bool { t.lowerIs("on") || t.lowerIs("in") }
 }
 
 /// One pass of the tagger over a sentence.
@@ -176,16 +176,17 @@ final class TemporalScan {
 
     // MARK: token helpers
 
-    func word(_ i: Int) -> String? { i >= lower && i < limit ? tokens[i].lower : nil }
+    /// The token `i` is in the sentence and its `lower` is `w`.
+    @inline(__always) func isWord(_ i: Int, _ w: StaticString) -> Bool {
+        i >= lower && i < limit && tokens[i].lowerIs(w)
+    }
 
-    func isWord(_ i: Int, _ w: String) -> Bool { word(i) == w }
-
-    /// `map[word(i)]` through the token's hash.
+    /// `map[tokens[i].lower]` through the token's hash (nil outside the sentence).
     @inline(__always) func find<V>(_ map: WordMap<V>, _ i: Int) -> V? {
         i >= lower && i < limit ? map[tokens[i]] : nil
     }
 
-    /// `set.contains(word(i))` through the token's hash (false outside the sentence).
+    /// `set.contains(tokens[i].lower)` through the token's hash (false outside the sentence).
     @inline(__always) func has(_ set: WordSet, _ i: Int) -> Bool {
         i >= lower && i < limit && set.contains(tokens[i])
     }
@@ -203,14 +204,16 @@ final class TemporalScan {
 
     func unit(_ i: Int) -> (unit: TemporalLexicon.Unit, plural: Bool)? {
         guard let u = find(shared.units, i) else { return nil }
-        return (u, tokens[i].lower.hasSuffix("s"))
+        return (u, tokens[i].lowerEndsWithS)
     }
 
     /// A month name (capitalized; an abbreviation needs its period or a following number).
     func month(_ i: Int) -> Int? {
         guard i >= lower, i < limit, tokens[i].capitalized, let m = find(shared.months, i) else { return nil }
         if !shared.fullNames.contains(tokens[i]) {
-            guard let n = word(i + 1), n == "." || tokens[i + 1].kind == .number else { return nil }
+            guard isWord(i + 1, ".") || (i + 1 >= lower && i + 1 < limit && tokens[i + 1].kind == .number) else {
+                return nil
+            }
         }
         return m
     }
@@ -233,7 +236,7 @@ final class TemporalScan {
     func year(_ i: Int) -> Int? {
         guard i >= lower, i < limit else { return nil }
         let t = tokens[i]
-        guard t.kind == .number, t.text.utf8.count == 4, let v = t.integer, (1000...2999).contains(v) else {
+        guard t.kind == .number, t.textByteCount == 4, let v = t.integer, (1000...2999).contains(v) else {
             return nil
         }
         return v
@@ -242,7 +245,7 @@ final class TemporalScan {
     func dayNumber(_ i: Int) -> Int? {
         guard i >= lower, i < limit else { return nil }
         let t = tokens[i]
-        guard t.kind == .number, t.text.utf8.count <= 4, !t.hasHyphen, let v = t.integer, (1...31).contains(v)
+        guard t.kind == .number, t.textByteCount <= 4, !t.hasHyphen, let v = t.integer, (1...31).contains(v)
         else { return nil }
         return v
     }
@@ -257,7 +260,7 @@ final class TemporalScan {
         return (a, b)
     }
 
-    /// `word(i) == ","` without the string: only a punctuation token's text is a mark.
+    /// `isWord(i, ",")` in two tests: only a punctuation token's text is a mark.
     @inline(__always) func isComma(_ i: Int) -> Bool {
         i >= lower && i < limit && tokens[i].kind == .punctuation && tokens[i].mark == ","
     }
@@ -287,13 +290,13 @@ final class TemporalScan {
 
     static let conjunctions = WordSet(["and", "but", "or", "while", "although", "though", "whereas", "yet", "so"])
 
-    func isFutureCue(_ i: Int) -> Bool {
+    @inline(__always) func isFutureCue(_ i: Int) -> Bool {
         guard i >= lower, i < limit else { return false }
         if shared.lexicon.futureCues.match(tokens, at: i, limit: limit) != nil { return true }
         // A suffix opening with an apostrophe (' or ’, whose UTF-8 starts with 0xE2) needs that byte in the word.
-        let w = tokens[i].lower
         let apostrophe = tokens[i].quoteByte
         if !apostrophe && shared.suffixesNeedApostrophe { return false }
+        let w = tokens[i].lower
         for s in shared.lexicon.futureSuffixes {
             if !apostrophe, let b = s.utf8.first, b == 39 || b == 0xE2 { continue }
             if w.hasSuffix(s) { return true }
@@ -302,7 +305,7 @@ final class TemporalScan {
     }
 
     /// The tense of an expression starting at token `i`: a future cue before it in its clause, else past.
-    func tense(at i: Int) -> Tense {
+    @inline(__always) func tense(at i: Int) -> Tense {
         if let forcedTense { return forcedTense }
         // Back through the clause; a comma ends it only before a conjunction ("…, and the Saturday talks"),
         // not around an apposition ("an invitation from Sweden, the host, to come back").
@@ -340,7 +343,7 @@ final class TemporalScan {
         case .number:
             if let m = numberUnit(i) { return m }
             if let m = dayMonth(i) { return m }
-            if tokens[i].text.utf8.count == 10, let d = Day.parseISO(tokens[i].text) {
+            if tokens[i].textByteCount == 10, let d = Day.parseISO(tokens[i].text) {
                 return Match(end: i + 1, value: .date(.day(d)))
             }
             if let y = year(i), has(shared.yearCues, i - 1),
@@ -443,9 +446,9 @@ final class TemporalScan {
     func numberUnit(_ i: Int) -> Match? {
         guard let d = duration(i) else { return nil }
         let k = d.end
-        if let w = word(k), let dir = find(shared.directions, k) {
+        if let dir = find(shared.directions, k) {
             let signed = EventOffset(days: dir * d.offset.days, months: dir * d.offset.months, window: d.offset.window)
-            if w == "ago" {
+            if tokens[k].lowerIs("ago") {
                 guard let ref = reference else { return Match(end: k + 1, value: .unresolved) }
                 return Match(end: k + 1, value: signed.apply(to: .day(ref)).map(TemporalValue.date))
             }
@@ -525,13 +528,13 @@ final class TemporalScan {
 
     /// "early 2019", "late last month", "earlier this month", "mid-February", "late June of 2018".
     func part(_ i: Int) -> Match? {
-        guard let w = word(i) else { return nil }
+        guard i >= lower, i < limit else { return nil }
         var p = find(shared.parts, i)
         var j = i + 1
         var inner: Match?
         if p == nil, tokens[i].hasHyphen {
             // "mid-2018", "mid-February": a hyphenated part and period in one token.
-            let pieces = w.split(separator: "-", maxSplits: 1).map(String.init)
+            let pieces = tokens[i].lower.split(separator: "-", maxSplits: 1).map(String.init)
             guard pieces.count == 2, let q = shared.lexicon.parts[pieces[0]] else { return nil }
             p = q
             let rest = String(tokens[i].text.split(separator: "-", maxSplits: 1)[1])
@@ -607,11 +610,11 @@ final class TemporalScan {
     /// "the summer", "this winter", "last spring", "summer 2018": the latest such season begun by the reference
     /// (or the next one in the future tense), approximate over its months.
     func season(_ i: Int) -> Match? {
-        guard i >= lower, i < limit, let prev = word(i - 1) else { return nil }
+        guard i >= lower, i < limit, i - 1 >= lower else { return nil }
         var shift = 0
         if let s = find(shared.shifts, i - 1) {
             shift = s
-        } else if !(prev == "the" || prev == "in" || find(shared.parts, i - 1) != nil) {
+        } else if !(isWord(i - 1, "the") || isWord(i - 1, "in") || find(shared.parts, i - 1) != nil) {
             return nil
         }
         guard let (first, last) = find(shared.seasons, i) else { return nil }
@@ -624,7 +627,7 @@ final class TemporalScan {
         }
         if let y = year(i + 1) { return Match(end: i + 2, value: span(y).map(TemporalValue.date)) }
         // "the summer of 2018": the season of that year.
-        if word(i + 1) == "of", let y = year(i + 2) { return Match(end: i + 3, value: span(y).map(TemporalValue.date)) }
+        if isWord(i + 1, "of"), let y = year(i + 2) { return Match(end: i + 3, value: span(y).map(TemporalValue.date)) }
         guard let ref = reference else { return Match(end: i + 1, value: .unresolved) }
         // The latest such season begun by the reference; "last" is the one before it when that one is still
         // running, "next" the one after the reference.

@@ -9,8 +9,8 @@ struct WordMap<Value: Sendable>: Sendable {
     private var first = WordHashMap()
     private var keys: [String] = []
     private var values: [Value] = []
-    /// The next entry of the same hash, or -1.
-    private var next: [Int32] = []
+    /// Each key packed, and the next entry of the same hash, or -1.
+    private var chain: [Link] = []
     /// Every key, for the look-ups the hash does not answer.
     private var exact: [String: Value] = [:]
     /// A key is not ASCII: every look-up goes through `exact`.
@@ -35,16 +35,32 @@ struct WordMap<Value: Sendable>: Sendable {
             let h = hash(key)
             keys.append(key)
             values.append(value)
-            next.append(Int32(first[h] ?? -1))
+            chain.append(Link(short: ShortWord(key) ?? .none, next: Int32(first[h] ?? -1)))
             first.set(h, keys.count - 1)
         }
     }
 
     /// The value of the token's `lower`.
     @inline(__always) subscript(_ t: WordToken) -> Value? {
-        guard !exactOnly else { return exact[t.lower] }
-        guard t.isASCII else { return Self.mayEqualASCII(t.lower) ? exact[t.lower] : nil }
-        return self[t.lowerHash, t.lower]
+        guard !exactOnly, t.isPacked else { return slowLookUp(t) }
+        // Keys are ASCII: a packed `lower` equals a key exactly when their packed forms do.
+        guard var k = first[t.lowerHash] else { return nil }
+        while k >= 0 {
+            if t.hasLower(chain[k].short) { return values[k] }
+            k = Int(chain[k].next)
+        }
+        return nil
+    }
+
+    /// The look-up of a token whose `lower` is not packed (not ASCII, or long), or of a table with a key that is
+    /// not ASCII.
+    private func slowLookUp(_ t: WordToken) -> Value? {
+        // A `lower` that cannot equal an ASCII key is not built.
+        guard exactOnly || t.lowerMayBeASCII else { return nil }
+        let lower = t.lower
+        guard !exactOnly else { return exact[lower] }
+        guard t.isASCII else { return Self.mayEqualASCII(lower) ? exact[lower] : nil }
+        return self[t.lowerHash, lower]
     }
 
     /// The value of `word`, a lowercased word.
@@ -57,10 +73,11 @@ struct WordMap<Value: Sendable>: Sendable {
     /// False when `word` cannot be canonically equivalent to an ASCII string: it holds a scalar that is neither
     /// ASCII nor one of the three whose canonical decomposition is ASCII (U+037E → ";", U+1FEF → "`",
     /// U+212A → "K"; no other scalar is equal to an ASCII string, checked over every scalar).
-    static func mayEqualASCII(_ word: String) -> Bool {
-        word.unicodeScalars.allSatisfy { u in
-            u.value < 128 || u.value == 0x37E || u.value == 0x1FEF || u.value == 0x212A
-        }
+    static func mayEqualASCII(_ word: String) -> Bool { word.unicodeScalars.allSatisfy(mayEqualASCII) }
+
+    /// The same for one scalar: ASCII, or one of the three equal to an ASCII string.
+    @inline(__always) static func mayEqualASCII(_ u: Unicode.Scalar) -> Bool {
+        u.value < 128 || u.value == 0x37E || u.value == 0x1FEF || u.value == 0x212A
     }
 
     /// The value of the ASCII word `word` whose hash is `h`, among the keys of that hash.
@@ -68,12 +85,18 @@ struct WordMap<Value: Sendable>: Sendable {
         guard var k = first[h] else { return nil }
         while k >= 0 {
             if keys[k] == word { return values[k] }
-            k = Int(next[k])
+            k = Int(chain[k].next)
         }
         return nil
     }
 
     @inline(__always) func contains(_ t: WordToken) -> Bool { self[t] != nil }
+
+    /// An entry's key packed (`ShortWord.none` when it is longer than 16 bytes) and the next entry of its hash.
+    private struct Link: Sendable {
+        var short: ShortWord
+        var next: Int32
+    }
 
     func contains(_ word: String) -> Bool { self[word] != nil }
 }
