@@ -8,6 +8,11 @@ struct ArticleEvents {
     /// each closure that captures the state.
     let parts: EventExtractor.Parts
     var clusters: [EventCandidate] = []
+    /// Whether each event's kind is a product (a statement, a declaration: `EventLexicon.productKinds`), kept as
+    /// its kind changes so that a search over the events does not hash each kind.
+    private(set) var product: [Bool] = []
+    /// An event that had a single day for its date when last asked (`hasDayDated`); nil when none had.
+    private var dayDated: Int?
     /// When each event was last mentioned (a counter), to find "the talks" the text last spoke of.
     var touched: [Int] = []
     var clock = 0
@@ -88,14 +93,16 @@ struct ArticleEvents {
     /// What "the talks" refers to: an event of the family named in this sentence or the one before, else the
     /// article's main event of that family (the one mentioned most), else the last one named.
     func antecedent(family: String?, planned: Bool, bare: Bool = false, excluding: Set<Int> = []) -> Int? {
-        let products = parts.lexicon.productKinds
-        let ok: (EventCandidate) -> Bool = { c in
-            let kindOK = family.map { c.family == $0 } ?? !products.contains(c.kind)
-            return kindOK && (planned || !c.planned)
+        // By index, the fields read in place: a copy of the event would retain each of its arrays and strings.
+        let ok: (Int) -> Bool = { c in
+            guard planned || !clusters[c].planned else { return false }
+            return family.map { clusters[c].family == $0 } ?? !product[c]
         }
         if !excluding.isEmpty {
             // "The talks followed a summit in Hanoi": the event a cue names is not what "the talks" means.
-            let pool = events(of: family).filter { !excluding.contains($0) && ok(clusters[$0]) }
+            // The few excluded events in a list: a set would hash every event of the family.
+            let excluded = Array(excluding)
+            let pool = events(of: family).filter { !excluded.contains($0) && ok($0) }
             if let near = pool.max(by: { touched[$0] < touched[$1] }), lastSentence[near] >= sentence - (bare ? 0 : 1) {
                 return near
             }
@@ -109,17 +116,20 @@ struct ArticleEvents {
             }
             return planned ? f?.main : f?.mainHeld
         }
-        if let near = mostRecent(where: ok), lastSentence[near] >= sentence - (bare ? 0 : 1) { return near }
-        let pool = clusters.indices.filter { ok(clusters[$0]) }
+        if let near = mostRecent(index: ok), lastSentence[near] >= sentence - (bare ? 0 : 1) { return near }
+        let pool = clusters.indices.filter(ok)
         if let main = pool.max(by: { (clusters[$0].mentions.count, -$0) < (clusters[$1].mentions.count, -$1) }) {
             return main
         }
         return nil
     }
 
-    func mostRecent(in family: String? = nil, where ok: (EventCandidate) -> Bool) -> Int? {
+    /// The event of `family` (nil: of any) mentioned last among those that pass `ok`, a test on the event's index
+    /// (so that it reads only the fields it needs, in place: a copy of an event would retain each of its arrays
+    /// and strings).
+    func mostRecent(in family: String? = nil, index ok: (Int) -> Bool) -> Int? {
         var best: Int?
-        for c in events(of: family) where ok(clusters[c]) {
+        for c in events(of: family) where ok(c) {
             if best.map({ touched[c] > touched[$0] }) ?? true { best = c }
         }
         return best
@@ -127,13 +137,33 @@ struct ArticleEvents {
 
     /// The date of the event mentioned last that has one: what "two days later" counts from.
     func lastDated() -> EventDate? {
-        mostRecent(where: { $0.hasDate }).flatMap { clusters[$0].date }
+        mostRecent(index: { clusters[$0].hasDate }).flatMap { clusters[$0].date }
+    }
+
+    /// Whether some event has a single day for its date (what a sentence without an event word may echo): the
+    /// event found last time is asked first, so that a long article is not searched again at every sentence.
+    mutating func hasDayDated() -> Bool {
+        if let c = dayDated, clusters[c].hasDayDate { return true }
+        dayDated = clusters.firstIndex(where: \.hasDayDate)
+        return dayDated != nil
+    }
+
+    /// The planned event of `family` mentioned last.
+    func mostRecentPlanned(in family: String) -> Int? {
+        mostRecent(in: family, index: { clusters[$0].planned })
+    }
+
+    /// The held event at a place compatible with `place` mentioned last.
+    func mostRecentHeld(at place: String) -> Int? {
+        mostRecent(index: { c in
+            !clusters[c].planned && (clusters[c].place.map { parts.compatible($0, place) } ?? false)
+        })
     }
 
     /// The event a follow-up follows: the latest one before its date, else the one at its place, else the last.
     func followUpTarget(family: String?, date: EventDate?, place: String?, excluding: Int?) -> Int? {
         let pool = events(of: family).filter {
-            $0 != excluding && !clusters[$0].planned && !parts.lexicon.productKinds.contains(clusters[$0].kind)
+            $0 != excluding && !clusters[$0].planned && !product[$0]
         }
         if let date {
             let earlier = pool.filter { clusters[$0].date.map { $0.isBefore(date) } ?? false }
@@ -180,13 +210,8 @@ struct ArticleEvents {
         if m.product, date == nil {
             // The event it came out of: at its place when it names one, held rather than planned; a statement
             // named by a place the article has no event at stands alone, for the corpus to place it.
-            let shared = parts
             var atPlace: Int?
-            if let p = m.place {
-                atPlace = mostRecent(where: { c in
-                    !c.planned && (c.place.map { shared.compatible($0, p) } ?? false)
-                })
-            }
+            if let p = m.place { atPlace = mostRecentHeld(at: p) }
             if atPlace == nil, m.place != nil {
                 let c = newCluster(kind: kind, family: family, m: m, facts: facts, mention: mention)
                 merge(c, kind: kind, m: m, facts: facts, mention: mention)
@@ -196,7 +221,7 @@ struct ArticleEvents {
             // Written out, not with `??`: an autoclosure capturing the state copies it.
             var found = atPlace
             if found == nil { found = antecedent(family: nil, planned: false) }
-            if found == nil { found = mostRecent(where: { _ in true }) }
+            if found == nil { found = mostRecent(index: { _ in true }) }
             guard let c = found else { return nil }
             addMention(c, mention)
             if let outcome { addOutcome(c, outcome) }
@@ -209,7 +234,7 @@ struct ArticleEvents {
         if !concrete {
             if m.followUpCue != nil, m.planned {
                 // "return to negotiations": the planned event the article already spoke of, else a new one.
-                if let existing = mostRecent(in: family, where: { $0.planned }) {
+                if let existing = mostRecentPlanned(in: family) {
                     chosen = existing
                 } else {
                     guard let target = followUpTarget(family: family, date: nil, place: nil, excluding: nil) else {
@@ -229,7 +254,7 @@ struct ArticleEvents {
             }
         } else {
             let f = lastOfFamily[family]
-            let latestOfFamily = m.planned ? mostRecent(in: family, where: { $0.planned }) : f?.recentHeld
+            let latestOfFamily = m.planned ? mostRecentPlanned(in: family) : f?.recentHeld
             // The most recently touched event that fits (the first on a tie, as `max(by:)`); a loop over the
             // family's events, not a closure: a closure capturing the state copies it.
             for c in byFamily[family] ?? [] where fits(c, m: m, date: date, latestOfFamily: latestOfFamily) {
@@ -290,6 +315,7 @@ struct ArticleEvents {
                 article: articleID, articleDate: articleDate, kind: kind, family: family, planned: m.planned))
         touched.append(0)
         lastSentence.append(sentence)
+        product.append(parts.lexicon.productKinds.contains(kind))
         mentionKeys.append([])
         byFamily[family, default: []].append(clusters.count - 1)
         return clusters.count - 1
@@ -300,6 +326,7 @@ struct ArticleEvents {
         // Static, with the tables passed: a method would need a copy of the state (and so of `clusters`) beside
         // the in-place access, and every merge would copy the event list.
         Self.update(&clusters[c], parts: parts, kind: kind, m: m, facts: facts)
+        if clusters[c].kind == kind { product[c] = parts.lexicon.productKinds.contains(kind) }
         if clusters[c].ordinal != nil, lastOrdinal.map({ c > $0 }) ?? true { lastOrdinal = c }
         addMention(c, mention)
     }

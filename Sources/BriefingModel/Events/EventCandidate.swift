@@ -153,7 +153,7 @@ public struct EventCandidate: Sendable, Hashable {
     }
 
     public var date: EventDate? {
-        get {
+        @inline(__always) get {
             guard let value = dateValue else { return wide?.date }
             return EventDate(
                 value: value, precision: precision,
@@ -178,11 +178,18 @@ public struct EventCandidate: Sendable, Hashable {
     }
 
     /// True when the candidate has a date (`date != nil`, without building it).
-    var hasDate: Bool { dateValue != nil || wide?.date != nil }
+    var hasDate: Bool {
+        @inline(__always) get { dateValue != nil || wide?.date != nil }
+    }
+
+    /// True when the candidate's date is a single day (`date?.precision == .day`, without building it).
+    var hasDayDate: Bool {
+        @inline(__always) get { dateValue != nil ? precision == .day : wide?.date?.precision == .day }
+    }
 
     /// "the second summit" → 2.
     public var ordinal: Int? {
-        get { ordinalValue == PackedDay.none ? wide?.ordinal : Int(ordinalValue) }
+        @inline(__always) get { ordinalValue == PackedDay.none ? wide?.ordinal : Int(ordinalValue) }
         set {
             let (small, large) = Self.split(newValue)
             ordinalValue = small
@@ -220,7 +227,9 @@ public struct EventCandidate: Sendable, Hashable {
         return (PackedDay.none, value)
     }
 
-    private var wide: Wide? { rare.first?.wide.first }
+    private var wide: Wide? {
+        @inline(__always) get { rare.first?.wide.first }
+    }
 
     private mutating func editWide(_ edit: (inout Wide) -> Void) {
         editRare { r in

@@ -317,7 +317,7 @@ final class SentenceScan {
     func run(into state: inout ArticleEvents) {
         // A sentence with no event word can only echo the day of an event already found.
         func worthReading(_ gate: SentenceReading.Gate) -> Bool {
-            gate == .eventWord || state.clusters.contains(where: { $0.date?.precision == .day })
+            gate == .eventWord || state.hasDayDated()
         }
         let reading: SentenceReading
         if let ahead = readAhead, !ahead.readOrdinalKind || ordinalKind == nil {
