@@ -66,4 +66,17 @@ import Testing
         s.setDate(a, .day(day), text: "Feb. 27")
         #expect(dayDated(&s))
     }
+
+    @Test func aMentionThatBringsADayIsRecorded() throws {
+        var s = state(products: [])
+        let family = s.parts.kind("summit").family
+        let c = s.newCluster(
+            kind: "summit", family: family, m: mention("summit", at: 0), facts: facts, mention: candidate(0))
+        s.merge(c, kind: "summit", m: mention("summit", at: 5), facts: facts, mention: candidate(5))
+        #expect(!dayDated(&s))
+        var dated = facts
+        dated.date = .day(try #require(Day(iso: "2018-06-12")))
+        s.merge(c, kind: "summit", m: mention("summit", at: 10), facts: dated, mention: candidate(10))
+        #expect(dayDated(&s))
+    }
 }

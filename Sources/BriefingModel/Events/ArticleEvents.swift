@@ -11,7 +11,8 @@ struct ArticleEvents {
     /// Whether each event's kind is a product (a statement, a declaration: `EventLexicon.productKinds`), kept as
     /// its kind changes so that a search over the events does not hash each kind.
     private(set) var product: [Bool] = []
-    /// An event that had a single day for its date when last asked (`hasDayDated`); nil when none had.
+    /// An event that had a single day for its date when it got it or when last asked (`hasDayDated`); nil when
+    /// none has. Dates are only set by `merge` and `setDate`, which record it.
     private var dayDated: Int?
     /// When each event was last mentioned (a counter), to find "the talks" the text last spoke of.
     var touched: [Int] = []
@@ -140,10 +141,12 @@ struct ArticleEvents {
         mostRecent(index: { clusters[$0].hasDate }).flatMap { clusters[$0].date }
     }
 
-    /// Whether some event has a single day for its date (what a sentence without an event word may echo): the
-    /// event found last time is asked first, so that a long article is not searched again at every sentence.
+    /// Whether some event has a single day for its date (what a sentence without an event word may echo), without
+    /// searching a long article's events at every sentence: the event recorded when it got its day is asked, and
+    /// the events are searched only when it has lost it since (`setDate` may give it a wider date).
     mutating func hasDayDated() -> Bool {
-        if let c = dayDated, clusters[c].hasDayDate { return true }
+        guard let c = dayDated else { return false }
+        if clusters[c].hasDayDate { return true }
         dayDated = clusters.firstIndex(where: \.hasDayDate)
         return dayDated != nil
     }
@@ -327,6 +330,7 @@ struct ArticleEvents {
         // the in-place access, and every merge would copy the event list.
         Self.update(&clusters[c], parts: parts, kind: kind, m: m, facts: facts)
         if clusters[c].kind == kind { product[c] = parts.lexicon.productKinds.contains(kind) }
+        if dayDated == nil, clusters[c].hasDayDate { dayDated = c }
         if clusters[c].ordinal != nil, lastOrdinal.map({ c > $0 }) ?? true { lastOrdinal = c }
         addMention(c, mention)
     }
@@ -362,6 +366,7 @@ struct ArticleEvents {
         clusters[c].date = date
         clusters[c].dateText = text
         clusters[c].dateUnresolved = false
+        if dayDated == nil, clusters[c].hasDayDate { dayDated = c }
     }
 
     mutating func addMention(_ c: Int, _ mention: CandidateMention) {
