@@ -131,13 +131,8 @@ public enum AgendaBuilder {
     static func tag<Texts: RandomAccessCollection<Substring> & Sendable>(
         _ agendas: inout [Agenda], articles: [Article], quoteTexts: Texts
     ) -> [[String]] where Texts.Index == Int {
-        var vocabulary = StemIDs()
-        for a in agendas {
-            for item in a.items {
-                for k in item.keywords { for h in AgendaText.stemHashes(k) { _ = vocabulary.intern(h) } }
-                for w in contentStems(item.text) { _ = vocabulary.intern(TokenHash.hash(w)) }
-            }
-        }
+        let (stems, prefixes) = Self.vocabulary(of: agendas)
+        var vocabulary = stems
         // Paragraph document frequency of stems: a content word found in many paragraphs is too common to tag.
         var df = [Int](repeating: 0, count: vocabulary.count)
         var lastParagraph = [Int](repeating: -1, count: vocabulary.count)
@@ -150,7 +145,8 @@ public enum AgendaBuilder {
         for a in articles {
             let first = tokens.paragraphCount
             for p in a.paragraphs {
-                let found = vocabularyTokens(p.textSlice, vocabulary: vocabulary, scratch: &hashes)
+                let found = vocabularyTokens(
+                    p.textSlice, vocabulary: vocabulary, prefixes: prefixes, scratch: &hashes)
                 for t in found where lastParagraph[Int(t.id)] != total {
                     lastParagraph[Int(t.id)] = total
                     df[Int(t.id)] += 1
@@ -194,7 +190,7 @@ public enum AgendaBuilder {
             // Quotes tagged with the same items share one array of their ids (most sets recur: one pillar).
             var shared: [[Int]: [String]] = [:]
             return quoteTexts[range].map { text in
-                AgendaText.stemHashes(text, into: &hashes)
+                AgendaText.stemHashes(text, into: &hashes, prefixes: prefixes)
                 tokens.removeAll(keepingCapacity: true)
                 vocabularyIDs.appendTokens(of: hashes, to: &tokens)
                 let items = tagger.items(tokens[...], scratch: &scratch)
@@ -214,6 +210,26 @@ public enum AgendaBuilder {
         return HelpedLoop.run(slices.count) { tagQuotes(slices[$0]) }.flatMap { $0 }
     }
 
+    /// The stems items are made of (their keywords' and their texts' content words), and their first letters: the
+    /// words that cannot stem to one of them are not stemmed (`StemPrefixes`).
+    static func vocabulary(of agendas: [Agenda]) -> (StemIDs, StemPrefixes) {
+        var vocabulary = StemIDs()
+        var prefixes = StemPrefixes()
+        for a in agendas {
+            for item in a.items {
+                for k in item.keywords {
+                    for h in AgendaText.stemHashes(k) { _ = vocabulary.intern(h) }
+                    prefixes.addWords(of: k)
+                }
+                for w in contentStems(item.text) {
+                    _ = vocabulary.intern(TokenHash.hash(w))
+                    prefixes.add(stem: w)
+                }
+            }
+        }
+        return (vocabulary, prefixes)
+    }
+
     /// Bytes of text from which stemming is done in pieces that another thread may help with (`HelpedLoop`):
     /// only a very long paragraph, or the quotes of a very long article, are worth it.
     static let helpedBytes = 256 * 1024
@@ -221,12 +237,12 @@ public enum AgendaBuilder {
     /// The vocabulary words of `slice` (`AgendaText.stemHashes` looked up in `vocabulary`), with their word
     /// positions; a paragraph is read where it lies in its article's string (`Paragraph.textSlice`), a very long
     /// one in pieces, which another thread may help with.
-    static func vocabularyTokens(_ slice: Substring, vocabulary: StemIDs, scratch hashes: inout [UInt64])
-        -> [ItemToken]
-    {
+    static func vocabularyTokens(
+        _ slice: Substring, vocabulary: StemIDs, prefixes: StemPrefixes? = nil, scratch hashes: inout [UInt64]
+    ) -> [ItemToken] {
         var out: [ItemToken] = []
         guard slice.utf8.count >= helpedBytes else {
-            AgendaText.stemHashes(slice, into: &hashes)
+            AgendaText.stemHashes(slice, into: &hashes, prefixes: prefixes)
             vocabulary.appendTokens(of: hashes, to: &out)
             return out
         }
@@ -235,7 +251,7 @@ public enum AgendaBuilder {
         let ranges = AgendaText.pieces(text, count: 16)
         let parts = HelpedLoop.run(ranges.count) { k in
             var hashes: [UInt64] = []
-            AgendaText.stemHashes(text, bytes: ranges[k], into: &hashes)
+            AgendaText.stemHashes(text, bytes: ranges[k], into: &hashes, prefixes: prefixes)
             var found: [ItemToken] = []
             vocabulary.appendTokens(of: hashes, to: &found)
             return (tokens: found, words: hashes.count)
@@ -472,7 +488,7 @@ extension StemIDs {
     /// The vocabulary words among `hashes` (a text's stems in word order) as tokens at their word positions,
     /// appended to `out`.
     func appendTokens(of hashes: [UInt64], to out: inout [ItemToken]) {
-        for (position, h) in hashes.enumerated() {
+        for (position, h) in hashes.enumerated() where h != AgendaText.skipped {
             if let id = lookup(h) { out.append(ItemToken(position: position, id: id)) }
         }
     }

@@ -198,64 +198,97 @@ enum AgendaText {
     }
 
     /// The same for a slice of a text (a quote's words, read where they lie in its paragraph, not copied).
-    static func stemHashes(_ text: Substring, into out: inout [UInt64]) {
+    static func stemHashes(_ text: Substring, into out: inout [UInt64], prefixes: StemPrefixes? = nil) {
         let base = text.base
         let lower = base.utf8.distance(from: base.startIndex, to: text.startIndex)
-        stemHashes(base, bytes: lower..<(lower + text.utf8.count), into: &out)
+        stemHashes(base, bytes: lower..<(lower + text.utf8.count), into: &out, prefixes: prefixes)
     }
 
     /// The same for the words of the UTF-8 byte range `range` of `text` (all of it when nil). A range that
     /// starts and ends at a space (or at the text's ends) holds the same words as the whole text holds there.
-    static func stemHashes(_ text: String, bytes range: Range<Int>?, into out: inout [UInt64]) {
+    ///
+    /// With `prefixes`, an ASCII word whose first letters start none of the stems it holds is not stemmed: its
+    /// place holds `skipped` (a vocabulary look-up needs only the stems it knows, at their word positions).
+    static func stemHashes(
+        _ text: String, bytes range: Range<Int>?, into out: inout [UInt64], prefixes: StemPrefixes? = nil
+    ) {
         out.removeAll(keepingCapacity: true)
         var text = text
         text.withUTF8 { whole in
             let bytes = range.map { UnsafeBufferPointer(rebasing: whole[$0]) } ?? whole
             var scalars: [UInt32] = []
-            // The current word's first byte (-1: none) and whether all its scalars are ASCII.
-            var start = -1
-            var ascii = true
-            var i = 0
-            let n = bytes.count
-            while i < n {
-                let b = bytes[i]
-                if b < 128 {
-                    if (b | 0x20) &- 97 < 26 || b &- 48 < 10 {
-                        if start < 0 {
-                            start = i
-                            ascii = true
-                        }
-                        // The rest of the run of ASCII letters, digits, hyphens and slashes in a tight loop: none
-                        // of them starts or ends a word.
-                        i += 1
-                        while i < n {
-                            let c = bytes[i]
-                            guard (c | 0x20) &- 97 < 26 || c &- 48 < 10 || c == 45 || c == 47 else { break }
-                            i += 1
-                        }
-                        continue
-                    } else if b == 45 || b == 47 {
-                        // Inner hyphens and slashes stay in the word (trailing ones are dropped when it ends); out
-                        // of a word they are nothing.
-                    } else if start >= 0 {
-                        if let h = wordHash(bytes, start, i, ascii: ascii, scratch: &scalars) { out.append(h) }
-                        start = -1
+            // Written through a buffer sized for the most words the bytes can hold (a word and a separator take
+            // two bytes), then cut to the words found: no growth test per word.
+            let room = bytes.count / 2 + 1
+            out.append(contentsOf: repeatElement(0, count: room))
+            var count = 0
+            out.withUnsafeMutableBufferPointer { o in
+                forEachWord(in: bytes) { start, end, ascii in
+                    if ascii, let prefixes, !prefixes.mayStart(StemPrefixes.key(bytes, start, end)) {
+                        o[count] = skipped
+                        count += 1
+                    } else if let h = wordHash(bytes, start, end, ascii: ascii, scratch: &scalars) {
+                        o[count] = h
+                        count += 1
                     }
-                    i += 1
-                } else {
-                    let (c, length) = decode(bytes, i)
-                    if Tokenizer.isLetterOrDigit(c) {
-                        if start < 0 { start = i }
-                        ascii = false
-                    } else if start >= 0 {
-                        if let h = wordHash(bytes, start, i, ascii: ascii, scratch: &scalars) { out.append(h) }
-                        start = -1
-                    }
-                    i += length
                 }
             }
-            if start >= 0, let h = wordHash(bytes, start, n, ascii: ascii, scratch: &scalars) { out.append(h) }
+            out.removeLast(room - count)
         }
+    }
+
+    /// What `stemHashes` holds in the place of a word it did not stem (no stem hashes to it but by a 2⁻⁶⁴ chance,
+    /// and a vocabulary look-up passes over it).
+    static let skipped: UInt64 = 0
+
+    /// Calls `body` with the byte range of each word of `bytes` (letters and digits, with the hyphens and slashes
+    /// between and after them) and whether it is all ASCII, in order: the words `stemHashes` reads.
+    @inline(__always) static func forEachWord(
+        in bytes: UnsafeBufferPointer<UInt8>, _ body: (_ start: Int, _ end: Int, _ ascii: Bool) -> Void
+    ) {
+        // The current word's first byte (-1: none) and whether all its scalars are ASCII.
+        var start = -1
+        var ascii = true
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 128 {
+                if (b | 0x20) &- 97 < 26 || b &- 48 < 10 {
+                    if start < 0 {
+                        start = i
+                        ascii = true
+                    }
+                    // The rest of the run of ASCII letters, digits, hyphens and slashes in a tight loop: none of
+                    // them starts or ends a word.
+                    i += 1
+                    while i < n {
+                        let c = bytes[i]
+                        guard (c | 0x20) &- 97 < 26 || c &- 48 < 10 || c == 45 || c == 47 else { break }
+                        i += 1
+                    }
+                    continue
+                } else if b == 45 || b == 47 {
+                    // Inner hyphens and slashes stay in the word (trailing ones are dropped when it ends); out of a
+                    // word they are nothing.
+                } else if start >= 0 {
+                    body(start, i, ascii)
+                    start = -1
+                }
+                i += 1
+            } else {
+                let (c, length) = decode(bytes, i)
+                if Tokenizer.isLetterOrDigit(c) {
+                    if start < 0 { start = i }
+                    ascii = false
+                } else if start >= 0 {
+                    body(start, i, ascii)
+                    start = -1
+                }
+                i += length
+            }
+        }
+        if start >= 0 { body(start, n, ascii) }
     }
 
     /// About `count` consecutive UTF-8 byte ranges covering `text`, each cut at a space, so that stemming them
