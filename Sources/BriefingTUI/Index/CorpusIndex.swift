@@ -370,6 +370,29 @@ public final class CorpusIndex: Sendable {
         return eventsByParagraph.value[p].map { events[Int($0)].id }
     }
 
+    /// The rows in `events` of the events the quotes at `rows` are about, each once, in the order first met: a
+    /// quote's own events, then those its paragraph mentions (`events(article:paragraph:)`). A paragraph is read
+    /// once however many of the quotes stand in it, and nothing is built per quote.
+    func eventRows(aboutQuotes rows: some Sequence<Int32>) -> [Int32] {
+        var seen = [Bool](repeating: false, count: events.count)
+        var paragraphRead: Set<Int> = []
+        var out: [Int32] = []
+        let byParagraph = eventsByParagraph.value
+        func add(_ r: Int32) {
+            guard !seen[Int(r)] else { return }
+            seen[Int(r)] = true
+            out.append(r)
+        }
+        for row in rows {
+            for id in quotes[Int(row)].events { if let r = eventRow[id] { add(r) } }
+            let q = Int(row)
+            guard let p = flatParagraph(quotes[q].article, quotes[q].paragraph), paragraphRead.insert(p).inserted
+            else { continue }
+            for r in byParagraph[p] { add(r) }
+        }
+        return out
+    }
+
     /// Names of the speakers mentioned or quoted in a paragraph with their color slots, longest first.
     func speakerNames(article: String, paragraph: Int) -> [(name: String, slot: Int)] {
         guard let p = flatParagraph(article, paragraph) else { return [] }

@@ -57,16 +57,8 @@ struct DetailBuilder {
         d.heading("Quotes (\(quotes.count)), by date")
         if quotes.isEmpty { d.add([Span("none", .dim)]) }
         d.add(quotes: ids(quotes), withSpeaker: false)
-        var seen: Set<String> = []
-        var events: [Event] = []
-        for row in quotes {
-            let q = index.quotes[Int(row)]
-            for eid in q.events + index.events(article: q.article, paragraph: q.paragraph) where !seen.contains(eid) {
-                seen.insert(eid)
-                if let e = index.event(eid) { events.append(e) }
-            }
-        }
-        events = Self.sorted(events, by: EventTime.sortKey)
+        let events = Self.sorted(
+            index.eventRows(aboutQuotes: quotes).map { index.events[Int($0)] }, by: EventTime.sortKey)
         d.heading("Events they spoke about (\(events.count))")
         if events.isEmpty { d.add([Span("none", .dim)]) }
         for e in events { d.add(eventLine(e), link: .event(e.id)) }
