@@ -57,3 +57,23 @@ import Testing
         #expect(finder.names.match(biegun[0], at: 0)?.value == "Stephen Biegun")
     }
 }
+
+/// A word filter filled from tokens passes what one filled from their `lower` strings passes.
+@Suite struct WordFilterTokenInsertTests {
+    @Test func aTokenInsertsItsLowerString() {
+        let text = "The U.S. and Kim's talks, on Saturday; \u{212A} Café — “Yes” 한국어 abcdefghijklmnopq x.y 2019"
+        let tokens = WordTokenizer.tokenize(text)
+        let probes = WordTokenizer.tokenize(text + " the us kim talks yes k café 2019 other words here")
+        for k in tokens.indices {
+            var byToken = WordFilter()
+            var byString = WordFilter()
+            for t in tokens[k...] {
+                byToken.insert(t)
+                byString.insert(t.lower)
+            }
+            for p in probes {
+                #expect(byToken.mayContain(p) == byString.mayContain(p), "\(tokens[k].text) \(p.text)")
+            }
+        }
+    }
+}

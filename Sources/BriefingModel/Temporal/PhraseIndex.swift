@@ -42,7 +42,7 @@ public struct PhraseIndex<Value: Sendable>: Sendable {
         let tokens = WordTokenizer.tokenize(phrase)
         let keys = tokens.map { caseSensitive ? $0.text : $0.lower }
         guard !keys.isEmpty, let firstToken = tokens.first else { return }
-        firstFilter.insert(firstToken.lower)
+        firstFilter.insert(firstToken)
         let words = zip(tokens, keys).map { Word(hash: $0.lowerHash, short: ShortWord($1) ?? .none) }
         let entry = Entry(keys: keys, words: words, value: value)
         guard let g = byFirst[firstToken.lowerHash] else {
