@@ -155,6 +155,9 @@ import Testing
         Self.check("한 한국어 대한민국의 수도는 서울입니다 가나다라마바사아자차카타파하 Ωμέγα")
         Self.check("")
         Self.check("  ,,, ... ' ’ 's x's X'S")
+        // Apostrophes and periods inside words, possessives after them, and scalars that are not ASCII after them.
+        Self.check("rock'n'roll's o'clock's Ko’rea’s x’s’s x's's it's-a it's.a U.S.'s U.S.’s a.é b-é c'é d’é e’s")
+        Self.check("Kim's Kim’s Kim's. KIM'S Kim’S a's 's x'sé x's2 Łódź's Łódź’s é's 9's 10-'s end's")
     }
 
     @Test func randomTextReadsAsTheStringTokensDid() {

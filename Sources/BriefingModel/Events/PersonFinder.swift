@@ -52,23 +52,53 @@ struct PersonFinder {
         let full = found.filter { $0.name.utf8.contains(32) }
         var lastWords: [String: Set<String>] = [:]
         for f in full {
-            let words = f.name.split(separator: " ")
-            if words.count == 2, let last = words.last { lastWords[String(last), default: []].insert(f.name) }
+            if let last = Self.lastOfTwoWords(f.name) { lastWords[String(last), default: []].insert(f.name) }
         }
+        // `names.add` ignores a phrase added before: a string added before is not tokenized again.
+        var added = AddedStrings()
         for f in found {
             var canonical = f.name
             if !f.name.utf8.contains(32), let owners = lastWords[f.name], owners.count == 1, let owner = owners.first {
                 canonical = owner
             }
-            names.add(f.name, canonical)
+            if added.insert(f.name) { names.add(f.name, canonical) }
             if f.leader { leaders.insert(canonical) }
         }
         for (last, owners) in lastWords where owners.count == 1 {
-            if let owner = owners.first { names.add(last, owner) }
+            if let owner = owners.first, added.insert(last) { names.add(last, owner) }
         }
         for s in speakers where s.kind == .person && Self.isProperName(s.name) {
-            for a in s.aliases where a.utf8.contains(32) || lastWords[a] == nil { names.add(a, s.name) }
+            for a in s.aliases where a.utf8.contains(32) || lastWords[a] == nil {
+                if added.insert(a) { names.add(a, s.name) }
+            }
         }
+    }
+
+    /// The second word of a name that `split(separator: " ")` cuts into exactly two words; else nil. An ASCII name
+    /// is cut on its bytes (a space there is a whole character); any other goes through `split`.
+    static func lastOfTwoWords(_ name: String) -> Substring? {
+        let utf8 = name.utf8
+        guard utf8.allSatisfy({ $0 < 128 }) else {
+            let words = name.split(separator: " ")
+            return words.count == 2 ? words.last : nil
+        }
+        // Runs of bytes other than a space: the second one, when there are exactly two.
+        var runs = 0
+        var start = utf8.startIndex
+        var second: Range<String.Index>?
+        var i = utf8.startIndex
+        while i < utf8.endIndex {
+            if utf8[i] == 32 {
+                i = utf8.index(after: i)
+                continue
+            }
+            start = i
+            while i < utf8.endIndex, utf8[i] != 32 { i = utf8.index(after: i) }
+            runs += 1
+            if runs == 2 { second = start..<i }
+            if runs > 2 { return nil }
+        }
+        return runs == 2 ? second.map { name[$0] } : nil
     }
 
     /// A name that begins with a capital letter and has no digits ("Kim Jong Un", not "the North's envoy").
@@ -87,5 +117,24 @@ struct PersonFinder {
     static func isPersonName(_ parts: [String], lexicon: EventLexicon) -> Bool {
         guard let last = parts.last, !lexicon.organizationHeads.contains(last) else { return false }
         return isProperName(parts.joined(separator: " "))
+    }
+}
+
+/// Strings passed to an idempotent add, to skip adding one again: keyed on `WordToken.hash` instead of `Hasher`.
+struct AddedStrings {
+    /// Hash → index in `strings` of the first string added with it.
+    private var table = WordHashMap()
+    private var strings: [String] = []
+
+    /// False when `s` was inserted before; true otherwise, and also for a string whose hash an earlier, different
+    /// string holds (a collision: the add is then merely repeated).
+    mutating func insert(_ s: String) -> Bool {
+        let h = WordToken.hash(s)
+        guard let k = table[h] else {
+            table.set(h, strings.count)
+            strings.append(s)
+            return true
+        }
+        return strings[k] != s
     }
 }

@@ -23,7 +23,6 @@ public struct PhraseIndex<Value: Sendable>: Sendable {
     private var byFirst = WordHashMap()
     /// Per first-token hash, the phrases longest first (phrases of one length in the order they were added).
     private var groups: [[Entry]] = []
-    private var firstKeySet: Set<String> = []
     /// The first tokens' lowercased forms: most tokens start no phrase and skip the look-up.
     private var firstFilter = WordFilter()
     public let caseSensitive: Bool
@@ -32,8 +31,8 @@ public struct PhraseIndex<Value: Sendable>: Sendable {
         self.caseSensitive = caseSensitive
     }
 
-    /// The first token key of every phrase.
-    public var firstKeys: [String] { Array(firstKeySet) }
+    /// The first token key of every phrase, each once (in no particular order).
+    public var firstKeys: [String] { Array(Set(groups.lazy.flatMap { $0.lazy.map { $0.keys[0] } })) }
 
     /// True when no phrase was added.
     public var isEmpty: Bool { groups.isEmpty }
@@ -42,18 +41,16 @@ public struct PhraseIndex<Value: Sendable>: Sendable {
     public mutating func add(_ phrase: String, _ value: Value) {
         let tokens = WordTokenizer.tokenize(phrase)
         let keys = tokens.map { caseSensitive ? $0.text : $0.lower }
-        guard let first = keys.first, let firstToken = tokens.first else { return }
-        firstFilter.insert(firstToken.lower)
+        guard !keys.isEmpty, let firstToken = tokens.first else { return }
+        firstFilter.insert(firstToken)
         let words = zip(tokens, keys).map { Word(hash: $0.lowerHash, short: ShortWord($1) ?? .none) }
         let entry = Entry(keys: keys, words: words, value: value)
         guard let g = byFirst[firstToken.lowerHash] else {
             byFirst.set(firstToken.lowerHash, groups.count)
             groups.append([entry])
-            firstKeySet.insert(first)
             return
         }
         guard !groups[g].contains(where: { $0.keys == keys }) else { return }
-        firstKeySet.insert(first)
         // Longest first, and phrases of one length in the order they were added: the new phrase goes after every
         // phrase at least as long (the group is kept in that order, so no re-sort).
         let n = keys.count

@@ -23,6 +23,12 @@ public struct WordFilter: Sendable {
         bits[Int(f >> 6) & 63] |= 1 << (UInt64(f) & 63)
     }
 
+    /// `insert(t.lower)`, without building `lower` when the token is ASCII (its `fingerprint` is that of `lower`).
+    public mutating func insert(_ t: WordToken) {
+        guard let f = t.fingerprint else { return insert(t.lower) }
+        bits[Int(f >> 6) & 63] |= 1 << (UInt64(f) & 63)
+    }
+
     /// False only when the token's `lower` is certainly none of the keys.
     @inline(__always) public func mayContain(_ t: WordToken) -> Bool {
         guard !passAll, let f = t.fingerprint else { return true }

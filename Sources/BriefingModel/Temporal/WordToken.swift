@@ -380,7 +380,16 @@ public struct WordToken: Sendable, Hashable {
 /// is dropped from `text`. Everything else that is not white space is a one-character punctuation token.
 public enum WordTokenizer {
     public static func tokenize(_ text: String) -> [WordToken] {
-        tokenize(Array(text.unicodeScalars))
+        // The scalars copied into room for one per UTF-8 byte (a String knows its byte count; counting its
+        // scalars first, as `Array(text.unicodeScalars)` does, walks it twice).
+        let bytes = text.utf8.count
+        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bytes) { b, count in
+            for u in text.unicodeScalars where count < bytes {
+                b[count] = u
+                count += 1
+            }
+        }
+        return tokenize(scalars)
     }
 
     /// The punctuation token of each ASCII mark, built once: its hash is the same every time.
