@@ -80,8 +80,15 @@ public struct TemporalTagger: Sendable {
             shared: shared, tokens: tokens, lower: range.lowerBound, limit: range.upperBound,
             reference: reference, forcedTense: tense)
         var out: [TemporalExpression] = []
+        let roleFilter = shared.lexicon.roleFilter
         var i = range.lowerBound
         while i < range.upperBound {
+            // Most tokens start nothing: a mark, or a word the role filter rules out and without a hyphen (what
+            // `match` answers nil for first), skipped without the call.
+            if i < tokens.count, Self.startsNothing(tokens[i], roleFilter: roleFilter) {
+                i += 1
+                continue
+            }
             guard let m = scan.match(at: i) else {
                 i += 1
                 continue
@@ -115,6 +122,16 @@ public struct TemporalTagger: Sendable {
 }
 
 extension TemporalTagger {
+    /// True for a token `TemporalScan.match` answers nil for before any look-up: a punctuation mark, or a word
+    /// without a hyphen that `roleFilter` (the lexicon's) rules out.
+    @inline(__always) static func startsNothing(_ t: WordToken, roleFilter: WordFilter) -> Bool {
+        switch t.kind {
+        case .punctuation: return true
+        case .number: return false
+        case .word: return !t.hasHyphen && !roleFilter.mayContain(t)
+        }
+    }
+
     /// The tense of the clause around token `i` of `range`: future when a future cue stands before it.
     public func tense(_ tokens: [WordToken], at i: Int, in range: Range<Int>) -> Tense {
         TemporalScan(
