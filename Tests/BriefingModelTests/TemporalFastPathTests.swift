@@ -33,6 +33,15 @@ import Testing
         #expect(!tagger.tag(text, reference: Day(iso: "2019-10-05")).isEmpty)
     }
 
+    @Test func hyphenatedWordsSplitAsStringSplitDoes() {
+        let text = "mid-2018 Mid-February late-October inter-Korean a-b-c x--y follow-up é-mid mid-é 27-28 co-op’s"
+        let tokens = WordTokenizer.tokenize(text) + WordTokenizer.tokenize("-a a- - -- a-")
+        for t in tokens {
+            let expected = t.lower.split(separator: "-", maxSplits: 1).map(String.init)
+            #expect(TemporalScan.splitAtHyphen(t) == expected, "\(t.text)")
+        }
+    }
+
     @Test func repeatedWordsGetTheTokensOfAFreshReading() {
         // A word's token is the same wherever it stands and however often it comes: that of the word alone.
         let text = "Talks talks TALKS talks' Kim's kim U.S. U.S. 2019-10-05 2019-10-05 summit summit. Summit’s"

@@ -551,7 +551,7 @@ final class TemporalScan {
         var inner: Match?
         if p == nil, tokens[i].hasHyphen {
             // "mid-2018", "mid-February": a hyphenated part and period in one token.
-            let pieces = tokens[i].lower.split(separator: "-", maxSplits: 1).map(String.init)
+            let pieces = Self.splitAtHyphen(tokens[i])
             guard pieces.count == 2, let q = shared.lexicon.parts[pieces[0]] else { return nil }
             p = q
             let rest = String(tokens[i].text.split(separator: "-", maxSplits: 1)[1])
@@ -587,6 +587,16 @@ final class TemporalScan {
         guard let base = inner else { return nil }
         guard case .date(let date)? = base.value else { return Match(end: base.end, value: base.value) }
         return Match(end: base.end, value: narrow(date, part).map(TemporalValue.date))
+    }
+
+    /// `t.lower.split(separator: "-", maxSplits: 1).map(String.init)`; cut on the bytes of an ASCII word whose
+    /// first hyphen is neither its first nor its last byte (there a hyphen is a whole character).
+    static func splitAtHyphen(_ t: WordToken) -> [String] {
+        let lower = t.lower
+        guard t.isASCII, let dash = lower.utf8.firstIndex(of: 45), dash != lower.startIndex,
+            lower.utf8.index(after: dash) != lower.endIndex
+        else { return lower.split(separator: "-", maxSplits: 1).map(String.init) }
+        return [String(lower[..<dash]), String(lower[lower.utf8.index(after: dash)...])]
     }
 
     func narrow(_ date: EventDate, _ part: TemporalLexicon.Part) -> EventDate? {
