@@ -1,8 +1,7 @@
 /// An open-addressing map from 64-bit word hashes to small integers: the lexicon lookups of the hot path,
 /// without the per-lookup cost of `Hasher`. Keys are already well-mixed FNV hashes.
 public struct WordHashMap: Sendable {
-    /// One slot of the table: key, value and whether it is taken, in one array (one allocation per map, where
-    /// three arrays took three: an array's allocation costs ~650 instructions of generic metadata look-up).
+    /// One slot of the table: key, value and whether it is taken (one array, so one allocation, per map).
     struct Slot: Sendable {
         var key: UInt64 = 0
         var value: Int32 = 0
