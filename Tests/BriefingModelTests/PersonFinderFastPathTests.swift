@@ -2,8 +2,7 @@ import Testing
 
 @testable import BriefingModel
 
-/// The person finder's shortcuts give what the plain code gave: the last of two words as `split` finds it, a
-/// string added once, and a phrase index's first keys from its entries.
+/// The person finder's shortcuts (last of two words, names added once, first keys) give what the plain code gave.
 @Suite struct PersonFinderFastPathTests {
     @Test func lastOfTwoWordsIsWhatSplitFinds() {
         let names = [

@@ -15,6 +15,33 @@ import Testing
         }
     }
 
+    @Test func aTokenSkippedByTheTaggerMatchesNothing() {
+        let tagger = TemporalTagger(lexicon: EventTestSupport.lexicon)
+        let text =
+            "In mid-2018, two weeks later, on Saturday, Oct. 5, the talks of late-October and the 2019-10-05 "
+            + "summit since last year, three days ago — in the spring; year-end, next week's, follow-up, 27-28 June."
+        let tokens = WordTokenizer.tokenize(text)
+        let scan = TemporalScan(
+            shared: tagger.shared, tokens: tokens, lower: 0, limit: tokens.count, reference: Day(iso: "2019-10-05"),
+            forcedTense: nil)
+        var skipped = 0
+        for i in tokens.indices where TemporalTagger.startsNothing(tokens[i], roleFilter: tagger.lexicon.roleFilter) {
+            skipped += 1
+            #expect(scan.match(at: i) == nil, "\(tokens[i].text)")
+        }
+        #expect(skipped > 10)
+        #expect(!tagger.tag(text, reference: Day(iso: "2019-10-05")).isEmpty)
+    }
+
+    @Test func hyphenatedWordsSplitAsStringSplitDoes() {
+        let text = "mid-2018 Mid-February late-October inter-Korean a-b-c x--y follow-up é-mid mid-é 27-28 co-op’s"
+        let tokens = WordTokenizer.tokenize(text) + WordTokenizer.tokenize("-a a- - -- a-")
+        for t in tokens {
+            let expected = t.lower.split(separator: "-", maxSplits: 1).map(String.init)
+            #expect(TemporalScan.splitAtHyphen(t) == expected, "\(t.text)")
+        }
+    }
+
     @Test func repeatedWordsGetTheTokensOfAFreshReading() {
         // A word's token is the same wherever it stands and however often it comes: that of the word alone.
         let text = "Talks talks TALKS talks' Kim's kim U.S. U.S. 2019-10-05 2019-10-05 summit summit. Summit’s"

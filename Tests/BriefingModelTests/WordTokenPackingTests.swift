@@ -160,6 +160,13 @@ import Testing
         Self.check("Kim's Kim’s Kim's. KIM'S Kim’S a's 's x'sé x's2 Łódź's Łódź’s é's 9's 10-'s end's")
     }
 
+    @Test func textOfATokenPerScalarReadsAsBefore() {
+        // More tokens than the room reserved for one per four scalars, in a short and in a long paragraph.
+        Self.check(String(repeating: ",", count: 40))
+        Self.check(String(repeating: "a,", count: 30) + "Kim's")
+        Self.check(String(repeating: "a;B ’s,", count: 2_400))
+    }
+
     @Test func randomTextReadsAsTheStringTokensDid() {
         var rng = SystemRandomNumberGenerator()
         let pieces: [String] = [

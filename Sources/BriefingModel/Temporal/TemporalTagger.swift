@@ -80,8 +80,15 @@ public struct TemporalTagger: Sendable {
             shared: shared, tokens: tokens, lower: range.lowerBound, limit: range.upperBound,
             reference: reference, forcedTense: tense)
         var out: [TemporalExpression] = []
+        let roleFilter = shared.lexicon.roleFilter
         var i = range.lowerBound
         while i < range.upperBound {
+            // Most tokens start nothing: a mark, or a word the role filter rules out and without a hyphen (what
+            // `match` answers nil for first), skipped without the call.
+            if i < tokens.count, Self.startsNothing(tokens[i], roleFilter: roleFilter) {
+                i += 1
+                continue
+            }
             guard let m = scan.match(at: i) else {
                 i += 1
                 continue
@@ -115,6 +122,16 @@ public struct TemporalTagger: Sendable {
 }
 
 extension TemporalTagger {
+    /// True for a token `TemporalScan.match` answers nil for before any look-up: a punctuation mark, or a word
+    /// without a hyphen that `roleFilter` (the lexicon's) rules out.
+    @inline(__always) static func startsNothing(_ t: WordToken, roleFilter: WordFilter) -> Bool {
+        switch t.kind {
+        case .punctuation: return true
+        case .number: return false
+        case .word: return !t.hasHyphen && !roleFilter.mayContain(t)
+        }
+    }
+
     /// The tense of the clause around token `i` of `range`: future when a future cue stands before it.
     public func tense(_ tokens: [WordToken], at i: Int, in range: Range<Int>) -> Tense {
         TemporalScan(
@@ -534,7 +551,7 @@ final class TemporalScan {
         var inner: Match?
         if p == nil, tokens[i].hasHyphen {
             // "mid-2018", "mid-February": a hyphenated part and period in one token.
-            let pieces = tokens[i].lower.split(separator: "-", maxSplits: 1).map(String.init)
+            let pieces = Self.splitAtHyphen(tokens[i])
             guard pieces.count == 2, let q = shared.lexicon.parts[pieces[0]] else { return nil }
             p = q
             let rest = String(tokens[i].text.split(separator: "-", maxSplits: 1)[1])
@@ -570,6 +587,16 @@ final class TemporalScan {
         guard let base = inner else { return nil }
         guard case .date(let date)? = base.value else { return Match(end: base.end, value: base.value) }
         return Match(end: base.end, value: narrow(date, part).map(TemporalValue.date))
+    }
+
+    /// `t.lower.split(separator: "-", maxSplits: 1).map(String.init)`; cut on the bytes of an ASCII word whose
+    /// first hyphen is neither its first nor its last byte (there a hyphen is a whole character).
+    static func splitAtHyphen(_ t: WordToken) -> [String] {
+        let lower = t.lower
+        guard t.isASCII, let dash = lower.utf8.firstIndex(of: 45), dash != lower.startIndex,
+            lower.utf8.index(after: dash) != lower.endIndex
+        else { return lower.split(separator: "-", maxSplits: 1).map(String.init) }
+        return [String(lower[..<dash]), String(lower[lower.utf8.index(after: dash)...])]
     }
 
     func narrow(_ date: EventDate, _ part: TemporalLexicon.Part) -> EventDate? {

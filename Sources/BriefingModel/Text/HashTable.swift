@@ -1,18 +1,21 @@
 /// An open-addressing map from 64-bit word hashes to small integers: the lexicon lookups of the hot path,
 /// without the per-lookup cost of `Hasher`. Keys are already well-mixed FNV hashes.
 public struct WordHashMap: Sendable {
-    private var keys: [UInt64]
-    private var values: [Int32]
-    private var used: [Bool]
+    /// One slot of the table: key, value and whether it is taken (one array, so one allocation, per map).
+    struct Slot: Sendable {
+        var key: UInt64 = 0
+        var value: Int32 = 0
+        var used = false
+    }
+
+    private var slots: [Slot]
     private var shift: UInt64
     public private(set) var count = 0
 
     public init(capacity: Int = 16) {
         var size = 16
         while size < capacity * 2 { size *= 2 }
-        keys = Array(repeating: 0, count: size)
-        values = Array(repeating: 0, count: size)
-        used = Array(repeating: false, count: size)
+        slots = Array(repeating: Slot(), count: size)
         shift = UInt64(64 - size.trailingZeroBitCount)
     }
 
@@ -22,10 +25,10 @@ public struct WordHashMap: Sendable {
 
     /// The value for `key`, nil when absent.
     @inline(__always) public subscript(_ key: UInt64) -> Int? {
-        let mask = keys.count - 1
+        let mask = slots.count - 1
         var i = slot(key)
-        while used[i] {
-            if keys[i] == key { return Int(values[i]) }
+        while slots[i].used {
+            if slots[i].key == key { return Int(slots[i].value) }
             i = (i + 1) & mask
         }
         return nil
@@ -34,29 +37,27 @@ public struct WordHashMap: Sendable {
     @inline(__always) public func contains(_ key: UInt64) -> Bool { self[key] != nil }
 
     /// The keys, in no particular order.
-    public var allKeys: [UInt64] { keys.indices.filter { used[$0] }.map { keys[$0] } }
+    public var allKeys: [UInt64] { slots.filter(\.used).map(\.key) }
 
     /// Sets `key` to `value` (replacing an earlier value).
     public mutating func set(_ key: UInt64, _ value: Int) {
-        if (count + 1) * 2 > keys.count { grow() }
-        let mask = keys.count - 1
+        if (count + 1) * 2 > slots.count { grow() }
+        let mask = slots.count - 1
         var i = slot(key)
-        while used[i] {
-            if keys[i] == key {
-                values[i] = Int32(truncatingIfNeeded: value)
+        while slots[i].used {
+            if slots[i].key == key {
+                slots[i].value = Int32(truncatingIfNeeded: value)
                 return
             }
             i = (i + 1) & mask
         }
-        used[i] = true
-        keys[i] = key
-        values[i] = Int32(truncatingIfNeeded: value)
+        slots[i] = Slot(key: key, value: Int32(truncatingIfNeeded: value), used: true)
         count += 1
     }
 
     private mutating func grow() {
-        var bigger = WordHashMap(capacity: keys.count)
-        for i in keys.indices where used[i] { bigger.set(keys[i], Int(values[i])) }
+        var bigger = WordHashMap(capacity: slots.count)
+        for s in slots where s.used { bigger.set(s.key, Int(s.value)) }
         self = bigger
     }
 }
