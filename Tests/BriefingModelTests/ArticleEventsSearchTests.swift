@@ -26,21 +26,30 @@ import Testing
 
     private func dayDated(_ s: inout ArticleEvents) -> Bool { s.hasDayDated() }
 
+    /// A new event of `kind`, first mentioned at `start`.
+    private func newEvent(_ s: inout ArticleEvents, _ kind: String, at start: Int) -> Int {
+        s.newCluster(
+            kind: kind, family: s.parts.kind(kind).family, m: mention(kind, at: start), facts: facts,
+            mention: candidate(start))
+    }
+
+    /// `kind` mentioned again at `start`, with `facts`, merged into event `c`.
+    private func mentionAgain(
+        _ s: inout ArticleEvents, _ c: Int, _ kind: String, at start: Int, facts: ArticleEvents.Facts? = nil
+    ) {
+        s.merge(c, kind: kind, m: mention(kind, at: start), facts: facts ?? self.facts, mention: candidate(start))
+    }
+
     @Test func productFlagsFollowEachEventsKind() {
         var s = state(products: ["meeting"])
-        let family = s.parts.kind("meeting").family
-        let meeting = s.newCluster(
-            kind: "meeting", family: family, m: mention("meeting", at: 0), facts: facts,
-            mention: candidate(0))
-        let summit = s.newCluster(
-            kind: "summit", family: family, m: mention("summit", at: 5), facts: facts,
-            mention: candidate(5))
+        let meeting = newEvent(&s, "meeting", at: 0)
+        let summit = newEvent(&s, "summit", at: 5)
         #expect(s.product == [true, false])
         // "talks" outranks "meeting": the event's kind becomes a kind that is not a product.
-        s.merge(meeting, kind: "talks", m: mention("talks", at: 10), facts: facts, mention: candidate(10))
+        mentionAgain(&s, meeting, "talks", at: 10)
         #expect(s.clusters[meeting].kind == "talks")
         // "meeting" does not outrank "summit": the kind, and so the flag, stay.
-        s.merge(summit, kind: "meeting", m: mention("meeting", at: 15), facts: facts, mention: candidate(15))
+        mentionAgain(&s, summit, "meeting", at: 15)
         #expect(s.clusters[summit].kind == "summit")
         #expect(s.product == s.clusters.map { s.parts.lexicon.productKinds.contains($0.kind) })
         #expect(s.product == [false, false])
@@ -48,14 +57,9 @@ import Testing
 
     @Test func dayDatedAsksTheEventsAsTheyAreNow() throws {
         var s = state(products: [])
-        let family = s.parts.kind("summit").family
         #expect(!dayDated(&s))
-        let a = s.newCluster(
-            kind: "summit", family: family, m: mention("summit", at: 0), facts: facts,
-            mention: candidate(0))
-        let b = s.newCluster(
-            kind: "summit", family: family, m: mention("summit", at: 5), facts: facts,
-            mention: candidate(5))
+        let a = newEvent(&s, "summit", at: 0)
+        let b = newEvent(&s, "summit", at: 5)
         #expect(!dayDated(&s))
         let day = try #require(Day(iso: "2019-02-27"))
         s.setDate(b, .day(day), text: "Feb. 27")
@@ -69,14 +73,12 @@ import Testing
 
     @Test func aMentionThatBringsADayIsRecorded() throws {
         var s = state(products: [])
-        let family = s.parts.kind("summit").family
-        let c = s.newCluster(
-            kind: "summit", family: family, m: mention("summit", at: 0), facts: facts, mention: candidate(0))
-        s.merge(c, kind: "summit", m: mention("summit", at: 5), facts: facts, mention: candidate(5))
+        let c = newEvent(&s, "summit", at: 0)
+        mentionAgain(&s, c, "summit", at: 5)
         #expect(!dayDated(&s))
         var dated = facts
         dated.date = .day(try #require(Day(iso: "2018-06-12")))
-        s.merge(c, kind: "summit", m: mention("summit", at: 10), facts: dated, mention: candidate(10))
+        mentionAgain(&s, c, "summit", at: 10, facts: dated)
         #expect(dayDated(&s))
     }
 }
