@@ -157,6 +157,19 @@ import Testing
         #expect(Data(w.bytes) == expected, "\(String(decoding: w.bytes, as: UTF8.self))")
     }
 
+    /// A key writes its comma, new line and indentation in one piece: objects nested 40 deep (80 levels of
+    /// indentation, past the 32 of the new-line table) are laid out as `JSONEncoder` lays them out.
+    @Test(arguments: [true, false]) func keysDeepInNestedObjectsMatchJSONEncoder(pretty: Bool) throws {
+        var chain = Nested(a: [[1]], b: ["x": ["deep"]], c: true, d: "end", e: [])
+        for level in 0..<40 {
+            chain = Nested(a: [], b: [:], c: level % 2 == 0, d: nil, e: [chain])
+        }
+        var w = JSONWriter(pretty: pretty)
+        chain.write(to: &w)
+        let expected = try ReferenceJSON.encoder(pretty: pretty).encode(chain)
+        #expect(Data(w.bytes) == expected, "\(String(decoding: w.bytes, as: UTF8.self))")
+    }
+
     @Test func chunksAddUpToTheWholeDocument() {
         let strings = (0..<500).map { "line \($0) " + Self.awkward[$0 % Self.awkward.count] }
         let whole = Self.written(strings, pretty: true)

@@ -28,7 +28,7 @@ extension JSONWriter {
             let lower = bounds[r]
             var w = JSONWriter(pretty: pretty, elementsAtDepth: depth, first: lower == 0)
             for i in lower..<bounds[r + 1] { element(items[i], &w) }
-            runs.store(w.bytes, at: r)
+            runs.store(w.takeBytes(), at: r)
         }
         let group = DispatchGroup()
         for _ in 0..<workers {

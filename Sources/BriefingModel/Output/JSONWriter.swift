@@ -22,8 +22,9 @@ public struct JSONWriter {
     public typealias Sink = (UnsafeRawBufferPointer) -> Void
 
     public let pretty: Bool
-    /// The bytes written and not yet handed to the sink (all of them when there is no sink).
-    public private(set) var bytes: [UInt8] = []
+    /// The bytes written and not yet handed to the sink (all of them when there is no sink), copied.
+    public var bytes: [UInt8] { buffer.bytes }
+    private var buffer = ByteBuffer()
     private let sink: Sink?
     private let chunkSize: Int
     /// One entry per open container: true while it has no element yet.
@@ -43,7 +44,7 @@ public struct JSONWriter {
         self.pretty = pretty
         self.sink = sink
         self.chunkSize = max(1, chunkSize)
-        bytes.reserveCapacity(self.chunkSize + 4096)
+        buffer = ByteBuffer(capacity: self.chunkSize + 4096)
     }
 
     /// A writer for a run of elements of an array open at `depth` (as the array's first elements when `first`), whose
@@ -68,23 +69,26 @@ public struct JSONWriter {
             rendered.withUnsafeBytes { sink($0) }
             return
         }
-        bytes.append(contentsOf: rendered)
-        if bytes.count >= chunkSize { flush() }
+        buffer.append(rendered)
+        if buffer.count >= chunkSize { flush() }
     }
 
     /// Hands the buffered bytes to the sink (no-op without one).
     public mutating func flush() {
-        guard let sink, !bytes.isEmpty else { return }
-        bytes.withUnsafeBytes { sink($0) }
-        bytes.removeAll(keepingCapacity: true)
+        guard let sink, !buffer.isEmpty else { return }
+        buffer.withUnsafeBytes { sink($0) }
+        buffer.removeAll()
     }
 
     /// The document `body` writes, whole in memory.
     public static func document(pretty: Bool = true, _ body: (inout JSONWriter) -> Void) -> [UInt8] {
         var w = JSONWriter(pretty: pretty)
         body(&w)
-        return w.bytes
+        return w.takeBytes()
     }
+
+    /// The bytes written and not yet handed to the sink, without a copy; the writer keeps none.
+    mutating func takeBytes() -> [UInt8] { buffer.take() }
 
     /// The document `body` writes, handed to `sink` in chunks of about `chunkSize` bytes, the last one flushed.
     public static func stream(
@@ -99,7 +103,7 @@ public struct JSONWriter {
 
     public mutating func beginObject() {
         beforeValue()
-        bytes.append(UInt8(ascii: "{"))
+        buffer.append(UInt8(ascii: "{"))
         empty.append(true)
     }
 
@@ -107,7 +111,7 @@ public struct JSONWriter {
 
     public mutating func beginArray() {
         beforeValue()
-        bytes.append(UInt8(ascii: "["))
+        buffer.append(UInt8(ascii: "["))
         empty.append(true)
     }
 
@@ -115,10 +119,33 @@ public struct JSONWriter {
 
     /// A key of the open object; `key` must need no escaping (the contract's keys are plain ASCII words).
     public mutating func key(_ key: StaticString) {
-        startElement()
-        bytes.append(UInt8(ascii: "\""))
-        raw(key)
-        raw(pretty ? "\" : " : "\":")
+        // The separator, the new line, the key and what follows it go in with one capacity check: a document is
+        // mostly keys, and four appends cost twice as much.
+        let comma = !empty[empty.count - 1]
+        if !comma { empty[empty.count - 1] = false }
+        let pretty = pretty
+        let indent = pretty ? 1 + 2 * empty.count : 0
+        let after: StaticString = pretty ? "\" : " : "\":"
+        let keyCount = key.utf8CodeUnitCount
+        let afterCount = after.utf8CodeUnitCount
+        buffer.append(upTo: 2 + indent + keyCount + afterCount) { p in
+            var at = 0
+            if comma {
+                p.storeBytes(of: UInt8(ascii: ","), as: UInt8.self)
+                at = 1
+            }
+            if indent > 0 {
+                (p + at).storeBytes(of: UInt8(ascii: "\n"), as: UInt8.self)
+                (p + at + 1).initializeMemory(as: UInt8.self, repeating: UInt8(ascii: " "), count: indent - 1)
+                at += indent
+            }
+            (p + at).storeBytes(of: UInt8(ascii: "\""), as: UInt8.self)
+            at += 1
+            (p + at).copyMemory(from: key.utf8Start, byteCount: keyCount)
+            at += keyCount
+            (p + at).copyMemory(from: after.utf8Start, byteCount: afterCount)
+            return at + afterCount
+        }
         afterKey = true
     }
 
@@ -126,17 +153,17 @@ public struct JSONWriter {
 
     public mutating func null() {
         beforeValue()
-        raw("null")
+        buffer.append("null")
     }
 
     public mutating func bool(_ b: Bool) {
         beforeValue()
-        raw(b ? "true" : "false")
+        buffer.append(b ? "true" : "false")
     }
 
     public mutating func int(_ n: Int) {
         beforeValue()
-        if n < 0 { bytes.append(UInt8(ascii: "-")) }
+        if n < 0 { buffer.append(UInt8(ascii: "-")) }
         var m = n.magnitude
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (
             0, 0, 0, 0, 0, 0, 0, 0, 0, 0
@@ -150,10 +177,10 @@ public struct JSONWriter {
                     m /= 10
                     count += 1
                 } while m > 0
-                bytes.append(contentsOf: d[(10 - count)...])
+                buffer.append(UnsafeRawBufferPointer(rebasing: d[(10 - count)...]))
             }
         } else {
-            bytes.append(contentsOf: String(m).utf8)
+            buffer.append(Array(String(m).utf8))
         }
     }
 
@@ -163,20 +190,27 @@ public struct JSONWriter {
         beforeValue()
         var s = d.description
         if s.hasSuffix(".0") { s.removeLast(2) }
-        bytes.append(contentsOf: s.utf8)
+        buffer.append(Array(s.utf8))
     }
 
     /// A string, escaped.
-    public mutating func string(_ s: String) { string(Substring(s)) }
+    public mutating func string(_ s: String) {
+        var s = s
+        s.withUTF8 { string(utf8: $0) }
+    }
 
     /// A slice as a string (a quote's text is kept as a slice of its paragraph), escaped where it lies.
     public mutating func string(_ s: Substring) {
-        beforeValue()
-        bytes.append(UInt8(ascii: "\""))
         var s = s
-        s.withUTF8 { appendEscaped($0) }
-        bytes.append(UInt8(ascii: "\""))
-        if bytes.count >= chunkSize { flush() }
+        s.withUTF8 { string(utf8: $0) }
+    }
+
+    private mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
+        beforeValue()
+        buffer.append(UInt8(ascii: "\""))
+        appendEscaped(utf8)
+        buffer.append(UInt8(ascii: "\""))
+        if buffer.count >= chunkSize { flush() }
     }
 
     /// The string, or `null`.
@@ -198,19 +232,14 @@ public struct JSONWriter {
 
     // MARK: Layout
 
-    /// Appends `text` as it is.
-    @inline(__always) private mutating func raw(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    }
-
     private mutating func close(_ bracket: UInt8) {
         let wasEmpty = empty.removeLast()
         if pretty {
-            if wasEmpty { bytes.append(UInt8(ascii: "\n")) }
-            newline()
+            if wasEmpty { buffer.append(UInt8(ascii: "\n")) }
+            buffer.appendNewline(indent: empty.count)
         }
-        bytes.append(bracket)
-        if bytes.count >= chunkSize { flush() }
+        buffer.append(bracket)
+        if buffer.count >= chunkSize { flush() }
     }
 
     /// Before a value: nothing after a key, else the separator of an array element.
@@ -227,14 +256,9 @@ public struct JSONWriter {
         if empty[empty.count - 1] {
             empty[empty.count - 1] = false
         } else {
-            bytes.append(UInt8(ascii: ","))
+            buffer.append(UInt8(ascii: ","))
         }
-        if pretty { newline() }
-    }
-
-    private mutating func newline() {
-        bytes.append(UInt8(ascii: "\n"))
-        bytes.appendSpaces(2 * empty.count)
+        if pretty { buffer.appendNewline(indent: empty.count) }
     }
 
     /// True when one of the eight bytes of `w` is a control character, `"` or a backslash (bytes of 0x80 and more never are).
@@ -267,24 +291,24 @@ public struct JSONWriter {
                 i += 1
                 continue
             }
-            if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
-            bytes.append(UInt8(ascii: "\\"))
+            if runStart < i { buffer.append(UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
+            buffer.append(UInt8(ascii: "\\"))
             switch b {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(b)
-            case 0x08: bytes.append(UInt8(ascii: "b"))
-            case 0x09: bytes.append(UInt8(ascii: "t"))
-            case 0x0A: bytes.append(UInt8(ascii: "n"))
-            case 0x0C: bytes.append(UInt8(ascii: "f"))
-            case 0x0D: bytes.append(UInt8(ascii: "r"))
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): buffer.append(b)
+            case 0x08: buffer.append(UInt8(ascii: "b"))
+            case 0x09: buffer.append(UInt8(ascii: "t"))
+            case 0x0A: buffer.append(UInt8(ascii: "n"))
+            case 0x0C: buffer.append(UInt8(ascii: "f"))
+            case 0x0D: buffer.append(UInt8(ascii: "r"))
             default:
                 let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [
+                buffer.append([
                     UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(b >> 4)], hex[Int(b & 0xF)],
                 ])
             }
             i += 1
             runStart = i
         }
-        if runStart < n { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<n])) }
+        if runStart < n { buffer.append(UnsafeBufferPointer(rebasing: utf8[runStart..<n])) }
     }
 }

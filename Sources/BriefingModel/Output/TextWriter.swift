@@ -4,7 +4,7 @@ public struct TextWriter {
     /// Receives the written bytes, a chunk at a time, in order (the same sink as `JSONWriter`'s).
     public typealias Sink = JSONWriter.Sink
 
-    private var bytes: [UInt8] = []
+    private var buffer = ByteBuffer()
     private let sink: Sink?
     private let chunkSize: Int
 
@@ -12,7 +12,7 @@ public struct TextWriter {
     public init(chunkSize: Int = 1 << 16, sink: @escaping Sink) {
         self.sink = sink
         self.chunkSize = max(1, chunkSize)
-        bytes.reserveCapacity(self.chunkSize + 1024)
+        buffer = ByteBuffer(capacity: self.chunkSize + 1024)
     }
 
     /// A writer that keeps every byte.
@@ -24,30 +24,30 @@ public struct TextWriter {
     /// Writes the text of `s`.
     public mutating func write<S: StringProtocol>(_ s: S) {
         // Copied from where the bytes lie when they are contiguous (appending the UTF-8 view went byte by byte).
-        if s.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
-            bytes.append(contentsOf: s.utf8)
+        if s.utf8.withContiguousStorageIfAvailable({ buffer.append($0) }) == nil {
+            buffer.append(Array(s.utf8))
         }
-        if bytes.count >= chunkSize { flush() }
+        if buffer.count >= chunkSize { flush() }
     }
 
     /// Writes `count` spaces (none when `count` is not positive).
     public mutating func spaces(_ count: Int) {
-        bytes.appendSpaces(count)
-        if bytes.count >= chunkSize { flush() }
+        buffer.appendSpaces(count)
+        if buffer.count >= chunkSize { flush() }
     }
 
     /// Hands the bytes written so far to the sink (nothing without one).
     public mutating func flush() {
-        guard let sink, !bytes.isEmpty else { return }
-        bytes.withUnsafeBytes { sink($0) }
-        bytes.removeAll(keepingCapacity: true)
+        guard let sink, !buffer.isEmpty else { return }
+        buffer.withUnsafeBytes { sink($0) }
+        buffer.removeAll()
     }
 
     /// Everything `body` writes, as one string.
     public static func collect(_ body: (inout TextWriter) -> Void) -> String {
         var w = TextWriter()
         body(&w)
-        return String(decoding: w.bytes, as: UTF8.self)
+        return w.buffer.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Everything `body` writes, handed to `sink` in chunks of about `chunkSize` bytes.
@@ -57,18 +57,3 @@ public struct TextWriter {
         w.flush()
     }
 }
-
-extension [UInt8] {
-    /// Appends `count` spaces (none when `count` is not positive), copied from a table of 64 at a time (appending a
-    /// `repeatElement` of spaces goes byte by byte). The text listings' padding and the JSON's indentation.
-    mutating func appendSpaces(_ count: Int) {
-        var left = count
-        while left > 0 {
-            let n = Swift.min(left, blanks.count)
-            blanks.withUnsafeBufferPointer { append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<n])) }
-            left -= n
-        }
-    }
-}
-
-private let blanks = [UInt8](repeating: UInt8(ascii: " "), count: 64)
