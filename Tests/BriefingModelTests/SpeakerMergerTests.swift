@@ -57,7 +57,8 @@ import Testing
     static let names = [
         "Kim Jong-un", "Donald J. Trump", "the North’s leader", "THE PRESIDENT", "Stephen E. Biegun", "O’Brien",
         "  Mike  Pompeo ", "Jean-Yves Le Drian", "A. B.", "the", "Moon Jae-in's aide", "X-", "-", "",
-        "former chief negotiator who heads the talks", "Ri Yong-ho (foreign minister)",
+        "former chief negotiator who heads the talks", "Ri Yong-ho (foreign minister)", "The J.", "J. the K.",
+        "’", "Kim’s", "-Kim--Jong-", "THE", "Z. Z", "a\tb", "the the", "x.",
     ]
 
     @Test func asciiPathEqualsTheFoundationPath() throws {

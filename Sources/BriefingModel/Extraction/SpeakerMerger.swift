@@ -72,21 +72,49 @@ public enum SpeakerMerger {
 
     /// `nameKey` for a name of ASCII and curly apostrophes only (nearly all names), without Foundation's
     /// replacing; nil for any other name.
+    ///
+    /// Folds the name's bytes into a stack buffer and makes each word from it (a short word needs no
+    /// allocation); the list is filtered only when it holds a word to drop.
     static func asciiNameKey(_ name: String) -> [String]? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(name.utf8.count)
-        for c in name.unicodeScalars {
-            switch c.value {
-            case 65...90: bytes.append(UInt8(c.value + 32))
-            case 45: bytes.append(32)  // hyphen: a word break
-            case 0..<128: bytes.append(UInt8(c.value))
-            case 0x2019: bytes.append(39)  // ’ → '
-            default: return nil
+        var name = name
+        return name.withUTF8 { u -> [String]? in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: u.count) { folded -> [String]? in
+                var n = 0
+                var i = 0
+                while i < u.count {
+                    let b = u[i]
+                    if b < 128 {
+                        // A capital lowercased, a hyphen a word break.
+                        folded[n] = b &- 65 < 26 ? b + 32 : (b == 45 ? 32 : b)
+                        i += 1
+                    } else if b == 0xE2, i + 2 < u.count, u[i + 1] == 0x80, u[i + 2] == 0x99 {
+                        folded[n] = 39  // ’ → '
+                        i += 3
+                    } else {
+                        return nil
+                    }
+                    n += 1
+                }
+                var words: [String] = []
+                var dropped = 0
+                var start = 0
+                for j in 0...n where j == n || folded[j] == 32 {
+                    defer { start = j + 1 }
+                    guard j > start else { continue }
+                    let word = String(decoding: UnsafeBufferPointer(rebasing: folded[start..<j]), as: UTF8.self)
+                    if Self.dropsFromNameKey(word) { dropped += 1 }
+                    words.append(word)
+                }
+                // With nothing to drop, or nothing left after dropping, the words are the key.
+                guard dropped > 0, dropped < words.count else { return words }
+                return words.filter { !Self.dropsFromNameKey($0) }
             }
         }
-        let words = bytes.split(separator: 32).map { String(decoding: $0, as: UTF8.self) }
-        let kept = words.filter { w in !(w.utf8.count == 2 && w.utf8.last == 46) && w != "the" }
-        return kept.isEmpty ? words : kept
+    }
+
+    /// A word a name's key leaves out when others remain: an initial ("j.") or "the".
+    private static func dropsFromNameKey(_ word: String) -> Bool {
+        (word.utf8.count == 2 && word.utf8.last == 46) || word == "the"
     }
 
     /// The words of a role before its complement: "former chief negotiator who heads …" gives former, chief,
