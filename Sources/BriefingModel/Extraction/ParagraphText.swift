@@ -1,28 +1,31 @@
 /// One paragraph prepared for extraction: scalars, tokens (with quote flags), sentences.
-struct ParagraphText: Sendable {
-    var index: Int
-    var scalars: [Unicode.Scalar]
-    var tokens: [Token]
+///
+/// A class, read-only once built: the scanners of an article each keep the paragraph they read, and copying a
+/// struct of seven arrays retained and released every one of them (seven copies per paragraph).
+final class ParagraphText: Sendable {
+    let index: Int
+    let scalars: [Unicode.Scalar]
+    let tokens: [Token]
     /// Sentence ranges in scalar offsets.
-    var sentences: [Range<Int>]
+    let sentences: [Range<Int>]
     /// Sentence index of each token.
-    var tokenSentence: [Int]
-    var quotes: [QuoteSpan]
+    let tokenSentence: [Int]
+    let quotes: [QuoteSpan]
     /// Per token, the phrase matchers it starts a phrase of (`ExtractionLexicon.wordClasses`); empty when the
     /// paragraph was built without them (every lookup is then made in full).
-    var classes: [UInt32] = []
+    let classes: [UInt32]
     /// For a paragraph of `indexedTokens` tokens or more, entry `k` is the first token starting at or after
     /// scalar offset 64 k (one more entry than the offsets reach): `token(atOrAfter:)` searches one bucket.
-    private var tokenBuckets: [Int32] = []
+    private let tokenBuckets: [Int32]
     static let indexedTokens = 4096
 
-    init(index: Int, scalars: [Unicode.Scalar], quotes: [QuoteSpan], lexicon: ExtractionLexicon) {
+    convenience init(index: Int, scalars: [Unicode.Scalar], quotes: [QuoteSpan], lexicon: ExtractionLexicon) {
         self.init(
             index: index, scalars: scalars, quotes: quotes, tokens: lexicon.tokenizer.tokenize(scalars),
             sentences: lexicon.splitter.split(scalars), classes: lexicon.wordClasses)
     }
 
-    init(
+    convenience init(
         index: Int, scalars: [Unicode.Scalar], quotes: [QuoteSpan], tokenizer: Tokenizer, splitter: SentenceSplitter
     ) {
         self.init(
@@ -69,8 +72,9 @@ struct ParagraphText: Sendable {
             }
         }
         if firstUnmarked < n { Self.mark(&tokens, quotes: quotes, from: firstUnmarked) }
+        var buckets: [Int32] = []
         if n >= Self.indexedTokens {
-            var buckets = [Int32](repeating: Int32(truncatingIfNeeded: n), count: scalars.count >> 6 + 2)
+            buckets = [Int32](repeating: Int32(truncatingIfNeeded: n), count: scalars.count >> 6 + 2)
             tokens.withUnsafeBufferPointer { tb in
                 buckets.withUnsafeMutableBufferPointer { bb in
                     var next = 0
@@ -83,8 +87,8 @@ struct ParagraphText: Sendable {
                     }
                 }
             }
-            tokenBuckets = buckets
         }
+        tokenBuckets = buckets
         self.tokens = tokens
         tokenSentence = ts
         self.classes = cs
