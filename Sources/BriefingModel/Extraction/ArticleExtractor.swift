@@ -60,25 +60,28 @@ public struct ArticleExtractor: Sendable {
             defer { sentenceBase += max(1, p.sentences.count) }
             for k in ms.indices {
                 ms[k].articleSentence = sentenceBase + ms[k].sentence
-                let m = ms[k]
-                var c = m.end
-                while c < p.tokens.count, p.tokens[c].isWord, lex.auxiliaries.contains(p, c), c < m.end + 3 { c += 1 }
+                // The fields read here, as they stand before resolution (copying the mention retained its strings
+                // and arrays).
+                let (kind, start, end) = (ms[k].kind, ms[k].first, ms[k].end)
+                let sentence = min(ms[k].sentence, p.sentences.count)
+                var c = end
+                while c < p.tokens.count, p.tokens[c].isWord, lex.auxiliaries.contains(p, c), c < end + 3 { c += 1 }
                 let cueFollows =
                     c < p.tokens.count && p.tokens[c].isWord
                     && lex.cue(p, at: c).map { lex.cueInfo[$0.value].kind == .verb } == true
                 // "Kim Jong Un, she said, …": a parenthetical speaker pronoun.
                 ms[k].speakerPronoun =
-                    m.kind == .pronoun && cueFollows && m.first > 0 && !p.tokens[m.first - 1].isWord
-                    && p.tokens[m.first - 1].mark == ","
+                    kind == .pronoun && cueFollows && start > 0 && !p.tokens[start - 1].isWord
+                    && p.tokens[start - 1].mark == ","
 
-                let first = !m.afterPreposition && !m.isPossessive && !seenSentence[min(m.sentence, p.sentences.count)]
+                let first = !ms[k].afterPreposition && !ms[k].isPossessive && !seenSentence[sentence]
                 resolver.resolve(&ms[k], subject: cueFollows || first, cueFollows: cueFollows)
                 // The subject of a reporting verb, or the source after "according to", speaks.
-                if let e = ms[k].entity, m.kind != .pronoun, cueFollows || Self.afterAccordingTo(m, p, lex) {
+                if let e = ms[k].entity, kind != .pronoun, cueFollows || Self.afterAccordingTo(start, p, lex) {
                     resolver.markSpoke(e)
                 }
                 // A word that resolved to no one does not take the place of the sentence's subject.
-                if first, ms[k].entity != nil { seenSentence[min(m.sentence, p.sentences.count)] = true }
+                if first, ms[k].entity != nil { seenSentence[sentence] = true }
             }
             assignAuthors(p, ms, &resolver)
             mentions.append(ms)
@@ -415,11 +418,11 @@ public struct ArticleExtractor: Sendable {
     }
 
     /// True when a cue whose speaker follows ("according to") stands right before the mention.
-    static func afterAccordingTo(_ m: NameMention, _ p: ParagraphText, _ lex: ExtractionLexicon) -> Bool {
-        for back in 2...4 where m.first - back >= 0 {
-            if let c = lex.cue(p, at: m.first - back, limit: m.first), lex.cueInfo[c.value].kind == .after {
-                let gap = m.first - back + c.count
-                return gap == m.first || (gap + 1 == m.first && lex.determiners.contains(p, gap))
+    static func afterAccordingTo(_ first: Int, _ p: ParagraphText, _ lex: ExtractionLexicon) -> Bool {
+        for back in 2...4 where first - back >= 0 {
+            if let c = lex.cue(p, at: first - back, limit: first), lex.cueInfo[c.value].kind == .after {
+                let gap = first - back + c.count
+                return gap == first || (gap + 1 == first && lex.determiners.contains(p, gap))
             }
         }
         return false
