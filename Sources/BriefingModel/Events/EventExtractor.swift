@@ -160,7 +160,10 @@ struct RawMention: Sendable, Equatable {
     var invitation = false
     var place: String?
     var placeTokens: Range<Int>?
-    var expression: TemporalExpression?
+    /// The expression that dates the mention, as an index into the sentence's expressions: the first of those
+    /// equal to it (`SentenceScan.firstEqual`), so that indices compare as the expressions do. An index, not the
+    /// expression: a mention is copied often, and a copy of an expression retains its texts.
+    var expression: Int?
     var definite = false
     /// "the Singapore meeting": a place before the event word names a known event.
     var namedByPlace: Bool { placeTokens.map { $0.upperBound == start } ?? false }
@@ -332,21 +335,26 @@ final class SentenceScan {
         let anchorTargets = reading.anchorTargets
         // One date in the sentence that no event word claimed dates the one event word left without a date
         // ("shook hands on Tuesday …, the first meeting ever").
-        let free = expressions.filter { x in x.value.isDateLike && !raws.contains { $0.expression == x } }
+        let free = expressions.indices.filter { e in
+            guard expressions[e].value.isDateLike else { return false }
+            let f = Self.firstEqual(e, in: expressions)
+            return !raws.contains { $0.expression == f }
+        }
         let undated = raws.indices.filter {
             raws[$0].expression == nil && raws[$0].anchorOf == nil && !raws[$0].product
         }
         // A date inside a relative clause ("the armistice that halted the fighting in 1953") or one that modifies
         // another noun ("the 1950–53 war") speaks of something else.
-        if free.count == 1, let first = undated.first, let x = free.first,
-            !relativeClause(between: raws[first].end, and: x.tokens.lowerBound),
-            !modifiesOtherNoun(x, than: raws[first]), !(x.tokens.upperBound <= raws[first].start && datesReport(x))
+        if free.count == 1, let first = undated.first, let e = free.first,
+            !relativeClause(between: raws[first].end, and: expressions[e].tokens.lowerBound),
+            !modifiesOtherNoun(expressions[e], than: raws[first]),
+            !(expressions[e].tokens.upperBound <= raws[first].start && datesReport(expressions[e]))
         {
-            raws[first].expression = x
+            raws[first].expression = Self.firstEqual(e, in: expressions)
         }
         // A date that opens a clause after a semicolon ("…; over the summer, the North launched again") dates
         // the clause's first event word still without one (two words may lead it in).
-        for x in expressions where x.value.isDateLike && x.tokens.lowerBound > range.lowerBound {
+        for (e, x) in expressions.enumerated() where x.value.isDateLike && x.tokens.lowerBound > range.lowerBound {
             var k = x.tokens.lowerBound - 1
             while k > range.lowerBound, x.tokens.lowerBound - k <= 2, tokens[k].kind == .word { k -= 1 }
             guard tokens[k].kind == .punctuation, tokens[k].mark == ";" else { continue }
@@ -355,26 +363,29 @@ final class SentenceScan {
                 raws[$0].start >= x.tokens.upperBound && raws[$0].start < end && raws[$0].expression == nil
                     && raws[$0].anchorOf == nil && !raws[$0].product
             }) {
-                raws[r].expression = x
+                raws[r].expression = Self.firstEqual(e, in: expressions)
             }
         }
         // A date that opens the sentence ("In April of last year Kim crossed … for the first inter-Korean
         // summit") dates its first event word still without one, in its clause ("In May, the North resumed
         // tests; over the summer, …": not past the semicolon).
-        if let opening = expressions.first(where: { $0.tokens.lowerBound == range.lowerBound && $0.value.isDateLike }),
+        let opening = expressions.firstIndex { $0.tokens.lowerBound == range.lowerBound && $0.value.isDateLike }
+        if let opening,
             let r = raws.indices.first(where: { r in
                 raws[r].expression == nil && raws[r].anchorOf == nil && !raws[r].product
-                    && !(opening.tokens.upperBound..<min(raws[r].start, range.upperBound)).contains { isBreak($0) }
+                    && !(expressions[opening].tokens.upperBound..<min(raws[r].start, range.upperBound)).contains {
+                        isBreak($0)
+                    }
             })
         {
-            raws[r].expression = opening
+            raws[r].expression = Self.firstEqual(opening, in: expressions)
         }
         // The lead paragraph tells the news of the day: a day within one of the article's date dates its events.
         if paragraph == 0, let ref = reference {
-            let today = expressions.first { x in
+            let today = expressions.firstIndex { x in
                 guard let r = x.date?.range, x.date?.precision == .day else { return false }
                 return r.lowerBound.ordinal >= ref.ordinal - 1 && r.upperBound <= ref
-            }
+            }.map { Self.firstEqual($0, in: expressions) }
             // "moved closer to a second summit": the next of a series is not the day's news.
             for r in raws.indices
             where raws[r].expression == nil && raws[r].anchorOf == nil && !raws[r].product && !raws[r].nextInSeries {
@@ -388,7 +399,7 @@ final class SentenceScan {
         if paragraph == 0, let place = dateline, let ref = reference {
             let placed = raws.indices.filter { r in
                 guard raws[r].place == nil, !raws[r].planned, raws[r].anchorOf == nil,
-                    let d = raws[r].expression?.date, let range = d.range
+                    let e = raws[r].expression, let d = expressions[e].date, let range = d.range
                 else { return false }
                 return range.lowerBound.ordinal >= ref.ordinal - 1 && range.upperBound <= ref
             }
@@ -425,7 +436,8 @@ final class SentenceScan {
             if let known = fromNow[r] {
                 date = known.date
                 dateText = known.text
-            } else if let x = m.expression {
+            } else if let e = m.expression {
+                let x = expressions[e]
                 dateText = x.text
                 switch x.value {
                 case .date(let d): date = d
@@ -433,7 +445,7 @@ final class SentenceScan {
                 case .offset(let o):
                     if let base = state.lastDated() { date = o.apply(to: base) } else { unresolved = true }
                 case .anchor(let relation, let dating, let span):
-                    if let e = expressions.firstIndex(of: x), let t = anchorTargets[e], let target = raws[t].cluster {
+                    if let t = anchorTargets[e], let target = raws[t].cluster {
                         date = state.clusters[target].date.flatMap { dating.resolve(anchor: $0, reference: reference) }
                         let cueEnd = max(raws[t].phraseEnd, min(span.upperBound, raws[t].end))
                         anchorRelation = (target, relation, text(x.tokens.lowerBound..<cueEnd))
@@ -499,8 +511,9 @@ final class SentenceScan {
                 continue
             }
             let cue = text(x.tokens.lowerBound..<raws[t].phraseEnd)
+            let f = Self.firstEqual(e, in: expressions)
             for r in raws.indices where r != t {
-                if let c = raws[r].cluster, c != target, raws[r].expression != x {
+                if let c = raws[r].cluster, c != target, raws[r].expression != f {
                     state.relate(c, to: target, relation, cue: cue)
                 }
             }
@@ -998,10 +1011,9 @@ final class SentenceScan {
     /// Words before a place where an event happens ("in Hanoi", "to Pyongyang", "on Sentosa").
     static let placePrepositions = WordSet(["in", "at", "to", "near", "inside"])
 
-    /// The temporal expression that dates a mention: the nearest after it in its clause, else the nearest before.
-    func attachedExpression(_ m: RawMention, raws: [RawMention], expressions: [TemporalExpression])
-        -> TemporalExpression?
-    {
+    /// The temporal expression that dates a mention: the nearest after it in its clause, else the nearest before;
+    /// its index as `RawMention.expression` keeps it.
+    func attachedExpression(_ m: RawMention, raws: [RawMention], expressions: [TemporalExpression]) -> Int? {
         func ownAnchor(_ x: TemporalExpression) -> Bool {
             if case .anchor(_, _, let span) = x.value, span.contains(m.start), m.anchorOf != nil { return true }
             return false
@@ -1035,24 +1047,38 @@ final class SentenceScan {
         func isOffset(_ x: TemporalExpression) -> Bool {
             if case .offset = x.value { return true } else { return false }
         }
-        let after = expressions.filter { x in
-            x.tokens.lowerBound >= m.end && x.tokens.lowerBound - m.end <= 16 && !ownAnchor(x)
+        let after = expressions.indices.filter { e in
+            let x = expressions[e]
+            return x.tokens.lowerBound >= m.end && x.tokens.lowerBound - m.end <= 16 && !ownAnchor(x)
                 && !modifiesOtherNoun(x, than: m)
                 && !(isOffset(x) && raws.contains { r in r.start >= x.tokens.upperBound })
         }
-        if let x = after.first(where: { clear(m.end, $0.tokens.lowerBound, $0) }) { return x }
+        if let e = after.first(where: { clear(m.end, expressions[$0].tokens.lowerBound, expressions[$0]) }) {
+            return Self.firstEqual(e, in: expressions)
+        }
         // An anchor whose words name no event of the sentence ("since the Korean War") dates nothing.
-        func idle(_ x: TemporalExpression) -> Bool {
-            guard case .anchor = x.value, let e = expressions.firstIndex(of: x) else { return false }
-            return !raws.contains { $0.anchorOf == e }
+        func idle(_ e: Int) -> Bool {
+            guard case .anchor = expressions[e].value else { return false }
+            let f = Self.firstEqual(e, in: expressions)
+            return !raws.contains { $0.anchorOf == f }
         }
-        let before = expressions.filter {
-            $0.tokens.upperBound <= m.start && m.start - $0.tokens.upperBound <= 8 && !ownAnchor($0) && !datesReport($0)
-                && !idle($0)
+        let before = expressions.indices.filter { e in
+            let x = expressions[e]
+            return x.tokens.upperBound <= m.start && m.start - x.tokens.upperBound <= 8 && !ownAnchor(x)
+                && !datesReport(x) && !idle(e)
         }
-        return before.last(where: {
-            clear($0.tokens.upperBound, m.phraseStart, $0) || clear($0.tokens.upperBound, m.start, $0)
-        })
+        return before.last(where: { e in
+            let x = expressions[e]
+            return clear(x.tokens.upperBound, m.phraseStart, x) || clear(x.tokens.upperBound, m.start, x)
+        }).map { Self.firstEqual($0, in: expressions) }
+    }
+
+    /// The index of the first of `expressions` equal to `expressions[e]` (`e` itself unless two are equal): what a
+    /// mention keeps (`RawMention.expression`), so that comparing indices answers as comparing expressions.
+    static func firstEqual(_ e: Int, in expressions: [TemporalExpression]) -> Int {
+        var k = 0
+        while k < e, expressions[k] != expressions[e] { k += 1 }
+        return k
     }
 
     /// What a statement adds to its event's outcomes: its words ("the Singapore statement", "a joint
