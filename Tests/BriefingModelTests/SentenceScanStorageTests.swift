@@ -38,3 +38,77 @@ import Testing
         #expect(tagged.indices.map { SentenceScan.firstEqual($0, in: tagged) } == [0, 1])
     }
 }
+
+/// The kinds by index (`EventKinds`) and the event words with small values (`EventExtractor.Parts.eventWords`)
+/// answer as the lexicon's names and triggers do.
+@Suite struct EventKindTableTests {
+    private static let parts = EventExtractor(lexicon: EventTestSupport.lexicon).parts
+
+    /// Every kind a scan may meet: the lexicon's kinds, its event words' kinds and the empty kind.
+    private static var names: [String] {
+        let lexicon = parts.lexicon
+        return [""] + lexicon.kinds.keys.sorted() + parts.triggers.map(\.kind)
+    }
+
+    @Test func eachKindKeepsItsNameFamilyAndRank() throws {
+        let table = Self.parts.kindTable
+        for name in Self.names {
+            let k = try #require(table.id(name))
+            #expect(table.name(k) == name)
+            #expect(table.family(k) == Self.parts.kind(name).family)
+            #expect(table.rank(k) == Self.parts.kind(name).rank)
+        }
+        #expect(table.id("") == EventKindID.none)
+        #expect(table.id("no such kind") == nil)
+    }
+
+    @Test func kindsOfOneFamilyAreThoseWhoseFamiliesAreEqual() throws {
+        let table = Self.parts.kindTable
+        let names = Array(Set(Self.names))
+        for a in names {
+            for b in names {
+                let same = !a.isEmpty && !b.isEmpty && Self.parts.kind(a).family == Self.parts.kind(b).family
+                #expect(try table.sameFamily(#require(table.id(a)), #require(table.id(b))) == same, "\(a) \(b)")
+            }
+        }
+        // The empty kind (a follow-up named by its place) is of no family, not even its own.
+        #expect(!table.sameFamily(.none, .none))
+    }
+
+    @Test func aKindAddedLaterIsAFamilyOfItsOwn() {
+        var table = EventKinds(kinds: Self.parts.lexicon.kinds)
+        let parade = table.add("parade", kinds: Self.parts.lexicon.kinds)
+        #expect(table.add("parade", kinds: Self.parts.lexicon.kinds) == parade)
+        #expect(table.name(parade) == "parade" && table.family(parade) == "parade" && table.rank(parade) == 1)
+        #expect(table.sameFamily(parade, parade))
+        for name in Self.parts.lexicon.kinds.keys {
+            if let k = table.id(name) { #expect(!table.sameFamily(parade, k)) }
+        }
+    }
+
+    @Test func eventWordsMatchAsTheTriggersDo() {
+        let parts = Self.parts
+        let text =
+            "Kim met with Trump in Hanoi, after talks and a summit; the remains received in Hawaii were those of "
+            + "soldiers. North Korea test-fired missiles, visited Beijing and held a second round of negotiations."
+        let tokens = WordTokenizer.tokenize(Array(text.unicodeScalars))
+        var matched = 0
+        for i in tokens.indices {
+            for limit in [tokens.count, min(tokens.count, i + 1)] {
+                let a = parts.lexicon.triggers.match(tokens, at: i, limit: limit)
+                let b = parts.eventWords.match(tokens, at: i, limit: limit)
+                #expect(a?.end == b?.end)
+                guard let a, let b else { continue }
+                matched += 1
+                let t = parts.triggers[b.value.trigger]
+                #expect(t == a.value)
+                #expect(parts.kindTable.name(b.value.kind) == a.value.kind)
+                #expect(b.value.product == t.product && b.value.invitation == t.invitation)
+                #expect(b.value.plain == (t.next.isEmpty && t.near.isEmpty && t.subject.isEmpty))
+            }
+        }
+        #expect(matched >= 8)
+        // Verbs that need words around them are among those matched.
+        #expect(tokens.indices.contains { parts.eventWords.match(tokens, at: $0)?.value.plain == false })
+    }
+}

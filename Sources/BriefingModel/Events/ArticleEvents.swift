@@ -190,8 +190,8 @@ struct ArticleEvents {
     ) -> Int? {
         let facts = Facts(
             date: date, dateText: dateText, unresolved: unresolved, participants: participants, leaders: leaders)
-        var kind = m.kind
-        var family = kind.isEmpty ? "" : parts.kind(kind).family
+        var kind = parts.kindTable.name(m.kind)
+        var family = m.kind == .none ? "" : parts.kindTable.family(m.kind)
         // Set off by a comma right after another mention of its family: that event, named again.
         if let c = appositiveTo, clusters[c].family == family, clusters[c].planned == m.planned, date == nil {
             merge(c, kind: kind, m: m, facts: facts, mention: mention)

@@ -26,6 +26,13 @@ public struct EventExtractor: Sendable {
         let shared = SharedCandidateValues()
         /// Per family, the kinds enough leaders turn an event of it into (`leaders > 0`).
         let promotions: [String: [EventLexicon.Kind]]
+        /// The lexicon's event words (`lexicon.triggers`) with small values: the same matches, each copying no
+        /// strings or sets.
+        let eventWords: PhraseIndex<EventWord>
+        /// The triggers of `eventWords`, by `EventWord.trigger`.
+        let triggers: [EventLexicon.Trigger]
+        /// The kinds of the lexicon and of its event words, by index (`RawMention.kind`).
+        let kindTable: EventKinds
 
         init(lexicon: EventLexicon, tagger: TemporalTagger, splitter: SentenceSplitter) {
             self.lexicon = lexicon
@@ -41,6 +48,16 @@ public struct EventExtractor: Sendable {
                 uniqueKeysWithValues: lexicon.gazetteer.keys.map { ($0, EventLexicon.chain($0, in: lexicon.gazetteer)) }
             )
             promotions = Dictionary(grouping: lexicon.kinds.values.filter { $0.leaders > 0 }, by: \.family)
+            var table = EventKinds(kinds: lexicon.kinds)
+            var rules: [EventLexicon.Trigger] = []
+            eventWords = lexicon.triggers.mapValues { t in
+                rules.append(t)
+                return EventWord(
+                    kind: table.add(t.kind, kinds: lexicon.kinds), trigger: rules.count - 1, product: t.product,
+                    invitation: t.invitation, plain: t.next.isEmpty && t.near.isEmpty && t.subject.isEmpty)
+            }
+            triggers = rules
+            kindTable = table
         }
 
         // The lexicon's look-ups over the one table each needs: calling the lexicon's own method on this
@@ -153,7 +170,9 @@ struct SentenceReading: Sendable, Equatable {
 
 /// An event word found in a sentence, with what the sentence says about it.
 struct RawMention: Sendable, Equatable {
-    var kind: String
+    /// An index into `EventExtractor.Parts.kindTable`, not the name: a mention is copied often, and kinds are only
+    /// compared while the sentence is read.
+    var kind: EventKindID
     var start: Int
     var end: Int
     var product = false
@@ -421,7 +440,9 @@ final class SentenceScan {
         if let ref = reference {
             for (e, x) in expressions.enumerated() {
                 guard case .anchor(_, .offset(let o), _) = x.value, let t = anchorTargets[e],
-                    !raws.indices.contains(where: { $0 != t && !sameFamily(raws[$0].kind, raws[t].kind) })
+                    !raws.indices.contains(where: {
+                        $0 != t && !parts.kindTable.sameFamily(raws[$0].kind, raws[t].kind)
+                    })
                 else { continue }
                 let back = EventOffset(days: -o.days, months: -o.months, window: o.window)
                 if let d = back.apply(to: .day(ref)) { fromNow[t] = (d, x.text) }
@@ -486,7 +507,7 @@ final class SentenceScan {
                 }
                 if !unresolved || bound != nil {
                     state.addSet(
-                        kind: m.kind, count: n, place: m.place, date: bound == nil ? date : nil,
+                        kind: parts.kindTable.name(m.kind), count: n, place: m.place, date: bound == nil ? date : nil,
                         dateText: bound == nil ? dateText : nil, bound: bound, mention: mention,
                         participants: participants, leaders: leaders)
                 }
@@ -521,10 +542,11 @@ final class SentenceScan {
         assignOutcomes(raws, into: &state)
     }
 
-    /// `ordinalKind`, noting that it was read.
-    private func ordinalKindRead() -> String? {
+    /// `ordinalKind`, noting that it was read. (The kind of an event read so far is always in the table: see
+    /// `EventKinds`.)
+    private func ordinalKindRead() -> EventKindID? {
         readOrdinalKind = true
-        return ordinalKind
+        return ordinalKind.flatMap { parts.kindTable.id($0) }
     }
 
     // MARK: event words
@@ -535,22 +557,28 @@ final class SentenceScan {
         var raws: [RawMention] = []
         var i = range.lowerBound
         while i < range.upperBound {
-            if let m = parts.lexicon.triggers.match(tokens, at: i, limit: range.upperBound) {
-                let trig = m.value
+            if let m = parts.eventWords.match(tokens, at: i, limit: range.upperBound) {
+                let word = m.value
                 var ok = true
-                if !trig.near.isEmpty {
-                    ok = (m.end..<min(range.upperBound, m.end + 4)).contains { trig.near.contains(tokens[$0].lower) }
-                }
-                if !trig.subject.isEmpty {
-                    ok = ok && (range.lowerBound..<i).contains { trig.subject.contains(tokens[$0].lower) }
-                }
-                if !trig.next.isEmpty {
-                    let n = m.end
-                    ok =
-                        n < range.upperBound
-                        && (trig.next.contains(tokens[n].lower)
-                            || (trig.next.contains("*place") && parts.lexicon.places.match(tokens, at: n) != nil)
-                            || (trig.next.contains("*name") && tokens[n].kind == .word && tokens[n].capitalized))
+                // Only a word that needs others around it reads its trigger (a copy retains the trigger's sets).
+                if !word.plain {
+                    let trig = parts.triggers[word.trigger]
+                    if !trig.near.isEmpty {
+                        ok = (m.end..<min(range.upperBound, m.end + 4)).contains {
+                            trig.near.contains(tokens[$0].lower)
+                        }
+                    }
+                    if !trig.subject.isEmpty {
+                        ok = ok && (range.lowerBound..<i).contains { trig.subject.contains(tokens[$0].lower) }
+                    }
+                    if !trig.next.isEmpty {
+                        let n = m.end
+                        ok =
+                            n < range.upperBound
+                            && (trig.next.contains(tokens[n].lower)
+                                || (trig.next.contains("*place") && parts.lexicon.places.match(tokens, at: n) != nil)
+                                || (trig.next.contains("*name") && tokens[n].kind == .word && tokens[n].capitalized))
+                    }
                 }
                 // "no meeting would take place": a denied event is none.
                 if i > range.lowerBound, parts.negatives.contains(tokens[i - 1]) { ok = false }
@@ -558,9 +586,7 @@ final class SentenceScan {
                 var setCount: Int?
                 // Where the words of a set begin ("three summits", "the months of launches"), for its mention.
                 var setStart = i
-                let countable =
-                    trig.next.isEmpty && trig.near.isEmpty && trig.subject.isEmpty
-                    && tokens[m.end - 1].lowerEndsWithS
+                let countable = word.plain && tokens[m.end - 1].lowerEndsWithS
                 for k in stride(from: i - 1, through: max(range.lowerBound, i - 2), by: -1) where countable {
                     if let n = parts.tagger.shared.lexicon.numbers.match(tokens, at: k)?.value.value
                         ?? tokens[k].integer,
@@ -598,11 +624,11 @@ final class SentenceScan {
                 }
                 if ok {
                     var raw = RawMention(
-                        kind: trig.kind, start: i, end: m.end, product: trig.product, invitation: trig.invitation,
+                        kind: word.kind, start: i, end: m.end, product: word.product, invitation: word.invitation,
                         phraseStart: i, phraseEnd: m.end)
-                    raw.count = trig.product ? nil : setCount
+                    raw.count = word.product ? nil : setCount
                     if raw.count != nil { raw.phraseStart = setStart }
-                    if trig.product, setCount != nil { ok = false }
+                    if word.product, setCount != nil { ok = false }
                     if ok { raws.append(raw) }
                     i = m.end
                     continue
@@ -612,7 +638,7 @@ final class SentenceScan {
             // place of its own stands for the kind just counted.
             let isOrdinal =
                 parts.lexicon.ordinalFilter.mayContain(tokens[i]) && parts.ordinals[tokens[i]] != nil
-            let counted: String? =
+            let counted: EventKindID? =
                 isOrdinal
                 ? (raws.last(where: { r in
                     (max(range.lowerBound, r.start - 3)..<r.start).contains {
@@ -636,10 +662,10 @@ final class SentenceScan {
                 if j < range.upperBound, tokens[j].lowerIs("the") { j += 1 }
                 if let p = parts.lexicon.places.match(tokens, at: j, limit: range.upperBound) {
                     let nextTrigger = (p.end..<min(range.upperBound, p.end + 3)).contains {
-                        parts.lexicon.triggers.match(tokens, at: $0) != nil
+                        parts.eventWords.match(tokens, at: $0) != nil
                     }
                     if !nextTrigger {
-                        var raw = RawMention(kind: "", start: j, end: p.end, phraseStart: i, phraseEnd: p.end)
+                        var raw = RawMention(kind: .none, start: j, end: p.end, phraseStart: i, phraseEnd: p.end)
                         raw.followUpCue = text(i..<f.end)
                         raw.place = p.value
                         raw.placeTokens = j..<p.end
@@ -721,7 +747,7 @@ final class SentenceScan {
                 continue
             }
             // Neighbouring words for one event ("met for a new round of talks") are one mention.
-            if let last = out.last, sameFamily(last.kind, r.kind), r.start - last.end <= 5,
+            if let last = out.last, parts.kindTable.sameFamily(last.kind, r.kind), r.start - last.end <= 5,
                 !(last.end..<r.start).contains(where: { j in
                     isBreak(j) || tokens[j].textIs(",") || parts.determiners[tokens[j]] == true
                         || anchorTokens.contains { $0.contains(j) }
@@ -729,7 +755,7 @@ final class SentenceScan {
                 !last.product, !r.product, !last.listItem, !r.listItem, last.count == nil, r.count == nil
             {
                 out.removeLast()
-                let keep = parts.kind(r.kind).rank >= parts.kind(last.kind).rank ? r.kind : last.kind
+                let keep = parts.kindTable.rank(r.kind) >= parts.kindTable.rank(last.kind) ? r.kind : last.kind
                 r.kind = keep
                 r.start = last.start
                 r.phraseStart = min(last.phraseStart, r.phraseStart)
@@ -819,7 +845,9 @@ final class SentenceScan {
             return nil
         }
         let previous = raws[r - 1]
-        guard previous.count == nil, !previous.listItem, sameFamily(previous.kind, raws[r].kind) else { return nil }
+        guard previous.count == nil, !previous.listItem, parts.kindTable.sameFamily(previous.kind, raws[r].kind) else {
+            return nil
+        }
         let previousEnd = max(previous.phraseEnd, previous.placeTokens?.upperBound ?? previous.end)
         var j = raws[r].phraseStart - 1
         while j > previousEnd, raws[r].phraseStart - j <= 5, !tokens[j].textIs(","), !isBreak(j) {
@@ -843,10 +871,6 @@ final class SentenceScan {
             if !metonym { return true }
         }
         return false
-    }
-
-    func sameFamily(_ a: String, _ b: String) -> Bool {
-        !a.isEmpty && !b.isEmpty && parts.kind(a).family == parts.kind(b).family
     }
 
     /// Place, date words, definiteness, ordinal, follow-up cue and tense of one mention.
@@ -878,9 +902,7 @@ final class SentenceScan {
             if let n = parts.ordinals[t], m.ordinal == nil { m.ordinal = n }
             // "the Hanoi summit" names its place; "North and South Korea met" names who met (a verb's subject).
             if m.place == nil, let p = parts.lexicon.places.match(tokens, at: k, limit: m.start), p.end == m.start,
-                parts.lexicon.triggers.match(tokens, at: m.start, limit: range.upperBound).map({
-                    $0.value.next.isEmpty && $0.value.near.isEmpty && $0.value.subject.isEmpty
-                }) ?? true
+                parts.eventWords.match(tokens, at: m.start, limit: range.upperBound).map({ $0.value.plain }) ?? true
             {
                 m.place = p.value
                 m.placeTokens = k..<p.end
@@ -1149,7 +1171,7 @@ final class SentenceScan {
     func standsForOtherEvents(_ j: Int) -> Bool {
         guard parts.otherEventPronouns.contains(tokens[j]) else { return false }
         return j + 1 >= range.upperBound
-            || parts.lexicon.triggers.match(tokens, at: j + 1, limit: range.upperBound) == nil
+            || parts.eventWords.match(tokens, at: j + 1, limit: range.upperBound) == nil
     }
 
     /// "the 1950–53 war", "the June 12 summit": a date between a determiner and a noun dates that noun; it dates
