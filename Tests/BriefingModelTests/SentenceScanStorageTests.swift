@@ -112,3 +112,68 @@ import Testing
         #expect(tokens.indices.contains { parts.eventWords.match(tokens, at: $0)?.value.plain == false })
     }
 }
+
+/// Places by index (`PlaceNames`, `EventExtractor.Parts.places`) answer as the lexicon's place names do, and a
+/// follow-up cue kept as tokens reads as the words written.
+@Suite struct PlaceIndexTests {
+    private static let parts = EventExtractor(lexicon: EventTestSupport.lexicon).parts
+
+    @Test func aNameAddedTwiceKeepsItsIndex() {
+        var names = PlaceNames(["Hanoi", "Vietnam", "Hanoi"])
+        #expect(names.id("Hanoi") == PlaceID(index: 0) && names.id("Vietnam") == PlaceID(index: 1))
+        let seoul = names.add("Seoul")
+        #expect(names.add("Seoul") == seoul && names.add("Hanoi") == PlaceID(index: 0))
+        #expect([PlaceID(index: 0), PlaceID(index: 1), seoul].map { names[$0] } == ["Hanoi", "Vietnam", "Seoul"])
+        #expect(names.id("Pyongyang") == nil)
+    }
+
+    @Test func placesMatchAsTheLexiconsDo() throws {
+        let parts = Self.parts
+        let text =
+            "Envoys met in Hanoi, Vietnam, then at the border village of Panmunjom and in Stockholm, Sweden, "
+            + "before flying to Singapore and Pyongyang."
+        let tokens = WordTokenizer.tokenize(Array(text.unicodeScalars))
+        var matched = 0
+        for i in tokens.indices {
+            let a = parts.lexicon.places.match(tokens, at: i, limit: tokens.count)
+            let b = parts.places.match(tokens, at: i, limit: tokens.count)
+            #expect(a?.end == b?.end)
+            guard let a, let b else { continue }
+            matched += 1
+            #expect(parts.placeNames[b.value] == a.value)
+        }
+        #expect(matched >= 6)
+        // Every gazetteer place has an index (a dateline's place is one).
+        for name in parts.lexicon.gazetteer.keys {
+            #expect(try parts.placeNames[#require(parts.placeNames.id(name))] == name)
+        }
+    }
+
+    @Test func compatibleAndNarrowerAnswerAsByName() throws {
+        let parts = Self.parts
+        let names = ["Hanoi", "Vietnam", "Singapore", "Panmunjom", "South Korea", "North Korea", "Seoul"]
+            .filter { parts.lexicon.gazetteer[$0] != nil }
+        try #require(names.count >= 5)
+        for a in names {
+            for b in names {
+                let (x, y) = try (#require(parts.placeNames.id(a)), #require(parts.placeNames.id(b)))
+                #expect(parts.compatible(x, y) == parts.compatible(a, b))
+                #expect(parts.placeNames[parts.narrower(x, y)] == parts.narrower(a, b), "\(a) \(b)")
+            }
+        }
+    }
+
+    @Test func aFollowUpCueReadsAsWritten() {
+        let body = [
+            "The envoys held talks in Stockholm on October 5, 2019.",
+            "They will hold a New Round of talks.",
+            "Both sides agreed to Return to Stockholm two weeks later.",
+        ]
+        let article = EventTestSupport.article("cue", "2019-10-06", body)
+        let extractor = EventExtractor(lexicon: EventTestSupport.lexicon)
+        let x = ArticleExtractor(lexicon: EventTestSupport.lexicon).extract(article)
+        let cues = extractor.extract(article, extraction: x).flatMap(\.relations).filter { $0.relation == .followUp }
+            .compactMap(\.cue)
+        #expect(cues.sorted() == ["New Round", "Return to"])
+    }
+}

@@ -33,6 +33,10 @@ public struct EventExtractor: Sendable {
         let triggers: [EventLexicon.Trigger]
         /// The kinds of the lexicon and of its event words, by index (`RawMention.kind`).
         let kindTable: EventKinds
+        /// The gazetteer's places and every place `places` answers, by index (`RawMention.place`).
+        let placeNames: PlaceNames
+        /// The lexicon's places (`lexicon.places`) answering each place's index: the same matches.
+        let places: PhraseIndex<PlaceID>
 
         init(lexicon: EventLexicon, tagger: TemporalTagger, splitter: SentenceSplitter) {
             self.lexicon = lexicon
@@ -58,6 +62,9 @@ public struct EventExtractor: Sendable {
             }
             triggers = rules
             kindTable = table
+            var names = PlaceNames(lexicon.gazetteer.keys.sorted())
+            places = lexicon.places.mapValues { names.add($0) }
+            placeNames = names
         }
 
         // The lexicon's look-ups over the one table each needs: calling the lexicon's own method on this
@@ -67,6 +74,12 @@ public struct EventExtractor: Sendable {
         func compatible(_ a: String, _ b: String) -> Bool { EventLexicon.compatible(a, b, chain: chain) }
         /// `EventLexicon.narrower` over the chains built once.
         func narrower(_ a: String, _ b: String) -> String { EventLexicon.narrower(a, b, chain: chain) }
+        /// `compatible(_:_:)` of two places by index.
+        func compatible(_ a: PlaceID, _ b: PlaceID) -> Bool { compatible(placeNames[a], placeNames[b]) }
+        /// `narrower(_:_:)` of two places by index (it answers one of the two).
+        func narrower(_ a: PlaceID, _ b: PlaceID) -> PlaceID {
+            narrower(placeNames[a], placeNames[b]) == placeNames[a] ? a : b
+        }
         /// `EventLexicon.chain(place, in: gazetteer)`: a place outside the gazetteer is its own chain.
         func chain(_ place: String) -> [String] { chains[place] ?? [place] }
     }
@@ -177,7 +190,8 @@ struct RawMention: Sendable, Equatable {
     var end: Int
     var product = false
     var invitation = false
-    var place: String?
+    /// An index into `EventExtractor.Parts.placeNames`: a mention holds no String, so that a copy is plain data.
+    var place: PlaceID?
     var placeTokens: Range<Int>?
     /// The expression that dates the mention, as an index into the sentence's expressions: the first of those
     /// equal to it (`SentenceScan.firstEqual`), so that indices compare as the expressions do. An index, not the
@@ -189,7 +203,9 @@ struct RawMention: Sendable, Equatable {
     /// "the talks": the article alone, right before the event word.
     var bare = false
     var ordinal: Int?
-    var followUpCue: String?
+    /// The tokens of the follow-up cue ("return to", "a new round of"); its words are read when the mention is
+    /// assigned.
+    var followUpCue: Range<Int>?
     var planned = false
     /// "a second summit": an indefinite article before an ordinal above one names the next of a series.
     var nextInSeries = false
@@ -415,14 +431,15 @@ final class SentenceScan {
         // other town ("TOKYO — Pompeo left Pyongyang on Saturday …"); a town used for its government
         // ("Washington insisting") does not count.
         // (The sentence is searched for another town only when the dateline would place one of its events.)
-        if paragraph == 0, let place = dateline, let ref = reference {
+        if paragraph == 0, let dateline, let ref = reference {
             let placed = raws.indices.filter { r in
                 guard raws[r].place == nil, !raws[r].planned, raws[r].anchorOf == nil,
                     let e = raws[r].expression, let d = expressions[e].date, let range = d.range
                 else { return false }
                 return range.lowerBound.ordinal >= ref.ordinal - 1 && range.upperBound <= ref
             }
-            if !placed.isEmpty, !namesOtherTown() {
+            // (The dateline is a gazetteer place: it has an index.)
+            if !placed.isEmpty, !namesOtherTown(), let place = parts.placeNames.id(dateline) {
                 for r in placed { raws[r].place = place }
             }
         }
@@ -507,7 +524,8 @@ final class SentenceScan {
                 }
                 if !unresolved || bound != nil {
                     state.addSet(
-                        kind: parts.kindTable.name(m.kind), count: n, place: m.place, date: bound == nil ? date : nil,
+                        kind: parts.kindTable.name(m.kind), count: n, place: m.place.map { parts.placeNames[$0] },
+                        date: bound == nil ? date : nil,
                         dateText: bound == nil ? dateText : nil, bound: bound, mention: mention,
                         participants: participants, leaders: leaders)
                 }
@@ -515,7 +533,8 @@ final class SentenceScan {
                 continue
             }
             m.cluster = state.assign(
-                m, date: date, dateText: dateText, unresolved: unresolved, mention: mention, outcome: outcome,
+                m, date: date, dateText: dateText, unresolved: unresolved, place: m.place.map { parts.placeNames[$0] },
+                followUpCue: m.followUpCue.map { text($0) }, mention: mention, outcome: outcome,
                 participants: participants, leaders: leaders,
                 notSelf: Set(anchorTargets.values.compactMap { raws[$0].cluster }),
                 appositiveTo: appositive(r, raws: raws).flatMap { raws[$0].cluster })
@@ -660,13 +679,13 @@ final class SentenceScan {
             if let f = parts.lexicon.followUps.match(tokens, at: i, limit: range.upperBound) {
                 var j = f.end
                 if j < range.upperBound, tokens[j].lowerIs("the") { j += 1 }
-                if let p = parts.lexicon.places.match(tokens, at: j, limit: range.upperBound) {
+                if let p = parts.places.match(tokens, at: j, limit: range.upperBound) {
                     let nextTrigger = (p.end..<min(range.upperBound, p.end + 3)).contains {
                         parts.eventWords.match(tokens, at: $0) != nil
                     }
                     if !nextTrigger {
                         var raw = RawMention(kind: .none, start: j, end: p.end, phraseStart: i, phraseEnd: p.end)
-                        raw.followUpCue = text(i..<f.end)
+                        raw.followUpCue = i..<f.end
                         raw.place = p.value
                         raw.placeTokens = j..<p.end
                         raws.append(raw)
@@ -901,7 +920,7 @@ final class SentenceScan {
             if raws.contains(where: { $0.start <= k && k < $0.end }) { break }
             if let n = parts.ordinals[t], m.ordinal == nil { m.ordinal = n }
             // "the Hanoi summit" names its place; "North and South Korea met" names who met (a verb's subject).
-            if m.place == nil, let p = parts.lexicon.places.match(tokens, at: k, limit: m.start), p.end == m.start,
+            if m.place == nil, let p = parts.places.match(tokens, at: k, limit: m.start), p.end == m.start,
                 parts.eventWords.match(tokens, at: m.start, limit: range.upperBound).map({ $0.value.plain }) ?? true
             {
                 m.place = p.value
@@ -929,11 +948,11 @@ final class SentenceScan {
                 if Self.placePrepositions.contains(tokens[j]) {
                     var s = j + 1
                     let p =
-                        parts.lexicon.places.match(tokens, at: s, limit: range.upperBound)
+                        parts.places.match(tokens, at: s, limit: range.upperBound)
                         ?? {
                             if s < range.upperBound, tokens[s].lowerIs("the") {
                                 s += 1
-                                if let p = parts.lexicon.places.match(tokens, at: s, limit: range.upperBound) {
+                                if let p = parts.places.match(tokens, at: s, limit: range.upperBound) {
                                     return p
                                 }
                                 // "at the border village of Panmunjom": a few plain words and "of" before it.
@@ -944,7 +963,7 @@ final class SentenceScan {
                                     (s..<of).allSatisfy({ !tokens[$0].capitalized })
                                 else { return nil }
                                 s = of + 1
-                                return parts.lexicon.places.match(tokens, at: s, limit: range.upperBound)
+                                return parts.places.match(tokens, at: s, limit: range.upperBound)
                             }
                             return nil
                         }()
@@ -952,7 +971,7 @@ final class SentenceScan {
                         var end = p.end
                         var place = p.value
                         if end + 1 < range.upperBound, tokens[end].textIs(","),
-                            let q = parts.lexicon.places.match(tokens, at: end + 1, limit: range.upperBound),
+                            let q = parts.places.match(tokens, at: end + 1, limit: range.upperBound),
                             parts.compatible(place, q.value)
                         {
                             place = parts.narrower(place, q.value)
@@ -977,7 +996,8 @@ final class SentenceScan {
                 if tokens[k].kind == .punctuation { break }
             }
         }
-        // Follow-up cue just before, inside or just after: "a new round of talks", "return to the table", "talks resumed".
+        // Follow-up cue just before, inside or just after: "a new round of talks", "return to the table", "talks
+        // resumed".
         if m.followUpCue == nil {
             let lo = max(range.lowerBound, m.start - 4)
             let hi = min(range.upperBound, m.end + 2)
@@ -986,7 +1006,7 @@ final class SentenceScan {
                 if let f = parts.lexicon.followUps.match(tokens, at: j, limit: range.upperBound),
                     f.end > m.start - 2 || j >= m.start
                 {
-                    m.followUpCue = text(j..<f.end)
+                    m.followUpCue = j..<f.end
                     break
                 }
                 j += 1
