@@ -177,3 +177,42 @@ import Testing
         #expect(cues.sorted() == ["New Round", "Return to"])
     }
 }
+
+/// The gate and the series cues, which read the extractor's tables in place, answer as the tables do.
+@Suite struct SentenceGateTests {
+    private static let extractor = EventExtractor(lexicon: EventTestSupport.lexicon)
+
+    /// The gate of the first sentence of `paragraph`.
+    private func gate(_ paragraph: String) -> SentenceReading.Gate? {
+        let text = EventText(scalars: [Array(paragraph.unicodeScalars)], splitter: Self.extractor.splitter)
+        var found: SentenceReading.Gate?
+        text.forEachSentence { k, p, range, sentence in
+            guard k == 0 else { return }
+            let scan = SentenceScan(
+                extractor: Self.extractor, persons: nil, tokens: text.tokens[p], range: range,
+                scalars: text.scalars[p], sentence: sentence, paragraph: p, reference: nil, dateline: nil,
+                ordinalKind: nil)
+            found = scan.gate()
+        }
+        return found
+    }
+
+    @Test func aSentenceIsReadForAnEventWordOrADay() {
+        #expect(gate("The leaders held a summit.") == .eventWord)
+        #expect(gate("They will Return to the table.") == .eventWord)
+        #expect(gate("It rained on Saturday.") == .dayOnly)
+        #expect(gate("It rained on 12 June.") == .dayOnly)
+        #expect(gate("It rained for a while.") == nil)
+    }
+
+    @Test func seriesCuesAnswerAsTheLexiconsSet() {
+        let parts = Self.extractor.parts
+        let cues = parts.lexicon.seriesCues
+        #expect(!cues.isEmpty)
+        let words = Array(cues) + cues.map { $0.capitalized } + ["summit", "and", "in", "May", "beginnings"]
+        for word in words {
+            let token = WordTokenizer.tokenize(Array(word.unicodeScalars))[0]
+            #expect(parts.seriesCues.contains(token) == cues.contains(token.lower), "\(word)")
+        }
+    }
+}

@@ -20,6 +20,8 @@ public struct EventExtractor: Sendable {
         let negatives: WordSet
         let otherEventPronouns: WordSet
         let channelsBefore: WordSet
+        /// Words that open a part of a series (`EventLexicon.seriesCues`).
+        let seriesCues: WordSet
         /// Each gazetteer place's chain of places it lies in (`EventLexicon.chain`).
         let chains: [String: [String]]
         /// Long texts of the candidates read so far, shared by the candidates that repeat them.
@@ -48,6 +50,7 @@ public struct EventExtractor: Sendable {
             negatives = WordSet(lexicon.negatives)
             otherEventPronouns = WordSet(lexicon.otherEventPronouns)
             channelsBefore = WordSet(lexicon.channelsBefore)
+            seriesCues = WordSet(lexicon.seriesCues)
             chains = Dictionary(
                 uniqueKeysWithValues: lexicon.gazetteer.keys.map { ($0, EventLexicon.chain($0, in: lexicon.gazetteer)) }
             )
@@ -303,18 +306,22 @@ final class SentenceScan {
     /// Whether the sentence is worth reading: it has an event word, or it may name a day (then it can only echo
     /// the day of an event already found); nil when it is neither.
     func gate() -> SentenceReading.Gate? {
-        let starterFilter = parts.lexicon.starterFilter
-        let starters = parts.starters
-        if range.contains(where: { starterFilter.mayContain(tokens[$0]) && starters.contains(tokens[$0]) }) {
+        // Plain loops that read the tables in place through the shared references: a local copy of a table (or a
+        // closure capturing one) retains each of its arrays, at every sentence.
+        let parts = self.parts
+        for i in range where parts.lexicon.starterFilter.mayContain(tokens[i]) && parts.starters.contains(tokens[i]) {
             return .eventWord
         }
-        let dayFilter = parts.tagger.shared.lexicon.dayFilter
-        let (weekdays, named) = (parts.tagger.shared.weekdays, parts.tagger.shared.named)
-        let mayNameADay = range.contains {
-            let t = tokens[$0]
-            return t.kind == .number || (dayFilter.mayContain(t) && (weekdays[t] != nil || named[t] != nil))
+        let shared = parts.tagger.shared
+        for i in range {
+            let t = tokens[i]
+            if t.kind == .number
+                || (shared.lexicon.dayFilter.mayContain(t) && (shared.weekdays[t] != nil || shared.named[t] != nil))
+            {
+                return .dayOnly
+            }
         }
-        return mayNameADay ? .dayOnly : nil
+        return nil
     }
 
     /// What the sentence says that does not depend on the events read before it: its temporal expressions, its
@@ -808,16 +815,17 @@ final class SentenceScan {
     /// The parts of a series after an event word: from a series cue right after it (a comma between) to the end of
     /// the clause, split at "and" before another cue ("beginning in May and continuing through the summer").
     func seriesParts(after end: Int) -> [Range<Int>] {
-        let cues = parts.lexicon.seriesCues
+        // Read in place through `parts`, on token hashes (a local copy of the table would retain it per call).
+        let parts = self.parts
         var a = end
         if a < range.upperBound, tokens[a].textIs(",") { a += 1 }
-        guard a < range.upperBound, cues.contains(tokens[a].lower) else { return [] }
+        guard a < range.upperBound, parts.seriesCues.contains(tokens[a]) else { return [] }
         var out: [Range<Int>] = []
         var j = a + 1
         while j < range.upperBound {
             let t = tokens[j]
             if t.kind == .punctuation, !t.textIs("-") { break }
-            if t.lowerIs("and"), j + 1 < range.upperBound, cues.contains(tokens[j + 1].lower) {
+            if t.lowerIs("and"), j + 1 < range.upperBound, parts.seriesCues.contains(tokens[j + 1]) {
                 out.append(a..<j)
                 a = j + 1
             }
