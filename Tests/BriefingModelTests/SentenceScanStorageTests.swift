@@ -30,6 +30,30 @@ import Testing
         #expect(dates == ["on Monday", "on June 12, 2018"])
     }
 
+    /// The kind names and starts of a reading's mentions.
+    private func mentions(_ r: SentenceReading) -> [String] {
+        let table = Self.extractor.parts.kindTable
+        return r.raws.map { "\(table.name($0.kind))@\($0.start)\($0.planned ? " planned" : "")" }
+    }
+
+    @Test func mentionsListedAfterAnEventWordAreSortedIn() throws {
+        // "and at the border" (token 10) is listed after "met" (2) and "talks" (18) are found: it goes between.
+        let r = try reading(
+            "The leaders met twice more, in Hanoi in February and at the border in June, before talks in Seoul.")
+        #expect(mentions(r) == ["meeting@2", "meeting@10", "talks@18"])
+    }
+
+    @Test func neighbouringWordsForOneEventAreOneMention() throws {
+        let r = try reading("The envoys met for a new round of talks in Stockholm, then held a summit.")
+        // "met" (2) and "talks" (8) are one mention, of the higher kind, from the first word.
+        #expect(mentions(r) == ["talks@2", "summit@15"])
+    }
+
+    @Test func anInvitationToAnEventLeavesTheEventPlanned() throws {
+        let r = try reading("Kim accepted an invitation to a summit in Washington, and the talks went on.")
+        #expect(mentions(r) == ["summit@6 planned", "talks@12"])
+    }
+
     @Test func equalExpressionsShareTheFirstIndex() throws {
         let tagged = Self.extractor.tagger.tag("on Monday and in June", reference: EventTestSupport.day("2019-03-01"))
         try #require(tagged.count == 2)

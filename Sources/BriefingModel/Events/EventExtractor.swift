@@ -543,7 +543,7 @@ final class SentenceScan {
                 m, date: date, dateText: dateText, unresolved: unresolved, place: m.place.map { parts.placeNames[$0] },
                 followUpCue: m.followUpCue.map { text($0) }, mention: mention, outcome: outcome,
                 participants: participants, leaders: leaders,
-                notSelf: Set(anchorTargets.values.compactMap { raws[$0].cluster }),
+                notSelf: anchorTargets.isEmpty ? [] : Set(anchorTargets.values.compactMap { raws[$0].cluster }),
                 appositiveTo: appositive(r, raws: raws).flatMap { raws[$0].cluster })
             if persons == nil, let c = m.cluster { assigned.append(c) }
             raws[r] = m
@@ -758,10 +758,14 @@ final class SentenceScan {
             }
             counted.insert(r.start)
         }
-        raws.removeAll { counted.contains($0.start) }
-        raws = (raws + listed).sorted { $0.start < $1.start }
+        if !counted.isEmpty { raws.removeAll { counted.contains($0.start) } }
+        // The mentions found above are in text order (each starts past the one before): only listed ones need
+        // sorting in, and most sentences list none.
+        if !listed.isEmpty { raws = (raws + listed).sorted { $0.start < $1.start } }
         // An invitation to something announces that thing: keep the thing, planned.
-        var out: [RawMention] = []
+        // The mentions kept are written over the list itself, `kept` of them so far: never past the one being read
+        // (a mention is dropped or merged, never added), so a second list is not needed.
+        var kept = 0
         var k = 0
         while k < raws.count {
             var r = raws[k]
@@ -773,14 +777,15 @@ final class SentenceScan {
                 continue
             }
             // Neighbouring words for one event ("met for a new round of talks") are one mention.
-            if let last = out.last, parts.kindTable.sameFamily(last.kind, r.kind), r.start - last.end <= 5,
+            let last = kept > 0 ? raws[kept - 1] : nil
+            if let last, parts.kindTable.sameFamily(last.kind, r.kind), r.start - last.end <= 5,
                 !(last.end..<r.start).contains(where: { j in
                     isBreak(j) || tokens[j].textIs(",") || parts.determiners[tokens[j]] == true
                         || anchorTokens.contains { $0.contains(j) }
                 }),
                 !last.product, !r.product, !last.listItem, !r.listItem, last.count == nil, r.count == nil
             {
-                out.removeLast()
+                kept -= 1
                 let keep = parts.kindTable.rank(r.kind) >= parts.kindTable.rank(last.kind) ? r.kind : last.kind
                 r.kind = keep
                 r.start = last.start
@@ -788,10 +793,12 @@ final class SentenceScan {
                 r.planned = last.planned
                 r.followUpCue = r.followUpCue ?? last.followUpCue
             }
-            out.append(r)
+            raws[kept] = r
+            kept += 1
             k += 1
         }
-        return out
+        raws.removeLast(raws.count - kept)
+        return raws
     }
 
     /// "three times last year:": a count ("N times") after an event word, in its clause, before a colon; the
