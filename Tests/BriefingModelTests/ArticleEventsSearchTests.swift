@@ -14,8 +14,10 @@ import Testing
         return ArticleEvents(article: EventTestSupport.article("a", nil, ["Text."]), parts: parts)
     }
 
-    private func mention(_ kind: String, at start: Int) -> RawMention {
-        RawMention(kind: kind, start: start, end: start + 1, phraseStart: start, phraseEnd: start + 1)
+    private func mention(_ kind: String, at start: Int, in s: ArticleEvents) -> RawMention {
+        RawMention(
+            kind: s.parts.kindTable.id(kind) ?? .none, start: start, end: start + 1, phraseStart: start,
+            phraseEnd: start + 1)
     }
 
     private let facts = ArticleEvents.Facts(date: nil, dateText: nil, unresolved: false, participants: [], leaders: [])
@@ -29,7 +31,7 @@ import Testing
     /// A new event of `kind`, first mentioned at `start`.
     private func newEvent(_ s: inout ArticleEvents, _ kind: String, at start: Int) -> Int {
         s.newCluster(
-            kind: kind, family: s.parts.kind(kind).family, m: mention(kind, at: start), facts: facts,
+            kind: kind, family: s.parts.kind(kind).family, m: mention(kind, at: start, in: s), facts: facts,
             mention: candidate(start))
     }
 
@@ -37,7 +39,8 @@ import Testing
     private func mentionAgain(
         _ s: inout ArticleEvents, _ c: Int, _ kind: String, at start: Int, facts: ArticleEvents.Facts? = nil
     ) {
-        s.merge(c, kind: kind, m: mention(kind, at: start), facts: facts ?? self.facts, mention: candidate(start))
+        s.merge(
+            c, kind: kind, m: mention(kind, at: start, in: s), facts: facts ?? self.facts, mention: candidate(start))
     }
 
     @Test func productFlagsFollowEachEventsKind() {

@@ -61,6 +61,10 @@ struct ArticleEvents {
         var unresolved: Bool
         var participants: [String]
         var leaders: [String]
+        /// Its place (`RawMention.place` by name).
+        var place: String? = nil
+        /// The words of its follow-up cue (`RawMention.followUpCue`).
+        var followUpCue: String? = nil
     }
 
     mutating func touch(_ c: Int) {
@@ -184,14 +188,15 @@ struct ArticleEvents {
 
     /// Puts a mention into an event of the article (new or known); nil when the mention is generic.
     mutating func assign(
-        _ m: RawMention, date: EventDate?, dateText: String?, unresolved: Bool, mention: CandidateMention,
-        outcome: String?, participants: [String], leaders: [String], notSelf: Set<Int> = [],
+        _ m: RawMention, date: EventDate?, dateText: String?, unresolved: Bool, place: String?, followUpCue: String?,
+        mention: CandidateMention, outcome: String?, participants: [String], leaders: [String], notSelf: Set<Int> = [],
         appositiveTo: Int? = nil
     ) -> Int? {
         let facts = Facts(
-            date: date, dateText: dateText, unresolved: unresolved, participants: participants, leaders: leaders)
-        var kind = m.kind
-        var family = kind.isEmpty ? "" : parts.kind(kind).family
+            date: date, dateText: dateText, unresolved: unresolved, participants: participants, leaders: leaders,
+            place: place, followUpCue: followUpCue)
+        var kind = parts.kindTable.name(m.kind)
+        var family = m.kind == .none ? "" : parts.kindTable.family(m.kind)
         // Set off by a comma right after another mention of its family: that event, named again.
         if let c = appositiveTo, clusters[c].family == family, clusters[c].planned == m.planned, date == nil {
             merge(c, kind: kind, m: m, facts: facts, mention: mention)
@@ -202,8 +207,8 @@ struct ArticleEvents {
         if kind.isEmpty {
             // "return to Stockholm" follows up an event at that place; "returning to Washington" after a trip
             // abroad names none.
-            guard let t = followUpTarget(family: nil, date: date, place: m.place, excluding: nil) else { return nil }
-            if let p = m.place {
+            guard let t = followUpTarget(family: nil, date: date, place: place, excluding: nil) else { return nil }
+            if let p = place {
                 guard let q = clusters[t].place, parts.compatible(q, p) else { return nil }
             }
             implicitTarget = t
@@ -214,8 +219,8 @@ struct ArticleEvents {
             // The event it came out of: at its place when it names one, held rather than planned; a statement
             // named by a place the article has no event at stands alone, for the corpus to place it.
             var atPlace: Int?
-            if let p = m.place { atPlace = mostRecentHeld(at: p) }
-            if atPlace == nil, m.place != nil {
+            if let p = place { atPlace = mostRecentHeld(at: p) }
+            if atPlace == nil, place != nil {
                 let c = newCluster(kind: kind, family: family, m: m, facts: facts, mention: mention)
                 merge(c, kind: kind, m: m, facts: facts, mention: mention)
                 if let outcome { addOutcome(c, outcome) }
@@ -232,10 +237,10 @@ struct ArticleEvents {
         }
         // "the second summit" names one event; "a second round" names none yet.
         let concrete =
-            date != nil || unresolved || m.place != nil || (m.ordinal != nil && (m.definite || m.nextInSeries))
+            date != nil || unresolved || place != nil || (m.ordinal != nil && (m.definite || m.nextInSeries))
         var chosen: Int?
         if !concrete {
-            if m.followUpCue != nil, m.planned {
+            if followUpCue != nil, m.planned {
                 // "return to negotiations": the planned event the article already spoke of, else a new one.
                 if let existing = mostRecentPlanned(in: family) {
                     chosen = existing
@@ -245,7 +250,7 @@ struct ArticleEvents {
                     }
                     chosen = newCluster(
                         kind: clusters[target].kind, family: family, m: m, facts: facts, mention: mention)
-                    relate(chosen ?? 0, to: target, .followUp, cue: m.followUpCue)
+                    relate(chosen ?? 0, to: target, .followUp, cue: followUpCue)
                 }
             } else if m.definite {
                 guard let c = antecedent(family: family, planned: m.planned, bare: m.bare, excluding: notSelf) else {
@@ -260,7 +265,7 @@ struct ArticleEvents {
             let latestOfFamily = m.planned ? mostRecentPlanned(in: family) : f?.recentHeld
             // The most recently touched event that fits (the first on a tie, as `max(by:)`); a loop over the
             // family's events, not a closure: a closure capturing the state copies it.
-            for c in byFamily[family] ?? [] where fits(c, m: m, date: date, latestOfFamily: latestOfFamily) {
+            for c in byFamily[family] ?? [] where fits(c, m: m, facts: facts, latestOfFamily: latestOfFamily) {
                 if let b = chosen, touched[c] <= touched[b] { continue }
                 chosen = c
             }
@@ -271,7 +276,7 @@ struct ArticleEvents {
         guard let c = chosen else { return nil }
         merge(c, kind: kind, m: m, facts: facts, mention: mention)
         if let outcome { addOutcome(c, outcome) }
-        if let cue = m.followUpCue {
+        if let cue = followUpCue {
             var target = implicitTarget
             if target == nil {
                 target = followUpTarget(
@@ -286,28 +291,29 @@ struct ArticleEvents {
     }
 
     /// Whether a concrete mention may join event `c` of its family.
-    private func fits(_ c: Int, m: RawMention, date: EventDate?, latestOfFamily: Int?) -> Bool {
+    private func fits(_ c: Int, m: RawMention, facts: Facts, latestOfFamily: Int?) -> Bool {
         // Fields read in place: a copy of the event would retain each of its arrays and strings per test.
         guard clusters[c].planned == m.planned else { return false }
+        let date = facts.date
         let place = clusters[c].place
-        if let a = place, let b = m.place, !parts.compatible(a, b) { return false }
+        if let a = place, let b = facts.place, !parts.compatible(a, b) { return false }
         let hasDate = clusters[c].hasDate
         if hasDate, let b = date, let a = clusters[c].date, !a.overlaps(b) { return false }
         let ordinal = clusters[c].ordinal
         if let a = ordinal, let b = m.ordinal, a != b { return false }
-        let evidence = (hasDate && date != nil) || (place != nil && m.place != nil)
+        let evidence = (hasDate && date != nil) || (place != nil && facts.place != nil)
         // Without a shared date or place, only a definite mention of the event just spoken of joins it.
         // Within one sentence two mentions that each bring a date or place are two events ("met Trump
         // on Friday … put the Singapore meeting back on track").
-        let sameSentence = lastSentence[c] == sentence && (m.place != nil || date != nil)
+        let sameSentence = lastSentence[c] == sentence && (facts.place != nil || date != nil)
         let near = lastSentence[c] >= sentence - 1 && m.ordinal == nil && !sameSentence && !m.namedByPlace
         // "a second summit" … "the second summit": one planned event of the series.
-        let sameNext = m.planned && ordinal != nil && ordinal == m.ordinal && m.place == nil && date == nil
+        let sameNext = m.planned && ordinal != nil && ordinal == m.ordinal && facts.place == nil && date == nil
         // An item of a list ("three times: in April, again in May") is an event of its own: it joins one only by a
         // shared date or place, never by being near.
         if m.listItem { return evidence }
         return evidence || sameNext || (near && m.definite)
-            || (near && date == nil && c == latestOfFamily && m.followUpCue == nil)
+            || (near && date == nil && c == latestOfFamily && facts.followUpCue == nil)
     }
 
     mutating func newCluster(kind: String, family: String, m: RawMention, facts: Facts, mention: CandidateMention)
@@ -354,7 +360,7 @@ struct ArticleEvents {
             e.dateUnresolved = true
             e.dateText = e.dateText ?? facts.dateText
         }
-        if let p = m.place {
+        if let p = facts.place {
             if let old = e.place { e.place = parts.narrower(old, p) } else { e.place = p }
         }
         if e.ordinal == nil { e.ordinal = m.ordinal }

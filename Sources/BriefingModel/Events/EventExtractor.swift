@@ -20,12 +20,25 @@ public struct EventExtractor: Sendable {
         let negatives: WordSet
         let otherEventPronouns: WordSet
         let channelsBefore: WordSet
+        /// Words that open a part of a series (`EventLexicon.seriesCues`).
+        let seriesCues: WordSet
         /// Each gazetteer place's chain of places it lies in (`EventLexicon.chain`).
         let chains: [String: [String]]
         /// Long texts of the candidates read so far, shared by the candidates that repeat them.
         let shared = SharedCandidateValues()
         /// Per family, the kinds enough leaders turn an event of it into (`leaders > 0`).
         let promotions: [String: [EventLexicon.Kind]]
+        /// The lexicon's event words (`lexicon.triggers`) with small values: the same matches, each copying no
+        /// strings or sets.
+        let eventWords: PhraseIndex<EventWord>
+        /// The triggers of `eventWords`, by `EventWord.trigger`.
+        let triggers: [EventLexicon.Trigger]
+        /// The kinds of the lexicon and of its event words, by index (`RawMention.kind`).
+        let kindTable: EventKinds
+        /// The gazetteer's places and every place `places` answers, by index (`RawMention.place`).
+        let placeNames: PlaceNames
+        /// The lexicon's places (`lexicon.places`) answering each place's index: the same matches.
+        let places: PhraseIndex<PlaceID>
 
         init(lexicon: EventLexicon, tagger: TemporalTagger, splitter: SentenceSplitter) {
             self.lexicon = lexicon
@@ -37,10 +50,24 @@ public struct EventExtractor: Sendable {
             negatives = WordSet(lexicon.negatives)
             otherEventPronouns = WordSet(lexicon.otherEventPronouns)
             channelsBefore = WordSet(lexicon.channelsBefore)
+            seriesCues = WordSet(lexicon.seriesCues)
             chains = Dictionary(
                 uniqueKeysWithValues: lexicon.gazetteer.keys.map { ($0, EventLexicon.chain($0, in: lexicon.gazetteer)) }
             )
             promotions = Dictionary(grouping: lexicon.kinds.values.filter { $0.leaders > 0 }, by: \.family)
+            var table = EventKinds(kinds: lexicon.kinds)
+            var rules: [EventLexicon.Trigger] = []
+            eventWords = lexicon.triggers.mapValues { t in
+                rules.append(t)
+                return EventWord(
+                    kind: table.add(t.kind, kinds: lexicon.kinds), trigger: rules.count - 1, product: t.product,
+                    invitation: t.invitation, plain: t.next.isEmpty && t.near.isEmpty && t.subject.isEmpty)
+            }
+            triggers = rules
+            kindTable = table
+            var names = PlaceNames(lexicon.gazetteer.keys.sorted())
+            places = lexicon.places.mapValues { names.add($0) }
+            placeNames = names
         }
 
         // The lexicon's look-ups over the one table each needs: calling the lexicon's own method on this
@@ -50,6 +77,12 @@ public struct EventExtractor: Sendable {
         func compatible(_ a: String, _ b: String) -> Bool { EventLexicon.compatible(a, b, chain: chain) }
         /// `EventLexicon.narrower` over the chains built once.
         func narrower(_ a: String, _ b: String) -> String { EventLexicon.narrower(a, b, chain: chain) }
+        /// `compatible(_:_:)` of two places by index.
+        func compatible(_ a: PlaceID, _ b: PlaceID) -> Bool { compatible(placeNames[a], placeNames[b]) }
+        /// `narrower(_:_:)` of two places by index (it answers one of the two).
+        func narrower(_ a: PlaceID, _ b: PlaceID) -> PlaceID {
+            narrower(placeNames[a], placeNames[b]) == placeNames[a] ? a : b
+        }
         /// `EventLexicon.chain(place, in: gazetteer)`: a place outside the gazetteer is its own chain.
         func chain(_ place: String) -> [String] { chains[place] ?? [place] }
     }
@@ -153,21 +186,29 @@ struct SentenceReading: Sendable, Equatable {
 
 /// An event word found in a sentence, with what the sentence says about it.
 struct RawMention: Sendable, Equatable {
-    var kind: String
+    /// An index into `EventExtractor.Parts.kindTable`, not the name: a mention is copied often, and kinds are only
+    /// compared while the sentence is read.
+    var kind: EventKindID
     var start: Int
     var end: Int
     var product = false
     var invitation = false
-    var place: String?
+    /// An index into `EventExtractor.Parts.placeNames`: a mention holds no String, so that a copy is plain data.
+    var place: PlaceID?
     var placeTokens: Range<Int>?
-    var expression: TemporalExpression?
+    /// The expression that dates the mention, as an index into the sentence's expressions: the first of those
+    /// equal to it (`SentenceScan.firstEqual`), so that indices compare as the expressions do. An index, not the
+    /// expression: a mention is copied often, and a copy of an expression retains its texts.
+    var expression: Int?
     var definite = false
     /// "the Singapore meeting": a place before the event word names a known event.
     var namedByPlace: Bool { placeTokens.map { $0.upperBound == start } ?? false }
     /// "the talks": the article alone, right before the event word.
     var bare = false
     var ordinal: Int?
-    var followUpCue: String?
+    /// The tokens of the follow-up cue ("return to", "a new round of"); its words are read when the mention is
+    /// assigned.
+    var followUpCue: Range<Int>?
     var planned = false
     /// "a second summit": an indefinite article before an ordinal above one names the next of a series.
     var nextInSeries = false
@@ -265,18 +306,22 @@ final class SentenceScan {
     /// Whether the sentence is worth reading: it has an event word, or it may name a day (then it can only echo
     /// the day of an event already found); nil when it is neither.
     func gate() -> SentenceReading.Gate? {
-        let starterFilter = parts.lexicon.starterFilter
-        let starters = parts.starters
-        if range.contains(where: { starterFilter.mayContain(tokens[$0]) && starters.contains(tokens[$0]) }) {
+        // Plain loops that read the tables in place through the shared references: a local copy of a table (or a
+        // closure capturing one) retains each of its arrays, at every sentence.
+        let parts = self.parts
+        for i in range where parts.lexicon.starterFilter.mayContain(tokens[i]) && parts.starters.contains(tokens[i]) {
             return .eventWord
         }
-        let dayFilter = parts.tagger.shared.lexicon.dayFilter
-        let (weekdays, named) = (parts.tagger.shared.weekdays, parts.tagger.shared.named)
-        let mayNameADay = range.contains {
-            let t = tokens[$0]
-            return t.kind == .number || (dayFilter.mayContain(t) && (weekdays[t] != nil || named[t] != nil))
+        let shared = parts.tagger.shared
+        for i in range {
+            let t = tokens[i]
+            if t.kind == .number
+                || (shared.lexicon.dayFilter.mayContain(t) && (shared.weekdays[t] != nil || shared.named[t] != nil))
+            {
+                return .dayOnly
+            }
         }
-        return mayNameADay ? .dayOnly : nil
+        return nil
     }
 
     /// What the sentence says that does not depend on the events read before it: its temporal expressions, its
@@ -332,21 +377,26 @@ final class SentenceScan {
         let anchorTargets = reading.anchorTargets
         // One date in the sentence that no event word claimed dates the one event word left without a date
         // ("shook hands on Tuesday …, the first meeting ever").
-        let free = expressions.filter { x in x.value.isDateLike && !raws.contains { $0.expression == x } }
+        let free = expressions.indices.filter { e in
+            guard expressions[e].value.isDateLike else { return false }
+            let f = Self.firstEqual(e, in: expressions)
+            return !raws.contains { $0.expression == f }
+        }
         let undated = raws.indices.filter {
             raws[$0].expression == nil && raws[$0].anchorOf == nil && !raws[$0].product
         }
         // A date inside a relative clause ("the armistice that halted the fighting in 1953") or one that modifies
         // another noun ("the 1950–53 war") speaks of something else.
-        if free.count == 1, let first = undated.first, let x = free.first,
-            !relativeClause(between: raws[first].end, and: x.tokens.lowerBound),
-            !modifiesOtherNoun(x, than: raws[first]), !(x.tokens.upperBound <= raws[first].start && datesReport(x))
+        if free.count == 1, let first = undated.first, let e = free.first,
+            !relativeClause(between: raws[first].end, and: expressions[e].tokens.lowerBound),
+            !modifiesOtherNoun(expressions[e], than: raws[first]),
+            !(expressions[e].tokens.upperBound <= raws[first].start && datesReport(expressions[e]))
         {
-            raws[first].expression = x
+            raws[first].expression = Self.firstEqual(e, in: expressions)
         }
         // A date that opens a clause after a semicolon ("…; over the summer, the North launched again") dates
         // the clause's first event word still without one (two words may lead it in).
-        for x in expressions where x.value.isDateLike && x.tokens.lowerBound > range.lowerBound {
+        for (e, x) in expressions.enumerated() where x.value.isDateLike && x.tokens.lowerBound > range.lowerBound {
             var k = x.tokens.lowerBound - 1
             while k > range.lowerBound, x.tokens.lowerBound - k <= 2, tokens[k].kind == .word { k -= 1 }
             guard tokens[k].kind == .punctuation, tokens[k].mark == ";" else { continue }
@@ -355,26 +405,29 @@ final class SentenceScan {
                 raws[$0].start >= x.tokens.upperBound && raws[$0].start < end && raws[$0].expression == nil
                     && raws[$0].anchorOf == nil && !raws[$0].product
             }) {
-                raws[r].expression = x
+                raws[r].expression = Self.firstEqual(e, in: expressions)
             }
         }
         // A date that opens the sentence ("In April of last year Kim crossed … for the first inter-Korean
         // summit") dates its first event word still without one, in its clause ("In May, the North resumed
         // tests; over the summer, …": not past the semicolon).
-        if let opening = expressions.first(where: { $0.tokens.lowerBound == range.lowerBound && $0.value.isDateLike }),
+        let opening = expressions.firstIndex { $0.tokens.lowerBound == range.lowerBound && $0.value.isDateLike }
+        if let opening,
             let r = raws.indices.first(where: { r in
                 raws[r].expression == nil && raws[r].anchorOf == nil && !raws[r].product
-                    && !(opening.tokens.upperBound..<min(raws[r].start, range.upperBound)).contains { isBreak($0) }
+                    && !(expressions[opening].tokens.upperBound..<min(raws[r].start, range.upperBound)).contains {
+                        isBreak($0)
+                    }
             })
         {
-            raws[r].expression = opening
+            raws[r].expression = Self.firstEqual(opening, in: expressions)
         }
         // The lead paragraph tells the news of the day: a day within one of the article's date dates its events.
         if paragraph == 0, let ref = reference {
-            let today = expressions.first { x in
+            let today = expressions.firstIndex { x in
                 guard let r = x.date?.range, x.date?.precision == .day else { return false }
                 return r.lowerBound.ordinal >= ref.ordinal - 1 && r.upperBound <= ref
-            }
+            }.map { Self.firstEqual($0, in: expressions) }
             // "moved closer to a second summit": the next of a series is not the day's news.
             for r in raws.indices
             where raws[r].expression == nil && raws[r].anchorOf == nil && !raws[r].product && !raws[r].nextInSeries {
@@ -385,14 +438,15 @@ final class SentenceScan {
         // other town ("TOKYO — Pompeo left Pyongyang on Saturday …"); a town used for its government
         // ("Washington insisting") does not count.
         // (The sentence is searched for another town only when the dateline would place one of its events.)
-        if paragraph == 0, let place = dateline, let ref = reference {
+        if paragraph == 0, let dateline, let ref = reference {
             let placed = raws.indices.filter { r in
                 guard raws[r].place == nil, !raws[r].planned, raws[r].anchorOf == nil,
-                    let d = raws[r].expression?.date, let range = d.range
+                    let e = raws[r].expression, let d = expressions[e].date, let range = d.range
                 else { return false }
                 return range.lowerBound.ordinal >= ref.ordinal - 1 && range.upperBound <= ref
             }
-            if !placed.isEmpty, !namesOtherTown() {
+            // (The dateline is a gazetteer place: it has an index.)
+            if !placed.isEmpty, !namesOtherTown(), let place = parts.placeNames.id(dateline) {
                 for r in placed { raws[r].place = place }
             }
         }
@@ -410,7 +464,9 @@ final class SentenceScan {
         if let ref = reference {
             for (e, x) in expressions.enumerated() {
                 guard case .anchor(_, .offset(let o), _) = x.value, let t = anchorTargets[e],
-                    !raws.indices.contains(where: { $0 != t && !sameFamily(raws[$0].kind, raws[t].kind) })
+                    !raws.indices.contains(where: {
+                        $0 != t && !parts.kindTable.sameFamily(raws[$0].kind, raws[t].kind)
+                    })
                 else { continue }
                 let back = EventOffset(days: -o.days, months: -o.months, window: o.window)
                 if let d = back.apply(to: .day(ref)) { fromNow[t] = (d, x.text) }
@@ -425,7 +481,8 @@ final class SentenceScan {
             if let known = fromNow[r] {
                 date = known.date
                 dateText = known.text
-            } else if let x = m.expression {
+            } else if let e = m.expression {
+                let x = expressions[e]
                 dateText = x.text
                 switch x.value {
                 case .date(let d): date = d
@@ -433,7 +490,7 @@ final class SentenceScan {
                 case .offset(let o):
                     if let base = state.lastDated() { date = o.apply(to: base) } else { unresolved = true }
                 case .anchor(let relation, let dating, let span):
-                    if let e = expressions.firstIndex(of: x), let t = anchorTargets[e], let target = raws[t].cluster {
+                    if let t = anchorTargets[e], let target = raws[t].cluster {
                         date = state.clusters[target].date.flatMap { dating.resolve(anchor: $0, reference: reference) }
                         let cueEnd = max(raws[t].phraseEnd, min(span.upperBound, raws[t].end))
                         anchorRelation = (target, relation, text(x.tokens.lowerBound..<cueEnd))
@@ -474,7 +531,8 @@ final class SentenceScan {
                 }
                 if !unresolved || bound != nil {
                     state.addSet(
-                        kind: m.kind, count: n, place: m.place, date: bound == nil ? date : nil,
+                        kind: parts.kindTable.name(m.kind), count: n, place: m.place.map { parts.placeNames[$0] },
+                        date: bound == nil ? date : nil,
                         dateText: bound == nil ? dateText : nil, bound: bound, mention: mention,
                         participants: participants, leaders: leaders)
                 }
@@ -482,9 +540,10 @@ final class SentenceScan {
                 continue
             }
             m.cluster = state.assign(
-                m, date: date, dateText: dateText, unresolved: unresolved, mention: mention, outcome: outcome,
+                m, date: date, dateText: dateText, unresolved: unresolved, place: m.place.map { parts.placeNames[$0] },
+                followUpCue: m.followUpCue.map { text($0) }, mention: mention, outcome: outcome,
                 participants: participants, leaders: leaders,
-                notSelf: Set(anchorTargets.values.compactMap { raws[$0].cluster }),
+                notSelf: anchorTargets.isEmpty ? [] : Set(anchorTargets.values.compactMap { raws[$0].cluster }),
                 appositiveTo: appositive(r, raws: raws).flatMap { raws[$0].cluster })
             if persons == nil, let c = m.cluster { assigned.append(c) }
             raws[r] = m
@@ -499,8 +558,9 @@ final class SentenceScan {
                 continue
             }
             let cue = text(x.tokens.lowerBound..<raws[t].phraseEnd)
+            let f = Self.firstEqual(e, in: expressions)
             for r in raws.indices where r != t {
-                if let c = raws[r].cluster, c != target, raws[r].expression != x {
+                if let c = raws[r].cluster, c != target, raws[r].expression != f {
                     state.relate(c, to: target, relation, cue: cue)
                 }
             }
@@ -508,10 +568,11 @@ final class SentenceScan {
         assignOutcomes(raws, into: &state)
     }
 
-    /// `ordinalKind`, noting that it was read.
-    private func ordinalKindRead() -> String? {
+    /// `ordinalKind`, noting that it was read. (The kind of an event read so far is always in the table: see
+    /// `EventKinds`.)
+    private func ordinalKindRead() -> EventKindID? {
         readOrdinalKind = true
-        return ordinalKind
+        return ordinalKind.flatMap { parts.kindTable.id($0) }
     }
 
     // MARK: event words
@@ -522,22 +583,28 @@ final class SentenceScan {
         var raws: [RawMention] = []
         var i = range.lowerBound
         while i < range.upperBound {
-            if let m = parts.lexicon.triggers.match(tokens, at: i, limit: range.upperBound) {
-                let trig = m.value
+            if let m = parts.eventWords.match(tokens, at: i, limit: range.upperBound) {
+                let word = m.value
                 var ok = true
-                if !trig.near.isEmpty {
-                    ok = (m.end..<min(range.upperBound, m.end + 4)).contains { trig.near.contains(tokens[$0].lower) }
-                }
-                if !trig.subject.isEmpty {
-                    ok = ok && (range.lowerBound..<i).contains { trig.subject.contains(tokens[$0].lower) }
-                }
-                if !trig.next.isEmpty {
-                    let n = m.end
-                    ok =
-                        n < range.upperBound
-                        && (trig.next.contains(tokens[n].lower)
-                            || (trig.next.contains("*place") && parts.lexicon.places.match(tokens, at: n) != nil)
-                            || (trig.next.contains("*name") && tokens[n].kind == .word && tokens[n].capitalized))
+                // Only a word that needs others around it reads its trigger (a copy retains the trigger's sets).
+                if !word.plain {
+                    let trig = parts.triggers[word.trigger]
+                    if !trig.near.isEmpty {
+                        ok = (m.end..<min(range.upperBound, m.end + 4)).contains {
+                            trig.near.contains(tokens[$0].lower)
+                        }
+                    }
+                    if !trig.subject.isEmpty {
+                        ok = ok && (range.lowerBound..<i).contains { trig.subject.contains(tokens[$0].lower) }
+                    }
+                    if !trig.next.isEmpty {
+                        let n = m.end
+                        ok =
+                            n < range.upperBound
+                            && (trig.next.contains(tokens[n].lower)
+                                || (trig.next.contains("*place") && parts.lexicon.places.match(tokens, at: n) != nil)
+                                || (trig.next.contains("*name") && tokens[n].kind == .word && tokens[n].capitalized))
+                    }
                 }
                 // "no meeting would take place": a denied event is none.
                 if i > range.lowerBound, parts.negatives.contains(tokens[i - 1]) { ok = false }
@@ -545,9 +612,7 @@ final class SentenceScan {
                 var setCount: Int?
                 // Where the words of a set begin ("three summits", "the months of launches"), for its mention.
                 var setStart = i
-                let countable =
-                    trig.next.isEmpty && trig.near.isEmpty && trig.subject.isEmpty
-                    && tokens[m.end - 1].lowerEndsWithS
+                let countable = word.plain && tokens[m.end - 1].lowerEndsWithS
                 for k in stride(from: i - 1, through: max(range.lowerBound, i - 2), by: -1) where countable {
                     if let n = parts.tagger.shared.lexicon.numbers.match(tokens, at: k)?.value.value
                         ?? tokens[k].integer,
@@ -585,11 +650,11 @@ final class SentenceScan {
                 }
                 if ok {
                     var raw = RawMention(
-                        kind: trig.kind, start: i, end: m.end, product: trig.product, invitation: trig.invitation,
+                        kind: word.kind, start: i, end: m.end, product: word.product, invitation: word.invitation,
                         phraseStart: i, phraseEnd: m.end)
-                    raw.count = trig.product ? nil : setCount
+                    raw.count = word.product ? nil : setCount
                     if raw.count != nil { raw.phraseStart = setStart }
-                    if trig.product, setCount != nil { ok = false }
+                    if word.product, setCount != nil { ok = false }
                     if ok { raws.append(raw) }
                     i = m.end
                     continue
@@ -599,7 +664,7 @@ final class SentenceScan {
             // place of its own stands for the kind just counted.
             let isOrdinal =
                 parts.lexicon.ordinalFilter.mayContain(tokens[i]) && parts.ordinals[tokens[i]] != nil
-            let counted: String? =
+            let counted: EventKindID? =
                 isOrdinal
                 ? (raws.last(where: { r in
                     (max(range.lowerBound, r.start - 3)..<r.start).contains {
@@ -621,13 +686,13 @@ final class SentenceScan {
             if let f = parts.lexicon.followUps.match(tokens, at: i, limit: range.upperBound) {
                 var j = f.end
                 if j < range.upperBound, tokens[j].lowerIs("the") { j += 1 }
-                if let p = parts.lexicon.places.match(tokens, at: j, limit: range.upperBound) {
+                if let p = parts.places.match(tokens, at: j, limit: range.upperBound) {
                     let nextTrigger = (p.end..<min(range.upperBound, p.end + 3)).contains {
-                        parts.lexicon.triggers.match(tokens, at: $0) != nil
+                        parts.eventWords.match(tokens, at: $0) != nil
                     }
                     if !nextTrigger {
-                        var raw = RawMention(kind: "", start: j, end: p.end, phraseStart: i, phraseEnd: p.end)
-                        raw.followUpCue = text(i..<f.end)
+                        var raw = RawMention(kind: .none, start: j, end: p.end, phraseStart: i, phraseEnd: p.end)
+                        raw.followUpCue = i..<f.end
                         raw.place = p.value
                         raw.placeTokens = j..<p.end
                         raws.append(raw)
@@ -693,10 +758,14 @@ final class SentenceScan {
             }
             counted.insert(r.start)
         }
-        raws.removeAll { counted.contains($0.start) }
-        raws = (raws + listed).sorted { $0.start < $1.start }
+        if !counted.isEmpty { raws.removeAll { counted.contains($0.start) } }
+        // The mentions found above are in text order (each starts past the one before): only listed ones need
+        // sorting in, and most sentences list none.
+        if !listed.isEmpty { raws = (raws + listed).sorted { $0.start < $1.start } }
         // An invitation to something announces that thing: keep the thing, planned.
-        var out: [RawMention] = []
+        // The mentions kept are written over the list itself, `kept` of them so far: never past the one being read
+        // (a mention is dropped or merged, never added), so a second list is not needed.
+        var kept = 0
         var k = 0
         while k < raws.count {
             var r = raws[k]
@@ -708,25 +777,28 @@ final class SentenceScan {
                 continue
             }
             // Neighbouring words for one event ("met for a new round of talks") are one mention.
-            if let last = out.last, sameFamily(last.kind, r.kind), r.start - last.end <= 5,
+            let last = kept > 0 ? raws[kept - 1] : nil
+            if let last, parts.kindTable.sameFamily(last.kind, r.kind), r.start - last.end <= 5,
                 !(last.end..<r.start).contains(where: { j in
                     isBreak(j) || tokens[j].textIs(",") || parts.determiners[tokens[j]] == true
                         || anchorTokens.contains { $0.contains(j) }
                 }),
                 !last.product, !r.product, !last.listItem, !r.listItem, last.count == nil, r.count == nil
             {
-                out.removeLast()
-                let keep = parts.kind(r.kind).rank >= parts.kind(last.kind).rank ? r.kind : last.kind
+                kept -= 1
+                let keep = parts.kindTable.rank(r.kind) >= parts.kindTable.rank(last.kind) ? r.kind : last.kind
                 r.kind = keep
                 r.start = last.start
                 r.phraseStart = min(last.phraseStart, r.phraseStart)
                 r.planned = last.planned
                 r.followUpCue = r.followUpCue ?? last.followUpCue
             }
-            out.append(r)
+            raws[kept] = r
+            kept += 1
             k += 1
         }
-        return out
+        raws.removeLast(raws.count - kept)
+        return raws
     }
 
     /// "three times last year:": a count ("N times") after an event word, in its clause, before a colon; the
@@ -750,16 +822,17 @@ final class SentenceScan {
     /// The parts of a series after an event word: from a series cue right after it (a comma between) to the end of
     /// the clause, split at "and" before another cue ("beginning in May and continuing through the summer").
     func seriesParts(after end: Int) -> [Range<Int>] {
-        let cues = parts.lexicon.seriesCues
+        // Read in place through `parts`, on token hashes (a local copy of the table would retain it per call).
+        let parts = self.parts
         var a = end
         if a < range.upperBound, tokens[a].textIs(",") { a += 1 }
-        guard a < range.upperBound, cues.contains(tokens[a].lower) else { return [] }
+        guard a < range.upperBound, parts.seriesCues.contains(tokens[a]) else { return [] }
         var out: [Range<Int>] = []
         var j = a + 1
         while j < range.upperBound {
             let t = tokens[j]
             if t.kind == .punctuation, !t.textIs("-") { break }
-            if t.lowerIs("and"), j + 1 < range.upperBound, cues.contains(tokens[j + 1].lower) {
+            if t.lowerIs("and"), j + 1 < range.upperBound, parts.seriesCues.contains(tokens[j + 1]) {
                 out.append(a..<j)
                 a = j + 1
             }
@@ -806,7 +879,9 @@ final class SentenceScan {
             return nil
         }
         let previous = raws[r - 1]
-        guard previous.count == nil, !previous.listItem, sameFamily(previous.kind, raws[r].kind) else { return nil }
+        guard previous.count == nil, !previous.listItem, parts.kindTable.sameFamily(previous.kind, raws[r].kind) else {
+            return nil
+        }
         let previousEnd = max(previous.phraseEnd, previous.placeTokens?.upperBound ?? previous.end)
         var j = raws[r].phraseStart - 1
         while j > previousEnd, raws[r].phraseStart - j <= 5, !tokens[j].textIs(","), !isBreak(j) {
@@ -830,10 +905,6 @@ final class SentenceScan {
             if !metonym { return true }
         }
         return false
-    }
-
-    func sameFamily(_ a: String, _ b: String) -> Bool {
-        !a.isEmpty && !b.isEmpty && parts.kind(a).family == parts.kind(b).family
     }
 
     /// Place, date words, definiteness, ordinal, follow-up cue and tense of one mention.
@@ -864,10 +935,8 @@ final class SentenceScan {
             if raws.contains(where: { $0.start <= k && k < $0.end }) { break }
             if let n = parts.ordinals[t], m.ordinal == nil { m.ordinal = n }
             // "the Hanoi summit" names its place; "North and South Korea met" names who met (a verb's subject).
-            if m.place == nil, let p = parts.lexicon.places.match(tokens, at: k, limit: m.start), p.end == m.start,
-                parts.lexicon.triggers.match(tokens, at: m.start, limit: range.upperBound).map({
-                    $0.value.next.isEmpty && $0.value.near.isEmpty && $0.value.subject.isEmpty
-                }) ?? true
+            if m.place == nil, let p = parts.places.match(tokens, at: k, limit: m.start), p.end == m.start,
+                parts.eventWords.match(tokens, at: m.start, limit: range.upperBound).map({ $0.value.plain }) ?? true
             {
                 m.place = p.value
                 m.placeTokens = k..<p.end
@@ -894,11 +963,11 @@ final class SentenceScan {
                 if Self.placePrepositions.contains(tokens[j]) {
                     var s = j + 1
                     let p =
-                        parts.lexicon.places.match(tokens, at: s, limit: range.upperBound)
+                        parts.places.match(tokens, at: s, limit: range.upperBound)
                         ?? {
                             if s < range.upperBound, tokens[s].lowerIs("the") {
                                 s += 1
-                                if let p = parts.lexicon.places.match(tokens, at: s, limit: range.upperBound) {
+                                if let p = parts.places.match(tokens, at: s, limit: range.upperBound) {
                                     return p
                                 }
                                 // "at the border village of Panmunjom": a few plain words and "of" before it.
@@ -909,7 +978,7 @@ final class SentenceScan {
                                     (s..<of).allSatisfy({ !tokens[$0].capitalized })
                                 else { return nil }
                                 s = of + 1
-                                return parts.lexicon.places.match(tokens, at: s, limit: range.upperBound)
+                                return parts.places.match(tokens, at: s, limit: range.upperBound)
                             }
                             return nil
                         }()
@@ -917,7 +986,7 @@ final class SentenceScan {
                         var end = p.end
                         var place = p.value
                         if end + 1 < range.upperBound, tokens[end].textIs(","),
-                            let q = parts.lexicon.places.match(tokens, at: end + 1, limit: range.upperBound),
+                            let q = parts.places.match(tokens, at: end + 1, limit: range.upperBound),
                             parts.compatible(place, q.value)
                         {
                             place = parts.narrower(place, q.value)
@@ -942,7 +1011,8 @@ final class SentenceScan {
                 if tokens[k].kind == .punctuation { break }
             }
         }
-        // Follow-up cue just before, inside or just after: "a new round of talks", "return to the table", "talks resumed".
+        // Follow-up cue just before, inside or just after: "a new round of talks", "return to the table", "talks
+        // resumed".
         if m.followUpCue == nil {
             let lo = max(range.lowerBound, m.start - 4)
             let hi = min(range.upperBound, m.end + 2)
@@ -951,7 +1021,7 @@ final class SentenceScan {
                 if let f = parts.lexicon.followUps.match(tokens, at: j, limit: range.upperBound),
                     f.end > m.start - 2 || j >= m.start
                 {
-                    m.followUpCue = text(j..<f.end)
+                    m.followUpCue = j..<f.end
                     break
                 }
                 j += 1
@@ -998,10 +1068,9 @@ final class SentenceScan {
     /// Words before a place where an event happens ("in Hanoi", "to Pyongyang", "on Sentosa").
     static let placePrepositions = WordSet(["in", "at", "to", "near", "inside"])
 
-    /// The temporal expression that dates a mention: the nearest after it in its clause, else the nearest before.
-    func attachedExpression(_ m: RawMention, raws: [RawMention], expressions: [TemporalExpression])
-        -> TemporalExpression?
-    {
+    /// The temporal expression that dates a mention: the nearest after it in its clause, else the nearest before;
+    /// its index as `RawMention.expression` keeps it.
+    func attachedExpression(_ m: RawMention, raws: [RawMention], expressions: [TemporalExpression]) -> Int? {
         func ownAnchor(_ x: TemporalExpression) -> Bool {
             if case .anchor(_, _, let span) = x.value, span.contains(m.start), m.anchorOf != nil { return true }
             return false
@@ -1035,24 +1104,38 @@ final class SentenceScan {
         func isOffset(_ x: TemporalExpression) -> Bool {
             if case .offset = x.value { return true } else { return false }
         }
-        let after = expressions.filter { x in
-            x.tokens.lowerBound >= m.end && x.tokens.lowerBound - m.end <= 16 && !ownAnchor(x)
+        let after = expressions.indices.filter { e in
+            let x = expressions[e]
+            return x.tokens.lowerBound >= m.end && x.tokens.lowerBound - m.end <= 16 && !ownAnchor(x)
                 && !modifiesOtherNoun(x, than: m)
                 && !(isOffset(x) && raws.contains { r in r.start >= x.tokens.upperBound })
         }
-        if let x = after.first(where: { clear(m.end, $0.tokens.lowerBound, $0) }) { return x }
+        if let e = after.first(where: { clear(m.end, expressions[$0].tokens.lowerBound, expressions[$0]) }) {
+            return Self.firstEqual(e, in: expressions)
+        }
         // An anchor whose words name no event of the sentence ("since the Korean War") dates nothing.
-        func idle(_ x: TemporalExpression) -> Bool {
-            guard case .anchor = x.value, let e = expressions.firstIndex(of: x) else { return false }
-            return !raws.contains { $0.anchorOf == e }
+        func idle(_ e: Int) -> Bool {
+            guard case .anchor = expressions[e].value else { return false }
+            let f = Self.firstEqual(e, in: expressions)
+            return !raws.contains { $0.anchorOf == f }
         }
-        let before = expressions.filter {
-            $0.tokens.upperBound <= m.start && m.start - $0.tokens.upperBound <= 8 && !ownAnchor($0) && !datesReport($0)
-                && !idle($0)
+        let before = expressions.indices.filter { e in
+            let x = expressions[e]
+            return x.tokens.upperBound <= m.start && m.start - x.tokens.upperBound <= 8 && !ownAnchor(x)
+                && !datesReport(x) && !idle(e)
         }
-        return before.last(where: {
-            clear($0.tokens.upperBound, m.phraseStart, $0) || clear($0.tokens.upperBound, m.start, $0)
-        })
+        return before.last(where: { e in
+            let x = expressions[e]
+            return clear(x.tokens.upperBound, m.phraseStart, x) || clear(x.tokens.upperBound, m.start, x)
+        }).map { Self.firstEqual($0, in: expressions) }
+    }
+
+    /// The index of the first of `expressions` equal to `expressions[e]` (`e` itself unless two are equal): what a
+    /// mention keeps (`RawMention.expression`), so that comparing indices answers as comparing expressions.
+    static func firstEqual(_ e: Int, in expressions: [TemporalExpression]) -> Int {
+        var k = 0
+        while k < e, expressions[k] != expressions[e] { k += 1 }
+        return k
     }
 
     /// What a statement adds to its event's outcomes: its words ("the Singapore statement", "a joint
@@ -1123,7 +1206,7 @@ final class SentenceScan {
     func standsForOtherEvents(_ j: Int) -> Bool {
         guard parts.otherEventPronouns.contains(tokens[j]) else { return false }
         return j + 1 >= range.upperBound
-            || parts.lexicon.triggers.match(tokens, at: j + 1, limit: range.upperBound) == nil
+            || parts.eventWords.match(tokens, at: j + 1, limit: range.upperBound) == nil
     }
 
     /// "the 1950–53 war", "the June 12 summit": a date between a determiner and a noun dates that noun; it dates

@@ -108,6 +108,21 @@ public struct PhraseIndex<Value: Sendable>: Sendable {
         }
     }
 
+    /// The same phrases, each with the value `transform` makes of its own (so that a match answers as here).
+    func mapValues<T: Sendable>(_ transform: (Value) throws -> T) rethrows -> PhraseIndex<T> {
+        var out = PhraseIndex<T>(caseSensitive: caseSensitive)
+        out.byFirst = byFirst
+        out.firstFilter = firstFilter
+        out.groups = try groups.map { group in
+            try group.map { e in
+                PhraseIndex<T>.Entry(
+                    keys: e.keys, words: e.words.map { PhraseIndex<T>.Word(hash: $0.hash, short: $0.short) },
+                    value: try transform(e.value))
+            }
+        }
+        return out
+    }
+
     /// Every value whose phrase is exactly `keys`.
     public func value(forKeys keys: [String]) -> Value? {
         guard let first = keys.first, let g = byFirst[WordToken.hash(first.lowercased())] else { return nil }
