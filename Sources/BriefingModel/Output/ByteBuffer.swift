@@ -1,29 +1,45 @@
 /// The output writers' byte buffer: appends copy through a pointer after one capacity check.
 ///
 /// `Array.append(contentsOf:)` cost about a hundred instructions even for the three bytes of `" : "`, and a JSON
-/// document is mostly such short pieces (a key, its indentation, a small number). Here the array is kept filled to
-/// its capacity and `count` says how much of it is written, so an append is a bounds check and a copy.
+/// document is mostly such short pieces (a key, its indentation, a small number). Here the bytes live in storage of
+/// the buffer's own, written through its pointer, so an append is a capacity check and a copy. The storage past
+/// `count` is never written: memory it reserves is not touched (an array filled to its capacity with zeros kept a
+/// few MiB more in use at 20k). Copying a buffer shares the storage until one of the copies writes.
 struct ByteBuffer {
-    /// The bytes written, then zeros up to the capacity in use.
-    private var storage: [UInt8]
+    /// Memory for `capacity` bytes, freed with the last buffer that holds it.
+    private final class Storage {
+        let base: UnsafeMutableRawPointer
+        let capacity: Int
+
+        init(capacity: Int) {
+            self.capacity = capacity
+            base = .allocate(byteCount: capacity, alignment: 16)
+        }
+
+        deinit { base.deallocate() }
+    }
+
+    private var storage: Storage
     /// How many bytes are written.
     private(set) var count = 0
 
     /// A buffer with room for `capacity` bytes before it grows.
     init(capacity: Int = 0) {
-        storage = [UInt8](repeating: 0, count: max(0, capacity))
+        storage = Storage(capacity: max(0, capacity))
     }
 
     var isEmpty: Bool { count == 0 }
 
     /// The bytes written, copied.
-    var bytes: [UInt8] { Array(storage[..<count]) }
+    var bytes: [UInt8] { withUnsafeBytes { Array($0) } }
 
-    /// The bytes written, handed over without a copy; the buffer is left empty and without storage.
+    /// The bytes written, as an array of their size; the buffer is left empty and without storage.
     mutating func take() -> [UInt8] {
-        storage.removeSubrange(count...)
-        count = 0
-        return exchange(&storage, with: [])
+        defer {
+            storage = Storage(capacity: 0)
+            count = 0
+        }
+        return bytes
     }
 
     /// Forgets the bytes written and keeps the storage.
@@ -31,13 +47,19 @@ struct ByteBuffer {
 
     /// Calls `body` with the bytes written.
     func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        try storage.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+        try withExtendedLifetime(storage) { try body(UnsafeRawBufferPointer(start: storage.base, count: count)) }
+    }
+
+    /// Where the next `n` bytes go: the storage grown (or made this buffer's own) first when needed.
+    @inline(__always)
+    private mutating func room(_ n: Int) -> UnsafeMutableRawPointer {
+        if count + n > storage.capacity || !isKnownUniquelyReferenced(&storage) { grow(to: count + n) }
+        return storage.base + count
     }
 
     @inline(__always)
     mutating func append(_ byte: UInt8) {
-        if count == storage.count { grow(to: count + 1) }
-        storage[count] = byte
+        room(1).storeBytes(of: byte, as: UInt8.self)
         count += 1
     }
 
@@ -45,12 +67,7 @@ struct ByteBuffer {
     @inline(__always)
     mutating func append(_ source: UnsafeRawPointer, count n: Int) {
         guard n > 0 else { return }
-        if count + n > storage.count { grow(to: count + n) }
-        let at = count
-        storage.withUnsafeMutableBytes { target in
-            // The target holds at least `at + n` bytes (grown above), so its base address exists.
-            target.baseAddress.map { ($0 + at).copyMemory(from: source, byteCount: n) }
-        }
+        room(n).copyMemory(from: source, byteCount: n)
         count += n
     }
 
@@ -61,6 +78,8 @@ struct ByteBuffer {
     mutating func append(_ source: UnsafeBufferPointer<UInt8>) { append(UnsafeRawBufferPointer(source)) }
 
     mutating func append(_ source: [UInt8]) { source.withUnsafeBytes { append($0) } }
+
+    mutating func append(_ other: ByteBuffer) { other.withUnsafeBytes { append($0) } }
 
     @inline(__always)
     mutating func append(_ text: StaticString) {
@@ -92,31 +111,19 @@ struct ByteBuffer {
     /// Lets `body` write at most `limit` bytes at the end, in one capacity check; `body` returns how many it wrote.
     @inline(__always)
     mutating func append(upTo limit: Int, _ body: (UnsafeMutableRawPointer) -> Int) {
-        if count + limit > storage.count { grow(to: count + limit) }
-        let at = count
-        let written = storage.withUnsafeMutableBytes { target in
-            // The target holds at least `at + limit` bytes (grown above), so its base address exists.
-            target.baseAddress.map { body($0 + at) } ?? 0
-        }
+        let written = body(room(limit))
         count += Swift.min(Swift.max(0, written), limit)
     }
 
-    /// Doubles the storage, or more when `needed` bytes would not fit.
+    /// Storage of this buffer's own for at least `needed` bytes (twice the current when that is too small), holding
+    /// the bytes written.
     @inline(never)
     private mutating func grow(to needed: Int) {
-        let capacity = Swift.max(needed, 2 * storage.count, 256)
-        let old = count
-        // Copied and zero-filled in two calls (appending a `repeatElement` of zeros went byte by byte).
-        storage = storage.withUnsafeBytes { written in
-            [UInt8](unsafeUninitializedCapacity: capacity) { target, initialized in
-                guard let base = target.baseAddress else { return }
-                if let from = written.baseAddress {
-                    base.initialize(from: from.assumingMemoryBound(to: UInt8.self), count: old)
-                }
-                (base + old).initialize(repeating: 0, count: capacity - old)
-                initialized = capacity
-            }
-        }
+        let capacity =
+            needed > storage.capacity ? Swift.max(needed, 2 * storage.capacity, 256) : storage.capacity
+        let grown = Storage(capacity: capacity)
+        grown.base.copyMemory(from: storage.base, byteCount: count)
+        storage = grown
     }
 
     /// 64 spaces.

@@ -28,7 +28,7 @@ extension JSONWriter {
             let lower = bounds[r]
             var w = JSONWriter(pretty: pretty, elementsAtDepth: depth, first: lower == 0)
             for i in lower..<bounds[r + 1] { element(items[i], &w) }
-            runs.store(w.takeBytes(), at: r)
+            runs.store(w.takeBuffer(), at: r)
         }
         let group = DispatchGroup()
         for _ in 0..<workers {
@@ -88,12 +88,12 @@ extension JSONWriter {
 final class RenderedRuns: @unchecked Sendable {
     /// What the writer gets when it asks for a run: its bytes, or another run to render itself meanwhile.
     enum Next {
-        case rendered([UInt8])
+        case rendered(ByteBuffer)
         case claimed(Int)
     }
 
     private let condition = NSCondition()
-    private var rendered: [[UInt8]?]
+    private var rendered: [ByteBuffer?]
     /// The next run to claim.
     private var next = 0
     /// How many runs the writer has taken.
@@ -101,7 +101,7 @@ final class RenderedRuns: @unchecked Sendable {
     private let window: Int
 
     init(count: Int, window: Int) {
-        rendered = [[UInt8]?](repeating: nil, count: count)
+        rendered = [ByteBuffer?](repeating: nil, count: count)
         self.window = max(1, window)
     }
 
@@ -116,7 +116,7 @@ final class RenderedRuns: @unchecked Sendable {
         return next - 1
     }
 
-    func store(_ bytes: [UInt8], at r: Int) {
+    func store(_ bytes: ByteBuffer, at r: Int) {
         condition.lock()
         rendered[r] = bytes
         condition.broadcast()

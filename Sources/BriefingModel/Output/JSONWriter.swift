@@ -60,7 +60,7 @@ public struct JSONWriter {
 
     /// Appends elements rendered by a writer made with `init(pretty:elementsAtDepth:first:)` for the array open
     /// here, which then has elements.
-    mutating func appendRendered(_ rendered: [UInt8]) {
+    mutating func appendRendered(_ rendered: ByteBuffer) {
         guard !rendered.isEmpty else { return }
         empty[empty.count - 1] = false
         if let sink, rendered.count >= chunkSize {
@@ -87,8 +87,11 @@ public struct JSONWriter {
         return w.takeBytes()
     }
 
-    /// The bytes written and not yet handed to the sink, without a copy; the writer keeps none.
+    /// The bytes written and not yet handed to the sink; the writer keeps none.
     mutating func takeBytes() -> [UInt8] { buffer.take() }
+
+    /// The same as a buffer, handed over without a copy (a rendered run of `array(_:workers:_:)`).
+    mutating func takeBuffer() -> ByteBuffer { exchange(&buffer, with: ByteBuffer()) }
 
     /// The document `body` writes, handed to `sink` in chunks of about `chunkSize` bytes, the last one flushed.
     public static func stream(
