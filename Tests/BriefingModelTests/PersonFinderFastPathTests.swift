@@ -8,11 +8,23 @@ import Testing
         let names = [
             "Donald Trump", " Donald  Trump ", "Kim Jong Un", "Trump", "", "   ", "Moon Jae-in", "문 재인",
             "a \u{301}b c", "Kim \u{301}Jong", "Ri  Yong Ho", "Ri\tYong", "Lee ", " Lee", "x y", "Stephen  Biegun",
+            // Not ASCII only after the second word, or in its last byte; a prepended mark joins the space after it
+            // into one character, which `split` does not cut.
+            "a b c \u{301}", "Kim Jong\u{301}", "Kim Jong \u{301}", "Kim Jong\u{301} Un", "Kim Jongé", "é Kim",
+            "Kim\u{600} Jong", "Kim Jong\u{600} Un",
         ]
         for name in names {
             let words = name.split(separator: " ")
             let expected = words.count == 2 ? words.last.map(String.init) : nil
             #expect(PersonFinder.lastOfTwoWords(name).map(String.init) == expected, "\(name)")
+        }
+    }
+
+    @Test func aSpaceIsFoundAsInTheUTF8View() {
+        for name in [
+            "Donald Trump", "Trump", "", " ", "문 재인", "문재인", "Kim\u{A0}Jong", String(repeating: "x", count: 40) + " ",
+        ] {
+            #expect(PersonFinder.hasSpace(name) == name.utf8.contains(32), "\(name)")
         }
     }
 

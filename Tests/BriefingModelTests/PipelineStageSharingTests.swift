@@ -46,7 +46,7 @@ import Testing
         let shared = ExtractionSupport.pipeline.extract(article)
         #expect(shared == Self.stagesInTurn(article))
         #expect(shared.eventCandidates.contains { !$0.participants.isEmpty })
-        #expect(!shared.eventCandidates.flatMap(\.participants).contains { PendingEvents.sentence(of: $0) != nil })
+        #expect(!shared.eventCandidates.flatMap(\.participants).contains { PendingEvents.isMarker($0) })
     }
 
     @Test(arguments: [0.5, 1.0]) func readingsAheadAreTheScansOwn(share: Double) throws {
@@ -114,10 +114,41 @@ import Testing
             })
     }
 
-    @Test func markersRoundTripAndNamesAreNoMarkers() {
-        #expect(PendingEvents.sentence(of: PendingEvents.marker(17, leaders: false)) == 17)
-        #expect(PendingEvents.sentence(of: PendingEvents.marker(0, leaders: true)) == 0)
-        #expect(PendingEvents.sentence(of: "Kim Jong Un") == nil)
-        #expect(PendingEvents.sentence(of: "17") == nil)
+    @Test func markersAreTheirsAndNamesAreNoMarkers() {
+        #expect(PendingEvents.isMarker(PendingEvents.marker(leaders: false)))
+        #expect(PendingEvents.isMarker(PendingEvents.marker(leaders: true)))
+        #expect(PendingEvents.marker(leaders: false) != PendingEvents.marker(leaders: true))
+        #expect(PendingEvents.deferredParticipants == [PendingEvents.marker(leaders: false)])
+        #expect(PendingEvents.deferredLeaders == [PendingEvents.marker(leaders: true)])
+        #expect(!PendingEvents.isMarker("Kim Jong Un"))
+        #expect(!PendingEvents.isMarker("17"))
+        #expect(!PendingEvents.isMarker(""))
+    }
+
+    /// One marker serves every sentence: an event named again in later sentences read with their participants
+    /// deferred gets each sentence's participants, in order, as when the persons are known, and no marker stays.
+    @Test func anEventNamedInSeveralDeferredSentencesGetsEachSentencesParticipants() throws {
+        let body = [
+            "President Donald Trump met leader Kim Jong Un at a summit in Singapore on June 12, 2018.",
+            "President Moon Jae-in praised the summit in Singapore.",
+            "Japan and China also welcomed the summit.",
+        ]
+        let article = Article(
+            id: "deferred", path: "deferred.md", title: "Deferred", date: Day(year: 2018, month: 6, day: 13),
+            paragraphs: body.enumerated().map { Paragraph(text: $0.element, line: $0.offset + 1) })
+        let extractor = EventExtractor(lexicon: ExtractionSupport.resources.lexicon)
+        let text = EventText(
+            scalars: article.paragraphs.map { ArticleExtractor.scalars(of: $0.textSlice) }, splitter: extractor.splitter
+        )
+        let x = ArticleExtractor(lexicon: ExtractionSupport.resources.lexicon).extract(article)
+        let pending = extractor.read(article, text: text, persons: nil)
+        #expect(pending.sentences.count == 3)
+        // Taken off after each sentence: no event holds a marker between sentences.
+        #expect(
+            !pending.state.clusters.flatMap { $0.participants + $0.leaders }.contains(where: PendingEvents.isMarker))
+        let deferred = pending.finish(speakers: x.speakers, extractor: extractor)
+        #expect(deferred == extractor.extract(article, extraction: x))
+        let summit = try #require(deferred.first { $0.mentions.count == 3 })
+        #expect(summit.participants == ["Donald Trump", "Kim Jong Un", "Moon Jae-in", "Japan", "China"])
     }
 }

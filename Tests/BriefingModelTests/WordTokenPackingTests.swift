@@ -167,6 +167,14 @@ import Testing
         Self.check(String(repeating: "a;B ’s,", count: 2_400))
     }
 
+    /// A String is read as its scalars are, whether they fit in room on the stack or not.
+    @Test func aStringReadsAsItsScalars() {
+        let long = String(repeating: "Kim Jong Un’s talks, 한국어 \u{212A}é; ", count: 200)
+        for text in ["", " ", "Donald J. Trump", "Moon Jae-in", "대한민국 Café", "😀 a", long, long + "x"] {
+            #expect(WordTokenizer.tokenize(text) == WordTokenizer.tokenize(Array(text.unicodeScalars)), "\(text)")
+        }
+    }
+
     @Test func randomTextReadsAsTheStringTokensDid() {
         var rng = SystemRandomNumberGenerator()
         let pieces: [String] = [

@@ -127,7 +127,6 @@ public struct EventExtractor: Sendable {
                 extractor: self, persons: persons, tokens: text.tokens[p], range: range, scalars: text.scalars[p],
                 sentence: sentence, paragraph: p, reference: article.date, dateline: dateline,
                 ordinalKind: pending.state.lastOrdinal.map { pending.state.clusters[$0].kind })
-            scan.deferredIndex = pending.sentences.count
             scan.readAhead = ahead?.takeReading(of: k)
             pending.state.sentence += 1
             let setsBefore = pending.state.sets.count
@@ -264,8 +263,6 @@ final class SentenceScan {
 
     /// The extractor's tables, read in place through its shared reference (a copy would retain every table).
     let parts: EventExtractor.Parts
-    /// The index this sentence's deferred participants take in `PendingEvents.sentences`.
-    var deferredIndex = 0
     /// The place tokens the participants were found outside of, set when they were deferred.
     var deferredPlaces: [Range<Int>]?
     /// The events the sentence's mentions went to, while participants are deferred.
@@ -1242,10 +1239,7 @@ final class SentenceScan {
     func participantsAndLeaders(excluding places: [Range<Int>]) -> (participants: [String], leaders: [String]) {
         guard let persons else {
             deferredPlaces = places
-            return (
-                [PendingEvents.marker(deferredIndex, leaders: false)],
-                [PendingEvents.marker(deferredIndex, leaders: true)]
-            )
+            return (PendingEvents.deferredParticipants, PendingEvents.deferredLeaders)
         }
         let participants = findParticipants(excluding: places, persons: persons)
         return (participants, participants.filter { persons.leaders.contains($0) })

@@ -117,22 +117,26 @@ struct PendingEvents: Sendable {
     let text: EventText
     let dateline: String?
     var state: ArticleEvents
-    /// The sentences whose participants were deferred; a marker holds an index into this list.
+    /// The sentences whose participants were deferred.
     var sentences: [Sentence] = []
     /// (event, deferred sentence): each time an event took a sentence's participants, in reading order.
     var merges: [(event: Int, sentence: Int)] = []
     /// (set, deferred sentence): the sets of events ("three summits") a sentence's participants belong to.
     var setMerges: [(set: Int, sentence: Int)] = []
 
-    /// The marker of deferred sentence `k`'s participants ("\u{0}k") or leaders ("\u{1}k"): no token holds a
-    /// control character, so no name is ever taken for a marker.
-    static func marker(_ k: Int, leaders: Bool) -> String { (leaders ? "\u{1}" : "\u{0}") + String(k) }
+    /// The marker of a deferred sentence's participants ("\u{0}") or leaders ("\u{1}"): no token holds a control
+    /// character, so no name is ever taken for a marker. One marker serves every sentence: an event holds it only
+    /// while the sentence that gave it is read (`defer` takes it off right after), so it always stands for the
+    /// sentence just read, and none is built per sentence.
+    static func marker(leaders: Bool) -> String { leaders ? "\u{1}" : "\u{0}" }
 
-    /// The deferred sentence a marker stands for.
-    static func sentence(of marker: String) -> Int? {
-        guard let first = marker.utf8.first, first < 2 else { return nil }
-        return Int(marker.dropFirst())
-    }
+    /// The participants and the leaders a sentence read with its participants deferred brings: its markers alone.
+    /// Lists built once: a sentence's would be allocated at each sentence read.
+    static let deferredParticipants = [marker(leaders: false)]
+    static let deferredLeaders = [marker(leaders: true)]
+
+    /// True for a marker (never for a name).
+    static func isMarker(_ s: String) -> Bool { s.utf8.first.map { $0 < 2 } ?? false }
 
     /// Notes a sentence just read with its participants deferred: which of `events` (those its mentions went to)
     /// took its marker, and which of the sets `newSets` (recorded by that
@@ -140,8 +144,8 @@ struct PendingEvents: Sendable {
     mutating func `defer`(_ sentence: Sentence, events: [Int], sets newSets: Range<Int>) {
         let k = sentences.count
         sentences.append(sentence)
-        let participants = Self.marker(k, leaders: false)
-        let leaders = Self.marker(k, leaders: true)
+        let participants = Self.marker(leaders: false)
+        let leaders = Self.marker(leaders: true)
         for c in events where state.clusters[c].participants.last == participants {
             state.clusters[c].participants.removeLast()
             if state.clusters[c].leaders.last == leaders { state.clusters[c].leaders.removeLast() }

@@ -49,7 +49,7 @@ struct PersonFinder {
             found.append((s.name, leader))
         }
         // Full names first, so "Trump" maps to "Donald Trump".
-        let full = found.filter { $0.name.utf8.contains(32) }
+        let full = found.filter { Self.hasSpace($0.name) }
         var lastWords: [String: Set<String>] = [:]
         for f in full {
             if let last = Self.lastOfTwoWords(f.name) { lastWords[String(last), default: []].insert(f.name) }
@@ -58,7 +58,7 @@ struct PersonFinder {
         var added = AddedStrings()
         for f in found {
             var canonical = f.name
-            if !f.name.utf8.contains(32), let owners = lastWords[f.name], owners.count == 1, let owner = owners.first {
+            if !Self.hasSpace(f.name), let owners = lastWords[f.name], owners.count == 1, let owner = owners.first {
                 canonical = owner
             }
             if added.insert(f.name) { names.add(f.name, canonical) }
@@ -68,37 +68,54 @@ struct PersonFinder {
             if let owner = owners.first, added.insert(last) { names.add(last, owner) }
         }
         for s in speakers where s.kind == .person && Self.isProperName(s.name) {
-            for a in s.aliases where a.utf8.contains(32) || lastWords[a] == nil {
+            for a in s.aliases where Self.hasSpace(a) || lastWords[a] == nil {
                 if added.insert(a) { names.add(a, s.name) }
             }
         }
     }
 
     /// The second word of a name that `split(separator: " ")` cuts into exactly two words; else nil. An ASCII name
-    /// is cut on its bytes (a space there is a whole character); any other goes through `split`.
+    /// is cut on its bytes, read in place (a space there is a whole character; a step of a `String.UTF8View` index
+    /// costs far more than one over a buffer); any other goes through `split`.
     static func lastOfTwoWords(_ name: String) -> Substring? {
-        let utf8 = name.utf8
-        guard utf8.allSatisfy({ $0 < 128 }) else {
+        var bytes = name
+        let cut = bytes.withUTF8 { secondOfTwoRuns($0) }
+        guard cut.ascii else {
             let words = name.split(separator: " ")
             return words.count == 2 ? words.last : nil
         }
-        // Runs of bytes other than a space: the second one, when there are exactly two.
+        guard let second = cut.second else { return nil }
+        let utf8 = name.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: second.lowerBound)
+        return name[start..<utf8.index(start, offsetBy: second.count)]
+    }
+
+    /// `name.utf8.contains(32)` over the bytes in place (an iteration of the `String.UTF8View` costs far more).
+    static func hasSpace(_ name: String) -> Bool {
+        name.utf8.withContiguousStorageIfAvailable { $0.contains(32) } ?? name.utf8.contains(32)
+    }
+
+    /// Whether the bytes are all ASCII, and if so the offsets of their second run of bytes other than a space when
+    /// they hold exactly two such runs.
+    static func secondOfTwoRuns(_ bytes: UnsafeBufferPointer<UInt8>) -> (ascii: Bool, second: Range<Int>?) {
         var runs = 0
-        var start = utf8.startIndex
-        var second: Range<String.Index>?
-        var i = utf8.startIndex
-        while i < utf8.endIndex {
-            if utf8[i] == 32 {
-                i = utf8.index(after: i)
+        var second: Range<Int>?
+        var i = 0
+        while i < bytes.count {
+            guard bytes[i] < 128 else { return (false, nil) }
+            if bytes[i] == 32 {
+                i += 1
                 continue
             }
-            start = i
-            while i < utf8.endIndex, utf8[i] != 32 { i = utf8.index(after: i) }
+            let start = i
+            while i < bytes.count, bytes[i] != 32 {
+                guard bytes[i] < 128 else { return (false, nil) }
+                i += 1
+            }
             runs += 1
             if runs == 2 { second = start..<i }
-            if runs > 2 { return nil }
         }
-        return runs == 2 ? second.map { name[$0] } : nil
+        return (true, runs == 2 ? second : nil)
     }
 
     /// A name that begins with a capital letter and has no digits ("Kim Jong Un", not "the North's envoy").

@@ -64,14 +64,19 @@ public struct PhraseIndex<Value: Sendable>: Sendable {
         guard i < tokens.count else { return nil }
         guard firstFilter.mayContain(tokens[i]) else { return nil }
         guard let g = byFirst[tokens[i].lowerHash] else { return nil }
-        return match(tokens, at: i, stop: min(limit ?? tokens.count, tokens.count), group: g)
+        return Self.match(
+            groups[g], caseSensitive: caseSensitive, tokens, at: i, stop: min(limit ?? tokens.count, tokens.count))
     }
 
-    /// The longest phrase of group `g` (that of the first token's hash) starting at token `i` and ending by `stop`.
-    /// Out of line: most tokens start no phrase and end on the filter or the hash above, inlined where they are read.
+    /// The longest phrase of `group` (the phrases of the first token's hash) starting at token `i` and ending by
+    /// `stop`. Out of line: most tokens start no phrase and end on the filter or the hash above, inlined where they
+    /// are read. Static, given the one group it reads: a method takes the whole index, which a caller reading it
+    /// from a class's stored property copies for the call (retaining each of its arrays), at every match.
     @inline(never)
-    private func match(_ tokens: [WordToken], at i: Int, stop: Int, group g: Int) -> (value: Value, end: Int)? {
-        groups[g].withUnsafeBufferPointer { list in
+    private static func match(
+        _ group: [Entry], caseSensitive: Bool, _ tokens: [WordToken], at i: Int, stop: Int
+    ) -> (value: Value, end: Int)? {
+        group.withUnsafeBufferPointer { list in
             // Entries read in place (`list[e]`): a copy of each would retain its arrays and value.
             for e in list.indices {
                 let n = list[e].words.count

@@ -381,15 +381,17 @@ public struct WordToken: Sendable, Hashable {
 public enum WordTokenizer {
     public static func tokenize(_ text: String) -> [WordToken] {
         // The scalars copied into room for one per UTF-8 byte (a String knows its byte count; counting its
-        // scalars first, as `Array(text.unicodeScalars)` does, walks it twice).
+        // scalars first, as `Array(text.unicodeScalars)` does, walks it twice). Temporary room, on the stack for a
+        // short text (a phrase, a name): an array would be allocated and freed per text.
         let bytes = text.utf8.count
-        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bytes) { b, count in
+        return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: bytes) { b in
+            var count = 0
             for u in text.unicodeScalars where count < bytes {
-                b[count] = u
+                b.initializeElement(at: count, to: u)
                 count += 1
             }
+            return tokenize(buffer: UnsafeBufferPointer(rebasing: b[..<count]))
         }
-        return tokenize(scalars)
     }
 
     /// The punctuation token of each ASCII mark, built once: its hash is the same every time.
