@@ -194,4 +194,30 @@ import Testing
         #expect(again.corpus == first.corpus)
         #expect(s.open().outcome == .hit)
     }
+
+    /// A cache another build of the program wrote is dropped on its header alone: its body (here, bytes no model
+    /// decodes from) is never read, so the note says out of date, not unreadable.
+    @Test func anotherProgramsCacheIsNotDecoded() throws {
+        let s = try Scratch()
+        defer { try? FileManager.default.removeItem(atPath: s.root) }
+        let first = s.open()
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: s.root + "/cache").first)
+        let key = CorpusCache.key(paths: [s.articles], options: LoadOptions(), resources: Resources())
+        var other = key
+        other.program = FileStamp(path: "/elsewhere/briefing", size: 1, modified: 2)
+        for (stored, expected) in [(other, "out of date"), (key, "unreadable")] {
+            try CorpusCache.writeBinary(to: s.root + "/cache/" + name) { w in
+                CorpusCache.Entry.writeHeader(stored, to: &w)
+                w.bytes([0xFF, 0xFF, 0xFF, 0xFF])
+                // The trailer: both later sections start (empty) where the garbage ends.
+                let end = UInt64(w.offset)
+                w.fixed(end)
+                w.fixed(end)
+            }
+            let again = s.open()
+            #expect(again.outcome == .rebuilt)
+            #expect(again.corpus == first.corpus)
+            #expect(again.note?.contains(expected) == true, "\(again.note ?? "no note")")
+        }
+    }
 }
