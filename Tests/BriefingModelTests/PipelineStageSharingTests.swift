@@ -17,6 +17,18 @@ import Testing
         return x
     }
 
+    /// An article of one paragraph per line of `body`, an event extractor and the article's text as it reads it.
+    static func eventReading(id: String, _ body: [String], date: Day?) -> (Article, EventExtractor, EventText) {
+        let article = Article(
+            id: id, path: id + ".md", title: id, date: date,
+            paragraphs: body.enumerated().map { Paragraph(text: $0.element, line: $0.offset + 1) })
+        let extractor = EventExtractor(lexicon: ExtractionSupport.resources.lexicon)
+        let text = EventText(
+            scalars: article.paragraphs.map { ArticleExtractor.scalars(of: $0.textSlice) }, splitter: extractor.splitter
+        )
+        return (article, extractor, text)
+    }
+
     @Test func sharedStagesEqualStagesInTurn() throws {
         try #require(Self.load.articles.count >= 24)
         var participants = 0
@@ -91,13 +103,7 @@ import Testing
             "The two leaders held their first summit in Singapore on June 12, 2018.",
             "Their second, in Hanoi in February, ended early without an agreement.",
         ]
-        let article = Article(
-            id: "ordinal", path: "ordinal.md", title: "Ordinal", date: Day(year: 2019, month: 3, day: 1),
-            paragraphs: body.enumerated().map { Paragraph(text: $0.element, line: $0.offset + 1) })
-        let extractor = EventExtractor(lexicon: ExtractionSupport.resources.lexicon)
-        let text = EventText(
-            scalars: article.paragraphs.map { ArticleExtractor.scalars(of: $0.textSlice) }, splitter: extractor.splitter
-        )
+        let (article, extractor, text) = Self.eventReading(id: "ordinal", body, date: Day(year: 2019, month: 3, day: 1))
         let probe = ReadAhead(text, share: 1)
         probe.fill(text, extractor: extractor, reference: article.date)
         #expect(probe.takeReading(of: 1)?.readOrdinalKind == true)
@@ -133,13 +139,8 @@ import Testing
             "President Moon Jae-in praised the summit in Singapore.",
             "Japan and China also welcomed the summit.",
         ]
-        let article = Article(
-            id: "deferred", path: "deferred.md", title: "Deferred", date: Day(year: 2018, month: 6, day: 13),
-            paragraphs: body.enumerated().map { Paragraph(text: $0.element, line: $0.offset + 1) })
-        let extractor = EventExtractor(lexicon: ExtractionSupport.resources.lexicon)
-        let text = EventText(
-            scalars: article.paragraphs.map { ArticleExtractor.scalars(of: $0.textSlice) }, splitter: extractor.splitter
-        )
+        let (article, extractor, text) = Self.eventReading(
+            id: "deferred", body, date: Day(year: 2018, month: 6, day: 13))
         let x = ArticleExtractor(lexicon: ExtractionSupport.resources.lexicon).extract(article)
         let pending = extractor.read(article, text: text, persons: nil)
         #expect(pending.sentences.count == 3)
