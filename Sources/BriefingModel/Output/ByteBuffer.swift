@@ -81,6 +81,12 @@ struct ByteBuffer {
 
     mutating func append(_ other: ByteBuffer) { other.withUnsafeBytes { append($0) } }
 
+    /// Appends the UTF-8 of `text`, read where it lies.
+    mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { append($0) }
+    }
+
     @inline(__always)
     mutating func append(_ text: StaticString) {
         append(UnsafeRawPointer(text.utf8Start), count: text.utf8CodeUnitCount)

@@ -183,7 +183,7 @@ public struct JSONWriter {
                 buffer.append(UnsafeRawBufferPointer(rebasing: d[(10 - count)...]))
             }
         } else {
-            buffer.append(Array(String(m).utf8))
+            buffer.append(String(m))
         }
     }
 
@@ -193,7 +193,7 @@ public struct JSONWriter {
         beforeValue()
         var s = d.description
         if s.hasSuffix(".0") { s.removeLast(2) }
-        buffer.append(Array(s.utf8))
+        buffer.append(s)
     }
 
     /// A string, escaped.

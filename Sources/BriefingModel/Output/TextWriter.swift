@@ -25,7 +25,7 @@ public struct TextWriter {
     public mutating func write<S: StringProtocol>(_ s: S) {
         // Copied from where the bytes lie when they are contiguous (appending the UTF-8 view went byte by byte).
         if s.utf8.withContiguousStorageIfAvailable({ buffer.append($0) }) == nil {
-            buffer.append(Array(s.utf8))
+            buffer.append(String(s))
         }
         if buffer.count >= chunkSize { flush() }
     }
