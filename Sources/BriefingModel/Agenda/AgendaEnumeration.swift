@@ -18,7 +18,7 @@ struct AgendaEnumeration {
         }
         var i = 0
         while i < toks.count {
-            guard toks[i].isWord, let n = lex.numberWords[toks[i].hash], n >= 2 else {
+            guard toks[i].isWord, let n = lex.numberWord(p, i), n >= 2 else {
                 i += 1
                 continue
             }

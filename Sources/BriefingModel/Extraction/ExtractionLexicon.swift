@@ -490,6 +490,7 @@ public final class ExtractionLexicon: Sendable {
             mark(w.elements, w.bit)
         }
         mark(pronouns.keys, Self.pronounBit)
+        mark(numberMap.allKeys, Self.numberWordBit)
         wordClasses = classes
     }
 
@@ -521,6 +522,14 @@ public final class ExtractionLexicon: Sendable {
 
     /// The bit of `pronouns` in `wordClasses`.
     static let pronounBit: UInt32 = 1 << 24
+    /// The bit of `numberWords` in `wordClasses`.
+    static let numberWordBit: UInt32 = 1 << 25
+
+    /// The value `numberWords` gives token `k` of `p` (nil: no number word), answered from its word classes.
+    @inline(__always) func numberWord(_ p: ParagraphText, _ k: Int) -> Int? {
+        if k < p.classes.count, p.classes[k] & Self.numberWordBit == 0 { return nil }
+        return numberWords[p.tokens[k].hash]
+    }
 
     /// The gender `pronouns` gives token `k` of `p` (nil: no such pronoun), answered from its word classes.
     @inline(__always) func pronoun(_ p: ParagraphText, _ k: Int) -> Gender? {

@@ -293,7 +293,7 @@ struct MentionScanner {
             var steps = 0
             while j >= 0, steps < 3, isWord(j), !p.tokens[j].isCapitalized,
                 lex.determiners.contains(p, j) || lex.modifiers.contains(p, j)
-                    || lex.numberWords[p.tokens[j].hash] != nil
+                    || lex.numberWord(p, j) != nil
                     || Tokenizer.isNumeric(p.scalars[p.tokens[j].start])
             {
                 j -= 1
