@@ -52,11 +52,15 @@ public struct ArticleExtractor: Sendable {
         mentions.reserveCapacity(paras.count)
         var sentenceBase = 0
         var sentenceBases: [Int] = []
+        sentenceBases.reserveCapacity(paras.count)
+        // Sentences whose subject has been seen (sentence indices are small: an array, not a set); one buffer for
+        // every paragraph, cleared for each.
+        var seenSentence: [Bool] = []
         for p in paras {
             sentenceBases.append(sentenceBase)
             var ms = MentionScanner(lex: lex, p: p).scan()
-            // Sentences whose subject has been seen (sentence indices are small: an array, not a set).
-            var seenSentence = [Bool](repeating: false, count: p.sentences.count + 1)
+            seenSentence.removeAll(keepingCapacity: true)
+            seenSentence.append(contentsOf: repeatElement(false, count: p.sentences.count + 1))
             defer { sentenceBase += max(1, p.sentences.count) }
             for k in ms.indices {
                 ms[k].articleSentence = sentenceBase + ms[k].sentence
@@ -89,6 +93,7 @@ public struct ArticleExtractor: Sendable {
 
         // Attribution, then quote or term.
         var decided: [Decided] = []
+        decided.reserveCapacity(paras.reduce(0) { $0 + $1.quotes.count })
         for p in paras {
             let attribution = Attribution(lex: lex, p: p, mentions: mentions[p.index])
             for span in p.quotes {
@@ -107,9 +112,10 @@ public struct ArticleExtractor: Sendable {
                 {
                     entity = resolver.joint(a, b, paragraph: p.index)
                 }
-                let words = (p.token(atOrAfter: span.start)..<p.token(atOrAfter: span.end)).filter {
-                    p.tokens[$0].isWord
-                }.count
+                var words = 0
+                for t in p.token(atOrAfter: span.start)..<p.token(atOrAfter: span.end) where p.tokens[t].isWord {
+                    words += 1
+                }
                 let inner = Self.hasInnerStop(p.scalars, span)
                 let isTerm =
                     attribution.termCueBefore(span) || (r.mention == nil && attribution.termCueAfter(span))
