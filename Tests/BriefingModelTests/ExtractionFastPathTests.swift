@@ -14,6 +14,21 @@ struct ExtractionFastPathTests {
         "café, résumé and naïve", "x,\tand y", "A, notably B, especially C, such as D",
     ]
 
+    @Test func aWordsHashOnItsBytesIsItsHashOnScalars() {
+        // ASCII words of every case and mark (and a NUL), read as bytes; words with other scalars, scalar by scalar.
+        let words = [
+            "", "a", "Z", "@", "[", "`", "{", "Mr.", "U.S.", "KIM", "kIm-Jong", "don't", "9/11", "a\u{0}b",
+            "Korea’s", "Ünification", "ǅemal", "Σ", "Moon Jae-in", "\u{7F}~",
+        ]
+        for w in words {
+            let scalars = Array(w.unicodeScalars)
+            #expect(TokenHash.hash(w) == TokenHash.hash(scalars, 0..<scalars.count), "\(w)")
+        }
+        // The fold of the ASCII path is that of `TokenHash.combine`: capitals hash as small letters, nothing else.
+        #expect(TokenHash.hash("PYONGYANG") == TokenHash.hash("pyongyang"))
+        #expect(TokenHash.hash("[") != TokenHash.hash("{"))
+    }
+
     @Test func listItemsOnBytesAreListItemsOnCharacters() {
         for text in Self.lists {
             #expect(AgendaEnumeration.bytesAreSafe(Array(text.utf8)), "\(text)")
@@ -86,6 +101,20 @@ struct ExtractionFastPathTests {
                 #expect(ArticleExtractor.localID(article, tag: "s", n) == "\(article)#s\(n)")
             }
         }
+    }
+
+    @Test func numberWordsFromWordClassesAreTheLexiconsNumberWords() {
+        let lex = ExtractionLexicon(lexicon: EventTestSupport.lexicon)
+        let scalars = Array(
+            "Four pillars, two leaders, one summit and TWELVE points; the three-way talks of 2018 in ten rounds."
+                .unicodeScalars)
+        let p = ParagraphText(index: 0, scalars: scalars, quotes: [], lexicon: lex)
+        var found = 0
+        for k in p.tokens.indices {
+            #expect(lex.numberWord(p, k) == lex.numberWords[p.tokens[k].hash], "\(k)")
+            if lex.numberWord(p, k) != nil { found += 1 }
+        }
+        #expect(found == 4)  // Four, two, TWELVE, ten (not "one", nor the hyphenated "three-way")
     }
 
     @Test func tokenLookupInALongParagraphIsTheFirstTokenAtOrAfter() {

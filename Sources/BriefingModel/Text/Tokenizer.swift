@@ -59,8 +59,19 @@ public enum TokenHash {
         return h
     }
 
-    /// The hash of a word given as a string.
+    /// The hash of a word given as a string. An ASCII word is read as bytes in place (a scalar below 128 is one
+    /// byte, folded and combined in one step); any other goes scalar by scalar.
     public static func hash(_ word: String) -> UInt64 {
+        let ascii: UInt64? =
+            word.utf8.withContiguousStorageIfAvailable { bytes in
+                var h = seed
+                for b in bytes {
+                    guard b < 128 else { return nil }
+                    h = (h ^ UInt64(b &- 65 < 26 ? b | 0x20 : b)) &* prime
+                }
+                return h
+            } ?? nil
+        if let ascii { return ascii }
         var h = seed
         for c in word.unicodeScalars { h = combine(h, c) }
         return h
