@@ -39,7 +39,17 @@ import Testing
         for t in tokens {
             let expected = t.lower.split(separator: "-", maxSplits: 1).map(String.init)
             #expect(TemporalScan.splitAtHyphen(t) == expected, "\(t.text)")
+            // The hash of the bytes before the first hyphen, read in place, is that of the first piece's string.
+            if let h = t.lowerHashBeforeHyphen {
+                let before = String(t.lower.prefix { $0 != "-" })
+                #expect(h == WordToken.hash(before), "\(t.text)")
+            } else {
+                #expect(!t.isPacked || !t.lower.contains("-"), "\(t.text)")
+            }
         }
+        // The words the shortcut reads in place answer as before: a part is still found, others are not.
+        #expect(WordTokenizer.tokenize("Mid-February")[0].lowerHashBeforeHyphen == WordToken.hash("mid"))
+        #expect(WordTokenizer.tokenize("long-range")[0].lowerHashBeforeHyphen == WordToken.hash("long"))
     }
 
     @Test func repeatedWordsGetTheTokensOfAFreshReading() {

@@ -18,6 +18,9 @@ public struct TemporalTagger: Sendable {
         let units: WordMap<TemporalLexicon.Unit>
         let shifts: WordMap<Int>
         let parts: WordMap<TemporalLexicon.Part>
+        /// `WordToken.hash` of each key of `lexicon.parts`: a hyphenated word whose first piece hashes to none of
+        /// them ("U.S.-led", "long-range") is no "mid-2018" (`TemporalScan.part`).
+        let partHashes: [UInt64]
         let directions: WordMap<Int>
         let vague: WordMap<Int>
         let rolling: WordMap<Int>
@@ -36,6 +39,7 @@ public struct TemporalTagger: Sendable {
             units = WordMap(lexicon.units)
             shifts = WordMap(lexicon.shifts)
             parts = WordMap(lexicon.parts)
+            partHashes = lexicon.parts.keys.map(WordToken.hash)
             directions = WordMap(lexicon.directions)
             vague = WordMap(lexicon.vague)
             rolling = WordMap(lexicon.rolling)
@@ -550,6 +554,9 @@ final class TemporalScan {
         var j = i + 1
         var inner: Match?
         if p == nil, tokens[i].hasHyphen {
+            // Most hyphenated words start with no part: told apart on the hash of the bytes before the hyphen,
+            // without cutting the word into strings.
+            if let h = tokens[i].lowerHashBeforeHyphen, !shared.partHashes.contains(h) { return nil }
             // "mid-2018", "mid-February": a hyphenated part and period in one token.
             let pieces = Self.splitAtHyphen(tokens[i])
             guard pieces.count == 2, let q = shared.lexicon.parts[pieces[0]] else { return nil }

@@ -369,6 +369,19 @@ public struct WordToken: Sendable, Hashable {
         return digits > 0 ? v : nil
     }
 
+    /// `WordToken.hash` of the bytes of `lower` before its first hyphen-minus ("mid" for "mid-2018"), when `lower`
+    /// is packed and holds one; else nil.
+    var lowerHashBeforeHyphen: UInt64? {
+        guard isPacked else { return nil }
+        var h = LowerHash()
+        for k in 0..<Int(short.count) {
+            let b = short.byte(k)
+            if b == 45 { return h.value }
+            h.add(b)
+        }
+        return nil
+    }
+
     /// `text.utf8.count`, without building `text` when it is packed.
     var textByteCount: Int { isTextPacked ? Int(short.count) : spelled.utf8.count }
 }
