@@ -40,7 +40,9 @@ struct PersonFinder {
             }
         }
         // A speaker known only by a role ("the North's envoy") stands for someone the text names elsewhere.
-        for s in speakers where s.kind == .person && Self.isProperName(s.name) {
+        // (Speakers read in place, by index: a copy of each retained its strings and arrays.)
+        for k in speakers.indices where speakers[k].kind == .person && Self.isProperName(speakers[k].name) {
+            let s = (name: speakers[k].name, role: speakers[k].role)
             let leader =
                 s.role.map { role in
                     let toks = WordTokenizer.tokenize(role)
@@ -67,9 +69,9 @@ struct PersonFinder {
         for (last, owners) in lastWords where owners.count == 1 {
             if let owner = owners.first, added.insert(last) { names.add(last, owner) }
         }
-        for s in speakers where s.kind == .person && Self.isProperName(s.name) {
-            for a in s.aliases where Self.hasSpace(a) || lastWords[a] == nil {
-                if added.insert(a) { names.add(a, s.name) }
+        for k in speakers.indices where speakers[k].kind == .person && Self.isProperName(speakers[k].name) {
+            for a in speakers[k].aliases where Self.hasSpace(a) || lastWords[a] == nil {
+                if added.insert(a) { names.add(a, speakers[k].name) }
             }
         }
     }
