@@ -22,12 +22,17 @@ struct ArticleEvents {
     var lastSentence: [Int] = []
     /// The (paragraph, start) of every mention each event already holds, so a mention is added once in O(1).
     var mentionKeys: [Set<MentionKey>] = []
-    /// The events of each family in creation order (an event's family never changes), so a mention looks only
-    /// at the events it may join instead of every event of the article.
-    var byFamily: [String: [Int]] = [:]
-    /// Per family: the event mentioned last, and the main event (most mentions, then first created), over all
-    /// events and over those held. Kept as mentions come in: the clock only rises and counts only grow.
-    var lastOfFamily: [String: FamilyLeaders] = [:]
+    /// Each family met in the article, numbered in order of first use: the tables per family below are arrays,
+    /// read without hashing the family's name at every mention.
+    private var familyNumbers: [String: Int] = [:]
+    /// Each event's family number (an event's family never changes).
+    private var familyOf: [Int] = []
+    /// The events of each family (by number) in creation order, so a mention looks only at the events it may
+    /// join instead of every event of the article.
+    private var byFamily: [[Int]] = []
+    /// Per family (by number): the event mentioned last, and the main event (most mentions, then first created),
+    /// over all events and over those held. Kept as mentions come in: the clock only rises and counts only grow.
+    private var lastOfFamily: [FamilyLeaders] = []
     /// The last event (by index) with an ordinal: the kind "their second" stands for.
     var lastOrdinal: Int?
     /// Counted plurals ("three summits in 2018"): sets of events, kept apart from `clusters` (no mention joins
@@ -73,12 +78,18 @@ struct ArticleEvents {
         lastSentence[c] = sentence
         let held = !clusters[c].planned
         let count = clusters[c].mentions.count
-        var f = lastOfFamily[clusters[c].family] ?? FamilyLeaders()
+        let n = familyOf[c]
+        var f = lastOfFamily[n]
         f.recent = c
         if held { f.recentHeld = c }
         if leads(c, count, over: f.main) { f.main = c }
         if held, leads(c, count, over: f.mainHeld) { f.mainHeld = c }
-        lastOfFamily[clusters[c].family] = f
+        lastOfFamily[n] = f
+    }
+
+    /// The leaders of `family`; nil when no event of it was made yet.
+    private func familyLeaders(of family: String) -> FamilyLeaders? {
+        familyNumbers[family].map { lastOfFamily[$0] }
     }
 
     /// Whether event `a` with `count` mentions leads event `b` (more mentions, then first created). A method, not
@@ -92,7 +103,7 @@ struct ArticleEvents {
     /// The events of a family (nil: all events), in creation order.
     func events(of family: String?) -> [Int] {
         guard let family else { return Array(clusters.indices) }
-        return byFamily[family] ?? []
+        return familyNumbers[family].map { byFamily[$0] } ?? []
     }
 
     /// What "the talks" refers to: an event of the family named in this sentence or the one before, else the
@@ -115,7 +126,7 @@ struct ArticleEvents {
         }
         // A bare "the meeting" means the article's main event unless this very sentence named another.
         if let family {
-            let f = lastOfFamily[family]
+            let f = familyLeaders(of: family)
             if let near = planned ? f?.recent : f?.recentHeld, lastSentence[near] >= sentence - (bare ? 0 : 1) {
                 return near
             }
@@ -261,11 +272,11 @@ struct ArticleEvents {
                 return nil
             }
         } else {
-            let f = lastOfFamily[family]
+            let f = familyLeaders(of: family)
             let latestOfFamily = m.planned ? mostRecentPlanned(in: family) : f?.recentHeld
             // The most recently touched event that fits (the first on a tie, as `max(by:)`); a loop over the
             // family's events, not a closure: a closure capturing the state copies it.
-            for c in byFamily[family] ?? [] where fits(c, m: m, facts: facts, latestOfFamily: latestOfFamily) {
+            for c in events(of: family) where fits(c, m: m, facts: facts, latestOfFamily: latestOfFamily) {
                 if let b = chosen, touched[c] <= touched[b] { continue }
                 chosen = c
             }
@@ -326,7 +337,17 @@ struct ArticleEvents {
         lastSentence.append(sentence)
         product.append(parts.lexicon.productKinds.contains(kind))
         mentionKeys.append([])
-        byFamily[family, default: []].append(clusters.count - 1)
+        let n: Int
+        if let known = familyNumbers[family] {
+            n = known
+        } else {
+            n = byFamily.count
+            familyNumbers[family] = n
+            byFamily.append([])
+            lastOfFamily.append(FamilyLeaders())
+        }
+        familyOf.append(n)
+        byFamily[n].append(clusters.count - 1)
         return clusters.count - 1
     }
 
