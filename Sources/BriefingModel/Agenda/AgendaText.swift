@@ -217,6 +217,8 @@ enum AgendaText {
         text.withUTF8 { whole in
             let bytes = range.map { UnsafeBufferPointer(rebasing: whole[$0]) } ?? whole
             var scalars: [UInt32] = []
+            // Read once here, not once per word (each read of a static checks that it is initialized).
+            let rules = suffixesByLastLetter
             // Written through a buffer sized for the most words the bytes can hold (a word and a separator take
             // two bytes), then cut to the words found: no growth test per word.
             let room = bytes.count / 2 + 1
@@ -224,13 +226,23 @@ enum AgendaText {
             var count = 0
             out.withUnsafeMutableBufferPointer { o in
                 forEachWord(in: bytes) { start, end, ascii in
-                    if ascii, let prefixes, !prefixes.mayStart(StemPrefixes.key(bytes, start, end)) {
-                        o[count] = skipped
-                        count += 1
-                    } else if let h = wordHash(bytes, start, end, ascii: ascii, scratch: &scalars) {
-                        o[count] = h
-                        count += 1
+                    guard ascii else {
+                        if let h = unicodeWordHash(bytes, start, end, scratch: &scalars) {
+                            o[count] = h
+                            count += 1
+                        }
+                        return
                     }
+                    // An ASCII word starts with a letter or digit: something is left once its trailing hyphens
+                    // and slashes are dropped.
+                    var e = end
+                    while bytes[e - 1] == 45 || bytes[e - 1] == 47 { e -= 1 }
+                    if let prefixes, !prefixes.mayStart(StemPrefixes.key(trimmed: bytes, start, e)) {
+                        o[count] = skipped
+                    } else {
+                        o[count] = asciiWordHash(bytes, start, e, rules: rules)
+                    }
+                    count += 1
                 }
             }
             out.removeLast(room - count)
@@ -335,59 +347,73 @@ enum AgendaText {
         return (Unicode.Scalar(v) ?? "\u{FFFD}", length)
     }
 
-    /// The stem hash of the word `bytes[start..<end]` (letters, digits, inner hyphens and slashes).
-    @inline(__always) private static func wordHash(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, ascii: Bool, scratch: inout [UInt32]
+    /// The stem hash of the word `bytes[start..<end]` that is not all ASCII (letters, digits, inner hyphens and
+    /// slashes), through its lowercased scalars; nil when nothing is left of it. Kept out of line: the ASCII
+    /// path (nearly every word) then sets up nothing of what scalars need.
+    @inline(never) private static func unicodeWordHash(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, scratch: inout [UInt32]
     ) -> UInt64? {
-        guard ascii else {
-            // Lowercased scalars, as `stemHashesScalar` collects them.
-            scratch.removeAll(keepingCapacity: true)
-            var i = start
-            while i < end {
-                let b = bytes[i]
-                if b < 128 {
-                    scratch.append(UInt32(b >= 65 && b <= 90 ? b + 32 : b))
-                    i += 1
-                } else {
-                    let (c, length) = decode(bytes, i)
-                    scratch.append((c.properties.lowercaseMapping.unicodeScalars.first ?? c).value)
-                    i += length
-                }
+        // Lowercased scalars, as `stemHashesScalar` collects them.
+        scratch.removeAll(keepingCapacity: true)
+        var i = start
+        while i < end {
+            let b = bytes[i]
+            if b < 128 {
+                scratch.append(UInt32(b >= 65 && b <= 90 ? b + 32 : b))
+                i += 1
+            } else {
+                let (c, length) = decode(bytes, i)
+                scratch.append((c.properties.lowercaseMapping.unicodeScalars.first ?? c).value)
+                i += length
             }
-            return stemHash(&scratch)
         }
-        var e = end
-        while e > start, bytes[e - 1] == 45 || bytes[e - 1] == 47 { e -= 1 }
-        guard e > start else { return nil }
-        let length = e - start
-        @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
-        var stemEnd = e
+        return stemHash(&scratch)
+    }
+
+    /// The stem hash of the ASCII word `bytes[start..<end]` (letters, digits, inner hyphens and slashes; its last
+    /// byte a letter or digit), with `rules` = `suffixesByLastLetter`.
+    ///
+    /// A word's bytes are letters, digits, hyphens and slashes, which setting bit 5 (`| 0x20`) lowercases or
+    /// leaves as they are: no test per byte.
+    @inline(__always) private static func asciiWordHash(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, rules byLast: [[PackedSuffix]]
+    ) -> UInt64 {
+        let length = end - start
+        var stemEnd = end
         var replacementY = false
         // A suffix needs four letters before it; only the rules whose suffix ends in the word's last letter are
         // tried, in their order.
-        let rules = suffixesByLastLetter[Int(lower(bytes[e - 1]) & 0x7F)]
-        if length >= 5, !rules.isEmpty {
-            // The last (up to) eight letters, the last one in the lowest byte.
-            var tail: UInt64 = 0
-            var k = max(start, e - 8)
-            while k < e {
-                tail = tail << 8 | UInt64(lower(bytes[k]))
-                k += 1
-            }
-            for rule in rules where length - rule.length >= 4 && tail & rule.mask == rule.packed {
-                stemEnd = e - rule.length
-                replacementY = rule.y
-                break
+        if length >= 5 {
+            let rules = byLast[Int(bytes[end - 1] | 0x20)]
+            if !rules.isEmpty {
+                // The last eight bytes lowercased, the last one in the lowest byte. Those before the word (when it
+                // is shorter) are never compared: a rule is tried only when four of the word's letters precede it.
+                var tail: UInt64 = 0
+                if end >= 8, let base = bytes.baseAddress {
+                    tail = UInt64(bigEndian: UnsafeRawPointer(base + end - 8).loadUnaligned(as: UInt64.self))
+                } else {
+                    for k in start..<end { tail = tail << 8 | UInt64(bytes[k]) }
+                }
+                tail |= 0x2020_2020_2020_2020
+                for rule in rules where length - rule.length >= 4 && tail & rule.mask == rule.packed {
+                    stemEnd = end - rule.length
+                    replacementY = rule.y
+                    break
+                }
             }
         }
         var h = TokenHash.seed
-        for k in start..<stemEnd { h = (h ^ UInt64(lower(bytes[k]))) &* TokenHash.prime }
+        var k = start
+        while k < stemEnd {
+            h = (h ^ UInt64(bytes[k] | 0x20)) &* TokenHash.prime
+            k += 1
+        }
         if replacementY { h = (h ^ 121) &* TokenHash.prime }
         return h
     }
 
-    /// `suffixRules` for ASCII words: each suffix's letters packed last letter lowest (as `wordHash` packs a
-    /// word's tail), the mask of its length, its length, and whether it is replaced by "y".
+    /// `suffixRules` for ASCII words: each suffix's letters packed last letter lowest (as `asciiWordHash` packs
+    /// a word's tail), the mask of its length, its length, and whether it is replaced by "y".
     private typealias PackedSuffix = (packed: UInt64, mask: UInt64, length: Int, y: Bool)
     private static let packedSuffixes: [PackedSuffix] = suffixRules.map { rule in
         var packed: UInt64 = 0
