@@ -189,19 +189,9 @@ enum AgendaText {
         return out
     }
 
-    /// The same into `out` (emptied first), reusing its storage.
-    ///
-    /// Reads the UTF-8 bytes: a word of ASCII letters and digits (nearly every word) is stemmed and hashed where
-    /// it lies, lowercased on the fly; a word with other letters goes through `stemHash` like any other text.
+    /// The same into `out` (emptied first), reusing its storage (`forEachStemHash` tells how words are read).
     static func stemHashes(_ text: String, into out: inout [UInt64]) {
         stemHashes(text, bytes: nil, into: &out)
-    }
-
-    /// The same for a slice of a text (a quote's words, read where they lie in its paragraph, not copied).
-    static func stemHashes(_ text: Substring, into out: inout [UInt64], prefixes: StemPrefixes? = nil) {
-        let base = text.base
-        let lower = base.utf8.distance(from: base.startIndex, to: text.startIndex)
-        stemHashes(base, bytes: lower..<(lower + text.utf8.count), into: &out, prefixes: prefixes)
     }
 
     /// The same for the words of the UTF-8 byte range `range` of `text` (all of it when nil). A range that
@@ -216,36 +206,36 @@ enum AgendaText {
         var text = text
         text.withUTF8 { whole in
             let bytes = range.map { UnsafeBufferPointer(rebasing: whole[$0]) } ?? whole
-            var scalars: [UInt32] = []
-            // Read once here, not once per word (each read of a static checks that it is initialized).
-            let rules = suffixesByLastLetter
-            // Written through a buffer sized for the most words the bytes can hold (a word and a separator take
-            // two bytes), then cut to the words found: no growth test per word.
-            let room = bytes.count / 2 + 1
-            out.append(contentsOf: repeatElement(0, count: room))
-            var count = 0
-            out.withUnsafeMutableBufferPointer { o in
-                forEachWord(in: bytes) { start, end, ascii in
-                    guard ascii else {
-                        if let h = unicodeWordHash(bytes, start, end, scratch: &scalars) {
-                            o[count] = h
-                            count += 1
-                        }
-                        return
-                    }
-                    // An ASCII word starts with a letter or digit: something is left once its trailing hyphens
-                    // and slashes are dropped.
-                    var e = end
-                    while bytes[e - 1] == 45 || bytes[e - 1] == 47 { e -= 1 }
-                    if let prefixes, !prefixes.mayStart(StemPrefixes.key(trimmed: bytes, start, e)) {
-                        o[count] = skipped
-                    } else {
-                        o[count] = asciiWordHash(bytes, start, e, rules: rules)
-                    }
-                    count += 1
-                }
+            forEachStemHash(in: bytes, prefixes: prefixes) { out.append($0) }
+        }
+    }
+
+    /// Calls `body` with the stem hash of each word of `bytes`, in order: the list `stemHashes` makes, for a
+    /// caller that keeps only some of them (`StemIDs.appendTokens(ofWordsIn:prefixes:to:)`).
+    ///
+    /// A word of ASCII letters and digits (nearly every word) is stemmed and hashed where it lies, lowercased on
+    /// the fly, or, when `prefixes` rules it out, not stemmed (`skipped`); a word with other letters goes
+    /// through `stemHash` like any other text.
+    @inline(__always) static func forEachStemHash(
+        in bytes: UnsafeBufferPointer<UInt8>, prefixes: StemPrefixes?, _ body: (UInt64) -> Void
+    ) {
+        var scalars: [UInt32] = []
+        // Read once here, not once per word (each read of a static checks that it is initialized).
+        let rules = suffixesByLastLetter
+        forEachWord(in: bytes) { start, end, ascii in
+            guard ascii else {
+                if let h = unicodeWordHash(bytes, start, end, scratch: &scalars) { body(h) }
+                return
             }
-            out.removeLast(room - count)
+            // An ASCII word starts with a letter or digit: something is left once its trailing hyphens and
+            // slashes are dropped.
+            var e = end
+            while bytes[e - 1] == 45 || bytes[e - 1] == 47 { e -= 1 }
+            if let prefixes, !prefixes.mayStart(StemPrefixes.key(trimmed: bytes, start, e)) {
+                body(skipped)
+            } else {
+                body(asciiWordHash(bytes, start, e, rules: rules))
+            }
         }
     }
 
