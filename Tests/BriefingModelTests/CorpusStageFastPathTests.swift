@@ -102,6 +102,21 @@ import Testing
         #expect(texts.count > 40)
     }
 
+    @Test func generalPunctuationHoldsNoLetterOrDigit() throws {
+        // The word loop answers this block without a Unicode property look-up.
+        for v in UInt32(0x2000)..<0x2070 {
+            let c = try #require(Unicode.Scalar(v))
+            #expect(!Tokenizer.isLetterOrDigit(c), "U+\(String(v, radix: 16))")
+            #expect(!AgendaText.isLetterOrDigit(c), "U+\(String(v, radix: 16))")
+        }
+        // Just outside it, letters and digits as the properties say: U+1FFC is a Greek capital letter, U+2070 a
+        // superscript zero, U+2071 a superscript i.
+        for c: Unicode.Scalar in ["\u{1FFC}", "\u{2070}", "\u{2071}", "\u{E9}", "\u{D55C}"] {
+            #expect(AgendaText.isLetterOrDigit(c), "\(c)")
+        }
+        #expect(!AgendaText.isLetterOrDigit("\u{3001}"))
+    }
+
     @Test func asciiEventSlugEqualsTheUnicodeSlug() throws {
         for t in Self.texts where t.utf8.allSatisfy({ $0 < 128 }) {
             let fast = try #require(MergedEvent.asciiSlugify(t), "\(t)")

@@ -248,15 +248,15 @@ enum AgendaText {
     @inline(__always) static func forEachWord(
         in bytes: UnsafeBufferPointer<UInt8>, _ body: (_ start: Int, _ end: Int, _ ascii: Bool) -> Void
     ) {
-        // The current word's first byte (-1: none) and whether all its scalars are ASCII.
-        var start = -1
-        var ascii = true
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            if b < 128 {
-                if (b | 0x20) &- 97 < 26 || b &- 48 < 10 {
+        byteKinds.withUnsafeBufferPointer { kinds in
+            // The current word's first byte (-1: none) and whether all its scalars are ASCII.
+            var start = -1
+            var ascii = true
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let kind = kinds[Int(bytes[i])]
+                if kind & startsWord != 0 {
                     if start < 0 {
                         start = i
                         ascii = true
@@ -264,33 +264,53 @@ enum AgendaText {
                     // The rest of the run of ASCII letters, digits, hyphens and slashes in a tight loop: none of
                     // them starts or ends a word.
                     i += 1
-                    while i < n {
-                        let c = bytes[i]
-                        guard (c | 0x20) &- 97 < 26 || c &- 48 < 10 || c == 45 || c == 47 else { break }
-                        i += 1
-                    }
+                    while i < n, kinds[Int(bytes[i])] & inWord != 0 { i += 1 }
                     continue
-                } else if b == 45 || b == 47 {
-                    // Inner hyphens and slashes stay in the word (trailing ones are dropped when it ends); out of a
-                    // word they are nothing.
-                } else if start >= 0 {
-                    body(start, i, ascii)
-                    start = -1
                 }
-                i += 1
-            } else {
-                let (c, length) = decode(bytes, i)
-                if Tokenizer.isLetterOrDigit(c) {
-                    if start < 0 { start = i }
-                    ascii = false
-                } else if start >= 0 {
-                    body(start, i, ascii)
-                    start = -1
+                if kind & notASCII == 0 {
+                    // Inner hyphens and slashes stay in the word (trailing ones are dropped when it ends); out of
+                    // a word they are nothing. Any other ASCII byte ends a word.
+                    if kind & inWord == 0, start >= 0 {
+                        body(start, i, ascii)
+                        start = -1
+                    }
+                    i += 1
+                } else {
+                    let (c, length) = decode(bytes, i)
+                    if isLetterOrDigit(c) {
+                        if start < 0 { start = i }
+                        ascii = false
+                    } else if start >= 0 {
+                        body(start, i, ascii)
+                        start = -1
+                    }
+                    i += length
                 }
-                i += length
             }
+            if start >= 0 { body(start, n, ascii) }
         }
-        if start >= 0 { body(start, n, ascii) }
+    }
+
+    /// Bits of `byteKinds`: the byte starts a word (an ASCII letter or digit), goes on with one (those, hyphens
+    /// and slashes), or is not ASCII (a scalar to decode).
+    private static let startsWord: UInt8 = 1
+    private static let inWord: UInt8 = 2
+    private static let notASCII: UInt8 = 4
+
+    /// What each byte value is to a word, for `forEachWord`: one table look-up per byte instead of a test for each
+    /// range of letters, digits, hyphens and slashes.
+    private static let byteKinds: [UInt8] = (0..<256).map { (v: Int) -> UInt8 in
+        guard v < 128 else { return notASCII }
+        let b = UInt8(v)
+        if (b | 0x20) &- 97 < 26 || b &- 48 < 10 { return startsWord | inWord }
+        return b == 45 || b == 47 ? inWord : 0
+    }
+
+    /// `Tokenizer.isLetterOrDigit` for a scalar that is not ASCII, without a Unicode property look-up for the
+    /// General Punctuation block (U+2000–U+206F: spaces, dashes, curly quotes, ellipsis), which holds no letter
+    /// or digit (a test checks every scalar of it) and most of the other scalars of English news text.
+    @inline(__always) static func isLetterOrDigit(_ c: Unicode.Scalar) -> Bool {
+        c.value &- 0x2000 < 0x70 ? false : Tokenizer.isLetterOrDigit(c)
     }
 
     /// About `count` consecutive UTF-8 byte ranges covering `text`, each cut at a space, so that stemming them
