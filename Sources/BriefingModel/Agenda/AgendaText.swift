@@ -75,31 +75,60 @@ enum AgendaText {
         return out
     }
 
-    /// `words` for ASCII text, without Foundation's lowercasing and trimming; nil for other text.
+    /// `words` for ASCII text, and for text whose other scalars are all General Punctuation (curly quotes and
+    /// apostrophes, dashes: separators), without Foundation's lowercasing and trimming; nil for other text.
     static func asciiWords(_ s: String) -> [String]? {
-        var out: [String] = []
-        var cur: [UInt8] = []
-        /// Ends the current word (it starts with a letter or digit), without its trailing hyphens and slashes.
-        func endWord() {
-            guard !cur.isEmpty else { return }
-            while cur.last == 45 || cur.last == 47 { cur.removeLast() }
-            out.append(String(decoding: cur, as: UTF8.self))
-            cur.removeAll(keepingCapacity: true)
-        }
-        for b in s.utf8 {
-            guard b < 128 else { return nil }
-            let c = b >= 65 && b <= 90 ? b + 32 : b
-            if (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || ((c == 45 || c == 47) && !cur.isEmpty) {
-                cur.append(c)
-            } else {
-                endWord()
+        var s = s
+        return s.withUTF8 { bytes -> [String]? in
+            // Kept in the closure (with `endWord`): captured from outside it, they were boxed, and every access
+            // checked for exclusivity.
+            var out: [String] = []
+            var cur: [UInt8] = []
+            /// Ends the current word (it starts with a letter or digit), without its trailing hyphens and slashes.
+            func endWord() {
+                guard !cur.isEmpty else { return }
+                while cur.last == 45 || cur.last == 47 { cur.removeLast() }
+                out.append(String(decoding: cur, as: UTF8.self))
+                cur.removeAll(keepingCapacity: true)
             }
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                guard b < 128 else {
+                    guard isGeneralPunctuation(bytes, i) else { return nil }
+                    endWord()
+                    i += 3
+                    continue
+                }
+                let c = b >= 65 && b <= 90 ? b + 32 : b
+                if (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || ((c == 45 || c == 47) && !cur.isEmpty) {
+                    cur.append(c)
+                } else {
+                    endWord()
+                }
+                i += 1
+            }
+            endWord()
+            return out
         }
-        endWord()
-        return out
     }
 
-    /// `words(s).joined(separator: " ")` and the number of words, without a string per word when `s` is ASCII.
+    /// The scalars of the General Punctuation block (spaces, dashes, curly quotes and apostrophes, ellipsis):
+    /// none is a letter or a digit (`isLetterOrDigit`), and none has a lowercase of its own, so the ASCII paths
+    /// read them as the general ones do, as separators (a test checks every scalar of the block).
+    static var generalPunctuation: Range<UInt32> { 0x2000..<0x2070 }
+
+    /// Whether the scalar whose UTF-8 starts at `bytes[i]` is General Punctuation (three bytes, E2 80 80 to
+    /// E2 81 AF).
+    @inline(__always) static func isGeneralPunctuation(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        guard bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80
+        else { return false }
+        let v = 0x2000 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+        return generalPunctuation.contains(v)
+    }
+
+    /// `words(s).joined(separator: " ")` and the number of words, without a string per word when `s` is ASCII
+    /// (General Punctuation aside, as `asciiWords` reads it).
     static func wordKey(_ s: String) -> (key: String, words: Int) {
         var s = s
         let ascii = s.withUTF8 { utf8 -> (key: String, words: Int)? in
@@ -118,8 +147,15 @@ enum AgendaText {
                 }
                 wordStart = -1
             }
-            for b in utf8 {
-                guard b < 128 else { return nil }
+            var i = 0
+            while i < utf8.count {
+                let b = utf8[i]
+                guard b < 128 else {
+                    guard isGeneralPunctuation(utf8, i) else { return nil }
+                    endWord()
+                    i += 3
+                    continue
+                }
                 let letter = (b >= 97 && b <= 122) || (b >= 48 && b <= 57)
                 if letter || (b >= 65 && b <= 90) {
                     if wordStart < 0 {
@@ -132,6 +168,7 @@ enum AgendaText {
                 } else {
                     endWord()
                 }
+                i += 1
             }
             endWord()
             return (String(decoding: out, as: UTF8.self), words)
@@ -307,10 +344,10 @@ enum AgendaText {
     }
 
     /// `Tokenizer.isLetterOrDigit` for a scalar that is not ASCII, without a Unicode property look-up for the
-    /// General Punctuation block (U+2000–U+206F: spaces, dashes, curly quotes, ellipsis), which holds no letter
-    /// or digit (a test checks every scalar of it) and most of the other scalars of English news text.
+    /// General Punctuation block (`generalPunctuation`), which holds no letter or digit and most of the other
+    /// scalars of English news text.
     @inline(__always) static func isLetterOrDigit(_ c: Unicode.Scalar) -> Bool {
-        c.value &- 0x2000 < 0x70 ? false : Tokenizer.isLetterOrDigit(c)
+        generalPunctuation.contains(c.value) ? false : Tokenizer.isLetterOrDigit(c)
     }
 
     /// About `count` consecutive UTF-8 byte ranges covering `text`, each cut at a space, so that stemming them
