@@ -90,6 +90,7 @@ import Testing
         let texts = [
             "Four Pillars", "  maximum   pressure ", "U.S.-DPRK relations/", "POW/MIA -- remains", "a-/b//c-", "",
             "--", "x", "Café déjà-vu!", "İstanbul talks", "one two three four five", "R2-D2/c3po", "end-",
+            "the North’s “maximum pressure”—talks…", "x\u{2010}y – z-\u{2019}", "\u{201C}\u{201D}", "a\u{2070}b",
         ]
         for t in texts {
             let words = AgendaText.words(t)

@@ -27,8 +27,19 @@ import Testing
             let fast = try #require(AgendaText.asciiWords(t), "\(t)")
             #expect(fast == AgendaText.unicodeWords(t), "\(t)")
         }
-        #expect(AgendaText.asciiWords("the North’s leader") == nil)
+        // General Punctuation is read as a separator, as the general path reads it; other scalars are left to it.
+        let punctuated = [
+            "the North’s leader", "“Maximum pressure”—and ‘talks’…", "Pyeongchang–Seoul", "x\u{2010}y z\u{2011}",
+            "co-op\u{2014}/trade-\u{201D}", "\u{2000}\u{206F}a\u{200D}b\u{2060}", "end\u{2019}",
+        ]
+        for t in punctuated {
+            let fast = try #require(AgendaText.asciiWords(t), "\(t)")
+            #expect(fast == AgendaText.unicodeWords(t), "\(t)")
+        }
         #expect(AgendaText.words("the North’s leader") == ["the", "north", "s", "leader"])
+        for t in ["Müller’s", "x\u{2070}", "a\u{2071}b", "\u{212A}elvin", "\u{1FFC}"] {
+            #expect(AgendaText.asciiWords(t) == nil, "\(t)")
+        }
     }
 
     /// `unicodeWords` as it was written first: each word trimmed by Foundation.
@@ -100,6 +111,24 @@ import Testing
             #expect(fast == reference, "\(t.prefix(80))")
         }
         #expect(texts.count > 40)
+    }
+
+    @Test func generalPunctuationHoldsNoLetterOrDigit() throws {
+        // The word loop answers this block without a Unicode property look-up.
+        #expect(AgendaText.generalPunctuation == 0x2000..<0x2070)
+        for v in AgendaText.generalPunctuation {
+            let c = try #require(Unicode.Scalar(v))
+            #expect(!Tokenizer.isLetterOrDigit(c), "U+\(String(v, radix: 16))")
+            #expect(!AgendaText.isLetterOrDigit(c), "U+\(String(v, radix: 16))")
+            // Lowercasing leaves it as it is (the ASCII paths do not lowercase it).
+            #expect(String(c).lowercased() == String(c), "U+\(String(v, radix: 16))")
+        }
+        // Just outside it, letters and digits as the properties say: U+1FFC is a Greek capital letter, U+2070 a
+        // superscript zero, U+2071 a superscript i.
+        for c: Unicode.Scalar in ["\u{1FFC}", "\u{2070}", "\u{2071}", "\u{E9}", "\u{D55C}"] {
+            #expect(AgendaText.isLetterOrDigit(c), "\(c)")
+        }
+        #expect(!AgendaText.isLetterOrDigit("\u{3001}"))
     }
 
     @Test func asciiEventSlugEqualsTheUnicodeSlug() throws {

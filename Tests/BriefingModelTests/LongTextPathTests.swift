@@ -157,8 +157,8 @@ struct LongTextPathTests {
         for w in ["denuclear", "remain", "peace", "negociation", "hanoi/panmunjom"] {
             _ = vocabulary.intern(TokenHash.hash(w))
         }
-        var scratch: [UInt64] = []
-        let long = AgendaBuilder.vocabularyTokens(text[...], vocabulary: vocabulary, scratch: &scratch)
+        var long: [ItemToken] = [ItemToken(position: 7, id: 7)]
+        AgendaBuilder.vocabularyTokens(text[...], vocabulary: vocabulary, into: &long)
         let expected = AgendaText.stemHashes(text).enumerated().compactMap { position, h in
             vocabulary.lookup(h).map { ItemToken(position: position, id: $0) }
         }

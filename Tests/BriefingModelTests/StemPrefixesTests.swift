@@ -76,6 +76,13 @@ import Testing
             vocabulary.appendTokens(of: some, to: &tokens)
             #expect(tokens.map(\.position) == expected.map(\.position), "\(text)")
             #expect(tokens.map(\.id) == expected.map(\.id), "\(text)")
+            // Read straight from the bytes (what tagging does), without a list of every word's hash.
+            var direct: [ItemToken] = []
+            var copy = text
+            let words = copy.withUTF8 { vocabulary.appendTokens(ofWordsIn: $0, prefixes: prefixes, to: &direct) }
+            #expect(words == all.count, "\(text)")
+            #expect(direct.map(\.position) == expected.map(\.position), "\(text)")
+            #expect(direct.map(\.id) == expected.map(\.id), "\(text)")
             skipped += some.filter { $0 == AgendaText.skipped }.count
             found += tokens.count
         }

@@ -141,12 +141,12 @@ public enum AgendaBuilder {
         var tokens = TokenBlocks(idCount: vocabulary.count)
         var paragraphsOfArticle: [Range<Int>] = []
         var total = 0
-        var hashes: [UInt64] = []
+        // One paragraph's tokens at a time, in storage kept from one to the next.
+        var found: [ItemToken] = []
         for a in articles {
             let first = tokens.paragraphCount
             for p in a.paragraphs {
-                let found = vocabularyTokens(
-                    p.textSlice, vocabulary: vocabulary, prefixes: prefixes, scratch: &hashes)
+                vocabularyTokens(p.textSlice, vocabulary: vocabulary, prefixes: prefixes, into: &found)
                 for t in found where lastParagraph[Int(t.id)] != total {
                     lastParagraph[Int(t.id)] = total
                     df[Int(t.id)] += 1
@@ -184,15 +184,16 @@ public enum AgendaBuilder {
         let vocabularyIDs = vocabulary
         let itemCount = matchers.count
         let tagQuotes: @Sendable (Range<Int>) -> [[String]] = { range in
-            var hashes: [UInt64] = []
             var tokens: [ItemToken] = []
             var scratch = AgendaTagger.Scratch(itemCount: itemCount)
             // Quotes tagged with the same items share one array of their ids (most sets recur: one pillar).
             var shared: [[Int]: [String]] = [:]
             return quoteTexts[range].map { text in
-                AgendaText.stemHashes(text, into: &hashes, prefixes: prefixes)
+                // Read where it lies, in one piece (`vocabularyTokens` would cut a very long quote into pieces for
+                // other threads, which may already be tagging other quotes).
+                var text = text
                 tokens.removeAll(keepingCapacity: true)
-                vocabularyIDs.appendTokens(of: hashes, to: &tokens)
+                text.withUTF8 { _ = vocabularyIDs.appendTokens(ofWordsIn: $0, prefixes: prefixes, to: &tokens) }
                 let items = tagger.items(tokens[...], scratch: &scratch)
                 guard !items.isEmpty else { return [] }
                 if let ids = shared[items] { return ids }
@@ -235,33 +236,34 @@ public enum AgendaBuilder {
     static let helpedBytes = 256 * 1024
 
     /// The vocabulary words of `slice` (`AgendaText.stemHashes` looked up in `vocabulary`), with their word
-    /// positions; a paragraph is read where it lies in its article's string (`Paragraph.textSlice`), a very long
-    /// one in pieces, which another thread may help with.
+    /// positions, into `out` (emptied first); a paragraph is read where it lies in its article's string
+    /// (`Paragraph.textSlice`), a very long one in pieces, which another thread may help with.
     static func vocabularyTokens(
-        _ slice: Substring, vocabulary: StemIDs, prefixes: StemPrefixes? = nil, scratch hashes: inout [UInt64]
-    ) -> [ItemToken] {
-        var out: [ItemToken] = []
+        _ slice: Substring, vocabulary: StemIDs, prefixes: StemPrefixes? = nil, into out: inout [ItemToken]
+    ) {
+        out.removeAll(keepingCapacity: true)
+        var slice = slice
         guard slice.utf8.count >= helpedBytes else {
-            AgendaText.stemHashes(slice, into: &hashes, prefixes: prefixes)
-            vocabulary.appendTokens(of: hashes, to: &out)
-            return out
+            slice.withUTF8 { _ = vocabulary.appendTokens(ofWordsIn: $0, prefixes: prefixes, to: &out) }
+            return
         }
         // A very long paragraph (rare) is read from a string of its own, cut into pieces.
         let text = String(slice)
         let ranges = AgendaText.pieces(text, count: 16)
         let parts = HelpedLoop.run(ranges.count) { k in
-            var hashes: [UInt64] = []
-            AgendaText.stemHashes(text, bytes: ranges[k], into: &hashes, prefixes: prefixes)
             var found: [ItemToken] = []
-            vocabulary.appendTokens(of: hashes, to: &found)
-            return (tokens: found, words: hashes.count)
+            var text = text
+            let words = text.withUTF8 {
+                vocabulary.appendTokens(
+                    ofWordsIn: UnsafeBufferPointer(rebasing: $0[ranges[k]]), prefixes: prefixes, to: &found)
+            }
+            return (tokens: found, words: words)
         }
         var base = 0
         for part in parts {
             for t in part.tokens { out.append(ItemToken(position: base + Int(t.position), id: t.id)) }
             base += part.words
         }
-        return out
     }
 
     /// `count` indices cut into about `pieces` consecutive ranges.
@@ -329,7 +331,12 @@ struct TokenBlocks {
         }
         let b = blocks.count - 1
         let start = blocks[b].count
-        for t in tokens { blocks[b].append(UInt32(t.position) << idBits | UInt32(t.id)) }
+        // Packed on the side and appended at once: one uniqueness test of the blocks for the paragraph, not two
+        // per token.
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: tokens.count) { packed in
+            for (k, t) in tokens.enumerated() { packed[k] = UInt32(t.position) << idBits | UInt32(t.id) }
+            blocks[b].append(contentsOf: packed)
+        }
         places.append((Int32(b), Int32(start), Int32(blocks[b].count)))
     }
 
@@ -342,8 +349,13 @@ struct TokenBlocks {
             return
         }
         let mask = (UInt32(1) << idBits) - 1
-        for packed in blocks[Int(place.block)][Int(place.start)..<Int(place.end)] {
-            out.append(ItemToken(position: Int(packed >> idBits), id: Int32(packed & mask)))
+        let packed = blocks[Int(place.block)][Int(place.start)..<Int(place.end)]
+        // Unpacked on the side and appended at once: one uniqueness test of `out`, not one per token.
+        withUnsafeTemporaryAllocation(of: ItemToken.self, capacity: packed.count) { unpacked in
+            for (k, p) in packed.enumerated() {
+                unpacked[k] = ItemToken(position: Int(p >> idBits), id: Int32(p & mask))
+            }
+            out.append(contentsOf: unpacked)
         }
     }
 }
@@ -491,5 +503,21 @@ extension StemIDs {
         for (position, h) in hashes.enumerated() where h != AgendaText.skipped {
             if let id = lookup(h) { out.append(ItemToken(position: position, id: id)) }
         }
+    }
+
+    /// The same for the words of `bytes` as `AgendaText.forEachStemHash` reads them, without a list of every
+    /// word's stem hash on the way (most words are not in the vocabulary); returns the number of words.
+    ///
+    /// Kept out of line: inlined into its (large) callers, the word loop was left with calls for the small generic
+    /// functions it is made of, and for the body of each vocabulary word.
+    @inline(never) func appendTokens(
+        ofWordsIn bytes: UnsafeBufferPointer<UInt8>, prefixes: StemPrefixes?, to out: inout [ItemToken]
+    ) -> Int {
+        var position = 0
+        AgendaText.forEachStemHash(in: bytes, prefixes: prefixes) { h in
+            if h != AgendaText.skipped, let id = lookup(h) { out.append(ItemToken(position: position, id: id)) }
+            position += 1
+        }
+        return position
     }
 }

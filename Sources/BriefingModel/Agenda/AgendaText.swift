@@ -75,31 +75,60 @@ enum AgendaText {
         return out
     }
 
-    /// `words` for ASCII text, without Foundation's lowercasing and trimming; nil for other text.
+    /// `words` for ASCII text, and for text whose other scalars are all General Punctuation (curly quotes and
+    /// apostrophes, dashes: separators), without Foundation's lowercasing and trimming; nil for other text.
     static func asciiWords(_ s: String) -> [String]? {
-        var out: [String] = []
-        var cur: [UInt8] = []
-        /// Ends the current word (it starts with a letter or digit), without its trailing hyphens and slashes.
-        func endWord() {
-            guard !cur.isEmpty else { return }
-            while cur.last == 45 || cur.last == 47 { cur.removeLast() }
-            out.append(String(decoding: cur, as: UTF8.self))
-            cur.removeAll(keepingCapacity: true)
-        }
-        for b in s.utf8 {
-            guard b < 128 else { return nil }
-            let c = b >= 65 && b <= 90 ? b + 32 : b
-            if (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || ((c == 45 || c == 47) && !cur.isEmpty) {
-                cur.append(c)
-            } else {
-                endWord()
+        var s = s
+        return s.withUTF8 { bytes -> [String]? in
+            // Kept in the closure (with `endWord`): captured from outside it, they were boxed, and every access
+            // checked for exclusivity.
+            var out: [String] = []
+            var cur: [UInt8] = []
+            /// Ends the current word (it starts with a letter or digit), without its trailing hyphens and slashes.
+            func endWord() {
+                guard !cur.isEmpty else { return }
+                while cur.last == 45 || cur.last == 47 { cur.removeLast() }
+                out.append(String(decoding: cur, as: UTF8.self))
+                cur.removeAll(keepingCapacity: true)
             }
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                guard b < 128 else {
+                    guard isGeneralPunctuation(bytes, i) else { return nil }
+                    endWord()
+                    i += 3
+                    continue
+                }
+                let c = b >= 65 && b <= 90 ? b + 32 : b
+                if (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || ((c == 45 || c == 47) && !cur.isEmpty) {
+                    cur.append(c)
+                } else {
+                    endWord()
+                }
+                i += 1
+            }
+            endWord()
+            return out
         }
-        endWord()
-        return out
     }
 
-    /// `words(s).joined(separator: " ")` and the number of words, without a string per word when `s` is ASCII.
+    /// The scalars of the General Punctuation block (spaces, dashes, curly quotes and apostrophes, ellipsis):
+    /// none is a letter or a digit (`isLetterOrDigit`), and none has a lowercase of its own, so the ASCII paths
+    /// read them as the general ones do, as separators (a test checks every scalar of the block).
+    static var generalPunctuation: Range<UInt32> { 0x2000..<0x2070 }
+
+    /// Whether the scalar whose UTF-8 starts at `bytes[i]` is General Punctuation (three bytes, E2 80 80 to
+    /// E2 81 AF).
+    @inline(__always) static func isGeneralPunctuation(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        guard bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80
+        else { return false }
+        let v = 0x2000 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+        return generalPunctuation.contains(v)
+    }
+
+    /// `words(s).joined(separator: " ")` and the number of words, without a string per word when `s` is ASCII
+    /// (General Punctuation aside, as `asciiWords` reads it).
     static func wordKey(_ s: String) -> (key: String, words: Int) {
         var s = s
         let ascii = s.withUTF8 { utf8 -> (key: String, words: Int)? in
@@ -118,8 +147,15 @@ enum AgendaText {
                 }
                 wordStart = -1
             }
-            for b in utf8 {
-                guard b < 128 else { return nil }
+            var i = 0
+            while i < utf8.count {
+                let b = utf8[i]
+                guard b < 128 else {
+                    guard isGeneralPunctuation(utf8, i) else { return nil }
+                    endWord()
+                    i += 3
+                    continue
+                }
                 let letter = (b >= 97 && b <= 122) || (b >= 48 && b <= 57)
                 if letter || (b >= 65 && b <= 90) {
                     if wordStart < 0 {
@@ -132,6 +168,7 @@ enum AgendaText {
                 } else {
                     endWord()
                 }
+                i += 1
             }
             endWord()
             return (String(decoding: out, as: UTF8.self), words)
@@ -189,19 +226,9 @@ enum AgendaText {
         return out
     }
 
-    /// The same into `out` (emptied first), reusing its storage.
-    ///
-    /// Reads the UTF-8 bytes: a word of ASCII letters and digits (nearly every word) is stemmed and hashed where
-    /// it lies, lowercased on the fly; a word with other letters goes through `stemHash` like any other text.
+    /// The same into `out` (emptied first), reusing its storage (`forEachStemHash` tells how words are read).
     static func stemHashes(_ text: String, into out: inout [UInt64]) {
         stemHashes(text, bytes: nil, into: &out)
-    }
-
-    /// The same for a slice of a text (a quote's words, read where they lie in its paragraph, not copied).
-    static func stemHashes(_ text: Substring, into out: inout [UInt64], prefixes: StemPrefixes? = nil) {
-        let base = text.base
-        let lower = base.utf8.distance(from: base.startIndex, to: text.startIndex)
-        stemHashes(base, bytes: lower..<(lower + text.utf8.count), into: &out, prefixes: prefixes)
     }
 
     /// The same for the words of the UTF-8 byte range `range` of `text` (all of it when nil). A range that
@@ -216,24 +243,36 @@ enum AgendaText {
         var text = text
         text.withUTF8 { whole in
             let bytes = range.map { UnsafeBufferPointer(rebasing: whole[$0]) } ?? whole
-            var scalars: [UInt32] = []
-            // Written through a buffer sized for the most words the bytes can hold (a word and a separator take
-            // two bytes), then cut to the words found: no growth test per word.
-            let room = bytes.count / 2 + 1
-            out.append(contentsOf: repeatElement(0, count: room))
-            var count = 0
-            out.withUnsafeMutableBufferPointer { o in
-                forEachWord(in: bytes) { start, end, ascii in
-                    if ascii, let prefixes, !prefixes.mayStart(StemPrefixes.key(bytes, start, end)) {
-                        o[count] = skipped
-                        count += 1
-                    } else if let h = wordHash(bytes, start, end, ascii: ascii, scratch: &scalars) {
-                        o[count] = h
-                        count += 1
-                    }
-                }
+            forEachStemHash(in: bytes, prefixes: prefixes) { out.append($0) }
+        }
+    }
+
+    /// Calls `body` with the stem hash of each word of `bytes`, in order: the list `stemHashes` makes, for a
+    /// caller that keeps only some of them (`StemIDs.appendTokens(ofWordsIn:prefixes:to:)`).
+    ///
+    /// A word of ASCII letters and digits (nearly every word) is stemmed and hashed where it lies, lowercased on
+    /// the fly, or, when `prefixes` rules it out, not stemmed (`skipped`); a word with other letters goes
+    /// through `stemHash` like any other text.
+    @inline(__always) static func forEachStemHash(
+        in bytes: UnsafeBufferPointer<UInt8>, prefixes: StemPrefixes?, _ body: (UInt64) -> Void
+    ) {
+        var scalars: [UInt32] = []
+        // Read once here, not once per word (each read of a static checks that it is initialized).
+        let rules = suffixesByLastLetter
+        forEachWord(in: bytes) { start, end, ascii in
+            guard ascii else {
+                if let h = unicodeWordHash(bytes, start, end, scratch: &scalars) { body(h) }
+                return
             }
-            out.removeLast(room - count)
+            // An ASCII word starts with a letter or digit: something is left once its trailing hyphens and
+            // slashes are dropped.
+            var e = end
+            while bytes[e - 1] == 45 || bytes[e - 1] == 47 { e -= 1 }
+            if let prefixes, !prefixes.mayStart(StemPrefixes.key(trimmed: bytes, start, e)) {
+                body(skipped)
+            } else {
+                body(asciiWordHash(bytes, start, e, rules: rules))
+            }
         }
     }
 
@@ -246,15 +285,15 @@ enum AgendaText {
     @inline(__always) static func forEachWord(
         in bytes: UnsafeBufferPointer<UInt8>, _ body: (_ start: Int, _ end: Int, _ ascii: Bool) -> Void
     ) {
-        // The current word's first byte (-1: none) and whether all its scalars are ASCII.
-        var start = -1
-        var ascii = true
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            if b < 128 {
-                if (b | 0x20) &- 97 < 26 || b &- 48 < 10 {
+        byteKinds.withUnsafeBufferPointer { kinds in
+            // The current word's first byte (-1: none) and whether all its scalars are ASCII.
+            var start = -1
+            var ascii = true
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let kind = kinds[Int(bytes[i])]
+                if kind & startsWord != 0 {
                     if start < 0 {
                         start = i
                         ascii = true
@@ -262,33 +301,53 @@ enum AgendaText {
                     // The rest of the run of ASCII letters, digits, hyphens and slashes in a tight loop: none of
                     // them starts or ends a word.
                     i += 1
-                    while i < n {
-                        let c = bytes[i]
-                        guard (c | 0x20) &- 97 < 26 || c &- 48 < 10 || c == 45 || c == 47 else { break }
-                        i += 1
-                    }
+                    while i < n, kinds[Int(bytes[i])] & inWord != 0 { i += 1 }
                     continue
-                } else if b == 45 || b == 47 {
-                    // Inner hyphens and slashes stay in the word (trailing ones are dropped when it ends); out of a
-                    // word they are nothing.
-                } else if start >= 0 {
-                    body(start, i, ascii)
-                    start = -1
                 }
-                i += 1
-            } else {
-                let (c, length) = decode(bytes, i)
-                if Tokenizer.isLetterOrDigit(c) {
-                    if start < 0 { start = i }
-                    ascii = false
-                } else if start >= 0 {
-                    body(start, i, ascii)
-                    start = -1
+                if kind & notASCII == 0 {
+                    // Inner hyphens and slashes stay in the word (trailing ones are dropped when it ends); out of
+                    // a word they are nothing. Any other ASCII byte ends a word.
+                    if kind & inWord == 0, start >= 0 {
+                        body(start, i, ascii)
+                        start = -1
+                    }
+                    i += 1
+                } else {
+                    let (c, length) = decode(bytes, i)
+                    if isLetterOrDigit(c) {
+                        if start < 0 { start = i }
+                        ascii = false
+                    } else if start >= 0 {
+                        body(start, i, ascii)
+                        start = -1
+                    }
+                    i += length
                 }
-                i += length
             }
+            if start >= 0 { body(start, n, ascii) }
         }
-        if start >= 0 { body(start, n, ascii) }
+    }
+
+    /// Bits of `byteKinds`: the byte starts a word (an ASCII letter or digit), goes on with one (those, hyphens
+    /// and slashes), or is not ASCII (a scalar to decode).
+    private static let startsWord: UInt8 = 1
+    private static let inWord: UInt8 = 2
+    private static let notASCII: UInt8 = 4
+
+    /// What each byte value is to a word, for `forEachWord`: one table look-up per byte instead of a test for each
+    /// range of letters, digits, hyphens and slashes.
+    private static let byteKinds: [UInt8] = (0..<256).map { (v: Int) -> UInt8 in
+        guard v < 128 else { return notASCII }
+        let b = UInt8(v)
+        if (b | 0x20) &- 97 < 26 || b &- 48 < 10 { return startsWord | inWord }
+        return b == 45 || b == 47 ? inWord : 0
+    }
+
+    /// `Tokenizer.isLetterOrDigit` for a scalar that is not ASCII, without a Unicode property look-up for the
+    /// General Punctuation block (`generalPunctuation`), which holds no letter or digit and most of the other
+    /// scalars of English news text.
+    @inline(__always) static func isLetterOrDigit(_ c: Unicode.Scalar) -> Bool {
+        generalPunctuation.contains(c.value) ? false : Tokenizer.isLetterOrDigit(c)
     }
 
     /// About `count` consecutive UTF-8 byte ranges covering `text`, each cut at a space, so that stemming them
@@ -335,59 +394,73 @@ enum AgendaText {
         return (Unicode.Scalar(v) ?? "\u{FFFD}", length)
     }
 
-    /// The stem hash of the word `bytes[start..<end]` (letters, digits, inner hyphens and slashes).
-    @inline(__always) private static func wordHash(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, ascii: Bool, scratch: inout [UInt32]
+    /// The stem hash of the word `bytes[start..<end]` that is not all ASCII (letters, digits, inner hyphens and
+    /// slashes), through its lowercased scalars; nil when nothing is left of it. Kept out of line: the ASCII
+    /// path (nearly every word) then sets up nothing of what scalars need.
+    @inline(never) private static func unicodeWordHash(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, scratch: inout [UInt32]
     ) -> UInt64? {
-        guard ascii else {
-            // Lowercased scalars, as `stemHashesScalar` collects them.
-            scratch.removeAll(keepingCapacity: true)
-            var i = start
-            while i < end {
-                let b = bytes[i]
-                if b < 128 {
-                    scratch.append(UInt32(b >= 65 && b <= 90 ? b + 32 : b))
-                    i += 1
-                } else {
-                    let (c, length) = decode(bytes, i)
-                    scratch.append((c.properties.lowercaseMapping.unicodeScalars.first ?? c).value)
-                    i += length
-                }
+        // Lowercased scalars, as `stemHashesScalar` collects them.
+        scratch.removeAll(keepingCapacity: true)
+        var i = start
+        while i < end {
+            let b = bytes[i]
+            if b < 128 {
+                scratch.append(UInt32(b >= 65 && b <= 90 ? b + 32 : b))
+                i += 1
+            } else {
+                let (c, length) = decode(bytes, i)
+                scratch.append((c.properties.lowercaseMapping.unicodeScalars.first ?? c).value)
+                i += length
             }
-            return stemHash(&scratch)
         }
-        var e = end
-        while e > start, bytes[e - 1] == 45 || bytes[e - 1] == 47 { e -= 1 }
-        guard e > start else { return nil }
-        let length = e - start
-        @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
-        var stemEnd = e
+        return stemHash(&scratch)
+    }
+
+    /// The stem hash of the ASCII word `bytes[start..<end]` (letters, digits, inner hyphens and slashes; its last
+    /// byte a letter or digit), with `rules` = `suffixesByLastLetter`.
+    ///
+    /// A word's bytes are letters, digits, hyphens and slashes, which setting bit 5 (`| 0x20`) lowercases or
+    /// leaves as they are: no test per byte.
+    @inline(__always) private static func asciiWordHash(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, rules byLast: [[PackedSuffix]]
+    ) -> UInt64 {
+        let length = end - start
+        var stemEnd = end
         var replacementY = false
         // A suffix needs four letters before it; only the rules whose suffix ends in the word's last letter are
         // tried, in their order.
-        let rules = suffixesByLastLetter[Int(lower(bytes[e - 1]) & 0x7F)]
-        if length >= 5, !rules.isEmpty {
-            // The last (up to) eight letters, the last one in the lowest byte.
-            var tail: UInt64 = 0
-            var k = max(start, e - 8)
-            while k < e {
-                tail = tail << 8 | UInt64(lower(bytes[k]))
-                k += 1
-            }
-            for rule in rules where length - rule.length >= 4 && tail & rule.mask == rule.packed {
-                stemEnd = e - rule.length
-                replacementY = rule.y
-                break
+        if length >= 5 {
+            let rules = byLast[Int(bytes[end - 1] | 0x20)]
+            if !rules.isEmpty {
+                // The last eight bytes lowercased, the last one in the lowest byte. Those before the word (when it
+                // is shorter) are never compared: a rule is tried only when four of the word's letters precede it.
+                var tail: UInt64 = 0
+                if end >= 8, let base = bytes.baseAddress {
+                    tail = UInt64(bigEndian: UnsafeRawPointer(base + end - 8).loadUnaligned(as: UInt64.self))
+                } else {
+                    for k in start..<end { tail = tail << 8 | UInt64(bytes[k]) }
+                }
+                tail |= 0x2020_2020_2020_2020
+                for rule in rules where length - rule.length >= 4 && tail & rule.mask == rule.packed {
+                    stemEnd = end - rule.length
+                    replacementY = rule.y
+                    break
+                }
             }
         }
         var h = TokenHash.seed
-        for k in start..<stemEnd { h = (h ^ UInt64(lower(bytes[k]))) &* TokenHash.prime }
+        var k = start
+        while k < stemEnd {
+            h = (h ^ UInt64(bytes[k] | 0x20)) &* TokenHash.prime
+            k += 1
+        }
         if replacementY { h = (h ^ 121) &* TokenHash.prime }
         return h
     }
 
-    /// `suffixRules` for ASCII words: each suffix's letters packed last letter lowest (as `wordHash` packs a
-    /// word's tail), the mask of its length, its length, and whether it is replaced by "y".
+    /// `suffixRules` for ASCII words: each suffix's letters packed last letter lowest (as `asciiWordHash` packs
+    /// a word's tail), the mask of its length, its length, and whether it is replaced by "y".
     private typealias PackedSuffix = (packed: UInt64, mask: UInt64, length: Int, y: Bool)
     private static let packedSuffixes: [PackedSuffix] = suffixRules.map { rule in
         var packed: UInt64 = 0

@@ -2,7 +2,7 @@
 /// to one, so `AgendaText.stemHashes` need not stem it.
 ///
 /// A word's stem starts with the word's first four letters: a suffix is cut only where four letters stay before
-/// it (`AgendaText.wordHash`), and a shorter word is its own stem. So a word and its stem have the same key, the
+/// it (`AgendaText.asciiWordHash`), and a shorter word is its own stem. So a word and its stem have the same key, the
 /// first (up to) four bytes lowercased. Keys are kept as bits of a 64-Kbit table: a key that shares a bit with the
 /// vocabulary's is stemmed for nothing, never skipped wrongly.
 struct StemPrefixes: Sendable {
@@ -11,20 +11,28 @@ struct StemPrefixes: Sendable {
     /// word is then stemmed.
     private(set) var acceptsAll = false
 
-    /// The key of the ASCII word `bytes[start..<end]` (trailing hyphens and slashes dropped, as `wordHash` does):
-    /// its first (up to) four bytes lowercased, the first in the lowest byte. A word's bytes are letters, digits,
-    /// hyphens and slashes, which setting bit 5 lowercases or leaves as they are.
+    /// The key of the ASCII word `bytes[start..<end]` (trailing hyphens and slashes dropped, as `stemHashes` does):
+    /// its first (up to) four bytes lowercased, the first in the lowest byte.
     @inline(__always) static func key(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt32 {
         var e = end
         while e > start, bytes[e - 1] == 45 || bytes[e - 1] == 47 { e -= 1 }
-        let length = min(e - start, 4)
+        return key(trimmed: bytes, start, e)
+    }
+
+    /// `key` of a word whose trailing hyphens and slashes are already dropped. A word's bytes are letters,
+    /// digits, hyphens and slashes, which setting bit 5 lowercases or leaves as they are.
+    @inline(__always) static func key(trimmed bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int)
+        -> UInt32
+    {
+        let length = min(end - start, 4)
         var key: UInt32 = 0
         if start + 4 <= bytes.count, let base = bytes.baseAddress {
             key = UInt32(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt32.self))
         } else {
             for k in 0..<length { key |= UInt32(bytes[start + k]) << UInt32(8 * k) }
         }
-        let mask: UInt32 = length >= 4 ? .max : (1 << UInt32(8 * length)) &- 1
+        // The low `length` bytes (wrapping shifts: no overflow test on a count that is at most 32).
+        let mask: UInt32 = length >= 4 ? .max : ~(UInt32.max &<< UInt32(truncatingIfNeeded: length &* 8))
         return (key | 0x2020_2020) & mask
     }
 
