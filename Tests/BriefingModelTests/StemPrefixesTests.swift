@@ -118,4 +118,15 @@ import Testing
         #expect(key("ab--") == key("ab"))
         #expect(key("A") == key("a"))
     }
+
+    @Test func aWordIsKeptWhenItsStemIsAdded() {
+        // Stems whose fourth byte is a hyphen or slash ("abc-" of "abc-es") keep it: the word's key has it too.
+        for word in ["abc-es", "ab/cs", "x-yzing", "pow/mias", "new-ed", "denuclearizations", "talks", "abcd"] {
+            var prefixes = StemPrefixes()
+            prefixes.add(stem: AgendaText.stem(word))
+            var w = word
+            let k = w.withUTF8 { StemPrefixes.key($0, 0, $0.count) }
+            #expect(prefixes.mayStart(k), "\(word) → \(AgendaText.stem(word))")
+        }
+    }
 }

@@ -62,14 +62,16 @@ struct StemPrefixes: Sendable {
         }
     }
 
-    /// Adds the key of the stem `stem` (a stem string, as `AgendaText.stem` gives).
+    /// Adds the key of the stem `stem` (a stem string, as `AgendaText.stem` gives). A stem's bytes are keyed as
+    /// they are: one ending in a hyphen or slash was cut from inside a word ("abc-" of "abc-es"), whose key keeps it
+    /// (only a word's own trailing hyphens and slashes are dropped, before it is stemmed).
     mutating func add(stem: String) {
         var stem = stem
         stem.withUTF8 { bytes in
             if bytes.contains(where: { $0 >= 128 }) {
                 acceptsAll = true
             } else if !bytes.isEmpty {
-                insert(Self.key(bytes, 0, bytes.count))
+                insert(Self.key(trimmed: bytes, 0, bytes.count))
             }
         }
     }
