@@ -79,6 +79,8 @@ struct CandidateFacts {
     var hasPersons: Bool
     /// The month an unresolved date still names ("in April" in an undated article), when it names one.
     var month: Int?
+    /// Where the candidate's date puts it in a `GroupPool` (a date always has a precision).
+    var poolDate: PoolDate { PoolDate(dated: precision != nil, span: span) }
 
     init(
         _ c: EventCandidate, families: inout [String: Int32], names: inout LinkNames,

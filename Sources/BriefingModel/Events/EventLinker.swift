@@ -86,7 +86,8 @@ public enum EventLinker {
             default: return 3
             }
         }
-        let ranks = candidates.map(rank)
+        // By index: `map` over the chunks would copy every candidate out.
+        let ranks = candidates.indices.map { rank(candidates[$0]) }
         let order = candidates.indices.sorted { (ranks[$0], $0) < (ranks[$1], $1) }
         var deferred: [Int] = []
         // Groups by family and status, in creation order: only those can take a candidate (`score`).
@@ -107,7 +108,7 @@ public enum EventLinker {
             var best: (score: Int, index: Int)?
             let f = facts(i)
             if ranks[i] < 3, let pool = byFamily[familyKey(i)] {
-                pool.collect(for: candidates[i].date, into: &pooled)
+                pool.collect(for: f.poolDate, into: &pooled)
                 let planned = candidates[i].planned
                 for g in pooled where scoredFor[g] != i {
                     scoredFor[g] = i
@@ -116,17 +117,15 @@ public enum EventLinker {
                 }
             }
             if let b = best {
-                let old = groups[b.index].date
+                let old = groups[b.index].poolDate
                 groups[b.index].absorb(candidates[i], index: i, facts: f, names: interned, kinds: lex.kinds)
                 owner[i] = b.index
-                if groups[b.index].date != old {
-                    byFamily[familyKey(i)]?.move(b.index, from: old, to: groups[b.index].date)
-                }
+                byFamily[familyKey(i)]?.move(b.index, from: old, to: groups[b.index].poolDate)
             } else {
                 groups.append(MergedEvent(candidates[i], index: i, facts: f, names: interned))
                 scoredFor.append(-1)
                 owner[i] = groups.count - 1
-                byFamily[familyKey(i), default: GroupPool()].append(groups.count - 1, date: candidates[i].date)
+                byFamily[familyKey(i), default: GroupPool()].append(groups.count - 1, at: f.poolDate)
             }
         }
         // Held, dated events by kind in date order (then creation order), kept up to date as absorbing an
@@ -219,17 +218,18 @@ public enum EventLinker {
         // Events that can host one, by date: a dated statement looks only at events dated near it.
         var hostPool = GroupPool()
         for h in groups.indices where !lex.productKinds.contains(groups[h].kind) && !groups[h].planned {
-            hostPool.append(h, date: groups[h].date)
+            hostPool.append(h, at: groups[h].poolDate)
         }
         // Kinds do not change below (a host keeps its own), so whether an event is a statement is known up front.
         let isProduct = groups.map { lex.productKinds.contains($0.kind) }
         for g in groups.indices where isProduct[g] {
             let place = groups[g].place
             let placeID = groups[g].placeID
-            let date = groups[g].date
-            guard place != nil || date != nil else { continue }
+            let date = groups[g].poolDate
+            let dated = date != .undated
+            guard place != nil || dated else { continue }
             // `hostPool` holds every held event that is no statement, in creation order.
-            if let date { hostPool.collect(for: date, into: &pooled) } else { pooled = hostPool.all }
+            hostPool.collect(for: date, into: &pooled)
             let span = groups[g].span
             // Undated, it needs the one main event at its place: the one most articles speak of (the first
             // created among equals).
@@ -237,7 +237,7 @@ public enum EventLinker {
             for h in pooled
             where h != g && !isProduct[h] && !groups[h].planned
                 && (placeID.map { p in groups[h].placeID.map { interned.compatible($0, p) } ?? false } ?? true)
-                && (date == nil || (span.flatMap { d in groups[h].span.map { $0.overlaps(d, slack: 0) } } ?? false))
+                && (!dated || (span.flatMap { d in groups[h].span.map { $0.overlaps(d, slack: 0) } } ?? false))
                 && !removed.contains(h)
             {
                 if let k = host, !Self.larger(groups[h], h, than: groups[k], k) { continue }
@@ -245,13 +245,13 @@ public enum EventLinker {
             }
             guard let h = host else { continue }
             let kind = groups[h].kind
-            let hostDate = groups[h].date
+            let hostDate = groups[h].poolDate
             for i in groups[g].members {
                 groups[h].absorb(candidates[i], index: i, facts: facts(i), names: interned, kinds: lex.kinds)
                 owner[i] = h
             }
             groups[h].kind = kind
-            if groups[h].date != hostDate { hostPool.move(h, from: hostDate, to: groups[h].date) }
+            hostPool.move(h, from: hostDate, to: groups[h].poolDate)
             groups[h].outcomes.append(contentsOf: groups[g].outcomes.filter { !groups[h].outcomes.contains($0) })
             removed.insert(g)
         }
@@ -295,7 +295,7 @@ public enum EventLinker {
             return g
         }
         // Each candidate's article as a number in order of first appearance, looked up once per run of candidates.
-        let slots = ArticleSlots(candidates.lazy.map(\.article))
+        let slots = ArticleSlots(candidates.indices.lazy.map { candidates[$0].article })
         let articleOrder = Dictionary(articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let orderOfSlot = slots.articles.map { articleOrder[$0] ?? 0 }
         // Relations: those the text states, then date order among the events an article mentions together.
@@ -484,11 +484,11 @@ public enum EventLinker {
         // June 12 and the summit of June 12) stay two events, tied by `same`.
         var heldByFamily: [String: GroupPool] = [:]
         for h in groups.indices where !groups[h].planned {
-            heldByFamily[groups[h].family, default: GroupPool()].append(h, date: groups[h].date)
+            heldByFamily[groups[h].family, default: GroupPool()].append(h, at: groups[h].poolDate)
         }
         for p in groups.indices where groups[p].planned {
-            guard let pd = groups[p].date else { continue }
-            guard let pool = heldByFamily[groups[p].family] else { continue }
+            let pd = groups[p].poolDate
+            guard pd != .undated, let pool = heldByFamily[groups[p].family] else { continue }
             pool.collect(for: pd, into: &pooled)
             let ps = groups[p].span
             // The held event most articles speak of (the first created among equals).
@@ -668,80 +668,99 @@ public struct LinkedEvents: Sendable {
 
 /// The merged events of one family and status, with their dates binned by 32-day spans, so that a dated
 /// candidate is scored only against the events whose dates come near its own (or that have none).
+///
+/// Lists, not sets: what `collect` gives is only ever searched for the best score, and a list is read and added to
+/// faster than a set; an event moves (its date changed) seldom.
 private struct GroupPool {
     /// Every event of the pool in creation order.
     private(set) var all: [Int] = []
-    private var undated: Set<Int> = []
+    private var undated: [Int] = []
     /// Events whose dates span too many bins to list in each.
-    private var wide: Set<Int> = []
-    private var bins: [Int: Set<Int>] = [:]
+    private var wide: [Int] = []
+    private var bins: [Int: [Int]] = [:]
     private static let maxBins = 64
     /// Days a date may be off and still match (`MergedEvent.score` allows up to 3).
     private static let slack = 3
 
-    private static func span(_ r: ClosedRange<Day>, slack: Int) -> ClosedRange<Int> {
-        ((r.lowerBound.ordinal - slack) >> 5)...((r.upperBound.ordinal + slack) >> 5)
+    private static func bins(_ d: DaySpan, slack: Int) -> ClosedRange<Int> {
+        ((d.lo - slack) >> 5)...((d.hi + slack) >> 5)
     }
 
-    mutating func append(_ g: Int, date: EventDate?) {
+    mutating func append(_ g: Int, at date: PoolDate) {
         all.append(g)
-        insert(g, date: date)
+        insert(g, at: date)
     }
 
-    mutating func move(_ g: Int, from old: EventDate?, to new: EventDate?) {
-        remove(g, date: old)
-        insert(g, date: new)
+    mutating func move(_ g: Int, from old: PoolDate, to new: PoolDate) {
+        guard old != new else { return }
+        remove(g, at: old)
+        insert(g, at: new)
     }
 
-    private mutating func insert(_ g: Int, date: EventDate?) {
-        guard let d = date else {
-            undated.insert(g)
-            return
-        }
-        // A date with no range overlaps no other date: only undated candidates can join it (via `all`).
-        guard let r = d.range else { return }
-        let s = Self.span(r, slack: 0)
-        if s.count > Self.maxBins {
-            wide.insert(g)
-        } else {
-            for b in s { bins[b, default: []].insert(g) }
-        }
-    }
-
-    private mutating func remove(_ g: Int, date: EventDate?) {
-        guard let d = date else {
-            undated.remove(g)
-            return
-        }
-        guard let r = d.range else { return }
-        let s = Self.span(r, slack: 0)
-        if s.count > Self.maxBins {
-            wide.remove(g)
-        } else {
-            for b in s { bins[b]?.remove(g) }
+    private mutating func insert(_ g: Int, at date: PoolDate) {
+        switch date {
+        case .undated: undated.append(g)
+        // A date with no days overlaps no other date: only undated candidates can join it (via `all`).
+        case .unknown: return
+        case .days(let d):
+            let s = Self.bins(d, slack: 0)
+            if s.count > Self.maxBins {
+                wide.append(g)
+            } else {
+                for b in s { bins[b, default: []].append(g) }
+            }
         }
     }
 
-    /// The events a candidate dated `d` (or undated) may join, in no set order and some perhaps twice: a superset
-    /// of those `score` accepts, without sorting or merging sets.
-    func collect(for d: EventDate?, into out: inout [Int]) {
+    private mutating func remove(_ g: Int, at date: PoolDate) {
+        switch date {
+        case .undated: Self.remove(g, from: &undated)
+        case .unknown: return
+        case .days(let d):
+            let s = Self.bins(d, slack: 0)
+            if s.count > Self.maxBins {
+                Self.remove(g, from: &wide)
+            } else {
+                for b in s { if bins[b] != nil { Self.remove(g, from: &bins[b, default: []]) } }
+            }
+        }
+    }
+
+    /// Takes `g` out of `list` (each event is listed once in each list it is in); the order is no matter.
+    private static func remove(_ g: Int, from list: inout [Int]) {
+        guard let k = list.firstIndex(of: g) else { return }
+        list.swapAt(k, list.count - 1)
+        list.removeLast()
+    }
+
+    /// The events a candidate dated `date` (or undated) may join, in no set order and some perhaps twice: a
+    /// superset of those `score` accepts, without sorting or merging lists.
+    func collect(for date: PoolDate, into out: inout [Int]) {
         out.removeAll(keepingCapacity: true)
-        guard let d else {
-            out += all
-            return
-        }
-        guard let r = d.range else {
+        switch date {
+        case .undated: out += all
+        case .unknown: out += undated
+        case .days(let d):
+            let s = Self.bins(d, slack: Self.slack)
+            if s.count > Self.maxBins {
+                out += all
+                return
+            }
             out += undated
-            return
+            out += wide
+            for b in s { if let list = bins[b] { out += list } }
         }
-        let s = Self.span(r, slack: Self.slack)
-        if s.count > Self.maxBins {
-            out += all
-            return
-        }
-        out += undated
-        out += wide
-        for b in s { if let set = bins[b] { out += set } }
+    }
+}
+
+/// Where a date puts an event in a `GroupPool`: no date, a date whose days cannot be worked out, or its days.
+enum PoolDate: Equatable {
+    case undated, unknown
+    case days(DaySpan)
+
+    /// The place of a date with these days (`DaySpan(date)`), when `dated`.
+    init(dated: Bool, span: DaySpan?) {
+        self = !dated ? .undated : span.map { .days($0) } ?? .unknown
     }
 }
 
@@ -863,6 +882,8 @@ final class MergedEvent {
     private let familyID: Int32
     private(set) var placeID: Int32?
     private(set) var span: DaySpan?
+    /// Where `date` puts the event in a `GroupPool`.
+    var poolDate: PoolDate { PoolDate(dated: date != nil, span: span) }
 
     init(_ c: EventCandidate, index: Int, facts: CandidateFacts, names: LinkNames) {
         kind = c.kind
@@ -959,7 +980,11 @@ final class MergedEvent {
         members.append(index)
         let votes = kindVotes.update(c.kind, initial: 0) { $0 += 1 }
         let cDate = c.date
-        if let d = cDate { dateVotes.update(d, initial: DateTally(votes: 0, words: nil)) { $0.add(c.dateText) } }
+        if let d = cDate {
+            // The words alone captured: a closure capturing `c` would copy the whole candidate.
+            let words = c.dateText
+            dateVotes.update(d, initial: DateTally(votes: 0, words: nil)) { $0.add(words) }
+        }
         // The kind with the most votes, then the highest rank, then the first name: only the kind that just got a
         // vote can overtake the leader.
         if c.kind != voteLeader {
