@@ -58,6 +58,11 @@ struct DaySpan: Equatable {
         hi = r.upperBound.ordinal
     }
 
+    init(lo: Int, hi: Int) {
+        self.lo = lo
+        self.hi = hi
+    }
+
     /// `EventDate.overlaps(_:slack:)`.
     func overlaps(_ o: DaySpan, slack: Int) -> Bool { lo <= o.hi + slack && o.lo <= hi + slack }
 
@@ -71,8 +76,8 @@ struct CandidateFacts {
     var place: Int32?
     var span: DaySpan?
     var precision: DatePrecision?
-    /// The participants in the candidate's order (repeats kept), as ids.
-    var participants: [Int32]
+    /// The participants in the candidate's order (repeats kept), as ids: a slice of `CandidateIDs`' one list.
+    var participants: ArraySlice<Int32>
     /// How many distinct participants are countries (the others are persons and groups).
     var countryCount: Int32
     /// True when some participant is no country.
@@ -82,49 +87,39 @@ struct CandidateFacts {
     /// Where the candidate's date puts it in a `GroupPool` (a date always has a precision).
     var poolDate: PoolDate { PoolDate(dated: precision != nil, span: span) }
 
-    init(
-        _ c: EventCandidate, families: inout [String: Int32], names: inout LinkNames,
-        gazetteer: [String: EventLexicon.Place], months: [String: Int] = [:]
-    ) {
-        family = Self.family(c, families: &families)
-        place = c.place.map { names.place($0, gazetteer: gazetteer) }
-        let date = c.date
-        span = DaySpan(date)
-        precision = date?.precision
-        participants = c.participants.map { names.id($0) }
+    /// The facts of candidate `i` (`c`), its names numbered in `ids`. Inlined into its one caller: the candidate is
+    /// read in place, not copied to be passed.
+    @inline(__always)
+    init(_ c: EventCandidate, index i: Int, ids: CandidateIDs, names: LinkNames, months: [String: Int]) {
+        family = ids.families[i]
+        place = ids.place(i)
+        let days = c.dateDays
+        span = days?.days.map { DaySpan(lo: $0.lo, hi: $0.hi) }
+        precision = days?.precision
+        participants = ids.participants(i)
         var countries = 0
         var persons = false
-        for (k, p) in participants.enumerated() {
+        for k in participants.indices {
+            let p = participants[k]
             if !names.isCountry[Int(p)] {
                 persons = true
-            } else if !participants[..<k].contains(p) {
+            } else if !participants[participants.startIndex..<k].contains(p) {
                 countries += 1
             }
         }
         countryCount = Int32(clamping: countries)
         hasPersons = persons
-        if date == nil, c.dateUnresolved, let words = c.dateText {
+        if days == nil, c.dateUnresolved, let words = c.dateText {
             let named = Set(words.split { !$0.isLetter }.compactMap { months[String($0)] })
             month = named.count == 1 ? named.first : nil
         }
     }
 
-    /// Numbers the candidate's family, place and participants as `init` does, in the same order, without
-    /// building its facts; returns its family.
-    static func number(
-        _ c: EventCandidate, families: inout [String: Int32], names: inout LinkNames,
-        gazetteer: [String: EventLexicon.Place]
-    ) -> Int32 {
-        let family = Self.family(c, families: &families)
-        if let p = c.place { _ = names.place(p, gazetteer: gazetteer) }
-        for p in c.participants { _ = names.id(p) }
-        return family
-    }
-
-    private static func family(_ c: EventCandidate, families: inout [String: Int32]) -> Int32 {
-        if let f = families[c.family] { return f }
+    /// The id of a family, made when new.
+    static func family(_ name: String, families: inout [String: Int32]) -> Int32 {
+        if let f = families[name] { return f }
         let family = Int32(families.count)
-        families[c.family] = family
+        families[name] = family
         return family
     }
 
@@ -139,6 +134,42 @@ struct CandidateFacts {
         guard hasPersons else { return sharesParticipant(withSorted: ids) }
         return participants.allSatisfy { names.isCountry[Int($0)] || ids.sortedContains($0) }
     }
+}
+
+/// Each candidate's family, place and participants as ids (`LinkNames`), numbered once in candidate order and kept
+/// in flat lists (a few bytes a candidate, no list each): `CandidateFacts` are built from them without hashing a
+/// name again.
+struct CandidateIDs {
+    /// Per candidate: its family (`CandidateFacts.family`).
+    private(set) var families: [Int32] = []
+    /// Per candidate: its place, or -1.
+    private var places: [Int32] = []
+    /// Where each candidate's participants start in `participants`, then where the last one's end.
+    private var starts: [Int] = [0]
+    /// Every candidate's participants, candidate after candidate, in each one's order (repeats kept).
+    private var participants: [Int32] = []
+
+    /// Numbers every candidate's family, then its place (with the places it lies in), then its participants.
+    init(
+        _ candidates: borrowing CandidateChunks, families ids: inout [String: Int32], names: inout LinkNames,
+        gazetteer: [String: EventLexicon.Place]
+    ) {
+        families.reserveCapacity(candidates.count)
+        places.reserveCapacity(candidates.count)
+        starts.reserveCapacity(candidates.count + 1)
+        for i in candidates.indices {
+            families.append(CandidateFacts.family(candidates[i].family, families: &ids))
+            places.append(candidates[i].place.map { names.place($0, gazetteer: gazetteer) } ?? -1)
+            for p in candidates[i].participants { participants.append(names.id(p)) }
+            starts.append(participants.count)
+        }
+    }
+
+    /// The place of candidate `i`.
+    func place(_ i: Int) -> Int32? { places[i] < 0 ? nil : places[i] }
+
+    /// The participants of candidate `i`.
+    func participants(_ i: Int) -> ArraySlice<Int32> { participants[starts[i]..<starts[i + 1]] }
 }
 
 extension DatePrecision {

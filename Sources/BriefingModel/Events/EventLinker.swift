@@ -59,22 +59,18 @@ public enum EventLinker {
             mentionCount += candidates[i].mentions.count
         }
         let countries = Set(lex.countryNames)
-        // Participants, places and families as small integers (scoring compares integers), numbered in candidate
-        // order here; each candidate's facts are worked out again where they are used (`facts`) rather than held
-        // for every candidate at once.
+        // Participants, places and families as small integers (scoring compares integers), numbered once in
+        // candidate order and kept as flat lists of ids; each candidate's facts are built from them where they are
+        // used (`facts`) rather than held for every candidate at once (a list each).
         var interned = LinkNames(countries: countries)
         var familyIDs: [String: Int32] = [:]
-        var families: [Int32] = []
-        families.reserveCapacity(candidates.count)
-        for i in candidates.indices {
-            families.append(
-                CandidateFacts.number(candidates[i], families: &familyIDs, names: &interned, gazetteer: lex.gazetteer))
-        }
-        /// The facts of candidate `i` (every name is numbered already).
+        let numbered = CandidateIDs(candidates, families: &familyIDs, names: &interned, gazetteer: lex.gazetteer)
+        // Every name is numbered: read-only from here (a closure reading a `var` checks each access at run time).
+        let names = interned
+        let months = lex.monthNames
+        /// The facts of candidate `i`.
         func facts(_ i: Int) -> CandidateFacts {
-            CandidateFacts(
-                candidates[i], families: &familyIDs, names: &interned, gazetteer: lex.gazetteer,
-                months: lex.monthNames)
+            CandidateFacts(candidates[i], index: i, ids: numbered, names: names, months: months)
         }
         var groups: [MergedEvent] = []
         var owner = [Int](repeating: -1, count: candidates.count)
@@ -88,11 +84,13 @@ public enum EventLinker {
         }
         // By index: `map` over the chunks would copy every candidate out.
         let ranks = candidates.indices.map { rank(candidates[$0]) }
-        let order = candidates.indices.sorted { (ranks[$0], $0) < (ranks[$1], $1) }
+        // By rank, in candidate order within a rank: one pass per rank rather than a sort.
+        var order: [Int] = []
+        order.reserveCapacity(candidates.count)
+        for r in 0...3 { for i in ranks.indices where ranks[i] == r { order.append(i) } }
         var deferred: [Int] = []
         // Groups by family and status, in creation order: only those can take a candidate (`score`).
         var byFamily: [Int: GroupPool] = [:]
-        func familyKey(_ i: Int) -> Int { Int(families[i]) * 2 + (candidates[i].planned ? 1 : 0) }
         // The events a candidate is scored against (a pool may list one twice), and which were scored already.
         var pooled: [Int] = []
         var scoredFor: [Int] = []
@@ -107,25 +105,26 @@ public enum EventLinker {
             // The best score, the earliest event among equals: the first best in creation order.
             var best: (score: Int, index: Int)?
             let f = facts(i)
-            if ranks[i] < 3, let pool = byFamily[familyKey(i)] {
+            let planned = candidates[i].planned
+            let familyKey = Int(f.family) * 2 + (planned ? 1 : 0)
+            if ranks[i] < 3, let pool = byFamily[familyKey] {
                 pool.collect(for: f.poolDate, into: &pooled)
-                let planned = candidates[i].planned
                 for g in pooled where scoredFor[g] != i {
                     scoredFor[g] = i
-                    guard let s = groups[g].score(f, planned: planned, names: interned) else { continue }
+                    guard let s = groups[g].score(f, planned: planned, names: names) else { continue }
                     if best.map({ s > $0.score || (s == $0.score && g < $0.index) }) ?? true { best = (s, g) }
                 }
             }
             if let b = best {
                 let old = groups[b.index].poolDate
-                groups[b.index].absorb(candidates[i], index: i, facts: f, names: interned, kinds: lex.kinds)
+                groups[b.index].absorb(candidates[i], index: i, facts: f, names: names, kinds: lex.kinds)
                 owner[i] = b.index
-                byFamily[familyKey(i)]?.move(b.index, from: old, to: groups[b.index].poolDate)
+                byFamily[familyKey]?.move(b.index, from: old, to: groups[b.index].poolDate)
             } else {
-                groups.append(MergedEvent(candidates[i], index: i, facts: f, names: interned))
+                groups.append(MergedEvent(candidates[i], index: i, facts: f, names: names))
                 scoredFor.append(-1)
                 owner[i] = groups.count - 1
-                byFamily[familyKey(i), default: GroupPool()].append(groups.count - 1, at: f.poolDate)
+                byFamily[familyKey, default: GroupPool()].append(groups.count - 1, at: f.poolDate)
             }
         }
         // Held, dated events by kind in date order (then creation order), kept up to date as absorbing an
@@ -172,10 +171,10 @@ public enum EventLinker {
                         && f.sharesParticipant(withSorted: groups[e.group].participantIDs)
                 }
                 if let h = next?.group {
-                    groups[h].absorb(c, index: i, facts: f, names: interned, kinds: lex.kinds)
+                    groups[h].absorb(c, index: i, facts: f, names: names, kinds: lex.kinds)
                     owner[i] = h
                 } else {
-                    groups.append(MergedEvent(c, index: i, facts: f, names: interned))
+                    groups.append(MergedEvent(c, index: i, facts: f, names: names))
                     owner[i] = groups.count - 1
                 }
                 continue
@@ -187,21 +186,29 @@ public enum EventLinker {
             if n >= 1 {
                 let series =
                     generic.contains(c.kind) ? datedByFamily[c.family] ?? [] : datedByKind[c.kind] ?? []
-                func nthEvent(_ fits: (Int) -> Bool) -> Int? {
-                    var count = 0
-                    for e in series where fits(e.group) {
-                        count += 1
-                        if count == n { return e.group }
+                // Both counts in one pass (no closures over `groups`): the n-th covering event, else the n-th
+                // sharing a participant.
+                var (covering, sharing) = (0, 0)
+                var nthSharing: Int?
+                for e in series {
+                    let ids = groups[e.group].participantIDs
+                    if f.isCovered(bySorted: ids, names: names) {
+                        covering += 1
+                        if covering == n {
+                            nth = e.group
+                            break
+                        }
                     }
-                    return nil
+                    if nthSharing == nil, f.sharesParticipant(withSorted: ids) {
+                        sharing += 1
+                        if sharing == n { nthSharing = e.group }
+                    }
                 }
-                nth =
-                    nthEvent { f.isCovered(bySorted: groups[$0].participantIDs, names: interned) }
-                    ?? nthEvent { f.sharesParticipant(withSorted: groups[$0].participantIDs) }
+                nth = nth ?? nthSharing
             }
             if let h = nth {
                 let old = groups[h].kind
-                groups[h].absorb(c, index: i, facts: f, names: interned, kinds: lex.kinds)
+                groups[h].absorb(c, index: i, facts: f, names: names, kinds: lex.kinds)
                 owner[i] = h
                 if groups[h].kind != old {
                     let day = entry(h)
@@ -209,7 +216,7 @@ public enum EventLinker {
                     insertDated(h)
                 }
             } else {
-                groups.append(MergedEvent(c, index: i, facts: f, names: interned))
+                groups.append(MergedEvent(c, index: i, facts: f, names: names))
                 owner[i] = groups.count - 1
             }
         }
@@ -234,20 +241,24 @@ public enum EventLinker {
             // Undated, it needs the one main event at its place: the one most articles speak of (the first
             // created among equals).
             var host: Int?
-            for h in pooled
-            where h != g && !isProduct[h] && !groups[h].planned
-                && (placeID.map { p in groups[h].placeID.map { interned.compatible($0, p) } ?? false } ?? true)
-                && (!dated || (span.flatMap { d in groups[h].span.map { $0.overlaps(d, slack: 0) } } ?? false))
-                && !removed.contains(h)
-            {
-                if let k = host, !Self.larger(groups[h], h, than: groups[k], k) { continue }
+            // Plain tests, no closures: a closure reading `groups` would check each access at run time.
+            for h in pooled where h != g && !isProduct[h] && !groups[h].planned {
+                let e = groups[h]
+                if let p = placeID {
+                    guard let q = e.placeID, names.compatible(q, p) else { continue }
+                }
+                if dated {
+                    guard let d = span, let hs = e.span, hs.overlaps(d, slack: 0) else { continue }
+                }
+                guard !removed.contains(h) else { continue }
+                if let k = host, !Self.larger(e, h, than: groups[k], k) { continue }
                 host = h
             }
             guard let h = host else { continue }
             let kind = groups[h].kind
             let hostDate = groups[h].poolDate
             for i in groups[g].members {
-                groups[h].absorb(candidates[i], index: i, facts: facts(i), names: interned, kinds: lex.kinds)
+                groups[h].absorb(candidates[i], index: i, facts: facts(i), names: names, kinds: lex.kinds)
                 owner[i] = h
             }
             groups[h].kind = kind
@@ -257,9 +268,8 @@ public enum EventLinker {
         }
         drop(removed, from: &groups, owner: &owner)
         let rescheduled = reschedulePlans(
-            &groups, &owner, candidates, lex, countries, facts: { facts($0) }, names: interned)
+            &groups, &owner, candidates, lex, countries, facts: { facts($0) }, names: names)
         // The grouping's tables are done with: let them go before the events and their lookups are built.
-        families = []
         byFamily = [:]
         datedByKind = [:]
         datedByFamily = [:]
@@ -496,7 +506,7 @@ public enum EventLinker {
             for h in pooled {
                 let e = groups[h]
                 guard !e.planned, e.family == groups[p].family, e.date != nil else { continue }
-                if let a = e.placeID, let b = groups[p].placeID, !interned.compatible(a, b) { continue }
+                if let a = e.placeID, let b = groups[p].placeID, !names.compatible(a, b) { continue }
                 let slack = e.place != nil && groups[p].place != nil ? 3 : 0
                 guard let hs = e.span, let pspan = ps, hs.overlaps(pspan, slack: slack),
                     hs.width <= pspan.width + 2 * slack, groups[p].sharesParticipant(with: e)
@@ -671,7 +681,7 @@ public struct LinkedEvents: Sendable {
 ///
 /// Lists, not sets: what `collect` gives is only ever searched for the best score, and a list is read and added to
 /// faster than a set; an event moves (its date changed) seldom.
-private struct GroupPool {
+struct GroupPool {
     /// Every event of the pool in creation order.
     private(set) var all: [Int] = []
     private var undated: [Int] = []
@@ -857,7 +867,10 @@ final class MergedEvent {
     var place: String?
     /// Set by `absorb` and by rescheduling (`EventLinker+Plans`): `span` follows it.
     var date: EventDate? {
-        didSet { span = DaySpan(date) }
+        didSet {
+            span = DaySpan(date)
+            poolDate = PoolDate(dated: date != nil, span: span)
+        }
     }
     var dateText: String?
     var planned: Bool
@@ -882,8 +895,8 @@ final class MergedEvent {
     private let familyID: Int32
     private(set) var placeID: Int32?
     private(set) var span: DaySpan?
-    /// Where `date` puts the event in a `GroupPool`.
-    var poolDate: PoolDate { PoolDate(dated: date != nil, span: span) }
+    /// Where `date` puts the event in a `GroupPool`, kept with it (working it out copies the date).
+    private(set) var poolDate: PoolDate
 
     init(_ c: EventCandidate, index: Int, facts: CandidateFacts, names: LinkNames) {
         kind = c.kind
@@ -891,6 +904,7 @@ final class MergedEvent {
         familyID = facts.family
         placeID = facts.place
         span = facts.span
+        poolDate = facts.poolDate
         kindVotes.update(c.kind, initial: 1) { _ in }
         let cDate = c.date
         if let d = cDate { dateVotes.update(d, initial: DateTally(votes: 1, words: c.dateText)) { _ in } }
