@@ -53,13 +53,26 @@ import Testing
             #expect(ids.families[i] == family)
             #expect(ids.place(i) == place)
             #expect(Array(ids.participants(i)) == participants)
-            let facts = CandidateFacts(c, index: i, ids: ids, names: names, months: [:])
+            let facts = CandidateFacts(index: i, ids: ids, names: names, days: nil, unresolved: nil, months: [:])
             #expect(facts.family == family && facts.place == place && Array(facts.participants) == participants)
             #expect(Int(facts.countryCount) == Set(c.participants).intersection(countries).count)
             #expect(facts.hasPersons == c.participants.contains { !countries.contains($0) })
         }
         #expect(names.strings == plain.strings)
         #expect(families == plainFamilies)
+    }
+
+    @Test func eventMarksActAsASetEmptiedOnEachRemoveAll() {
+        var marks = EventMarks(count: 10)
+        var plain = Set<Int>()
+        // A new set is empty; so is one emptied, whatever it held.
+        for (n, round) in [[3, 3], [1, 2, 1, 9, 0], [], [2, 2, 3], [9, 1, 1, 4, 0, 0]].enumerated() {
+            if n > 0 {
+                marks.removeAll()
+                plain.removeAll()
+            }
+            for e in round { #expect(marks.insert(e) == plain.insert(e).inserted, "\(round) \(e)") }
+        }
     }
 
     /// Every event a candidate could join (undated, or dated within the slack of its days) is collected, and an

@@ -186,12 +186,14 @@ public struct EventCandidate: Sendable, Hashable {
     /// fields when both days are stored (nearly always) rather than building the date; nil without a date, `days`
     /// nil when the date's range cannot be worked out.
     var dateDays: (precision: DatePrecision, days: (lo: Int, hi: Int)?)? {
-        if dateValue != nil, earliestDay != PackedDay.none, latestDay != PackedDay.none {
-            let (a, b) = (Int(earliestDay), Int(latestDay))
-            return (precision, (min(a, b), max(a, b)))
+        @inline(__always) get {
+            if dateValue != nil, earliestDay != PackedDay.none, latestDay != PackedDay.none {
+                let (a, b) = (Int(earliestDay), Int(latestDay))
+                return (precision, (min(a, b), max(a, b)))
+            }
+            guard let d = date else { return nil }
+            return (d.precision, d.range.map { ($0.lowerBound.ordinal, $0.upperBound.ordinal) })
         }
-        guard let d = date else { return nil }
-        return (d.precision, d.range.map { ($0.lowerBound.ordinal, $0.upperBound.ordinal) })
     }
 
     /// True when the candidate's date is a single day (`date?.precision == .day`, without building it).

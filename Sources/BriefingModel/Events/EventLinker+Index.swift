@@ -87,13 +87,14 @@ struct CandidateFacts {
     /// Where the candidate's date puts it in a `GroupPool` (a date always has a precision).
     var poolDate: PoolDate { PoolDate(dated: precision != nil, span: span) }
 
-    /// The facts of candidate `i` (`c`), its names numbered in `ids`. Inlined into its one caller: the candidate is
-    /// read in place, not copied to be passed.
-    @inline(__always)
-    init(_ c: EventCandidate, index i: Int, ids: CandidateIDs, names: LinkNames, months: [String: Int]) {
+    /// The facts of candidate `i`, its names numbered in `ids`, given its `dateDays` and, when its date words could
+    /// not be resolved, those words.
+    init(
+        index i: Int, ids: CandidateIDs, names: LinkNames, days: (precision: DatePrecision, days: (lo: Int, hi: Int)?)?,
+        unresolved words: String?, months: [String: Int]
+    ) {
         family = ids.families[i]
         place = ids.place(i)
-        let days = c.dateDays
         span = days?.days.map { DaySpan(lo: $0.lo, hi: $0.hi) }
         precision = days?.precision
         participants = ids.participants(i)
@@ -109,7 +110,7 @@ struct CandidateFacts {
         }
         countryCount = Int32(clamping: countries)
         hasPersons = persons
-        if days == nil, c.dateUnresolved, let words = c.dateText {
+        if days == nil, let words {
             let named = Set(words.split { !$0.isLetter }.compactMap { months[String($0)] })
             month = named.count == 1 ? named.first : nil
         }

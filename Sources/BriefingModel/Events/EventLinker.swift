@@ -68,9 +68,11 @@ public enum EventLinker {
         // Every name is numbered: read-only from here (a closure reading a `var` checks each access at run time).
         let names = interned
         let months = lex.monthNames
-        /// The facts of candidate `i`.
+        /// The facts of candidate `i`. Its fields are read one by one: passing the candidate would copy it whole.
         func facts(_ i: Int) -> CandidateFacts {
-            CandidateFacts(candidates[i], index: i, ids: numbered, names: names, months: months)
+            CandidateFacts(
+                index: i, ids: numbered, names: names, days: candidates[i].dateDays,
+                unresolved: candidates[i].dateUnresolved ? candidates[i].dateText : nil, months: months)
         }
         var groups: [MergedEvent] = []
         var owner = [Int](repeating: -1, count: candidates.count)
@@ -386,9 +388,17 @@ public enum EventLinker {
         // its paragraph's by binary search.
         // (The standard sort is stable: the mentions of one paragraph keep the order they were added in.)
         sentences.sort { ($0.slot, $0.paragraph) < ($1.slot, $1.paragraph) }
-        var last: (key: ParagraphKey, lookup: ParagraphMentions)?
+        // The mentions of the paragraph last looked up (its key; none or empty when it has none), and lists used
+        // again for every quote rather than made anew.
+        var lookup = ParagraphMentions()
+        var lookupKey: ParagraphKey?
+        var seen = EventMarks(count: groups.count)
+        var overlapping: [Int] = []
+        var found: [Int] = []
         var quoteEvents: [(quote: Int, events: [String])] = []
-        var lastFound: (events: [Int], ids: [String])?
+        // Quotes of one paragraph often get the same events: they share one array of ids.
+        var lastFound: [Int] = []
+        var lastIDs: [String] = []
         // Quotes come grouped by article too: the slot is looked up once per run.
         var quoteArticle: String?
         var quoteSlot: Int?
@@ -400,39 +410,31 @@ public enum EventLinker {
             }
             guard let slot = quoteSlot else { continue }
             let key = ParagraphKey(article: slot, paragraph: place.paragraph)
-            let lookup: ParagraphMentions
-            if let known = last, known.key == key {
-                lookup = known.lookup
-            } else {
-                let run = SentenceEvent.run(of: key, in: sentences)
-                guard !run.isEmpty else { continue }
-                lookup = ParagraphMentions(sentences[run].map { (Int($0.start)..<Int($0.end), Int($0.event)) })
-                last = (key, lookup)
+            if key != lookupKey {
+                lookup.load(sentences[SentenceEvent.run(of: key, in: sentences)], seen: &seen)
+                lookupKey = key
             }
+            guard !lookup.isEmpty else { continue }
             let quoteRange = place.start..<max(place.start + 1, place.end)
-            let overlapping = lookup.positions(overlapping: quoteRange)
-            var found: [Int] = []
+            lookup.positions(overlapping: quoteRange, into: &overlapping)
+            found.removeAll(keepingCapacity: true)
             if overlapping.isEmpty {
                 guard lookup.distinctEvents.count <= EventLinker.paragraphEvents else { continue }
-                found = lookup.distinctEvents
+                found += lookup.distinctEvents
             } else {
-                var seen = Set<Int>()
-                for k in overlapping where seen.insert(lookup.events[k]).inserted {
-                    found.append(lookup.events[k])
-                }
+                seen.removeAll()
+                for k in overlapping where seen.insert(lookup.events[k]) { found.append(lookup.events[k]) }
             }
             guard !found.isEmpty else { continue }
-            // Quotes of one paragraph often get the same events: they share one array of ids.
-            if let shared = lastFound, shared.events == found {
-                quoteEvents.append((q, shared.ids))
-            } else {
-                let list = found.map { ids[$0] }
-                lastFound = (found, list)
-                quoteEvents.append((q, list))
+            if found != lastFound {
+                lastFound.removeAll(keepingCapacity: true)
+                lastFound += found
+                lastIDs = found.map { ids[$0] }
             }
+            quoteEvents.append((q, lastIDs))
         }
         sentences = []
-        last = nil
+        lookup = ParagraphMentions()
 
         var events: [Event] = []
         events.reserveCapacity(groups.count)
@@ -455,7 +457,7 @@ public enum EventLinker {
             events.append(
                 Event(
                     id: ids[g], kind: e.kind, title: e.title(lexicon: lex, countries: countries),
-                    place: e.place.map(lex.display),
+                    place: e.place.map { lex.display($0) },
                     date: shown?.date ?? e.date, planned: e.planned, participants: e.participants, mentions: unique,
                     related: [], outcomes: e.outcomes, dateText: shown.map { $0.words } ?? e.dateText))
         }
@@ -1067,11 +1069,22 @@ final class MergedEvent {
 
     /// `slug` given `shownDate?.date`, when the caller has it already.
     func slug(shown: EventDate?) -> String {
-        var parts = [Self.slugify(kind)]
-        if let place { parts.append(Self.slugify(place)) }
-        parts.append((shown ?? date)?.value ?? (ordinal.map { "no-\($0)" } ?? "undated"))
-        if planned { parts.append("planned") }
-        return parts.joined(separator: "-")
+        // Appended in place: a list of parts joined costs more than the slug.
+        var slug = Self.slugify(kind)
+        if let place {
+            slug += "-"
+            slug += Self.slugify(place)
+        }
+        slug += "-"
+        if let value = (shown ?? date)?.value {
+            slug += value
+        } else if let ordinal {
+            slug += "no-\(ordinal)"
+        } else {
+            slug += "undated"
+        }
+        if planned { slug += "-planned" }
+        return slug
     }
 
     static func slugify(_ s: String) -> String {
@@ -1121,9 +1134,15 @@ final class MergedEvent {
         var head = lexicon.kind(kind).title
         if planned { head = "Planned " + head.lowercased() }
         if let place { return "\(head) in \(lexicon.display(place))" }
-        let who = participants.filter { countries.contains($0) }.prefix(2)
-        if !who.isEmpty { return "\(head) (\(who.joined(separator: ", ")))" }
-        return head
+        // The first two countries, looked up no further.
+        var who = ""
+        var named = 0
+        for p in participants where countries.contains(p) {
+            who += named == 0 ? p : ", " + p
+            named += 1
+            if named == 2 { break }
+        }
+        return named == 0 ? head : "\(head) (\(who))"
     }
 }
 
@@ -1140,31 +1159,52 @@ struct DateTally {
 }
 
 /// The event mentions of one paragraph, indexed for the quotes of that paragraph.
+///
+/// Loaded anew for each paragraph into the same lists: a paragraph names a handful of events, and fresh lists and a
+/// set for each cost more than reading them.
 private struct ParagraphMentions {
     /// Positions into the paragraph's mention list, ordered by sentence start.
-    let byStart: [Int]
-    let starts: [Int]
-    let ranges: [Range<Int>]
-    let longest: Int
+    private(set) var byStart: [Int] = []
+    private(set) var starts: [Int] = []
+    private(set) var ranges: [Range<Int>] = []
+    private(set) var longest = 0
     /// The paragraph's events in mention order, each once.
-    let distinctEvents: [Int]
+    private(set) var distinctEvents: [Int] = []
     /// The event of each mention, in mention order.
-    let events: [Int]
+    private(set) var events: [Int] = []
 
-    init(_ mentions: [(sentence: Range<Int>, event: Int)]) {
-        events = mentions.map { $0.event }
-        ranges = mentions.map { $0.sentence }
-        byStart = mentions.indices.sorted {
-            (mentions[$0].sentence.lowerBound, $0) < (mentions[$1].sentence.lowerBound, $1)
+    /// True when the paragraph mentions no event.
+    var isEmpty: Bool { events.isEmpty }
+
+    /// Indexes the mentions of one paragraph, in mention order; `seen` is a set to work with.
+    mutating func load(_ mentions: ArraySlice<SentenceEvent>, seen: inout EventMarks) {
+        events.removeAll(keepingCapacity: true)
+        ranges.removeAll(keepingCapacity: true)
+        distinctEvents.removeAll(keepingCapacity: true)
+        longest = 0
+        seen.removeAll()
+        var sorted = true
+        for m in mentions {
+            let range = Int(m.start)..<Int(m.end)
+            if let previous = ranges.last, previous.lowerBound > range.lowerBound { sorted = false }
+            events.append(Int(m.event))
+            ranges.append(range)
+            longest = max(longest, range.count)
+            if seen.insert(Int(m.event)) { distinctEvents.append(Int(m.event)) }
         }
-        starts = byStart.map { mentions[$0].sentence.lowerBound }
-        longest = mentions.reduce(0) { max($0, $1.sentence.count) }
-        var seen = Set<Int>()
-        distinctEvents = mentions.compactMap { seen.insert($0.event).inserted ? $0.event : nil }
+        byStart.removeAll(keepingCapacity: true)
+        byStart += ranges.indices
+        // By sentence start, then mention order: mostly the order they come in.
+        if !sorted {
+            byStart.sort { (ranges[$0].lowerBound, $0) < (ranges[$1].lowerBound, $1) }
+        }
+        starts.removeAll(keepingCapacity: true)
+        for m in byStart { starts.append(ranges[m].lowerBound) }
     }
 
-    /// Positions (in mention order) of the mentions whose sentence overlaps `range`.
-    func positions(overlapping range: Range<Int>) -> [Int] {
+    /// Sets `out` to the positions (in mention order) of the mentions whose sentence overlaps `range`.
+    func positions(overlapping range: Range<Int>, into out: inout [Int]) {
+        out.removeAll(keepingCapacity: true)
         // A sentence that overlaps starts before range's end and no earlier than range's start minus the longest.
         let from = range.lowerBound - longest
         var lo = 0
@@ -1173,14 +1213,33 @@ private struct ParagraphMentions {
             let mid = (lo + hi) / 2
             if starts[mid] < from { lo = mid + 1 } else { hi = mid }
         }
-        var out: [Int] = []
         var k = lo
         while k < starts.count, starts[k] < range.upperBound {
             let m = byStart[k]
             if ranges[m].overlaps(range) { out.append(m) }
             k += 1
         }
-        return out.sorted()
+        out.sort()
+    }
+}
+
+/// A set of events (by index below a count) emptied in constant time: each event holds the number of the round that
+/// last added it, and emptying starts a new round.
+struct EventMarks {
+    private var marks: [Int]
+    private var round = 0
+
+    /// An empty set for events `0..<count`.
+    init(count: Int) { marks = [Int](repeating: 0, count: count) }
+
+    /// Empties the set.
+    mutating func removeAll() { round += 1 }
+
+    /// Adds event `e`; true when it was not in the set.
+    mutating func insert(_ e: Int) -> Bool {
+        if marks[e] == round + 1 { return false }
+        marks[e] = round + 1
+        return true
     }
 }
 
