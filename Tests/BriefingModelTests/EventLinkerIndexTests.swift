@@ -53,7 +53,7 @@ import Testing
             #expect(ids.families[i] == family)
             #expect(ids.place(i) == place)
             #expect(Array(ids.participants(i)) == participants)
-            let facts = CandidateFacts(index: i, ids: ids, names: names, days: nil, unresolved: nil, months: [:])
+            let facts = ids.facts(i, days: nil, unresolved: nil, months: [:])
             #expect(facts.family == family && facts.place == place && Array(facts.participants) == participants)
             #expect(Int(facts.countryCount) == Set(c.participants).intersection(countries).count)
             #expect(facts.hasPersons == c.participants.contains { !countries.contains($0) })
@@ -73,6 +73,26 @@ import Testing
             }
             for e in round { #expect(marks.insert(e) == plain.insert(e).inserted, "\(round) \(e)") }
         }
+    }
+
+    @Test func relationTablesKeepEachRelationOnceWithItsFirstCue() {
+        // Event 3 has event 1's id: relations to either are one entry.
+        var table = RelationTable(events: 4, canon: [0, 1, 2, 1], ids: ["a", "b", "c", "b"])
+        table.add(0, 1, .after, nil)
+        table.add(0, 3, .after, "later")
+        table.add(0, 1, .after, "too late")
+        table.add(0, 2, .before, "x")
+        table.add(0, 3, .before, nil)
+        // None to itself, nor to or from no event.
+        table.add(2, 2, .same, nil)
+        table.add(-1, 2, .same, nil)
+        table.add(2, -1, .same, nil)
+        #expect(
+            table.lists[0] == [
+                EventRelation(event: "b", relation: .after, cue: "later"),
+                EventRelation(event: "c", relation: .before, cue: "x"), EventRelation(event: "b", relation: .before),
+            ])
+        #expect(table.lists[1...].allSatisfy { $0.isEmpty })
     }
 
     /// Every event a candidate could join (undated, or dated within the slack of its days) is collected, and an

@@ -70,7 +70,7 @@ struct DaySpan: Equatable {
     var width: Int { hi - lo + 1 }
 }
 
-/// What scoring needs of one candidate, computed once: ids instead of strings.
+/// What scoring needs of one candidate, computed once: ids instead of strings (`CandidateIDs.facts`).
 struct CandidateFacts {
     var family: Int32
     var place: Int32?
@@ -86,35 +86,6 @@ struct CandidateFacts {
     var month: Int?
     /// Where the candidate's date puts it in a `GroupPool` (a date always has a precision).
     var poolDate: PoolDate { PoolDate(dated: precision != nil, span: span) }
-
-    /// The facts of candidate `i`, its names numbered in `ids`, given its `dateDays` and, when its date words could
-    /// not be resolved, those words.
-    init(
-        index i: Int, ids: CandidateIDs, names: LinkNames, days: (precision: DatePrecision, days: (lo: Int, hi: Int)?)?,
-        unresolved words: String?, months: [String: Int]
-    ) {
-        family = ids.families[i]
-        place = ids.place(i)
-        span = days?.days.map { DaySpan(lo: $0.lo, hi: $0.hi) }
-        precision = days?.precision
-        participants = ids.participants(i)
-        var countries = 0
-        var persons = false
-        for k in participants.indices {
-            let p = participants[k]
-            if !names.isCountry[Int(p)] {
-                persons = true
-            } else if !participants[participants.startIndex..<k].contains(p) {
-                countries += 1
-            }
-        }
-        countryCount = Int32(clamping: countries)
-        hasPersons = persons
-        if days == nil, let words {
-            let named = Set(words.split { !$0.isLetter }.compactMap { months[String($0)] })
-            month = named.count == 1 ? named.first : nil
-        }
-    }
 
     /// The id of a family, made when new.
     static func family(_ name: String, families: inout [String: Int32]) -> Int32 {
@@ -149,6 +120,9 @@ struct CandidateIDs {
     private var starts: [Int] = [0]
     /// Every candidate's participants, candidate after candidate, in each one's order (repeats kept).
     private var participants: [Int32] = []
+    /// Per candidate: how many distinct participants are countries, and whether some participant is no country.
+    private var countryCounts: [Int32] = []
+    private var hasPersons: [Bool] = []
 
     /// Numbers every candidate's family, then its place (with the places it lies in), then its participants.
     init(
@@ -158,12 +132,43 @@ struct CandidateIDs {
         families.reserveCapacity(candidates.count)
         places.reserveCapacity(candidates.count)
         starts.reserveCapacity(candidates.count + 1)
+        countryCounts.reserveCapacity(candidates.count)
+        hasPersons.reserveCapacity(candidates.count)
         for i in candidates.indices {
             families.append(CandidateFacts.family(candidates[i].family, families: &ids))
             places.append(candidates[i].place.map { names.place($0, gazetteer: gazetteer) } ?? -1)
+            let first = participants.count
             for p in candidates[i].participants { participants.append(names.id(p)) }
             starts.append(participants.count)
+            var countries: Int32 = 0
+            var persons = false
+            for k in first..<participants.count {
+                let p = participants[k]
+                if !names.isCountry[Int(p)] {
+                    persons = true
+                } else if !participants[first..<k].contains(p) {
+                    countries += 1
+                }
+            }
+            countryCounts.append(countries)
+            hasPersons.append(persons)
         }
+    }
+
+    /// The facts of candidate `i`, given its `dateDays` and, when its date words could not be resolved, those words.
+    func facts(
+        _ i: Int, days: (precision: DatePrecision, days: (lo: Int, hi: Int)?)?, unresolved words: String?,
+        months: [String: Int]
+    ) -> CandidateFacts {
+        var month: Int?
+        if days == nil, let words {
+            let named = Set(words.split { !$0.isLetter }.compactMap { months[String($0)] })
+            month = named.count == 1 ? named.first : nil
+        }
+        return CandidateFacts(
+            family: families[i], place: place(i), span: days?.days.map { DaySpan(lo: $0.lo, hi: $0.hi) },
+            precision: days?.precision, participants: participants(i), countryCount: countryCounts[i],
+            hasPersons: hasPersons[i], month: month)
     }
 
     /// The place of candidate `i`.

@@ -70,22 +70,17 @@ public enum EventLinker {
         let months = lex.monthNames
         /// The facts of candidate `i`. Its fields are read one by one: passing the candidate would copy it whole.
         func facts(_ i: Int) -> CandidateFacts {
-            CandidateFacts(
-                index: i, ids: numbered, names: names, days: candidates[i].dateDays,
+            numbered.facts(
+                i, days: candidates[i].dateDays,
                 unresolved: candidates[i].dateUnresolved ? candidates[i].dateText : nil, months: months)
         }
         var groups: [MergedEvent] = []
         var owner = [Int](repeating: -1, count: candidates.count)
-        func rank(_ c: EventCandidate) -> Int {
-            switch (c.hasDate, c.place != nil) {
-            case (true, true): return 0
-            case (true, false): return 1
-            case (false, true): return 2
-            default: return 3
-            }
+        // Dated and placed first, then dated, then placed, then neither. Fields read in place: `map` over the
+        // chunks, or a function given the candidate, would copy it whole.
+        let ranks = candidates.indices.map { i in
+            (candidates[i].hasDate ? 0 : 2) + (candidates[i].place != nil ? 0 : 1)
         }
-        // By index: `map` over the chunks would copy every candidate out.
-        let ranks = candidates.indices.map { rank(candidates[$0]) }
         // By rank, in candidate order within a rank: one pass per rank rather than a sort.
         var order: [Int] = []
         order.reserveCapacity(candidates.count)
@@ -311,20 +306,7 @@ public enum EventLinker {
         let articleOrder = Dictionary(articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let orderOfSlot = slots.articles.map { articleOrder[$0] ?? 0 }
         // Relations: those the text states, then date order among the events an article mentions together.
-        var related: [[EventRelation]] = Array(repeating: [], count: groups.count)
-        // Where each (event, related event id, relation) already stands in the event's `related` list: one table
-        // for all events (a table per event would cost more than its few entries).
-        var relatedAt: [RelationKey: Int] = [:]
-        func add(_ a: Int, _ b: Int, _ r: EventRelationKind, _ cue: String?) {
-            guard a != b, a >= 0, b >= 0 else { return }
-            let key = RelationKey(from: a, event: canon[b], relation: r)
-            if let k = relatedAt[key] {
-                if related[a][k].cue == nil { related[a][k].cue = cue }
-                return
-            }
-            relatedAt[key] = related[a].count
-            related[a].append(EventRelation(event: ids[b], relation: r, cue: cue))
-        }
+        var related = RelationTable(events: groups.count, canon: canon, ids: ids)
         // Each candidate's place among its event's members (each belongs to one event at most): its mentions
         // come in that order before they are sorted.
         var rankInEvent = [Int32](repeating: 0, count: candidates.count)
@@ -353,9 +335,9 @@ public enum EventLinker {
                 let a = owner[i]
                 let b = owner[t]
                 guard a >= 0, b >= 0 else { continue }
-                add(a, b, r.relation, r.cue)
-                if r.relation == .after { add(b, a, .before, r.cue) }
-                if r.relation == .before { add(b, a, .after, r.cue) }
+                related.add(a, b, r.relation, r.cue)
+                if r.relation == .after { related.add(b, a, .before, r.cue) }
+                if r.relation == .before { related.add(b, a, .after, r.cue) }
             }
             let g = owner[i]
             if g >= 0 {
@@ -465,51 +447,62 @@ public enum EventLinker {
         mentionStart = []
 
         noteReschedules(rescheduled, groups: groups, events: &events)
-        // Articles in the order their candidates come, families by name: the relations come out in the same
-        // order on every run (dictionary order changes with the hash seed).
-        var byArticle = [Set<Int>](repeating: [], count: slots.articles.count)
-        var articlesInOrder: [Int] = []
+        // Date order among the dated events each article mentions: articles in the order their candidates come,
+        // families by name, events by first day then id, each event once, each tied to the next when it ends
+        // before that one begins. The relations come out in the same order on every run. One sorted list of the
+        // corpus's (article, family, day, event) rather than a set, a table and sorted lists per article.
+        var familyOrder = [Int32](repeating: 0, count: familyIDs.count)
+        for (k, f) in familyIDs.sorted(by: { $0.key < $1.key }).enumerated() { familyOrder[Int(f.value)] = Int32(k) }
+        var articleRank = [Int32](repeating: -1, count: slots.articles.count)
+        var articlesSeen: Int32 = 0
+        var chain: [ChainLink] = []
         for i in candidates.indices where owner[i] >= 0 {
             let slot = Int(slots.slot[i])
-            if byArticle[slot].isEmpty { articlesInOrder.append(slot) }
-            byArticle[slot].insert(owner[i])
-        }
-        for article in articlesInOrder {
-            let set = byArticle[article]
-            let families = Dictionary(grouping: set.filter { groups[$0].date != nil }, by: { groups[$0].family })
-            for family in families.keys.sorted() {
-                let members = families[family] ?? []
-                let sorted = members.sorted {
-                    (groups[$0].date?.range?.lowerBound ?? Day(ordinal: 0), ids[$0])
-                        < (groups[$1].date?.range?.lowerBound ?? Day(ordinal: 0), ids[$1])
-                }
-                for k in sorted.indices.dropFirst() {
-                    let a = sorted[k - 1]
-                    let b = sorted[k]
-                    guard let da = groups[a].date, let db = groups[b].date, da.isBefore(db) else { continue }
-                    add(b, a, .after, nil)
-                    add(a, b, .before, nil)
-                }
+            if articleRank[slot] < 0 {
+                articleRank[slot] = articlesSeen
+                articlesSeen += 1
             }
+            let e = groups[owner[i]]
+            guard e.poolDate != .undated else { continue }
+            chain.append(
+                ChainLink(
+                    article: articleRank[slot], family: familyOrder[Int(e.familyID)], day: e.span?.lo ?? 0,
+                    event: Int32(owner[i])))
         }
+        chain.sort { a, b in
+            (a.article, a.family, a.day) != (b.article, b.family, b.day)
+                ? (a.article, a.family, a.day) < (b.article, b.family, b.day) : ids[Int(a.event)] < ids[Int(b.event)]
+        }
+        for k in chain.indices.dropFirst() {
+            let (x, y) = (chain[k - 1], chain[k])
+            // The same event again (its entries are next to each other), or the first of another article or family.
+            guard x.article == y.article, x.family == y.family, x.event != y.event else { continue }
+            let (a, b) = (Int(x.event), Int(y.event))
+            guard let da = groups[a].span, let db = groups[b].span, da.hi < db.lo else { continue }
+            related.add(b, a, .after, nil)
+            related.add(a, b, .before, nil)
+        }
+        chain = []
         // A plan and the event held as planned: same family, place and date (a summit announced in May for
         // June 12 and the summit of June 12) stay two events, tied by `same`.
-        var heldByFamily: [String: GroupPool] = [:]
+        // Families by id (`familyIDs`: one to one with their names).
+        var heldByFamily: [Int32: GroupPool] = [:]
         for h in groups.indices where !groups[h].planned {
-            heldByFamily[groups[h].family, default: GroupPool()].append(h, at: groups[h].poolDate)
+            heldByFamily[groups[h].familyID, default: GroupPool()].append(h, at: groups[h].poolDate)
         }
         for p in groups.indices where groups[p].planned {
             let pd = groups[p].poolDate
-            guard pd != .undated, let pool = heldByFamily[groups[p].family] else { continue }
+            guard pd != .undated, let pool = heldByFamily[groups[p].familyID] else { continue }
             pool.collect(for: pd, into: &pooled)
             let ps = groups[p].span
             // The held event most articles speak of (the first created among equals).
             var best: Int?
             for h in pooled {
                 let e = groups[h]
-                guard !e.planned, e.family == groups[p].family, e.date != nil else { continue }
+                guard !e.planned, e.familyID == groups[p].familyID, e.poolDate != .undated else { continue }
                 if let a = e.placeID, let b = groups[p].placeID, !names.compatible(a, b) { continue }
-                let slack = e.place != nil && groups[p].place != nil ? 3 : 0
+                // (An event has a place id exactly when it has a place.)
+                let slack = e.placeID != nil && groups[p].placeID != nil ? 3 : 0
                 guard let hs = e.span, let pspan = ps, hs.overlaps(pspan, slack: slack),
                     hs.width <= pspan.width + 2 * slack, groups[p].sharesParticipant(with: e)
                 else { continue }
@@ -517,12 +510,11 @@ public enum EventLinker {
                 best = h
             }
             guard let h = best else { continue }
-            add(p, h, .same, "held as planned")
-            add(h, p, .same, "held as planned")
+            related.add(p, h, .same, "held as planned")
+            related.add(h, p, .same, "held as planned")
         }
-        for g in events.indices { events[g].related = related[g] }
-        related = []
-        relatedAt = [:]
+        for g in events.indices { events[g].related = related.lists[g] }
+        related = RelationTable(events: 0, canon: [], ids: [])
         heldByFamily = [:]
         // Counted sets count events under the speakers' names: `finish` attaches them, with what is kept here.
         let hasSets = !setCandidates.isEmpty
@@ -784,6 +776,55 @@ private struct RelationKey: Hashable {
     var relation: EventRelationKind
 }
 
+/// Every event's relations, in the order they are added, each (related event id, relation) once, with the first cue
+/// given. A struct with its own method rather than a local function: a local function's reads of the tables it
+/// captures are checked at run time.
+struct RelationTable {
+    /// Per event: its relations.
+    private(set) var lists: [[EventRelation]]
+    /// Where each entry already stands in its event's list: one table for all events (a table per event would cost
+    /// more than its few entries).
+    private var at: [RelationKey: Int] = [:]
+    /// Per event: the first event of its id (relations count an id once), and its id.
+    private let canon: [Int]
+    private let ids: [String]
+
+    init(events: Int, canon: [Int], ids: [String]) {
+        lists = Array(repeating: [], count: events)
+        self.canon = canon
+        self.ids = ids
+    }
+
+    /// Relates event `a` to event `b` (nothing for an event itself or none, -1), or gives the entry there already
+    /// its first cue.
+    mutating func add(_ a: Int, _ b: Int, _ r: EventRelationKind, _ cue: String?) {
+        guard a != b, a >= 0, b >= 0 else { return }
+        let next = lists[a].count
+        // One look-up: the entry's place, made the next one when it is new (-1, absent).
+        let k = Self.claim(&at[RelationKey(from: a, event: canon[b], relation: r), default: -1], next)
+        if k < next {
+            if lists[a][k].cue == nil { lists[a][k].cue = cue }
+            return
+        }
+        lists[a].append(EventRelation(event: ids[b], relation: r, cue: cue))
+    }
+
+    /// `slot`, first set to `next` when it is -1.
+    private static func claim(_ slot: inout Int, _ next: Int) -> Int {
+        if slot < 0 { slot = next }
+        return slot
+    }
+}
+
+/// A dated event an article mentions, with what orders the article's date chains: the article's order, the family
+/// name's order (`familyIDs` sorted), the event's first day.
+private struct ChainLink {
+    var article: Int32
+    var family: Int32
+    var day: Int
+    var event: Int32
+}
+
 /// A mention of an event with what orders the event's mentions: its article's order and paragraph, then its
 /// candidate's place among the event's members and its own place in the candidate's list.
 private struct KeyedMention {
@@ -894,7 +935,7 @@ final class MergedEvent {
     private var leaderSet: Set<String>?
     private var countryCount = 0
     /// `family` and `place` as ids, `date` as day ordinals: what `score` compares.
-    private let familyID: Int32
+    let familyID: Int32
     private(set) var placeID: Int32?
     private(set) var span: DaySpan?
     /// Where `date` puts the event in a `GroupPool`, kept with it (working it out copies the date).
