@@ -182,6 +182,20 @@ public struct EventCandidate: Sendable, Hashable {
         @inline(__always) get { dateValue != nil || wide?.date != nil }
     }
 
+    /// The date's precision and its first and last day as day ordinals (`date?.range`), read from the stored
+    /// fields when both days are stored (nearly always) rather than building the date; nil without a date, `days`
+    /// nil when the date's range cannot be worked out.
+    var dateDays: (precision: DatePrecision, days: (lo: Int, hi: Int)?)? {
+        @inline(__always) get {
+            if dateValue != nil, earliestDay != PackedDay.none, latestDay != PackedDay.none {
+                let (a, b) = (Int(earliestDay), Int(latestDay))
+                return (precision, (min(a, b), max(a, b)))
+            }
+            guard let d = date else { return nil }
+            return (d.precision, d.range.map { ($0.lowerBound.ordinal, $0.upperBound.ordinal) })
+        }
+    }
+
     /// True when the candidate's date is a single day (`date?.precision == .day`, without building it).
     var hasDayDate: Bool {
         @inline(__always) get { dateValue != nil ? precision == .day : wide?.date?.precision == .day }

@@ -31,14 +31,19 @@ struct CandidateChunks: RandomAccessCollection {
     /// The number of candidates, also once drained.
     var endIndex: Int { total }
 
-    /// Not to be read once drained.
+    /// Not to be read once drained. `_read` lends the candidate in place: a getter would copy it (retaining its
+    /// every string and list) to read one field.
     subscript(i: Int) -> EventCandidate {
-        let p = places[i]
-        return chunks[Int(p.chunk)][Int(p.offset)]
+        _read {
+            let p = places[i]
+            yield chunks[Int(p.chunk)][Int(p.offset)]
+        }
     }
 
     /// Gives every candidate with its index, in order, letting each article's array go once its candidates are
     /// given (freed when nothing else holds it); no candidate can be read afterwards.
+    /// Inlined into its one caller, whose body then reads the candidate's fields in place rather than a copy of it.
+    @inline(__always)
     mutating func drain(_ body: (_ index: Int, _ candidate: EventCandidate) -> Void) {
         places = []
         var i = 0
@@ -46,8 +51,9 @@ struct CandidateChunks: RandomAccessCollection {
             // Moved out, so that the array goes with the last reference to it.
             let chunk = chunks[c]
             chunks[c] = []
-            for candidate in chunk {
-                body(i, candidate)
+            // By index: the candidate is lent to `body`, not copied out as iterating would.
+            for k in chunk.indices {
+                body(i, chunk[k])
                 i += 1
             }
         }

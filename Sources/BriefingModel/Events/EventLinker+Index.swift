@@ -58,6 +58,11 @@ struct DaySpan: Equatable {
         hi = r.upperBound.ordinal
     }
 
+    init(lo: Int, hi: Int) {
+        self.lo = lo
+        self.hi = hi
+    }
+
     /// `EventDate.overlaps(_:slack:)`.
     func overlaps(_ o: DaySpan, slack: Int) -> Bool { lo <= o.hi + slack && o.lo <= hi + slack }
 
@@ -65,64 +70,28 @@ struct DaySpan: Equatable {
     var width: Int { hi - lo + 1 }
 }
 
-/// What scoring needs of one candidate, computed once: ids instead of strings.
+/// What scoring needs of one candidate, computed once: ids instead of strings (`CandidateIDs.facts`).
 struct CandidateFacts {
     var family: Int32
     var place: Int32?
     var span: DaySpan?
     var precision: DatePrecision?
-    /// The participants in the candidate's order (repeats kept), as ids.
-    var participants: [Int32]
+    /// The participants in the candidate's order (repeats kept), as ids: a slice of `CandidateIDs`' one list.
+    var participants: ArraySlice<Int32>
     /// How many distinct participants are countries (the others are persons and groups).
     var countryCount: Int32
     /// True when some participant is no country.
     var hasPersons: Bool
     /// The month an unresolved date still names ("in April" in an undated article), when it names one.
     var month: Int?
+    /// Where the candidate's date puts it in a `GroupPool` (a date always has a precision).
+    var poolDate: PoolDate { PoolDate(dated: precision != nil, span: span) }
 
-    init(
-        _ c: EventCandidate, families: inout [String: Int32], names: inout LinkNames,
-        gazetteer: [String: EventLexicon.Place], months: [String: Int] = [:]
-    ) {
-        family = Self.family(c, families: &families)
-        place = c.place.map { names.place($0, gazetteer: gazetteer) }
-        let date = c.date
-        span = DaySpan(date)
-        precision = date?.precision
-        participants = c.participants.map { names.id($0) }
-        var countries = 0
-        var persons = false
-        for (k, p) in participants.enumerated() {
-            if !names.isCountry[Int(p)] {
-                persons = true
-            } else if !participants[..<k].contains(p) {
-                countries += 1
-            }
-        }
-        countryCount = Int32(clamping: countries)
-        hasPersons = persons
-        if date == nil, c.dateUnresolved, let words = c.dateText {
-            let named = Set(words.split { !$0.isLetter }.compactMap { months[String($0)] })
-            month = named.count == 1 ? named.first : nil
-        }
-    }
-
-    /// Numbers the candidate's family, place and participants as `init` does, in the same order, without
-    /// building its facts; returns its family.
-    static func number(
-        _ c: EventCandidate, families: inout [String: Int32], names: inout LinkNames,
-        gazetteer: [String: EventLexicon.Place]
-    ) -> Int32 {
-        let family = Self.family(c, families: &families)
-        if let p = c.place { _ = names.place(p, gazetteer: gazetteer) }
-        for p in c.participants { _ = names.id(p) }
-        return family
-    }
-
-    private static func family(_ c: EventCandidate, families: inout [String: Int32]) -> Int32 {
-        if let f = families[c.family] { return f }
+    /// The id of a family, made when new.
+    static func family(_ name: String, families: inout [String: Int32]) -> Int32 {
+        if let f = families[name] { return f }
         let family = Int32(families.count)
-        families[c.family] = family
+        families[name] = family
         return family
     }
 
@@ -137,6 +106,76 @@ struct CandidateFacts {
         guard hasPersons else { return sharesParticipant(withSorted: ids) }
         return participants.allSatisfy { names.isCountry[Int($0)] || ids.sortedContains($0) }
     }
+}
+
+/// Each candidate's family, place and participants as ids (`LinkNames`), numbered once in candidate order and kept
+/// in flat lists (a few bytes a candidate, no list each): `CandidateFacts` are built from them without hashing a
+/// name again.
+struct CandidateIDs {
+    /// Per candidate: its family (`CandidateFacts.family`).
+    private(set) var families: [Int32] = []
+    /// Per candidate: its place, or -1.
+    private var places: [Int32] = []
+    /// Where each candidate's participants start in `participants`, then where the last one's end.
+    private var starts: [Int] = [0]
+    /// Every candidate's participants, candidate after candidate, in each one's order (repeats kept).
+    private var participants: [Int32] = []
+    /// Per candidate: how many distinct participants are countries, and whether some participant is no country.
+    private var countryCounts: [Int32] = []
+    private var hasPersons: [Bool] = []
+
+    /// Numbers every candidate's family, then its place (with the places it lies in), then its participants.
+    init(
+        _ candidates: borrowing CandidateChunks, families ids: inout [String: Int32], names: inout LinkNames,
+        gazetteer: [String: EventLexicon.Place]
+    ) {
+        families.reserveCapacity(candidates.count)
+        places.reserveCapacity(candidates.count)
+        starts.reserveCapacity(candidates.count + 1)
+        countryCounts.reserveCapacity(candidates.count)
+        hasPersons.reserveCapacity(candidates.count)
+        for i in candidates.indices {
+            families.append(CandidateFacts.family(candidates[i].family, families: &ids))
+            places.append(candidates[i].place.map { names.place($0, gazetteer: gazetteer) } ?? -1)
+            let first = participants.count
+            for p in candidates[i].participants { participants.append(names.id(p)) }
+            starts.append(participants.count)
+            var countries: Int32 = 0
+            var persons = false
+            for k in first..<participants.count {
+                let p = participants[k]
+                if !names.isCountry[Int(p)] {
+                    persons = true
+                } else if !participants[first..<k].contains(p) {
+                    countries += 1
+                }
+            }
+            countryCounts.append(countries)
+            hasPersons.append(persons)
+        }
+    }
+
+    /// The facts of candidate `i`, given its `dateDays` and, when its date words could not be resolved, those words.
+    func facts(
+        _ i: Int, days: (precision: DatePrecision, days: (lo: Int, hi: Int)?)?, unresolved words: String?,
+        months: [String: Int]
+    ) -> CandidateFacts {
+        var month: Int?
+        if days == nil, let words {
+            let named = Set(words.split { !$0.isLetter }.compactMap { months[String($0)] })
+            month = named.count == 1 ? named.first : nil
+        }
+        return CandidateFacts(
+            family: families[i], place: place(i), span: days?.days.map { DaySpan(lo: $0.lo, hi: $0.hi) },
+            precision: days?.precision, participants: participants(i), countryCount: countryCounts[i],
+            hasPersons: hasPersons[i], month: month)
+    }
+
+    /// The place of candidate `i`.
+    func place(_ i: Int) -> Int32? { places[i] < 0 ? nil : places[i] }
+
+    /// The participants of candidate `i`.
+    func participants(_ i: Int) -> ArraySlice<Int32> { participants[starts[i]..<starts[i + 1]] }
 }
 
 extension DatePrecision {

@@ -25,12 +25,17 @@ extension EventLinker {
         }
         func describe(_ g: Int) -> Plan? {
             let e = groups[g]
-            guard e.planned, e.date?.range != nil else { return nil }
+            guard e.planned, e.span != nil else { return nil }
             let days = e.members.compactMap { candidates[$0].articleDate }
             // An article without a date cannot say whether the plan was still pending.
             guard days.count == e.members.count, let first = days.min(), let last = days.max() else { return nil }
-            let nations = Set(e.participants).intersection(countries)
-            let persons = Set(e.participants).subtracting(countries)
+            // Countries and persons in one pass (the participants are distinct): cheaper than a set of them
+            // intersected with and taken from the countries.
+            var nations = Set<String>()
+            var persons = Set<String>()
+            for p in e.participants {
+                if countries.contains(p) { nations.insert(p) } else { persons.insert(p) }
+            }
             guard persons.count >= 2 else { return nil }
             return Plan(group: g, first: first, last: last, persons: persons, nations: nations)
         }

@@ -59,39 +59,35 @@ public enum EventLinker {
             mentionCount += candidates[i].mentions.count
         }
         let countries = Set(lex.countryNames)
-        // Participants, places and families as small integers (scoring compares integers), numbered in candidate
-        // order here; each candidate's facts are worked out again where they are used (`facts`) rather than held
-        // for every candidate at once.
+        // Participants, places and families as small integers (scoring compares integers), numbered once in
+        // candidate order and kept as flat lists of ids; each candidate's facts are built from them where they are
+        // used (`facts`) rather than held for every candidate at once (a list each).
         var interned = LinkNames(countries: countries)
         var familyIDs: [String: Int32] = [:]
-        var families: [Int32] = []
-        families.reserveCapacity(candidates.count)
-        for i in candidates.indices {
-            families.append(
-                CandidateFacts.number(candidates[i], families: &familyIDs, names: &interned, gazetteer: lex.gazetteer))
-        }
-        /// The facts of candidate `i` (every name is numbered already).
+        let numbered = CandidateIDs(candidates, families: &familyIDs, names: &interned, gazetteer: lex.gazetteer)
+        // Every name is numbered: read-only from here (a closure reading a `var` checks each access at run time).
+        let names = interned
+        let months = lex.monthNames
+        /// The facts of candidate `i`. Its fields are read one by one: passing the candidate would copy it whole.
         func facts(_ i: Int) -> CandidateFacts {
-            CandidateFacts(
-                candidates[i], families: &familyIDs, names: &interned, gazetteer: lex.gazetteer,
-                months: lex.monthNames)
+            numbered.facts(
+                i, days: candidates[i].dateDays,
+                unresolved: candidates[i].dateUnresolved ? candidates[i].dateText : nil, months: months)
         }
         var groups: [MergedEvent] = []
         var owner = [Int](repeating: -1, count: candidates.count)
-        func rank(_ c: EventCandidate) -> Int {
-            switch (c.hasDate, c.place != nil) {
-            case (true, true): return 0
-            case (true, false): return 1
-            case (false, true): return 2
-            default: return 3
-            }
+        // Dated and placed first, then dated, then placed, then neither. Fields read in place: `map` over the
+        // chunks, or a function given the candidate, would copy it whole.
+        let ranks = candidates.indices.map { i in
+            (candidates[i].hasDate ? 0 : 2) + (candidates[i].place != nil ? 0 : 1)
         }
-        let ranks = candidates.map(rank)
-        let order = candidates.indices.sorted { (ranks[$0], $0) < (ranks[$1], $1) }
+        // By rank, in candidate order within a rank: one pass per rank rather than a sort.
+        var order: [Int] = []
+        order.reserveCapacity(candidates.count)
+        for r in 0...3 { for i in ranks.indices where ranks[i] == r { order.append(i) } }
         var deferred: [Int] = []
         // Groups by family and status, in creation order: only those can take a candidate (`score`).
         var byFamily: [Int: GroupPool] = [:]
-        func familyKey(_ i: Int) -> Int { Int(families[i]) * 2 + (candidates[i].planned ? 1 : 0) }
         // The events a candidate is scored against (a pool may list one twice), and which were scored already.
         var pooled: [Int] = []
         var scoredFor: [Int] = []
@@ -106,27 +102,26 @@ public enum EventLinker {
             // The best score, the earliest event among equals: the first best in creation order.
             var best: (score: Int, index: Int)?
             let f = facts(i)
-            if ranks[i] < 3, let pool = byFamily[familyKey(i)] {
-                pool.collect(for: candidates[i].date, into: &pooled)
-                let planned = candidates[i].planned
+            let planned = candidates[i].planned
+            let familyKey = Int(f.family) * 2 + (planned ? 1 : 0)
+            if ranks[i] < 3, let pool = byFamily[familyKey] {
+                pool.collect(for: f.poolDate, into: &pooled)
                 for g in pooled where scoredFor[g] != i {
                     scoredFor[g] = i
-                    guard let s = groups[g].score(f, planned: planned, names: interned) else { continue }
+                    guard let s = groups[g].score(f, planned: planned, names: names) else { continue }
                     if best.map({ s > $0.score || (s == $0.score && g < $0.index) }) ?? true { best = (s, g) }
                 }
             }
             if let b = best {
-                let old = groups[b.index].date
-                groups[b.index].absorb(candidates[i], index: i, facts: f, names: interned, kinds: lex.kinds)
+                let old = groups[b.index].poolDate
+                groups[b.index].absorb(candidates[i], index: i, facts: f, names: names, kinds: lex.kinds)
                 owner[i] = b.index
-                if groups[b.index].date != old {
-                    byFamily[familyKey(i)]?.move(b.index, from: old, to: groups[b.index].date)
-                }
+                byFamily[familyKey]?.move(b.index, from: old, to: groups[b.index].poolDate)
             } else {
-                groups.append(MergedEvent(candidates[i], index: i, facts: f, names: interned))
+                groups.append(MergedEvent(candidates[i], index: i, facts: f, names: names))
                 scoredFor.append(-1)
                 owner[i] = groups.count - 1
-                byFamily[familyKey(i), default: GroupPool()].append(groups.count - 1, date: candidates[i].date)
+                byFamily[familyKey, default: GroupPool()].append(groups.count - 1, at: f.poolDate)
             }
         }
         // Held, dated events by kind in date order (then creation order), kept up to date as absorbing an
@@ -173,10 +168,10 @@ public enum EventLinker {
                         && f.sharesParticipant(withSorted: groups[e.group].participantIDs)
                 }
                 if let h = next?.group {
-                    groups[h].absorb(c, index: i, facts: f, names: interned, kinds: lex.kinds)
+                    groups[h].absorb(c, index: i, facts: f, names: names, kinds: lex.kinds)
                     owner[i] = h
                 } else {
-                    groups.append(MergedEvent(c, index: i, facts: f, names: interned))
+                    groups.append(MergedEvent(c, index: i, facts: f, names: names))
                     owner[i] = groups.count - 1
                 }
                 continue
@@ -188,21 +183,29 @@ public enum EventLinker {
             if n >= 1 {
                 let series =
                     generic.contains(c.kind) ? datedByFamily[c.family] ?? [] : datedByKind[c.kind] ?? []
-                func nthEvent(_ fits: (Int) -> Bool) -> Int? {
-                    var count = 0
-                    for e in series where fits(e.group) {
-                        count += 1
-                        if count == n { return e.group }
+                // Both counts in one pass (no closures over `groups`): the n-th covering event, else the n-th
+                // sharing a participant.
+                var (covering, sharing) = (0, 0)
+                var nthSharing: Int?
+                for e in series {
+                    let ids = groups[e.group].participantIDs
+                    if f.isCovered(bySorted: ids, names: names) {
+                        covering += 1
+                        if covering == n {
+                            nth = e.group
+                            break
+                        }
                     }
-                    return nil
+                    if nthSharing == nil, f.sharesParticipant(withSorted: ids) {
+                        sharing += 1
+                        if sharing == n { nthSharing = e.group }
+                    }
                 }
-                nth =
-                    nthEvent { f.isCovered(bySorted: groups[$0].participantIDs, names: interned) }
-                    ?? nthEvent { f.sharesParticipant(withSorted: groups[$0].participantIDs) }
+                nth = nth ?? nthSharing
             }
             if let h = nth {
                 let old = groups[h].kind
-                groups[h].absorb(c, index: i, facts: f, names: interned, kinds: lex.kinds)
+                groups[h].absorb(c, index: i, facts: f, names: names, kinds: lex.kinds)
                 owner[i] = h
                 if groups[h].kind != old {
                     let day = entry(h)
@@ -210,7 +213,7 @@ public enum EventLinker {
                     insertDated(h)
                 }
             } else {
-                groups.append(MergedEvent(c, index: i, facts: f, names: interned))
+                groups.append(MergedEvent(c, index: i, facts: f, names: names))
                 owner[i] = groups.count - 1
             }
         }
@@ -219,47 +222,51 @@ public enum EventLinker {
         // Events that can host one, by date: a dated statement looks only at events dated near it.
         var hostPool = GroupPool()
         for h in groups.indices where !lex.productKinds.contains(groups[h].kind) && !groups[h].planned {
-            hostPool.append(h, date: groups[h].date)
+            hostPool.append(h, at: groups[h].poolDate)
         }
         // Kinds do not change below (a host keeps its own), so whether an event is a statement is known up front.
         let isProduct = groups.map { lex.productKinds.contains($0.kind) }
         for g in groups.indices where isProduct[g] {
             let place = groups[g].place
             let placeID = groups[g].placeID
-            let date = groups[g].date
-            guard place != nil || date != nil else { continue }
+            let date = groups[g].poolDate
+            let dated = date != .undated
+            guard place != nil || dated else { continue }
             // `hostPool` holds every held event that is no statement, in creation order.
-            if let date { hostPool.collect(for: date, into: &pooled) } else { pooled = hostPool.all }
+            hostPool.collect(for: date, into: &pooled)
             let span = groups[g].span
             // Undated, it needs the one main event at its place: the one most articles speak of (the first
             // created among equals).
             var host: Int?
-            for h in pooled
-            where h != g && !isProduct[h] && !groups[h].planned
-                && (placeID.map { p in groups[h].placeID.map { interned.compatible($0, p) } ?? false } ?? true)
-                && (date == nil || (span.flatMap { d in groups[h].span.map { $0.overlaps(d, slack: 0) } } ?? false))
-                && !removed.contains(h)
-            {
-                if let k = host, !Self.larger(groups[h], h, than: groups[k], k) { continue }
+            // Plain tests, no closures: a closure reading `groups` would check each access at run time.
+            for h in pooled where h != g && !isProduct[h] && !groups[h].planned {
+                let e = groups[h]
+                if let p = placeID {
+                    guard let q = e.placeID, names.compatible(q, p) else { continue }
+                }
+                if dated {
+                    guard let d = span, let hs = e.span, hs.overlaps(d, slack: 0) else { continue }
+                }
+                guard !removed.contains(h) else { continue }
+                if let k = host, !Self.larger(e, h, than: groups[k], k) { continue }
                 host = h
             }
             guard let h = host else { continue }
             let kind = groups[h].kind
-            let hostDate = groups[h].date
+            let hostDate = groups[h].poolDate
             for i in groups[g].members {
-                groups[h].absorb(candidates[i], index: i, facts: facts(i), names: interned, kinds: lex.kinds)
+                groups[h].absorb(candidates[i], index: i, facts: facts(i), names: names, kinds: lex.kinds)
                 owner[i] = h
             }
             groups[h].kind = kind
-            if groups[h].date != hostDate { hostPool.move(h, from: hostDate, to: groups[h].date) }
+            hostPool.move(h, from: hostDate, to: groups[h].poolDate)
             groups[h].outcomes.append(contentsOf: groups[g].outcomes.filter { !groups[h].outcomes.contains($0) })
             removed.insert(g)
         }
         drop(removed, from: &groups, owner: &owner)
         let rescheduled = reschedulePlans(
-            &groups, &owner, candidates, lex, countries, facts: { facts($0) }, names: interned)
+            &groups, &owner, candidates, lex, countries, facts: { facts($0) }, names: names)
         // The grouping's tables are done with: let them go before the events and their lookups are built.
-        families = []
         byFamily = [:]
         datedByKind = [:]
         datedByFamily = [:]
@@ -295,24 +302,11 @@ public enum EventLinker {
             return g
         }
         // Each candidate's article as a number in order of first appearance, looked up once per run of candidates.
-        let slots = ArticleSlots(candidates.lazy.map(\.article))
+        let slots = ArticleSlots(candidates.indices.lazy.map { candidates[$0].article })
         let articleOrder = Dictionary(articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let orderOfSlot = slots.articles.map { articleOrder[$0] ?? 0 }
         // Relations: those the text states, then date order among the events an article mentions together.
-        var related: [[EventRelation]] = Array(repeating: [], count: groups.count)
-        // Where each (event, related event id, relation) already stands in the event's `related` list: one table
-        // for all events (a table per event would cost more than its few entries).
-        var relatedAt: [RelationKey: Int] = [:]
-        func add(_ a: Int, _ b: Int, _ r: EventRelationKind, _ cue: String?) {
-            guard a != b, a >= 0, b >= 0 else { return }
-            let key = RelationKey(from: a, event: canon[b], relation: r)
-            if let k = relatedAt[key] {
-                if related[a][k].cue == nil { related[a][k].cue = cue }
-                return
-            }
-            relatedAt[key] = related[a].count
-            related[a].append(EventRelation(event: ids[b], relation: r, cue: cue))
-        }
+        var related = RelationTable(events: groups.count, canon: canon, ids: ids)
         // Each candidate's place among its event's members (each belongs to one event at most): its mentions
         // come in that order before they are sorted.
         var rankInEvent = [Int32](repeating: 0, count: candidates.count)
@@ -341,9 +335,9 @@ public enum EventLinker {
                 let a = owner[i]
                 let b = owner[t]
                 guard a >= 0, b >= 0 else { continue }
-                add(a, b, r.relation, r.cue)
-                if r.relation == .after { add(b, a, .before, r.cue) }
-                if r.relation == .before { add(b, a, .after, r.cue) }
+                related.add(a, b, r.relation, r.cue)
+                if r.relation == .after { related.add(b, a, .before, r.cue) }
+                if r.relation == .before { related.add(b, a, .after, r.cue) }
             }
             let g = owner[i]
             if g >= 0 {
@@ -376,9 +370,17 @@ public enum EventLinker {
         // its paragraph's by binary search.
         // (The standard sort is stable: the mentions of one paragraph keep the order they were added in.)
         sentences.sort { ($0.slot, $0.paragraph) < ($1.slot, $1.paragraph) }
-        var last: (key: ParagraphKey, lookup: ParagraphMentions)?
+        // The mentions of the paragraph last looked up (its key; none or empty when it has none), and lists used
+        // again for every quote rather than made anew.
+        var lookup = ParagraphMentions()
+        var lookupKey: ParagraphKey?
+        var seen = EventMarks(count: groups.count)
+        var overlapping: [Int] = []
+        var found: [Int] = []
         var quoteEvents: [(quote: Int, events: [String])] = []
-        var lastFound: (events: [Int], ids: [String])?
+        // Quotes of one paragraph often get the same events: they share one array of ids.
+        var lastFound: [Int] = []
+        var lastIDs: [String] = []
         // Quotes come grouped by article too: the slot is looked up once per run.
         var quoteArticle: String?
         var quoteSlot: Int?
@@ -390,39 +392,31 @@ public enum EventLinker {
             }
             guard let slot = quoteSlot else { continue }
             let key = ParagraphKey(article: slot, paragraph: place.paragraph)
-            let lookup: ParagraphMentions
-            if let known = last, known.key == key {
-                lookup = known.lookup
-            } else {
-                let run = SentenceEvent.run(of: key, in: sentences)
-                guard !run.isEmpty else { continue }
-                lookup = ParagraphMentions(sentences[run].map { (Int($0.start)..<Int($0.end), Int($0.event)) })
-                last = (key, lookup)
+            if key != lookupKey {
+                lookup.load(sentences[SentenceEvent.run(of: key, in: sentences)], seen: &seen)
+                lookupKey = key
             }
+            guard !lookup.isEmpty else { continue }
             let quoteRange = place.start..<max(place.start + 1, place.end)
-            let overlapping = lookup.positions(overlapping: quoteRange)
-            var found: [Int] = []
+            lookup.positions(overlapping: quoteRange, into: &overlapping)
+            found.removeAll(keepingCapacity: true)
             if overlapping.isEmpty {
                 guard lookup.distinctEvents.count <= EventLinker.paragraphEvents else { continue }
-                found = lookup.distinctEvents
+                found += lookup.distinctEvents
             } else {
-                var seen = Set<Int>()
-                for k in overlapping where seen.insert(lookup.events[k]).inserted {
-                    found.append(lookup.events[k])
-                }
+                seen.removeAll()
+                for k in overlapping where seen.insert(lookup.events[k]) { found.append(lookup.events[k]) }
             }
             guard !found.isEmpty else { continue }
-            // Quotes of one paragraph often get the same events: they share one array of ids.
-            if let shared = lastFound, shared.events == found {
-                quoteEvents.append((q, shared.ids))
-            } else {
-                let list = found.map { ids[$0] }
-                lastFound = (found, list)
-                quoteEvents.append((q, list))
+            if found != lastFound {
+                lastFound.removeAll(keepingCapacity: true)
+                lastFound += found
+                lastIDs = found.map { ids[$0] }
             }
+            quoteEvents.append((q, lastIDs))
         }
         sentences = []
-        last = nil
+        lookup = ParagraphMentions()
 
         var events: [Event] = []
         events.reserveCapacity(groups.count)
@@ -445,7 +439,7 @@ public enum EventLinker {
             events.append(
                 Event(
                     id: ids[g], kind: e.kind, title: e.title(lexicon: lex, countries: countries),
-                    place: e.place.map(lex.display),
+                    place: e.place.map { lex.display($0) },
                     date: shown?.date ?? e.date, planned: e.planned, participants: e.participants, mentions: unique,
                     related: [], outcomes: e.outcomes, dateText: shown.map { $0.words } ?? e.dateText))
         }
@@ -453,51 +447,62 @@ public enum EventLinker {
         mentionStart = []
 
         noteReschedules(rescheduled, groups: groups, events: &events)
-        // Articles in the order their candidates come, families by name: the relations come out in the same
-        // order on every run (dictionary order changes with the hash seed).
-        var byArticle = [Set<Int>](repeating: [], count: slots.articles.count)
-        var articlesInOrder: [Int] = []
+        // Date order among the dated events each article mentions: articles in the order their candidates come,
+        // families by name, events by first day then id, each event once, each tied to the next when it ends
+        // before that one begins. The relations come out in the same order on every run. One sorted list of the
+        // corpus's (article, family, day, event) rather than a set, a table and sorted lists per article.
+        var familyOrder = [Int32](repeating: 0, count: familyIDs.count)
+        for (k, f) in familyIDs.sorted(by: { $0.key < $1.key }).enumerated() { familyOrder[Int(f.value)] = Int32(k) }
+        var articleRank = [Int32](repeating: -1, count: slots.articles.count)
+        var articlesSeen: Int32 = 0
+        var chain: [ChainLink] = []
         for i in candidates.indices where owner[i] >= 0 {
             let slot = Int(slots.slot[i])
-            if byArticle[slot].isEmpty { articlesInOrder.append(slot) }
-            byArticle[slot].insert(owner[i])
-        }
-        for article in articlesInOrder {
-            let set = byArticle[article]
-            let families = Dictionary(grouping: set.filter { groups[$0].date != nil }, by: { groups[$0].family })
-            for family in families.keys.sorted() {
-                let members = families[family] ?? []
-                let sorted = members.sorted {
-                    (groups[$0].date?.range?.lowerBound ?? Day(ordinal: 0), ids[$0])
-                        < (groups[$1].date?.range?.lowerBound ?? Day(ordinal: 0), ids[$1])
-                }
-                for k in sorted.indices.dropFirst() {
-                    let a = sorted[k - 1]
-                    let b = sorted[k]
-                    guard let da = groups[a].date, let db = groups[b].date, da.isBefore(db) else { continue }
-                    add(b, a, .after, nil)
-                    add(a, b, .before, nil)
-                }
+            if articleRank[slot] < 0 {
+                articleRank[slot] = articlesSeen
+                articlesSeen += 1
             }
+            let e = groups[owner[i]]
+            guard e.poolDate != .undated else { continue }
+            chain.append(
+                ChainLink(
+                    article: articleRank[slot], family: familyOrder[Int(e.familyID)], day: e.span?.lo ?? 0,
+                    event: Int32(owner[i])))
         }
+        chain.sort { a, b in
+            (a.article, a.family, a.day) != (b.article, b.family, b.day)
+                ? (a.article, a.family, a.day) < (b.article, b.family, b.day) : ids[Int(a.event)] < ids[Int(b.event)]
+        }
+        for k in chain.indices.dropFirst() {
+            let (x, y) = (chain[k - 1], chain[k])
+            // The same event again (its entries are next to each other), or the first of another article or family.
+            guard x.article == y.article, x.family == y.family, x.event != y.event else { continue }
+            let (a, b) = (Int(x.event), Int(y.event))
+            guard let da = groups[a].span, let db = groups[b].span, da.hi < db.lo else { continue }
+            related.add(b, a, .after, nil)
+            related.add(a, b, .before, nil)
+        }
+        chain = []
         // A plan and the event held as planned: same family, place and date (a summit announced in May for
         // June 12 and the summit of June 12) stay two events, tied by `same`.
-        var heldByFamily: [String: GroupPool] = [:]
+        // Families by id (`familyIDs`: one to one with their names).
+        var heldByFamily: [Int32: GroupPool] = [:]
         for h in groups.indices where !groups[h].planned {
-            heldByFamily[groups[h].family, default: GroupPool()].append(h, date: groups[h].date)
+            heldByFamily[groups[h].familyID, default: GroupPool()].append(h, at: groups[h].poolDate)
         }
         for p in groups.indices where groups[p].planned {
-            guard let pd = groups[p].date else { continue }
-            guard let pool = heldByFamily[groups[p].family] else { continue }
+            let pd = groups[p].poolDate
+            guard pd != .undated, let pool = heldByFamily[groups[p].familyID] else { continue }
             pool.collect(for: pd, into: &pooled)
             let ps = groups[p].span
             // The held event most articles speak of (the first created among equals).
             var best: Int?
             for h in pooled {
                 let e = groups[h]
-                guard !e.planned, e.family == groups[p].family, e.date != nil else { continue }
-                if let a = e.placeID, let b = groups[p].placeID, !interned.compatible(a, b) { continue }
-                let slack = e.place != nil && groups[p].place != nil ? 3 : 0
+                guard !e.planned, e.familyID == groups[p].familyID, e.poolDate != .undated else { continue }
+                if let a = e.placeID, let b = groups[p].placeID, !names.compatible(a, b) { continue }
+                // (An event has a place id exactly when it has a place.)
+                let slack = e.placeID != nil && groups[p].placeID != nil ? 3 : 0
                 guard let hs = e.span, let pspan = ps, hs.overlaps(pspan, slack: slack),
                     hs.width <= pspan.width + 2 * slack, groups[p].sharesParticipant(with: e)
                 else { continue }
@@ -505,12 +510,11 @@ public enum EventLinker {
                 best = h
             }
             guard let h = best else { continue }
-            add(p, h, .same, "held as planned")
-            add(h, p, .same, "held as planned")
+            related.add(p, h, .same, "held as planned")
+            related.add(h, p, .same, "held as planned")
         }
-        for g in events.indices { events[g].related = related[g] }
-        related = []
-        relatedAt = [:]
+        for g in events.indices { events[g].related = related.lists[g] }
+        related = RelationTable(events: 0, canon: [], ids: [])
         heldByFamily = [:]
         // Counted sets count events under the speakers' names: `finish` attaches them, with what is kept here.
         let hasSets = !setCandidates.isEmpty
@@ -668,80 +672,99 @@ public struct LinkedEvents: Sendable {
 
 /// The merged events of one family and status, with their dates binned by 32-day spans, so that a dated
 /// candidate is scored only against the events whose dates come near its own (or that have none).
-private struct GroupPool {
+///
+/// Lists, not sets: what `collect` gives is only ever searched for the best score, and a list is read and added to
+/// faster than a set; an event moves (its date changed) seldom.
+struct GroupPool {
     /// Every event of the pool in creation order.
     private(set) var all: [Int] = []
-    private var undated: Set<Int> = []
+    private var undated: [Int] = []
     /// Events whose dates span too many bins to list in each.
-    private var wide: Set<Int> = []
-    private var bins: [Int: Set<Int>] = [:]
+    private var wide: [Int] = []
+    private var bins: [Int: [Int]] = [:]
     private static let maxBins = 64
     /// Days a date may be off and still match (`MergedEvent.score` allows up to 3).
     private static let slack = 3
 
-    private static func span(_ r: ClosedRange<Day>, slack: Int) -> ClosedRange<Int> {
-        ((r.lowerBound.ordinal - slack) >> 5)...((r.upperBound.ordinal + slack) >> 5)
+    private static func bins(_ d: DaySpan, slack: Int) -> ClosedRange<Int> {
+        ((d.lo - slack) >> 5)...((d.hi + slack) >> 5)
     }
 
-    mutating func append(_ g: Int, date: EventDate?) {
+    mutating func append(_ g: Int, at date: PoolDate) {
         all.append(g)
-        insert(g, date: date)
+        insert(g, at: date)
     }
 
-    mutating func move(_ g: Int, from old: EventDate?, to new: EventDate?) {
-        remove(g, date: old)
-        insert(g, date: new)
+    mutating func move(_ g: Int, from old: PoolDate, to new: PoolDate) {
+        guard old != new else { return }
+        remove(g, at: old)
+        insert(g, at: new)
     }
 
-    private mutating func insert(_ g: Int, date: EventDate?) {
-        guard let d = date else {
-            undated.insert(g)
-            return
-        }
-        // A date with no range overlaps no other date: only undated candidates can join it (via `all`).
-        guard let r = d.range else { return }
-        let s = Self.span(r, slack: 0)
-        if s.count > Self.maxBins {
-            wide.insert(g)
-        } else {
-            for b in s { bins[b, default: []].insert(g) }
-        }
-    }
-
-    private mutating func remove(_ g: Int, date: EventDate?) {
-        guard let d = date else {
-            undated.remove(g)
-            return
-        }
-        guard let r = d.range else { return }
-        let s = Self.span(r, slack: 0)
-        if s.count > Self.maxBins {
-            wide.remove(g)
-        } else {
-            for b in s { bins[b]?.remove(g) }
+    private mutating func insert(_ g: Int, at date: PoolDate) {
+        switch date {
+        case .undated: undated.append(g)
+        // A date with no days overlaps no other date: only undated candidates can join it (via `all`).
+        case .unknown: return
+        case .days(let d):
+            let s = Self.bins(d, slack: 0)
+            if s.count > Self.maxBins {
+                wide.append(g)
+            } else {
+                for b in s { bins[b, default: []].append(g) }
+            }
         }
     }
 
-    /// The events a candidate dated `d` (or undated) may join, in no set order and some perhaps twice: a superset
-    /// of those `score` accepts, without sorting or merging sets.
-    func collect(for d: EventDate?, into out: inout [Int]) {
+    private mutating func remove(_ g: Int, at date: PoolDate) {
+        switch date {
+        case .undated: Self.remove(g, from: &undated)
+        case .unknown: return
+        case .days(let d):
+            let s = Self.bins(d, slack: 0)
+            if s.count > Self.maxBins {
+                Self.remove(g, from: &wide)
+            } else {
+                for b in s { if bins[b] != nil { Self.remove(g, from: &bins[b, default: []]) } }
+            }
+        }
+    }
+
+    /// Takes `g` out of `list` (each event is listed once in each list it is in); the order is no matter.
+    private static func remove(_ g: Int, from list: inout [Int]) {
+        guard let k = list.firstIndex(of: g) else { return }
+        list.swapAt(k, list.count - 1)
+        list.removeLast()
+    }
+
+    /// The events a candidate dated `date` (or undated) may join, in no set order and some perhaps twice: a
+    /// superset of those `score` accepts, without sorting or merging lists.
+    func collect(for date: PoolDate, into out: inout [Int]) {
         out.removeAll(keepingCapacity: true)
-        guard let d else {
-            out += all
-            return
-        }
-        guard let r = d.range else {
+        switch date {
+        case .undated: out += all
+        case .unknown: out += undated
+        case .days(let d):
+            let s = Self.bins(d, slack: Self.slack)
+            if s.count > Self.maxBins {
+                out += all
+                return
+            }
             out += undated
-            return
+            out += wide
+            for b in s { if let list = bins[b] { out += list } }
         }
-        let s = Self.span(r, slack: Self.slack)
-        if s.count > Self.maxBins {
-            out += all
-            return
-        }
-        out += undated
-        out += wide
-        for b in s { if let set = bins[b] { out += set } }
+    }
+}
+
+/// Where a date puts an event in a `GroupPool`: no date, a date whose days cannot be worked out, or its days.
+enum PoolDate: Equatable {
+    case undated, unknown
+    case days(DaySpan)
+
+    /// The place of a date with these days (`DaySpan(date)`), when `dated`.
+    init(dated: Bool, span: DaySpan?) {
+        self = !dated ? .undated : span.map { .days($0) } ?? .unknown
     }
 }
 
@@ -751,6 +774,55 @@ private struct RelationKey: Hashable {
     var from: Int
     var event: Int
     var relation: EventRelationKind
+}
+
+/// Every event's relations, in the order they are added, each (related event id, relation) once, with the first cue
+/// given. A struct with its own method rather than a local function: a local function's reads of the tables it
+/// captures are checked at run time.
+struct RelationTable {
+    /// Per event: its relations.
+    private(set) var lists: [[EventRelation]]
+    /// Where each entry already stands in its event's list: one table for all events (a table per event would cost
+    /// more than its few entries).
+    private var at: [RelationKey: Int] = [:]
+    /// Per event: the first event of its id (relations count an id once), and its id.
+    private let canon: [Int]
+    private let ids: [String]
+
+    init(events: Int, canon: [Int], ids: [String]) {
+        lists = Array(repeating: [], count: events)
+        self.canon = canon
+        self.ids = ids
+    }
+
+    /// Relates event `a` to event `b` (nothing for an event itself or none, -1), or gives the entry there already
+    /// its first cue.
+    mutating func add(_ a: Int, _ b: Int, _ r: EventRelationKind, _ cue: String?) {
+        guard a != b, a >= 0, b >= 0 else { return }
+        let next = lists[a].count
+        // One look-up: the entry's place, made the next one when it is new (-1, absent).
+        let k = Self.claim(&at[RelationKey(from: a, event: canon[b], relation: r), default: -1], next)
+        if k < next {
+            if lists[a][k].cue == nil { lists[a][k].cue = cue }
+            return
+        }
+        lists[a].append(EventRelation(event: ids[b], relation: r, cue: cue))
+    }
+
+    /// `slot`, first set to `next` when it is -1.
+    private static func claim(_ slot: inout Int, _ next: Int) -> Int {
+        if slot < 0 { slot = next }
+        return slot
+    }
+}
+
+/// A dated event an article mentions, with what orders the article's date chains: the article's order, the family
+/// name's order (`familyIDs` sorted), the event's first day.
+private struct ChainLink {
+    var article: Int32
+    var family: Int32
+    var day: Int
+    var event: Int32
 }
 
 /// A mention of an event with what orders the event's mentions: its article's order and paragraph, then its
@@ -838,7 +910,10 @@ final class MergedEvent {
     var place: String?
     /// Set by `absorb` and by rescheduling (`EventLinker+Plans`): `span` follows it.
     var date: EventDate? {
-        didSet { span = DaySpan(date) }
+        didSet {
+            span = DaySpan(date)
+            poolDate = PoolDate(dated: date != nil, span: span)
+        }
     }
     var dateText: String?
     var planned: Bool
@@ -860,9 +935,11 @@ final class MergedEvent {
     private var leaderSet: Set<String>?
     private var countryCount = 0
     /// `family` and `place` as ids, `date` as day ordinals: what `score` compares.
-    private let familyID: Int32
+    let familyID: Int32
     private(set) var placeID: Int32?
     private(set) var span: DaySpan?
+    /// Where `date` puts the event in a `GroupPool`, kept with it (working it out copies the date).
+    private(set) var poolDate: PoolDate
 
     init(_ c: EventCandidate, index: Int, facts: CandidateFacts, names: LinkNames) {
         kind = c.kind
@@ -870,6 +947,7 @@ final class MergedEvent {
         familyID = facts.family
         placeID = facts.place
         span = facts.span
+        poolDate = facts.poolDate
         kindVotes.update(c.kind, initial: 1) { _ in }
         let cDate = c.date
         if let d = cDate { dateVotes.update(d, initial: DateTally(votes: 1, words: c.dateText)) { _ in } }
@@ -959,7 +1037,11 @@ final class MergedEvent {
         members.append(index)
         let votes = kindVotes.update(c.kind, initial: 0) { $0 += 1 }
         let cDate = c.date
-        if let d = cDate { dateVotes.update(d, initial: DateTally(votes: 0, words: nil)) { $0.add(c.dateText) } }
+        if let d = cDate {
+            // The words alone captured: a closure capturing `c` would copy the whole candidate.
+            let words = c.dateText
+            dateVotes.update(d, initial: DateTally(votes: 0, words: nil)) { $0.add(words) }
+        }
         // The kind with the most votes, then the highest rank, then the first name: only the kind that just got a
         // vote can overtake the leader.
         if c.kind != voteLeader {
@@ -1028,11 +1110,22 @@ final class MergedEvent {
 
     /// `slug` given `shownDate?.date`, when the caller has it already.
     func slug(shown: EventDate?) -> String {
-        var parts = [Self.slugify(kind)]
-        if let place { parts.append(Self.slugify(place)) }
-        parts.append((shown ?? date)?.value ?? (ordinal.map { "no-\($0)" } ?? "undated"))
-        if planned { parts.append("planned") }
-        return parts.joined(separator: "-")
+        // Appended in place: a list of parts joined costs more than the slug.
+        var slug = Self.slugify(kind)
+        if let place {
+            slug += "-"
+            slug += Self.slugify(place)
+        }
+        slug += "-"
+        if let value = (shown ?? date)?.value {
+            slug += value
+        } else if let ordinal {
+            slug += "no-\(ordinal)"
+        } else {
+            slug += "undated"
+        }
+        if planned { slug += "-planned" }
+        return slug
     }
 
     static func slugify(_ s: String) -> String {
@@ -1082,9 +1175,15 @@ final class MergedEvent {
         var head = lexicon.kind(kind).title
         if planned { head = "Planned " + head.lowercased() }
         if let place { return "\(head) in \(lexicon.display(place))" }
-        let who = participants.filter { countries.contains($0) }.prefix(2)
-        if !who.isEmpty { return "\(head) (\(who.joined(separator: ", ")))" }
-        return head
+        // The first two countries, looked up no further.
+        var who = ""
+        var named = 0
+        for p in participants where countries.contains(p) {
+            who += named == 0 ? p : ", " + p
+            named += 1
+            if named == 2 { break }
+        }
+        return named == 0 ? head : "\(head) (\(who))"
     }
 }
 
@@ -1101,31 +1200,52 @@ struct DateTally {
 }
 
 /// The event mentions of one paragraph, indexed for the quotes of that paragraph.
+///
+/// Loaded anew for each paragraph into the same lists: a paragraph names a handful of events, and fresh lists and a
+/// set for each cost more than reading them.
 private struct ParagraphMentions {
     /// Positions into the paragraph's mention list, ordered by sentence start.
-    let byStart: [Int]
-    let starts: [Int]
-    let ranges: [Range<Int>]
-    let longest: Int
+    private(set) var byStart: [Int] = []
+    private(set) var starts: [Int] = []
+    private(set) var ranges: [Range<Int>] = []
+    private(set) var longest = 0
     /// The paragraph's events in mention order, each once.
-    let distinctEvents: [Int]
+    private(set) var distinctEvents: [Int] = []
     /// The event of each mention, in mention order.
-    let events: [Int]
+    private(set) var events: [Int] = []
 
-    init(_ mentions: [(sentence: Range<Int>, event: Int)]) {
-        events = mentions.map { $0.event }
-        ranges = mentions.map { $0.sentence }
-        byStart = mentions.indices.sorted {
-            (mentions[$0].sentence.lowerBound, $0) < (mentions[$1].sentence.lowerBound, $1)
+    /// True when the paragraph mentions no event.
+    var isEmpty: Bool { events.isEmpty }
+
+    /// Indexes the mentions of one paragraph, in mention order; `seen` is a set to work with.
+    mutating func load(_ mentions: ArraySlice<SentenceEvent>, seen: inout EventMarks) {
+        events.removeAll(keepingCapacity: true)
+        ranges.removeAll(keepingCapacity: true)
+        distinctEvents.removeAll(keepingCapacity: true)
+        longest = 0
+        seen.removeAll()
+        var sorted = true
+        for m in mentions {
+            let range = Int(m.start)..<Int(m.end)
+            if let previous = ranges.last, previous.lowerBound > range.lowerBound { sorted = false }
+            events.append(Int(m.event))
+            ranges.append(range)
+            longest = max(longest, range.count)
+            if seen.insert(Int(m.event)) { distinctEvents.append(Int(m.event)) }
         }
-        starts = byStart.map { mentions[$0].sentence.lowerBound }
-        longest = mentions.reduce(0) { max($0, $1.sentence.count) }
-        var seen = Set<Int>()
-        distinctEvents = mentions.compactMap { seen.insert($0.event).inserted ? $0.event : nil }
+        byStart.removeAll(keepingCapacity: true)
+        byStart += ranges.indices
+        // By sentence start, then mention order: mostly the order they come in.
+        if !sorted {
+            byStart.sort { (ranges[$0].lowerBound, $0) < (ranges[$1].lowerBound, $1) }
+        }
+        starts.removeAll(keepingCapacity: true)
+        for m in byStart { starts.append(ranges[m].lowerBound) }
     }
 
-    /// Positions (in mention order) of the mentions whose sentence overlaps `range`.
-    func positions(overlapping range: Range<Int>) -> [Int] {
+    /// Sets `out` to the positions (in mention order) of the mentions whose sentence overlaps `range`.
+    func positions(overlapping range: Range<Int>, into out: inout [Int]) {
+        out.removeAll(keepingCapacity: true)
         // A sentence that overlaps starts before range's end and no earlier than range's start minus the longest.
         let from = range.lowerBound - longest
         var lo = 0
@@ -1134,14 +1254,33 @@ private struct ParagraphMentions {
             let mid = (lo + hi) / 2
             if starts[mid] < from { lo = mid + 1 } else { hi = mid }
         }
-        var out: [Int] = []
         var k = lo
         while k < starts.count, starts[k] < range.upperBound {
             let m = byStart[k]
             if ranges[m].overlaps(range) { out.append(m) }
             k += 1
         }
-        return out.sorted()
+        out.sort()
+    }
+}
+
+/// A set of events (by index below a count) emptied in constant time: each event holds the number of the round that
+/// last added it, and emptying starts a new round.
+struct EventMarks {
+    private var marks: [Int]
+    private var round = 0
+
+    /// An empty set for events `0..<count`.
+    init(count: Int) { marks = [Int](repeating: 0, count: count) }
+
+    /// Empties the set.
+    mutating func removeAll() { round += 1 }
+
+    /// Adds event `e`; true when it was not in the set.
+    mutating func insert(_ e: Int) -> Bool {
+        if marks[e] == round + 1 { return false }
+        marks[e] = round + 1
+        return true
     }
 }
 
