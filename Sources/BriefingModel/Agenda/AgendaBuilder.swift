@@ -235,8 +235,8 @@ public enum AgendaBuilder {
     /// only a very long paragraph, or the quotes of a very long article, are worth it.
     static let helpedBytes = 256 * 1024
 
-    /// The vocabulary words of `slice` (`AgendaText.stemHashes` looked up in `vocabulary`), with their word
-    /// positions, into `out` (emptied first); a paragraph is read where it lies in its article's string
+    /// The vocabulary words of `slice` (its stem hashes looked up in `vocabulary` as they are read), with their
+    /// word positions, into `out` (emptied first); a paragraph is read where it lies in its article's string
     /// (`Paragraph.textSlice`), a very long one in pieces, which another thread may help with.
     static func vocabularyTokens(
         _ slice: Substring, vocabulary: StemIDs, prefixes: StemPrefixes? = nil, into out: inout [ItemToken]
@@ -498,7 +498,8 @@ struct ItemMatcher {
 
 extension StemIDs {
     /// The vocabulary words among `hashes` (a text's stems in word order) as tokens at their word positions,
-    /// appended to `out`.
+    /// appended to `out`: the reference `appendTokens(ofWordsIn:prefixes:to:)`, which tagging uses, is tested
+    /// against.
     func appendTokens(of hashes: [UInt64], to out: inout [ItemToken]) {
         for (position, h) in hashes.enumerated() where h != AgendaText.skipped {
             if let id = lookup(h) { out.append(ItemToken(position: position, id: id)) }

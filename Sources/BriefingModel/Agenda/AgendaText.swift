@@ -350,8 +350,9 @@ enum AgendaText {
         generalPunctuation.contains(c.value) ? false : Tokenizer.isLetterOrDigit(c)
     }
 
-    /// About `count` consecutive UTF-8 byte ranges covering `text`, each cut at a space, so that stemming them
-    /// one by one (`stemHashes(_:bytes:into:)`) gives the words of the whole text in order.
+    /// About `count` consecutive UTF-8 byte ranges covering `text`, each cut at a space, so that reading them one
+    /// by one (`StemIDs.appendTokens(ofWordsIn:prefixes:to:)` in `AgendaBuilder.vocabularyTokens`, or
+    /// `stemHashes(_:bytes:into:)`) gives the words of the whole text in order.
     static func pieces(_ text: String, count: Int) -> [Range<Int>] {
         var text = text
         return text.withUTF8 { bytes in
