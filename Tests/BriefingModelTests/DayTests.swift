@@ -3,6 +3,30 @@ import Testing
 @testable import BriefingModel
 
 @Suite struct DayTests {
+    /// The ASCII reading agrees with the general one wherever it reads a text, and reads every plain date.
+    @Test func asciiReadingAgreesWithTheGeneralPath() {
+        let texts = [
+            "2019-10-05", " \t2019-10-05 ", "2019-10-05T14:00:00Z", "2019-10-05 14:00", "2019-10-05t1",
+            "2019-10-05x", "2019-10-05\r\n", "2019-02-29", "2020-02-29", "2019-13-01", "0000-01-01", "+201-01-01",
+            "2019-1-005", "2019/10/05", "2019-10-0", "", "   ", "\u{A0}2019-10-05", "2019-10-05\u{A0}", "２０１９-10-05",
+            "2019-10-05T\u{301}",
+        ]
+        for text in texts {
+            let general = Day.readGeneral(iso: text)
+            switch Day.readASCII(iso: text.utf8) {
+            case .day(let day): #expect(general == day, "\(text.debugDescription)")
+            case .noDay: #expect(general == nil, "\(text.debugDescription)")
+            case .notRead: break
+            }
+            #expect(Day(iso: text) == general, "\(text.debugDescription)")
+        }
+        #expect(Day.readASCII(iso: " 2019-10-05T14:00:00Z".utf8) == .day(Day(year: 2019, month: 10, day: 5)!))
+        #expect(Day.readASCII(iso: "2019-02-29".utf8) == .noDay)
+        #expect(Day.readASCII(iso: "2019-10-05x".utf8) == .noDay)
+        #expect(Day.readASCII(iso: "+201-01-01".utf8) == .notRead)
+        #expect(Day.readASCII(iso: "\u{A0}2019-10-05".utf8) == .notRead)
+    }
+
     @Test func parsesISODatesAndRejectsImpossibleOnes() {
         #expect(Day(iso: "2019-10-05")?.description == "2019-10-05")
         #expect(Day(iso: "2019-10-05T14:00:00Z")?.description == "2019-10-05")

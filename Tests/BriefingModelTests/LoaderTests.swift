@@ -9,6 +9,18 @@ import Testing
 
     // MARK: - Plain text and paragraphs
 
+    @Test func pathExtensionsAreReadFromTheLastComponentOnly() {
+        let cases: [(path: String, ext: String, stem: String)] = [
+            ("a/b.TXT", "txt", "a/b"), ("x.tar.gz", "gz", "x.tar"), (".hidden", "", ".hidden"),
+            ("dir.d/file", "", "dir.d/file"), ("dir.d/.rc", "", "dir.d/.rc"), ("dir/", "", "dir/"),
+            ("naïve/über.Md", "md", "naïve/über"), ("a/b.", "", "a/b"), ("noext", "", "noext"),
+        ]
+        for c in cases {
+            #expect(FolderWalker.pathExtension(c.path) == c.ext, "\(c.path)")
+            #expect(FolderWalker.removingExtension(c.path) == c.stem, "\(c.path)")
+        }
+    }
+
     @Test func blankLinesSeparateParagraphsAndWrappedLinesAreJoined() throws {
         let dir = try TempFolder()
         let path = try dir.write(

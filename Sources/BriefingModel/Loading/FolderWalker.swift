@@ -125,17 +125,24 @@ struct FolderWalker {
 
     /// The lower-cased extension of a file name ("" when it has none).
     static func pathExtension(_ path: String) -> String {
-        // The last component: what follows the last "/" (found without splitting the whole path).
-        let name = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? path[...]
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
-        return String(name[name.index(after: dot)...]).lowercased()
+        guard let dot = extensionDot(path) else { return "" }
+        return String(path[path.utf8.index(after: dot)...]).lowercased()
     }
 
     /// The path without the extension of its last component.
     static func removingExtension(_ path: String) -> String {
-        let nameStart = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
-        guard let dot = path[nameStart...].lastIndex(of: "."), dot != nameStart else { return path }
+        guard let dot = extensionDot(path) else { return path }
         return String(path[..<dot])
+    }
+
+    /// The last "." of the path's last component (what follows its last "/"), when it does not start the component.
+    /// Found on the UTF-8 bytes: both marks are ASCII, and searching by Character cost thousands of instructions a
+    /// path (callgrind on 2,000 files).
+    private static func extensionDot(_ path: String) -> String.Index? {
+        let utf8 = path.utf8
+        let nameStart = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
+        guard let dot = utf8[nameStart...].lastIndex(of: UInt8(ascii: ".")), dot != nameStart else { return nil }
+        return dot
     }
 
     /// The canonical path with every symbolic link resolved; nil when it cannot be resolved (a loop, say).

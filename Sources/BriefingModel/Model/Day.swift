@@ -18,6 +18,17 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 
     /// Parses `YYYY-MM-DD`, or the date part of an ISO 8601 timestamp (`2019-10-05T14:00:00Z`).
     public init?(iso text: String) {
+        switch Self.readASCII(iso: text.utf8) {
+        case .day(let day): self = day
+        case .noDay: return nil
+        case .notRead:
+            guard let day = Self.readGeneral(iso: text) else { return nil }
+            self = day
+        }
+    }
+
+    /// `init(iso:)` on any text: trimmed of Unicode spaces, its first ten characters split at the hyphens.
+    static func readGeneral(iso text: String) -> Day? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let head = trimmed.prefix(10)
         let parts = head.split(separator: "-", omittingEmptySubsequences: false)
@@ -28,7 +39,49 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
             let rest = trimmed.dropFirst(10)
             guard let first = rest.first, first == "T" || first == " " || first == "t" else { return nil }
         }
-        self.init(year: y, month: m, day: d)
+        return Day(year: y, month: m, day: d)
+    }
+
+    /// What `readASCII(iso:)` made of a text.
+    enum ASCIIReading: Equatable {
+        case day(Day)
+        /// `DDDD-DD-DD` that is no calendar day, or followed by something other than a time.
+        case noDay
+        /// Not ASCII, or not `DDDD-DD-DD` after spaces and tabs: left to the general path.
+        case notRead
+    }
+
+    /// `init(iso:)` on ASCII text whose first ten bytes after spaces and tabs are `DDDD-DD-DD` (every front matter
+    /// date), without Foundation's trimming or splitting into substrings.
+    static func readASCII(iso utf8: String.UTF8View) -> ASCIIReading {
+        let found: ASCIIReading? = utf8.withContiguousStorageIfAvailable { b -> ASCIIReading in
+            @inline(__always) func isBlank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
+            var start = 0
+            var end = b.count
+            while start < end, isBlank(b[start]) { start += 1 }
+            while end > start, isBlank(b[end - 1]) { end -= 1 }
+            guard end - start >= 10, !b[start..<end].contains(where: { $0 >= 0x80 }) else { return .notRead }
+            // `DDDD-DD-DD`: digits, with a hyphen at offsets 4 and 7.
+            func number(_ from: Int, _ count: Int) -> Int? {
+                var n = 0
+                for c in b[(start + from)..<(start + from + count)] {
+                    guard c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") else { return nil }
+                    n = n * 10 + Int(c - UInt8(ascii: "0"))
+                }
+                return n
+            }
+            guard b[start + 4] == UInt8(ascii: "-"), b[start + 7] == UInt8(ascii: "-"),
+                let year = number(0, 4), let month = number(5, 2), let day = number(8, 2)
+            else { return .notRead }
+            if end - start > 10 {
+                let next = b[start + 10]
+                guard next == UInt8(ascii: "T") || next == UInt8(ascii: " ") || next == UInt8(ascii: "t") else {
+                    return .noDay
+                }
+            }
+            return Day(year: year, month: month, day: day).map { .day($0) } ?? .noDay
+        }
+        return found ?? .notRead
     }
 
     /// Days since 1970-01-01 (negative before).
