@@ -69,6 +69,82 @@ import Testing
         #expect(agendas.first?.items[2].passages.map(\.paragraph).contains(3) == true)
     }
 
+    /// A recurring enumeration is one agenda with occurrences; another one read in between stays its own, even when
+    /// it shares a label word or an item's name with the first.
+    @Test func recurringFoundAgendasAreOccurrencesAndOthersStayApart() {
+        func found(_ label: String, _ article: String, _ texts: [String], names: [String?] = []) -> Agenda {
+            Agenda(
+                id: label, label: label, article: article, paragraph: 1,
+                items: texts.enumerated().map {
+                    AgendaItem(
+                        id: "\($0.offset)", text: $0.element,
+                        name: names.indices.contains($0.offset) ? names[$0.offset] : nil)
+                })
+        }
+        let pillars = ["new relations", "a lasting peace regime", "complete denuclearization"]
+        let chores = ["wash the dishes", "sweep the floor", "feed the cat"]
+        let agendas = AgendaBuilder.unify(
+            found: [
+                found("four pillars", "a", pillars), found("house chores", "b", chores),
+                found("four pillars", "c", pillars), found("house rules", "d", chores, names: ["relations"]),
+                found("four pillars", "e", pillars),
+            ],
+            declared: [])
+        #expect(agendas.map(\.label) == ["four pillars", "house chores"])
+        #expect(agendas.first?.occurrences.map(\.article) == ["c", "e"])
+        #expect(agendas.last?.occurrences.map(\.article) == ["d"])
+
+        // Merged with a declared agenda, an enumeration keeps the declared label: one read later under the same
+        // label but with other items is another agenda.
+        let declared = Agenda(
+            id: "plan", label: "three goals",
+            items: [
+                AgendaItem(id: "rivers", text: "clean the rivers"), AgendaItem(id: "roads", text: "make roads safe"),
+                AgendaItem(id: "housing", text: "build cheaper housing"),
+            ])
+        let merged = AgendaBuilder.unify(
+            found: [
+                found("goals of the plan", "a", ["cleaner rivers", "safer roads", "cheaper housing"]),
+                found("goals of the plan", "b", chores),
+            ],
+            declared: [declared])
+        #expect(merged.map(\.id) == ["plan", "goals of the plan"])
+        #expect(merged.first?.occurrences.isEmpty == true)
+
+        // Items without content words match nothing: only the labels tell such enumerations apart.
+        let bare = ["it", "we", "us"]
+        let labelled = AgendaBuilder.unify(found: [found("alpha", "a", bare), found("beta", "b", bare)], declared: [])
+        #expect(labelled.map(\.label) == ["alpha", "beta"])
+    }
+
+    /// Items are compared on stem hashes: the same stems as the String path, hashed, on every kind of text.
+    @Test func itemStemHashesAreTheItemStemsHashed() {
+        let texts = [
+            "Establish new U.S.-DPRK relations in accordance with the desire of the two peoples",
+            "THE Complete Denuclearization of the Korean Peninsula; recovering POW/MIA remains",
+            "work on peace-building/ and talks- at Panmunjom, 2019–2020 — “four pillars” of it", "an ox is at ease",
+            "Nations’ Leaders’ summitries: organizations organizing organized", "naïve élite négociations",
+            "Der Gipfel in Hanoi endete ohne Einigung über Sanktionen", "", "  --  ",
+        ]
+        func reference(_ a: AgendaItem) -> Set<UInt64> {
+            let stems = AgendaBuilder.contentStems(a.text)
+                .union(a.keywords.flatMap { AgendaText.words($0).map(AgendaText.stem) })
+                .union(a.name.map { AgendaText.words($0).map(AgendaText.stem) } ?? [])
+            return Set(stems.map { TokenHash.hash($0) })
+        }
+        for text in texts {
+            let hashed = Set(AgendaBuilder.contentStems(text).map { TokenHash.hash($0) })
+            #expect(AgendaBuilder.contentStemHashes(text) == hashed, "\(text)")
+            if let ascii = AgendaText.asciiContentStemHashes(text) { #expect(ascii == hashed, "\(text)") }
+            let item = AgendaItem(
+                id: "i", text: text, name: "Peace Regime", keywords: ["repatriations", "the POW/MIA"])
+            #expect(AgendaBuilder.itemStemHashes(item) == reference(item), "\(text)")
+        }
+        #expect(AgendaText.asciiContentStemHashes(texts[0]) != nil)
+        #expect(AgendaText.asciiContentStemHashes(texts[2]) != nil)
+        #expect(AgendaText.asciiContentStemHashes(texts[5]) == nil)
+    }
+
     @Test func keywordsMatchInflections() {
         let item = AgendaItem(
             id: "d", text: "complete denuclearization", keywords: ["denuclearization", "repatriation"])

@@ -61,14 +61,14 @@ public enum AgendaBuilder {
 
     static func normalizedLabel(_ s: String) -> String { AgendaText.words(s).joined(separator: " ") }
 
-    /// What identifies an agenda: its labels and the stems of each item, computed once.
+    /// What identifies an agenda: its labels and the stems of each item (as hashes), computed once.
     struct Signature {
         var labels: Set<String>
-        var items: [Set<String>]
+        var items: [Set<UInt64>]
 
         init(_ a: Agenda) {
             labels = Set(([a.label] + a.aliases).map(AgendaBuilder.normalizedLabel))
-            items = a.items.map(AgendaBuilder.itemStems)
+            items = a.items.map(AgendaBuilder.itemStemHashes)
         }
 
         /// Same label or alias, or at least half of the items (two or more) sharing stems.
@@ -83,17 +83,29 @@ public enum AgendaBuilder {
     /// True when `a` and `b` name the same agenda.
     static func same(_ a: Agenda, _ b: Agenda) -> Bool { Signature(a).same(Signature(b)) }
 
-    /// The keyword, name and content-word stems of an item.
-    static func itemStems(_ a: AgendaItem) -> Set<String> {
-        contentStems(a.text).union(a.keywords.flatMap { AgendaText.words($0).map(AgendaText.stem) })
-            .union(a.name.map { AgendaText.words($0).map(AgendaText.stem) } ?? [])
+    /// The content-word, keyword and name stems of an item, hashed with `TokenHash` (the content words of an ASCII
+    /// text read on its bytes): what agendas are compared on. Stemming each found agenda's items into sets of
+    /// strings was about 1% of a whole `extract`.
+    static func itemStemHashes(_ a: AgendaItem) -> Set<UInt64> {
+        var out = contentStemHashes(a.text)
+        for keyword in a.keywords { out.formUnion(AgendaText.stemHashes(keyword)) }
+        if let name = a.name { out.formUnion(AgendaText.stemHashes(name)) }
+        return out
     }
 
     /// How well two items match: shared keyword or content-word stems.
-    static func itemScore(_ a: AgendaItem, _ b: AgendaItem) -> Int { itemStems(a).intersection(itemStems(b)).count }
+    static func itemScore(_ a: AgendaItem, _ b: AgendaItem) -> Int {
+        itemStemHashes(a).intersection(itemStemHashes(b)).count
+    }
 
+    /// The stems of the words of `text` that are longer than two letters and no stopword.
     static func contentStems(_ text: String) -> Set<String> {
         Set(AgendaText.words(text).filter { !AgendaText.stopwords.contains($0) && $0.count > 2 }.map(AgendaText.stem))
+    }
+
+    /// `contentStems` hashed with `TokenHash`.
+    static func contentStemHashes(_ text: String) -> Set<UInt64> {
+        AgendaText.asciiContentStemHashes(text) ?? Set(contentStems(text).map { TokenHash.hash($0) })
     }
 
     /// The declared agenda with the found one's place and item texts.

@@ -276,6 +276,38 @@ enum AgendaText {
         }
     }
 
+    /// The stem hashes of the content words of an all-ASCII `text`: its words (`words`) that are longer than two
+    /// letters and no stopword, stemmed and hashed with `TokenHash`, read on the bytes without building a string
+    /// per word; nil when a word holds other letters (the caller then takes the String path).
+    static func asciiContentStemHashes(_ text: String) -> Set<UInt64>? {
+        var out = Set<UInt64>()
+        var text = text
+        let read: Bool = text.withUTF8 { bytes in
+            let rules = suffixesByLastLetter
+            let stops = stopwordHashes
+            var allASCII = true
+            forEachWord(in: bytes) { start, end, ascii in
+                guard ascii, allASCII else {
+                    allASCII = false
+                    return
+                }
+                var e = end
+                while bytes[e - 1] == 45 || bytes[e - 1] == 47 { e -= 1 }
+                guard e - start > 2 else { return }
+                // Letters, digits, hyphens and slashes: `| 0x20` lowercases, as `TokenHash` folds.
+                var h = TokenHash.seed
+                for k in start..<e { h = (h ^ UInt64(bytes[k] | 0x20)) &* TokenHash.prime }
+                guard !stops.contains(h) else { return }
+                out.insert(asciiWordHash(bytes, start, e, rules: rules))
+            }
+            return allASCII
+        }
+        return read ? out : nil
+    }
+
+    /// `stopwords` hashed with `TokenHash`.
+    static let stopwordHashes = Set(stopwords.map { TokenHash.hash($0) })
+
     /// What `stemHashes` holds in the place of a word it did not stem (no stem hashes to it but by a 2⁻⁶⁴ chance,
     /// and a vocabulary look-up passes over it).
     static let skipped: UInt64 = 0
