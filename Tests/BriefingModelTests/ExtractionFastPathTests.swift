@@ -53,6 +53,28 @@ struct ExtractionFastPathTests {
         #expect(AgendaEnumeration.splitItems("A, including B, and C", count: 2) == ["A, including B", "C"])
     }
 
+    /// The decoding of a paragraph into scalars (ASCII runs sixteen bytes at a time) gives its scalars, wherever
+    /// a run starts and ends and whatever stands after it.
+    @Test func paragraphsDecodeToTheirScalars() {
+        let ascii = "The envoys met in Hanoi on Feb. 27, 2019, for the second summit; talks ended early."
+        var texts = [ascii, "", "é", "한국", "“Fire and fury,” he said.", String(repeating: "a", count: 33)]
+        for odd in ["é", "’", "한", "𝔸", "\u{7F}"] {
+            for at in [0, 1, 7, 8, 15, 16, 17, 31, 32, 33, 60] {
+                var t = ascii
+                t.insert(contentsOf: odd, at: t.index(t.startIndex, offsetBy: at))
+                texts.append(t)
+                texts.append(String(t.prefix(at + 1)))
+            }
+        }
+        for text in texts {
+            let expected = Array(text.unicodeScalars)
+            #expect(ArticleExtractor.scalars(of: text[...]) == expected, "\(text.debugDescription)")
+            // A slice that starts inside the string reads from its own first byte.
+            let tail = text.dropFirst(min(3, text.count))
+            #expect(ArticleExtractor.scalars(of: tail) == Array(tail.unicodeScalars), "\(tail.debugDescription)")
+        }
+    }
+
     @Test func quoteSlicesCutTheParagraphAtItsScalars() {
         let text = "Ça “va”, said 金正恩 — “yes 👍 fine” and ‘so’."
         let scalars = Array(text.unicodeScalars)
