@@ -29,13 +29,14 @@ import Testing
         for (p, a) in zip(parsed, Self.awkward) where !a.unicodeScalars.contains("\u{FEFF}") { #expect(p == a) }
     }
 
-    /// The writer skips eight bytes at a time while none needs escaping: a character to escape at every position of
-    /// strings longer than a few words, among ASCII and multi-byte text, must still be escaped as `JSONEncoder` does.
+    /// The writer skips sixteen, then eight bytes at a time while none needs escaping: a character to escape at every
+    /// position of strings longer than a few words, among ASCII and multi-byte text, must still be escaped as
+    /// `JSONEncoder` does.
     @Test(arguments: ["\"", "\\", "\n", "\u{1}", "\u{1F}", "\u{7F}", "é", " "])
     func escapesAtEveryPositionOfLongStrings(special: String) throws {
         var strings: [String] = []
         for filler in ["a", "ü", "~"] {
-            for length in [7, 8, 9, 16, 23, 40] {
+            for length in [7, 8, 9, 15, 16, 17, 23, 24, 31, 32, 33, 40] {
                 for position in 0..<length {
                     var chars = [String](repeating: filler, count: length)
                     chars[position] = special

@@ -374,6 +374,8 @@ public struct ArticleExtractor: Sendable {
                 var i = 0
                 var o = 0
                 let raw = b.baseAddress.map(UnsafeRawPointer.init)
+                // Made once, out of the loop: vectors made in it compile to a slow loop.
+                let high = SIMD16<UInt8>(repeating: 0x80)
                 while i < n {
                     // Runs of ASCII, the bulk of news text, without the general decoding below: sixteen bytes at
                     // a time while none has its high bit set, each widened to a scalar in one vector step (a scalar
@@ -381,7 +383,7 @@ public struct ArticleExtractor: Sendable {
                     if let raw, let to = out.baseAddress.map(UnsafeMutableRawPointer.init) {
                         while i + 16 <= n {
                             let w = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
-                            guard w & 0x80 == SIMD16(repeating: 0) else { break }
+                            guard !any(w .>= high) else { break }
                             to.storeBytes(
                                 of: SIMD16<UInt32>(truncatingIfNeeded: w), toByteOffset: 4 * o, as: SIMD16<UInt32>.self)
                             i += 16
