@@ -229,50 +229,6 @@ import Testing
         #expect(gate("It rained for a while.") == nil)
     }
 
-    /// Each sentence of a paragraph is gated on its own tokens (the gate reads them over the paragraph's storage),
-    /// as reading the tables token by token says.
-    @Test func eachSentenceIsGatedOnItsOwnTokens() {
-        let paragraph =
-            "It rained for a while. The leaders held a summit. It rained on Saturday. It rained for a while. "
-            + "It rained on 12 June. Nothing came of it, they said; the envoy will return to Pyongyang on Friday."
-        let text = EventText(scalars: [Array(paragraph.unicodeScalars)], splitter: Self.extractor.splitter)
-        let parts = Self.extractor.parts
-        let shared = parts.tagger.shared
-        var gates: [SentenceReading.Gate?] = []
-        text.forEachSentence { _, p, range, sentence in
-            let scan = SentenceScan(
-                extractor: Self.extractor, persons: nil, tokens: text.tokens[p], range: range,
-                scalars: text.scalars[p], sentence: sentence, paragraph: p, reference: nil, dateline: nil,
-                ordinalKind: nil)
-            let tokens = text.tokens[p][range]
-            let expected: SentenceReading.Gate? =
-                tokens.contains { parts.lexicon.starterFilter.mayContain($0) && parts.starters.contains($0) }
-                ? .eventWord
-                : tokens.contains {
-                    $0.kind == .number || shared.weekdays[$0] != nil || shared.named[$0] != nil
-                } ? .dayOnly : nil
-            #expect(scan.gate() == expected, "\(range)")
-            gates.append(scan.gate())
-        }
-        #expect(gates.prefix(5) == [nil, .eventWord, .dayOnly, nil, .dayOnly])
-        #expect(gates.count == 6)
-    }
-
-    /// A span of scalars is written as the String of those scalars, ASCII or not.
-    @Test func scalarsAreWrittenAsTheirString() {
-        let texts = [
-            "", "a", "Kim", "the Singapore summit", "Kim’s talks", "한국어 회담", "😀 a", "café", "\u{7F}\u{80}",
-        ]
-        for text in texts {
-            let s = Array(text.unicodeScalars)
-            #expect(SentenceScan.string(s[...]) == text, "\(text)")
-            for cut in 0..<s.count {
-                let piece = s[cut..<s.count]
-                #expect(SentenceScan.string(piece) == String(String.UnicodeScalarView(piece)), "\(text) \(cut)")
-            }
-        }
-    }
-
     @Test func seriesCuesAnswerAsTheLexiconsSet() {
         let parts = Self.extractor.parts
         let cues = parts.lexicon.seriesCues

@@ -33,57 +33,6 @@ import Testing
         #expect(!tagger.tag(text, reference: Day(iso: "2019-10-05")).isEmpty)
     }
 
-    /// A token ruled out inline as a future cue (`TemporalScan.mayBeFutureCue`) is none when read in full, and the
-    /// inline test changes no answer.
-    @Test func aTokenRuledOutAsAFutureCueIsNone() {
-        let tagger = TemporalTagger(lexicon: EventTestSupport.lexicon)
-        let text =
-            "They'll meet, we’ll see; he will visit and plans to go on Saturday, is expected to sign, won't WILL "
-            + "Will x'll it's Kim’s talks' the 'll ’ll."
-        let tokens = WordTokenizer.tokenize(text)
-        let scan = TemporalScan(
-            shared: tagger.shared, tokens: tokens, lower: 0, limit: tokens.count, reference: nil, forcedTense: nil)
-        var cues: [String] = []
-        for i in tokens.indices {
-            let read = scan.isFutureCueRead(i)
-            #expect(scan.isFutureCue(i) == read, "\(tokens[i].text)")
-            if !TemporalScan.mayBeFutureCue(tokens[i], shared: tagger.shared) { #expect(!read, "\(tokens[i].text)") }
-            if read { cues.append(tokens[i].text) }
-        }
-        #expect(cues.contains("They'll") && cues.contains("we’ll") && cues.contains("will"), "\(cues)")
-        // Out of the sentence, nothing is a cue.
-        let part = TemporalScan(
-            shared: tagger.shared, tokens: tokens, lower: 2, limit: 5, reference: nil, forcedTense: nil)
-        #expect(!part.isFutureCue(0) && !part.isFutureCue(5))
-        let saturday = tokens.firstIndex { $0.text == "Saturday" } ?? 0
-        #expect(tagger.tense(tokens, at: saturday, in: 0..<tokens.count) == .future)
-    }
-
-    /// A number token is a day range ("27-28") as splitting its text at hyphens says (read only when it has one).
-    @Test func aDayRangeIsTwoDaysAroundAHyphen() {
-        let tagger = TemporalTagger(lexicon: EventTestSupport.lexicon)
-        let text = "June 27-28, 5, 12-13, 2019-10-05, 1-2-3, 31-1, 0-4, 30-31, 7-, 3-a, 40-41 June 27‐28"
-        let tokens = WordTokenizer.tokenize(text)
-        let scan = TemporalScan(
-            shared: tagger.shared, tokens: tokens, lower: 0, limit: tokens.count, reference: nil, forcedTense: nil)
-        var ranges = 0
-        for i in tokens.indices {
-            var expected: (Int, Int)?
-            if tokens[i].kind == .number {
-                let parts = tokens[i].text.split(separator: "-")
-                if parts.count == 2, let a = Int(parts[0]), let b = Int(parts[1]), (1...31).contains(a),
-                    (1...31).contains(b), a < b
-                {
-                    expected = (a, b)
-                }
-            }
-            let got = scan.dayRange(i)
-            #expect(got?.0 == expected?.0 && got?.1 == expected?.1, "\(tokens[i].text)")
-            if got != nil { ranges += 1 }
-        }
-        #expect(ranges == 3)
-    }
-
     @Test func hyphenatedWordsSplitAsStringSplitDoes() {
         let text = "mid-2018 Mid-February late-October inter-Korean a-b-c x--y follow-up é-mid mid-é 27-28 co-op’s"
         let tokens = WordTokenizer.tokenize(text) + WordTokenizer.tokenize("-a a- - -- a-")

@@ -284,18 +284,6 @@ final class SentenceScan {
     static func string(_ s: ArraySlice<Unicode.Scalar>) -> String {
         var count = 0
         for u in s { count += UTF8.width(u) }
-        if count == s.count {
-            // A byte per scalar: all ASCII (nearly every mention), each written as its byte, without the encoder's
-            // closure per scalar.
-            return String(unsafeUninitializedCapacity: count) { buffer in
-                var i = 0
-                for u in s {
-                    buffer[i] = UInt8(truncatingIfNeeded: u.value)
-                    i += 1
-                }
-                return i
-            }
-        }
         return String(unsafeUninitializedCapacity: count) { buffer in
             var i = 0
             for u in s {
@@ -318,22 +306,19 @@ final class SentenceScan {
         // Plain loops that read the tables in place through the shared references: a local copy of a table (or a
         // closure capturing one) retains each of its arrays, at every sentence.
         let parts = self.parts
+        for i in range where parts.lexicon.starterFilter.mayContain(tokens[i]) && parts.starters.contains(tokens[i]) {
+            return .eventWord
+        }
         let shared = parts.tagger.shared
-        // The sentence's tokens read over their storage: indexing the scan's array reloaded and bounds-checked it
-        // at each token.
-        return tokens.withUnsafeBufferPointer { all in
-            let sentence = UnsafeBufferPointer(rebasing: all[range])
-            for t in sentence where parts.lexicon.starterFilter.mayContain(t) && parts.starters.contains(t) {
-                return .eventWord
-            }
-            for t in sentence
-            where t.kind == .number
+        for i in range {
+            let t = tokens[i]
+            if t.kind == .number
                 || (shared.lexicon.dayFilter.mayContain(t) && (shared.weekdays[t] != nil || shared.named[t] != nil))
             {
                 return .dayOnly
             }
-            return nil
         }
+        return nil
     }
 
     /// What the sentence says that does not depend on the events read before it: its temporal expressions, its

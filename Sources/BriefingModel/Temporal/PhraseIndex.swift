@@ -58,9 +58,6 @@ public struct PhraseIndex<Value: Sendable>: Sendable {
         groups[g].insert(entry, at: at)
     }
 
-    /// False only when no phrase starts with the token's word (the first-word filter `match` checks first).
-    @inline(__always) func mayStart(_ t: WordToken) -> Bool { firstFilter.mayContain(t) }
-
     /// The longest phrase starting at token `i`: its value and the index just past it.
     @inline(__always)
     public func match(_ tokens: [WordToken], at i: Int, limit: Int? = nil) -> (value: Value, end: Int)? {

@@ -272,8 +272,7 @@ final class TemporalScan {
     }
 
     func dayRange(_ i: Int) -> (Int, Int)? {
-        // Two parts need a hyphen-minus in the text (`hasHyphen` tells, without building the text).
-        guard i >= lower, i < limit, tokens[i].kind == .number, tokens[i].hasHyphen else { return nil }
+        guard i >= lower, i < limit, tokens[i].kind == .number else { return nil }
         let parts = tokens[i].text.split(separator: "-")
         guard parts.count == 2, let a = Int(parts[0]), let b = Int(parts[1]), (1...31).contains(a),
             (1...31).contains(b),
@@ -312,21 +311,8 @@ final class TemporalScan {
 
     static let conjunctions = WordSet(["and", "but", "or", "while", "although", "though", "whereas", "yet", "so"])
 
-    /// Token `i` is a future cue: a phrase of `futureCues` starts there, or the word ends in a future suffix.
-    /// Most tokens are ruled out inline, on two flag bits and the cues' first-word filter (see `mayBeFutureCue`).
     @inline(__always) func isFutureCue(_ i: Int) -> Bool {
-        guard i >= lower, i < limit, Self.mayBeFutureCue(tokens[i], shared: shared) else { return false }
-        return isFutureCueRead(i)
-    }
-
-    /// False only when `t` is certainly no future cue: no cue starts with its word, and it has no apostrophe
-    /// byte while every suffix needs one (what `isFutureCueRead` would find first, without the call).
-    @inline(__always) static func mayBeFutureCue(_ t: WordToken, shared: TemporalTagger.Shared) -> Bool {
-        t.quoteByte || !shared.suffixesNeedApostrophe || shared.lexicon.futureCues.mayStart(t)
-    }
-
-    /// `isFutureCue` of a token in the sentence, read in full.
-    @inline(never) func isFutureCueRead(_ i: Int) -> Bool {
+        guard i >= lower, i < limit else { return false }
         if shared.lexicon.futureCues.match(tokens, at: i, limit: limit) != nil { return true }
         // A suffix opening with an apostrophe (' or ’, whose UTF-8 starts with 0xE2) needs that byte in the word.
         let apostrophe = tokens[i].quoteByte
