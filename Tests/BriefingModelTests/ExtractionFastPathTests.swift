@@ -78,17 +78,9 @@ struct ExtractionFastPathTests {
     /// The next double quotation mark, found eight scalars at a time, is the first one a scalar-by-scalar reading
     /// finds, whatever stands around it (curly apostrophes and accents in the same eight, marks at their edges).
     @Test func nextQuotationMarkIsTheFirstOneAfter() {
-        let base = Array(
-            "The envoy’s talks in Hanoi ended early, and both sides blamed each other for it.".unicodeScalars)
-        var paragraphs: [[Unicode.Scalar]] = [[], base]
-        for mark in ["\"", "“", "”", "«", "»", "„", "‟"] {
-            for at in [0, 1, 6, 7, 8, 9, 15, 16, 23, 24, 40, base.count - 1] {
-                var s = base
-                s.insert(contentsOf: mark.unicodeScalars, at: at)
-                paragraphs.append(s)
-                paragraphs.append(Array(s.prefix(at + 1)))
-            }
-        }
+        let paragraphs = ExtractionSupport.textsWithMarks(
+            "The envoy’s talks in Hanoi ended early, and both sides blamed each other for it.",
+            marks: ["\"", "“", "”", "«", "»", "„", "‟"])
         for s in paragraphs {
             for after in -1..<s.count {
                 let expected = s.indices.first { $0 > after && QuoteScanner.isDouble(s[$0]) } ?? s.count

@@ -11,6 +11,22 @@ enum ExtractionSupport {
     static let pipeline = Pipeline(resources: resources)
 
     /// An article whose paragraphs are `paragraphs`.
+    /// `base` as scalars, empty, and with each mark put at offsets around the eight- and sixteen-scalar steps of the
+    /// vector scans (and cut right after it): the texts those scans are checked on against a scalar-by-scalar reading.
+    static func textsWithMarks(_ base: String, marks: [String]) -> [[Unicode.Scalar]] {
+        let scalars = Array(base.unicodeScalars)
+        var texts: [[Unicode.Scalar]] = [[], scalars]
+        for mark in marks {
+            for at in [0, 1, 6, 7, 8, 9, 15, 16, 23, 24, 40, scalars.count - 1] {
+                var s = scalars
+                s.insert(contentsOf: mark.unicodeScalars, at: at)
+                texts.append(s)
+                texts.append(Array(s.prefix(at + 1)))
+            }
+        }
+        return texts
+    }
+
     static func article(_ id: String, _ paragraphs: [String]) -> Article {
         Article(
             id: id, path: id + ".txt", title: id,

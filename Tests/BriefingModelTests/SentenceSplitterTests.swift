@@ -14,17 +14,9 @@ import Testing
 
     /// The next terminal mark, found eight scalars at a time, is the first one a scalar-by-scalar reading finds.
     @Test func nextTerminalMarkIsTheFirstOneFrom() {
-        let base = Array(
-            "Envoys met in Hanoi, talked for hours, and left without a deal or a date to meet".unicodeScalars)
-        var texts: [[Unicode.Scalar]] = [[], base]
-        for mark in [".", "!", "?", "…", "’"] {
-            for at in [0, 1, 6, 7, 8, 9, 15, 16, 23, 24, 40, base.count - 1] {
-                var s = base
-                s.insert(contentsOf: mark.unicodeScalars, at: at)
-                texts.append(s)
-                texts.append(Array(s.prefix(at + 1)))
-            }
-        }
+        let texts = ExtractionSupport.textsWithMarks(
+            "Envoys met in Hanoi, talked for hours, and left without a deal or a date to meet",
+            marks: [".", "!", "?", "…", "’"])
         for s in texts {
             s.withUnsafeBufferPointer { b in
                 for from in 0...s.count {
