@@ -114,6 +114,12 @@ import Testing
         #expect(Array(candidates[4].participants[0].utf8) == Array(decomposed.utf8))
         #expect(Array((candidates[4].dateText ?? "").utf8) == Array(("in " + decomposed).utf8))
         #expect(Array(candidates[3].participants[0].utf8) == Array(precomposed.utf8))
+        // Equal lists are one copy; lists of the same bytes cut otherwise are not equal.
+        let storage = candidates.map { $0.participants.withUnsafeBufferPointer { $0.baseAddress } }
+        #expect(storage[0] == storage[1] && storage[1] == storage[2])
+        #expect(storage[3] != storage[4])
+        #expect(BytesListKey(["ab", "c"]) != BytesListKey(["a", "bc"]))
+        #expect(BytesListKey(["ab", "c"]) == BytesListKey(["ab", "c"]))
         let table = SharedCandidateValues()
         var again = before
         table.compact(&again)
