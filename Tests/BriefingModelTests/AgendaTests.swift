@@ -206,4 +206,59 @@ import Testing
         #expect(c.quotes.first?.pillars == ["denuclearization"])
         #expect(c.terms.map(\.text) == ["four pillars"])
     }
+
+    /// Passages as tagging finds them (phrases matched as each paragraph is read, content words counted from the
+    /// tokens it keeps, those of stems already too common dropped) against every paragraph matched in full by
+    /// `ItemMatcher` on the document frequencies of the whole corpus: a common word that becomes common halfway,
+    /// a word at exactly the limit, phrases of stopwords and of common words.
+    @Test func taggedPassagesAreThoseEachItemMatchesOnTheWholeCorpus() {
+        let items = [
+            AgendaItem(
+                id: "peace", text: "a lasting peace regime on the Korean Peninsula",
+                keywords: ["peace treaty", "end of the war"]),
+            AgendaItem(
+                id: "remains", text: "recover the remains of soldiers", keywords: ["the remains", "missing in action"]),
+            AgendaItem(id: "sanctions", text: "relief from sanctions and embargoes", keywords: ["sanctions relief"]),
+        ]
+        let agenda = Agenda(id: "plan", label: "three aims", items: items)
+        // 40 paragraphs: more than 4 (a tenth) is too common. "peninsula" is in the first 3 and then in every
+        // other one; "sanctions" in 5; "embargoes" in exactly 4; "lasting" and "relief" in 2.
+        var paragraphs: [String] = []
+        for k in 0..<40 {
+            var words: [String] = ["Talks went on in week \(k)."]
+            if k < 3 || (k > 10 && k % 2 == 0) { words.append("The peninsula was calm.") }
+            if [5, 17, 23, 31].contains(k) { words.append("New embargoes and sanctions were weighed.") }
+            // The fourth paragraph with "embargoes" (its count reaches the limit there) is the one to match.
+            if k == 31 { words.append("No relief came.") }
+            if [7, 29].contains(k) { words.append("A lasting regime of calm on the peninsula.") }
+            // Found by a phrase and by its words both: a passage once.
+            if k == 7 { words.append("A peace treaty was floated.") }
+            if [2, 12].contains(k) { words.append("They spoke of the remains.") }
+            if k == 20 { words.append("The end of the war was near.") }
+            if k == 33 { words.append("Some were missing in action, others were lost in action.") }
+            if k == 38 { words.append("Sanctions relief came up.") }
+            paragraphs.append(words.joined(separator: " "))
+        }
+        let articles = [
+            ExtractionSupport.article("a", Array(paragraphs[0..<25])),
+            ExtractionSupport.article("b", Array(paragraphs[25...])),
+        ]
+        var agendas = [agenda]
+        _ = AgendaBuilder.tag(&agendas, articles: articles, quoteTexts: [Substring]())
+
+        let stems = paragraphs.map { AgendaText.stemHashes($0) }
+        var df: [UInt64: Int] = [:]
+        for p in stems { for h in Set(p) { df[h, default: 0] += 1 } }
+        let limit = max(1, paragraphs.count / 10)
+        for (k, item) in items.enumerated() {
+            let matcher = ItemMatcher(item: item, df: df, rareLimit: limit)
+            let expected = stems.indices.filter { matcher.matches(stems[$0]) }
+            let found = agendas[0].items[k].passages.map { ($0.article == "a" ? 0 : 25) + $0.paragraph }
+            #expect(found == expected, "\(item.id)")
+        }
+        // The cases above are there: a phrase of stopwords, and a pair of content words one of which is at the limit.
+        #expect(agendas[0].items[1].passages.count == 3)
+        #expect(agendas[0].items[0].passages.map(\.paragraph) == [7, 20, 4])
+        #expect(agendas[0].items[2].passages.map(\.paragraph) == [6, 13])
+    }
 }

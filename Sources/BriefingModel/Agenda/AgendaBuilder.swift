@@ -148,47 +148,75 @@ public enum AgendaBuilder {
         // Paragraph document frequency of stems: a content word found in many paragraphs is too common to tag.
         var df = [Int](repeating: 0, count: vocabulary.count)
         var lastParagraph = [Int](repeating: -1, count: vocabulary.count)
-        // Every paragraph's vocabulary tokens, one paragraph after the other (in blocks, so that the store never
-        // grows by copying itself).
+        let total = articles.reduce(0) { $0 + $1.paragraphs.count }
+        let rareLimit = max(1, total / 10)
+        // Items in the order of `owners`, matched on their keyword phrases alone as each paragraph is read (a
+        // phrase is found on whatever its words' frequency), each paragraph's finds kept in order.
+        var owners: [(agenda: Int, item: Int)] = []
+        var phraseMatchers: [ItemMatcher] = []
+        for (g, a) in agendas.enumerated() {
+            for (k, item) in a.items.enumerated() {
+                owners.append((g, k))
+                phraseMatchers.append(ItemMatcher(phrasesOf: item))
+            }
+        }
+        let phraseTagger = AgendaTagger(phraseMatchers, ids: &vocabulary)
+        var phraseScratch = AgendaTagger.Scratch(itemCount: phraseMatchers.count)
+        var phraseFinds: [(paragraph: Int32, item: Int32)] = []
+        // Per stem id: whether it is a content word of an item text (weighed on its frequency below).
+        let isContentWord = contentStemFlags(of: agendas, in: vocabulary)
+        // The tokens the content words need, paragraph after paragraph (in blocks, so that the store never grows
+        // by copying itself): those of stems in no item text, or already in more than `rareLimit` paragraphs (too
+        // common to count), are not kept. Most tokens are of such stems.
         var tokens = TokenBlocks(idCount: vocabulary.count)
         var paragraphsOfArticle: [Range<Int>] = []
-        var total = 0
+        var paragraph = 0
         // One paragraph's tokens at a time, in storage kept from one to the next.
         var found: [ItemToken] = []
         for a in articles {
             let first = tokens.paragraphCount
             for p in a.paragraphs {
                 vocabularyTokens(p.textSlice, vocabulary: vocabulary, prefixes: prefixes, into: &found)
-                for t in found where lastParagraph[Int(t.id)] != total {
-                    lastParagraph[Int(t.id)] = total
+                for m in phraseTagger.items(found[...], scratch: &phraseScratch) {
+                    phraseFinds.append((Int32(truncatingIfNeeded: paragraph), Int32(truncatingIfNeeded: m)))
+                }
+                for t in found where lastParagraph[Int(t.id)] != paragraph {
+                    lastParagraph[Int(t.id)] = paragraph
                     df[Int(t.id)] += 1
                 }
+                found.removeAll { !isContentWord[Int($0.id)] || df[Int($0.id)] > rareLimit }
                 tokens.append(paragraph: found)
-                total += 1
+                paragraph += 1
             }
             paragraphsOfArticle.append(first..<tokens.paragraphCount)
         }
-        let rareLimit = max(1, total / 10)
-        var owners: [(agenda: Int, item: Int)] = []
-        var matchers: [ItemMatcher] = []
-        for (g, a) in agendas.enumerated() {
-            for (k, item) in a.items.enumerated() {
-                owners.append((g, k))
-                matchers.append(
-                    ItemMatcher(item: item, rareLimit: rareLimit) { h in vocabulary.lookup(h).map { df[Int($0)] } ?? 0 }
-                )
+        let matchers = agendas.flatMap { a in
+            a.items.map { item in
+                ItemMatcher(item: item, rareLimit: rareLimit) { h in vocabulary.lookup(h).map { df[Int($0)] } ?? 0 }
             }
         }
         let tagger = AgendaTagger(matchers, ids: &vocabulary)
         var scratch = AgendaTagger.Scratch(itemCount: matchers.count)
         var paragraphTokens: [ItemToken] = []
+        var nextFind = 0
+        paragraph = 0
         for (ai, article) in articles.enumerated() {
             for (pi, p) in paragraphsOfArticle[ai].enumerated() {
                 tokens.tokens(paragraph: p, into: &paragraphTokens)
-                for m in tagger.items(paragraphTokens[...], scratch: &scratch) {
+                // The kept tokens can only find phrases that stand in the text (no token between two kept ones
+                // was dropped), so the finds are the phrase finds and the tagger's, each item once.
+                // (Each item's passages come in paragraph order whatever the order of one paragraph's items.)
+                var items = paragraphTokens.isEmpty ? [] : tagger.items(paragraphTokens[...], scratch: &scratch)
+                while nextFind < phraseFinds.count && phraseFinds[nextFind].paragraph == paragraph {
+                    let m = Int(phraseFinds[nextFind].item)
+                    if !items.contains(m) { items.append(m) }
+                    nextFind += 1
+                }
+                for m in items {
                     agendas[owners[m].agenda].items[owners[m].item].passages.append(
                         Mention(article: article.id, paragraph: pi))
                 }
+                paragraph += 1
             }
         }
         tokens = TokenBlocks(idCount: 0)
@@ -241,6 +269,21 @@ public enum AgendaBuilder {
             }
         }
         return (vocabulary, prefixes)
+    }
+
+    /// Per stem id of `vocabulary`: whether the stem is a content word of an item text of `agendas`.
+    static func contentStemFlags(of agendas: [Agenda], in vocabulary: StemIDs) -> [Bool] {
+        var flags = [Bool](repeating: false, count: vocabulary.count)
+        for a in agendas {
+            for item in a.items {
+                for w in contentStems(item.text) {
+                    if let id = vocabulary.lookup(TokenHash.hash(w)), flags.indices.contains(Int(id)) {
+                        flags[Int(id)] = true
+                    }
+                }
+            }
+        }
+        return flags
     }
 
     /// Bytes of text from which stemming is done in pieces that another thread may help with (`HelpedLoop`):
@@ -479,8 +522,14 @@ struct ItemMatcher {
 
     /// `df` gives the number of paragraphs a stem hash occurs in.
     init(item: AgendaItem, rareLimit: Int, df: (UInt64) -> Int) {
-        phrases = item.keywords.map { AgendaText.stemHashes($0) }.filter { !$0.isEmpty }
+        self.init(phrasesOf: item)
         words = Set(AgendaBuilder.contentStems(item.text).map { TokenHash.hash($0) }).filter { df($0) <= rareLimit }
+    }
+
+    /// The item's keyword phrases alone (no content words): what needs no document frequencies.
+    init(phrasesOf item: AgendaItem) {
+        phrases = item.keywords.map { AgendaText.stemHashes($0) }.filter { !$0.isEmpty }
+        words = []
     }
 
     func matches(_ stems: [UInt64]) -> Bool {
