@@ -23,6 +23,7 @@ struct BriefingCommand: ParsableCommand {
 
     /// Parses and runs, mapping usage errors to exit code 2 (ArgumentParser's default is 64).
     static func main() {
+        StageReport.installIfAsked()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -140,9 +140,12 @@ public enum AgendaBuilder {
     /// Only the stems items are made of (keyword phrases, content words: the vocabulary) matter, so a passage is
     /// kept as its vocabulary stems with their word positions (`ItemToken`): document frequencies are counted for
     /// those stems only, in arrays, and nothing is kept of the other words.
+    ///
+    /// With `turn`, the passages (while every paragraph's tokens are held) are tagged in the turn.
     static func tag<Texts: RandomAccessCollection<Substring> & Sendable>(
-        _ agendas: inout [Agenda], articles: [Article], quoteTexts: Texts
+        _ agendas: inout [Agenda], articles: [Article], quoteTexts: Texts, turn: MemoryTurn? = nil
     ) -> [[String]] where Texts.Index == Int {
+        turn?.enter()
         let (stems, prefixes) = Self.vocabulary(of: agendas)
         var vocabulary = stems
         // Paragraph document frequency of stems: a content word found in many paragraphs is too common to tag.
@@ -220,6 +223,8 @@ public enum AgendaBuilder {
             }
         }
         tokens = TokenBlocks(idCount: 0)
+        turn?.leave()
+        StageTrace.mark("line B: passages tagged")
         let itemIDs = owners.map { agendas[$0.agenda].items[$0.item].id }
         let vocabularyIDs = vocabulary
         let itemCount = matchers.count

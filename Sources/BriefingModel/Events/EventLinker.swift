@@ -45,8 +45,12 @@ public enum EventLinker {
     }
 
     /// The same with the candidates still in their articles' arrays.
+    ///
+    /// With `turn`, the end of grouping (building the events beside the candidates not yet let go, where grouping
+    /// holds the most memory) waits for the turn.
     static func group<Places: RandomAccessCollection<QuotePlace>>(
-        _ candidates: consuming CandidateChunks, articles: [Article], places quotes: Places, events lex: EventLexicon
+        _ candidates: consuming CandidateChunks, articles: [Article], places quotes: Places, events lex: EventLexicon,
+        turn: MemoryTurn? = nil
     ) -> LinkedEvents where Places.Index == Int {
         guard !candidates.isEmpty else { return LinkedEvents(events: [], quoteEvents: [], sets: nil) }
         // Where each article's candidates start (they come grouped by article).
@@ -264,6 +268,9 @@ public enum EventLinker {
             removed.insert(g)
         }
         drop(removed, from: &groups, owner: &owner)
+        StageTrace.mark("line A: candidates grouped")
+        turn?.enter()
+        defer { turn?.leave() }
         let rescheduled = reschedulePlans(
             &groups, &owner, candidates, lex, countries, facts: { facts($0) }, names: names)
         // The grouping's tables are done with: let them go before the events and their lookups are built.

@@ -6,7 +6,8 @@ import Foundation
 /// Line A groups the events (it needs only where each quote stands), takes the merged speakers, finishes the events
 /// (participants under the speakers' names, each quote's events) and works out the term candidates. Line B merges
 /// the speakers (handing the result to line A) and tags the agendas. Whichever line wants the merge first runs it,
-/// so one thread running A then B (or B then A) never waits for itself.
+/// so one thread running A then B (or B then A) never waits for itself. The end of grouping and the tagging of
+/// passages, the two stages that hold the most memory, take turns (`MemoryTurn`).
 ///
 /// Until both lines are done the speakers and quotes stay as tables (`SpeakerTable`, `QuoteTable`): the quotes
 /// are built at their final size from the table once their speakers, events and pillars are known, the ones that
@@ -38,6 +39,8 @@ final class CorpusLines: @unchecked Sendable {
     /// Each article's event candidates, in article order (read in place: `CandidateChunks`).
     private var eventCandidates: [[EventCandidate]]
     private let merged = Claim<Merged>()
+    /// Taken by the end of event grouping and by agenda tagging, so that they never run at the same time.
+    private let turn = MemoryTurn()
 
     /// Takes the per-article results already laid end to end.
     init(parts: consuming Parts, articles: [Article], declared: [Agenda], events lexicon: EventLexicon) {
@@ -49,6 +52,7 @@ final class CorpusLines: @unchecked Sendable {
         quotes = moveOut(&parts.quotes, leaving: QuoteTable())
         eventCandidates = moveOut(&parts.eventCandidates)
         HeapTrim.release()
+        StageTrace.mark("lines: agendas unified")
     }
 
     /// Runs line A and line B (on two threads when `concurrent` and the machine has them), then builds the quotes.
@@ -57,11 +61,13 @@ final class CorpusLines: @unchecked Sendable {
         // of its working data before grouping builds its own, and the tokens of tagging are let go before either.
         let (b, a) = Concurrently.both(concurrent, { self.lineB() }, { self.lineA() })
         HeapTrim.release()
+        StageTrace.mark("lines: both done")
         var table = moveOut(&quotes, leaving: QuoteTable())
         var terms = moveOut(&self.terms)
         let quotes = Self.quotes(
             &table, speakers: a.people, events: a.quoteEvents, pillars: b.pillars, candidates: a.termCandidates,
             terms: &terms)
+        StageTrace.mark("lines: quotes built")
         return Outcome(
             quotes: quotes, speakers: a.people.speakers, events: a.events, agendas: b.agendas, terms: terms)
     }
@@ -72,10 +78,13 @@ final class CorpusLines: @unchecked Sendable {
         termCandidates: [TermReconciler.Candidate]
     ) {
         let linked = EventLinker.group(
-            CandidateChunks(moveOut(&eventCandidates)), articles: articles, places: quotes.places, events: lexicon)
+            CandidateChunks(moveOut(&eventCandidates)), articles: articles, places: quotes.places, events: lexicon,
+            turn: turn)
         HeapTrim.release()
+        StageTrace.mark("line A: events grouped")
         let people = merged.take { self.merge() }
         let (events, quoteEvents) = linked.finish(speakers: people.speakers)
+        StageTrace.mark("line A: events finished")
         // Term candidates read only the quotes' spans and texts and the agendas' labels (which tagging leaves as
         // they were).
         let candidates = TermReconciler.candidates(
@@ -84,6 +93,7 @@ final class CorpusLines: @unchecked Sendable {
             },
             terms: terms,
             agendas: unified)
+        StageTrace.mark("line A: term candidates")
         return (people, events, quoteEvents, candidates)
     }
 
@@ -91,7 +101,8 @@ final class CorpusLines: @unchecked Sendable {
     private func lineB() -> (agendas: [Agenda], pillars: [[String]]) {
         merged.start { self.merge() }
         var agendas = unified
-        let pillars = AgendaBuilder.tag(&agendas, articles: articles, quoteTexts: quotes.texts)
+        let pillars = AgendaBuilder.tag(&agendas, articles: articles, quoteTexts: quotes.texts, turn: turn)
+        StageTrace.mark("line B: quotes tagged")
         return (agendas, pillars)
     }
 
@@ -99,6 +110,7 @@ final class CorpusLines: @unchecked Sendable {
     private func merge() -> Merged {
         let merged = SpeakerMerger.merge(moveOut(&speakers, leaving: SpeakerTable()))
         HeapTrim.release()
+        StageTrace.mark("speakers merged")
         return merged
     }
 

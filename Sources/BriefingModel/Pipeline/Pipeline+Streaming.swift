@@ -39,6 +39,7 @@ extension Pipeline {
                 if let file = slots.take(k) { layout.add(file, loader: loader) }
             }
         }
+        StageTrace.mark("articles read and extracted")
         var (load, parts, found) = layout.take()
         let missing = found.indices.filter { found[$0] == nil }
         let offset = load.articles.count - found.count
@@ -53,6 +54,7 @@ extension Pipeline {
         }
         found = []
         parts.finishAppending()
+        StageTrace.mark("extractions laid end to end")
         let skipped = load.skipped
         return (assemble(load, parts: consume parts, concurrent: workers > 1), skipped)
     }

@@ -80,6 +80,7 @@ extension CorpusOptions {
             case .text:
                 TextWriter.stream(sink: Console.outBytes) { text(model, &$0) }
             }
+            StageTrace.mark("output written")
             endAfterOutput()
         }
     }
