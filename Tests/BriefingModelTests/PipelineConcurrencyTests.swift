@@ -88,6 +88,81 @@ import Testing
     }
 }
 
+/// `MemoryTurn`: two stages holding the turn never run at once; one thread taking it in turn never waits.
+@Suite struct MemoryTurnTests {
+    @Test func stagesOnTwoThreadsNeverOverlap() {
+        let turn = MemoryTurn()
+        let inside = Counter()
+        let most = Counter()
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            for _ in 0..<20 {
+                let stage = {
+                    let now = inside.value.add(1, ordering: .relaxed).newValue
+                    if now > most.value.load(ordering: .relaxed) { most.value.store(now, ordering: .relaxed) }
+                    usleep(200)
+                    inside.value.subtract(1, ordering: .relaxed)
+                }
+                // One thread by `run`, the other by `enter`/`leave`, as tagging and grouping take it.
+                if i == 0 {
+                    turn.run(stage)
+                } else {
+                    turn.enter()
+                    stage()
+                    turn.leave()
+                }
+            }
+        }
+        #expect(most.value.load(ordering: .relaxed) == 1)
+    }
+
+    @Test func oneThreadTakesItInTurn() {
+        let turn = MemoryTurn()
+        turn.enter()
+        turn.leave()
+        #expect(turn.run { 7 } == 7)
+        #expect(turn.run { "again" } == "again")
+    }
+}
+
+/// `StageTrace`: a listener hears the pipeline's marks in order; nobody listens once it is let go.
+@Suite(.serialized) struct StageTraceTests {
+    @Test func aRunMarksItsStagesInOrder() throws {
+        let heard = Heard()
+        StageTrace.listen { heard.add($0) }
+        let corpus = ExtractionSupport.pipeline.open(
+            paths: [ExtractionSupport.packageRoot.appendingPathComponent("Data/articles").path], loader: CorpusLoader(),
+            workers: 2
+        ).corpus
+        StageTrace.listen(nil)
+        #expect(!corpus.quotes.isEmpty)
+        // Other suites may run pipelines meanwhile: their marks come too, so the order is checked on the first of
+        // each name.
+        let names = heard.names
+        let order = [
+            "articles read and extracted", "lines: agendas unified", "lines: both done", "lines: quotes built",
+        ]
+        let firsts = order.compactMap { names.firstIndex(of: $0) }
+        #expect(firsts.count == order.count)
+        #expect(firsts == firsts.sorted())
+        for name in ["speakers merged", "line A: events grouped", "line B: passages tagged"] {
+            #expect(names.contains(name), "\(name)")
+        }
+        let count = heard.names.count
+        StageTrace.mark("after")
+        #expect(heard.names.count == count)
+    }
+}
+
+/// Names heard on any thread.
+private final class Heard: @unchecked Sendable {
+    // Unchecked: `list` is read and written under `lock` only.
+    private let lock = NSLock()
+    private var list: [String] = []
+
+    func add(_ name: String) { lock.withLock { list.append(name) } }
+    var names: [String] { lock.withLock { list } }
+}
+
 /// A counter that closures on several threads share.
 private final class Counter: Sendable {
     let value = Atomic<Int>(0)

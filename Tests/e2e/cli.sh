@@ -24,6 +24,13 @@ check "extract JSON has the contract's keys" \
   "python3 -c 'import json,sys; d=json.load(open(\"$tmp/model.json\")); sys.exit(0 if set(d)>={\"articles\",\"speakers\",\"quotes\",\"terms\",\"agendas\",\"events\",\"warnings\"} else 1)'"
 check "the sample corpus loads with no warnings" "[ ! -s '$tmp/model.err' ]"
 
+# BRIEFING_TRACE_STAGES: the stages on stderr with time and memory; stdout is the same JSON.
+BRIEFING_TRACE_STAGES=1 "$bin" extract --format json --no-cache >"$tmp/traced.json" 2>"$tmp/traced.err"
+check "traced extract exits 0" "[ $? -eq 0 ]"
+check "traced extract writes the same JSON" "cmp -s '$tmp/model.json' '$tmp/traced.json'"
+check "the trace names the stages with resident and peak memory" \
+  "grep -Eq '^stage +[0-9.]+ s +rss +[0-9]+ KiB +peak +[0-9]+ KiB +lines: quotes built$' '$tmp/traced.err' && grep -q 'output written' '$tmp/traced.err'"
+
 # Usage errors exit 2; a bad --date is a usage error.
 "$bin" extract --date 2019-13-45 Data/articles >/dev/null 2>"$tmp/usage.err"
 check "bad --date exits 2" "[ $? -eq 2 ]"
