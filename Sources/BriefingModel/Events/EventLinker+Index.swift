@@ -35,6 +35,9 @@ struct LinkNames {
         return p
     }
 
+    /// The ids of the places `p` lies in, itself first; empty for a name that is no place.
+    func chain(_ p: Int32) -> [Int32] { chains[Int(p)] }
+
     /// `EventLexicon.compatible` over place ids.
     func compatible(_ a: Int32, _ b: Int32) -> Bool {
         a == b || chains[Int(a)].contains(b) || chains[Int(b)].contains(a)

@@ -69,19 +69,20 @@ struct GroupPool {
     }
 
     /// The events a candidate dated `date` (or undated) may join, in no set order and some perhaps twice: a
-    /// superset of those `score` accepts, without sorting or merging lists.
-    func collect(for date: PoolDate, into out: inout [Int]) {
+    /// superset of those `score` accepts, without sorting or merging lists. Without `undated`, a dated candidate's
+    /// leave out the undated events (an unplaced candidate cannot join one: they would agree on nothing).
+    func collect(for date: PoolDate, into out: inout [Int], undated withUndated: Bool = true) {
         out.removeAll(keepingCapacity: true)
         switch date {
         case .undated: out += all
-        case .unknown: out += undated
+        case .unknown: if withUndated { out += undated }
         case .days(let d):
             let s = Self.bins(d, slack: Self.slack)
             if s.count > Self.maxBins {
                 out += all
                 return
             }
-            out += undated
+            if withUndated { out += undated }
             out += wide
             for b in s { if let list = bins[b] { out += list } }
         }

@@ -91,7 +91,7 @@ public enum EventLinker {
         for r in 0...3 { for i in ranks.indices where ranks[i] == r { order.append(i) } }
         var deferred: [Int] = []
         // Groups by family and status, in creation order: only those can take a candidate (`score`).
-        var byFamily: [Int: GroupPool] = [:]
+        var byFamily: [Int: ScorePool] = [:]
         // The events a candidate is scored against (a pool may list one twice), and which were scored already.
         var pooled: [Int] = []
         var scoredFor: [Int] = []
@@ -109,7 +109,7 @@ public enum EventLinker {
             let planned = candidates[i].planned
             let familyKey = Int(f.family) * 2 + (planned ? 1 : 0)
             if ranks[i] < 3, let pool = byFamily[familyKey] {
-                pool.collect(for: f.poolDate, into: &pooled)
+                pool.collect(for: f.poolDate, place: f.place, names: names, into: &pooled)
                 for g in pooled where scoredFor[g] != i {
                     scoredFor[g] = i
                     guard let s = groups[g].score(f, planned: planned, names: names) else { continue }
@@ -117,15 +117,17 @@ public enum EventLinker {
                 }
             }
             if let b = best {
-                let old = groups[b.index].poolDate
+                let old = (date: groups[b.index].poolDate, place: groups[b.index].placeID)
                 groups[b.index].absorb(candidates[i], index: i, facts: f, names: names, kinds: lex.kinds)
                 owner[i] = b.index
-                byFamily[familyKey]?.move(b.index, from: old, to: groups[b.index].poolDate)
+                byFamily[familyKey]?.move(
+                    b.index, from: old, to: (groups[b.index].poolDate, groups[b.index].placeID), names: names)
             } else {
                 groups.append(MergedEvent(candidates[i], index: i, facts: f, names: names))
                 scoredFor.append(-1)
                 owner[i] = groups.count - 1
-                byFamily[familyKey, default: GroupPool()].append(groups.count - 1, at: f.poolDate)
+                byFamily[familyKey, default: ScorePool()].append(
+                    groups.count - 1, at: f.poolDate, place: f.place, names: names)
             }
         }
         // Held, dated events by kind in date order (then creation order), kept up to date as absorbing an
