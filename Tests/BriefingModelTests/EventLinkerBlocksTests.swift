@@ -2,7 +2,8 @@ import Testing
 
 @testable import BriefingModel
 
-/// The linker's blocking indexes (events by place) give what the plain walks over every event give.
+/// The linker's blocking indexes (events by place, ordinal series by participant) give what the plain walks over
+/// every event give.
 @Suite struct EventLinkerBlocksTests {
     static let gazetteer: [String: EventLexicon.Place] = [
         "Hanoi": .init(name: "Hanoi", within: "Vietnam"), "Vietnam": .init(name: "Vietnam", within: "Asia"),
@@ -59,6 +60,141 @@ import Testing
                 if probePlace == nil, probeDate != .undated {
                     #expect(got.allSatisfy { events[$0].date != .undated }, "\(probeDate)")
                 }
+            }
+        }
+    }
+
+    /// The n-th event of an ordinal mention's series, found through its participants' lists, is the one the walk
+    /// over the whole series finds: the n-th covering it, else the n-th sharing a participant; also after events
+    /// take mentions in and change kind.
+    @Test func participantSeriesFindTheNthAsTheWholeSeriesWalk() {
+        let countries: Set<String> = ["North Korea", "United States", "South Korea"]
+        let people = ["Kim", "Trump", "Moon", "North Korea", "United States", "South Korea", "Pompeo"]
+        let kinds = ["summit", "meeting", "talks"]
+        // Events of two families over a few days, ties on the same day among them.
+        let candidates = (0..<40).map { k in
+            EventCandidate(
+                article: "a\(k)", kind: kinds[k % 3], family: k % 5 == 0 ? "launch" : "meeting",
+                date: .day(Day(ordinal: 17_900 + (k * 7) % 11)),
+                participants: (0..<(1 + k % 4)).map { people[($0 * 3 + k) % people.count] })
+        }
+        // Ordinal mentions: persons, only countries, a person no event has, none.
+        let probes: [[String]] = [
+            ["Kim"], ["Kim", "Trump"], ["Trump", "North Korea"], ["North Korea"], ["United States", "South Korea"],
+            ["Moon", "Kim", "Kim"], ["Xi"], [], ["Pompeo", "Xi"], ["Xi", "North Korea"],
+        ]
+        let ordinals = probes.map { p in
+            EventCandidate(article: "o", kind: "summit", family: "meeting", participants: p)
+        }
+        let chunks = CandidateChunks(candidates + ordinals)
+        var families: [String: Int32] = [:]
+        var names = LinkNames(countries: countries)
+        let numbered = CandidateIDs(chunks, families: &families, names: &names, gazetteer: [:])
+        func facts(_ i: Int) -> CandidateFacts {
+            numbered.facts(i, days: chunks[i].dateDays, unresolved: nil, months: [:])
+        }
+        let groups = candidates.indices.map { MergedEvent(candidates[$0], index: $0, facts: facts($0), names: names) }
+        var wanted = Set<Int32>()
+        for k in probes.indices { wanted.formUnion(numbered.participants(candidates.count + k)) }
+        var series = ParticipantSeries(wanted: Array(wanted))
+        for g in groups.indices {
+            series.append(
+                g, day: groups[g].span?.lo ?? 0, kind: groups[g].kind, family: groups[g].familyID,
+                participants: groups[g].participantIDs)
+        }
+        series.sort()
+        let lexicon = EventLexicon(lexicon: EventTestSupport.resources.lexicon)
+        func check() {
+            for k in probes.indices {
+                let f = facts(candidates.count + k)
+                // Each kind's series (an event whose kind changed counts in its new one only), and the family's.
+                for kind in kinds + [nil] {
+                    let key = kind.map { series.kind($0) } ?? series.family(f.family)
+                    let list = groups.indices.filter { g in
+                        kind.map { groups[g].kind == $0 } ?? (groups[g].familyID == f.family)
+                    }.sorted { (groups[$0].span?.lo ?? 0, $0) < (groups[$1].span?.lo ?? 0, $1) }
+                    for n in 0...5 {
+                        let covering = list.filter { f.isCovered(bySorted: groups[$0].participantIDs, names: names) }
+                        let sharing = list.filter { f.sharesParticipant(withSorted: groups[$0].participantIDs) }
+                        let plain =
+                            n < 1
+                            ? nil : n <= covering.count ? covering[n - 1] : n <= sharing.count ? sharing[n - 1] : nil
+                        let got = series.nth(n, in: key, facts: f, groups: groups, names: names)
+                        #expect(got == plain, "\(probes[k]) n \(n) kind \(kind ?? "family")")
+                    }
+                }
+            }
+        }
+        check()
+        // Events take ordinal mentions in: new participants, and kinds outvoted.
+        for (h, k) in [(1, 0), (1, 5), (4, 1), (4, 1), (7, 8), (2, 3)] {
+            let i = candidates.count + k
+            let old = groups[h].kind
+            groups[h].absorb(chunks[i], index: i, facts: facts(i), names: names, kinds: lexicon.kinds)
+            // As the linker does: every list of the event's when its kind changed, else the mention's.
+            let moved = groups[h].kind != old ? groups[h].participantIDs[...] : facts(i).participants
+            series.update(
+                h, day: groups[h].span?.lo ?? 0, from: old, to: groups[h].kind, family: groups[h].familyID,
+                participants: moved)
+        }
+        #expect(groups[4].kind == "summit")
+        check()
+    }
+
+    /// The next plan an ordinal mention names, found through its participants' lists, is the first plan of its
+    /// family after its article's day that shares a participant, as the walk over every plan finds it; also after
+    /// plans take mentions in.
+    @Test func participantSeriesFindTheNextPlanAsTheWholeWalk() {
+        let people = ["Kim", "Trump", "Moon", "North Korea", "Pompeo"]
+        // Plans of two families, ties on the same day among them.
+        let plans = (0..<24).map { k in
+            EventCandidate(
+                article: "a\(k)", kind: "summit", family: k % 4 == 0 ? "launch" : "meeting",
+                date: .day(Day(ordinal: 18_000 + (k * 5) % 9)), planned: true,
+                participants: (0..<(k % 3)).map { people[($0 * 2 + k) % people.count] })
+        }
+        let probes: [[String]] = [["Kim"], ["Trump", "Moon"], ["North Korea", "Kim", "Kim"], ["Xi"], [], ["Pompeo"]]
+        let mentions = probes.map {
+            EventCandidate(article: "o", kind: "summit", family: "meeting", planned: true, participants: $0)
+        }
+        let chunks = CandidateChunks(plans + mentions)
+        var families: [String: Int32] = [:]
+        var names = LinkNames(countries: ["North Korea"])
+        let numbered = CandidateIDs(chunks, families: &families, names: &names, gazetteer: [:])
+        func facts(_ i: Int) -> CandidateFacts {
+            numbered.facts(i, days: chunks[i].dateDays, unresolved: nil, months: [:])
+        }
+        let groups = plans.indices.map { MergedEvent(plans[$0], index: $0, facts: facts($0), names: names) }
+        var wanted = Set<Int32>()
+        for k in probes.indices { wanted.formUnion(numbered.participants(plans.count + k)) }
+        var series = ParticipantSeries(wanted: Array(wanted))
+        for g in groups.indices {
+            series.append(
+                g, day: groups[g].span?.lo ?? 0, kind: nil, family: groups[g].familyID,
+                participants: groups[g].participantIDs)
+        }
+        series.sort()
+        let lexicon = EventLexicon(lexicon: EventTestSupport.resources.lexicon)
+        for round in 0..<2 {
+            for k in probes.indices {
+                let f = facts(plans.count + k)
+                let list = groups.indices.filter { groups[$0].familyID == f.family }
+                    .sorted { (groups[$0].span?.lo ?? 0, $0) < (groups[$1].span?.lo ?? 0, $1) }
+                for after in [nil, 17_000, 18_000, 18_003, 18_008] {
+                    let plain = list.first { g in
+                        (after.map { (groups[g].span?.lo ?? 0) > $0 } ?? true)
+                            && f.sharesParticipant(withSorted: groups[g].participantIDs)
+                    }
+                    let got = series.first(in: series.family(f.family), after: after, participants: f.participants)
+                    #expect(got == plain, "\(probes[k]) after \(String(describing: after)) round \(round)")
+                }
+            }
+            // Plans take mentions in and gain participants.
+            for (h, k) in [(3, 0), (6, 1), (1, 5), (0, 2)] where round == 0 {
+                let i = plans.count + k
+                groups[h].absorb(chunks[i], index: i, facts: facts(i), names: names, kinds: lexicon.kinds)
+                series.add(
+                    h, day: groups[h].span?.lo ?? 0, family: groups[h].familyID, participants: facts(i).participants)
             }
         }
     }

@@ -130,38 +130,29 @@ public enum EventLinker {
                     groups.count - 1, at: f.poolDate, place: f.place, names: names)
             }
         }
-        // Held, dated events by kind in date order (then creation order), kept up to date as absorbing an
-        // ordinal mention changes an event's kind (such mentions bring no date).
-        // The same by family (a kind change stays within the family), for the generic word of a family.
-        var datedByKind: [String: [(day: Day, group: Int)]] = [:]
-        var datedByFamily: [String: [(day: Day, group: Int)]] = [:]
-        func entry(_ g: Int) -> (day: Day, group: Int) { (groups[g].date?.range?.lowerBound ?? Day(ordinal: 0), g) }
-        func insertDated(_ g: Int) {
-            let e = entry(g)
-            let list = datedByKind[groups[g].kind] ?? []
-            var lo = 0
-            var hi = list.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if list[mid] < e { lo = mid + 1 } else { hi = mid }
-            }
-            datedByKind[groups[g].kind, default: []].insert(e, at: lo)
-        }
+        // Held, dated events by kind and by family under each participant an ordinal mention names, in date order
+        // (then creation order), kept up to date as absorbing an ordinal mention changes an event's kind or
+        // participants (such mentions bring no date).
+        var wanted: [Int32] = []
+        for i in deferred where !candidates[i].planned { wanted += numbered.participants(i) }
+        var series = ParticipantSeries(wanted: wanted)
         for g in groups.indices where !groups[g].planned && groups[g].date != nil {
-            datedByKind[groups[g].kind, default: []].append(entry(g))
-            datedByFamily[groups[g].family, default: []].append(entry(g))
+            let e = groups[g]
+            series.append(g, day: e.span?.lo ?? 0, kind: e.kind, family: e.familyID, participants: e.participantIDs)
         }
-        for k in datedByKind.keys { datedByKind[k]?.sort { $0 < $1 } }
-        for f in datedByFamily.keys { datedByFamily[f]?.sort { $0 < $1 } }
+        series.sort()
         // The generic word of each family of more than one kind (its lowest rank: "meeting", "launch").
         let generic = Self.genericKinds(lex.kinds)
-        // Planned events of each family by date, for "the second summit" still to come.
-        var plannedByFamily: [String: [(day: Day, group: Int)]] = [:]
+        // Planned events of each family by date under each participant an ordinal mention names, for "the second
+        // summit" still to come.
+        var plannedWanted: [Int32] = []
+        for i in deferred where candidates[i].planned { plannedWanted += numbered.participants(i) }
+        var plans = ParticipantSeries(wanted: plannedWanted)
         for g in groups.indices where groups[g].planned {
-            guard let day = groups[g].date?.range?.lowerBound else { continue }
-            plannedByFamily[groups[g].family, default: []].append((day, g))
+            guard let day = groups[g].span?.lo else { continue }
+            plans.append(g, day: day, kind: nil, family: groups[g].familyID, participants: groups[g].participantIDs)
         }
-        for f in plannedByFamily.keys { plannedByFamily[f]?.sort { $0 < $1 } }
+        plans.sort()
         for i in deferred {
             let c = candidates[i]
             guard let n = c.ordinal else { continue }
@@ -169,13 +160,13 @@ public enum EventLinker {
             if c.planned {
                 // The next of a series still to come: the earliest plan of its family after the article's date
                 // that shares a participant.
-                let next = (plannedByFamily[c.family] ?? []).first { e in
-                    (c.articleDate.map { e.day > $0 } ?? true)
-                        && f.sharesParticipant(withSorted: groups[e.group].participantIDs)
-                }
-                if let h = next?.group {
+                let next = plans.first(
+                    in: plans.family(f.family), after: c.articleDate?.ordinal, participants: f.participants)
+                if let h = next {
                     groups[h].absorb(c, index: i, facts: f, names: names, kinds: lex.kinds)
                     owner[i] = h
+                    // (A plan in the lists has a date.)
+                    plans.add(h, day: groups[h].span?.lo ?? 0, family: f.family, participants: f.participants)
                 } else {
                     groups.append(MergedEvent(c, index: i, facts: f, names: names))
                     owner[i] = groups.count - 1
@@ -187,37 +178,17 @@ public enum EventLinker {
             // kind of it ("his first meeting with Kim" may be a summit); other words count their own kind.
             var nth: Int?
             if n >= 1 {
-                let series =
-                    generic.contains(c.kind) ? datedByFamily[c.family] ?? [] : datedByKind[c.kind] ?? []
-                // Both counts in one pass (no closures over `groups`): the n-th covering event, else the n-th
-                // sharing a participant.
-                var (covering, sharing) = (0, 0)
-                var nthSharing: Int?
-                for e in series {
-                    let ids = groups[e.group].participantIDs
-                    if f.isCovered(bySorted: ids, names: names) {
-                        covering += 1
-                        if covering == n {
-                            nth = e.group
-                            break
-                        }
-                    }
-                    if nthSharing == nil, f.sharesParticipant(withSorted: ids) {
-                        sharing += 1
-                        if sharing == n { nthSharing = e.group }
-                    }
-                }
-                nth = nth ?? nthSharing
+                let key = generic.contains(c.kind) ? series.family(f.family) : series.kind(c.kind)
+                nth = series.nth(n, in: key, facts: f, groups: groups, names: names)
             }
             if let h = nth {
                 let old = groups[h].kind
                 groups[h].absorb(c, index: i, facts: f, names: names, kinds: lex.kinds)
                 owner[i] = h
-                if groups[h].kind != old {
-                    let day = entry(h)
-                    if let k = datedByKind[old]?.firstIndex(where: { $0 == day }) { datedByKind[old]?.remove(at: k) }
-                    insertDated(h)
-                }
+                let e = groups[h]
+                // Every list of its own when its kind changed, else those of the participants it may have gained.
+                let moved = e.kind != old ? e.participantIDs[...] : f.participants
+                series.update(h, day: e.span?.lo ?? 0, from: old, to: e.kind, family: e.familyID, participants: moved)
             } else {
                 groups.append(MergedEvent(c, index: i, facts: f, names: names))
                 owner[i] = groups.count - 1
@@ -277,9 +248,8 @@ public enum EventLinker {
             &groups, &owner, candidates, lex, countries, facts: { facts($0) }, names: names)
         // The grouping's tables are done with: let them go before the events and their lookups are built.
         byFamily = [:]
-        datedByKind = [:]
-        datedByFamily = [:]
-        plannedByFamily = [:]
+        series = ParticipantSeries(wanted: [])
+        plans = ParticipantSeries(wanted: [])
         hostPool = GroupPool()
         scoredFor = []
         for g in groups.indices { groups[g].promote(lexicon: lex) }
