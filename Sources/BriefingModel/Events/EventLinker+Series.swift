@@ -16,7 +16,10 @@ struct ParticipantSeries {
         var participant: Int32
     }
 
-    private var lists: [Key: [Entry]] = [:]
+    /// The events (indices) of each list, in series order: 4 bytes an entry, their days kept once in `days`.
+    private var lists: [Key: [Int32]] = [:]
+    /// Per event index: the first day it is listed with.
+    private var days: [Int] = []
     /// Kinds numbered as they come.
     private var kinds: [String: Int32] = [:]
     /// Per participant id: listed (some ordinal mention names it).
@@ -28,6 +31,12 @@ struct ParticipantSeries {
             if Int(p) >= listed.count { listed += repeatElement(false, count: Int(p) + 1 - listed.count) }
             listed[Int(p)] = true
         }
+    }
+
+    /// Notes `day` as event `g`'s.
+    private mutating func note(_ g: Int, day: Int) {
+        if g >= days.count { days += repeatElement(0, count: g + 1 - days.count) }
+        days[g] = day
     }
 
     /// True when participant `p` is listed.
@@ -50,24 +59,27 @@ struct ParticipantSeries {
     /// `participants`; events are added in creation order and the lists put in series order by `sort`.
     mutating func append(_ g: Int, day: Int, kind: String?, family: Int32, participants: [Int32]) {
         let k = kind.map { kindSeries($0) }
+        note(g, day: day)
         for p in participants where wants(p) {
-            if let k { lists[Key(series: k, participant: p), default: []].append(Entry(day: day, group: g)) }
-            lists[Key(series: family * 2 + 1, participant: p), default: []].append(Entry(day: day, group: g))
+            if let k { lists[Key(series: k, participant: p), default: []].append(Int32(g)) }
+            lists[Key(series: family * 2 + 1, participant: p), default: []].append(Int32(g))
         }
     }
 
     /// Lists event `g` (first day `day`) under its family and each of `participants` it is not listed under yet,
     /// in series order; no kind.
     mutating func add(_ g: Int, day: Int, family: Int32, participants: some Sequence<Int32>) {
-        let e = Entry(day: day, group: g)
+        note(g, day: day)
+        let days = days
         for p in participants where wants(p) {
-            Self.insert(e, into: &lists[Key(series: family * 2 + 1, participant: p), default: []])
+            Self.insert(g, into: &lists[Key(series: family * 2 + 1, participant: p), default: []], days: days)
         }
     }
 
     /// Puts every list in series order (once all events are appended).
     mutating func sort() {
-        for key in lists.keys { lists[key]?.sort() }
+        let days = days
+        for key in lists.keys { lists[key]?.sort { (days[Int($0)], $0) < (days[Int($1)], $1) } }
     }
 
     /// Lists event `g` again after it took a mention in: under its kind `new` (moved from its kind `old`) and
@@ -75,37 +87,47 @@ struct ParticipantSeries {
     mutating func update(
         _ g: Int, day: Int, from old: String, to new: String, family: Int32, participants: ArraySlice<Int32>
     ) {
-        let e = Entry(day: day, group: g)
+        note(g, day: day)
+        let days = days
         let was = old != new ? kind(old) : nil
         let k = kindSeries(new)
         for p in participants where wants(p) {
-            if let was { Self.remove(e, from: &lists[Key(series: was, participant: p)]) }
-            Self.insert(e, into: &lists[Key(series: k, participant: p), default: []])
-            Self.insert(e, into: &lists[Key(series: family * 2 + 1, participant: p), default: []])
+            if let was { Self.remove(g, from: &lists[Key(series: was, participant: p)], days: days) }
+            Self.insert(g, into: &lists[Key(series: k, participant: p), default: []], days: days)
+            Self.insert(g, into: &lists[Key(series: family * 2 + 1, participant: p), default: []], days: days)
         }
     }
 
-    /// The position of the first entry not before `e` in `list`.
-    private static func lowerBound(_ e: Entry, in list: [Entry]) -> Int {
+    /// The position of the first entry not before `e` in `list` (events with their first days in `days`).
+    private static func lowerBound(_ e: Entry, in list: [Int32], days: [Int]) -> Int {
         var lo = 0
         var hi = list.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if list[mid] < e { lo = mid + 1 } else { hi = mid }
+            let g = Int(list[mid])
+            if Entry(day: days[g], group: g) < e { lo = mid + 1 } else { hi = mid }
         }
         return lo
     }
 
-    private static func insert(_ e: Entry, into list: inout [Entry]) {
-        let k = lowerBound(e, in: list)
-        if k < list.count, list[k] == e { return }
-        list.insert(e, at: k)
+    /// Puts event `g` in its place in `list`, unless there.
+    private static func insert(_ g: Int, into list: inout [Int32], days: [Int]) {
+        let k = lowerBound(Entry(day: days[g], group: g), in: list, days: days)
+        if k < list.count, list[k] == Int32(g) { return }
+        list.insert(Int32(g), at: k)
     }
 
-    private static func remove(_ e: Entry, from list: inout [Entry]?) {
+    /// Takes event `g` out of `list`, when there.
+    private static func remove(_ g: Int, from list: inout [Int32]?, days: [Int]) {
         guard let l = list else { return }
-        let k = lowerBound(e, in: l)
-        if k < l.count, l[k] == e { list?.remove(at: k) }
+        let k = lowerBound(Entry(day: days[g], group: g), in: l, days: days)
+        if k < l.count, l[k] == Int32(g) { list?.remove(at: k) }
+    }
+
+    /// Entry `k` of `list`.
+    private func entry(_ list: [Int32], _ k: Int) -> Entry {
+        let g = Int(list[k])
+        return Entry(day: days[g], group: g)
     }
 
     /// The first event of `series` (in series order) after `day` (any, when nil) listed under one of
@@ -114,8 +136,8 @@ struct ParticipantSeries {
         var best: Entry?
         for p in participants {
             guard let list = lists[Key(series: series, participant: p)] else { continue }
-            let k = day.map { Self.lowerBound(Entry(day: $0 + 1, group: Int.min), in: list) } ?? 0
-            if k < list.count, best.map({ list[k] < $0 }) ?? true { best = list[k] }
+            let k = day.map { Self.lowerBound(Entry(day: $0 + 1, group: Int.min), in: list, days: days) } ?? 0
+            if k < list.count, best.map({ entry(list, k) < $0 }) ?? true { best = entry(list, k) }
         }
         return best?.group
     }
@@ -127,8 +149,8 @@ struct ParticipantSeries {
         guard n >= 1, let series else { return nil }
         // The lists of its distinct participants; the shortest of its persons', which holds every event that
         // covers it when it names a person.
-        var heads: [(list: [Entry], at: Int)] = []
-        var persons: [Entry]?
+        var heads: [(list: [Int32], at: Int)] = []
+        var persons: [Int32]?
         var personMissing = false
         for (k, p) in zip(f.participants.indices, f.participants) {
             if f.participants[f.participants.startIndex..<k].contains(p) { continue }
@@ -142,9 +164,9 @@ struct ParticipantSeries {
         if f.hasPersons {
             if !personMissing, let list = persons {
                 var covering = 0
-                for e in list where f.isCovered(bySorted: groups[e.group].participantIDs, names: names) {
+                for g in list where f.isCovered(bySorted: groups[Int(g)].participantIDs, names: names) {
                     covering += 1
-                    if covering == n { return e.group }
+                    if covering == n { return Int(g) }
                 }
             }
         }
@@ -154,16 +176,16 @@ struct ParticipantSeries {
         while true {
             var best: Int?
             for h in heads.indices where heads[h].at < heads[h].list.count {
-                if let b = best, heads[b].list[heads[b].at] <= heads[h].list[heads[h].at] { continue }
+                if let b = best, entry(heads[b].list, heads[b].at) <= entry(heads[h].list, heads[h].at) { continue }
                 best = h
             }
             guard let b = best else { return nil }
-            let e = heads[b].list[heads[b].at]
-            for h in heads.indices where heads[h].at < heads[h].list.count && heads[h].list[heads[h].at] == e {
+            let g = heads[b].list[heads[b].at]
+            for h in heads.indices where heads[h].at < heads[h].list.count && heads[h].list[heads[h].at] == g {
                 heads[h].at += 1
             }
             count += 1
-            if count == n { return e.group }
+            if count == n { return Int(g) }
         }
     }
 }

@@ -130,6 +130,9 @@ public enum EventLinker {
                     groups.count - 1, at: f.poolDate, place: f.place, names: names)
             }
         }
+        // The pools are done with: let them go before the lists below are built.
+        byFamily = [:]
+        scoredFor = []
         // Held, dated events by kind and by family under each participant an ordinal mention names, in date order
         // (then creation order), kept up to date as absorbing an ordinal mention changes an event's kind or
         // participants (such mentions bring no date).
@@ -247,11 +250,9 @@ public enum EventLinker {
         let rescheduled = reschedulePlans(
             &groups, &owner, candidates, lex, countries, facts: { facts($0) }, names: names)
         // The grouping's tables are done with: let them go before the events and their lookups are built.
-        byFamily = [:]
         series = ParticipantSeries(wanted: [])
         plans = ParticipantSeries(wanted: [])
         hostPool = GroupPool()
-        scoredFor = []
         for g in groups.indices { groups[g].promote(lexicon: lex) }
         // An event with neither date (not even unresolved words) nor place says nothing a timeline can show.
         let vague = Set(
