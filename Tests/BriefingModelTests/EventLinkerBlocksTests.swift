@@ -86,23 +86,10 @@ import Testing
         let ordinals = probes.map { p in
             EventCandidate(article: "o", kind: "summit", family: "meeting", participants: p)
         }
-        let chunks = CandidateChunks(candidates + ordinals)
-        var families: [String: Int32] = [:]
-        var names = LinkNames(countries: countries)
-        let numbered = CandidateIDs(chunks, families: &families, names: &names, gazetteer: [:])
-        func facts(_ i: Int) -> CandidateFacts {
-            numbered.facts(i, days: chunks[i].dateDays, unresolved: nil, months: [:])
-        }
-        let groups = candidates.indices.map { MergedEvent(candidates[$0], index: $0, facts: facts($0), names: names) }
-        var wanted = Set<Int32>()
-        for k in probes.indices { wanted.formUnion(numbered.participants(candidates.count + k)) }
-        var series = ParticipantSeries(wanted: Array(wanted))
-        for g in groups.indices {
-            series.append(
-                g, day: groups[g].span?.lo ?? 0, kind: groups[g].kind, family: groups[g].familyID,
-                participants: groups[g].participantIDs)
-        }
-        series.sort()
+        let fixture = SeriesFixture(events: candidates, probes: ordinals, countries: countries, byKind: true)
+        let (chunks, names, groups) = (fixture.chunks, fixture.names, fixture.groups)
+        var series = fixture.series
+        func facts(_ i: Int) -> CandidateFacts { fixture.facts(i) }
         let lexicon = EventLexicon(lexicon: EventTestSupport.resources.lexicon)
         func check() {
             for k in probes.indices {
@@ -157,23 +144,10 @@ import Testing
         let mentions = probes.map {
             EventCandidate(article: "o", kind: "summit", family: "meeting", planned: true, participants: $0)
         }
-        let chunks = CandidateChunks(plans + mentions)
-        var families: [String: Int32] = [:]
-        var names = LinkNames(countries: ["North Korea"])
-        let numbered = CandidateIDs(chunks, families: &families, names: &names, gazetteer: [:])
-        func facts(_ i: Int) -> CandidateFacts {
-            numbered.facts(i, days: chunks[i].dateDays, unresolved: nil, months: [:])
-        }
-        let groups = plans.indices.map { MergedEvent(plans[$0], index: $0, facts: facts($0), names: names) }
-        var wanted = Set<Int32>()
-        for k in probes.indices { wanted.formUnion(numbered.participants(plans.count + k)) }
-        var series = ParticipantSeries(wanted: Array(wanted))
-        for g in groups.indices {
-            series.append(
-                g, day: groups[g].span?.lo ?? 0, kind: nil, family: groups[g].familyID,
-                participants: groups[g].participantIDs)
-        }
-        series.sort()
+        let fixture = SeriesFixture(events: plans, probes: mentions, countries: ["North Korea"], byKind: false)
+        let (chunks, names, groups) = (fixture.chunks, fixture.names, fixture.groups)
+        var series = fixture.series
+        func facts(_ i: Int) -> CandidateFacts { fixture.facts(i) }
         let lexicon = EventLexicon(lexicon: EventTestSupport.resources.lexicon)
         for round in 0..<2 {
             for k in probes.indices {
@@ -197,5 +171,40 @@ import Testing
                     h, day: groups[h].span?.lo ?? 0, family: groups[h].familyID, participants: facts(i).participants)
             }
         }
+    }
+}
+
+/// Events and probing mentions numbered as the linker numbers them, each event a group of its own, and the
+/// participants' series of the probes' participants over the groups (by kind and family, or by family only).
+private struct SeriesFixture {
+    let chunks: CandidateChunks
+    let names: LinkNames
+    let groups: [MergedEvent]
+    let series: ParticipantSeries
+    private let numbered: CandidateIDs
+
+    init(events: [EventCandidate], probes: [EventCandidate], countries: Set<String>, byKind: Bool) {
+        let chunks = CandidateChunks(events + probes)
+        var families: [String: Int32] = [:]
+        var names = LinkNames(countries: countries)
+        let numbered = CandidateIDs(chunks, families: &families, names: &names, gazetteer: [:])
+        func facts(_ i: Int) -> CandidateFacts {
+            numbered.facts(i, days: chunks[i].dateDays, unresolved: nil, months: [:])
+        }
+        let groups = events.indices.map { MergedEvent(events[$0], index: $0, facts: facts($0), names: names) }
+        var wanted = Set<Int32>()
+        for k in probes.indices { wanted.formUnion(numbered.participants(events.count + k)) }
+        var series = ParticipantSeries(wanted: Array(wanted))
+        for g in groups.indices {
+            series.append(
+                g, day: groups[g].span?.lo ?? 0, kind: byKind ? groups[g].kind : nil, family: groups[g].familyID,
+                participants: groups[g].participantIDs)
+        }
+        series.sort()
+        (self.chunks, self.names, self.groups, self.series, self.numbered) = (chunks, names, groups, series, numbered)
+    }
+
+    func facts(_ i: Int) -> CandidateFacts {
+        numbered.facts(i, days: chunks[i].dateDays, unresolved: nil, months: [:])
     }
 }
