@@ -11,15 +11,8 @@ import Foundation
 final class MemoryTurn: Sendable {
     private let lock = NSLock()
 
-    /// Runs `stage` once no other stage holds the turn.
-    func run<T>(_ stage: () -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return stage()
-    }
-
-    /// Takes the turn for the rest of a function (`leave` in a `defer` right after): for a stage that is the end of
-    /// a long function body.
+    /// Takes the turn once no other stage holds it, until `leave`: both stages are parts of long function bodies
+    /// (grouping's end, with `leave` in a `defer`; tagging's passages, with no return before `leave`).
     func enter() { lock.lock() }
 
     /// Gives the turn back.
