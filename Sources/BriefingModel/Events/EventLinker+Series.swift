@@ -62,7 +62,7 @@ struct ParticipantSeries {
         note(g, day: day)
         for p in participants where wants(p) {
             if let k { lists[Key(series: k, participant: p), default: []].append(Int32(g)) }
-            lists[Key(series: family * 2 + 1, participant: p), default: []].append(Int32(g))
+            lists[Key(series: self.family(family), participant: p), default: []].append(Int32(g))
         }
     }
 
@@ -72,7 +72,7 @@ struct ParticipantSeries {
         note(g, day: day)
         let days = days
         for p in participants where wants(p) {
-            Self.insert(g, into: &lists[Key(series: family * 2 + 1, participant: p), default: []], days: days)
+            Self.insert(g, into: &lists[Key(series: self.family(family), participant: p), default: []], days: days)
         }
     }
 
@@ -94,7 +94,7 @@ struct ParticipantSeries {
         for p in participants where wants(p) {
             if let was { Self.remove(g, from: &lists[Key(series: was, participant: p)], days: days) }
             Self.insert(g, into: &lists[Key(series: k, participant: p), default: []], days: days)
-            Self.insert(g, into: &lists[Key(series: family * 2 + 1, participant: p), default: []], days: days)
+            Self.insert(g, into: &lists[Key(series: self.family(family), participant: p), default: []], days: days)
         }
     }
 
