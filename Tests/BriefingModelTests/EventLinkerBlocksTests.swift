@@ -188,10 +188,9 @@ private struct SeriesFixture {
         var families: [String: Int32] = [:]
         var names = LinkNames(countries: countries)
         let numbered = CandidateIDs(chunks, families: &families, names: &names, gazetteer: [:])
-        func facts(_ i: Int) -> CandidateFacts {
-            numbered.facts(i, days: chunks[i].dateDays, unresolved: nil, months: [:])
+        let groups = events.indices.map {
+            MergedEvent(events[$0], index: $0, facts: Self.facts($0, numbered, chunks), names: names)
         }
-        let groups = events.indices.map { MergedEvent(events[$0], index: $0, facts: facts($0), names: names) }
         var wanted = Set<Int32>()
         for k in probes.indices { wanted.formUnion(numbered.participants(events.count + k)) }
         var series = ParticipantSeries(wanted: Array(wanted))
@@ -204,7 +203,10 @@ private struct SeriesFixture {
         (self.chunks, self.names, self.groups, self.series, self.numbered) = (chunks, names, groups, series, numbered)
     }
 
-    func facts(_ i: Int) -> CandidateFacts {
+    /// The facts of candidate `i` (an event or a probe), as the linker builds them.
+    func facts(_ i: Int) -> CandidateFacts { Self.facts(i, numbered, chunks) }
+
+    private static func facts(_ i: Int, _ numbered: CandidateIDs, _ chunks: CandidateChunks) -> CandidateFacts {
         numbered.facts(i, days: chunks[i].dateDays, unresolved: nil, months: [:])
     }
 }
