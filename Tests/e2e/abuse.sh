@@ -55,6 +55,22 @@ wait_for "1 Articles" 10
 if cap_escapes | grep -Eq $'\e\\[[0-9;]*(3[0-7]|4[0-7])(;[0-9]+)*m'; then fail "NO_COLOR: color escapes on screen" "$(cap_escapes | grep -E $'\e\\[[0-9;]*(3[0-7]|4[0-7])m' | head -3 | cat -v)"; else pass "NO_COLOR: monochrome (no color escapes)"; fi
 quit_and_check nocolor
 
+# BRIEFING_TRACE_STAGES with stderr sent to a file: the reader's start is traced there (cache or extraction, the
+# index, the first frame, the search), and the screen stays the reader's.
+launch traced BRIEFING_TRACE_STAGES=1
+wait_for "1 Articles" 10
+keys /
+wait_for "type to filter" 10
+keys Escape
+quit_and_check traced
+if grep -Eq '^stage +[0-9.]+ s +rss +[0-9]+ KiB +peak +[0-9]+ KiB +reader: index built$' "$E2E_TMP/traced.err" \
+    && grep -q 'reader: first frame drawn$' "$E2E_TMP/traced.err" && grep -q 'reader: search ready$' "$E2E_TMP/traced.err"
+then
+    pass "BRIEFING_TRACE_STAGES: the reader's stages on stderr ($(grep -c '^stage' "$E2E_TMP/traced.err") marks)"
+else
+    fail "BRIEFING_TRACE_STAGES: reader stages missing" "$(cat "$E2E_TMP/traced.err")"
+fi
+
 # A flood of keys, about a thousand a second, then the reader still answers.
 launch flood
 wait_for "1 Articles" 10

@@ -153,11 +153,13 @@ public struct CorpusCache: Sendable {
             }
             guard let header else { throw BinaryCoder.Malformed(description: "no header") }
             stored = header
+            StageTrace.mark("cache read")
         } catch {
             let note = stale ? Self.outOfDate : "cache unreadable (\(error)); rebuilt"
             return (pending.wait(or: Self.noKey), nil, note)
         }
         let key = pending.wait(or: Self.noKey)
+        StageTrace.mark("cache key worked out")
         guard stored == key else { return (key, nil, Self.outOfDate) }
         return (key, Opened(corpus: decoded.corpus, skipped: decoded.skipped, outcome: .hit, note: nil), nil)
     }
