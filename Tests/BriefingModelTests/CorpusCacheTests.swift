@@ -60,6 +60,57 @@ import Testing
         #expect(second.corpus == first.corpus)
     }
 
+    /// `elsewhere` (the reader's child process) is asked for a model the cache misses: when it writes the cache
+    /// and says so, that model opens and nothing is built here; when it fails, or says so without writing the
+    /// cache, the model is built here as without it. A hit never asks it.
+    @Test func aModelBuiltElsewhereOpensFromTheCache() throws {
+        let s = try Scratch()
+        defer { try? FileManager.default.removeItem(atPath: s.root) }
+        var (asked, builds) = (0, 0)
+        func open(_ elsewhere: @escaping () -> Bool) -> CorpusCache.Opened {
+            s.cache.open(
+                paths: [s.articles], options: LoadOptions(), resources: Resources(), reread: true,
+                elsewhere: {
+                    asked += 1
+                    return elsewhere()
+                }
+            ) {
+                builds += 1
+                let load = CorpusLoader().load(paths: [s.articles])
+                return (Pipeline(resources: Resources()).run(load), load.skipped)
+            }
+        }
+        // Another process's work, as a second cache object on the same folder.
+        let other = CorpusCache(directory: s.root + "/cache")
+        let built = open {
+            _ = other.open(paths: [s.articles], options: LoadOptions(), resources: Resources()) {
+                let load = CorpusLoader().load(paths: [s.articles])
+                return (Pipeline(resources: Resources()).run(load), load.skipped)
+            }
+            return true
+        }
+        #expect(built.outcome == .rebuilt && asked == 1 && builds == 0)
+        #expect(built.corpus.articles.map(\.title) == ["One", "Second body, no front matter."])
+        #expect(open { true }.outcome == .hit && asked == 1)
+        try s.write("two.txt", "Second body, changed.\n")
+        let failed = open { false }
+        #expect(failed.outcome == .rebuilt && asked == 2 && builds == 1)
+        #expect(failed.corpus.articles.last?.title == "Second body, changed.")
+        try s.write("two.txt", "Second body, changed again.\n")
+        let claimed = open { true }
+        #expect(claimed.outcome == .rebuilt && asked == 3 && builds == 2)
+        #expect(claimed.corpus.articles.last?.title == "Second body, changed again.")
+    }
+
+    /// A cache folder that can be made is writable; one where a file stands is not.
+    @Test func canWriteTellsWhetherTheFolderTakesFiles() throws {
+        let s = try Scratch()
+        defer { try? FileManager.default.removeItem(atPath: s.root) }
+        #expect(s.cache.canWrite())
+        try Data("x".utf8).write(to: URL(fileURLWithPath: s.root + "/file"))
+        #expect(!CorpusCache(directory: s.root + "/file/briefing").canWrite())
+    }
+
     /// What reads the file back gives nil, not a crash or a partial model, for a file cut short or missing.
     @Test func aCacheFileCutShortDoesNotReadBack() throws {
         let s = try Scratch()

@@ -30,6 +30,14 @@ public struct CorpusCache: Sendable {
         return nil
     }
 
+    /// True when the cache folder exists or can be made, and files can be written in it (what is worth knowing
+    /// before having another process build a model for it).
+    public func canWrite() -> Bool {
+        guard (try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)) != nil
+        else { return false }
+        return access(directory, W_OK) == 0
+    }
+
     /// How a corpus was obtained.
     public enum Outcome: String, Sendable, Hashable {
         /// Read from the cache.
@@ -85,12 +93,23 @@ public struct CorpusCache: Sendable {
     /// the pipeline's working memory goes with the parsed model, so a first start goes on with what every later
     /// start holds (the reader on 20,000 articles, its search built: 484 MiB at its peak otherwise, 398–405 MiB
     /// with it, a few MiB over a warm start's). Should the file not read back, the model is built again.
+    ///
+    /// With `elsewhere`, a model not in the cache is first asked of it (the reader runs `briefing cache` in a
+    /// child process, so that the pipeline's working memory is never its own): when it reports success and the
+    /// cache now holds the model for the articles as they are, that model opens, as `rebuilt`. Otherwise `build`
+    /// runs here.
     public func open(
         paths: [String], options: LoadOptions, resources: Resources, reread: Bool = false,
-        build: () -> (corpus: Corpus, skipped: [String])
+        elsewhere: (() -> Bool)? = nil, build: () -> (corpus: Corpus, skipped: [String])
     ) -> Opened {
         let (key, hit, note) = lookup(paths: paths, options: options, resources: resources)
         if let hit { return hit }
+        if format == .binary, let elsewhere, elsewhere() {
+            // Valid for the files as they are now (a file changed meanwhile makes it a miss, as for any start).
+            if let built = lookup(paths: paths, options: options, resources: resources).1 {
+                return Opened(corpus: built.corpus, skipped: built.skipped, outcome: .rebuilt, note: note)
+            }
+        }
         var opened = store(build(), key: key, note: note)
         guard reread, opened.outcome == .rebuilt, format == .binary else { return opened }
         opened.corpus = Corpus()

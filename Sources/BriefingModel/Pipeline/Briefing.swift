@@ -31,12 +31,13 @@ public enum Briefing {
     /// program are unchanged since it was written, and writing it there after a parse; `willParse` runs first
     /// when the articles are to be parsed (the cache missed). With `reread`, a model just parsed is read back
     /// from the cache file in its compact form (`CorpusCache.open`): for callers that keep the model (the reader).
+    /// `elsewhere` may build and cache the model first (in another process: `CorpusCache.open`).
     public static func openCached(
         paths: [String], options: LoadOptions = LoadOptions(), resources: Resources? = nil, cache: CorpusCache,
-        reread: Bool = false, willParse: () -> Void = {}
+        reread: Bool = false, elsewhere: (() -> Bool)? = nil, willParse: () -> Void = {}
     ) throws(Failure) -> CorpusCache.Opened {
         guard let resources = resources ?? Resources.locate() else { throw .noDataDirectory }
-        return cache.open(paths: paths, options: options, resources: resources, reread: reread) {
+        return cache.open(paths: paths, options: options, resources: resources, reread: reread, elsewhere: elsewhere) {
             willParse()
             return Pipeline(resources: resources).open(paths: paths, loader: CorpusLoader(options: options))
         }
