@@ -16,7 +16,7 @@ struct BriefingCommand: ParsableCommand {
             """,
         subcommands: [
             ReadCommand.self, ExtractCommand.self, SpeakersCommand.self, QuotesCommand.self,
-            AgendaCommand.self, EventsCommand.self,
+            AgendaCommand.self, EventsCommand.self, CacheCommand.self,
         ],
         defaultSubcommand: ReadCommand.self
     )

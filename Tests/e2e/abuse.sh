@@ -55,10 +55,11 @@ wait_for "1 Articles" 10
 if cap_escapes | grep -Eq $'\e\\[[0-9;]*(3[0-7]|4[0-7])(;[0-9]+)*m'; then fail "NO_COLOR: color escapes on screen" "$(cap_escapes | grep -E $'\e\\[[0-9;]*(3[0-7]|4[0-7])m' | head -3 | cat -v)"; else pass "NO_COLOR: monochrome (no color escapes)"; fi
 quit_and_check nocolor
 
-# BRIEFING_TRACE_STAGES with stderr sent to a file: the reader's start is traced there (cache or extraction, the
-# index, the first frame, the search), and the screen stays the reader's.
-launch traced BRIEFING_TRACE_STAGES=1
-wait_for "1 Articles" 10
+# A first start (an empty cache folder), traced with BRIEFING_TRACE_STAGES and stderr sent to a file: a child
+# process (`briefing cache`) parses the articles and writes the cache, and the reader reads the model from it, so
+# its own trace has the cache read but no extraction stage; then the index, the first frame and the search.
+launch traced XDG_CACHE_HOME="$E2E_TMP/first-start-cache" BRIEFING_TRACE_STAGES=1
+wait_for "1 Articles" 20
 keys /
 wait_for "type to filter" 10
 keys Escape
@@ -69,6 +70,13 @@ then
     pass "BRIEFING_TRACE_STAGES: the reader's stages on stderr ($(grep -c '^stage' "$E2E_TMP/traced.err") marks)"
 else
     fail "BRIEFING_TRACE_STAGES: reader stages missing" "$(cat "$E2E_TMP/traced.err")"
+fi
+if grep -q ' cache read$' "$E2E_TMP/traced.err" && ! grep -q 'articles read and extracted' "$E2E_TMP/traced.err" \
+    && ls "$E2E_TMP/first-start-cache/briefing/"*.cache >/dev/null 2>&1
+then
+    pass "first start: the cache built by a child process, the reader's model read from it"
+else
+    fail "first start: not built in a child process" "$(cat "$E2E_TMP/traced.err"; ls -R "$E2E_TMP/first-start-cache")"
 fi
 
 # A flood of keys, about a thousand a second, then the reader still answers.

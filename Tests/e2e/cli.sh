@@ -31,6 +31,22 @@ check "traced extract writes the same JSON" "cmp -s '$tmp/model.json' '$tmp/trac
 check "the trace names the stages with resident and peak memory" \
   "grep -Eq '^stage +[0-9.]+ s +rss +[0-9]+ KiB +peak +[0-9]+ KiB +lines: quotes built$' '$tmp/traced.err' && grep -q 'output written' '$tmp/traced.err'"
 
+# briefing cache: writes the model cache (one line: articles and what the cache did); a second run finds it.
+XDG_CACHE_HOME="$tmp/xdg" "$bin" cache >"$tmp/cache1.out" 2>"$tmp/cache1.err"
+check "briefing cache exits 0" "[ $? -eq 0 ]"
+check "briefing cache rebuilds an empty cache" "grep -Eq '^[0-9]+ articles; cache rebuilt$' '$tmp/cache1.out'"
+XDG_CACHE_HOME="$tmp/xdg" "$bin" cache >"$tmp/cache2.out" 2>&1
+check "briefing cache again: a hit" "grep -Eq '^[0-9]+ articles; cache hit$' '$tmp/cache2.out'"
+XDG_CACHE_HOME="$tmp/xdg" "$bin" speakers --verbose >/dev/null 2>"$tmp/cache3.err"
+check "a later command reads that cache" "grep -q '^cache: hit' '$tmp/cache3.err'"
+"$bin" cache --no-cache >/dev/null 2>&1
+check "briefing cache --no-cache is a usage error" "[ $? -eq 2 ]"
+# A cache folder that cannot be made (a file stands where it would go): exit 1, saying why.
+printf 'not a folder' >"$tmp/xdg-file"
+XDG_CACHE_HOME="$tmp/xdg-file" "$bin" cache >/dev/null 2>"$tmp/cache-bad.err"
+check "briefing cache exits 1 when the cache cannot be written" \
+  "[ $? -eq 1 ] && grep -q 'cache was not written' '$tmp/cache-bad.err'"
+
 # Usage errors exit 2; a bad --date is a usage error.
 "$bin" extract --date 2019-13-45 Data/articles >/dev/null 2>"$tmp/usage.err"
 check "bad --date exits 2" "[ $? -eq 2 ]"

@@ -38,31 +38,54 @@ struct CorpusOptions: ParsableArguments {
     }
 
     /// Loads and parses the corpus, printing warnings (and with --verbose the skipped files) on stderr. With
-    /// `keep` (the reader, which holds the model for the whole session), a model just parsed is read back from
-    /// the cache in its compact form.
+    /// `keep` (the reader, which holds the model for the whole session), a model not in the cache is built and
+    /// cached by a child process (`CacheChild`) and read from the cache, in its compact form; should that fail,
+    /// it is parsed here and read back from the cache.
     func openCorpus(keep: Bool = false) throws -> Corpus {
         let paths = try resolvedPaths()
-        let options = LoadOptions(defaultDate: date.flatMap { Day(iso: $0) })
-        let corpus: Corpus
-        let skipped: [String]
         if !noCache, let cache = CorpusCache.standard() {
-            // A parse gets the large-block policy; a model read from the cache keeps the allocator's default,
-            // under which the reader's warm start is faster (fewer fresh pages to fault in).
-            let opened = try Briefing.openCached(
-                paths: paths, options: options, cache: cache, reread: keep, willParse: MemoryPolicy.returnLargeBlocks)
-            (corpus, skipped) = (opened.corpus, opened.skipped)
-            if verbose {
-                Console.error("cache: \(opened.outcome.rawValue)\(opened.note.map { " (\($0))" } ?? "")")
-            }
-        } else {
-            MemoryPolicy.returnLargeBlocks()
-            (corpus, skipped) = try Briefing.open(paths: paths, options: options)
+            let date = self.date
+            // Not when the cache cannot be written: the model would then be built twice.
+            let elsewhere = keep && cache.canWrite() ? { CacheChild.run(paths: paths, date: date) } : nil
+            return try openCached(paths: paths, cache: cache, reread: keep, elsewhere: elsewhere).corpus
         }
+        MemoryPolicy.returnLargeBlocks()
+        let (corpus, skipped) = try Briefing.open(paths: paths, options: loadOptions)
+        report(corpus, skipped: skipped)
+        return corpus
+    }
+
+    /// The same for `briefing cache`: always through the cache, with what the cache did.
+    func openCorpusCaching() throws -> (Corpus, CorpusCache.Opened) {
+        let paths = try resolvedPaths()
+        guard let cache = CorpusCache.standard() else { throw CLIError.noCacheFolder }
+        let opened = try openCached(paths: paths, cache: cache, reread: false, elsewhere: nil)
+        return (opened.corpus, opened)
+    }
+
+    private var loadOptions: LoadOptions { LoadOptions(defaultDate: date.flatMap { Day(iso: $0) }) }
+
+    private func openCached(paths: [String], cache: CorpusCache, reread: Bool, elsewhere: (() -> Bool)?) throws
+        -> CorpusCache.Opened
+    {
+        // A parse gets the large-block policy; a model read from the cache keeps the allocator's default, under
+        // which the reader's warm start is faster (fewer fresh pages to fault in).
+        let opened = try Briefing.openCached(
+            paths: paths, options: loadOptions, cache: cache, reread: reread, elsewhere: elsewhere,
+            willParse: MemoryPolicy.returnLargeBlocks)
+        if verbose {
+            Console.error("cache: \(opened.outcome.rawValue)\(opened.note.map { " (\($0))" } ?? "")")
+        }
+        report(opened.corpus, skipped: opened.skipped)
+        return opened
+    }
+
+    /// The warnings on stderr, and with --verbose the files passed over.
+    private func report(_ corpus: Corpus, skipped: [String]) {
         for w in corpus.warnings { Console.error("warning: \(w)") }
         if verbose {
             for s in skipped { Console.error("skipped: \(s)") }
         }
-        return corpus
     }
 }
 
@@ -97,6 +120,7 @@ func endAfterOutput() -> Never {
 enum CLIError: Error, CustomStringConvertible {
     case noCorpus
     case missingPaths([String])
+    case noCacheFolder
 
     var description: String {
         switch self {
@@ -105,6 +129,8 @@ enum CLIError: Error, CustomStringConvertible {
                 "no corpus: pass article files or folders (briefing PATH…), set BRIEFING_CORPUS, or run from a folder with Data/articles"
         case .missingPaths(let paths):
             return "no such file or folder: \(paths.joined(separator: ", "))"
+        case .noCacheFolder:
+            return "no cache folder: set XDG_CACHE_HOME or HOME"
         }
     }
 }
